@@ -1,0 +1,61 @@
+//! The calling convention between differentiated functions.
+//!
+//! `#[differentiate] fn g(a0: A0, a1: A1, ..) -> F` also defines, in the type
+//! namespace next to the function, a companion `struct g {}` whose associated
+//! functions are `g`'s derivatives, so that a differentiated caller can use
+//! them without seeing `g`'s body:
+//!
+//! ```text
+//! g::vjp(a0, a1, .., out_bar: F) -> (F, (C0, C1, ..))
+//! g::jvp::<D>(a0, a1, .., tangents: (Option<D>, ..)) -> (F, D)
+//! g::vjp_jvp::<D>(a0, a1, .., tangents, out_bar: F, out_bar_dot: Option<D>)
+//!     -> (F, D, (C0, C1, ..), (T0, T1, ..))
+//! ```
+//!
+//! `vjp` returns the value and the cotangent of every argument, in order:
+//! `F` for a differentiated float argument, [`NoDerivative`] for the others.
+//! `jvp` takes one optional tangent per argument (`None` is a zero tangent;
+//! an argument without a derivative takes `Option<NoDerivative>`) and returns
+//! the value and its tangent. `vjp_jvp` returns both plus the tangents of the
+//! cotangents. `D` is a [`Directions`] bundle: `F` for one direction, `[F; N]`
+//! for N at once.
+//!
+//! A hand-written function can join in by defining the same companion; the
+//! helpers in [`crate::functions`] do.
+
+use crate::{Directions, Scalar};
+
+/// The cotangent (and tangent) slot of an argument that the function is not
+/// differentiated in: an integer, a flag, user data, or a float left out of
+/// `wrt(...)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoDerivative;
+
+/// A cotangent a caller can accumulate. Not implemented by
+/// [`NoDerivative`], which turns "this argument has no derivative" into a
+/// compile error at the argument.
+#[diagnostic::on_unimplemented(
+    message = "the called function has no derivative with respect to this argument",
+    label = "this argument depends on a differentiated input",
+    note = "add the parameter to `#[differentiate(wrt(...))]` on the called function, or pass a value that does not depend on the inputs being differentiated"
+)]
+pub trait Cotangent {}
+
+impl Cotangent for f32 {}
+impl Cotangent for f64 {}
+impl<F: Scalar, const N: usize> Cotangent for [F; N] {}
+
+/// Passes a cotangent from a callee's `vjp` through, checking it is one.
+#[inline(always)]
+pub fn cotangent<C: Cotangent>(c: C) -> C {
+    c
+}
+
+/// The tangent a caller passed, or the zero tangent for `None`.
+#[inline(always)]
+pub fn tangent_or_zero<F: Scalar, D: Directions<F>>(tangent: Option<D>) -> D {
+    match tangent {
+        Some(t) => t,
+        None => D::zero(),
+    }
+}

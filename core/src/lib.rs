@@ -1,0 +1,21 @@
+//! The math behind matdiff: the derivative rules of every primitive, the
+//! vector spaces that tangents and cotangents live in, the calling convention
+//! of differentiated functions, and a finite-difference checker.
+//!
+//! Nothing here parses Rust: the `#[differentiate]` macro emits calls into
+//! this crate (through `matdiff::__private`), and rustc's type checker picks
+//! the implementation for the actual argument types. Every rule is itself
+//! differentiable once more (each pullback has a tangent rule), which is what
+//! lets the macro build Hessians from gradients.
+
+pub mod calling;
+pub mod check;
+pub mod functions;
+pub mod linear;
+pub mod rules;
+pub mod scalar;
+pub mod support;
+pub mod table;
+
+pub use linear::{Directions, Linear};
+pub use scalar::Scalar;

@@ -1,0 +1,160 @@
+//! Vector spaces over a scalar: where tangents and cotangents live.
+//!
+//! A cotangent (adjoint) has the shape of its primal value. A tangent carries
+//! one or several directions at once: a `Directions` value is a fixed-size
+//! bundle of directional derivatives (`F` for one direction, `[F; N]` for N).
+//! Seeding the N inputs of a function with the N unit directions gives a
+//! whole Hessian from one forward-over-reverse sweep.
+
+use crate::Scalar;
+
+/// A vector space over `F`: tangents and cotangents of values of one shape.
+pub trait Linear<F>: Clone {
+    /// `self + other`.
+    fn add(&self, other: &Self) -> Self;
+    /// `self - other`.
+    fn sub(&self, other: &Self) -> Self;
+    /// `-self`.
+    fn neg(&self) -> Self;
+    /// `s * self`.
+    fn scale(&self, s: F) -> Self;
+    /// The zero of the same shape as `self`.
+    fn zero_like(&self) -> Self;
+}
+
+/// A fixed-size bundle of directional derivatives of one scalar: `F` itself
+/// (one direction, as in a Hessian-vector product) or `[F; N]` (N directions,
+/// as in a full Hessian of N scalar inputs).
+pub trait Directions<F>: Linear<F> + Copy {
+    /// How many directions the bundle carries.
+    const COUNT: usize;
+    /// The zero bundle.
+    fn zero() -> Self;
+    /// The bundle whose direction `index` is 1 and the others 0.
+    fn unit(index: usize) -> Self;
+    /// The bundle with every direction equal to `value`.
+    fn splat(value: F) -> Self;
+    /// The derivative along direction `index`.
+    fn get(&self, index: usize) -> F;
+}
+
+impl<F: Scalar> Linear<F> for F {
+    #[inline(always)]
+    fn add(&self, other: &Self) -> Self {
+        *self + *other
+    }
+    #[inline(always)]
+    fn sub(&self, other: &Self) -> Self {
+        *self - *other
+    }
+    #[inline(always)]
+    fn neg(&self) -> Self {
+        -*self
+    }
+    #[inline(always)]
+    fn scale(&self, s: F) -> Self {
+        s * *self
+    }
+    #[inline(always)]
+    fn zero_like(&self) -> Self {
+        F::zero()
+    }
+}
+
+impl<F: Scalar> Directions<F> for F {
+    const COUNT: usize = 1;
+    #[inline(always)]
+    fn zero() -> Self {
+        F::zero()
+    }
+    #[inline(always)]
+    fn unit(index: usize) -> Self {
+        debug_assert_eq!(index, 0);
+        F::one()
+    }
+    #[inline(always)]
+    fn splat(value: F) -> Self {
+        value
+    }
+    #[inline(always)]
+    fn get(&self, index: usize) -> F {
+        debug_assert_eq!(index, 0);
+        *self
+    }
+}
+
+impl<F: Scalar, const N: usize> Linear<F> for [F; N] {
+    #[inline(always)]
+    fn add(&self, other: &Self) -> Self {
+        core::array::from_fn(|i| self[i] + other[i])
+    }
+    #[inline(always)]
+    fn sub(&self, other: &Self) -> Self {
+        core::array::from_fn(|i| self[i] - other[i])
+    }
+    #[inline(always)]
+    fn neg(&self) -> Self {
+        core::array::from_fn(|i| -self[i])
+    }
+    #[inline(always)]
+    fn scale(&self, s: F) -> Self {
+        core::array::from_fn(|i| s * self[i])
+    }
+    #[inline(always)]
+    fn zero_like(&self) -> Self {
+        [F::zero(); N]
+    }
+}
+
+impl<F: Scalar, const N: usize> Directions<F> for [F; N] {
+    const COUNT: usize = N;
+    #[inline(always)]
+    fn zero() -> Self {
+        [F::zero(); N]
+    }
+    #[inline(always)]
+    fn unit(index: usize) -> Self {
+        core::array::from_fn(|i| if i == index { F::one() } else { F::zero() })
+    }
+    #[inline(always)]
+    fn splat(value: F) -> Self {
+        [value; N]
+    }
+    #[inline(always)]
+    fn get(&self, index: usize) -> F {
+        self[index]
+    }
+}
+
+/// The same tangent or cotangent in another precision (for `as f32` and
+/// `as f64` casts of differentiated values).
+pub trait Recast<G> {
+    /// The value in precision `G`.
+    type Output: Linear<G>;
+    /// Converts every component with `as`.
+    fn recast(&self) -> Self::Output;
+}
+
+macro_rules! recast_scalars {
+    ($($from:ty => $to:ty),* $(,)?) => {
+        $(
+            impl Recast<$to> for $from {
+                type Output = $to;
+                #[inline(always)]
+                fn recast(&self) -> $to {
+                    *self as $to
+                }
+            }
+
+            impl<const N: usize> Recast<$to> for [$from; N] {
+                type Output = [$to; N];
+                #[inline(always)]
+                fn recast(&self) -> [$to; N] {
+                    core::array::from_fn(|i| self[i] as $to)
+                }
+            }
+        )*
+    };
+}
+
+recast_scalars!(f32 => f32, f32 => f64, f64 => f32, f64 => f64);

@@ -1,0 +1,391 @@
+//! Rules of the `f32`/`f64` methods, written as their first and second
+//! derivatives.
+//!
+//! Where a function is not differentiable at a point, the rule picks one
+//! value and says which:
+//!
+//! | function | point | derivative used |
+//! |---|---|---|
+//! | `abs` | 0 | 0 (the subgradient of least norm) |
+//! | `min`, `max` | a tie | all of it to the receiver (`a` in `a.min(b)`) |
+//! | `clamp` | at a bound | to the receiver |
+//! | `sqrt`, `cbrt` | 0 | +infinity (the one-sided limit, as IEEE gives it) |
+//! | `hypot` | (0, 0) | 0 in both arguments |
+//! | `atan2` | (0, 0) | 0 in both arguments |
+//! | `powf` | base 0 | 0 in the exponent (`0^p` is constant 0 for `p > 0`) |
+//! | `powi` | exponent 0 | 0 (`x^0` is constant 1, also at `x = 0`) |
+//! | `%` | a jump | the one-sided derivative of the piece in use |
+//! | `floor`, `ceil`, `round`, `trunc`, `signum` | everywhere | 0 (piecewise constant) |
+
+unary_rule! {
+    /// `x.sqrt()`.
+    sqrt |x, y| d: F::one() / (F::of(2.0) * y), dd: -F::one() / (F::of(4.0) * y * y * y)
+}
+
+unary_rule! {
+    /// `x.cbrt()`.
+    cbrt |x, y| d: F::one() / (F::of(3.0) * y * y), dd: -F::of(2.0) / (F::of(9.0) * y.powi(5))
+}
+
+unary_rule! {
+    /// `x.exp()`.
+    exp |x, y| d: y, dd: y
+}
+
+unary_rule! {
+    /// `x.exp2()`.
+    exp2 |x, y| d: F::LN_2() * y, dd: F::LN_2() * F::LN_2() * y
+}
+
+unary_rule! {
+    /// `x.exp_m1()`.
+    exp_m1 |x, y| d: y + F::one(), dd: y + F::one()
+}
+
+unary_rule! {
+    /// `x.ln()`.
+    ln |x, y| d: x.recip(), dd: -(x * x).recip()
+}
+
+unary_rule! {
+    /// `x.ln_1p()`.
+    ln_1p |x, y| d: (F::one() + x).recip(), dd: -((F::one() + x) * (F::one() + x)).recip()
+}
+
+unary_rule! {
+    /// `x.log2()`.
+    log2 |x, y| d: (x * F::LN_2()).recip(), dd: -(x * x * F::LN_2()).recip()
+}
+
+unary_rule! {
+    /// `x.log10()`.
+    log10 |x, y| d: (x * F::LN_10()).recip(), dd: -(x * x * F::LN_10()).recip()
+}
+
+unary_rule! {
+    /// `x.sin()`.
+    sin |x, y| d: x.cos(), dd: -y
+}
+
+unary_rule! {
+    /// `x.cos()`.
+    cos |x, y| d: -x.sin(), dd: -y
+}
+
+unary_rule! {
+    /// `x.tan()`.
+    tan |x, y| d: F::one() + y * y, dd: F::of(2.0) * y * (F::one() + y * y)
+}
+
+unary_rule! {
+    /// `x.asin()`.
+    asin |x, y| d: (F::one() - x * x).sqrt().recip(),
+        dd: x / ((F::one() - x * x) * (F::one() - x * x).sqrt())
+}
+
+unary_rule! {
+    /// `x.acos()`.
+    acos |x, y| d: -(F::one() - x * x).sqrt().recip(),
+        dd: -x / ((F::one() - x * x) * (F::one() - x * x).sqrt())
+}
+
+unary_rule! {
+    /// `x.atan()`.
+    atan |x, y| d: (F::one() + x * x).recip(),
+        dd: -F::of(2.0) * x / ((F::one() + x * x) * (F::one() + x * x))
+}
+
+unary_rule! {
+    /// `x.sinh()`.
+    sinh |x, y| d: x.cosh(), dd: y
+}
+
+unary_rule! {
+    /// `x.cosh()`.
+    cosh |x, y| d: x.sinh(), dd: y
+}
+
+unary_rule! {
+    /// `x.tanh()`.
+    tanh |x, y| d: F::one() - y * y, dd: -F::of(2.0) * y * (F::one() - y * y)
+}
+
+unary_rule! {
+    /// `x.asinh()`.
+    asinh |x, y| d: (x * x + F::one()).sqrt().recip(),
+        dd: -x / ((x * x + F::one()) * (x * x + F::one()).sqrt())
+}
+
+unary_rule! {
+    /// `x.acosh()`.
+    acosh |x, y| d: (x * x - F::one()).sqrt().recip(),
+        dd: -x / ((x * x - F::one()) * (x * x - F::one()).sqrt())
+}
+
+unary_rule! {
+    /// `x.atanh()`.
+    atanh |x, y| d: (F::one() - x * x).recip(),
+        dd: F::of(2.0) * x / ((F::one() - x * x) * (F::one() - x * x))
+}
+
+unary_rule! {
+    /// `x.abs()`: the derivative is the sign of `x`, and 0 at 0.
+    abs |x, y| d: if x > F::zero() {
+        F::one()
+    } else if x < F::zero() {
+        -F::one()
+    } else {
+        F::zero()
+    }
+}
+
+unary_rule! {
+    /// `x.recip()`.
+    recip |x, y| d: -(y * y), dd: F::of(2.0) * y * y * y
+}
+
+unary_rule! {
+    /// `x.fract()`: slope 1 on every piece.
+    fract |x, y| d: F::one()
+}
+
+unary_rule! {
+    /// `x.to_degrees()`.
+    to_degrees |x, y| d: F::of(180.0) / F::PI()
+}
+
+unary_rule! {
+    /// `x.to_radians()`.
+    to_radians |x, y| d: F::PI() / F::of(180.0)
+}
+
+unary_rule! {
+    /// `matdiff::sigmoid(x)` = 1 / (1 + e^-x).
+    sigmoid |x, y| d: y * (F::one() - y), dd: y * (F::one() - y) * (F::one() - F::of(2.0) * y)
+}
+
+unary_rule! {
+    /// `matdiff::softplus(x)` = ln(1 + e^x).
+    softplus |x, y| d: crate::functions::sigmoid(x),
+        dd: {
+            let s = crate::functions::sigmoid(x);
+            s * (F::one() - s)
+        }
+}
+
+binary_rule! {
+    /// `x.powf(p)`.
+    powf |x, p, y|
+        d0: if p == F::zero() { F::zero() } else { p * x.powf(p - F::one()) },
+        d1: if y == F::zero() { F::zero() } else { y * x.ln() },
+        dd00: if p == F::zero() || p == F::one() {
+            F::zero()
+        } else {
+            p * (p - F::one()) * x.powf(p - F::of(2.0))
+        },
+        dd01: if x == F::zero() && p > F::one() {
+            F::zero()
+        } else {
+            x.powf(p - F::one()) * (F::one() + p * x.ln())
+        },
+        dd11: if y == F::zero() { F::zero() } else { y * x.ln() * x.ln() },
+}
+
+binary_rule! {
+    /// `x.log(base)` = ln x / ln base.
+    log |x, base, y|
+        d0: (x * base.ln()).recip(),
+        d1: -y / (base * base.ln()),
+        dd00: -(x * x * base.ln()).recip(),
+        dd01: -(x * base * base.ln() * base.ln()).recip(),
+        dd11: y * (base.ln() + F::of(2.0)) / (base * base * base.ln() * base.ln()),
+}
+
+binary_rule! {
+    /// `a.atan2(b)`, the angle of the point (b, a); 0 derivatives at the origin.
+    atan2 |a, b, y|
+        d0: {
+            let r2 = a * a + b * b;
+            if r2 == F::zero() { F::zero() } else { b / r2 }
+        },
+        d1: {
+            let r2 = a * a + b * b;
+            if r2 == F::zero() { F::zero() } else { -a / r2 }
+        },
+        dd00: {
+            let r2 = a * a + b * b;
+            if r2 == F::zero() { F::zero() } else { -F::of(2.0) * a * b / (r2 * r2) }
+        },
+        dd01: {
+            let r2 = a * a + b * b;
+            if r2 == F::zero() { F::zero() } else { (a * a - b * b) / (r2 * r2) }
+        },
+        dd11: {
+            let r2 = a * a + b * b;
+            if r2 == F::zero() { F::zero() } else { F::of(2.0) * a * b / (r2 * r2) }
+        },
+}
+
+binary_rule! {
+    /// `a.hypot(b)` = sqrt(a^2 + b^2); 0 derivatives at the origin.
+    hypot |a, b, y|
+        d0: if y == F::zero() { F::zero() } else { a / y },
+        d1: if y == F::zero() { F::zero() } else { b / y },
+        dd00: if y == F::zero() { F::zero() } else { b * b / (y * y * y) },
+        dd01: if y == F::zero() { F::zero() } else { -a * b / (y * y * y) },
+        dd11: if y == F::zero() { F::zero() } else { a * a / (y * y * y) },
+}
+
+binary_rule! {
+    /// `a.min(b)`: the derivative follows the argument returned; on a tie, `a`.
+    min |a, b, y|
+        d0: if a <= b || b.is_nan() { F::one() } else { F::zero() },
+        d1: if a <= b || b.is_nan() { F::zero() } else { F::one() },
+}
+
+binary_rule! {
+    /// `a.max(b)`: the derivative follows the argument returned; on a tie, `a`.
+    max |a, b, y|
+        d0: if a >= b || b.is_nan() { F::one() } else { F::zero() },
+        d1: if a >= b || b.is_nan() { F::zero() } else { F::one() },
+}
+
+binary_rule! {
+    /// `matdiff::logaddexp(a, b)` = ln(e^a + e^b).
+    logaddexp |a, b, y|
+        d0: (a - y).exp(),
+        d1: (b - y).exp(),
+        dd00: (a - y).exp() * (F::one() - (a - y).exp()),
+        dd01: -(a - y).exp() * (b - y).exp(),
+        dd11: (b - y).exp() * (F::one() - (b - y).exp()),
+}
+
+/// `x.powi(n)`: the exponent is an integer constant.
+pub mod powi {
+    use crate::{Linear, Scalar};
+
+    /// n x^(n-1), and 0 for n = 0 (x^0 is constant, also at x = 0).
+    #[inline(always)]
+    pub fn d<F: Scalar>(x: F, n: i32) -> F {
+        if n == 0 {
+            F::zero()
+        } else {
+            F::of(n as f64) * x.powi(n - 1)
+        }
+    }
+
+    /// n (n-1) x^(n-2), and 0 for n = 0 or 1.
+    #[inline(always)]
+    pub fn dd<F: Scalar>(x: F, n: i32) -> F {
+        if n == 0 || n == 1 {
+            F::zero()
+        } else {
+            F::of(n as f64) * F::of((n - 1) as f64) * x.powi(n - 2)
+        }
+    }
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(x: &F, n: &i32, _y: &F, t: &T) -> T {
+        t.scale(d(*x, *n))
+    }
+
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(x: &F, n: &i32, _y: &F, c: &T) -> T {
+        c.scale(d(*x, *n))
+    }
+
+    #[inline(always)]
+    pub fn vjp0_jvp0<F: Scalar, T: Linear<F>>(x: &F, n: &i32, _y: &F, c: &F, t: &T) -> T {
+        t.scale(*c * dd(*x, *n))
+    }
+}
+
+/// `a.mul_add(b, c)` = a b + c.
+pub mod mul_add {
+    use crate::{Linear, Scalar};
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _c: &F, _y: &F, t: &T) -> T {
+        t.scale(*b)
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(a: &F, _b: &F, _c: &F, _y: &F, t: &T) -> T {
+        t.scale(*a)
+    }
+    #[inline(always)]
+    pub fn jvp2<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _c: &F, _y: &F, t: &T) -> T {
+        t.clone()
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _c: &F, _y: &F, c: &T) -> T {
+        c.scale(*b)
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(a: &F, _b: &F, _c: &F, _y: &F, c: &T) -> T {
+        c.scale(*a)
+    }
+    #[inline(always)]
+    pub fn vjp2<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _c: &F, _y: &F, c: &T) -> T {
+        c.clone()
+    }
+    #[inline(always)]
+    pub fn vjp0_jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _c: &F, _y: &F, c: &F, t: &T) -> T {
+        t.scale(*c)
+    }
+    #[inline(always)]
+    pub fn vjp1_jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _c: &F, _y: &F, c: &F, t: &T) -> T {
+        t.scale(*c)
+    }
+}
+
+/// `x.clamp(lo, hi)`: the derivative follows the argument returned; at a
+/// bound, `x`.
+pub mod clamp {
+    use crate::{Linear, Scalar};
+
+    /// Which argument the value comes from: 0 for `x`, 1 for `lo`, 2 for `hi`.
+    #[inline(always)]
+    fn chosen<F: Scalar>(x: F, lo: F, hi: F) -> usize {
+        if x < lo {
+            1
+        } else if x > hi {
+            2
+        } else {
+            0
+        }
+    }
+
+    #[inline(always)]
+    fn pick<F: Scalar, T: Linear<F>>(index: usize, x: &F, lo: &F, hi: &F, t: &T) -> T {
+        if chosen(*x, *lo, *hi) == index {
+            t.clone()
+        } else {
+            t.zero_like()
+        }
+    }
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, t: &T) -> T {
+        pick(0, x, lo, hi, t)
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, t: &T) -> T {
+        pick(1, x, lo, hi, t)
+    }
+    #[inline(always)]
+    pub fn jvp2<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, t: &T) -> T {
+        pick(2, x, lo, hi, t)
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, c: &T) -> T {
+        pick(0, x, lo, hi, c)
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, c: &T) -> T {
+        pick(1, x, lo, hi, c)
+    }
+    #[inline(always)]
+    pub fn vjp2<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, c: &T) -> T {
+        pick(2, x, lo, hi, c)
+    }
+}

@@ -1,0 +1,163 @@
+//! Rules of the arithmetic operators and of `as` casts between float types.
+
+use crate::{Linear, Scalar, linear::Recast};
+
+/// `a + b`.
+pub mod add {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+        t.clone()
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+        t.clone()
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+        c.clone()
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+        c.clone()
+    }
+}
+
+/// `a - b`.
+pub mod sub {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+        t.clone()
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+        t.neg()
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+        c.clone()
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+        c.neg()
+    }
+}
+
+/// `a * b`: bilinear, so each pullback's tangent is the pullback with the
+/// other factor replaced by its tangent.
+pub mod mul {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, t: &T) -> T {
+        t.scale(*b)
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(a: &F, _b: &F, _y: &F, t: &T) -> T {
+        t.scale(*a)
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &T) -> T {
+        c.scale(*b)
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(a: &F, _b: &F, _y: &F, c: &T) -> T {
+        c.scale(*a)
+    }
+    #[inline(always)]
+    pub fn vjp0_jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &F, t: &T) -> T {
+        t.scale(*c)
+    }
+    #[inline(always)]
+    pub fn vjp1_jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &F, t: &T) -> T {
+        t.scale(*c)
+    }
+}
+
+/// `a / b`.
+pub mod div {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, t: &T) -> T {
+        t.scale(b.recip())
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, y: &F, t: &T) -> T {
+        t.scale(-*y / *b)
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &T) -> T {
+        c.scale(b.recip())
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, y: &F, c: &T) -> T {
+        c.scale(-*y / *b)
+    }
+    #[inline(always)]
+    pub fn vjp0_jvp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &F, t: &T) -> T {
+        t.scale(-*c / (*b * *b))
+    }
+    #[inline(always)]
+    pub fn vjp1_jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &F, t: &T) -> T {
+        t.scale(-*c / (*b * *b))
+    }
+    #[inline(always)]
+    pub fn vjp1_jvp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, y: &F, c: &F, t: &T) -> T {
+        t.scale(F::of(2.0) * *c * *y / (*b * *b))
+    }
+}
+
+/// `a % b` = a - b trunc(a / b): slope 1 in `a` and -trunc(a / b) in `b` on
+/// each piece.
+pub mod rem {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+        t.clone()
+    }
+    #[inline(always)]
+    pub fn jvp1<F: Scalar, T: Linear<F>>(a: &F, b: &F, _y: &F, t: &T) -> T {
+        t.scale(-(*a / *b).trunc())
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+        c.clone()
+    }
+    #[inline(always)]
+    pub fn vjp1<F: Scalar, T: Linear<F>>(a: &F, b: &F, _y: &F, c: &T) -> T {
+        c.scale(-(*a / *b).trunc())
+    }
+}
+
+/// `-a`.
+pub mod neg {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _y: &F, t: &T) -> T {
+        t.neg()
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _y: &F, c: &T) -> T {
+        c.neg()
+    }
+}
+
+/// `x as f32`, `x as f64`: the identity, moved to the other precision.
+pub mod cast {
+    use super::*;
+
+    #[inline(always)]
+    pub fn jvp0<F: Scalar, G: Scalar, T: Linear<F> + Recast<G>>(_x: &F, _y: &G, t: &T) -> T::Output {
+        t.recast()
+    }
+    #[inline(always)]
+    pub fn vjp0<F: Scalar, G: Scalar, C: Linear<G> + Recast<F>>(_x: &F, _y: &G, c: &C) -> C::Output {
+        c.recast()
+    }
+}

@@ -1,0 +1,185 @@
+//! The table of primitives: how each is written in user code, which of its
+//! arguments are differentiable, and which second-order rules it has.
+//!
+//! The `#[differentiate]` macro reads this table when it expands (it links
+//! this crate at compile time), so a primitive added here with its rules in
+//! [`crate::rules`] is supported without touching the macro.
+
+/// How a primitive appears in a function body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// A binary operator, also in its compound-assignment form (`+` and `+=`).
+    Binary(&'static str),
+    /// A prefix operator.
+    Unary(&'static str),
+    /// A method of `f32`/`f64`, also callable as `f64::name(x, ..)`; the
+    /// receiver is argument 0.
+    Method(&'static str),
+    /// `as f32` or `as f64` applied to a differentiated value.
+    Cast,
+}
+
+/// One primitive operation and the shape of its rules.
+#[derive(Clone, Copy, Debug)]
+pub struct Primitive {
+    /// The module of [`crate::rules`] that holds its rule functions.
+    pub name: &'static str,
+    /// How it is written.
+    pub syntax: Syntax,
+    /// The number of arguments (the receiver counts for methods).
+    pub arity: usize,
+    /// The arguments with a derivative; the others are constants such as
+    /// the integer exponent of `powi`.
+    pub differentiable: &'static [usize],
+    /// The pairs `(k, j)` for which the pullback to argument `k` depends on
+    /// argument `j`: the rule `vjp{k}_jvp{j}` exists for exactly these.
+    pub second_order: &'static [(usize, usize)],
+}
+
+const ONE: &[usize] = &[0];
+const TWO: &[usize] = &[0, 1];
+const THREE: &[usize] = &[0, 1, 2];
+const NONE: &[(usize, usize)] = &[];
+const SELF: &[(usize, usize)] = &[(0, 0)];
+const CROSS: &[(usize, usize)] = &[(0, 1), (1, 0)];
+const FULL: &[(usize, usize)] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
+
+const fn op(name: &'static str, symbol: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
+    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order }
+}
+
+const fn unary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
+    Primitive { name, syntax: Syntax::Method(name), arity: 1, differentiable: ONE, second_order }
+}
+
+const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
+    Primitive { name, syntax: Syntax::Method(name), arity: 2, differentiable: TWO, second_order }
+}
+
+/// Every primitive the macro differentiates.
+pub const PRIMITIVES: &[Primitive] = &[
+    op("add", "+", NONE),
+    op("sub", "-", NONE),
+    op("mul", "*", CROSS),
+    op("div", "/", &[(0, 1), (1, 0), (1, 1)]),
+    op("rem", "%", NONE),
+    Primitive { name: "neg", syntax: Syntax::Unary("-"), arity: 1, differentiable: ONE, second_order: NONE },
+    Primitive { name: "cast", syntax: Syntax::Cast, arity: 1, differentiable: ONE, second_order: NONE },
+    unary("sqrt", SELF),
+    unary("cbrt", SELF),
+    unary("exp", SELF),
+    unary("exp2", SELF),
+    unary("exp_m1", SELF),
+    unary("ln", SELF),
+    unary("ln_1p", SELF),
+    unary("log2", SELF),
+    unary("log10", SELF),
+    unary("sin", SELF),
+    unary("cos", SELF),
+    unary("tan", SELF),
+    unary("asin", SELF),
+    unary("acos", SELF),
+    unary("atan", SELF),
+    unary("sinh", SELF),
+    unary("cosh", SELF),
+    unary("tanh", SELF),
+    unary("asinh", SELF),
+    unary("acosh", SELF),
+    unary("atanh", SELF),
+    unary("abs", NONE),
+    unary("recip", SELF),
+    unary("fract", NONE),
+    unary("to_degrees", NONE),
+    unary("to_radians", NONE),
+    Primitive { name: "powi", syntax: Syntax::Method("powi"), arity: 2, differentiable: ONE, second_order: SELF },
+    binary("powf", FULL),
+    binary("log", FULL),
+    binary("atan2", FULL),
+    binary("hypot", FULL),
+    binary("min", NONE),
+    binary("max", NONE),
+    Primitive { name: "mul_add", syntax: Syntax::Method("mul_add"), arity: 3, differentiable: THREE, second_order: CROSS },
+    Primitive { name: "clamp", syntax: Syntax::Method("clamp"), arity: 3, differentiable: THREE, second_order: NONE },
+];
+
+/// Methods whose value is piecewise constant: their derivative is 0 wherever
+/// it exists, so their result is treated as a constant.
+pub const PIECEWISE_CONSTANT_METHODS: &[&str] = &["floor", "ceil", "round", "round_ties_even", "trunc", "signum"];
+
+/// Methods whose result is not a float (a test, a bit pattern, an ordering):
+/// they may be applied to differentiated values and have no derivative.
+pub const NON_FLOAT_METHODS: &[&str] = &[
+    "is_nan",
+    "is_finite",
+    "is_infinite",
+    "is_normal",
+    "is_subnormal",
+    "is_sign_positive",
+    "is_sign_negative",
+    "classify",
+    "to_bits",
+    "total_cmp",
+    "partial_cmp",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+];
+
+/// Float methods that have no rule, with what to write instead.
+pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
+    ("sin_cos", "call `x.sin()` and `x.cos()` separately"),
+    ("copysign", "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`"),
+    ("rem_euclid", "use `%` and adjust the sign with an `if`"),
+    ("div_euclid", "use `(a / b).floor()` (its derivative is 0)"),
+];
+
+/// The primitive written with binary operator `symbol`.
+pub fn by_binary(symbol: &str) -> Option<&'static Primitive> {
+    PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Binary(s) if s == symbol))
+}
+
+/// The primitive written with prefix operator `symbol`.
+pub fn by_unary(symbol: &str) -> Option<&'static Primitive> {
+    PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Unary(s) if s == symbol))
+}
+
+/// The primitive written as method `name`.
+pub fn by_method(name: &str) -> Option<&'static Primitive> {
+    PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Method(m) if m == name))
+}
+
+/// The cast primitive.
+pub fn cast() -> &'static Primitive {
+    PRIMITIVES
+        .iter()
+        .find(|p| p.syntax == Syntax::Cast)
+        .expect("the table lists the cast primitive")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_syntax_are_unique() {
+        for (i, a) in PRIMITIVES.iter().enumerate() {
+            for b in &PRIMITIVES[i + 1..] {
+                assert_ne!(a.name, b.name);
+                assert_ne!(a.syntax, b.syntax);
+            }
+        }
+    }
+
+    #[test]
+    fn second_order_pairs_name_differentiable_arguments() {
+        for p in PRIMITIVES {
+            for &(k, j) in p.second_order {
+                assert!(p.differentiable.contains(&k) && p.differentiable.contains(&j), "{}", p.name);
+            }
+            assert!(p.differentiable.iter().all(|&k| k < p.arity), "{}", p.name);
+        }
+    }
+}

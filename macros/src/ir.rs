@@ -1,0 +1,352 @@
+//! The intermediate representation: structured code in which every value is
+//! assigned once and every primitive operation is one statement.
+//!
+//! The same language holds the forward function, the gradient program the
+//! reverse pass builds from it, and the tangent program the forward pass
+//! builds from that; so each pass is a function from programs to programs,
+//! and the emitter is the only place that knows Rust syntax.
+
+use matdiff_core::table::Primitive;
+use proc_macro2::{Ident, Span, TokenStream};
+
+/// A value: an index into [`Vars`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Var(pub u32);
+
+/// What the passes know of a value.
+#[derive(Clone)]
+pub struct VarData {
+    /// The name it is emitted under, unique in the generated function.
+    pub ident: Ident,
+    /// Whether it depends on a differentiated input (forward activity).
+    pub varied: bool,
+    /// Whether it is bound with `let mut` (user code mutates it in place).
+    pub mutable: bool,
+}
+
+/// The arena of values, with the allocator of their names.
+#[derive(Clone, Default)]
+pub struct Vars {
+    data: Vec<VarData>,
+    taken: std::collections::HashSet<String>,
+}
+
+impl Vars {
+    /// A new value named after `base` (made unique), reported at `span`.
+    pub fn fresh(&mut self, base: &str, span: Span, varied: bool) -> Var {
+        let name = self.unique_name(base);
+        let ident = Ident::new(&name, Span::mixed_site().located_at(span));
+        self.push(ident, varied)
+    }
+
+    /// A value that keeps exactly the given identifier (a parameter).
+    pub fn named(&mut self, ident: Ident, varied: bool) -> Var {
+        self.taken.insert(ident.to_string());
+        self.push(ident, varied)
+    }
+
+    fn push(&mut self, ident: Ident, varied: bool) -> Var {
+        self.data.push(VarData { ident, varied, mutable: false });
+        Var(self.data.len() as u32 - 1)
+    }
+
+    fn unique_name(&mut self, base: &str) -> String {
+        let base = base.trim_start_matches("r#");
+        let base = if base.is_empty() || base == "_" { "v" } else { base };
+        let mut name = base.to_string();
+        let mut n = 1;
+        while self.taken.contains(&name) || is_keyword(&name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+
+    pub fn get(&self, v: Var) -> &VarData {
+        &self.data[v.0 as usize]
+    }
+
+    pub fn get_mut(&mut self, v: Var) -> &mut VarData {
+        &mut self.data[v.0 as usize]
+    }
+
+    pub fn ident(&self, v: Var) -> &Ident {
+        &self.get(v).ident
+    }
+
+    pub fn varied(&self, v: Var) -> bool {
+        self.get(v).varied
+    }
+
+    /// The base name of a value, for naming values derived from it.
+    pub fn base_name(&self, v: Var) -> String {
+        self.ident(v).to_string()
+    }
+
+    /// A value derived from `v`, named `{v}{suffix}`.
+    pub fn derived(&mut self, v: Var, suffix: &str) -> Var {
+        let name = format!("{}{suffix}", self.base_name(v));
+        let span = self.ident(v).span();
+        self.fresh(&name, span, true)
+    }
+}
+
+fn is_keyword(name: &str) -> bool {
+    matches!(
+        name,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "Self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
+    )
+}
+
+/// A sequence of statements that ends by yielding values to its parent
+/// (the outputs of an `if`, or the result of the function).
+#[derive(Clone, Default)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub yields: Vec<Var>,
+}
+
+#[derive(Clone)]
+pub enum Stmt {
+    /// `let dst: ty = expr;`
+    Let { dst: Dst, ty: Option<syn::Type>, expr: Expr, span: Span },
+    /// A two-way branch whose arms yield the values bound to `outs`.
+    If { cond: Cond, then_blk: Block, else_blk: Block, outs: Vec<Var>, span: Span },
+    /// Inactive user code run for its effect (`v.push(1.0);`).
+    Effect { tokens: TokenStream, uses: Vec<Var> },
+}
+
+/// What selects the arm of an [`Stmt::If`].
+#[derive(Clone)]
+pub enum Cond {
+    /// A boolean value (the user's condition).
+    Bool(Var),
+    /// The tape a forward `if` left behind: the reverse sweep takes the arm
+    /// the forward sweep took, and gets back the values it saved there.
+    Tape { tape: Var, then_binds: Vec<Var>, else_binds: Vec<Var> },
+}
+
+/// The left side of a `let`.
+#[derive(Clone, Debug)]
+pub enum Dst {
+    Var(Var),
+    Ignore,
+    Tuple(Vec<Dst>),
+}
+
+impl Dst {
+    /// Every value the pattern binds.
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        match self {
+            Dst::Var(v) => out.push(*v),
+            Dst::Ignore => {}
+            Dst::Tuple(items) => items.iter().for_each(|d| d.vars(out)),
+        }
+    }
+}
+
+/// How the forward value of a primitive is written.
+#[derive(Clone)]
+pub enum Form {
+    /// `a op b`
+    Binary(syn::BinOp),
+    /// `op a`
+    Unary(syn::UnOp),
+    /// `a.name(b, ..)`
+    Method(Ident),
+    /// `path(a, b, ..)`, e.g. `f64::sin(a)`
+    Path(TokenStream),
+    /// `a as ty`
+    Cast(syn::Type),
+}
+
+/// Who a call goes to.
+#[derive(Clone)]
+pub enum Callee {
+    /// A function path as the user wrote it; its companion has the same path.
+    Path(syn::Path),
+    /// A method of `self`; its companions are hidden methods.
+    SelfMethod(Ident),
+}
+
+/// Which of a callee's functions a call uses (see `matdiff_core::calling`).
+#[derive(Clone)]
+pub enum CallMode {
+    /// The function itself: `y`.
+    Value,
+    /// `(y, (c0, c1, ..))`.
+    Vjp { out_bar: Var },
+    /// `(y, y_dot)`.
+    Jvp { tangents: Vec<Option<Var>> },
+    /// `(y, y_dot, (c0, ..), (c0_dot, ..))`.
+    VjpJvp { tangents: Vec<Option<Var>>, out_bar: Var, out_bar_dot: Option<Var> },
+}
+
+#[derive(Clone)]
+pub enum Expr {
+    /// Inactive user code with its locals renamed; `uses` are those locals.
+    Opaque { tokens: TokenStream, uses: Vec<Var> },
+    /// Another name for a value.
+    Copy(Var),
+    /// The value of a primitive.
+    Prim { prim: &'static Primitive, args: Vec<Var>, form: Form },
+    /// Tangent of a primitive's value along a tangent of argument `k`.
+    Jvp { prim: &'static Primitive, k: usize, args: Vec<Var>, out: Var, t: Var },
+    /// Cotangent of argument `k` of a primitive from the cotangent `c` of its value.
+    Vjp { prim: &'static Primitive, k: usize, args: Vec<Var>, out: Var, c: Var },
+    /// Tangent of `Vjp { k, c }` along a tangent `t` of argument `j`.
+    VjpJvp { prim: &'static Primitive, k: usize, j: usize, args: Vec<Var>, out: Var, c: Var, t: Var },
+    /// A call to a differentiated function.
+    Call { callee: Callee, args: Vec<Var>, mode: CallMode },
+    /// A callee's cotangent, checked to be one (not `NoDerivative`).
+    Cotangent(Var),
+    /// The sum of two tangents or two cotangents.
+    Add(Var, Var),
+    /// The zero cotangent of a value.
+    ZeroLike(Var),
+    /// The zero tangent of a value (a bundle of directions).
+    ZeroTangent(Var),
+    /// The cotangent 1 of a scalar value (the seed of a gradient).
+    OneLike(Var),
+    /// The tape an arm of a forward `if` yields: the values the reverse
+    /// sweep of that arm needs.
+    Tape { then: bool, vars: Vec<Var> },
+}
+
+impl Expr {
+    /// Every value the expression reads.
+    pub fn uses(&self, out: &mut Vec<Var>) {
+        match self {
+            Expr::Opaque { uses, .. } => out.extend(uses),
+            Expr::Copy(v) | Expr::Cotangent(v) | Expr::ZeroLike(v) | Expr::ZeroTangent(v) | Expr::OneLike(v) => {
+                out.push(*v)
+            }
+            Expr::Prim { args, .. } => out.extend(args),
+            Expr::Jvp { args, out: o, t, .. } => {
+                out.extend(args);
+                out.extend([*o, *t]);
+            }
+            Expr::Vjp { args, out: o, c, .. } => {
+                out.extend(args);
+                out.extend([*o, *c]);
+            }
+            Expr::VjpJvp { args, out: o, c, t, .. } => {
+                out.extend(args);
+                out.extend([*o, *c, *t]);
+            }
+            Expr::Call { args, mode, .. } => {
+                out.extend(args);
+                match mode {
+                    CallMode::Value => {}
+                    CallMode::Vjp { out_bar } => out.push(*out_bar),
+                    CallMode::Jvp { tangents } => out.extend(tangents.iter().flatten()),
+                    CallMode::VjpJvp { tangents, out_bar, out_bar_dot } => {
+                        out.extend(tangents.iter().flatten());
+                        out.push(*out_bar);
+                        out.extend(out_bar_dot);
+                    }
+                }
+            }
+            Expr::Add(a, b) => out.extend([*a, *b]),
+            Expr::Tape { vars, .. } => out.extend(vars),
+        }
+    }
+}
+
+impl Block {
+    /// Every value the block reads that it does not define itself.
+    pub fn free_vars(&self) -> Vec<Var> {
+        let mut defined = std::collections::HashSet::new();
+        let mut used = Vec::new();
+        self.collect(&mut defined, &mut used);
+        let mut seen = std::collections::HashSet::new();
+        used.into_iter().filter(|v| !defined.contains(v) && seen.insert(*v)).collect()
+    }
+
+    /// Every value defined anywhere in the block, arms included.
+    pub fn defined_vars(&self) -> std::collections::HashSet<Var> {
+        let mut defined = std::collections::HashSet::new();
+        let mut used = Vec::new();
+        self.collect(&mut defined, &mut used);
+        defined
+    }
+
+    fn collect(&self, defined: &mut std::collections::HashSet<Var>, used: &mut Vec<Var>) {
+        for stmt in &self.stmts {
+            match stmt {
+                Stmt::Let { dst, expr, .. } => {
+                    expr.uses(used);
+                    let mut vars = Vec::new();
+                    dst.vars(&mut vars);
+                    defined.extend(vars);
+                }
+                Stmt::If { cond, then_blk, else_blk, outs, .. } => {
+                    match cond {
+                        Cond::Bool(v) => used.push(*v),
+                        Cond::Tape { tape, then_binds, else_binds } => {
+                            used.push(*tape);
+                            defined.extend(then_binds);
+                            defined.extend(else_binds);
+                        }
+                    }
+                    then_blk.collect(defined, used);
+                    else_blk.collect(defined, used);
+                    defined.extend(outs);
+                }
+                Stmt::Effect { uses, .. } => used.extend(uses),
+            }
+        }
+        used.extend(&self.yields);
+    }
+}

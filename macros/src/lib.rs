@@ -1,0 +1,27 @@
+//! The `#[differentiate]` attribute of matdiff: generates gradient and
+//! Hessian functions by source transformation at compile time.
+//!
+//! The entry point only parses and hands over to [`expand`]; each pass is a
+//! module of its own: `options` → `signature` → `fence` → `lower` →
+//! `activity` → `reverse` → `tangent` → `emit`.
+
+mod activity;
+mod emit;
+mod errors;
+mod expand;
+mod fence;
+mod ir;
+mod lower;
+mod options;
+mod rename;
+mod reverse;
+mod signature;
+mod tangent;
+
+use proc_macro::TokenStream;
+
+/// Generates the derivatives of a scalar function: see the `matdiff` crate.
+#[proc_macro_attribute]
+pub fn differentiate(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::expand(args.into(), item.into()).into()
+}

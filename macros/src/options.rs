@@ -1,0 +1,112 @@
+//! Attribute options: which arguments are differentiated and what the
+//! generated functions are called.
+
+use proc_macro2::{Ident, TokenStream};
+use syn::parse::{Parse, ParseStream};
+use syn::{Token, parenthesized};
+
+/// The parsed `#[differentiate(...)]` arguments.
+#[derive(Default)]
+pub struct Options {
+    /// `wrt(a, b)`: the differentiated arguments; `None` means every float
+    /// argument.
+    pub wrt: Option<Vec<Ident>>,
+    /// `grad = name`
+    pub grad: Option<Ident>,
+    /// `value_and_grad = name`
+    pub value_and_grad: Option<Ident>,
+    /// `hessian = name`
+    pub hessian: Option<Ident>,
+    /// `hvp = name`
+    pub hvp: Option<Ident>,
+    /// `no_hessian`: generate neither the Hessian nor the Hessian-vector
+    /// product (saves compile time for large functions).
+    pub no_hessian: bool,
+}
+
+pub fn parse(args: TokenStream) -> syn::Result<Options> {
+    syn::parse2(args)
+}
+
+const KNOWN: &str = "`wrt(..)`, `grad = name`, `value_and_grad = name`, `hessian = name`, `hvp = name` and `no_hessian`";
+
+impl Parse for Options {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut options = Options::default();
+        let mut errors: Option<syn::Error> = None;
+        while !input.is_empty() {
+            let key: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+            let result = options.parse_one(&key, input);
+            if let Err(e) = result {
+                match &mut errors {
+                    Some(all) => all.combine(e),
+                    None => errors = Some(e),
+                }
+                // Skip to the next comma so that one bad option does not
+                // hide the others.
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                }
+            }
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        match errors {
+            Some(e) => Err(e),
+            None => Ok(options),
+        }
+    }
+}
+
+impl Options {
+    fn parse_one(&mut self, key: &Ident, input: ParseStream) -> syn::Result<()> {
+        let duplicate = || syn::Error::new(key.span(), format!("`{key}` is given twice"));
+        match key.to_string().as_str() {
+            "wrt" => {
+                if self.wrt.is_some() {
+                    return Err(duplicate());
+                }
+                let content;
+                parenthesized!(content in input);
+                let names = content.parse_terminated(Ident::parse, Token![,])?;
+                if names.is_empty() {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        "`wrt()` is empty: name at least one argument to differentiate",
+                    ));
+                }
+                self.wrt = Some(names.into_iter().collect());
+            }
+            "grad" | "value_and_grad" | "hessian" | "hvp" => {
+                input.parse::<Token![=]>()?;
+                let name: Ident = input.parse()?;
+                let slot = match key.to_string().as_str() {
+                    "grad" => &mut self.grad,
+                    "value_and_grad" => &mut self.value_and_grad,
+                    "hessian" => &mut self.hessian,
+                    _ => &mut self.hvp,
+                };
+                if slot.is_some() {
+                    return Err(duplicate());
+                }
+                *slot = Some(name);
+            }
+            "no_hessian" => {
+                if self.no_hessian {
+                    return Err(duplicate());
+                }
+                self.no_hessian = true;
+            }
+            _ => {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown option `{key}`: the options are {KNOWN}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+

@@ -1,0 +1,201 @@
+//! The function's signature: which arguments are differentiated, their float
+//! type, and the shape of the generated functions.
+
+use proc_macro2::{Ident, Span};
+use quote::format_ident;
+use syn::spanned::Spanned;
+
+use crate::errors::Errors;
+use crate::options::Options;
+
+/// The float type every differentiated argument and the result share.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Float {
+    F32,
+    F64,
+}
+
+impl Float {
+    pub fn ident(self) -> Ident {
+        match self {
+            Float::F32 => format_ident!("f32"),
+            Float::F64 => format_ident!("f64"),
+        }
+    }
+
+    fn of(ty: &syn::Type) -> Option<Float> {
+        match ty {
+            syn::Type::Path(p) if p.qself.is_none() => {
+                let ident = p.path.get_ident()?;
+                if ident == "f64" {
+                    Some(Float::F64)
+                } else if ident == "f32" {
+                    Some(Float::F32)
+                } else {
+                    None
+                }
+            }
+            syn::Type::Group(g) => Float::of(&g.elem),
+            syn::Type::Paren(p) => Float::of(&p.elem),
+            _ => None,
+        }
+    }
+}
+
+/// One argument of the function.
+pub struct Param {
+    /// The name the body uses (a fresh one for `_`).
+    pub ident: Ident,
+    /// Whether it was written `mut x`.
+    pub mutable: bool,
+    pub ty: syn::Type,
+    /// `Some` for an `f32`/`f64` argument.
+    pub float: Option<Float>,
+    /// Whether the generated functions differentiate with respect to it.
+    pub wrt: bool,
+}
+
+/// What the generated functions need to know about the signature.
+pub struct Signature {
+    pub name: Ident,
+    pub receiver: Option<syn::Receiver>,
+    pub params: Vec<Param>,
+    /// The float type of the differentiated arguments and of the result.
+    pub float: Float,
+    /// The return type as written.
+    pub output: syn::Type,
+    /// Lifetime parameters, copied onto the generated functions.
+    pub generics: syn::Generics,
+}
+
+impl Signature {
+    /// The differentiated arguments, in order.
+    pub fn wrt(&self) -> impl Iterator<Item = &Param> {
+        self.params.iter().filter(|p| p.wrt)
+    }
+
+    pub fn is_method(&self) -> bool {
+        self.receiver.is_some()
+    }
+}
+
+pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature> {
+    let mut errors = Errors::default();
+
+    if let Some(asyncness) = &sig.asyncness {
+        errors.push(asyncness.span(), "`#[differentiate]` does not support `async fn`: differentiate a plain `fn` and call it from async code");
+    }
+    if let Some(unsafety) = &sig.unsafety {
+        errors.push(unsafety.span(), "`#[differentiate]` does not support `unsafe fn`: move the unsafe part out of the differentiated function");
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.push(variadic.span(), "`#[differentiate]` does not support variadic functions");
+    }
+    for param in &sig.generics.params {
+        if !matches!(param, syn::GenericParam::Lifetime(_)) {
+            errors.push(
+                param.span(),
+                "`#[differentiate]` does not support generic type or const parameters: write the function for `f64` (or `f32`)",
+            );
+        }
+    }
+
+    let mut receiver = None;
+    let mut params = Vec::new();
+    for (index, input) in sig.inputs.iter().enumerate() {
+        match input {
+            syn::FnArg::Receiver(r) => receiver = Some(r.clone()),
+            syn::FnArg::Typed(pat_type) => {
+                let float = Float::of(&pat_type.ty);
+                let (ident, mutable) = match &*pat_type.pat {
+                    syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
+                        (p.ident.clone(), p.mutability.is_some())
+                    }
+                    syn::Pat::Wild(_) => (Ident::new(&format!("arg{index}"), Span::mixed_site()), false),
+                    other => {
+                        errors.push(
+                            other.span(),
+                            "`#[differentiate]` needs a plain name for each argument: destructure it inside the body",
+                        );
+                        continue;
+                    }
+                };
+                params.push(Param { ident, mutable, ty: (*pat_type.ty).clone(), float, wrt: false });
+            }
+        }
+    }
+
+    match &options.wrt {
+        Some(names) => {
+            for name in names {
+                match params.iter_mut().find(|p| p.ident == *name) {
+                    Some(param) if param.wrt => errors.push(name.span(), format!("`{name}` is listed twice in `wrt`")),
+                    Some(param) if param.float.is_some() => param.wrt = true,
+                    Some(param) => {
+                        let ty = &param.ty;
+                        errors.push(
+                            name.span(),
+                            format!(
+                                "`{name}` has type `{}`; only `f32` and `f64` arguments can be differentiated",
+                                quote::quote!(#ty)
+                            ),
+                        );
+                    }
+                    None => {
+                        let names: Vec<String> = params.iter().map(|p| format!("`{}`", p.ident)).collect();
+                        errors.push(
+                            name.span(),
+                            format!(
+                                "`wrt` names `{name}`, which is not an argument of this function (its arguments are {})",
+                                if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        None => params.iter_mut().filter(|p| p.float.is_some()).for_each(|p| p.wrt = true),
+    }
+
+    let output = match &sig.output {
+        syn::ReturnType::Type(_, ty) => (**ty).clone(),
+        syn::ReturnType::Default => {
+            errors.push(
+                sig.ident.span(),
+                "a differentiated function must return `f64` or `f32`: add `-> f64` and return the value to differentiate",
+            );
+            syn::parse_quote!(())
+        }
+    };
+    let output_float = Float::of(&output);
+    if output_float.is_none() && !matches!(sig.output, syn::ReturnType::Default) {
+        errors.push(
+            output.span(),
+            "a differentiated function must return `f64` or `f32` (a scalar to take the gradient of)",
+        );
+    }
+
+    let wrt_floats: Vec<&Param> = params.iter().filter(|p| p.wrt).collect();
+    if wrt_floats.is_empty() && options.wrt.is_none() {
+        errors.push(
+            sig.ident.span(),
+            "this function has no `f64` or `f32` argument to differentiate with respect to",
+        );
+    }
+    let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float)).unwrap_or(Float::F64);
+    for param in &wrt_floats {
+        if param.float != Some(float) {
+            errors.push(
+                param.ty.span(),
+                format!(
+                    "every differentiated argument must have the result's type `{}`: convert inside the body, or leave `{}` out of `wrt(..)`",
+                    float.ident(),
+                    param.ident
+                ),
+            );
+        }
+    }
+
+    errors.finish()?;
+    Ok(Signature { name: sig.ident.clone(), receiver, params, float, output, generics: sig.generics.clone() })
+}
