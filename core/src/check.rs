@@ -3,28 +3,30 @@
 //! These are for tests and for users who want to check a derivative; the
 //! generated code never uses them.
 
-/// The gradient of `f` at `x` by the fourth-order central difference
-/// (f(x-2h) - 8 f(x-h) + 8 f(x+h) - f(x+2h)) / 12h, with a step scaled to
-/// each coordinate. Its error is about 1e-10 relative for smooth `f`.
+/// The gradient of `f` at `x` by Ridders' method: central differences at
+/// a shrinking sequence of steps, extrapolated to step 0 (Richardson), which
+/// keeps the error near 1e-12 relative for smooth `f` without a hand-tuned
+/// step. The first step is a tenth of the coordinate's size (at least 1e-4),
+/// so a kink or a singularity nearer than that makes the estimate
+/// meaningless; choose check points accordingly.
 pub fn gradient(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<f64> {
     let mut point = x.to_vec();
     (0..x.len())
         .map(|i| {
-            let h = step(x[i], 5);
             let mut at = |offset: f64| {
                 point[i] = x[i] + offset;
                 let value = f(&point);
                 point[i] = x[i];
                 value
             };
-            (at(-2.0 * h) - 8.0 * at(-h) + 8.0 * at(h) - at(2.0 * h)) / (12.0 * h)
+            ridders(first_step(x[i]), |h| (at(h) - at(-h)) / (2.0 * h))
         })
         .collect()
 }
 
-/// The Hessian of `f` at `x`, `H[i][j]` = d2f / dxi dxj, by second-order
-/// central differences of `f` itself (no derivative code involved). Its
-/// error is about 1e-7 relative for smooth `f`.
+/// The Hessian of `f` at `x`, `H[i][j]` = d2f / dxi dxj, by Ridders'
+/// method on central second differences of `f` itself (no derivative code
+/// involved).
 pub fn hessian(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<Vec<f64>> {
     let n = x.len();
     let mut point = x.to_vec();
@@ -36,17 +38,21 @@ pub fn hessian(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<Vec<f64>> {
         point.copy_from_slice(x);
         value
     };
+    let center = at(&[]);
     let mut h = vec![vec![0.0; n]; n];
     for i in 0..n {
-        let hi = step(x[i], 4);
-        h[i][i] = (-at(&[(i, 2.0 * hi)]) + 16.0 * at(&[(i, hi)]) - 30.0 * at(&[]) + 16.0 * at(&[(i, -hi)])
-            - at(&[(i, -2.0 * hi)]))
-            / (12.0 * hi * hi);
+        let si = first_step(x[i]);
+        h[i][i] = ridders(si, |step| {
+            (at(&[(i, step)]) - 2.0 * center + at(&[(i, -step)])) / (step * step)
+        });
         for j in 0..i {
-            let hj = step(x[j], 4);
-            let mixed = (at(&[(i, hi), (j, hj)]) - at(&[(i, hi), (j, -hj)]) - at(&[(i, -hi), (j, hj)])
-                + at(&[(i, -hi), (j, -hj)]))
-                / (4.0 * hi * hj);
+            let sj = first_step(x[j]);
+            let mixed = ridders(1.0, |t| {
+                let (hi, hj) = (si * t, sj * t);
+                (at(&[(i, hi), (j, hj)]) - at(&[(i, hi), (j, -hj)]) - at(&[(i, -hi), (j, hj)])
+                    + at(&[(i, -hi), (j, -hj)]))
+                    / (4.0 * hi * hj)
+            });
             h[i][j] = mixed;
             h[j][i] = mixed;
         }
@@ -54,25 +60,53 @@ pub fn hessian(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<Vec<f64>> {
     h
 }
 
-/// The Jacobian-vector product of `f` at `x` along `v` by the fourth-order
-/// central difference in the direction `v`.
+/// The derivative of `f` at `x` along `v` (a Jacobian-vector product), by
+/// Ridders' method.
 pub fn directional(f: impl Fn(&[f64]) -> f64, x: &[f64], v: &[f64]) -> f64 {
-    let scale = x.iter().fold(1.0f64, |m, xi| m.max(xi.abs()));
-    let h = step(scale, 5) / v.iter().fold(1e-300f64, |m, vi| m.max(vi.abs()));
+    let norm = v.iter().map(|vi| vi * vi).sum::<f64>().sqrt().max(1e-300);
+    let scale = x.iter().fold(0.0f64, |m, xi| m.max(xi.abs()));
     let at = |t: f64| {
         let point: Vec<f64> = x.iter().zip(v).map(|(xi, vi)| xi + t * vi).collect();
         f(&point)
     };
-    (at(-2.0 * h) - 8.0 * at(-h) + 8.0 * at(h) - at(2.0 * h)) / (12.0 * h)
+    ridders(first_step(scale) / norm, |h| (at(h) - at(-h)) / (2.0 * h))
 }
 
-/// A step for a difference formula of the given error order at `x`:
-/// eps^(1/(order+1)) scaled to the size of `x`, rounded so that `x + h` is
-/// exact.
-fn step(x: f64, order: i32) -> f64 {
-    let h = f64::EPSILON.powf(1.0 / (order as f64 + 1.0)) * x.abs().max(1.0);
-    let exact = (x + h) - x;
-    if exact == 0.0 { h } else { exact }
+fn first_step(x: f64) -> f64 {
+    0.1 * x.abs().max(1e-3)
+}
+
+/// Ridders' extrapolation of `estimate(h)` to h = 0, for an estimate whose
+/// error is a series in h^2. Returns the extrapolated value with the smallest
+/// estimated error.
+fn ridders(first: f64, mut estimate: impl FnMut(f64) -> f64) -> f64 {
+    const SHRINK: f64 = 1.4;
+    const STEPS: usize = 12;
+    let mut table = [[0.0f64; STEPS]; STEPS];
+    let mut h = first;
+    table[0][0] = estimate(h);
+    let mut best = table[0][0];
+    let mut error = f64::INFINITY;
+    for i in 1..STEPS {
+        h /= SHRINK;
+        table[0][i] = estimate(h);
+        let mut factor = SHRINK * SHRINK;
+        for j in 1..=i {
+            table[j][i] = (table[j - 1][i] * factor - table[j - 1][i - 1]) / (factor - 1.0);
+            factor *= SHRINK * SHRINK;
+            let e = (table[j][i] - table[j - 1][i])
+                .abs()
+                .max((table[j][i] - table[j - 1][i - 1]).abs());
+            if e <= error {
+                error = e;
+                best = table[j][i];
+            }
+        }
+        if (table[i][i] - table[i - 1][i - 1]).abs() >= 2.0 * error {
+            break;
+        }
+    }
+    best
 }
 
 /// Whether `actual` is within `rel * max(|expected|, 1) ` of `expected`.
@@ -107,7 +141,12 @@ mod tests {
     fn gradient_of_a_cubic_is_exact_to_rounding() {
         let f = |x: &[f64]| x[0] * x[0] * x[1] + x[1].powi(3);
         let g = gradient(f, &[1.5, -2.0]);
-        assert_all_close(&g, &[2.0 * 1.5 * -2.0, 1.5 * 1.5 + 3.0 * 4.0], 1e-9, "gradient");
+        assert_all_close(
+            &g,
+            &[2.0 * 1.5 * -2.0, 1.5 * 1.5 + 3.0 * 4.0],
+            1e-9,
+            "gradient",
+        );
     }
 
     #[test]

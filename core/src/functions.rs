@@ -9,7 +9,6 @@
 use crate::rules;
 use crate::{Directions, Scalar, calling::tangent_or_zero};
 
-
 /// The logistic function 1 / (1 + e^-x), without overflow for large |x|.
 #[inline]
 pub fn sigmoid<F: Scalar>(x: F) -> F {
@@ -97,11 +96,16 @@ impl logaddexp {
     }
 
     #[inline(always)]
-    pub fn jvp<F: Scalar, D: Directions<F>>(a: F, b: F, tangents: (Option<D>, Option<D>)) -> (F, D) {
+    pub fn jvp<F: Scalar, D: Directions<F>>(
+        a: F,
+        b: F,
+        tangents: (Option<D>, Option<D>),
+    ) -> (F, D) {
         let y = logaddexp(a, b);
         let a_dot = tangent_or_zero::<F, D>(tangents.0);
         let b_dot = tangent_or_zero::<F, D>(tangents.1);
-        let y_dot = rules::logaddexp::jvp0(&a, &b, &y, &a_dot).add(&rules::logaddexp::jvp1(&a, &b, &y, &b_dot));
+        let y_dot = rules::logaddexp::jvp0(&a, &b, &y, &a_dot)
+            .add(&rules::logaddexp::jvp1(&a, &b, &y, &b_dot));
         (y, y_dot)
     }
 

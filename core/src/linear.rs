@@ -125,36 +125,3 @@ impl<F: Scalar, const N: usize> Directions<F> for [F; N] {
         self[index]
     }
 }
-
-/// The same tangent or cotangent in another precision (for `as f32` and
-/// `as f64` casts of differentiated values).
-pub trait Recast<G> {
-    /// The value in precision `G`.
-    type Output: Linear<G>;
-    /// Converts every component with `as`.
-    fn recast(&self) -> Self::Output;
-}
-
-macro_rules! recast_scalars {
-    ($($from:ty => $to:ty),* $(,)?) => {
-        $(
-            impl Recast<$to> for $from {
-                type Output = $to;
-                #[inline(always)]
-                fn recast(&self) -> $to {
-                    *self as $to
-                }
-            }
-
-            impl<const N: usize> Recast<$to> for [$from; N] {
-                type Output = [$to; N];
-                #[inline(always)]
-                fn recast(&self) -> [$to; N] {
-                    core::array::from_fn(|i| self[i] as $to)
-                }
-            }
-        )*
-    };
-}
-
-recast_scalars!(f32 => f32, f32 => f64, f64 => f32, f64 => f64);

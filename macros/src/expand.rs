@@ -47,7 +47,10 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
     });
     if options.no_hessian {
         for name in [&options.hessian, &options.hvp].into_iter().flatten() {
-            errors.push(name.span(), "`no_hessian` turns the Hessian functions off: drop it to name them");
+            errors.push(
+                name.span(),
+                "`no_hessian` turns the Hessian functions off: drop it to name them",
+            );
         }
     }
     let sig = signature::analyze(&function.sig, &options);
@@ -77,13 +80,36 @@ struct Generator<'a> {
 }
 
 /// Attributes of the original that the generated functions keep.
-const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
+const CARRIED: &[&str] = &[
+    "cfg",
+    "cfg_attr",
+    "inline",
+    "allow",
+    "warn",
+    "deny",
+    "forbid",
+    "expect",
+    "deprecated",
+];
 
 impl<'a> Generator<'a> {
     fn new(function: &'a syn::ItemFn, sig: Signature, lowered: Lowered, options: Options) -> Self {
-        let wrt = sig.params.iter().zip(&lowered.params).filter(|(p, _)| p.wrt).map(|(_, v)| *v).collect();
+        let wrt = sig
+            .params
+            .iter()
+            .zip(&lowered.params)
+            .filter(|(p, _)| p.wrt)
+            .map(|(_, v)| *v)
+            .collect();
         let float = sig.float.ident();
-        Generator { function, sig, lowered, options, float, wrt }
+        Generator {
+            function,
+            sig,
+            lowered,
+            options,
+            float,
+            wrt,
+        }
     }
 
     fn all(&self) -> TokenStream {
@@ -103,13 +129,20 @@ impl<'a> Generator<'a> {
     fn name(&self, option: &Option<Ident>, suffix: &str) -> Ident {
         option.clone().unwrap_or_else(|| {
             let base = self.sig.name.to_string();
-            Ident::new(&format!("{}_{suffix}", base.trim_start_matches("r#")), self.sig.name.span())
+            Ident::new(
+                &format!("{}_{suffix}", base.trim_start_matches("r#")),
+                self.sig.name.span(),
+            )
         })
     }
 
     /// `[`f`]` or `[`Self::f`]`, for doc links.
     fn link(&self) -> String {
-        if self.sig.is_method() { format!("[`Self::{}`]", self.sig.name) } else { format!("[`{}`]", self.sig.name) }
+        if self.sig.is_method() {
+            format!("[`Self::{}`]", self.sig.name)
+        } else {
+            format!("[`{}`]", self.sig.name)
+        }
     }
 
     fn wrt_list(&self) -> String {
@@ -122,8 +155,14 @@ impl<'a> Generator<'a> {
             .attrs
             .iter()
             .filter(|a| {
-                let keep = if public { CARRIED } else { &["cfg", "cfg_attr"][..] };
-                a.path().get_ident().is_some_and(|i| keep.iter().any(|k| i == k))
+                let keep = if public {
+                    CARRIED
+                } else {
+                    &["cfg", "cfg_attr"][..]
+                };
+                a.path()
+                    .get_ident()
+                    .is_some_and(|i| keep.iter().any(|k| i == k))
             })
             .map(|a| quote!(#a))
             .collect()
@@ -143,7 +182,11 @@ impl<'a> Generator<'a> {
     fn generics(&self, extra: Option<TokenStream>) -> (TokenStream, TokenStream) {
         let params = self.sig.generics.params.iter().map(|p| quote!(#p));
         let all: Vec<TokenStream> = params.chain(extra).collect();
-        let generics = if all.is_empty() { quote!() } else { quote!(<#(#all),*>) };
+        let generics = if all.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#all),*>)
+        };
         let where_clause = &self.sig.generics.where_clause;
         (generics, quote!(#where_clause))
     }
@@ -188,7 +231,7 @@ impl<'a> Generator<'a> {
             (
                 self.name(&self.options.value_and_grad, "value_and_grad"),
                 format!(
-                    "The value of {} and its gradient with respect to {}, in that order; computed by reverse-mode differentiation generated at compile time.",
+                    " The value of {} and its gradient with respect to {}, in that order; computed by reverse-mode differentiation generated at compile time.",
                     self.link(),
                     self.wrt_list()
                 ),
@@ -197,7 +240,7 @@ impl<'a> Generator<'a> {
             (
                 self.name(&self.options.grad, "grad"),
                 format!(
-                    "The gradient of {} with respect to {}, in that order; computed by reverse-mode differentiation generated at compile time.",
+                    " The gradient of {} with respect to {}, in that order; computed by reverse-mode differentiation generated at compile time.",
                     self.link(),
                     self.wrt_list()
                 ),
@@ -206,20 +249,30 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One);
         let float = &self.float;
-        let e = Emitter { vars: &vars, directions: quote!(#float) };
+        let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
         let stmts = e.stmts(&gradient.stmts);
         let entries = self.gradient_entries(&e, &gradient);
-        let n = self.wrt.len();
+        let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let result = e.ident(self.lowered.result());
         let (ret, value) = if with_value {
-            (quote!((#float, [#float; #n])), quote!((#result, [#(#entries),*])))
+            (
+                quote!((#float, [#float; #n])),
+                quote!((#result, [#(#entries),*])),
+            )
         } else {
             (quote!([#float; #n]), quote!([#(#entries),*]))
         };
         self.public_fn(&name, &doc, quote!(), ret, quote!(#stmts #value))
     }
 
-    fn public_fn(&self, name: &Ident, doc: &str, extra_params: TokenStream, ret: TokenStream, body: TokenStream) -> TokenStream {
+    fn public_fn(
+        &self,
+        name: &Ident,
+        doc: &str,
+        extra_params: TokenStream,
+        ret: TokenStream,
+        body: TokenStream,
+    ) -> TokenStream {
         let attrs = self.attrs(true);
         let vis = &self.function.vis;
         let params = self.params();
@@ -240,11 +293,11 @@ impl<'a> Generator<'a> {
     fn hessian(&self) -> TokenStream {
         let name = self.name(&self.options.hessian, "hessian");
         let doc = format!(
-            "The Hessian of {} with respect to {}: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.",
+            " The Hessian of {} with respect to {}: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.",
             self.link(),
             self.wrt_list()
         );
-        let n = self.wrt.len();
+        let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let float = &self.float;
         let directions = quote!([#float; #n]);
         let mut vars = self.lowered.vars.clone();
@@ -257,19 +310,26 @@ impl<'a> Generator<'a> {
             seeds.push((dot, i));
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let e = Emitter { vars: &vars, directions: directions.clone() };
+        let e = Emitter::new(&vars, directions.clone(), &stmts);
         let seeds = seeds.iter().map(|(dot, i)| {
             let dot = e.ident(*dot);
+            let i = proc_macro2::Literal::usize_unsuffixed(*i);
             quote!(let #dot: #directions = ::matdiff::__private::unit::<#float, #directions>(#i);)
         });
         let body = e.stmts(&stmts);
-        let rows = gradient.adjoints.iter().map(|adjoint| match adjoint.and_then(|a| dots.get(&a)) {
-            Some(row) => {
-                let row = e.ident(*row);
-                quote!(#row)
-            }
-            None => quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero()),
-        });
+        let rows =
+            gradient
+                .adjoints
+                .iter()
+                .map(|adjoint| match adjoint.and_then(|a| dots.get(&a)) {
+                    Some(row) => {
+                        let row = e.ident(*row);
+                        quote!(#row)
+                    }
+                    None => {
+                        quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero())
+                    }
+                });
         self.public_fn(
             &name,
             &doc,
@@ -281,12 +341,12 @@ impl<'a> Generator<'a> {
 
     fn hvp(&self) -> TokenStream {
         let name = self.name(&self.options.hvp, "hvp");
-        let n = self.wrt.len();
+        let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let float = &self.float;
         let mut vars = self.lowered.vars.clone();
         let direction = vars.fresh("v", self.sig.name.span(), false);
         let doc = format!(
-            "The Hessian of {} with respect to {} times the vector `{}`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.",
+            " The Hessian of {} with respect to {} times the vector `{}`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.",
             self.link(),
             self.wrt_list(),
             vars.ident(direction)
@@ -300,25 +360,30 @@ impl<'a> Generator<'a> {
             seeds.push((dot, i));
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let e = Emitter { vars: &vars, directions: quote!(#float) };
+        let e = Emitter::new(&vars, quote!(#float), &stmts);
         let v = e.ident(direction);
         let seeds = seeds.iter().map(|(dot, i)| {
             let dot = e.ident(*dot);
+            let i = proc_macro2::Literal::usize_unsuffixed(*i);
             quote!(let #dot: #float = #v[#i];)
         });
         let body = e.stmts(&stmts);
-        let entries = gradient.adjoints.iter().zip(&self.wrt).map(|(adjoint, param)| {
-            match adjoint.and_then(|a| dots.get(&a)) {
-                Some(entry) => {
-                    let entry = e.ident(*entry);
-                    quote!(#entry)
-                }
-                None => {
-                    let p = e.ident(*param);
-                    quote!(::matdiff::__private::zero_like(&#p))
-                }
-            }
-        });
+        let entries = gradient
+            .adjoints
+            .iter()
+            .zip(&self.wrt)
+            .map(
+                |(adjoint, param)| match adjoint.and_then(|a| dots.get(&a)) {
+                    Some(entry) => {
+                        let entry = e.ident(*entry);
+                        quote!(#entry)
+                    }
+                    None => {
+                        let p = e.ident(*param);
+                        quote!(::matdiff::__private::zero_like(&#p))
+                    }
+                },
+            );
         self.public_fn(
             &name,
             &doc,
@@ -342,8 +407,18 @@ impl<'a> Generator<'a> {
         let out_bar = vars.fresh("out_bar", Span::call_site(), true);
         let out_bar_dot = vars.fresh("out_bar_dot", Span::call_site(), true);
 
-        let slot_types: Vec<TokenStream> =
-            self.sig.params.iter().map(|p| if p.wrt { quote!(#float) } else { no_derivative.clone() }).collect();
+        let slot_types: Vec<TokenStream> = self
+            .sig
+            .params
+            .iter()
+            .map(|p| {
+                if p.wrt {
+                    quote!(#float)
+                } else {
+                    no_derivative.clone()
+                }
+            })
+            .collect();
         let tangent_types: Vec<TokenStream> = self
             .sig
             .params
@@ -356,14 +431,24 @@ impl<'a> Generator<'a> {
                 }
             })
             .collect();
-        let tangent_slot_types: Vec<TokenStream> =
-            self.sig.params.iter().map(|p| if p.wrt { quote!(__MatdiffD) } else { no_derivative.clone() }).collect();
+        let tangent_slot_types: Vec<TokenStream> = self
+            .sig
+            .params
+            .iter()
+            .map(|p| {
+                if p.wrt {
+                    quote!(__MatdiffD)
+                } else {
+                    no_derivative.clone()
+                }
+            })
+            .collect();
 
         // vjp
         let vjp = {
             let mut vars = vars.clone();
             let gradient = self.gradient(&mut vars, Seed::Given(out_bar));
-            let e = Emitter { vars: &vars, directions: quote!(#float) };
+            let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
             let stmts = e.stmts(&gradient.stmts);
             let slots = self.cotangent_slots(&e, &gradient.adjoints, |a| a, &no_derivative);
             let result = e.ident(self.lowered.result());
@@ -382,7 +467,7 @@ impl<'a> Generator<'a> {
             let mut vars = vars.clone();
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars, tangents);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
-            let e = Emitter { vars: &vars, directions: quote!(__MatdiffD) };
+            let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = seed_stmts.iter().map(|(dot, k)| {
                 let (dot, t) = (e.ident(*dot), e.ident(tangents));
                 let k = syn::Index::from(*k);
@@ -410,7 +495,7 @@ impl<'a> Generator<'a> {
             let out_bar_dot_value = vars.derived(out_bar, "_dot");
             dots.insert(out_bar, out_bar_dot_value);
             let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-            let e = Emitter { vars: &vars, directions: quote!(__MatdiffD) };
+            let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = seed_stmts.iter().map(|(dot, k)| {
                 let (dot, t) = (e.ident(*dot), e.ident(tangents));
                 let k = syn::Index::from(*k);
@@ -444,8 +529,12 @@ impl<'a> Generator<'a> {
                     }
                 })
                 .collect();
-            let (t, ob, obd, obd_value) =
-                (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot), e.ident(out_bar_dot_value));
+            let (t, ob, obd, obd_value) = (
+                e.ident(tangents),
+                e.ident(out_bar),
+                e.ident(out_bar_dot),
+                e.ident(out_bar_dot_value),
+            );
             self.companion_fn(
                 "vjp_jvp",
                 Some(direction_param.clone()),
@@ -485,7 +574,11 @@ impl<'a> Generator<'a> {
 
     /// `let x_dot = ...` seeds for the differentiated parameters, from the
     /// `tangents` tuple; returns (dot, index in the tuple) pairs.
-    fn tangent_seeds(&self, vars: &mut Vars, _tangents: Var) -> (Vec<(Var, usize)>, HashMap<Var, Var>) {
+    fn tangent_seeds(
+        &self,
+        vars: &mut Vars,
+        _tangents: Var,
+    ) -> (Vec<(Var, usize)>, HashMap<Var, Var>) {
         let mut seeds = Vec::new();
         let mut dots = HashMap::new();
         for (k, (p, &param)) in self.sig.params.iter().zip(&self.lowered.params).enumerate() {
@@ -555,9 +648,17 @@ impl<'a> Generator<'a> {
         let items = self.items();
         let lints = Self::lints();
         let (name, vis, attrs) = if self.sig.is_method() {
-            (companion_method(suffix, &self.sig.name), self.function.vis.clone(), self.attrs(false))
+            (
+                companion_method(suffix, &self.sig.name),
+                self.function.vis.clone(),
+                self.attrs(false),
+            )
         } else {
-            (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())
+            (
+                format_ident!("{}", suffix),
+                syn::parse_quote!(pub),
+                quote!(),
+            )
         };
         quote! {
             #[doc(hidden)]

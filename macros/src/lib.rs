@@ -18,6 +18,9 @@ mod reverse;
 mod signature;
 mod tangent;
 
+#[cfg(test)]
+mod snapshots;
+
 use proc_macro::TokenStream;
 
 /// Generates the derivatives of a scalar function: see the `matdiff` crate.

@@ -14,8 +14,17 @@ use crate::ir::{Var, Vars};
 /// a `let`, a match arm) hides the outer local from there on; when in doubt
 /// a name counts as hidden, so that a mistake is a compile error ("cannot
 /// find value"), never a silently different value.
-pub fn rename<N: Renameable>(node: &mut N, lookup: &dyn Fn(&str) -> Option<Var>, vars: &Vars) -> Vec<Var> {
-    let mut renamer = Renamer { lookup, vars, hidden: vec![HashSet::new()], uses: Vec::new() };
+pub fn rename<N: Renameable>(
+    node: &mut N,
+    lookup: &dyn Fn(&str) -> Option<Var>,
+    vars: &Vars,
+) -> Vec<Var> {
+    let mut renamer = Renamer {
+        lookup,
+        vars,
+        hidden: vec![HashSet::new()],
+        uses: Vec::new(),
+    };
     node.accept(&mut renamer);
     let mut seen = HashSet::new();
     renamer.uses.retain(|v| seen.insert(*v));
@@ -62,7 +71,10 @@ impl Renamer<'_> {
         let var = (self.lookup)(&name)?;
         self.uses.push(var);
         let target = self.vars.ident(var);
-        Some(Ident::new(&target.to_string(), target.span().located_at(ident.span())))
+        Some(Ident::new(
+            &target.to_string(),
+            target.span().located_at(ident.span()),
+        ))
     }
 }
 
@@ -207,4 +219,3 @@ pub fn mentions(tokens: proc_macro2::TokenStream, names: &dyn Fn(&str) -> bool) 
         _ => false,
     })
 }
-

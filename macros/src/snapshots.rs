@@ -1,0 +1,84 @@
+//! Snapshot tests of the expansion: the generated code of a few
+//! representative functions, formatted, compared with the files in
+//! `macros/tests/expand/`. Run with `MATDIFF_BLESS=1` to rewrite them after
+//! an intended change, and review the diff like any other code.
+
+use std::path::PathBuf;
+
+use quote::quote;
+
+use crate::expand::expand;
+
+fn check(name: &str, args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) {
+    let expanded = expand(args, item);
+    let file: syn::File = match syn::parse2(expanded.clone()) {
+        Ok(file) => file,
+        Err(e) => panic!("the expansion of {name} does not parse: {e}\n{expanded}"),
+    };
+    let pretty = prettyplease::unparse(&file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expand")
+        .join(format!("{name}.rs"));
+    if std::env::var_os("MATDIFF_BLESS").is_some() {
+        std::fs::write(&path, &pretty).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}: run with MATDIFF_BLESS=1 to create it",
+            path.display()
+        )
+    });
+    assert!(
+        expected == pretty,
+        "the expansion of {name} changed; review it and run with MATDIFF_BLESS=1 to accept it\n--- new ---\n{pretty}"
+    );
+}
+
+#[test]
+fn logsumexp_of_two() {
+    check(
+        "logsumexp_of_two",
+        quote!(),
+        quote! {
+            fn f(x: f64, y: f64) -> f64 {
+                (x.exp() + y.exp()).ln()
+            }
+        },
+    );
+}
+
+#[test]
+fn branch_and_early_return() {
+    check(
+        "branch_and_early_return",
+        quote!(wrt(x)),
+        quote! {
+            pub fn huber(x: f64, delta: f64) -> f64 {
+                let a = x.abs();
+                if a <= delta {
+                    return 0.5 * x * x;
+                }
+                delta * (a - 0.5 * delta)
+            }
+        },
+    );
+}
+
+#[test]
+fn mutation_and_calls() {
+    check(
+        "mutation_and_calls",
+        quote!(),
+        quote! {
+            fn loss(w: f64, b: f64, n: usize) -> f64 {
+                let mut s = w * w;
+                s += sigmoid(w * 2.0 + b);
+                if n > 2 {
+                    s *= 0.5;
+                }
+                s
+            }
+        },
+    );
+}

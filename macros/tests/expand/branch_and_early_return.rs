@@ -1,0 +1,705 @@
+pub fn huber(x: f64, delta: f64) -> f64 {
+    let a = x.abs();
+    if a <= delta {
+        return 0.5 * x * x;
+    }
+    delta * (a - 0.5 * delta)
+}
+/// The gradient of [`huber`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
+    let a = x.abs();
+    let cond = a <= delta;
+    let (result, tape) = if cond {
+        let c = 0.5;
+        let mul = c * x;
+        let mul_1 = mul * x;
+        let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
+        (mul_1, tape_1)
+    } else {
+        let c_1 = 0.5 * delta;
+        let sub = a - c_1;
+        let mul_2 = delta * sub;
+        let tape_2 = ::matdiff::__private::Branch::Else((c_1, sub, mul_2));
+        (mul_2, tape_2)
+    };
+    let result_bar = ::matdiff::__private::one_like(&result);
+    let (x_bar_4, a_bar_2) = match tape {
+        ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
+            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
+            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+            let a_bar_1 = ::matdiff::__private::zero_like(&a);
+            (x_bar_2, a_bar_1)
+        }
+        ::matdiff::__private::Branch::Else((c_1, sub, mul_2)) => {
+            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                &delta,
+                &sub,
+                &mul_2,
+                &result_bar,
+            );
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let x_bar_3 = ::matdiff::__private::zero_like(&x);
+            (x_bar_3, a_bar)
+        }
+    };
+    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+    [x_bar_6]
+}
+/// The value of [`huber`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
+    let a = x.abs();
+    let cond = a <= delta;
+    let (result, tape) = if cond {
+        let c = 0.5;
+        let mul = c * x;
+        let mul_1 = mul * x;
+        let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
+        (mul_1, tape_1)
+    } else {
+        let c_1 = 0.5 * delta;
+        let sub = a - c_1;
+        let mul_2 = delta * sub;
+        let tape_2 = ::matdiff::__private::Branch::Else((c_1, sub, mul_2));
+        (mul_2, tape_2)
+    };
+    let result_bar = ::matdiff::__private::one_like(&result);
+    let (x_bar_4, a_bar_2) = match tape {
+        ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
+            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
+            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+            let a_bar_1 = ::matdiff::__private::zero_like(&a);
+            (x_bar_2, a_bar_1)
+        }
+        ::matdiff::__private::Branch::Else((c_1, sub, mul_2)) => {
+            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                &delta,
+                &sub,
+                &mul_2,
+                &result_bar,
+            );
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let x_bar_3 = ::matdiff::__private::zero_like(&x);
+            (x_bar_3, a_bar)
+        }
+    };
+    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+    (result, [x_bar_6])
+}
+/// The Hessian of [`huber`] with respect to `x`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
+    let x_dot: [f64; 1] = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
+    let a = x.abs();
+    let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
+    let cond = a <= delta;
+    let (result, tape, result_dot) = if cond {
+        let c = 0.5;
+        let mul = c * x;
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
+        let mul_1 = mul * x;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &mul,
+            &x,
+            &mul_1,
+            &mul_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &mul,
+            &x,
+            &mul_1,
+            &x_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let tape_1 = ::matdiff::__private::Branch::Then((
+            c,
+            mul,
+            mul_1,
+            mul_dot,
+            mul_1_dot_2,
+        ));
+        (mul_1, tape_1, mul_1_dot_2)
+    } else {
+        let c_1 = 0.5 * delta;
+        let sub = a - c_1;
+        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+        let mul_2 = delta * sub;
+        let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
+            &delta,
+            &sub,
+            &mul_2,
+            &sub_dot,
+        );
+        let tape_2 = ::matdiff::__private::Branch::Else((
+            c_1,
+            sub,
+            mul_2,
+            sub_dot,
+            mul_2_dot,
+        ));
+        (mul_2, tape_2, mul_2_dot)
+    };
+    let result_bar = ::matdiff::__private::one_like(&result);
+    let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
+        ::matdiff::__private::Branch::Then((c, mul, mul_1, mul_dot, mul_1_dot_2)) => {
+            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+                &x_dot,
+            );
+            let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+                &mul_dot,
+            );
+            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
+            let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c,
+                &x,
+                &mul,
+                &mul_bar_dot,
+            );
+            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+            let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
+            let a_bar_1 = ::matdiff::__private::zero_like(&a);
+            (x_bar_2, a_bar_1, x_bar_2_dot)
+        }
+        ::matdiff::__private::Branch::Else((c_1, sub, mul_2, sub_dot, mul_2_dot)) => {
+            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                &delta,
+                &sub,
+                &mul_2,
+                &result_bar,
+            );
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let x_bar_3 = ::matdiff::__private::zero_like(&x);
+            let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
+                [f64; 1],
+                _,
+            >(&x_bar_3);
+            (x_bar_3, a_bar, x_bar_3_dot)
+        }
+    };
+    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+    [x_bar_4_dot]
+}
+/// The Hessian of [`huber`] with respect to `x` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
+    let x_dot: f64 = v[0];
+    let a = x.abs();
+    let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
+    let cond = a <= delta;
+    let (result, tape, result_dot) = if cond {
+        let c = 0.5;
+        let mul = c * x;
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
+        let mul_1 = mul * x;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &mul,
+            &x,
+            &mul_1,
+            &mul_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &mul,
+            &x,
+            &mul_1,
+            &x_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let tape_1 = ::matdiff::__private::Branch::Then((
+            c,
+            mul,
+            mul_1,
+            mul_dot,
+            mul_1_dot_2,
+        ));
+        (mul_1, tape_1, mul_1_dot_2)
+    } else {
+        let c_1 = 0.5 * delta;
+        let sub = a - c_1;
+        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+        let mul_2 = delta * sub;
+        let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
+            &delta,
+            &sub,
+            &mul_2,
+            &sub_dot,
+        );
+        let tape_2 = ::matdiff::__private::Branch::Else((
+            c_1,
+            sub,
+            mul_2,
+            sub_dot,
+            mul_2_dot,
+        ));
+        (mul_2, tape_2, mul_2_dot)
+    };
+    let result_bar = ::matdiff::__private::one_like(&result);
+    let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
+        ::matdiff::__private::Branch::Then((c, mul, mul_1, mul_dot, mul_1_dot_2)) => {
+            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+                &x_dot,
+            );
+            let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+            );
+            let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &mul,
+                &x,
+                &mul_1,
+                &result_bar,
+                &mul_dot,
+            );
+            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
+            let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c,
+                &x,
+                &mul,
+                &mul_bar_dot,
+            );
+            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+            let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
+            let a_bar_1 = ::matdiff::__private::zero_like(&a);
+            (x_bar_2, a_bar_1, x_bar_2_dot)
+        }
+        ::matdiff::__private::Branch::Else((c_1, sub, mul_2, sub_dot, mul_2_dot)) => {
+            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                &delta,
+                &sub,
+                &mul_2,
+                &result_bar,
+            );
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let x_bar_3 = ::matdiff::__private::zero_like(&x);
+            let x_bar_3_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x_bar_3);
+            (x_bar_3, a_bar, x_bar_3_dot)
+        }
+    };
+    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+    [x_bar_4_dot]
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+pub struct huber {}
+#[allow(dead_code)]
+impl huber {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(
+        x: f64,
+        delta: f64,
+        out_bar: f64,
+    ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
+        let a = x.abs();
+        let cond = a <= delta;
+        let (result, tape) = if cond {
+            let c = 0.5;
+            let mul = c * x;
+            let mul_1 = mul * x;
+            let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
+            (mul_1, tape_1)
+        } else {
+            let c_1 = 0.5 * delta;
+            let sub = a - c_1;
+            let mul_2 = delta * sub;
+            let tape_2 = ::matdiff::__private::Branch::Else((c_1, sub, mul_2));
+            (mul_2, tape_2)
+        };
+        let (x_bar_4, a_bar_2) = match tape {
+            ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
+                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar,
+                );
+                let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar,
+                );
+                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+                    &c,
+                    &x,
+                    &mul,
+                    &mul_bar,
+                );
+                let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+                let a_bar_1 = ::matdiff::__private::zero_like(&a);
+                (x_bar_2, a_bar_1)
+            }
+            ::matdiff::__private::Branch::Else((c_1, sub, mul_2)) => {
+                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                    &delta,
+                    &sub,
+                    &mul_2,
+                    &out_bar,
+                );
+                let a_bar = ::matdiff::__private::rules::sub::vjp0(
+                    &a,
+                    &c_1,
+                    &sub,
+                    &sub_bar,
+                );
+                let x_bar_3 = ::matdiff::__private::zero_like(&x);
+                (x_bar_3, a_bar)
+            }
+        };
+        let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+        let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+        (result, (x_bar_6, ::matdiff::__private::NoDerivative))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: f64,
+        delta: f64,
+        tangents: (
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<::matdiff::__private::NoDerivative>,
+        ),
+    ) -> (f64, __MatdiffD) {
+        let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
+        let a = x.abs();
+        let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
+        let cond = a <= delta;
+        let (result, result_dot) = if cond {
+            let c = 0.5;
+            let mul = c * x;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
+            let mul_1 = mul * x;
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+                &mul,
+                &x,
+                &mul_1,
+                &mul_dot,
+            );
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &mul,
+                &x,
+                &mul_1,
+                &x_dot,
+            );
+            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+            (mul_1, mul_1_dot_2)
+        } else {
+            let c_1 = 0.5 * delta;
+            let sub = a - c_1;
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+            let mul_2 = delta * sub;
+            let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
+                &delta,
+                &sub,
+                &mul_2,
+                &sub_dot,
+            );
+            (mul_2, mul_2_dot)
+        };
+        (result, result_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: f64,
+        delta: f64,
+        tangents: (
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<::matdiff::__private::NoDerivative>,
+        ),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (f64, ::matdiff::__private::NoDerivative),
+        (__MatdiffD, ::matdiff::__private::NoDerivative),
+    ) {
+        let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let a = x.abs();
+        let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
+        let cond = a <= delta;
+        let (result, tape, result_dot) = if cond {
+            let c = 0.5;
+            let mul = c * x;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
+            let mul_1 = mul * x;
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+                &mul,
+                &x,
+                &mul_1,
+                &mul_dot,
+            );
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &mul,
+                &x,
+                &mul_1,
+                &x_dot,
+            );
+            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+            let tape_1 = ::matdiff::__private::Branch::Then((
+                c,
+                mul,
+                mul_1,
+                mul_dot,
+                mul_1_dot_2,
+            ));
+            (mul_1, tape_1, mul_1_dot_2)
+        } else {
+            let c_1 = 0.5 * delta;
+            let sub = a - c_1;
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+            let mul_2 = delta * sub;
+            let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
+                &delta,
+                &sub,
+                &mul_2,
+                &sub_dot,
+            );
+            let tape_2 = ::matdiff::__private::Branch::Else((
+                c_1,
+                sub,
+                mul_2,
+                sub_dot,
+                mul_2_dot,
+            ));
+            (mul_2, tape_2, mul_2_dot)
+        };
+        let (x_bar_4, a_bar_2, x_bar_4_dot, a_bar_2_dot) = match tape {
+            ::matdiff::__private::Branch::Then(
+                (c, mul, mul_1, mul_dot, mul_1_dot_2),
+            ) => {
+                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar,
+                );
+                let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar_dot_1,
+                );
+                let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar,
+                    &x_dot,
+                );
+                let mul_bar_dot_2 = ::matdiff::__private::add(
+                    &mul_bar_dot,
+                    &mul_bar_dot_1,
+                );
+                let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar,
+                );
+                let x_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar_dot_1,
+                );
+                let x_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &out_bar,
+                    &mul_dot,
+                );
+                let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
+                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+                    &c,
+                    &x,
+                    &mul,
+                    &mul_bar,
+                );
+                let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+                    &c,
+                    &x,
+                    &mul,
+                    &mul_bar_dot_2,
+                );
+                let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+                let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot_2, &x_bar_1_dot);
+                let a_bar_1 = ::matdiff::__private::zero_like(&a);
+                let a_bar_1_dot = ::matdiff::__private::zero_tangent::<
+                    __MatdiffD,
+                    _,
+                >(&a_bar_1);
+                (x_bar_2, a_bar_1, x_bar_2_dot, a_bar_1_dot)
+            }
+            ::matdiff::__private::Branch::Else(
+                (c_1, sub, mul_2, sub_dot, mul_2_dot),
+            ) => {
+                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                    &delta,
+                    &sub,
+                    &mul_2,
+                    &out_bar,
+                );
+                let sub_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                    &delta,
+                    &sub,
+                    &mul_2,
+                    &out_bar_dot_1,
+                );
+                let a_bar = ::matdiff::__private::rules::sub::vjp0(
+                    &a,
+                    &c_1,
+                    &sub,
+                    &sub_bar,
+                );
+                let a_bar_dot = ::matdiff::__private::rules::sub::vjp0(
+                    &a,
+                    &c_1,
+                    &sub,
+                    &sub_bar_dot,
+                );
+                let x_bar_3 = ::matdiff::__private::zero_like(&x);
+                let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
+                    __MatdiffD,
+                    _,
+                >(&x_bar_3);
+                (x_bar_3, a_bar, x_bar_3_dot, a_bar_dot)
+            }
+        };
+        let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+        let x_bar_5_dot = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2_dot);
+        let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+        let x_bar_6_dot = ::matdiff::__private::add(&x_bar_4_dot, &x_bar_5_dot);
+        (
+            result,
+            result_dot,
+            (x_bar_6, ::matdiff::__private::NoDerivative),
+            (x_bar_6_dot, ::matdiff::__private::NoDerivative),
+        )
+    }
+}

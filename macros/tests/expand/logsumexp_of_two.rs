@@ -1,0 +1,379 @@
+fn f(x: f64, y: f64) -> f64 {
+    (x.exp() + y.exp()).ln()
+}
+/// The gradient of [`f`] with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn f_grad(x: f64, y: f64) -> [f64; 2] {
+    let exp = x.exp();
+    let exp_1 = y.exp();
+    let add = exp + exp_1;
+    let ln = add.ln();
+    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
+    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+    [x_bar, y_bar]
+}
+/// The value of [`f`] and its gradient with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
+    let exp = x.exp();
+    let exp_1 = y.exp();
+    let add = exp + exp_1;
+    let ln = add.ln();
+    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
+    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+    (ln, [x_bar, y_bar])
+}
+/// The Hessian of [`f`] with respect to `x`, `y`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
+    let x_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
+    let y_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
+    let exp = x.exp();
+    let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
+    let exp_1 = y.exp();
+    let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
+    let add = exp + exp_1;
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp, &exp_1, &add, &exp_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
+        &exp,
+        &exp_1,
+        &add,
+        &exp_1_dot,
+    );
+    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+    let ln = add.ln();
+    let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
+    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
+    let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
+        &add,
+        &ln,
+        &ln_bar,
+        &add_dot_2,
+    );
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
+    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(
+        &exp,
+        &exp_1,
+        &add,
+        &add_bar_dot,
+    );
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
+    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(
+        &exp,
+        &exp_1,
+        &add,
+        &add_bar_dot,
+    );
+    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+    let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
+    let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
+        &y,
+        &exp_1,
+        &exp_1_bar,
+        &y_dot,
+    );
+    let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
+    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+    let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
+    let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
+        &x,
+        &exp,
+        &exp_bar,
+        &x_dot,
+    );
+    let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
+    [x_bar_dot_2, y_bar_dot_2]
+}
+/// The Hessian of [`f`] with respect to `x`, `y` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
+    let x_dot: f64 = v[0];
+    let y_dot: f64 = v[1];
+    let exp = x.exp();
+    let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
+    let exp_1 = y.exp();
+    let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
+    let add = exp + exp_1;
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp, &exp_1, &add, &exp_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
+        &exp,
+        &exp_1,
+        &add,
+        &exp_1_dot,
+    );
+    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+    let ln = add.ln();
+    let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
+    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
+    let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
+        &add,
+        &ln,
+        &ln_bar,
+        &add_dot_2,
+    );
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
+    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(
+        &exp,
+        &exp_1,
+        &add,
+        &add_bar_dot,
+    );
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
+    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(
+        &exp,
+        &exp_1,
+        &add,
+        &add_bar_dot,
+    );
+    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+    let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
+    let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
+        &y,
+        &exp_1,
+        &exp_1_bar,
+        &y_dot,
+    );
+    let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
+    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+    let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
+    let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
+        &x,
+        &exp,
+        &exp_bar,
+        &x_dot,
+    );
+    let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
+    [x_bar_dot_2, y_bar_dot_2]
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct f {}
+#[allow(dead_code)]
+impl f {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: f64, y: f64, out_bar: f64) -> (f64, (f64, f64)) {
+        let exp = x.exp();
+        let exp_1 = y.exp();
+        let add = exp + exp_1;
+        let ln = add.ln();
+        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &out_bar);
+        let exp_bar = ::matdiff::__private::rules::add::vjp0(
+            &exp,
+            &exp_1,
+            &add,
+            &add_bar,
+        );
+        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(
+            &exp,
+            &exp_1,
+            &add,
+            &add_bar,
+        );
+        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+        (ln, (x_bar, y_bar))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: f64,
+        y: f64,
+        tangents: (
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<__MatdiffD>,
+        ),
+    ) -> (f64, __MatdiffD) {
+        let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
+        let y_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
+        let exp = x.exp();
+        let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
+        let exp_1 = y.exp();
+        let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
+        let add = exp + exp_1;
+        let add_dot = ::matdiff::__private::rules::add::jvp0(
+            &exp,
+            &exp_1,
+            &add,
+            &exp_dot,
+        );
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
+            &exp,
+            &exp_1,
+            &add,
+            &exp_1_dot,
+        );
+        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let ln = add.ln();
+        let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
+        (ln, ln_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: f64,
+        y: f64,
+        tangents: (
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<__MatdiffD>,
+        ),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (f64, f64), (__MatdiffD, __MatdiffD)) {
+        let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
+        let y_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let exp = x.exp();
+        let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
+        let exp_1 = y.exp();
+        let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
+        let add = exp + exp_1;
+        let add_dot = ::matdiff::__private::rules::add::jvp0(
+            &exp,
+            &exp_1,
+            &add,
+            &exp_dot,
+        );
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
+            &exp,
+            &exp_1,
+            &add,
+            &exp_1_dot,
+        );
+        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let ln = add.ln();
+        let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
+        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &out_bar);
+        let add_bar_dot = ::matdiff::__private::rules::ln::vjp0(
+            &add,
+            &ln,
+            &out_bar_dot_1,
+        );
+        let add_bar_dot_1 = ::matdiff::__private::rules::ln::vjp0_jvp0(
+            &add,
+            &ln,
+            &out_bar,
+            &add_dot_2,
+        );
+        let add_bar_dot_2 = ::matdiff::__private::add(&add_bar_dot, &add_bar_dot_1);
+        let exp_bar = ::matdiff::__private::rules::add::vjp0(
+            &exp,
+            &exp_1,
+            &add,
+            &add_bar,
+        );
+        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(
+            &exp,
+            &exp_1,
+            &add,
+            &add_bar_dot_2,
+        );
+        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(
+            &exp,
+            &exp_1,
+            &add,
+            &add_bar,
+        );
+        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(
+            &exp,
+            &exp_1,
+            &add,
+            &add_bar_dot_2,
+        );
+        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+        let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(
+            &y,
+            &exp_1,
+            &exp_1_bar_dot,
+        );
+        let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
+            &y,
+            &exp_1,
+            &exp_1_bar,
+            &y_dot,
+        );
+        let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
+        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+        let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
+        let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
+            &x,
+            &exp,
+            &exp_bar,
+            &x_dot,
+        );
+        let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
+        (ln, ln_dot, (x_bar, y_bar), (x_bar_dot_2, y_bar_dot_2))
+    }
+}

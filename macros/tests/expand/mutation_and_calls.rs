@@ -1,0 +1,672 @@
+fn loss(w: f64, b: f64, n: usize) -> f64 {
+    let mut s = w * w;
+    s += sigmoid(w * 2.0 + b);
+    if n > 2 {
+        s *= 0.5;
+    }
+    s
+}
+/// The gradient of [`loss`] with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
+    let s = w * w;
+    let c = 2.0;
+    let mul = w * c;
+    let add = mul + b;
+    let sigmoid = sigmoid(add);
+    let s_1 = s + sigmoid;
+    let cond = n > 2;
+    let (s_3, tape) = if cond {
+        let c_1 = 0.5;
+        let s_2 = s_1 * c_1;
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
+        (s_2, tape_1)
+    } else {
+        let tape_2 = ::matdiff::__private::Branch::Else(());
+        (s_1, tape_2)
+    };
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_1_bar_1 = match tape {
+        ::matdiff::__private::Branch::Then((c_1, s_2)) => {
+            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &s_1,
+                &c_1,
+                &s_2,
+                &s_3_bar,
+            );
+            s_1_bar
+        }
+        ::matdiff::__private::Branch::Else(()) => s_3_bar,
+    };
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
+        &s,
+        &sigmoid,
+        &s_1,
+        &s_1_bar_1,
+    );
+    let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
+    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+    [w_bar_4, b_bar]
+}
+/// The value of [`loss`] and its gradient with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
+    let s = w * w;
+    let c = 2.0;
+    let mul = w * c;
+    let add = mul + b;
+    let sigmoid = sigmoid(add);
+    let s_1 = s + sigmoid;
+    let cond = n > 2;
+    let (s_3, tape) = if cond {
+        let c_1 = 0.5;
+        let s_2 = s_1 * c_1;
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
+        (s_2, tape_1)
+    } else {
+        let tape_2 = ::matdiff::__private::Branch::Else(());
+        (s_1, tape_2)
+    };
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_1_bar_1 = match tape {
+        ::matdiff::__private::Branch::Then((c_1, s_2)) => {
+            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &s_1,
+                &c_1,
+                &s_2,
+                &s_3_bar,
+            );
+            s_1_bar
+        }
+        ::matdiff::__private::Branch::Else(()) => s_3_bar,
+    };
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
+        &s,
+        &sigmoid,
+        &s_1,
+        &s_1_bar_1,
+    );
+    let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
+    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+    (s_3, [w_bar_4, b_bar])
+}
+/// The Hessian of [`loss`] with respect to `w`, `b`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
+    let w_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
+    let b_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
+    let s = w * w;
+    let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
+    let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
+    let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
+    let c = 2.0;
+    let mul = w * c;
+    let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
+    let add = mul + b;
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+    let (sigmoid, sigmoid_dot) = sigmoid::jvp(
+        add,
+        (::core::option::Option::Some(add_dot_2),),
+    );
+    let s_1 = s + sigmoid;
+    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s, &sigmoid, &s_1, &s_dot_2);
+    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
+        &s,
+        &sigmoid,
+        &s_1,
+        &sigmoid_dot,
+    );
+    let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+    let cond = n > 2;
+    let (s_3, tape, s_3_dot) = if cond {
+        let c_1 = 0.5;
+        let s_2 = s_1 * c_1;
+        let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
+            &s_1,
+            &c_1,
+            &s_2,
+            &s_1_dot_2,
+        );
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
+        (s_2, tape_1, s_2_dot)
+    } else {
+        let tape_2 = ::matdiff::__private::Branch::Else(());
+        (s_1, tape_2, s_1_dot_2)
+    };
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_1_bar_1 = match tape {
+        ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
+            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &s_1,
+                &c_1,
+                &s_2,
+                &s_3_bar,
+            );
+            s_1_bar
+        }
+        ::matdiff::__private::Branch::Else(()) => s_3_bar,
+    };
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
+        &s,
+        &sigmoid,
+        &s_1,
+        &s_1_bar_1,
+    );
+    let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
+        add,
+        (::core::option::Option::Some(add_dot_2),),
+        sigmoid_bar,
+        ::core::option::Option::None,
+    );
+    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
+    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
+        &mul,
+        &b,
+        &add,
+        &add_bar_dot,
+    );
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_dot);
+    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+    let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
+    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+    let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        &w,
+        &w,
+        &s,
+        &s_bar,
+        &w_dot,
+    );
+    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+    let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
+    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+    let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        &w,
+        &w,
+        &s,
+        &s_bar,
+        &w_dot,
+    );
+    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+    let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
+    [w_bar_4_dot, b_bar_dot]
+}
+/// The Hessian of [`loss`] with respect to `w`, `b` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
+    let w_dot: f64 = v[0];
+    let b_dot: f64 = v[1];
+    let s = w * w;
+    let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
+    let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
+    let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
+    let c = 2.0;
+    let mul = w * c;
+    let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
+    let add = mul + b;
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+    let (sigmoid, sigmoid_dot) = sigmoid::jvp(
+        add,
+        (::core::option::Option::Some(add_dot_2),),
+    );
+    let s_1 = s + sigmoid;
+    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s, &sigmoid, &s_1, &s_dot_2);
+    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
+        &s,
+        &sigmoid,
+        &s_1,
+        &sigmoid_dot,
+    );
+    let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+    let cond = n > 2;
+    let (s_3, tape, s_3_dot) = if cond {
+        let c_1 = 0.5;
+        let s_2 = s_1 * c_1;
+        let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
+            &s_1,
+            &c_1,
+            &s_2,
+            &s_1_dot_2,
+        );
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
+        (s_2, tape_1, s_2_dot)
+    } else {
+        let tape_2 = ::matdiff::__private::Branch::Else(());
+        (s_1, tape_2, s_1_dot_2)
+    };
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_1_bar_1 = match tape {
+        ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
+            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &s_1,
+                &c_1,
+                &s_2,
+                &s_3_bar,
+            );
+            s_1_bar
+        }
+        ::matdiff::__private::Branch::Else(()) => s_3_bar,
+    };
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
+        &s,
+        &sigmoid,
+        &s_1,
+        &s_1_bar_1,
+    );
+    let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
+        add,
+        (::core::option::Option::Some(add_dot_2),),
+        sigmoid_bar,
+        ::core::option::Option::None,
+    );
+    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
+    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
+        &mul,
+        &b,
+        &add,
+        &add_bar_dot,
+    );
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_dot);
+    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+    let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
+    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+    let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        &w,
+        &w,
+        &s,
+        &s_bar,
+        &w_dot,
+    );
+    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+    let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
+    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+    let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        &w,
+        &w,
+        &s,
+        &s_bar,
+        &w_dot,
+    );
+    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+    let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
+    [w_bar_4_dot, b_bar_dot]
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct loss {}
+#[allow(dead_code)]
+impl loss {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(
+        w: f64,
+        b: f64,
+        n: usize,
+        out_bar: f64,
+    ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
+        let s = w * w;
+        let c = 2.0;
+        let mul = w * c;
+        let add = mul + b;
+        let sigmoid = sigmoid(add);
+        let s_1 = s + sigmoid;
+        let cond = n > 2;
+        let (s_3, tape) = if cond {
+            let c_1 = 0.5;
+            let s_2 = s_1 * c_1;
+            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
+            (s_2, tape_1)
+        } else {
+            let tape_2 = ::matdiff::__private::Branch::Else(());
+            (s_1, tape_2)
+        };
+        let s_1_bar_1 = match tape {
+            ::matdiff::__private::Branch::Then((c_1, s_2)) => {
+                let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &s_1,
+                    &c_1,
+                    &s_2,
+                    &out_bar,
+                );
+                s_1_bar
+            }
+            ::matdiff::__private::Branch::Else(()) => out_bar,
+        };
+        let s_bar = ::matdiff::__private::rules::add::vjp0(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_1_bar_1,
+        );
+        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_1_bar_1,
+        );
+        let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
+        let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
+        let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+        let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+        let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+        (s_3, (w_bar_4, b_bar, ::matdiff::__private::NoDerivative))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        w: f64,
+        b: f64,
+        n: usize,
+        tangents: (
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<::matdiff::__private::NoDerivative>,
+        ),
+    ) -> (f64, __MatdiffD) {
+        let w_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
+        let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
+        let s = w * w;
+        let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
+        let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
+        let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
+        let c = 2.0;
+        let mul = w * c;
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
+        let add = mul + b;
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let (sigmoid, sigmoid_dot) = sigmoid::jvp(
+            add,
+            (::core::option::Option::Some(add_dot_2),),
+        );
+        let s_1 = s + sigmoid;
+        let s_1_dot = ::matdiff::__private::rules::add::jvp0(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_dot_2,
+        );
+        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
+            &s,
+            &sigmoid,
+            &s_1,
+            &sigmoid_dot,
+        );
+        let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+        let cond = n > 2;
+        let (s_3, s_3_dot) = if cond {
+            let c_1 = 0.5;
+            let s_2 = s_1 * c_1;
+            let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
+                &s_1,
+                &c_1,
+                &s_2,
+                &s_1_dot_2,
+            );
+            (s_2, s_2_dot)
+        } else {
+            (s_1, s_1_dot_2)
+        };
+        (s_3, s_3_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        w: f64,
+        b: f64,
+        n: usize,
+        tangents: (
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<__MatdiffD>,
+            ::core::option::Option<::matdiff::__private::NoDerivative>,
+        ),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (f64, f64, ::matdiff::__private::NoDerivative),
+        (__MatdiffD, __MatdiffD, ::matdiff::__private::NoDerivative),
+    ) {
+        let w_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
+        let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let s = w * w;
+        let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
+        let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
+        let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
+        let c = 2.0;
+        let mul = w * c;
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
+        let add = mul + b;
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let (sigmoid, sigmoid_dot) = sigmoid::jvp(
+            add,
+            (::core::option::Option::Some(add_dot_2),),
+        );
+        let s_1 = s + sigmoid;
+        let s_1_dot = ::matdiff::__private::rules::add::jvp0(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_dot_2,
+        );
+        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
+            &s,
+            &sigmoid,
+            &s_1,
+            &sigmoid_dot,
+        );
+        let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+        let cond = n > 2;
+        let (s_3, tape, s_3_dot) = if cond {
+            let c_1 = 0.5;
+            let s_2 = s_1 * c_1;
+            let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
+                &s_1,
+                &c_1,
+                &s_2,
+                &s_1_dot_2,
+            );
+            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
+            (s_2, tape_1, s_2_dot)
+        } else {
+            let tape_2 = ::matdiff::__private::Branch::Else(());
+            (s_1, tape_2, s_1_dot_2)
+        };
+        let (s_1_bar_1, s_1_bar_1_dot) = match tape {
+            ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
+                let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &s_1,
+                    &c_1,
+                    &s_2,
+                    &out_bar,
+                );
+                let s_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                    &s_1,
+                    &c_1,
+                    &s_2,
+                    &out_bar_dot_1,
+                );
+                (s_1_bar, s_1_bar_dot)
+            }
+            ::matdiff::__private::Branch::Else(()) => (out_bar, out_bar_dot_1),
+        };
+        let s_bar = ::matdiff::__private::rules::add::vjp0(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_1_bar_1,
+        );
+        let s_bar_dot = ::matdiff::__private::rules::add::vjp0(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_1_bar_1_dot,
+        );
+        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_1_bar_1,
+        );
+        let sigmoid_bar_dot = ::matdiff::__private::rules::add::vjp1(
+            &s,
+            &sigmoid,
+            &s_1,
+            &s_1_bar_1_dot,
+        );
+        let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
+            add,
+            (::core::option::Option::Some(add_dot_2),),
+            sigmoid_bar,
+            ::core::option::Option::Some(sigmoid_bar_dot),
+        );
+        let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
+        let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
+            &mul,
+            &b,
+            &add,
+            &add_bar_dot,
+        );
+        let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+        let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
+            &mul,
+            &b,
+            &add,
+            &add_bar_dot,
+        );
+        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+        let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            &w,
+            &c,
+            &mul,
+            &mul_bar_dot,
+        );
+        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+        let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar_dot);
+        let w_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &w,
+            &w,
+            &s,
+            &s_bar,
+            &w_dot,
+        );
+        let w_bar_1_dot_2 = ::matdiff::__private::add(&w_bar_1_dot, &w_bar_1_dot_1);
+        let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+        let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot_2);
+        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+        let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar_dot);
+        let w_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &w,
+            &w,
+            &s,
+            &s_bar,
+            &w_dot,
+        );
+        let w_bar_3_dot_2 = ::matdiff::__private::add(&w_bar_3_dot, &w_bar_3_dot_1);
+        let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+        let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot_2);
+        (
+            s_3,
+            s_3_dot,
+            (w_bar_4, b_bar, ::matdiff::__private::NoDerivative),
+            (w_bar_4_dot, b_bar_dot, ::matdiff::__private::NoDerivative),
+        )
+    }
+}
