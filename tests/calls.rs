@@ -40,11 +40,7 @@ use geometry::radius;
 #[differentiate]
 fn caller(x: f64, y: f64) -> f64 {
     let a = inner(x * y, 2.0);
-    let b = if x > 0.0 {
-        scaled(y, 3, x)
-    } else {
-        scaled(x, 2, 0.5)
-    };
+    let b = if x > 0.0 { scaled(y, 3, x) } else { scaled(x, 2, 0.5) };
     a + b * radius(x, y) + crate::geometry::nested::through_super(y, x)
 }
 
@@ -54,11 +50,7 @@ fn caller_plain(v: &[f64]) -> f64 {
     let scaled = |a: f64, n: usize, scale: f64| a.exp() * (n as f64) * scale;
     let radius = |x: f64, y: f64| (x * x + y * y).sqrt();
     let a = inner(x * y, 2.0);
-    let b = if x > 0.0 {
-        scaled(y, 3, x)
-    } else {
-        scaled(x, 2, 0.5)
-    };
+    let b = if x > 0.0 { scaled(y, 3, x) } else { scaled(x, 2, 0.5) };
     a + b * radius(x, y) + radius(y, x) * inner(y, x)
 }
 
@@ -68,12 +60,7 @@ fn calls_use_the_callee_derivatives() {
         "caller",
         caller_plain,
         |v| caller_grad(v[0], v[1]).to_vec(),
-        |v| {
-            caller_hessian(v[0], v[1])
-                .iter()
-                .map(|r| r.to_vec())
-                .collect()
-        },
+        |v| caller_hessian(v[0], v[1]).iter().map(|r| r.to_vec()).collect(),
         &[&[0.5, 0.3], &[-0.4, 1.2], &[1.5, -0.7]],
     );
     assert_eq!(caller(0.5, 0.3), caller_plain(&[0.5, 0.3]));
@@ -116,12 +103,7 @@ fn deep_call_chain() {
         "level1",
         plain,
         |v| level1_grad(v[0], v[1]).to_vec(),
-        |v| {
-            level1_hessian(v[0], v[1])
-                .iter()
-                .map(|r| r.to_vec())
-                .collect()
-        },
+        |v| level1_hessian(v[0], v[1]).iter().map(|r| r.to_vec()).collect(),
         &[&[0.5, 0.3], &[-0.4, 1.2]],
     );
 }
@@ -139,16 +121,8 @@ fn wrt_subset_and_renamed_functions() {
     let (value, grad) = f_and_dfdx(x, c);
     assert_eq!(value, partial(x, c));
     assert_eq!(grad, dfdx(x, c));
-    approx::assert_relative_eq!(
-        d2fdx2(x, c)[0][0],
-        -c * c * (x * c).sin(),
-        max_relative = 1e-15
-    );
-    approx::assert_relative_eq!(
-        d2fdx2_times(x, c, [2.0])[0],
-        -2.0 * c * c * (x * c).sin(),
-        max_relative = 1e-15
-    );
+    approx::assert_relative_eq!(d2fdx2(x, c)[0][0], -c * c * (x * c).sin(), max_relative = 1e-15);
+    approx::assert_relative_eq!(d2fdx2_times(x, c, [2.0])[0], -2.0 * c * c * (x * c).sin(), max_relative = 1e-15);
 }
 
 #[differentiate(no_hessian)]
@@ -171,11 +145,7 @@ fn uses_partial(x: f64) -> f64 {
 #[test]
 fn constant_argument_of_a_wrt_subset_callee() {
     let x: f64 = 0.8;
-    approx::assert_relative_eq!(
-        uses_partial_grad(x)[0],
-        2.0 * x * 2.0 * (x * x * 2.0).cos(),
-        max_relative = 1e-15
-    );
+    approx::assert_relative_eq!(uses_partial_grad(x)[0], 2.0 * x * 2.0 * (x * x * 2.0).cos(), max_relative = 1e-15);
 }
 
 struct Model {
@@ -198,10 +168,7 @@ impl Model {
 
 #[test]
 fn methods_differentiate_with_self_constant() {
-    let model = Model {
-        weight: 0.8,
-        bias: -0.2,
-    };
+    let model = Model { weight: 0.8, bias: -0.2 };
     let plain = |v: &[f64]| {
         let p = (0.8 * v[0] - 0.2).tanh();
         (p - v[1]) * (p - v[1])
@@ -210,19 +177,10 @@ fn methods_differentiate_with_self_constant() {
         "Model::loss",
         plain,
         |v| model.loss_grad(v[0], v[1]).to_vec(),
-        |v| {
-            model
-                .loss_hessian(v[0], v[1])
-                .iter()
-                .map(|r| r.to_vec())
-                .collect()
-        },
+        |v| model.loss_hessian(v[0], v[1]).iter().map(|r| r.to_vec()).collect(),
         &[&[0.5, 0.3], &[-1.0, 0.9]],
     );
-    assert_eq!(
-        model.predict_grad(0.0),
-        [0.8 * (1.0 - (-0.2f64).tanh().powi(2))]
-    );
+    assert_eq!(model.predict_grad(0.0), [0.8 * (1.0 - (-0.2f64).tanh().powi(2))]);
 }
 
 #[differentiate]
@@ -261,10 +219,7 @@ fn redundant_cast(x: f64, y: f64) -> f64 {
 fn same_precision_casts_carry_derivatives() {
     let (x, y) = (0.5, 0.25);
     assert_eq!(redundant_cast_grad(x, y), [2.0 * x * y, x * x]);
-    assert_eq!(
-        redundant_cast_hessian(x, y),
-        [[2.0 * y, 2.0 * x], [2.0 * x, 0.0]]
-    );
+    assert_eq!(redundant_cast_hessian(x, y), [[2.0 * y, 2.0 * x], [2.0 * x, 0.0]]);
 }
 
 #[cfg(test)]

@@ -51,21 +51,12 @@ fn network_partials(w: f64, x: f64, y: f64, z: f64) -> [f64; 4] {
     let df_db = df_du * du_db + df_dv * dv_db;
     // da/d(w, x, y, z) = 2s (1, 1, 1, 1); db/d(w, x, y, z) = 2d (1, 1, -1, -1).
     let (da, db) = (2.0 * s, 2.0 * d);
-    [
-        df_da * da + df_db * db,
-        df_da * da + df_db * db,
-        df_da * da - df_db * db,
-        df_da * da - df_db * db,
-    ]
+    [df_da * da + df_db * db, df_da * da + df_db * db, df_da * da - df_db * db, df_da * da - df_db * db]
 }
 
 #[test]
 fn network_partials_match_the_hand_derived_chain_rule() {
-    for p in [
-        [0.1, 0.2, 0.3, 0.4],
-        [1.0, -0.5, 0.25, 0.125],
-        [-0.3, 0.2, -0.1, 0.05],
-    ] {
+    for p in [[0.1, 0.2, 0.3, 0.4], [1.0, -0.5, 0.25, 0.125], [-0.3, 0.2, -0.1, 0.05]] {
         let grad = network_grad(p[0], p[1], p[2], p[3]);
         let expected = network_partials(p[0], p[1], p[2], p[3]);
         for i in 0..4 {
@@ -82,13 +73,7 @@ fn quadratic(x: f64, y: f64) -> f64 {
 
 #[test]
 fn quadratic_gradient_is_eq_4_4_15_everywhere() {
-    for (x, y) in [
-        (0.0, 0.0),
-        (1.0, 3.0),
-        (-2.5, 4.0),
-        (14.0, 4.0),
-        (1e3, -1e3),
-    ] {
+    for (x, y) in [(0.0, 0.0), (1.0, 3.0), (-2.5, 4.0), (14.0, 4.0), (1e3, -1e3)] {
         let grad = quadratic_grad(x, y);
         assert_eq!(grad, [4.0 * x + 6.0 * y - 26.0, 6.0 * x + 14.0 * y - 54.0]);
     }
@@ -133,10 +118,7 @@ fn exercise_4_4_1() {
     assert_eq!(sum3_hessian(1.0, -2.0, 3.0), [[0.0; 3]; 3]);
     let (x, y, z) = (1.5, -2.0, 3.0);
     assert_eq!(product3_grad(x, y, z), [y * z, x * z, x * y]);
-    assert_eq!(
-        product3_hessian(x, y, z),
-        [[0.0, z, y], [z, 0.0, x], [y, x, 0.0]]
-    );
+    assert_eq!(product3_hessian(x, y, z), [[0.0, z, y], [z, 0.0, x], [y, x, 0.0]]);
 }
 
 /// Seed 003, eq. 4.4.47: the Hessian of x1^2 + x2^2 + x3^2 is 2I.
@@ -147,8 +129,5 @@ fn squared_norm3(x1: f64, x2: f64, x3: f64) -> f64 {
 
 #[test]
 fn squared_norm_hessian_is_2i() {
-    assert_eq!(
-        squared_norm3_hessian(0.3, -7.0, 2.0),
-        [[2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 2.0]]
-    );
+    assert_eq!(squared_norm3_hessian(0.3, -7.0, 2.0), [[2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 2.0]]);
 }

@@ -39,16 +39,42 @@ pub struct NoDerivative;
     label = "this argument depends on a differentiated input",
     note = "add the parameter to `#[differentiate(wrt(...))]` on the called function, or pass a value that does not depend on the inputs being differentiated"
 )]
-pub trait Cotangent {}
+pub trait Cotangent {
+    /// The cotangent itself. When the trait is not implemented this type is
+    /// unknown, which keeps rustc from reporting the same mistake again at
+    /// every later use.
+    type Value;
+    fn into_value(self) -> Self::Value;
+}
 
-impl Cotangent for f32 {}
-impl Cotangent for f64 {}
-impl<F: Scalar, const N: usize> Cotangent for [F; N] {}
+impl Cotangent for f32 {
+    type Value = f32;
+    #[inline(always)]
+    fn into_value(self) -> f32 {
+        self
+    }
+}
+
+impl Cotangent for f64 {
+    type Value = f64;
+    #[inline(always)]
+    fn into_value(self) -> f64 {
+        self
+    }
+}
+
+impl<F: Scalar, const N: usize> Cotangent for [F; N] {
+    type Value = [F; N];
+    #[inline(always)]
+    fn into_value(self) -> [F; N] {
+        self
+    }
+}
 
 /// Passes a cotangent from a callee's `vjp` through, checking it is one.
 #[inline(always)]
-pub fn cotangent<C: Cotangent>(c: C) -> C {
-    c
+pub fn cotangent<C: Cotangent>(c: C) -> C::Value {
+    c.into_value()
 }
 
 /// The tangent a caller passed, or the zero tangent for `None`.

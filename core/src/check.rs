@@ -42,9 +42,7 @@ pub fn hessian(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<Vec<f64>> {
     let mut h = vec![vec![0.0; n]; n];
     for i in 0..n {
         let si = first_step(x[i]);
-        h[i][i] = ridders(si, |step| {
-            (at(&[(i, step)]) - 2.0 * center + at(&[(i, -step)])) / (step * step)
-        });
+        h[i][i] = ridders(si, |step| (at(&[(i, step)]) - 2.0 * center + at(&[(i, -step)])) / (step * step));
         for j in 0..i {
             let sj = first_step(x[j]);
             let mixed = ridders(1.0, |t| {
@@ -94,9 +92,7 @@ fn ridders(first: f64, mut estimate: impl FnMut(f64) -> f64) -> f64 {
         for j in 1..=i {
             table[j][i] = (table[j - 1][i] * factor - table[j - 1][i - 1]) / (factor - 1.0);
             factor *= SHRINK * SHRINK;
-            let e = (table[j][i] - table[j - 1][i])
-                .abs()
-                .max((table[j][i] - table[j - 1][i - 1]).abs());
+            let e = (table[j][i] - table[j - 1][i]).abs().max((table[j][i] - table[j - 1][i - 1]).abs());
             if e <= error {
                 error = e;
                 best = table[j][i];
@@ -141,12 +137,7 @@ mod tests {
     fn gradient_of_a_cubic_is_exact_to_rounding() {
         let f = |x: &[f64]| x[0] * x[0] * x[1] + x[1].powi(3);
         let g = gradient(f, &[1.5, -2.0]);
-        assert_all_close(
-            &g,
-            &[2.0 * 1.5 * -2.0, 1.5 * 1.5 + 3.0 * 4.0],
-            1e-9,
-            "gradient",
-        );
+        assert_all_close(&g, &[2.0 * 1.5 * -2.0, 1.5 * 1.5 + 3.0 * 4.0], 1e-9, "gradient");
     }
 
     #[test]

@@ -70,8 +70,8 @@ macro_rules! unary_companion {
                 let out_bar_dot = tangent_or_zero::<F, D>(out_bar_dot);
                 let y_dot = rules::$name::jvp0(&x, &y, &x_dot);
                 let x_bar = rules::$name::vjp0(&x, &y, &out_bar);
-                let x_bar_dot = rules::$name::vjp0(&x, &y, &out_bar_dot)
-                    .add(&rules::$name::vjp0_jvp0(&x, &y, &out_bar, &x_dot));
+                let x_bar_dot =
+                    rules::$name::vjp0(&x, &y, &out_bar_dot).add(&rules::$name::vjp0_jvp0(&x, &y, &out_bar, &x_dot));
                 (y, y_dot, (x_bar,), (x_bar_dot,))
             }
         }
@@ -88,24 +88,16 @@ impl logaddexp {
     #[inline(always)]
     pub fn vjp<F: Scalar>(a: F, b: F, out_bar: F) -> (F, (F, F)) {
         let y = logaddexp(a, b);
-        let grad = (
-            rules::logaddexp::vjp0(&a, &b, &y, &out_bar),
-            rules::logaddexp::vjp1(&a, &b, &y, &out_bar),
-        );
+        let grad = (rules::logaddexp::vjp0(&a, &b, &y, &out_bar), rules::logaddexp::vjp1(&a, &b, &y, &out_bar));
         (y, grad)
     }
 
     #[inline(always)]
-    pub fn jvp<F: Scalar, D: Directions<F>>(
-        a: F,
-        b: F,
-        tangents: (Option<D>, Option<D>),
-    ) -> (F, D) {
+    pub fn jvp<F: Scalar, D: Directions<F>>(a: F, b: F, tangents: (Option<D>, Option<D>)) -> (F, D) {
         let y = logaddexp(a, b);
         let a_dot = tangent_or_zero::<F, D>(tangents.0);
         let b_dot = tangent_or_zero::<F, D>(tangents.1);
-        let y_dot = rules::logaddexp::jvp0(&a, &b, &y, &a_dot)
-            .add(&rules::logaddexp::jvp1(&a, &b, &y, &b_dot));
+        let y_dot = rules::logaddexp::jvp0(&a, &b, &y, &a_dot).add(&rules::logaddexp::jvp1(&a, &b, &y, &b_dot));
         (y, y_dot)
     }
 

@@ -25,7 +25,7 @@ pub trait Linear<F>: Clone {
 /// A fixed-size bundle of directional derivatives of one scalar: `F` itself
 /// (one direction, as in a Hessian-vector product) or `[F; N]` (N directions,
 /// as in a full Hessian of N scalar inputs).
-pub trait Directions<F>: Linear<F> + Copy {
+pub trait Directions<F>: Linear<F> + Copy + crate::calling::Cotangent<Value = Self> {
     /// How many directions the bundle carries.
     const COUNT: usize;
     /// The zero bundle.

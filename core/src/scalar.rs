@@ -8,7 +8,9 @@ use num_traits::{Float, FloatConst};
 ///
 /// It is `num_traits::Float` plus what the rules need: conversion of the
 /// small constants that appear in derivative formulas.
-pub trait Scalar: Float + FloatConst + Debug + Default + Send + Sync + 'static {
+pub trait Scalar:
+    Float + FloatConst + Debug + Default + Send + Sync + 'static + crate::calling::Cotangent<Value = Self>
+{
     /// The constant `value` in this type (the formulas only use small,
     /// exactly representable constants such as 2 or 1/3).
     fn of(value: f64) -> Self;

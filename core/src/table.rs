@@ -44,38 +44,16 @@ const SELF: &[(usize, usize)] = &[(0, 0)];
 const CROSS: &[(usize, usize)] = &[(0, 1), (1, 0)];
 const FULL: &[(usize, usize)] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
 
-const fn op(
-    name: &'static str,
-    symbol: &'static str,
-    second_order: &'static [(usize, usize)],
-) -> Primitive {
-    Primitive {
-        name,
-        syntax: Syntax::Binary(symbol),
-        arity: 2,
-        differentiable: TWO,
-        second_order,
-    }
+const fn op(name: &'static str, symbol: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
+    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order }
 }
 
 const fn unary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive {
-        name,
-        syntax: Syntax::Method(name),
-        arity: 1,
-        differentiable: ONE,
-        second_order,
-    }
+    Primitive { name, syntax: Syntax::Method(name), arity: 1, differentiable: ONE, second_order }
 }
 
 const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive {
-        name,
-        syntax: Syntax::Method(name),
-        arity: 2,
-        differentiable: TWO,
-        second_order,
-    }
+    Primitive { name, syntax: Syntax::Method(name), arity: 2, differentiable: TWO, second_order }
 }
 
 /// Every primitive the macro differentiates.
@@ -85,20 +63,8 @@ pub const PRIMITIVES: &[Primitive] = &[
     op("mul", "*", CROSS),
     op("div", "/", &[(0, 1), (1, 0), (1, 1)]),
     op("rem", "%", NONE),
-    Primitive {
-        name: "neg",
-        syntax: Syntax::Unary("-"),
-        arity: 1,
-        differentiable: ONE,
-        second_order: NONE,
-    },
-    Primitive {
-        name: "cast",
-        syntax: Syntax::Cast,
-        arity: 1,
-        differentiable: ONE,
-        second_order: NONE,
-    },
+    Primitive { name: "neg", syntax: Syntax::Unary("-"), arity: 1, differentiable: ONE, second_order: NONE },
+    Primitive { name: "cast", syntax: Syntax::Cast, arity: 1, differentiable: ONE, second_order: NONE },
     unary("sqrt", SELF),
     unary("cbrt", SELF),
     unary("exp", SELF),
@@ -125,13 +91,7 @@ pub const PRIMITIVES: &[Primitive] = &[
     unary("fract", NONE),
     unary("to_degrees", NONE),
     unary("to_radians", NONE),
-    Primitive {
-        name: "powi",
-        syntax: Syntax::Method("powi"),
-        arity: 2,
-        differentiable: ONE,
-        second_order: SELF,
-    },
+    Primitive { name: "powi", syntax: Syntax::Method("powi"), arity: 2, differentiable: ONE, second_order: SELF },
     binary("powf", FULL),
     binary("log", FULL),
     binary("atan2", FULL),
@@ -145,25 +105,12 @@ pub const PRIMITIVES: &[Primitive] = &[
         differentiable: THREE,
         second_order: CROSS,
     },
-    Primitive {
-        name: "clamp",
-        syntax: Syntax::Method("clamp"),
-        arity: 3,
-        differentiable: THREE,
-        second_order: NONE,
-    },
+    Primitive { name: "clamp", syntax: Syntax::Method("clamp"), arity: 3, differentiable: THREE, second_order: NONE },
 ];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever
 /// it exists, so their result is treated as a constant.
-pub const PIECEWISE_CONSTANT_METHODS: &[&str] = &[
-    "floor",
-    "ceil",
-    "round",
-    "round_ties_even",
-    "trunc",
-    "signum",
-];
+pub const PIECEWISE_CONSTANT_METHODS: &[&str] = &["floor", "ceil", "round", "round_ties_even", "trunc", "signum"];
 
 /// Methods whose result is not a float (a test, a bit pattern, an ordering):
 /// they may be applied to differentiated values and have no derivative.
@@ -190,41 +137,29 @@ pub const NON_FLOAT_METHODS: &[&str] = &[
 /// Float methods that have no rule, with what to write instead.
 pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
     ("sin_cos", "call `x.sin()` and `x.cos()` separately"),
-    (
-        "copysign",
-        "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`",
-    ),
+    ("copysign", "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`"),
     ("rem_euclid", "use `%` and adjust the sign with an `if`"),
     ("div_euclid", "use `(a / b).floor()` (its derivative is 0)"),
 ];
 
 /// The primitive written with binary operator `symbol`.
 pub fn by_binary(symbol: &str) -> Option<&'static Primitive> {
-    PRIMITIVES
-        .iter()
-        .find(|p| matches!(p.syntax, Syntax::Binary(s) if s == symbol))
+    PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Binary(s) if s == symbol))
 }
 
 /// The primitive written with prefix operator `symbol`.
 pub fn by_unary(symbol: &str) -> Option<&'static Primitive> {
-    PRIMITIVES
-        .iter()
-        .find(|p| matches!(p.syntax, Syntax::Unary(s) if s == symbol))
+    PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Unary(s) if s == symbol))
 }
 
 /// The primitive written as method `name`.
 pub fn by_method(name: &str) -> Option<&'static Primitive> {
-    PRIMITIVES
-        .iter()
-        .find(|p| matches!(p.syntax, Syntax::Method(m) if m == name))
+    PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Method(m) if m == name))
 }
 
 /// The cast primitive.
 pub fn cast() -> &'static Primitive {
-    PRIMITIVES
-        .iter()
-        .find(|p| p.syntax == Syntax::Cast)
-        .expect("the table lists the cast primitive")
+    PRIMITIVES.iter().find(|p| p.syntax == Syntax::Cast).expect("the table lists the cast primitive")
 }
 
 #[cfg(test)]
@@ -245,11 +180,7 @@ mod tests {
     fn second_order_pairs_name_differentiable_arguments() {
         for p in PRIMITIVES {
             for &(k, j) in p.second_order {
-                assert!(
-                    p.differentiable.contains(&k) && p.differentiable.contains(&j),
-                    "{}",
-                    p.name
-                );
+                assert!(p.differentiable.contains(&k) && p.differentiable.contains(&j), "{}", p.name);
             }
             assert!(p.differentiable.iter().all(|&k| k < p.arity), "{}", p.name);
         }

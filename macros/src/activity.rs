@@ -26,13 +26,7 @@ fn mark_block(block: &Block, useful: &mut HashSet<Var>) {
                     mark_inputs(expr, useful);
                 }
             }
-            Stmt::If {
-                cond,
-                then_blk,
-                else_blk,
-                outs,
-                ..
-            } => {
+            Stmt::If { cond, then_blk, else_blk, outs, .. } => {
                 debug_assert!(matches!(cond, Cond::Bool(_)));
                 for (i, out) in outs.iter().enumerate() {
                     if useful.contains(out) {
@@ -59,11 +53,7 @@ fn mark_inputs(expr: &Expr, useful: &mut HashSet<Var>) {
                 useful.insert(args[k]);
             }
         }
-        Expr::Call {
-            args,
-            mode: CallMode::Value,
-            ..
-        } => useful.extend(args),
+        Expr::Call { args, mode: CallMode::Value, .. } => useful.extend(args),
         // Inactive code, and the derivative expressions that only later
         // passes create.
         _ => {}

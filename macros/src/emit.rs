@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use crate::ir::{Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, Var, Vars};
+use crate::ir::{Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, Target, Var, Vars};
 
 pub struct Emitter<'a> {
     vars: &'a Vars,
@@ -23,11 +23,7 @@ impl<'a> Emitter<'a> {
     pub fn new(vars: &'a Vars, directions: TokenStream, stmts: &[Stmt]) -> Self {
         let mut in_place = HashSet::new();
         collect_opaque_uses(stmts, &mut in_place);
-        Emitter {
-            vars,
-            directions,
-            in_place,
-        }
+        Emitter { vars, directions, in_place }
     }
 
     pub fn ident(&self, v: Var) -> &Ident {
@@ -58,11 +54,7 @@ impl<'a> Emitter<'a> {
 
     fn binding(&self, v: Var) -> TokenStream {
         let ident = self.ident(v);
-        if self.vars.get(v).mutable && self.in_place.contains(&v) {
-            quote!(mut #ident)
-        } else {
-            quote!(#ident)
-        }
+        if self.vars.get(v).mutable && self.in_place.contains(&v) { quote!(mut #ident) } else { quote!(#ident) }
     }
 
     fn pattern(&self, dst: &Dst) -> TokenStream {
@@ -88,25 +80,14 @@ impl<'a> Emitter<'a> {
 
     fn stmt(&self, stmt: &Stmt) -> TokenStream {
         match stmt {
-            Stmt::Let {
-                dst,
-                ty,
-                expr,
-                span,
-            } => {
+            Stmt::Let { dst, ty, expr, span } => {
                 let pattern = self.pattern(dst);
                 let value = self.expr(expr, *span);
                 let ty = ty.as_ref().map(|t| quote!(: #t));
                 quote_spanned!(*span=> let #pattern #ty = #value;)
             }
             Stmt::Effect { tokens, .. } => quote!(#tokens;),
-            Stmt::If {
-                cond,
-                then_blk,
-                else_blk,
-                outs,
-                span,
-            } => {
+            Stmt::If { cond, then_blk, else_blk, outs, span } => {
                 let then_blk = self.block(then_blk);
                 let else_blk = self.block(else_blk);
                 let branch = match cond {
@@ -114,11 +95,7 @@ impl<'a> Emitter<'a> {
                         let c = self.ident(*c);
                         quote_spanned!(*span=> if #c #then_blk else #else_blk)
                     }
-                    Cond::Tape {
-                        tape,
-                        then_binds,
-                        else_binds,
-                    } => {
+                    Cond::Tape { tape, then_binds, else_binds } => {
                         let tape = self.ident(*tape);
                         let then_binds = then_binds.iter().map(|v| self.ident(*v));
                         let else_binds = else_binds.iter().map(|v| self.ident(*v));
@@ -154,41 +131,21 @@ impl<'a> Emitter<'a> {
             Expr::Opaque { tokens, .. } => tokens.clone(),
             Expr::Copy(v) => self.ident(*v).to_token_stream_owned(),
             Expr::Prim { args, form, .. } => self.primal(args, form, span),
-            Expr::Jvp {
-                prim,
-                k,
-                args,
-                out,
-                t,
-            } => {
+            Expr::Jvp { prim, k, args, out, t } => {
                 let rule = format_ident!("jvp{}", k);
                 let name = format_ident!("{}", prim.name);
                 let args = self.refs(args);
                 let (out, t) = (self.ident(*out), self.ident(*t));
                 quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#t))
             }
-            Expr::Vjp {
-                prim,
-                k,
-                args,
-                out,
-                c,
-            } => {
+            Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
                 let name = format_ident!("{}", prim.name);
                 let args = self.refs(args);
                 let (out, c) = (self.ident(*out), self.ident(*c));
                 quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#c))
             }
-            Expr::VjpJvp {
-                prim,
-                k,
-                j,
-                args,
-                out,
-                c,
-                t,
-            } => {
+            Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
                 let name = format_ident!("{}", prim.name);
                 let args = self.refs(args);
@@ -197,7 +154,10 @@ impl<'a> Emitter<'a> {
             }
             Expr::Call { callee, args, mode } => self.call(callee, args, mode, span),
             Expr::Cotangent(c) => {
+                // Located at the user's argument, where rustc reports a
+                // missing derivative.
                 let c = self.ident(*c);
+                let c = Ident::new(&c.to_string(), c.span().located_at(span));
                 quote_spanned!(span=> ::matdiff::__private::cotangent(#c))
             }
             Expr::Add(a, b) => {
@@ -271,28 +231,21 @@ impl<'a> Emitter<'a> {
                 let tangents = tangents.iter().map(option);
                 (Some("jvp"), quote!(, (#(#tangents,)*)))
             }
-            CallMode::VjpJvp {
-                tangents,
-                out_bar,
-                out_bar_dot,
-            } => {
+            CallMode::VjpJvp { tangents, out_bar, out_bar_dot } => {
                 let tangents = tangents.iter().map(option);
                 let out_bar = self.ident(*out_bar);
                 let out_bar_dot = option(out_bar_dot);
-                (
-                    Some("vjp_jvp"),
-                    quote!(, (#(#tangents,)*), #out_bar, #out_bar_dot),
-                )
+                (Some("vjp_jvp"), quote!(, (#(#tangents,)*), #out_bar, #out_bar_dot))
             }
         };
-        match (callee, suffix) {
-            (Callee::Path(path), None) => quote_spanned!(span=> #path(#(#args),*)),
-            (Callee::Path(path), Some(suffix)) => {
+        match (&callee.target, suffix) {
+            (Target::Path(path), None) => quote_spanned!(span=> #path(#(#args),*)),
+            (Target::Path(path), Some(suffix)) => {
                 let suffix = Ident::new(suffix, span);
                 quote_spanned!(span=> #path::#suffix(#(#args),* #extra))
             }
-            (Callee::SelfMethod(method), None) => quote_spanned!(span=> self.#method(#(#args),*)),
-            (Callee::SelfMethod(method), Some(suffix)) => {
+            (Target::SelfMethod(method), None) => quote_spanned!(span=> self.#method(#(#args),*)),
+            (Target::SelfMethod(method), Some(suffix)) => {
                 let hidden = companion_method(suffix, method);
                 quote_spanned!(span=> self.#hidden(#(#args),* #extra))
             }
@@ -303,13 +256,7 @@ impl<'a> Emitter<'a> {
 /// The hidden method that holds `suffix` (`vjp`, `jvp`, `vjp_jvp`) of method
 /// `method`.
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
-    Ident::new(
-        &format!(
-            "__matdiff_{suffix}_{}",
-            method.to_string().trim_start_matches("r#")
-        ),
-        method.span(),
-    )
+    Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
 }
 
 trait IdentTokens {
@@ -326,14 +273,8 @@ impl IdentTokens for Ident {
 fn collect_opaque_uses(stmts: &[Stmt], out: &mut HashSet<Var>) {
     for stmt in stmts {
         match stmt {
-            Stmt::Let {
-                expr: Expr::Opaque { uses, .. },
-                ..
-            }
-            | Stmt::Effect { uses, .. } => out.extend(uses),
-            Stmt::If {
-                then_blk, else_blk, ..
-            } => {
+            Stmt::Let { expr: Expr::Opaque { uses, .. }, .. } | Stmt::Effect { uses, .. } => out.extend(uses),
+            Stmt::If { then_blk, else_blk, .. } => {
                 collect_opaque_uses(&then_blk.stmts, out);
                 collect_opaque_uses(&else_blk.stmts, out);
             }

@@ -47,10 +47,7 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
     });
     if options.no_hessian {
         for name in [&options.hessian, &options.hvp].into_iter().flatten() {
-            errors.push(
-                name.span(),
-                "`no_hessian` turns the Hessian functions off: drop it to name them",
-            );
+            errors.push(name.span(), "`no_hessian` turns the Hessian functions off: drop it to name them");
         }
     }
     let sig = signature::analyze(&function.sig, &options);
@@ -80,36 +77,13 @@ struct Generator<'a> {
 }
 
 /// Attributes of the original that the generated functions keep.
-const CARRIED: &[&str] = &[
-    "cfg",
-    "cfg_attr",
-    "inline",
-    "allow",
-    "warn",
-    "deny",
-    "forbid",
-    "expect",
-    "deprecated",
-];
+const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
 
 impl<'a> Generator<'a> {
     fn new(function: &'a syn::ItemFn, sig: Signature, lowered: Lowered, options: Options) -> Self {
-        let wrt = sig
-            .params
-            .iter()
-            .zip(&lowered.params)
-            .filter(|(p, _)| p.wrt)
-            .map(|(_, v)| *v)
-            .collect();
+        let wrt = sig.params.iter().zip(&lowered.params).filter(|(p, _)| p.wrt).map(|(_, v)| *v).collect();
         let float = sig.float.ident();
-        Generator {
-            function,
-            sig,
-            lowered,
-            options,
-            float,
-            wrt,
-        }
+        Generator { function, sig, lowered, options, float, wrt }
     }
 
     fn all(&self) -> TokenStream {
@@ -129,20 +103,13 @@ impl<'a> Generator<'a> {
     fn name(&self, option: &Option<Ident>, suffix: &str) -> Ident {
         option.clone().unwrap_or_else(|| {
             let base = self.sig.name.to_string();
-            Ident::new(
-                &format!("{}_{suffix}", base.trim_start_matches("r#")),
-                self.sig.name.span(),
-            )
+            Ident::new(&format!("{}_{suffix}", base.trim_start_matches("r#")), self.sig.name.span())
         })
     }
 
     /// `[`f`]` or `[`Self::f`]`, for doc links.
     fn link(&self) -> String {
-        if self.sig.is_method() {
-            format!("[`Self::{}`]", self.sig.name)
-        } else {
-            format!("[`{}`]", self.sig.name)
-        }
+        if self.sig.is_method() { format!("[`Self::{}`]", self.sig.name) } else { format!("[`{}`]", self.sig.name) }
     }
 
     fn wrt_list(&self) -> String {
@@ -155,14 +122,8 @@ impl<'a> Generator<'a> {
             .attrs
             .iter()
             .filter(|a| {
-                let keep = if public {
-                    CARRIED
-                } else {
-                    &["cfg", "cfg_attr"][..]
-                };
-                a.path()
-                    .get_ident()
-                    .is_some_and(|i| keep.iter().any(|k| i == k))
+                let keep = if public { CARRIED } else { &["cfg", "cfg_attr"][..] };
+                a.path().get_ident().is_some_and(|i| keep.iter().any(|k| i == k))
             })
             .map(|a| quote!(#a))
             .collect()
@@ -182,11 +143,7 @@ impl<'a> Generator<'a> {
     fn generics(&self, extra: Option<TokenStream>) -> (TokenStream, TokenStream) {
         let params = self.sig.generics.params.iter().map(|p| quote!(#p));
         let all: Vec<TokenStream> = params.chain(extra).collect();
-        let generics = if all.is_empty() {
-            quote!()
-        } else {
-            quote!(<#(#all),*>)
-        };
+        let generics = if all.is_empty() { quote!() } else { quote!(<#(#all),*>) };
         let where_clause = &self.sig.generics.where_clause;
         (generics, quote!(#where_clause))
     }
@@ -255,10 +212,7 @@ impl<'a> Generator<'a> {
         let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let result = e.ident(self.lowered.result());
         let (ret, value) = if with_value {
-            (
-                quote!((#float, [#float; #n])),
-                quote!((#result, [#(#entries),*])),
-            )
+            (quote!((#float, [#float; #n])), quote!((#result, [#(#entries),*])))
         } else {
             (quote!([#float; #n]), quote!([#(#entries),*]))
         };
@@ -317,26 +271,16 @@ impl<'a> Generator<'a> {
             quote!(let #dot: #directions = ::matdiff::__private::unit::<#float, #directions>(#i);)
         });
         let body = e.stmts(&stmts);
-        let rows =
-            gradient
-                .adjoints
-                .iter()
-                .map(|adjoint| match adjoint.and_then(|a| dots.get(&a)) {
-                    Some(row) => {
-                        let row = e.ident(*row);
-                        quote!(#row)
-                    }
-                    None => {
-                        quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero())
-                    }
-                });
-        self.public_fn(
-            &name,
-            &doc,
-            quote!(),
-            quote!([#directions; #n]),
-            quote!(#(#seeds)* #body [#(#rows),*]),
-        )
+        let rows = gradient.adjoints.iter().map(|adjoint| match adjoint.and_then(|a| dots.get(&a)) {
+            Some(row) => {
+                let row = e.ident(*row);
+                quote!(#row)
+            }
+            None => {
+                quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero())
+            }
+        });
+        self.public_fn(&name, &doc, quote!(), quote!([#directions; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
     }
 
     fn hvp(&self) -> TokenStream {
@@ -368,22 +312,17 @@ impl<'a> Generator<'a> {
             quote!(let #dot: #float = #v[#i];)
         });
         let body = e.stmts(&stmts);
-        let entries = gradient
-            .adjoints
-            .iter()
-            .zip(&self.wrt)
-            .map(
-                |(adjoint, param)| match adjoint.and_then(|a| dots.get(&a)) {
-                    Some(entry) => {
-                        let entry = e.ident(*entry);
-                        quote!(#entry)
-                    }
-                    None => {
-                        let p = e.ident(*param);
-                        quote!(::matdiff::__private::zero_like(&#p))
-                    }
-                },
-            );
+        let entries =
+            gradient.adjoints.iter().zip(&self.wrt).map(|(adjoint, param)| match adjoint.and_then(|a| dots.get(&a)) {
+                Some(entry) => {
+                    let entry = e.ident(*entry);
+                    quote!(#entry)
+                }
+                None => {
+                    let p = e.ident(*param);
+                    quote!(::matdiff::__private::zero_like(&#p))
+                }
+            });
         self.public_fn(
             &name,
             &doc,
@@ -407,42 +346,26 @@ impl<'a> Generator<'a> {
         let out_bar = vars.fresh("out_bar", Span::call_site(), true);
         let out_bar_dot = vars.fresh("out_bar_dot", Span::call_site(), true);
 
-        let slot_types: Vec<TokenStream> = self
-            .sig
-            .params
-            .iter()
-            .map(|p| {
-                if p.wrt {
-                    quote!(#float)
-                } else {
-                    no_derivative.clone()
-                }
-            })
-            .collect();
+        let slot_types: Vec<TokenStream> =
+            self.sig.params.iter().map(|p| if p.wrt { quote!(#float) } else { no_derivative.clone() }).collect();
+        // A float argument outside `wrt` still takes a tangent, which is
+        // ignored: a caller that passes a varied value there fails to compile
+        // anyway, at the `cotangent` check of its gradient, with a clear
+        // message, instead of at a type mismatch here.
         let tangent_types: Vec<TokenStream> = self
             .sig
             .params
             .iter()
             .map(|p| {
-                if p.wrt {
+                if p.float.is_some() {
                     quote!(::core::option::Option<__MatdiffD>)
                 } else {
                     quote!(::core::option::Option<#no_derivative>)
                 }
             })
             .collect();
-        let tangent_slot_types: Vec<TokenStream> = self
-            .sig
-            .params
-            .iter()
-            .map(|p| {
-                if p.wrt {
-                    quote!(__MatdiffD)
-                } else {
-                    no_derivative.clone()
-                }
-            })
-            .collect();
+        let tangent_slot_types: Vec<TokenStream> =
+            self.sig.params.iter().map(|p| if p.wrt { quote!(__MatdiffD) } else { no_derivative.clone() }).collect();
 
         // vjp
         let vjp = {
@@ -529,12 +452,8 @@ impl<'a> Generator<'a> {
                     }
                 })
                 .collect();
-            let (t, ob, obd, obd_value) = (
-                e.ident(tangents),
-                e.ident(out_bar),
-                e.ident(out_bar_dot),
-                e.ident(out_bar_dot_value),
-            );
+            let (t, ob, obd, obd_value) =
+                (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot), e.ident(out_bar_dot_value));
             self.companion_fn(
                 "vjp_jvp",
                 Some(direction_param.clone()),
@@ -574,11 +493,7 @@ impl<'a> Generator<'a> {
 
     /// `let x_dot = ...` seeds for the differentiated parameters, from the
     /// `tangents` tuple; returns (dot, index in the tuple) pairs.
-    fn tangent_seeds(
-        &self,
-        vars: &mut Vars,
-        _tangents: Var,
-    ) -> (Vec<(Var, usize)>, HashMap<Var, Var>) {
+    fn tangent_seeds(&self, vars: &mut Vars, _tangents: Var) -> (Vec<(Var, usize)>, HashMap<Var, Var>) {
         let mut seeds = Vec::new();
         let mut dots = HashMap::new();
         for (k, (p, &param)) in self.sig.params.iter().zip(&self.lowered.params).enumerate() {
@@ -648,17 +563,9 @@ impl<'a> Generator<'a> {
         let items = self.items();
         let lints = Self::lints();
         let (name, vis, attrs) = if self.sig.is_method() {
-            (
-                companion_method(suffix, &self.sig.name),
-                self.function.vis.clone(),
-                self.attrs(false),
-            )
+            (companion_method(suffix, &self.sig.name), self.function.vis.clone(), self.attrs(false))
         } else {
-            (
-                format_ident!("{}", suffix),
-                syn::parse_quote!(pub),
-                quote!(),
-            )
+            (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())
         };
         quote! {
             #[doc(hidden)]

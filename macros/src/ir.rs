@@ -46,21 +46,13 @@ impl Vars {
     }
 
     fn push(&mut self, ident: Ident, varied: bool) -> Var {
-        self.data.push(VarData {
-            ident,
-            varied,
-            mutable: false,
-        });
+        self.data.push(VarData { ident, varied, mutable: false });
         Var(self.data.len() as u32 - 1)
     }
 
     fn unique_name(&mut self, base: &str) -> String {
         let base = base.trim_start_matches("r#");
-        let base = if base.is_empty() || base == "_" {
-            "v"
-        } else {
-            base
-        };
+        let base = if base.is_empty() || base == "_" { "v" } else { base };
         let mut name = base.to_string();
         let mut n = 1;
         while self.taken.contains(&name) || is_keyword(&name) {
@@ -168,20 +160,9 @@ pub struct Block {
 #[derive(Clone)]
 pub enum Stmt {
     /// `let dst: ty = expr;`
-    Let {
-        dst: Dst,
-        ty: Option<syn::Type>,
-        expr: Expr,
-        span: Span,
-    },
+    Let { dst: Dst, ty: Option<syn::Type>, expr: Expr, span: Span },
     /// A two-way branch whose arms yield the values bound to `outs`.
-    If {
-        cond: Cond,
-        then_blk: Block,
-        else_blk: Block,
-        outs: Vec<Var>,
-        span: Span,
-    },
+    If { cond: Cond, then_blk: Block, else_blk: Block, outs: Vec<Var>, span: Span },
     /// Inactive user code run for its effect (`v.push(1.0);`).
     Effect { tokens: TokenStream, uses: Vec<Var> },
 }
@@ -193,11 +174,7 @@ pub enum Cond {
     Bool(Var),
     /// The tape a forward `if` left behind: the reverse sweep takes the arm
     /// the forward sweep took, and gets back the values it saved there.
-    Tape {
-        tape: Var,
-        then_binds: Vec<Var>,
-        else_binds: Vec<Var>,
-    },
+    Tape { tape: Var, then_binds: Vec<Var>, else_binds: Vec<Var> },
 }
 
 /// The left side of a `let`.
@@ -234,9 +211,16 @@ pub enum Form {
     Cast(syn::Type),
 }
 
-/// Who a call goes to.
+/// Who a call goes to, and where its arguments were written.
 #[derive(Clone)]
-pub enum Callee {
+pub struct Callee {
+    pub target: Target,
+    /// The span of each argument expression, for errors about one argument.
+    pub arg_spans: Vec<Span>,
+}
+
+#[derive(Clone)]
+pub enum Target {
     /// A function path as the user wrote it; its companion has the same path.
     Path(syn::Path),
     /// A method of `self`; its companions are hidden methods.
@@ -253,11 +237,7 @@ pub enum CallMode {
     /// `(y, y_dot)`.
     Jvp { tangents: Vec<Option<Var>> },
     /// `(y, y_dot, (c0, ..), (c0_dot, ..))`.
-    VjpJvp {
-        tangents: Vec<Option<Var>>,
-        out_bar: Var,
-        out_bar_dot: Option<Var>,
-    },
+    VjpJvp { tangents: Vec<Option<Var>>, out_bar: Var, out_bar_dot: Option<Var> },
 }
 
 #[derive(Clone)]
@@ -267,43 +247,15 @@ pub enum Expr {
     /// Another name for a value.
     Copy(Var),
     /// The value of a primitive.
-    Prim {
-        prim: &'static Primitive,
-        args: Vec<Var>,
-        form: Form,
-    },
+    Prim { prim: &'static Primitive, args: Vec<Var>, form: Form },
     /// Tangent of a primitive's value along a tangent of argument `k`.
-    Jvp {
-        prim: &'static Primitive,
-        k: usize,
-        args: Vec<Var>,
-        out: Var,
-        t: Var,
-    },
+    Jvp { prim: &'static Primitive, k: usize, args: Vec<Var>, out: Var, t: Var },
     /// Cotangent of argument `k` of a primitive from the cotangent `c` of its value.
-    Vjp {
-        prim: &'static Primitive,
-        k: usize,
-        args: Vec<Var>,
-        out: Var,
-        c: Var,
-    },
+    Vjp { prim: &'static Primitive, k: usize, args: Vec<Var>, out: Var, c: Var },
     /// Tangent of `Vjp { k, c }` along a tangent `t` of argument `j`.
-    VjpJvp {
-        prim: &'static Primitive,
-        k: usize,
-        j: usize,
-        args: Vec<Var>,
-        out: Var,
-        c: Var,
-        t: Var,
-    },
+    VjpJvp { prim: &'static Primitive, k: usize, j: usize, args: Vec<Var>, out: Var, c: Var, t: Var },
     /// A call to a differentiated function.
-    Call {
-        callee: Callee,
-        args: Vec<Var>,
-        mode: CallMode,
-    },
+    Call { callee: Callee, args: Vec<Var>, mode: CallMode },
     /// A callee's cotangent, checked to be one (not `NoDerivative`).
     Cotangent(Var),
     /// The sum of two tangents or two cotangents.
@@ -324,27 +276,19 @@ impl Expr {
     pub fn uses(&self, out: &mut Vec<Var>) {
         match self {
             Expr::Opaque { uses, .. } => out.extend(uses),
-            Expr::Copy(v)
-            | Expr::Cotangent(v)
-            | Expr::ZeroLike(v)
-            | Expr::ZeroTangent(v)
-            | Expr::OneLike(v) => out.push(*v),
+            Expr::Copy(v) | Expr::Cotangent(v) | Expr::ZeroLike(v) | Expr::ZeroTangent(v) | Expr::OneLike(v) => {
+                out.push(*v)
+            }
             Expr::Prim { args, .. } => out.extend(args),
-            Expr::Jvp {
-                args, out: o, t, ..
-            } => {
+            Expr::Jvp { args, out: o, t, .. } => {
                 out.extend(args);
                 out.extend([*o, *t]);
             }
-            Expr::Vjp {
-                args, out: o, c, ..
-            } => {
+            Expr::Vjp { args, out: o, c, .. } => {
                 out.extend(args);
                 out.extend([*o, *c]);
             }
-            Expr::VjpJvp {
-                args, out: o, c, t, ..
-            } => {
+            Expr::VjpJvp { args, out: o, c, t, .. } => {
                 out.extend(args);
                 out.extend([*o, *c, *t]);
             }
@@ -354,11 +298,7 @@ impl Expr {
                     CallMode::Value => {}
                     CallMode::Vjp { out_bar } => out.push(*out_bar),
                     CallMode::Jvp { tangents } => out.extend(tangents.iter().flatten()),
-                    CallMode::VjpJvp {
-                        tangents,
-                        out_bar,
-                        out_bar_dot,
-                    } => {
+                    CallMode::VjpJvp { tangents, out_bar, out_bar_dot } => {
                         out.extend(tangents.iter().flatten());
                         out.push(*out_bar);
                         out.extend(out_bar_dot);
@@ -378,9 +318,7 @@ impl Block {
         let mut used = Vec::new();
         self.collect(&mut defined, &mut used);
         let mut seen = std::collections::HashSet::new();
-        used.into_iter()
-            .filter(|v| !defined.contains(v) && seen.insert(*v))
-            .collect()
+        used.into_iter().filter(|v| !defined.contains(v) && seen.insert(*v)).collect()
     }
 
     /// Every value defined anywhere in the block, arms included.
@@ -400,20 +338,10 @@ impl Block {
                     dst.vars(&mut vars);
                     defined.extend(vars);
                 }
-                Stmt::If {
-                    cond,
-                    then_blk,
-                    else_blk,
-                    outs,
-                    ..
-                } => {
+                Stmt::If { cond, then_blk, else_blk, outs, .. } => {
                     match cond {
                         Cond::Bool(v) => used.push(*v),
-                        Cond::Tape {
-                            tape,
-                            then_binds,
-                            else_binds,
-                        } => {
+                        Cond::Tape { tape, then_binds, else_binds } => {
                             used.push(*tape);
                             defined.extend(then_binds);
                             defined.extend(else_binds);

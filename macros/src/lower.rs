@@ -11,7 +11,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use crate::errors::Errors;
-use crate::ir::{Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, Var, Vars};
+use crate::ir::{Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, Target, Var, Vars};
 use crate::rename;
 use crate::signature::{Float, Signature};
 
@@ -54,10 +54,7 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
     match result {
         Ok(result) if errors.is_empty() => Ok(Lowered {
             vars: lowerer.vars,
-            body: Block {
-                stmts: lowerer.stmts,
-                yields: vec![result],
-            },
+            body: Block { stmts: lowerer.stmts, yields: vec![result] },
             params,
             items: lowerer.items,
         }),
@@ -72,22 +69,14 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
 /// `Errors::finish` on a non-empty collection never returns `Ok`; this
 /// keeps the types happy without an `unwrap`.
 fn unreachable_lowered() -> Lowered {
-    Lowered {
-        vars: Vars::default(),
-        body: Block::default(),
-        params: Vec::new(),
-        items: Vec::new(),
-    }
+    Lowered { vars: Vars::default(), body: Block::default(), params: Vec::new(), items: Vec::new() }
 }
 
 /// What follows a block whose statements contain an early `return`: the
 /// lowering carries these into every arm that does not return.
 enum Frame<'b> {
     /// The remaining statements of an enclosing block.
-    Rest {
-        stmts: &'b [syn::Stmt],
-        depth: usize,
-    },
+    Rest { stmts: &'b [syn::Stmt], depth: usize },
     /// Bind the value the block produced with this `let`, then go on.
     Bind { local: &'b syn::Local, depth: usize },
 }
@@ -110,10 +99,7 @@ impl Lowerer {
     // ----- variables -------------------------------------------------------
 
     fn lookup(&self, name: &str) -> Option<Var> {
-        self.scopes
-            .iter()
-            .rev()
-            .find_map(|scope| scope.get(name).copied())
+        self.scopes.iter().rev().find_map(|scope| scope.get(name).copied())
     }
 
     fn declare(&mut self, name: String, var: Var) {
@@ -134,18 +120,11 @@ impl Lowerer {
     }
 
     fn mentions_varied(&self, tokens: TokenStream) -> bool {
-        rename::mentions(tokens, &|name| {
-            self.lookup(name).is_some_and(|v| self.vars.varied(v))
-        })
+        rename::mentions(tokens, &|name| self.lookup(name).is_some_and(|v| self.vars.varied(v)))
     }
 
     fn emit(&mut self, dst: Var, expr: Expr, span: Span) -> Var {
-        self.stmts.push(Stmt::Let {
-            dst: Dst::Var(dst),
-            ty: None,
-            expr,
-            span,
-        });
+        self.stmts.push(Stmt::Let { dst: Dst::Var(dst), ty: None, expr, span });
         dst
     }
 
@@ -155,14 +134,7 @@ impl Lowerer {
         let uses = self.rename(&mut expr);
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
         let span = expr.span();
-        self.emit(
-            var,
-            Expr::Opaque {
-                tokens: expr.into_token_stream(),
-                uses,
-            },
-            span,
-        )
+        self.emit(var, Expr::Opaque { tokens: expr.into_token_stream(), uses }, span)
     }
 
     fn rename(&self, expr: &mut syn::Expr) -> Vec<Var> {
@@ -254,10 +226,7 @@ impl Lowerer {
             }
             syn::Stmt::Local(local) => match local.init.as_ref().map(|init| &*init.expr) {
                 Some(init) if is_branching(init) => {
-                    let mut inner = vec![
-                        Frame::Bind { local, depth },
-                        Frame::Rest { stmts: rest, depth },
-                    ];
+                    let mut inner = vec![Frame::Bind { local, depth }, Frame::Rest { stmts: rest, depth }];
                     inner.extend(frames.iter().map(Frame::reborrow));
                     self.returning_expr(init, &inner)
                 }
@@ -270,10 +239,7 @@ impl Lowerer {
     fn return_value(&mut self, ret: &syn::ExprReturn) -> syn::Result<Var> {
         match &ret.expr {
             Some(value) => self.expr(value, None),
-            None => Err(syn::Error::new(
-                ret.span(),
-                "`return` needs the value to differentiate",
-            )),
+            None => Err(syn::Error::new(ret.span(), "`return` needs the value to differentiate")),
         }
     }
 
@@ -301,18 +267,12 @@ impl Lowerer {
                     Some((_, else_expr)) => s.returning_expr(else_expr, frames).map(Some),
                     None => s.continue_frames(frames).map(Some),
                 });
-                let value =
-                    self.branch(cond, then_arm, else_arm, Some("result"), false, e.span())?;
+                let value = self.branch(cond, then_arm, else_arm, Some("result"), false, e.span())?;
                 value.ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value"))
             }
             syn::Expr::Match(m) => {
                 let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
-                let value = self.match_arms(
-                    scrutinee,
-                    &m.arms,
-                    ArmMode::Returning(frames),
-                    Some("result"),
-                )?;
+                let value = self.match_arms(scrutinee, &m.arms, ArmMode::Returning(frames), Some("result"))?;
                 value.ok_or_else(|| syn::Error::new(m.span(), "this `match` has no value"))
             }
             other if contains_return_expr(other) => Err(syn::Error::new(
@@ -333,10 +293,7 @@ impl Lowerer {
                 Ok(())
             }
             syn::Stmt::Expr(expr, _) => self.expr_stmt(expr),
-            syn::Stmt::Macro(m) => Err(syn::Error::new(
-                m.span(),
-                "macro calls are not supported here",
-            )),
+            syn::Stmt::Macro(m) => Err(syn::Error::new(m.span(), "macro calls are not supported here")),
         }
     }
 
@@ -349,9 +306,7 @@ impl Lowerer {
         };
         let name = local_name(&local.pat);
         let value = match &local.pat {
-            syn::Pat::Ident(_) | syn::Pat::Type(_) | syn::Pat::Wild(_) => {
-                self.expr(&init.expr, name.as_deref())?
-            }
+            syn::Pat::Ident(_) | syn::Pat::Type(_) | syn::Pat::Wild(_) => self.expr(&init.expr, name.as_deref())?,
             _ => return self.destructure(local, &init.expr),
         };
         self.bind(local, value)
@@ -388,19 +343,14 @@ impl Lowerer {
                 self.declare(name, var);
                 Ok(())
             }
-            other => Err(syn::Error::new(
-                other.span(),
-                "this pattern is not supported here: bind the value to a name",
-            )),
+            other => Err(syn::Error::new(other.span(), "this pattern is not supported here: bind the value to a name")),
         }
     }
 
     /// Whether `var` was defined by the statement just emitted.
     fn defined_last(&self, var: Var) -> bool {
         match self.stmts.last() {
-            Some(Stmt::Let {
-                dst: Dst::Var(v), ..
-            }) => *v == var,
+            Some(Stmt::Let { dst: Dst::Var(v), .. }) => *v == var,
             Some(Stmt::If { outs, .. }) => outs.first() == Some(&var),
             _ => false,
         }
@@ -423,15 +373,7 @@ impl Lowerer {
         let mut init = init.clone();
         let uses = self.rename(&mut init);
         let span = init.span();
-        self.stmts.push(Stmt::Let {
-            dst,
-            ty,
-            expr: Expr::Opaque {
-                tokens: init.into_token_stream(),
-                uses,
-            },
-            span,
-        });
+        self.stmts.push(Stmt::Let { dst, ty, expr: Expr::Opaque { tokens: init.into_token_stream(), uses }, span });
         for (name, var) in bound {
             self.declare(name, var);
         }
@@ -448,11 +390,7 @@ impl Lowerer {
                 Ok(Dst::Var(var))
             }
             syn::Pat::Tuple(t) => {
-                let items = t
-                    .elems
-                    .iter()
-                    .map(|p| self.pattern_dst(p, bound))
-                    .collect::<syn::Result<_>>()?;
+                let items = t.elems.iter().map(|p| self.pattern_dst(p, bound)).collect::<syn::Result<_>>()?;
                 Ok(Dst::Tuple(items))
             }
             syn::Pat::Paren(p) => self.pattern_dst(&p.pat, bound),
@@ -474,8 +412,7 @@ impl Lowerer {
             syn::Expr::If(e) => self.if_expr(e, false).map(drop),
             syn::Expr::Match(m) => {
                 let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
-                self.match_arms(scrutinee, &m.arms, ArmMode::Statement, None)
-                    .map(drop)
+                self.match_arms(scrutinee, &m.arms, ArmMode::Statement, None).map(drop)
             }
             syn::Expr::Block(b) if b.label.is_none() => {
                 let depth = self.scopes.len();
@@ -494,10 +431,7 @@ impl Lowerer {
             other => {
                 let mut other = other.clone();
                 let uses = self.rename(&mut other);
-                self.stmts.push(Stmt::Effect {
-                    tokens: other.into_token_stream(),
-                    uses,
-                });
+                self.stmts.push(Stmt::Effect { tokens: other.into_token_stream(), uses });
                 Ok(())
             }
         }
@@ -524,12 +458,9 @@ impl Lowerer {
         let value = match op {
             None => self.expr(right, Some(&name))?,
             Some(op) => {
-                let current = self
-                    .lookup(&name)
-                    .ok_or_else(|| syn::Error::new(left.span(), "unknown variable"))?;
+                let current = self.lookup(&name).ok_or_else(|| syn::Error::new(left.span(), "unknown variable"))?;
                 let rhs = self.expr(right, None)?;
-                let base = compound_base(op)
-                    .ok_or_else(|| syn::Error::new(op.span(), "unsupported operator"))?;
+                let base = compound_base(op).ok_or_else(|| syn::Error::new(op.span(), "unsupported operator"))?;
                 self.binary_value(&base, current, rhs, Some(&name), span)?
             }
         };
@@ -550,9 +481,7 @@ impl Lowerer {
                 return Ok(var);
             }
         }
-        if is_constant_valued(expr)
-            || (!self.mentions_varied(expr.to_token_stream()) && !has_control(expr))
-        {
+        if is_constant_valued(expr) || (!self.mentions_varied(expr.to_token_stream()) && !has_control(expr)) {
             return Ok(self.opaque(expr, hint));
         }
         match expr {
@@ -577,22 +506,13 @@ impl Lowerer {
                 syn::UnOp::Neg(_) => {
                     let operand = self.expr(&u.expr, None)?;
                     let prim = table::by_unary("-").ok_or_else(|| missing_rule(u.span()))?;
-                    Ok(self.prim(
-                        prim,
-                        vec![operand],
-                        Form::Unary(u.op),
-                        hint.unwrap_or("neg"),
-                        u.span(),
-                    ))
+                    Ok(self.prim(prim, vec![operand], Form::Unary(u.op), hint.unwrap_or("neg"), u.span()))
                 }
                 syn::UnOp::Deref(_) => Err(syn::Error::new(
                     u.span(),
                     "dereferencing a differentiated value is not supported: pass floats by value",
                 )),
-                _ => Err(syn::Error::new(
-                    u.op.span(),
-                    "this operator has no derivative",
-                )),
+                _ => Err(syn::Error::new(u.op.span(), "this operator has no derivative")),
             },
             syn::Expr::Cast(c) => {
                 let other = match self.float {
@@ -619,9 +539,9 @@ impl Lowerer {
             }
             syn::Expr::MethodCall(m) => self.method_call(m, hint),
             syn::Expr::Call(c) => self.call(c, hint),
-            syn::Expr::If(e) => self
-                .if_expr_named(e, true, hint)?
-                .ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value")),
+            syn::Expr::If(e) => {
+                self.if_expr_named(e, true, hint)?.ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value"))
+            }
             syn::Expr::Match(m) => {
                 let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
                 self.match_arms(scrutinee, &m.arms, ArmMode::Value, hint)?
@@ -632,10 +552,9 @@ impl Lowerer {
                 r.span(),
                 "`return` is only supported as a statement, or inside the arms of an `if`, `else` or `match`: compute the value into a variable first",
             )),
-            syn::Expr::Assign(a) => Err(syn::Error::new(
-                a.span(),
-                "an assignment cannot be used as a value: write it as its own statement",
-            )),
+            syn::Expr::Assign(a) => {
+                Err(syn::Error::new(a.span(), "an assignment cannot be used as a value: write it as its own statement"))
+            }
             syn::Expr::Lit(_) => Ok(self.opaque(expr, hint)),
             syn::Expr::Reference(r) => Err(syn::Error::new(
                 r.span(),
@@ -661,24 +580,11 @@ impl Lowerer {
     ) -> syn::Result<Var> {
         let symbol = op.to_token_stream().to_string();
         match table::by_binary(&symbol) {
-            Some(prim) => Ok(self.prim(
-                prim,
-                vec![lhs, rhs],
-                Form::Binary(*op),
-                hint.unwrap_or(prim.name),
-                span,
-            )),
+            Some(prim) => Ok(self.prim(prim, vec![lhs, rhs], Form::Binary(*op), hint.unwrap_or(prim.name), span)),
             None if !self.vars.varied(lhs) && !self.vars.varied(rhs) => {
                 let (a, b) = (self.vars.ident(lhs).clone(), self.vars.ident(rhs).clone());
                 let var = self.vars.fresh(hint.unwrap_or("c"), span, false);
-                Ok(self.emit(
-                    var,
-                    Expr::Opaque {
-                        tokens: quote!(#a #op #b),
-                        uses: vec![lhs, rhs],
-                    },
-                    span,
-                ))
+                Ok(self.emit(var, Expr::Opaque { tokens: quote!(#a #op #b), uses: vec![lhs, rhs] }, span))
             }
             None => Err(syn::Error::new(
                 op.span(),
@@ -691,18 +597,8 @@ impl Lowerer {
 
     /// A primitive applied to `args`; its value is varied when a
     /// differentiable argument is.
-    fn prim(
-        &mut self,
-        prim: &'static table::Primitive,
-        args: Vec<Var>,
-        form: Form,
-        name: &str,
-        span: Span,
-    ) -> Var {
-        let varied = prim
-            .differentiable
-            .iter()
-            .any(|&k| self.vars.varied(args[k]));
+    fn prim(&mut self, prim: &'static table::Primitive, args: Vec<Var>, form: Form, name: &str, span: Span) -> Var {
+        let varied = prim.differentiable.iter().any(|&k| self.vars.varied(args[k]));
         let var = self.vars.fresh(name, span, varied);
         self.emit(var, Expr::Prim { prim, args, form }, span)
     }
@@ -716,17 +612,8 @@ impl Lowerer {
             ));
         }
         if is_self(&m.receiver) {
-            let args = m
-                .args
-                .iter()
-                .map(|a| self.expr(a, None))
-                .collect::<syn::Result<Vec<_>>>()?;
-            return Ok(self.call_value(
-                Callee::SelfMethod(m.method.clone()),
-                args,
-                hint.unwrap_or(&name),
-                m.span(),
-            ));
+            let args = m.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
+            return Ok(self.call_value(Callee { target: Target::SelfMethod(m.method.clone()), arg_spans: m.args.iter().map(|a| a.span()).collect() }, args, hint.unwrap_or(&name), m.span()));
         }
         let Some(prim) = table::by_method(&name) else {
             return Err(unknown_method(&m.method));
@@ -742,13 +629,7 @@ impl Lowerer {
             args.push(self.expr(arg, None)?);
         }
         self.check_constant_args(prim, &args, &name, m.span())?;
-        Ok(self.prim(
-            prim,
-            args,
-            Form::Method(m.method.clone()),
-            hint.unwrap_or(&name),
-            m.span(),
-        ))
+        Ok(self.prim(prim, args, Form::Method(m.method.clone()), hint.unwrap_or(&name), m.span()))
     }
 
     fn check_constant_args(
@@ -760,11 +641,7 @@ impl Lowerer {
     ) -> syn::Result<()> {
         for (k, arg) in args.iter().enumerate() {
             if !prim.differentiable.contains(&k) && self.vars.varied(*arg) {
-                let hint = if name == "powi" {
-                    ": use `powf` for a differentiated exponent"
-                } else {
-                    ""
-                };
+                let hint = if name == "powi" { ": use `powf` for a differentiated exponent" } else { "" };
                 return Err(syn::Error::new(
                     span,
                     format!(
@@ -778,16 +655,10 @@ impl Lowerer {
 
     fn call(&mut self, c: &syn::ExprCall, hint: Option<&str>) -> syn::Result<Var> {
         let syn::Expr::Path(func) = &*c.func else {
-            return Err(syn::Error::new(
-                c.func.span(),
-                "only calls to named functions can be differentiated",
-            ));
+            return Err(syn::Error::new(c.func.span(), "only calls to named functions can be differentiated"));
         };
         if func.qself.is_some() {
-            return Err(syn::Error::new(
-                func.span(),
-                "qualified paths (`<T as Trait>::f`) are not supported in calls",
-            ));
+            return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
         }
         let path = &func.path;
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
@@ -796,11 +667,7 @@ impl Lowerer {
                 "generic arguments on a called function are not supported: call a non-generic `#[differentiate]` function",
             ));
         }
-        let name = path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
+        let name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
         // `f64::sin(x)`: a float method in function form.
         if path.segments.len() == 2 && path.leading_colon.is_none() {
             let ty = path.segments[0].ident.to_string();
@@ -814,46 +681,19 @@ impl Lowerer {
                         format!("`{ty}::{name}` takes {} argument(s)", prim.arity),
                     ));
                 }
-                let args = c
-                    .args
-                    .iter()
-                    .map(|a| self.expr(a, None))
-                    .collect::<syn::Result<Vec<_>>>()?;
+                let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
                 self.check_constant_args(prim, &args, &name, c.span())?;
-                return Ok(self.prim(
-                    prim,
-                    args,
-                    Form::Path(path.to_token_stream()),
-                    hint.unwrap_or(&name),
-                    c.span(),
-                ));
+                return Ok(self.prim(prim, args, Form::Path(path.to_token_stream()), hint.unwrap_or(&name), c.span()));
             }
         }
-        let args = c
-            .args
-            .iter()
-            .map(|a| self.expr(a, None))
-            .collect::<syn::Result<Vec<_>>>()?;
-        Ok(self.call_value(
-            Callee::Path(path.clone()),
-            args,
-            hint.unwrap_or(&name),
-            c.span(),
-        ))
+        let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
+        Ok(self.call_value(Callee { target: Target::Path(path.clone()), arg_spans: c.args.iter().map(|a| a.span()).collect() }, args, hint.unwrap_or(&name), c.span()))
     }
 
     fn call_value(&mut self, callee: Callee, args: Vec<Var>, name: &str, span: Span) -> Var {
         let varied = args.iter().any(|a| self.vars.varied(*a));
         let var = self.vars.fresh(name, span, varied);
-        self.emit(
-            var,
-            Expr::Call {
-                callee,
-                args,
-                mode: CallMode::Value,
-            },
-            span,
-        )
+        self.emit(var, Expr::Call { callee, args, mode: CallMode::Value }, span)
     }
 
     fn block_value(&mut self, block: &syn::Block, hint: Option<&str>) -> syn::Result<Var> {
@@ -867,10 +707,7 @@ impl Lowerer {
     /// The statements of `block` in the current scope, and its tail value.
     fn block_contents(&mut self, block: &syn::Block, hint: Option<&str>) -> syn::Result<Var> {
         let Some((syn::Stmt::Expr(tail, None), init)) = block.stmts.split_last() else {
-            return Err(syn::Error::new(
-                block.span(),
-                "this block has no value: end it with an expression (no `;`)",
-            ));
+            return Err(syn::Error::new(block.span(), "this block has no value: end it with an expression (no `;`)"));
         };
         for stmt in init {
             if let Err(e) = self.stmt(stmt) {
@@ -889,12 +726,7 @@ impl Lowerer {
         self.if_expr_named(e, want_value, None)
     }
 
-    fn if_expr_named(
-        &mut self,
-        e: &syn::ExprIf,
-        want_value: bool,
-        hint: Option<&str>,
-    ) -> syn::Result<Option<Var>> {
+    fn if_expr_named(&mut self, e: &syn::ExprIf, want_value: bool, hint: Option<&str>) -> syn::Result<Option<Var>> {
         let cond = self.condition(&e.cond);
         let then_arm: Arm = Box::new(move |s: &mut Lowerer| {
             s.scopes.push(HashMap::new());
@@ -925,17 +757,12 @@ impl Lowerer {
                     }
                 }
             },
-            None if want_value => Err(syn::Error::new(
-                e.span(),
-                "an `if` without `else` has no value: add an `else` branch",
-            )),
+            None if want_value => {
+                Err(syn::Error::new(e.span(), "an `if` without `else` has no value: add an `else` branch"))
+            }
             None => Ok(None),
         });
-        let hint = if want_value {
-            Some(hint.unwrap_or("branch"))
-        } else {
-            None
-        };
+        let hint = if want_value { Some(hint.unwrap_or("branch")) } else { None };
         self.branch(cond, then_arm, else_arm, hint, true, e.span())
     }
 
@@ -999,14 +826,8 @@ impl Lowerer {
         }
         self.stmts.push(Stmt::If {
             cond: Cond::Bool(cond),
-            then_blk: Block {
-                stmts: then_blk,
-                yields: then_yields,
-            },
-            else_blk: Block {
-                stmts: else_blk,
-                yields: else_yields,
-            },
+            then_blk: Block { stmts: then_blk, yields: then_yields },
+            else_blk: Block { stmts: else_blk, yields: else_yields },
             outs,
             span,
         });
@@ -1034,10 +855,7 @@ impl Lowerer {
         hint: Option<&str>,
     ) -> syn::Result<Option<Var>> {
         let Some((arm, rest)) = arms.split_first() else {
-            return Err(syn::Error::new(
-                Span::call_site(),
-                "a `match` needs at least one arm",
-            ));
+            return Err(syn::Error::new(Span::call_site(), "a `match` needs at least one arm"));
         };
         let bindings = self.arm_bindings(&arm.pat)?;
         let returning = matches!(mode, ArmMode::Returning(_));
@@ -1087,8 +905,7 @@ impl Lowerer {
         }
         let cond = self.arm_condition(scrutinee, arm);
         let then_arm: Arm = Box::new(body);
-        let else_arm: Arm =
-            Box::new(move |s: &mut Lowerer| s.match_arms(scrutinee, rest, else_mode, None));
+        let else_arm: Arm = Box::new(move |s: &mut Lowerer| s.match_arms(scrutinee, rest, else_mode, None));
         self.branch(cond, then_arm, else_arm, value, !returning, arm.pat.span())
     }
 
@@ -1112,11 +929,9 @@ impl Lowerer {
                 }
                 Ok(Vec::new())
             }
-            syn::Pat::Wild(_)
-            | syn::Pat::Lit(_)
-            | syn::Pat::Range(_)
-            | syn::Pat::Path(_)
-            | syn::Pat::Const(_) => Ok(Vec::new()),
+            syn::Pat::Wild(_) | syn::Pat::Lit(_) | syn::Pat::Range(_) | syn::Pat::Path(_) | syn::Pat::Const(_) => {
+                Ok(Vec::new())
+            }
             syn::Pat::Paren(p) => self.arm_bindings(&p.pat),
             other => Err(syn::Error::new(
                 other.span(),
@@ -1140,14 +955,7 @@ impl Lowerer {
         uses.push(scrutinee);
         let var = self.vars.fresh("cond", pat.span(), false);
         let span = pat.span();
-        self.emit(
-            var,
-            Expr::Opaque {
-                tokens: test.into_token_stream(),
-                uses,
-            },
-            span,
-        )
+        self.emit(var, Expr::Opaque { tokens: test.into_token_stream(), uses }, span)
     }
 }
 
@@ -1171,14 +979,8 @@ impl<'f, 'b> ArmMode<'f, 'b> {
 impl<'b> Frame<'b> {
     fn reborrow(&self) -> Frame<'b> {
         match self {
-            Frame::Rest { stmts, depth } => Frame::Rest {
-                stmts,
-                depth: *depth,
-            },
-            Frame::Bind { local, depth } => Frame::Bind {
-                local,
-                depth: *depth,
-            },
+            Frame::Rest { stmts, depth } => Frame::Rest { stmts, depth: *depth },
+            Frame::Bind { local, depth } => Frame::Bind { local, depth: *depth },
         }
     }
 }
@@ -1244,10 +1046,7 @@ fn is_constant_valued(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Paren(p) => is_constant_valued(&p.expr),
         syn::Expr::Group(g) => is_constant_valued(&g.expr),
-        syn::Expr::Binary(b) => matches!(
-            b.op,
-            Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)
-        ),
+        syn::Expr::Binary(b) => matches!(b.op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)),
         syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Not(_)),
         syn::Expr::MethodCall(m) => {
             let name = m.method.to_string();
@@ -1292,15 +1091,18 @@ fn is_non_float_type(ty: &syn::Type) -> bool {
 struct ControlFinder {
     returns: bool,
     assigns: bool,
+    /// Where the first `return` is.
+    first_return: Option<Span>,
 }
 
 impl<'ast> Visit<'ast> for ControlFinder {
     fn visit_expr(&mut self, expr: &'ast syn::Expr) {
         match expr {
-            syn::Expr::Return(_) => self.returns = true,
-            syn::Expr::Assign(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => {
-                self.assigns = true
+            syn::Expr::Return(r) => {
+                self.returns = true;
+                self.first_return.get_or_insert(r.return_token.span);
             }
+            syn::Expr::Assign(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => self.assigns = true,
             syn::Expr::Binary(b) if compound_base(&b.op).is_some() => self.assigns = true,
             syn::Expr::Closure(_) => return,
             _ => {}
@@ -1330,8 +1132,10 @@ fn has_control(expr: &syn::Expr) -> bool {
 }
 
 fn misplaced_return(stmt: &syn::Stmt) -> syn::Error {
+    let mut finder = ControlFinder::default();
+    finder.visit_stmt(stmt);
     syn::Error::new(
-        stmt.span(),
+        finder.first_return.unwrap_or_else(|| stmt.span()),
         "`return` is only supported as a statement, or inside the arms of an `if`, `else` or `match`: compute the value into a variable first",
     )
 }
@@ -1343,10 +1147,7 @@ fn missing_rule(span: Span) -> syn::Error {
 fn unknown_method(method: &proc_macro2::Ident) -> syn::Error {
     let name = method.to_string();
     if let Some((_, instead)) = table::UNSUPPORTED_METHODS.iter().find(|(m, _)| *m == name) {
-        return syn::Error::new(
-            method.span(),
-            format!("`{name}` has no derivative rule: {instead}"),
-        );
+        return syn::Error::new(method.span(), format!("`{name}` has no derivative rule: {instead}"));
     }
     let mut known: Vec<&str> = table::PRIMITIVES
         .iter()

@@ -28,7 +28,8 @@ pub fn parse(args: TokenStream) -> syn::Result<Options> {
     syn::parse2(args)
 }
 
-const KNOWN: &str = "`wrt(..)`, `grad = name`, `value_and_grad = name`, `hessian = name`, `hvp = name` and `no_hessian`";
+const KNOWN: &str =
+    "`wrt(..)`, `grad = name`, `value_and_grad = name`, `hessian = name`, `hvp = name` and `no_hessian`";
 
 impl Parse for Options {
     fn parse(input: ParseStream) -> syn::Result<Self> {
@@ -100,10 +101,7 @@ impl Options {
                 self.no_hessian = true;
             }
             _ => {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!("unknown option `{key}`: the options are {KNOWN}"),
-                ));
+                return Err(syn::Error::new(key.span(), format!("unknown option `{key}`: the options are {KNOWN}")));
             }
         }
         Ok(())

@@ -14,17 +14,8 @@ use crate::ir::{Var, Vars};
 /// a `let`, a match arm) hides the outer local from there on; when in doubt
 /// a name counts as hidden, so that a mistake is a compile error ("cannot
 /// find value"), never a silently different value.
-pub fn rename<N: Renameable>(
-    node: &mut N,
-    lookup: &dyn Fn(&str) -> Option<Var>,
-    vars: &Vars,
-) -> Vec<Var> {
-    let mut renamer = Renamer {
-        lookup,
-        vars,
-        hidden: vec![HashSet::new()],
-        uses: Vec::new(),
-    };
+pub fn rename<N: Renameable>(node: &mut N, lookup: &dyn Fn(&str) -> Option<Var>, vars: &Vars) -> Vec<Var> {
+    let mut renamer = Renamer { lookup, vars, hidden: vec![HashSet::new()], uses: Vec::new() };
     node.accept(&mut renamer);
     let mut seen = HashSet::new();
     renamer.uses.retain(|v| seen.insert(*v));
@@ -71,10 +62,7 @@ impl Renamer<'_> {
         let var = (self.lookup)(&name)?;
         self.uses.push(var);
         let target = self.vars.ident(var);
-        Some(Ident::new(
-            &target.to_string(),
-            target.span().located_at(ident.span()),
-        ))
+        Some(Ident::new(&target.to_string(), target.span().located_at(ident.span())))
     }
 }
 

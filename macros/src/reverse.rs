@@ -32,13 +32,7 @@ pub enum Seed {
 
 /// Builds the gradient program of `body` (which yields the result) with
 /// respect to `inputs`.
-pub fn reverse(
-    vars: &mut Vars,
-    body: &Block,
-    active: &HashSet<Var>,
-    seed: Seed,
-    inputs: &[Var],
-) -> Gradient {
+pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed, inputs: &[Var]) -> Gradient {
     let result = body.yields[0];
     let mut pass = Reverse { vars, active };
     let mut adjoints = HashMap::new();
@@ -63,10 +57,7 @@ pub fn reverse(
     let mut stmts = forward;
     stmts.extend(seed_stmts);
     stmts.extend(backward);
-    Gradient {
-        stmts,
-        adjoints: inputs.iter().map(|v| adjoints.get(v).copied()).collect(),
-    }
+    Gradient { stmts, adjoints: inputs.iter().map(|v| adjoints.get(v).copied()).collect() }
 }
 
 struct Reverse<'a> {
@@ -78,18 +69,12 @@ impl Reverse<'_> {
     /// Returns the forward statements (with tapes added) and the reverse
     /// sweep of `stmts`, updating `adjoints` from the cotangents after the
     /// statements to those before them.
-    fn block(
-        &mut self,
-        stmts: &[Stmt],
-        adjoints: &mut HashMap<Var, Var>,
-    ) -> (Vec<Stmt>, Vec<Stmt>) {
+    fn block(&mut self, stmts: &[Stmt], adjoints: &mut HashMap<Var, Var>) -> (Vec<Stmt>, Vec<Stmt>) {
         let mut forward = Vec::with_capacity(stmts.len());
         let mut backward = Vec::new();
         for stmt in stmts.iter().rev() {
             match stmt {
-                Stmt::Let {
-                    dst, expr, span, ..
-                } => {
+                Stmt::Let { dst, expr, span, .. } => {
                     forward.push(stmt.clone());
                     if let Dst::Var(out) = dst {
                         if let Some(&out_bar) = adjoints.get(out) {
@@ -97,13 +82,7 @@ impl Reverse<'_> {
                         }
                     }
                 }
-                Stmt::If {
-                    cond,
-                    then_blk,
-                    else_blk,
-                    outs,
-                    span,
-                } => {
+                Stmt::If { cond, then_blk, else_blk, outs, span } => {
                     let (fwd, bwd) = self.branch(cond, then_blk, else_blk, outs, *span, adjoints);
                     forward.push(fwd);
                     backward.extend(bwd);
@@ -117,13 +96,7 @@ impl Reverse<'_> {
 
     /// Adds `c` to the cotangent of `v`. The first contribution is the
     /// cotangent itself; later ones are sums.
-    fn contribute(
-        &mut self,
-        v: Var,
-        c: Var,
-        adjoints: &mut HashMap<Var, Var>,
-        out: &mut Vec<Stmt>,
-    ) {
+    fn contribute(&mut self, v: Var, c: Var, adjoints: &mut HashMap<Var, Var>, out: &mut Vec<Stmt>) {
         if !self.active.contains(&v) {
             return;
         }
@@ -166,33 +139,23 @@ impl Reverse<'_> {
                     backward.push(Stmt::Let {
                         dst: Dst::Var(c),
                         ty: None,
-                        expr: Expr::Vjp {
-                            prim,
-                            k,
-                            args: args.clone(),
-                            out,
-                            c: out_bar,
-                        },
+                        expr: Expr::Vjp { prim, k, args: args.clone(), out, c: out_bar },
                         span,
                     });
                     self.contribute(arg, c, adjoints, backward);
                 }
             }
-            Expr::Call {
-                callee,
-                args,
-                mode: CallMode::Value,
-            } => {
+            Expr::Call { callee, args, mode: CallMode::Value } => {
                 if !args.iter().any(|a| self.active.contains(a)) {
                     return;
                 }
                 let mut slots = Vec::new();
                 let mut received = Vec::new();
-                for &arg in args {
+                for (k, &arg) in args.iter().enumerate() {
                     if self.active.contains(&arg) {
                         let raw = self.vars.derived(arg, "_bar");
                         slots.push(Dst::Var(raw));
-                        received.push((arg, raw));
+                        received.push((arg, raw, callee.arg_spans.get(k).copied().unwrap_or(span)));
                     } else {
                         slots.push(Dst::Ignore);
                     }
@@ -200,20 +163,16 @@ impl Reverse<'_> {
                 backward.push(Stmt::Let {
                     dst: Dst::Tuple(vec![Dst::Ignore, Dst::Tuple(slots)]),
                     ty: None,
-                    expr: Expr::Call {
-                        callee: callee.clone(),
-                        args: args.clone(),
-                        mode: CallMode::Vjp { out_bar },
-                    },
+                    expr: Expr::Call { callee: callee.clone(), args: args.clone(), mode: CallMode::Vjp { out_bar } },
                     span,
                 });
-                for (arg, raw) in received {
+                for (arg, raw, arg_span) in received {
                     let checked = self.vars.derived(arg, "_bar");
                     backward.push(Stmt::Let {
                         dst: Dst::Var(checked),
                         ty: None,
                         expr: Expr::Cotangent(raw),
-                        span,
+                        span: arg_span,
                     });
                     self.contribute(arg, checked, adjoints, backward);
                 }
@@ -242,11 +201,7 @@ impl Reverse<'_> {
             .adjoints
             .iter()
             .chain(&else_arm.adjoints)
-            .filter(|(v, a)| {
-                !then_arm.local.contains(v)
-                    && !else_arm.local.contains(v)
-                    && before.get(v) != Some(a)
-            })
+            .filter(|(v, a)| !then_arm.local.contains(v) && !else_arm.local.contains(v) && before.get(v) != Some(a))
             .map(|(v, _)| *v)
             .collect::<HashSet<_>>()
             .into_iter()
@@ -282,14 +237,8 @@ impl Reverse<'_> {
             // Nothing flows back through this `if`: no tape, no reverse.
             let forward = Stmt::If {
                 cond: cond.clone(),
-                then_blk: Block {
-                    stmts: then_arm.forward,
-                    yields: then_blk.yields.clone(),
-                },
-                else_blk: Block {
-                    stmts: else_arm.forward,
-                    yields: else_blk.yields.clone(),
-                },
+                then_blk: Block { stmts: then_arm.forward, yields: then_blk.yields.clone() },
+                else_blk: Block { stmts: else_arm.forward, yields: else_blk.yields.clone() },
                 outs: outs.to_vec(),
                 span,
             };
@@ -306,19 +255,9 @@ impl Reverse<'_> {
             span,
         };
         let backward = Stmt::If {
-            cond: Cond::Tape {
-                tape,
-                then_binds: then_arm.taped.clone(),
-                else_binds: else_arm.taped.clone(),
-            },
-            then_blk: Block {
-                stmts: then_arm.backward,
-                yields: then_arm.backward_yields,
-            },
-            else_blk: Block {
-                stmts: else_arm.backward,
-                yields: else_arm.backward_yields,
-            },
+            cond: Cond::Tape { tape, then_binds: then_arm.taped.clone(), else_binds: else_arm.taped.clone() },
+            then_blk: Block { stmts: then_arm.backward, yields: then_arm.backward_yields },
+            else_blk: Block { stmts: else_arm.backward, yields: else_arm.backward_yields },
             outs: new_outs,
             span,
         };
@@ -338,29 +277,11 @@ impl Reverse<'_> {
         let (forward, rest) = self.block(&block.stmts, &mut adjoints);
         backward.extend(rest);
         // The arm's own values, the tapes of nested branches included.
-        let local = Block {
-            stmts: forward.clone(),
-            yields: Vec::new(),
-        }
-        .defined_vars();
-        let reverse_block = Block {
-            stmts: backward.clone(),
-            yields: Vec::new(),
-        };
-        let mut taped: Vec<Var> = reverse_block
-            .free_vars()
-            .into_iter()
-            .filter(|v| local.contains(v))
-            .collect();
+        let local = Block { stmts: forward.clone(), yields: Vec::new() }.defined_vars();
+        let reverse_block = Block { stmts: backward.clone(), yields: Vec::new() };
+        let mut taped: Vec<Var> = reverse_block.free_vars().into_iter().filter(|v| local.contains(v)).collect();
         taped.sort();
-        ArmResult {
-            forward,
-            backward,
-            backward_yields: Vec::new(),
-            adjoints,
-            local,
-            taped,
-        }
+        ArmResult { forward, backward, backward_yields: Vec::new(), adjoints, local, taped }
     }
 }
 
@@ -383,10 +304,7 @@ impl ArmResult {
         stmts.push(Stmt::Let {
             dst: Dst::Var(tape),
             ty: None,
-            expr: Expr::Tape {
-                then,
-                vars: self.taped.clone(),
-            },
+            expr: Expr::Tape { then, vars: self.taped.clone() },
             span,
         });
         let mut yields = original.yields.clone();

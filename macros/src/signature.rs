@@ -81,16 +81,19 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     let mut errors = Errors::default();
 
     if let Some(asyncness) = &sig.asyncness {
-        errors.push(asyncness.span(), "`#[differentiate]` does not support `async fn`: differentiate a plain `fn` and call it from async code");
+        errors.push(
+            asyncness.span(),
+            "`#[differentiate]` does not support `async fn`: differentiate a plain `fn` and call it from async code",
+        );
     }
     if let Some(unsafety) = &sig.unsafety {
-        errors.push(unsafety.span(), "`#[differentiate]` does not support `unsafe fn`: move the unsafe part out of the differentiated function");
+        errors.push(
+            unsafety.span(),
+            "`#[differentiate]` does not support `unsafe fn`: move the unsafe part out of the differentiated function",
+        );
     }
     if let Some(variadic) = &sig.variadic {
-        errors.push(
-            variadic.span(),
-            "`#[differentiate]` does not support variadic functions",
-        );
+        errors.push(variadic.span(), "`#[differentiate]` does not support variadic functions");
     }
     for param in &sig.generics.params {
         if !matches!(param, syn::GenericParam::Lifetime(_)) {
@@ -112,10 +115,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                     syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
                         (p.ident.clone(), p.mutability.is_some())
                     }
-                    syn::Pat::Wild(_) => (
-                        Ident::new(&format!("arg{index}"), Span::mixed_site()),
-                        false,
-                    ),
+                    syn::Pat::Wild(_) => (Ident::new(&format!("arg{index}"), Span::mixed_site()), false),
                     other => {
                         errors.push(
                             other.span(),
@@ -124,13 +124,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                         continue;
                     }
                 };
-                params.push(Param {
-                    ident,
-                    mutable,
-                    ty: (*pat_type.ty).clone(),
-                    float,
-                    wrt: false,
-                });
+                params.push(Param { ident, mutable, ty: (*pat_type.ty).clone(), float, wrt: false });
             }
         }
     }
@@ -139,9 +133,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         Some(names) => {
             for name in names {
                 match params.iter_mut().find(|p| p.ident == *name) {
-                    Some(param) if param.wrt => {
-                        errors.push(name.span(), format!("`{name}` is listed twice in `wrt`"))
-                    }
+                    Some(param) if param.wrt => errors.push(name.span(), format!("`{name}` is listed twice in `wrt`")),
                     Some(param) if param.float.is_some() => param.wrt = true,
                     Some(param) => {
                         let ty = &param.ty;
@@ -154,8 +146,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                         );
                     }
                     None => {
-                        let names: Vec<String> =
-                            params.iter().map(|p| format!("`{}`", p.ident)).collect();
+                        let names: Vec<String> = params.iter().map(|p| format!("`{}`", p.ident)).collect();
                         errors.push(
                             name.span(),
                             format!(
@@ -167,10 +158,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                 }
             }
         }
-        None => params
-            .iter_mut()
-            .filter(|p| p.float.is_some())
-            .for_each(|p| p.wrt = true),
+        None => params.iter_mut().filter(|p| p.float.is_some()).for_each(|p| p.wrt = true),
     }
 
     let output = match &sig.output {
@@ -193,14 +181,9 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
 
     let wrt_floats: Vec<&Param> = params.iter().filter(|p| p.wrt).collect();
     if wrt_floats.is_empty() && options.wrt.is_none() {
-        errors.push(
-            sig.ident.span(),
-            "this function has no `f64` or `f32` argument to differentiate with respect to",
-        );
+        errors.push(sig.ident.span(), "this function has no `f64` or `f32` argument to differentiate with respect to");
     }
-    let float = output_float
-        .or_else(|| wrt_floats.first().and_then(|p| p.float))
-        .unwrap_or(Float::F64);
+    let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float)).unwrap_or(Float::F64);
     for param in &wrt_floats {
         if param.float != Some(float) {
             errors.push(
@@ -215,11 +198,5 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     }
 
     errors.finish()?;
-    Ok(Signature {
-        name: sig.ident.clone(),
-        receiver,
-        params,
-        float,
-        generics: sig.generics.clone(),
-    })
+    Ok(Signature { name: sig.ident.clone(), receiver, params, float, generics: sig.generics.clone() })
 }

@@ -16,19 +16,13 @@ fn check(name: &str, args: proc_macro2::TokenStream, item: proc_macro2::TokenStr
         Err(e) => panic!("the expansion of {name} does not parse: {e}\n{expanded}"),
     };
     let pretty = prettyplease::unparse(&file);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/expand")
-        .join(format!("{name}.rs"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expand").join(format!("{name}.rs"));
     if std::env::var_os("MATDIFF_BLESS").is_some() {
         std::fs::write(&path, &pretty).expect("write snapshot");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no snapshot {}: run with MATDIFF_BLESS=1 to create it",
-            path.display()
-        )
-    });
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {}: run with MATDIFF_BLESS=1 to create it", path.display()));
     assert!(
         expected == pretty,
         "the expansion of {name} changed; review it and run with MATDIFF_BLESS=1 to accept it\n--- new ---\n{pretty}"
@@ -82,3 +76,4 @@ fn mutation_and_calls() {
         },
     );
 }
+

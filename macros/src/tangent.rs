@@ -17,39 +17,20 @@ pub fn tangent(vars: &mut Vars, stmts: &[Stmt], dots: &mut HashMap<Var, Var>) ->
     let mut out = Vec::with_capacity(stmts.len() * 2);
     for stmt in stmts {
         match stmt {
-            Stmt::Let {
-                dst,
-                ty,
-                expr,
-                span,
-            } => let_stmt(vars, dst, ty, expr, *span, dots, &mut out),
-            Stmt::If {
-                cond,
-                then_blk,
-                else_blk,
-                outs,
-                span,
-            } => {
+            Stmt::Let { dst, ty, expr, span } => let_stmt(vars, dst, ty, expr, *span, dots, &mut out),
+            Stmt::If { cond, then_blk, else_blk, outs, span } => {
                 let cond = match cond {
                     Cond::Bool(v) => Cond::Bool(*v),
-                    Cond::Tape {
-                        tape,
-                        then_binds,
-                        else_binds,
-                    } => Cond::Tape {
+                    Cond::Tape { tape, then_binds, else_binds } => Cond::Tape {
                         tape: *tape,
                         then_binds: with_tangents(then_binds, dots),
                         else_binds: with_tangents(else_binds, dots),
                     },
                 };
-                let mut then_blk = Block {
-                    stmts: tangent(vars, &then_blk.stmts, dots),
-                    yields: then_blk.yields.clone(),
-                };
-                let mut else_blk = Block {
-                    stmts: tangent(vars, &else_blk.stmts, dots),
-                    yields: else_blk.yields.clone(),
-                };
+                let mut then_blk =
+                    Block { stmts: tangent(vars, &then_blk.stmts, dots), yields: then_blk.yields.clone() };
+                let mut else_blk =
+                    Block { stmts: tangent(vars, &else_blk.stmts, dots), yields: else_blk.yields.clone() };
                 let mut outs = outs.clone();
                 for i in 0..outs.len() {
                     let (t, e) = (then_blk.yields[i], else_blk.yields[i]);
@@ -76,13 +57,7 @@ pub fn tangent(vars: &mut Vars, stmts: &[Stmt], dots: &mut HashMap<Var, Var>) ->
                     dots.insert(outs[i], out_dot);
                     outs.push(out_dot);
                 }
-                out.push(Stmt::If {
-                    cond,
-                    then_blk,
-                    else_blk,
-                    outs,
-                    span: *span,
-                });
+                out.push(Stmt::If { cond, then_blk, else_blk, outs, span: *span });
             }
             Stmt::Effect { .. } => out.push(stmt.clone()),
         }
@@ -112,13 +87,18 @@ fn let_stmt(
     };
     let mut terms: Vec<Expr> = Vec::new();
     match expr {
-        Expr::Copy(source) | Expr::Cotangent(source) => {
-            out.push(Stmt::Let {
-                dst: dst.clone(),
-                ty: ty.clone(),
-                expr: expr.clone(),
-                span,
-            });
+        Expr::Cotangent(raw) => {
+            // The tangent of a callee's cotangent is checked the same way.
+            out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
+            if let (Some(v), Some(raw_dot)) = (single, dots.get(raw).copied()) {
+                let checked = vars.derived(v, "_dot");
+                out.push(Stmt::Let { dst: Dst::Var(checked), ty: None, expr: Expr::Cotangent(raw_dot), span });
+                dots.insert(v, checked);
+            }
+            return;
+        }
+        Expr::Copy(source) => {
+            out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
             if let (Some(v), Some(d)) = (single, dots.get(source).copied()) {
                 dots.insert(v, d);
             }
@@ -128,45 +108,19 @@ fn let_stmt(
             if let Some(y) = single {
                 for &k in prim.differentiable {
                     if let Some(&t) = dots.get(&args[k]) {
-                        terms.push(Expr::Jvp {
-                            prim,
-                            k,
-                            args: args.clone(),
-                            out: y,
-                            t,
-                        });
+                        terms.push(Expr::Jvp { prim, k, args: args.clone(), out: y, t });
                     }
                 }
             }
         }
-        Expr::Vjp {
-            prim,
-            k,
-            args,
-            out: y,
-            c,
-        } => {
+        Expr::Vjp { prim, k, args, out: y, c } => {
             if let Some(&c_dot) = dots.get(c) {
-                terms.push(Expr::Vjp {
-                    prim,
-                    k: *k,
-                    args: args.clone(),
-                    out: *y,
-                    c: c_dot,
-                });
+                terms.push(Expr::Vjp { prim, k: *k, args: args.clone(), out: *y, c: c_dot });
             }
             for &(kk, j) in prim.second_order {
                 if kk == *k {
                     if let Some(&t) = dots.get(&args[j]) {
-                        terms.push(Expr::VjpJvp {
-                            prim,
-                            k: *k,
-                            j,
-                            args: args.clone(),
-                            out: *y,
-                            c: *c,
-                            t,
-                        });
+                        terms.push(Expr::VjpJvp { prim, k: *k, j, args: args.clone(), out: *y, c: *c, t });
                     }
                 }
             }
@@ -174,12 +128,7 @@ fn let_stmt(
         Expr::Add(a, b) => match (dots.get(a).copied(), dots.get(b).copied()) {
             (Some(a), Some(b)) => terms.push(Expr::Add(a, b)),
             (Some(d), None) | (None, Some(d)) => {
-                out.push(Stmt::Let {
-                    dst: dst.clone(),
-                    ty: ty.clone(),
-                    expr: expr.clone(),
-                    span,
-                });
+                out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
                 if let Some(v) = single {
                     dots.insert(v, d);
                 }
@@ -188,16 +137,8 @@ fn let_stmt(
             (None, None) => {}
         },
         Expr::Tape { then, vars: taped } => {
-            let expr = Expr::Tape {
-                then: *then,
-                vars: with_tangents(taped, dots),
-            };
-            out.push(Stmt::Let {
-                dst: dst.clone(),
-                ty: ty.clone(),
-                expr,
-                span,
-            });
+            let expr = Expr::Tape { then: *then, vars: with_tangents(taped, dots) };
+            out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr, span });
             return;
         }
         Expr::Call { callee, args, mode } => {
@@ -209,32 +150,17 @@ fn let_stmt(
         // Constants, zeros and seeds have zero tangents.
         _ => {}
     }
-    out.push(Stmt::Let {
-        dst: dst.clone(),
-        ty: ty.clone(),
-        expr: expr.clone(),
-        span,
-    });
+    out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
     let Some(y) = single else { return };
     let mut sum: Option<Var> = None;
     for term in terms {
         let term_var = vars.derived(y, "_dot");
-        out.push(Stmt::Let {
-            dst: Dst::Var(term_var),
-            ty: None,
-            expr: term,
-            span,
-        });
+        out.push(Stmt::Let { dst: Dst::Var(term_var), ty: None, expr: term, span });
         sum = Some(match sum {
             None => term_var,
             Some(previous) => {
                 let total = vars.derived(y, "_dot");
-                out.push(Stmt::Let {
-                    dst: Dst::Var(total),
-                    ty: None,
-                    expr: Expr::Add(previous, term_var),
-                    span,
-                });
+                out.push(Stmt::Let { dst: Dst::Var(total), ty: None, expr: Expr::Add(previous, term_var), span });
                 total
             }
         });
@@ -264,11 +190,7 @@ fn call(
             Some(Stmt::Let {
                 dst: Dst::Tuple(vec![Dst::Var(*y), Dst::Var(y_dot)]),
                 ty: None,
-                expr: Expr::Call {
-                    callee: callee.clone(),
-                    args: args.to_vec(),
-                    mode: CallMode::Jvp { tangents },
-                },
+                expr: Expr::Call { callee: callee.clone(), args: args.to_vec(), mode: CallMode::Jvp { tangents } },
                 span,
             })
         }
@@ -292,21 +214,12 @@ fn call(
                 })
                 .collect();
             Some(Stmt::Let {
-                dst: Dst::Tuple(vec![
-                    Dst::Ignore,
-                    Dst::Ignore,
-                    Dst::Tuple(slots.clone()),
-                    Dst::Tuple(dot_slots),
-                ]),
+                dst: Dst::Tuple(vec![Dst::Ignore, Dst::Ignore, Dst::Tuple(slots.clone()), Dst::Tuple(dot_slots)]),
                 ty: None,
                 expr: Expr::Call {
                     callee: callee.clone(),
                     args: args.to_vec(),
-                    mode: CallMode::VjpJvp {
-                        tangents,
-                        out_bar: *out_bar,
-                        out_bar_dot,
-                    },
+                    mode: CallMode::VjpJvp { tangents, out_bar: *out_bar, out_bar_dot },
                 },
                 span,
             })

@@ -33,22 +33,12 @@ pub fn check2(
         let h = hessian(p[0], p[1]);
         let fd_h = check::hessian(plain, p);
         for i in 0..2 {
-            check::assert_all_close(
-                &h[i],
-                &fd_h[i],
-                HESS_TOL,
-                &format!("{what}: Hessian row {i}"),
-            );
+            check::assert_all_close(&h[i], &fd_h[i], HESS_TOL, &format!("{what}: Hessian row {i}"));
         }
         let v = [0.7, -1.3];
         let hv = hvp(p[0], p[1], v);
         let expected: Vec<f64> = (0..2).map(|i| h[i][0] * v[0] + h[i][1] * v[1]).collect();
-        check::assert_all_close(
-            &hv,
-            &expected,
-            1e-12,
-            &format!("{what}: Hessian-vector product"),
-        );
+        check::assert_all_close(&hv, &expected, 1e-12, &format!("{what}: Hessian-vector product"));
     }
 }
 
@@ -65,12 +55,7 @@ pub fn check2_grad(
         let what = format!("{name} at {p:?}");
         let (value, grad) = value_and_grad(p[0], p[1]);
         assert_eq!(value, plain(p), "{what}: value");
-        check::assert_all_close(
-            &grad,
-            &check::gradient(plain, p),
-            GRAD_TOL,
-            &format!("{what}: gradient"),
-        );
+        check::assert_all_close(&grad, &check::gradient(plain, p), GRAD_TOL, &format!("{what}: gradient"));
     }
 }
 
@@ -86,12 +71,7 @@ pub fn check_n(
 ) {
     for p in points {
         let what = format!("{name} at {p:?}");
-        check::assert_all_close(
-            &grad(p),
-            &check::gradient(plain, p),
-            GRAD_TOL,
-            &format!("{what}: gradient"),
-        );
+        check::assert_all_close(&grad(p), &check::gradient(plain, p), GRAD_TOL, &format!("{what}: gradient"));
         let h = hessian(p);
         let fd = check::hessian(plain, p);
         for (i, (row, fd_row)) in h.iter().zip(&fd).enumerate() {

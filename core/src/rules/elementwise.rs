@@ -267,21 +267,13 @@ pub mod powi {
     /// n x^(n-1), and 0 for n = 0 (x^0 is constant, also at x = 0).
     #[inline(always)]
     pub fn d<F: Scalar>(x: F, n: i32) -> F {
-        if n == 0 {
-            F::zero()
-        } else {
-            F::of(n as f64) * x.powi(n - 1)
-        }
+        if n == 0 { F::zero() } else { F::of(n as f64) * x.powi(n - 1) }
     }
 
     /// n (n-1) x^(n-2), and 0 for n = 0 or 1.
     #[inline(always)]
     pub fn dd<F: Scalar>(x: F, n: i32) -> F {
-        if n == 0 || n == 1 {
-            F::zero()
-        } else {
-            F::of(n as f64) * F::of((n - 1) as f64) * x.powi(n - 2)
-        }
+        if n == 0 || n == 1 { F::zero() } else { F::of(n as f64) * F::of((n - 1) as f64) * x.powi(n - 2) }
     }
 
     #[inline(always)]
@@ -357,11 +349,7 @@ pub mod clamp {
 
     #[inline(always)]
     fn pick<F: Scalar, T: Linear<F>>(index: usize, x: &F, lo: &F, hi: &F, t: &T) -> T {
-        if chosen(*x, *lo, *hi) == index {
-            t.clone()
-        } else {
-            t.zero_like()
-        }
+        if chosen(*x, *lo, *hi) == index { t.clone() } else { t.zero_like() }
     }
 
     #[inline(always)]

@@ -152,8 +152,6 @@ pub mod neg {
 /// identity. Casts between precisions of differentiated values are rejected
 /// by the macro, so tangents never change precision.
 pub mod cast {
-    use super::*;
-
     #[inline(always)]
     pub fn jvp0<F, G, T: Clone>(_x: &F, _y: &G, t: &T) -> T {
         t.clone()

@@ -467,7 +467,7 @@ impl huber {
         delta: f64,
         tangents: (
             ::core::option::Option<__MatdiffD>,
-            ::core::option::Option<::matdiff::__private::NoDerivative>,
+            ::core::option::Option<__MatdiffD>,
         ),
     ) -> (f64, __MatdiffD) {
         let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
@@ -524,7 +524,7 @@ impl huber {
         delta: f64,
         tangents: (
             ::core::option::Option<__MatdiffD>,
-            ::core::option::Option<::matdiff::__private::NoDerivative>,
+            ::core::option::Option<__MatdiffD>,
         ),
         out_bar: f64,
         out_bar_dot: ::core::option::Option<__MatdiffD>,

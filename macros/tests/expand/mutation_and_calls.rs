@@ -202,15 +202,21 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
         ::core::option::Option::None,
     );
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+    let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
     let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
     let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
         &mul,
         &b,
         &add,
-        &add_bar_dot,
+        &add_bar_1_dot,
     );
     let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
-    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_dot);
+    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
+        &mul,
+        &b,
+        &add,
+        &add_bar_1_dot,
+    );
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
@@ -315,15 +321,21 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
         ::core::option::Option::None,
     );
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+    let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
     let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
     let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
         &mul,
         &b,
         &add,
-        &add_bar_dot,
+        &add_bar_1_dot,
     );
     let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
-    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_dot);
+    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
+        &mul,
+        &b,
+        &add,
+        &add_bar_1_dot,
+    );
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
@@ -617,19 +629,20 @@ impl loss {
             ::core::option::Option::Some(sigmoid_bar_dot),
         );
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+        let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
         let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
         let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
             &mul,
             &b,
             &add,
-            &add_bar_dot,
+            &add_bar_1_dot,
         );
         let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
         let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
             &mul,
             &b,
             &add,
-            &add_bar_dot,
+            &add_bar_1_dot,
         );
         let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
         let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(

@@ -1,0 +1,8 @@
+use matdiff::differentiate;
+
+#[differentiate]
+struct Point {
+    x: f64,
+}
+
+fn main() {}
