@@ -233,11 +233,16 @@ impl<'a> Generator<'a> {
         let (generics, where_clause) = self.generics(None);
         let items = self.items();
         let lints = Self::lints();
+        // Users often call only the derivatives; this use of the original
+        // keeps rustc from calling it dead code.
+        let original = &self.sig.name;
+        let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
         quote! {
             #[doc = #doc]
             #attrs
             #lints
             #vis fn #name #generics (#params #extra_params) -> #ret #where_clause {
+                let _ = #original;
                 #items
                 #body
             }

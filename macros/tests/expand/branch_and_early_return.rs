@@ -16,6 +16,7 @@ pub fn huber(x: f64, delta: f64) -> f64 {
     clippy::nursery
 )]
 pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
+    let _ = huber;
     let a = x.abs();
     let cond = a <= delta;
     let (result, tape) = if cond {
@@ -78,6 +79,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     clippy::nursery
 )]
 pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
+    let _ = huber;
     let a = x.abs();
     let cond = a <= delta;
     let (result, tape) = if cond {
@@ -140,6 +142,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     clippy::nursery
 )]
 pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
+    let _ = huber;
     let x_dot: [f64; 1] = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
     let a = x.abs();
     let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
@@ -262,6 +265,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     clippy::nursery
 )]
 pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
+    let _ = huber;
     let x_dot: f64 = v[0];
     let a = x.abs();
     let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);

@@ -12,6 +12,7 @@ fn f(x: f64, y: f64) -> f64 {
     clippy::nursery
 )]
 fn f_grad(x: f64, y: f64) -> [f64; 2] {
+    let _ = f;
     let exp = x.exp();
     let exp_1 = y.exp();
     let add = exp + exp_1;
@@ -35,6 +36,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
     clippy::nursery
 )]
 fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
+    let _ = f;
     let exp = x.exp();
     let exp_1 = y.exp();
     let add = exp + exp_1;
@@ -58,6 +60,7 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     clippy::nursery
 )]
 fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
+    let _ = f;
     let x_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
     let y_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
     let exp = x.exp();
@@ -128,6 +131,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     clippy::nursery
 )]
 fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
+    let _ = f;
     let x_dot: f64 = v[0];
     let y_dot: f64 = v[1];
     let exp = x.exp();

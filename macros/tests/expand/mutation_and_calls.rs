@@ -17,6 +17,7 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
     clippy::nursery
 )]
 fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
+    let _ = loss;
     let s = w * w;
     let c = 2.0;
     let mul = w * c;
@@ -75,6 +76,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     clippy::nursery
 )]
 fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
+    let _ = loss;
     let s = w * w;
     let c = 2.0;
     let mul = w * c;
@@ -133,6 +135,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     clippy::nursery
 )]
 fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
+    let _ = loss;
     let w_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
     let b_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
     let s = w * w;
@@ -252,6 +255,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     clippy::nursery
 )]
 fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
+    let _ = loss;
     let w_dot: f64 = v[0];
     let b_dot: f64 = v[1];
     let s = w * w;
