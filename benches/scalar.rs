@@ -4,12 +4,14 @@
 //! Run with `cargo bench --bench scalar`; `scripts/bench-report` turns the
 //! results into the tables of BENCHMARKS.md.
 
+#![allow(clippy::needless_range_loop)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use matdiff::differentiate;
-use num_dual::{DualNum, gradient, hessian};
 use nalgebra::SVector;
+use num_dual::{DualNum, gradient, hessian};
 
 // ----- log(e^x + e^y), seed 000 eq. 1.5 --------------------------------------
 

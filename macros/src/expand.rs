@@ -154,7 +154,7 @@ impl<'a> Generator<'a> {
     }
 
     fn lints() -> TokenStream {
-        quote!(#[allow(unused_variables, unused_mut, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)])
+        quote!(#[allow(dead_code, unused_variables, unused_mut, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)])
     }
 
     fn gradient(&self, vars: &mut Vars, seed: Seed) -> Gradient {

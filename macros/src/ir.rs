@@ -160,7 +160,7 @@ pub struct Block {
 #[derive(Clone)]
 pub enum Stmt {
     /// `let dst: ty = expr;`
-    Let { dst: Dst, ty: Option<syn::Type>, expr: Expr, span: Span },
+    Let { dst: Dst, ty: Option<Box<syn::Type>>, expr: Expr, span: Span },
     /// A two-way branch whose arms yield the values bound to `outs`.
     If { cond: Cond, then_blk: Block, else_blk: Block, outs: Vec<Var>, span: Span },
     /// Inactive user code run for its effect (`v.push(1.0);`).

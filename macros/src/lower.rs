@@ -315,7 +315,7 @@ impl Lowerer {
     /// Binds the pattern of `local` (a name, possibly typed, or `_`) to `value`.
     fn bind(&mut self, local: &syn::Local, value: Var) -> syn::Result<()> {
         let (pat, ty) = match &local.pat {
-            syn::Pat::Type(t) => (&*t.pat, Some((*t.ty).clone())),
+            syn::Pat::Type(t) => (&*t.pat, Some(t.ty.clone())),
             other => (other, None),
         };
         match pat {
@@ -365,7 +365,7 @@ impl Lowerer {
             ));
         }
         let (pat, ty) = match &local.pat {
-            syn::Pat::Type(t) => (&*t.pat, Some((*t.ty).clone())),
+            syn::Pat::Type(t) => (&*t.pat, Some(t.ty.clone())),
             other => (other, None),
         };
         let mut bound = Vec::new();
@@ -613,7 +613,15 @@ impl Lowerer {
         }
         if is_self(&m.receiver) {
             let args = m.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
-            return Ok(self.call_value(Callee { target: Target::SelfMethod(m.method.clone()), arg_spans: m.args.iter().map(|a| a.span()).collect() }, args, hint.unwrap_or(&name), m.span()));
+            return Ok(self.call_value(
+                Callee {
+                    target: Target::SelfMethod(m.method.clone()),
+                    arg_spans: m.args.iter().map(|a| a.span()).collect(),
+                },
+                args,
+                hint.unwrap_or(&name),
+                m.span(),
+            ));
         }
         let Some(prim) = table::by_method(&name) else {
             return Err(unknown_method(&m.method));
@@ -687,7 +695,12 @@ impl Lowerer {
             }
         }
         let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
-        Ok(self.call_value(Callee { target: Target::Path(path.clone()), arg_spans: c.args.iter().map(|a| a.span()).collect() }, args, hint.unwrap_or(&name), c.span()))
+        Ok(self.call_value(
+            Callee { target: Target::Path(path.clone()), arg_spans: c.args.iter().map(|a| a.span()).collect() },
+            args,
+            hint.unwrap_or(&name),
+            c.span(),
+        ))
     }
 
     fn call_value(&mut self, callee: Callee, args: Vec<Var>, name: &str, span: Span) -> Var {

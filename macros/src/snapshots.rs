@@ -76,4 +76,3 @@ fn mutation_and_calls() {
         },
     );
 }
-

@@ -75,7 +75,7 @@ fn with_tangents(vars: &[Var], dots: &HashMap<Var, Var>) -> Vec<Var> {
 fn let_stmt(
     vars: &mut Vars,
     dst: &Dst,
-    ty: &Option<syn::Type>,
+    ty: &Option<Box<syn::Type>>,
     expr: &Expr,
     span: Span,
     dots: &mut HashMap<Var, Var>,

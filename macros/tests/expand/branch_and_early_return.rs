@@ -7,6 +7,7 @@ pub fn huber(x: f64, delta: f64) -> f64 {
 }
 /// The gradient of [`huber`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -70,6 +71,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
 }
 /// The value of [`huber`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -133,6 +135,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
 }
 /// The Hessian of [`huber`] with respect to `x`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -256,6 +259,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
 }
 /// The Hessian of [`huber`] with respect to `x` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -382,6 +386,7 @@ impl huber {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
@@ -458,6 +463,7 @@ impl huber {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
@@ -515,6 +521,7 @@ impl huber {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,

@@ -3,6 +3,7 @@ fn f(x: f64, y: f64) -> f64 {
 }
 /// The gradient of [`f`] with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -27,6 +28,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
 }
 /// The value of [`f`] and its gradient with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -51,6 +53,7 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
 }
 /// The Hessian of [`f`] with respect to `x`, `y`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -122,6 +125,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
 }
 /// The Hessian of [`f`] with respect to `x`, `y` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -199,6 +203,7 @@ impl f {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
@@ -232,6 +237,7 @@ impl f {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
@@ -275,6 +281,7 @@ impl f {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,

@@ -8,6 +8,7 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
 }
 /// The gradient of [`loss`] with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -67,6 +68,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
 }
 /// The value of [`loss`] and its gradient with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -126,6 +128,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
 }
 /// The Hessian of [`loss`] with respect to `w`, `b`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -246,6 +249,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
 }
 /// The Hessian of [`loss`] with respect to `w`, `b` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
+    dead_code,
     unused_variables,
     unused_mut,
     unused_parens,
@@ -372,6 +376,7 @@ impl loss {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
@@ -440,6 +445,7 @@ impl loss {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
@@ -508,6 +514,7 @@ impl loss {
     #[doc(hidden)]
     #[inline]
     #[allow(
+        dead_code,
         unused_variables,
         unused_mut,
         unused_parens,
