@@ -113,8 +113,15 @@ pub use matdiff_macros::differentiate;
 /// What generated code calls. Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use matdiff_core::calling::{NoDerivative, cotangent, tangent_or_zero};
+    pub use matdiff_core::calling::{
+        NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
+    };
     pub use matdiff_core::rules;
-    pub use matdiff_core::support::{Branch, add, one_like, unit, zero_like, zero_tangent};
+    pub use matdiff_core::arrays::{
+        add_all, add_at, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at, write_at,
+    };
+    pub use matdiff_core::support::{
+        Branch, add, neg, one_like, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
+    };
     pub use matdiff_core::{Directions, Linear, Scalar};
 }

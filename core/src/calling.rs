@@ -63,10 +63,18 @@ impl Cotangent for f64 {
     }
 }
 
-impl<F: Scalar, const N: usize> Cotangent for [F; N] {
-    type Value = [F; N];
+impl<T: Cotangent<Value = T>, const N: usize> Cotangent for [T; N] {
+    type Value = [T; N];
     #[inline(always)]
-    fn into_value(self) -> [F; N] {
+    fn into_value(self) -> [T; N] {
+        self
+    }
+}
+
+impl<T: Cotangent<Value = T>> Cotangent for Vec<T> {
+    type Value = Vec<T>;
+    #[inline(always)]
+    fn into_value(self) -> Vec<T> {
         self
     }
 }
@@ -75,6 +83,25 @@ impl<F: Scalar, const N: usize> Cotangent for [F; N] {
 #[inline(always)]
 pub fn cotangent<C: Cotangent>(c: C) -> C::Value {
     c.into_value()
+}
+
+/// The tangent of a slice or `Vec` argument a caller passed, or zeros for
+/// `None`.
+#[inline]
+pub fn tangent_or_zero_vec<F: Scalar, D: Directions<F>>(tangent: Option<&[D]>, len: usize) -> Vec<D> {
+    match tangent {
+        Some(t) => t.to_vec(),
+        None => vec![D::zero(); len],
+    }
+}
+
+/// The tangent of an array argument a caller passed, or zeros for `None`.
+#[inline(always)]
+pub fn tangent_or_zero_fixed<F: Scalar, D: Directions<F>, const N: usize>(tangent: Option<&[D; N]>) -> [D; N] {
+    match tangent {
+        Some(t) => *t,
+        None => [D::zero(); N],
+    }
 }
 
 /// The tangent a caller passed, or the zero tangent for `None`.

@@ -8,6 +8,7 @@
 //! differentiable once more (each pullback has a tangent rule), which is what
 //! lets the macro build Hessians from gradients.
 
+pub mod arrays;
 pub mod calling;
 pub mod check;
 pub mod functions;

@@ -18,13 +18,29 @@ pub trait Primal {
     fn zero_cotangent(&self) -> Self::Cotangent;
 }
 
-impl<F: Scalar> Primal for F {
-    type Cotangent = F;
-    #[inline(always)]
-    fn zero_cotangent(&self) -> F {
-        F::zero()
-    }
+macro_rules! scalar_spaces {
+    ($($f:ty),*) => {
+        $(
+            impl Primal for $f {
+                type Cotangent = $f;
+                #[inline(always)]
+                fn zero_cotangent(&self) -> $f {
+                    0.0
+                }
+            }
+
+            impl<D: Directions<$f>> HasTangent<D> for $f {
+                type Tangent = D;
+                #[inline(always)]
+                fn zero_tangent(&self) -> D {
+                    D::zero()
+                }
+            }
+        )*
+    };
 }
+
+scalar_spaces!(f32, f64);
 
 /// A value whose tangent, along a bundle of directions `D`, has a known type.
 pub trait HasTangent<D> {
@@ -32,14 +48,6 @@ pub trait HasTangent<D> {
     type Tangent: Clone;
     /// The zero tangent of `self`'s shape.
     fn zero_tangent(&self) -> Self::Tangent;
-}
-
-impl<F: Scalar, D: Directions<F>> HasTangent<D> for F {
-    type Tangent = D;
-    #[inline(always)]
-    fn zero_tangent(&self) -> D {
-        D::zero()
-    }
 }
 
 /// The zero cotangent of `value`'s shape.
@@ -66,9 +74,40 @@ pub fn add<F, T: Linear<F>>(a: &T, b: &T) -> T {
     a.add(b)
 }
 
+/// The negation of a tangent or cotangent.
+#[inline(always)]
+pub fn neg<F, T: Linear<F>>(a: &T) -> T {
+    a.neg()
+}
+
 /// Unit direction `index` of the bundle `D`: the seed of input `index` for
 /// a Hessian.
 #[inline(always)]
 pub fn unit<F: Scalar, D: Directions<F>>(index: usize) -> D {
     D::unit(index)
+}
+
+/// The values saved last on a loop's tape. The reverse sweep pops exactly
+/// what the forward sweep pushed, so the tape is never empty here.
+#[inline(always)]
+pub fn pop<T>(tape: &mut Vec<T>) -> T {
+    match tape.pop() {
+        Some(values) => values,
+        None => unreachable!("matdiff: a loop tape ran out; this is a bug in matdiff"),
+    }
+}
+
+/// The number of elements of a range (exact for ranges, `rev` and `step_by`).
+#[inline(always)]
+pub fn trip_count<I: Iterator>(range: I) -> usize {
+    range.size_hint().0
+}
+
+/// Element `n` of a range: O(1) for ranges, `rev` and `step_by`.
+#[inline(always)]
+pub fn range_nth<I: Iterator>(mut range: I, n: usize) -> I::Item {
+    match range.nth(n) {
+        Some(item) => item,
+        None => unreachable!("matdiff: a loop index out of its range; this is a bug in matdiff"),
+    }
 }

@@ -34,6 +34,11 @@ pub struct Primitive {
     /// The pairs `(k, j)` for which the pullback to argument `k` depends on
     /// argument `j`: the rule `vjp{k}_jvp{j}` exists for exactly these.
     pub second_order: &'static [(usize, usize)],
+    /// Whether the primitive is linear with constant coefficients (`+`, `-`,
+    /// negation, casts): then its rules take only the tangent or cotangent,
+    /// `jvp{k}(&t)` and `vjp{k}(&c)`, and read no primal value. A loop's
+    /// reverse sweep then needs no tape for an accumulator `s += ..`.
+    pub linear: bool,
 }
 
 const ONE: &[usize] = &[0];
@@ -45,26 +50,30 @@ const CROSS: &[(usize, usize)] = &[(0, 1), (1, 0)];
 const FULL: &[(usize, usize)] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
 
 const fn op(name: &'static str, symbol: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order }
+    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order, linear: false }
+}
+
+const fn linear_op(name: &'static str, symbol: &'static str) -> Primitive {
+    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order: NONE, linear: true }
 }
 
 const fn unary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive { name, syntax: Syntax::Method(name), arity: 1, differentiable: ONE, second_order }
+    Primitive { name, syntax: Syntax::Method(name), arity: 1, differentiable: ONE, second_order, linear: false }
 }
 
 const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive { name, syntax: Syntax::Method(name), arity: 2, differentiable: TWO, second_order }
+    Primitive { name, syntax: Syntax::Method(name), arity: 2, differentiable: TWO, second_order, linear: false }
 }
 
 /// Every primitive the macro differentiates.
 pub const PRIMITIVES: &[Primitive] = &[
-    op("add", "+", NONE),
-    op("sub", "-", NONE),
+    linear_op("add", "+"),
+    linear_op("sub", "-"),
     op("mul", "*", CROSS),
     op("div", "/", &[(0, 1), (1, 0), (1, 1)]),
     op("rem", "%", NONE),
-    Primitive { name: "neg", syntax: Syntax::Unary("-"), arity: 1, differentiable: ONE, second_order: NONE },
-    Primitive { name: "cast", syntax: Syntax::Cast, arity: 1, differentiable: ONE, second_order: NONE },
+    Primitive { name: "neg", syntax: Syntax::Unary("-"), arity: 1, differentiable: ONE, second_order: NONE, linear: true },
+    Primitive { name: "cast", syntax: Syntax::Cast, arity: 1, differentiable: ONE, second_order: NONE, linear: true },
     unary("sqrt", SELF),
     unary("cbrt", SELF),
     unary("exp", SELF),
@@ -91,7 +100,7 @@ pub const PRIMITIVES: &[Primitive] = &[
     unary("fract", NONE),
     unary("to_degrees", NONE),
     unary("to_radians", NONE),
-    Primitive { name: "powi", syntax: Syntax::Method("powi"), arity: 2, differentiable: ONE, second_order: SELF },
+    Primitive { name: "powi", syntax: Syntax::Method("powi"), arity: 2, differentiable: ONE, second_order: SELF, linear: false },
     binary("powf", FULL),
     binary("log", FULL),
     binary("atan2", FULL),
@@ -104,8 +113,9 @@ pub const PRIMITIVES: &[Primitive] = &[
         arity: 3,
         differentiable: THREE,
         second_order: CROSS,
+        linear: false,
     },
-    Primitive { name: "clamp", syntax: Syntax::Method("clamp"), arity: 3, differentiable: THREE, second_order: NONE },
+    Primitive { name: "clamp", syntax: Syntax::Method("clamp"), arity: 3, differentiable: THREE, second_order: NONE, linear: false },
 ];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever

@@ -4,12 +4,20 @@
 
 use std::collections::HashSet;
 
-use crate::ir::{Block, CallMode, Cond, Expr, Stmt, Var, Vars};
+use crate::ir::{ArrayInit, Block, CallMode, Expr, Header, Stmt, Var, Vars};
 
-/// The values that are both varied and useful for `result`.
+/// The values that are both varied and useful for what `body` yields.
 pub fn active(vars: &Vars, body: &Block) -> HashSet<Var> {
     let mut useful: HashSet<Var> = body.yields.iter().copied().collect();
-    mark_block(body, &mut useful);
+    // An array is memory, read and written out of order (and round a loop),
+    // so the marking runs to a fixed point.
+    loop {
+        let before = useful.len();
+        mark_block(body, &mut useful);
+        if useful.len() == before {
+            break;
+        }
+    }
     useful.retain(|v| vars.varied(*v));
     useful
 }
@@ -26,8 +34,7 @@ fn mark_block(block: &Block, useful: &mut HashSet<Var>) {
                     mark_inputs(expr, useful);
                 }
             }
-            Stmt::If { cond, then_blk, else_blk, outs, .. } => {
-                debug_assert!(matches!(cond, Cond::Bool(_)));
+            Stmt::If { then_blk, else_blk, outs, .. } => {
                 for (i, out) in outs.iter().enumerate() {
                     if useful.contains(out) {
                         useful.insert(then_blk.yields[i]);
@@ -37,7 +44,25 @@ fn mark_block(block: &Block, useful: &mut HashSet<Var>) {
                 mark_block(then_blk, useful);
                 mark_block(else_blk, useful);
             }
-            Stmt::Effect { .. } => {}
+            Stmt::Store { array, value, .. } => {
+                if useful.contains(array) {
+                    useful.insert(*value);
+                }
+            }
+            Stmt::Loop(l) => {
+                for (i, ((phi, init), out)) in l.carried.iter().zip(&l.outs).enumerate() {
+                    if useful.contains(out) || useful.contains(phi) {
+                        useful.insert(l.body.yields[i]);
+                        useful.insert(*init);
+                        useful.insert(*phi);
+                    }
+                }
+                mark_block(&l.body, useful);
+                if let Header::While { cond } = &l.header {
+                    mark_block(cond, useful);
+                }
+            }
+            Stmt::Effect { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => {}
         }
     }
 }
@@ -54,6 +79,18 @@ fn mark_inputs(expr: &Expr, useful: &mut HashSet<Var>) {
             }
         }
         Expr::Call { args, mode: CallMode::Value, .. } => useful.extend(args),
+        Expr::Read { array, .. } => {
+            useful.insert(*array);
+        }
+        Expr::NewArray(init) => match init {
+            ArrayInit::Fill { value, .. } => {
+                useful.insert(*value);
+            }
+            ArrayInit::List { items, .. } => useful.extend(items),
+            ArrayInit::CopyOf { source, .. } => {
+                useful.insert(*source);
+            }
+        },
         // Inactive code, and the derivative expressions that only later
         // passes create.
         _ => {}

@@ -7,7 +7,10 @@ use std::collections::HashSet;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use crate::ir::{Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, Target, Var, Vars};
+use crate::ir::{
+    Adapter, ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Header, Loop, RangeSpec, Stmt, StoreOp,
+    Target, Var, Vars,
+};
 
 pub struct Emitter<'a> {
     vars: &'a Vars,
@@ -54,7 +57,8 @@ impl<'a> Emitter<'a> {
 
     fn binding(&self, v: Var) -> TokenStream {
         let ident = self.ident(v);
-        if self.vars.get(v).mutable && self.in_place.contains(&v) { quote!(mut #ident) } else { quote!(#ident) }
+        let data = self.vars.get(v);
+        if data.place || (data.mutable && self.in_place.contains(&v)) { quote!(mut #ident) } else { quote!(#ident) }
     }
 
     fn pattern(&self, dst: &Dst) -> TokenStream {
@@ -87,6 +91,28 @@ impl<'a> Emitter<'a> {
                 quote_spanned!(*span=> let #pattern #ty = #value;)
             }
             Stmt::Effect { tokens, .. } => quote!(#tokens;),
+            Stmt::Store { array, index, value, op, span } => {
+                let (array, index, value) = (self.ident(*array), self.ident(*index), self.ident(*value));
+                match op {
+                    StoreOp::Set => quote_spanned!(*span=> #array[#index] = #value;),
+                    StoreOp::Add => quote_spanned!(*span=> #array[#index] += #value;),
+                    StoreOp::Sub => quote_spanned!(*span=> #array[#index] -= #value;),
+                }
+            }
+            Stmt::AddAt { buffer, index, value } => {
+                let (buffer, index, value) = (self.ident(*buffer), self.ident(*index), self.ident(*value));
+                quote!(::matdiff::__private::add_at(&mut #buffer, #index, &#value);)
+            }
+            Stmt::AddAll { buffer, values } => {
+                let (buffer, values) = (self.ident(*buffer), self.ident(*values));
+                quote!(::matdiff::__private::add_all(&mut #buffer, &#values);)
+            }
+            Stmt::Push { tape, vars } => {
+                let tape = self.ident(*tape);
+                let vars = vars.iter().map(|v| self.ident(*v));
+                quote!(#tape.push((#(#vars,)*));)
+            }
+            Stmt::Loop(l) => self.loop_stmt(l),
             Stmt::If { cond, then_blk, else_blk, outs, span } => {
                 let then_blk = self.block(then_blk);
                 let else_blk = self.block(else_blk);
@@ -117,6 +143,73 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// `(start..end)` with its adapters.
+    fn range(&self, range: &RangeSpec) -> TokenStream {
+        let (start, end) = (self.ident(range.start), self.ident(range.end));
+        let mut tokens = if range.inclusive { quote!((#start..=#end)) } else { quote!((#start..#end)) };
+        for adapter in &range.adapters {
+            tokens = match adapter {
+                Adapter::Rev => quote!(#tokens.rev()),
+                Adapter::StepBy(s) => {
+                    let s = self.ident(*s);
+                    quote!(#tokens.step_by(#s))
+                }
+            };
+        }
+        tokens
+    }
+
+    fn loop_stmt(&self, l: &Loop) -> TokenStream {
+        let inits = l.carried.iter().map(|(phi, init)| {
+            let phi = self.ident(*phi);
+            let init = self.ident(*init);
+            quote!(let mut #phi = #init;)
+        });
+        let counter_decl = l.counter.map(|c| {
+            let c = self.ident(c);
+            quote!(let mut #c: usize = 0;)
+        });
+        let body_stmts = self.stmts(&l.body.stmts);
+        let updates = l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
+            let (phi, next) = (self.ident(*phi), self.ident(*next));
+            quote!(#phi = #next;)
+        });
+        let count = l.counter.map(|c| {
+            let c = self.ident(c);
+            quote!(#c += 1;)
+        });
+        let stop = if l.breaks {
+            l.body.yields.last().map(|flag| {
+                let flag = self.ident(*flag);
+                quote!(if #flag { break; })
+            })
+        } else {
+            None
+        };
+        let body = quote!({ #body_stmts #(#updates)* #count #stop });
+        let looped = match &l.header {
+            Header::For { index, range } => {
+                let index = self.ident(*index);
+                let range = self.range(range);
+                quote!(for #index in #range #body)
+            }
+            Header::While { cond } => {
+                let cond_stmts = self.stmts(&cond.stmts);
+                let cond_var = cond.yields.first().map(|c| self.ident(*c));
+                quote!(loop { #cond_stmts if !#cond_var { break; } #body })
+            }
+            Header::Countdown { count, k } => {
+                let (count, k) = (self.ident(*count), self.ident(*k));
+                quote!(for #k in (0..#count).rev() #body)
+            }
+        };
+        let outs = l.carried.iter().zip(&l.outs).map(|((phi, _), out)| {
+            let (phi, out) = (self.ident(*phi), self.binding(*out));
+            quote!(let #out = #phi;)
+        });
+        quote!(#counter_decl #(#inits)* #looped #(#outs)*)
+    }
+
     fn refs(&self, vars: &[Var]) -> Vec<TokenStream> {
         vars.iter()
             .map(|v| {
@@ -134,15 +227,23 @@ impl<'a> Emitter<'a> {
             Expr::Jvp { prim, k, args, out, t } => {
                 let rule = format_ident!("jvp{}", k);
                 let name = format_ident!("{}", prim.name);
+                let t = self.ident(*t);
+                if prim.linear {
+                    return quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(&#t));
+                }
                 let args = self.refs(args);
-                let (out, t) = (self.ident(*out), self.ident(*t));
+                let out = self.ident(*out);
                 quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#t))
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
                 let name = format_ident!("{}", prim.name);
+                let c = self.ident(*c);
+                if prim.linear {
+                    return quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(&#c));
+                }
                 let args = self.refs(args);
-                let (out, c) = (self.ident(*out), self.ident(*c));
+                let out = self.ident(*out);
                 quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#c))
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
@@ -164,6 +265,10 @@ impl<'a> Emitter<'a> {
                 let (a, b) = (self.ident(*a), self.ident(*b));
                 quote_spanned!(span=> ::matdiff::__private::add(&#a, &#b))
             }
+            Expr::Neg(v) => {
+                let v = self.ident(*v);
+                quote!(::matdiff::__private::neg(&#v))
+            }
             Expr::ZeroLike(v) => {
                 let v = self.ident(*v);
                 quote_spanned!(span=> ::matdiff::__private::zero_like(&#v))
@@ -176,6 +281,60 @@ impl<'a> Emitter<'a> {
             Expr::OneLike(v) => {
                 let v = self.ident(*v);
                 quote_spanned!(span=> ::matdiff::__private::one_like(&#v))
+            }
+            Expr::Read { array, index } => {
+                let (array, index) = (self.ident(*array), self.ident(*index));
+                quote_spanned!(span=> #array[#index])
+            }
+            Expr::Take { buffer, index } => {
+                let (buffer, index) = (self.ident(*buffer), self.ident(*index));
+                quote!(::matdiff::__private::take_at(&mut #buffer, #index))
+            }
+            Expr::NewArray(init) => match init {
+                ArrayInit::Fill { value, len: ArrayLen::Runtime(n) } => {
+                    let (value, n) = (self.ident(*value), self.ident(*n));
+                    quote_spanned!(span=> ::std::vec![#value; #n])
+                }
+                ArrayInit::Fill { value, len: ArrayLen::Const(n) } => {
+                    let value = self.ident(*value);
+                    quote_spanned!(span=> [#value; #n])
+                }
+                ArrayInit::List { items, vec } => {
+                    let items = items.iter().map(|v| self.ident(*v));
+                    if *vec {
+                        quote_spanned!(span=> ::std::vec![#(#items),*])
+                    } else {
+                        quote_spanned!(span=> [#(#items),*])
+                    }
+                }
+                ArrayInit::CopyOf { source, method } => {
+                    let source = self.ident(*source);
+                    quote_spanned!(span=> #source.#method())
+                }
+            },
+            Expr::SumAll { buffer, like } => {
+                let (buffer, like) = (self.ident(*buffer), self.ident(*like));
+                quote!(::matdiff::__private::sum_all(&#buffer, #like))
+            }
+            Expr::NewTape { capacity } => match capacity {
+                Some(c) => {
+                    let c = self.ident(*c);
+                    quote!(::std::vec::Vec::with_capacity(#c))
+                }
+                None => quote!(::std::vec::Vec::new()),
+            },
+            Expr::Pop { tape } => {
+                let tape = self.ident(*tape);
+                quote!(::matdiff::__private::pop(&mut #tape))
+            }
+            Expr::TripCount(range) => {
+                let range = self.range(range);
+                quote!(::matdiff::__private::trip_count(#range))
+            }
+            Expr::RangeIndex { range, k, .. } => {
+                let range = self.range(range);
+                let k = self.ident(*k);
+                quote!(::matdiff::__private::range_nth(#range, #k))
             }
             Expr::Tape { then, vars } => {
                 let vars = vars.iter().map(|v| self.ident(*v));
@@ -213,8 +372,29 @@ impl<'a> Emitter<'a> {
     }
 
     fn call(&self, callee: &Callee, args: &[Var], mode: &CallMode, span: Span) -> TokenStream {
-        let args: Vec<&Ident> = args.iter().map(|v| self.ident(*v)).collect();
-        let option = |t: &Option<Var>| match t {
+        let arg_tokens: Vec<TokenStream> = args
+            .iter()
+            .enumerate()
+            .map(|(k, v)| {
+                let ident = self.ident(*v);
+                if callee.by_ref.get(k).copied().unwrap_or(false) { quote!(&#ident) } else { quote!(#ident) }
+            })
+            .collect();
+        let args_are_arrays: Vec<bool> = args.iter().map(|v| self.vars.is_array(*v)).collect();
+        let args = arg_tokens;
+        // The tangent of an array argument is lent; a scalar's is copied.
+        let option = |(k, t): (usize, &Option<Var>)| match t {
+            Some(v) => {
+                let v = self.ident(*v);
+                if args_are_arrays.get(k).copied().unwrap_or(false) {
+                    quote_spanned!(span=> ::core::option::Option::Some(&#v))
+                } else {
+                    quote_spanned!(span=> ::core::option::Option::Some(#v))
+                }
+            }
+            None => quote_spanned!(span=> ::core::option::Option::None),
+        };
+        let out_option = |t: &Option<Var>| match t {
             Some(v) => {
                 let v = self.ident(*v);
                 quote_spanned!(span=> ::core::option::Option::Some(#v))
@@ -228,13 +408,13 @@ impl<'a> Emitter<'a> {
                 (Some("vjp"), quote!(, #out_bar))
             }
             CallMode::Jvp { tangents } => {
-                let tangents = tangents.iter().map(option);
+                let tangents = tangents.iter().enumerate().map(option);
                 (Some("jvp"), quote!(, (#(#tangents,)*)))
             }
             CallMode::VjpJvp { tangents, out_bar, out_bar_dot } => {
-                let tangents = tangents.iter().map(option);
+                let tangents = tangents.iter().enumerate().map(option);
                 let out_bar = self.ident(*out_bar);
-                let out_bar_dot = option(out_bar_dot);
+                let out_bar_dot = out_option(out_bar_dot);
                 (Some("vjp_jvp"), quote!(, (#(#tangents,)*), #out_bar, #out_bar_dot))
             }
         };
@@ -278,7 +458,13 @@ fn collect_opaque_uses(stmts: &[Stmt], out: &mut HashSet<Var>) {
                 collect_opaque_uses(&then_blk.stmts, out);
                 collect_opaque_uses(&else_blk.stmts, out);
             }
-            Stmt::Let { .. } => {}
+            Stmt::Loop(l) => {
+                if let Header::While { cond } = &l.header {
+                    collect_opaque_uses(&cond.stmts, out);
+                }
+                collect_opaque_uses(&l.body.stmts, out);
+            }
+            _ => {}
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::emit::{Emitter, companion_method};
 use crate::errors::Errors;
@@ -13,7 +13,7 @@ use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
 use crate::options::{self, Options};
 use crate::reverse::{self, Gradient, Seed};
-use crate::signature::{self, Signature};
+use crate::signature::{self, Param, Shape, Signature};
 use crate::{activity, fence, tangent};
 
 /// The attribute's whole output: the original item, then either the
@@ -74,16 +74,24 @@ struct Generator<'a> {
     float: Ident,
     /// The values of the differentiated parameters, in order.
     wrt: Vec<Var>,
+    /// The differentiated parameters themselves, in the same order.
+    wrt_params: Vec<usize>,
 }
 
 /// Attributes of the original that the generated functions keep.
 const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
 
+/// Up to this many scalar inputs, a Hessian takes one sweep with all
+/// directions at once; beyond, sweeps of `CHUNK` directions.
+const ONE_SWEEP: usize = 16;
+const CHUNK: usize = 8;
+
 impl<'a> Generator<'a> {
     fn new(function: &'a syn::ItemFn, sig: Signature, lowered: Lowered, options: Options) -> Self {
-        let wrt = sig.params.iter().zip(&lowered.params).filter(|(p, _)| p.wrt).map(|(_, v)| *v).collect();
+        let wrt_params: Vec<usize> = sig.params.iter().enumerate().filter(|(_, p)| p.wrt).map(|(i, _)| i).collect();
+        let wrt = wrt_params.iter().map(|&i| lowered.params[i]).collect();
         let float = sig.float.ident();
-        Generator { function, sig, lowered, options, float, wrt }
+        Generator { function, sig, lowered, options, float, wrt, wrt_params }
     }
 
     fn all(&self) -> TokenStream {
@@ -162,13 +170,57 @@ impl<'a> Generator<'a> {
         reverse::reverse(vars, &self.lowered.body, &active, seed, &self.wrt)
     }
 
-    /// The gradient's entries: each cotangent, or a zero where there is none.
-    fn gradient_entries(&self, e: &Emitter, gradient: &Gradient) -> Vec<TokenStream> {
-        gradient
-            .adjoints
+    fn wrt_param(&self, i: usize) -> &Param {
+        &self.sig.params[self.wrt_params[i]]
+    }
+
+    /// Whether every differentiated argument is a scalar: then the gradient
+    /// is an array `[F; n]`.
+    fn all_scalar(&self) -> bool {
+        self.sig.wrt().all(|p| matches!(p.shape, Shape::Scalar))
+    }
+
+    /// The gradient's type for one argument, with tangents `elem`.
+    fn shaped(&self, p: &Param, elem: &TokenStream) -> TokenStream {
+        match &p.shape {
+            Shape::Scalar => elem.clone(),
+            Shape::Dynamic => quote!(::std::vec::Vec<#elem>),
+            Shape::Fixed(n) => quote!([#elem; #n]),
+        }
+    }
+
+    /// A value per differentiated argument, gathered the way the gradient
+    /// is: an array for scalars only, the one value for a single argument,
+    /// a tuple otherwise. Returns the type and the value.
+    fn gather(&self, types: Vec<TokenStream>, values: Vec<TokenStream>) -> (TokenStream, TokenStream) {
+        let float = &self.float;
+        if self.all_scalar() {
+            let n = proc_macro2::Literal::usize_unsuffixed(values.len());
+            (quote!([#float; #n]), quote!([#(#values),*]))
+        } else if values.len() == 1 {
+            (types[0].clone(), values[0].clone())
+        } else {
+            (quote!((#(#types,)*)), quote!((#(#values,)*)))
+        }
+    }
+
+    /// The gradient's type.
+    fn grad_type(&self) -> TokenStream {
+        let float = &self.float;
+        let float = quote!(#float);
+        let types = self.sig.wrt().map(|p| self.shaped(p, &float)).collect();
+        self.gather(types, vec![quote!(); self.wrt.len()]).0
+    }
+
+    /// The gradient's value: each cotangent, or a zero where there is none.
+    fn grad_value(&self, e: &Emitter, entries: &[Option<Var>]) -> TokenStream {
+        let float = &self.float;
+        let float = quote!(#float);
+        let types = self.sig.wrt().map(|p| self.shaped(p, &float)).collect();
+        let values = entries
             .iter()
             .zip(&self.wrt)
-            .map(|(adjoint, param)| match adjoint {
+            .map(|(entry, param)| match entry {
                 Some(a) => {
                     let a = e.ident(*a);
                     quote!(#a)
@@ -178,7 +230,8 @@ impl<'a> Generator<'a> {
                     quote!(::matdiff::__private::zero_like(&#p))
                 }
             })
-            .collect()
+            .collect();
+        self.gather(types, values).1
     }
 
     // ----- the public functions --------------------------------------------
@@ -208,14 +261,11 @@ impl<'a> Generator<'a> {
         let float = &self.float;
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
         let stmts = e.stmts(&gradient.stmts);
-        let entries = self.gradient_entries(&e, &gradient);
-        let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
+        let grad = self.grad_value(&e, &gradient.adjoints);
+        let grad_type = self.grad_type();
         let result = e.ident(self.lowered.result());
-        let (ret, value) = if with_value {
-            (quote!((#float, [#float; #n])), quote!((#result, [#(#entries),*])))
-        } else {
-            (quote!([#float; #n]), quote!([#(#entries),*]))
-        };
+        let (ret, value) =
+            if with_value { (quote!((#float, #grad_type)), quote!((#result, #grad))) } else { (grad_type, grad) };
         self.public_fn(&name, &doc, quote!(), ret, quote!(#stmts #value))
     }
 
@@ -249,13 +299,34 @@ impl<'a> Generator<'a> {
         }
     }
 
+    /// The number of scalars in differentiated argument `i`, and whether it
+    /// is a compile-time constant.
+    fn size(&self, e: &Emitter, i: usize) -> (TokenStream, bool) {
+        match &self.wrt_param(i).shape {
+            Shape::Scalar => (quote!(1usize), true),
+            Shape::Fixed(n) => (quote!((#n)), true),
+            Shape::Dynamic => {
+                let p = e.ident(self.wrt[i]);
+                (quote!(#p.len()), false)
+            }
+        }
+    }
+
     fn hessian(&self) -> TokenStream {
         let name = self.name(&self.options.hessian, "hessian");
         let doc = format!(
-            " The Hessian of {} with respect to {}: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.",
+            " The Hessian of {} with respect to {} (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.",
             self.link(),
             self.wrt_list()
         );
+        if self.all_scalar() && self.wrt.len() <= ONE_SWEEP {
+            return self.hessian_one_sweep(&name, &doc);
+        }
+        self.hessian_chunked(&name, &doc)
+    }
+
+    /// All scalar inputs: one sweep carrying every direction.
+    fn hessian_one_sweep(&self, name: &Ident, doc: &str) -> TokenStream {
         let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let float = &self.float;
         let directions = quote!([#float; #n]);
@@ -281,60 +352,166 @@ impl<'a> Generator<'a> {
                 let row = e.ident(*row);
                 quote!(#row)
             }
-            None => {
-                quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero())
-            }
+            None => quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero()),
         });
-        self.public_fn(&name, &doc, quote!(), quote!([#directions; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
+        self.public_fn(name, doc, quote!(), quote!([#directions; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
+    }
+
+    /// Arrays or many scalars: sweeps of `CHUNK` directions (fewer when
+    /// there are fewer inputs), each filling that many columns.
+    fn hessian_chunked(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let mut vars = self.lowered.vars.clone();
+        let gradient = self.gradient(&mut vars, Seed::One);
+        let first = vars.fresh("first", Span::call_site(), false);
+        let mut dots = HashMap::new();
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = vars.derived_like(w, "_dot");
+            dots.insert(w, dot);
+            seed_vars.push(dot);
+        }
+        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let e_probe = Emitter::new(&vars, quote!(()), &stmts);
+        let sizes: Vec<(TokenStream, bool)> = (0..self.wrt.len()).map(|i| self.size(&e_probe, i)).collect();
+        let fixed = sizes.iter().all(|(_, f)| *f);
+        let size_tokens: Vec<&TokenStream> = sizes.iter().map(|(t, _)| t).collect();
+        let total = quote!((0usize #(+ #size_tokens)*));
+        let (directions, chunk_decl, matrix_type, matrix_init) = if fixed {
+            let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
+            (
+                quote!([#float; __MATDIFF_CHUNK]),
+                quote! {
+                    const __MATDIFF_TOTAL: usize = #total;
+                    const __MATDIFF_CHUNK: usize = if __MATDIFF_TOTAL == 0 { 1 } else if __MATDIFF_TOTAL < #chunk { __MATDIFF_TOTAL } else { #chunk };
+                },
+                quote!([[#float; #total]; #total]),
+                quote!([[0.0; __MATDIFF_TOTAL]; __MATDIFF_TOTAL]),
+            )
+        } else {
+            let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
+            (
+                quote!([#float; #chunk]),
+                quote!(),
+                quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
+                quote!(::std::vec![::std::vec![0.0; __matdiff_total]; __matdiff_total]),
+            )
+        };
+        let e = Emitter::new(&vars, directions.clone(), &stmts);
+        let first_ident = e.ident(first);
+        let mut base = quote!(0usize);
+        let mut seeds = Vec::new();
+        let mut scatters = Vec::new();
+        for (i, &dot) in seed_vars.iter().enumerate() {
+            let dot_ident = e.ident(dot);
+            let param = e.ident(self.wrt[i]);
+            let seed = match &self.wrt_param(i).shape {
+                Shape::Scalar => quote!(::matdiff::__private::seed::<#float, #directions>(#base, #first_ident)),
+                Shape::Dynamic => {
+                    quote!(::matdiff::__private::seed_vec::<#float, #directions>(#param.len(), #base, #first_ident))
+                }
+                Shape::Fixed(n) => {
+                    quote!(::matdiff::__private::seed_array::<#float, #directions, {#n}>(#base, #first_ident))
+                }
+            };
+            seeds.push(quote!(let #dot_ident = #seed;));
+            if let Some(row) = gradient.adjoints[i].and_then(|a| dots.get(&a)) {
+                let row = e.ident(*row);
+                let (size, _) = &sizes[i];
+                scatters.push(match &self.wrt_param(i).shape {
+                    Shape::Scalar => quote!(::matdiff::__private::scatter_row(&mut __matdiff_hessian[#base], #first_ident, &#row);),
+                    _ => quote!(::matdiff::__private::scatter_rows(&mut __matdiff_hessian[#base..#base + #size], #first_ident, &#row);),
+                });
+            }
+            let (size, _) = &sizes[i];
+            base = quote!(#base + #size);
+        }
+        let body = e.stmts(&stmts);
+        let step = if fixed { quote!(__MATDIFF_CHUNK) } else { proc_macro2::Literal::usize_unsuffixed(CHUNK).into_token_stream() };
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                #chunk_decl
+                let __matdiff_total: usize = #total;
+                let mut __matdiff_hessian = #matrix_init;
+                let mut #first_ident: usize = 0;
+                while #first_ident < __matdiff_total {
+                    #(#seeds)*
+                    #body
+                    #(#scatters)*
+                    #first_ident += #step;
+                }
+                __matdiff_hessian
+            },
+        )
     }
 
     fn hvp(&self) -> TokenStream {
         let name = self.name(&self.options.hvp, "hvp");
-        let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let float = &self.float;
         let mut vars = self.lowered.vars.clone();
         let direction = vars.fresh("v", self.sig.name.span(), false);
         let doc = format!(
-            " The Hessian of {} with respect to {} times the vector `{}`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.",
+            " The Hessian of {} with respect to {} times the vector `{}` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.",
             self.link(),
             self.wrt_list(),
             vars.ident(direction)
         );
         let gradient = self.gradient(&mut vars, Seed::One);
         let mut dots = HashMap::new();
-        let mut seeds = Vec::new();
-        for (i, &w) in self.wrt.iter().enumerate() {
-            let dot = vars.derived(w, "_dot");
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = vars.derived_like(w, "_dot");
             dots.insert(w, dot);
-            seeds.push((dot, i));
+            seed_vars.push(dot);
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let v = e.ident(direction);
-        let seeds = seeds.iter().map(|(dot, i)| {
-            let dot = e.ident(*dot);
-            let i = proc_macro2::Literal::usize_unsuffixed(*i);
-            quote!(let #dot: #float = #v[#i];)
-        });
+        let single = !self.all_scalar() && self.wrt.len() == 1;
+        let mut v_types = Vec::new();
+        let seeds: Vec<TokenStream> = seed_vars
+            .iter()
+            .enumerate()
+            .map(|(i, dot)| {
+                let dot = e.ident(*dot);
+                let part = if self.all_scalar() {
+                    let i = proc_macro2::Literal::usize_unsuffixed(i);
+                    quote!(#v[#i])
+                } else if single {
+                    quote!(#v)
+                } else {
+                    let i = syn::Index::from(i);
+                    quote!(#v.#i)
+                };
+                let p = self.wrt_param(i);
+                v_types.push(match &p.shape {
+                    Shape::Scalar => quote!(#float),
+                    Shape::Dynamic => quote!(&[#float]),
+                    Shape::Fixed(n) => quote!([#float; #n]),
+                });
+                match &p.shape {
+                    Shape::Dynamic => quote!(let #dot = #part.to_vec();),
+                    _ => quote!(let #dot = #part;),
+                }
+            })
+            .collect();
+        let v_type = if self.all_scalar() {
+            let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
+            quote!([#float; #n])
+        } else if single {
+            v_types[0].clone()
+        } else {
+            quote!((#(#v_types,)*))
+        };
         let body = e.stmts(&stmts);
-        let entries =
-            gradient.adjoints.iter().zip(&self.wrt).map(|(adjoint, param)| match adjoint.and_then(|a| dots.get(&a)) {
-                Some(entry) => {
-                    let entry = e.ident(*entry);
-                    quote!(#entry)
-                }
-                None => {
-                    let p = e.ident(*param);
-                    quote!(::matdiff::__private::zero_like(&#p))
-                }
-            });
-        self.public_fn(
-            &name,
-            &doc,
-            quote!(#v: [#float; #n]),
-            quote!([#float; #n]),
-            quote!(#(#seeds)* #body [#(#entries),*]),
-        )
+        let entries: Vec<Option<Var>> =
+            gradient.adjoints.iter().map(|adjoint| adjoint.and_then(|a| dots.get(&a)).copied()).collect();
+        let value = self.grad_value(&e, &entries);
+        self.public_fn(&name, &doc, quote!(#v: #v_type), self.grad_type(), quote!(#(#seeds)* #body #value))
     }
 
     // ----- the companion: what differentiated callers use ------------------
@@ -344,6 +521,7 @@ impl<'a> Generator<'a> {
     /// function, hidden methods for a method.
     fn companions(&self) -> TokenStream {
         let float = &self.float;
+        let d = quote!(__MatdiffD);
         let direction_param = quote!(__MatdiffD: ::matdiff::__private::Directions<#float>);
         let no_derivative = quote!(::matdiff::__private::NoDerivative);
         let mut vars = self.lowered.vars.clone();
@@ -351,8 +529,13 @@ impl<'a> Generator<'a> {
         let out_bar = vars.fresh("out_bar", Span::call_site(), true);
         let out_bar_dot = vars.fresh("out_bar_dot", Span::call_site(), true);
 
-        let slot_types: Vec<TokenStream> =
-            self.sig.params.iter().map(|p| if p.wrt { quote!(#float) } else { no_derivative.clone() }).collect();
+        let float_tokens = quote!(#float);
+        let slot_types: Vec<TokenStream> = self
+            .sig
+            .params
+            .iter()
+            .map(|p| if p.wrt { self.shaped(p, &float_tokens) } else { no_derivative.clone() })
+            .collect();
         // A float argument outside `wrt` still takes a tangent, which is
         // ignored: a caller that passes a varied value there fails to compile
         // anyway, at the `cotangent` check of its gradient, with a clear
@@ -361,16 +544,15 @@ impl<'a> Generator<'a> {
             .sig
             .params
             .iter()
-            .map(|p| {
-                if p.float.is_some() {
-                    quote!(::core::option::Option<__MatdiffD>)
-                } else {
-                    quote!(::core::option::Option<#no_derivative>)
-                }
+            .map(|p| match (&p.float, &p.shape) {
+                (None, _) => quote!(::core::option::Option<#no_derivative>),
+                (Some(_), Shape::Scalar) => quote!(::core::option::Option<#d>),
+                (Some(_), Shape::Dynamic) => quote!(::core::option::Option<&[#d]>),
+                (Some(_), Shape::Fixed(n)) => quote!(::core::option::Option<&[#d; #n]>),
             })
             .collect();
         let tangent_slot_types: Vec<TokenStream> =
-            self.sig.params.iter().map(|p| if p.wrt { quote!(__MatdiffD) } else { no_derivative.clone() }).collect();
+            self.sig.params.iter().map(|p| if p.wrt { self.shaped(p, &d) } else { no_derivative.clone() }).collect();
 
         // vjp
         let vjp = {
@@ -378,7 +560,7 @@ impl<'a> Generator<'a> {
             let gradient = self.gradient(&mut vars, Seed::Given(out_bar));
             let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
             let stmts = e.stmts(&gradient.stmts);
-            let slots = self.cotangent_slots(&e, &gradient.adjoints, |a| a, &no_derivative);
+            let slots = self.cotangent_slots(&e, &gradient.adjoints, &no_derivative);
             let result = e.ident(self.lowered.result());
             let out_bar = e.ident(out_bar);
             self.companion_fn(
@@ -393,14 +575,10 @@ impl<'a> Generator<'a> {
         // jvp
         let jvp = {
             let mut vars = vars.clone();
-            let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars, tangents);
+            let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
-            let seeds = seed_stmts.iter().map(|(dot, k)| {
-                let (dot, t) = (e.ident(*dot), e.ident(tangents));
-                let k = syn::Index::from(*k);
-                quote!(let #dot = ::matdiff::__private::tangent_or_zero::<#float, __MatdiffD>(#t.#k);)
-            });
+            let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);
             let result_var = self.lowered.result();
             let result = e.ident(result_var);
@@ -419,21 +597,17 @@ impl<'a> Generator<'a> {
         let vjp_jvp = {
             let mut vars = vars.clone();
             let gradient = self.gradient(&mut vars, Seed::Given(out_bar));
-            let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars, tangents);
+            let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let out_bar_dot_value = vars.derived(out_bar, "_dot");
             dots.insert(out_bar, out_bar_dot_value);
             let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
-            let seeds = seed_stmts.iter().map(|(dot, k)| {
-                let (dot, t) = (e.ident(*dot), e.ident(tangents));
-                let k = syn::Index::from(*k);
-                quote!(let #dot = ::matdiff::__private::tangent_or_zero::<#float, __MatdiffD>(#t.#k);)
-            });
+            let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);
             let result_var = self.lowered.result();
             let result = e.ident(result_var);
             let result_dot = self.dot_or_zero(&e, &dots, result_var);
-            let slots = self.cotangent_slots(&e, &gradient.adjoints, |a| a, &no_derivative);
+            let slots = self.cotangent_slots(&e, &gradient.adjoints, &no_derivative);
             let dot_slots: Vec<TokenStream> = self
                 .sig
                 .params
@@ -496,19 +670,39 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// `let x_dot = ...` seeds for the differentiated parameters, from the
-    /// `tangents` tuple; returns (dot, index in the tuple) pairs.
-    fn tangent_seeds(&self, vars: &mut Vars, _tangents: Var) -> (Vec<(Var, usize)>, HashMap<Var, Var>) {
+    /// Tangent values for the differentiated parameters, to be read from
+    /// the `tangents` tuple; returns (tangent, parameter number) pairs.
+    fn tangent_seeds(&self, vars: &mut Vars) -> (Vec<(Var, usize)>, HashMap<Var, Var>) {
         let mut seeds = Vec::new();
         let mut dots = HashMap::new();
         for (k, (p, &param)) in self.sig.params.iter().zip(&self.lowered.params).enumerate() {
             if p.wrt {
-                let dot = vars.derived(param, "_dot");
+                let dot = vars.derived_like(param, "_dot");
                 dots.insert(param, dot);
                 seeds.push((dot, k));
             }
         }
         (seeds, dots)
+    }
+
+    /// `let x_dot = tangent_or_zero..(tangents.k)` for each seed.
+    fn seed_tokens(&self, e: &Emitter, seeds: &[(Var, usize)], tangents: Var) -> Vec<TokenStream> {
+        let float = &self.float;
+        seeds
+            .iter()
+            .map(|(dot, k)| {
+                let (dot, t) = (e.ident(*dot), e.ident(tangents));
+                let param = e.ident(self.lowered.params[*k]);
+                let index = syn::Index::from(*k);
+                match &self.sig.params[*k].shape {
+                    Shape::Scalar => {
+                        quote!(let #dot = ::matdiff::__private::tangent_or_zero::<#float, __MatdiffD>(#t.#index);)
+                    }
+                    Shape::Dynamic => quote!(let mut #dot = ::matdiff::__private::tangent_or_zero_vec::<#float, __MatdiffD>(#t.#index, #param.len());),
+                    Shape::Fixed(_) => quote!(let mut #dot = ::matdiff::__private::tangent_or_zero_fixed::<#float, __MatdiffD, _>(#t.#index);),
+                }
+            })
+            .collect()
     }
 
     fn dot_or_zero(&self, e: &Emitter, dots: &HashMap<Var, Var>, v: Var) -> TokenStream {
@@ -525,13 +719,7 @@ impl<'a> Generator<'a> {
     }
 
     /// One entry per parameter: its cotangent, a zero, or `NoDerivative`.
-    fn cotangent_slots(
-        &self,
-        e: &Emitter,
-        adjoints: &[Option<Var>],
-        pick: impl Fn(Var) -> Var,
-        no_derivative: &TokenStream,
-    ) -> Vec<TokenStream> {
+    fn cotangent_slots(&self, e: &Emitter, adjoints: &[Option<Var>], no_derivative: &TokenStream) -> Vec<TokenStream> {
         self.sig
             .params
             .iter()
@@ -543,7 +731,7 @@ impl<'a> Generator<'a> {
                 let index = self.wrt.iter().position(|w| *w == param);
                 match index.and_then(|i| adjoints[i]) {
                     Some(a) => {
-                        let a = e.ident(pick(a));
+                        let a = e.ident(a);
                         quote!(#a)
                     }
                     None => {

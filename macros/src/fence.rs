@@ -25,18 +25,18 @@ impl Fence {
     }
 }
 
-const LOOPS: &str = "loops are not supported yet by `#[differentiate]`: write the iterations out, or compute the loop in a helper that does not take differentiated values";
+const UNBOUNDED: &str = "`loop` has no bound the macro can see: write a `while` loop with the condition that ends it, or a `for` loop over a range";
 
 impl<'ast> Visit<'ast> for Fence {
     fn visit_expr(&mut self, expr: &'ast syn::Expr) {
         match expr {
-            syn::Expr::ForLoop(e) => self.reject(e.for_token.span, LOOPS),
-            syn::Expr::While(e) => self.reject(e.while_token.span, LOOPS),
-            syn::Expr::Loop(e) => self.reject(e.loop_token.span, LOOPS),
-            syn::Expr::Closure(e) => self.reject(
-                e.or1_token.span,
-                "closures are not supported in a differentiated function: write the computation inline, or put it in a separate `#[differentiate]` function and call that",
-            ),
+            syn::Expr::Loop(e) => self.reject(e.loop_token.span, UNBOUNDED),
+            syn::Expr::ForLoop(e) if e.label.is_some() => {
+                self.reject(e.for_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
+            }
+            syn::Expr::While(e) if e.label.is_some() => {
+                self.reject(e.while_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
+            }
             syn::Expr::Unsafe(e) => self.reject(
                 e.unsafe_token.span,
                 "`unsafe` blocks cannot be differentiated: move the unsafe code into a function that does not take differentiated values",
@@ -53,7 +53,7 @@ impl<'ast> Visit<'ast> for Fence {
             ),
             syn::Expr::TryBlock(e) => self.reject(e.try_token.span, "`try` blocks are not supported in a differentiated function"),
             syn::Expr::Yield(e) => self.reject(e.yield_token.span, "`yield` is not supported in a differentiated function"),
-            syn::Expr::Macro(e) => self.reject(e.mac.path.span(), MACROS),
+            syn::Expr::Macro(e) if !e.mac.path.is_ident("vec") => self.reject(e.mac.path.span(), MACROS),
             syn::Expr::Let(e) => self.reject(
                 e.let_token.span,
                 "`if let` and `while let` are not supported: use `match` on values with literal, range or guard arms, or compute the value before the differentiated code",
@@ -61,8 +61,6 @@ impl<'ast> Visit<'ast> for Fence {
             syn::Expr::Block(e) if e.label.is_some() => {
                 self.reject(e.span(), "labeled blocks are not supported: use `if`/`else` or an early `return`")
             }
-            syn::Expr::Break(e) => self.reject(e.break_token.span, LOOPS),
-            syn::Expr::Continue(e) => self.reject(e.continue_token.span, LOOPS),
             _ => {}
         }
         visit::visit_expr(self, expr);
@@ -90,4 +88,4 @@ impl<'ast> Visit<'ast> for Fence {
     }
 }
 
-const MACROS: &str = "macro calls are not supported in a differentiated function (the macro cannot see what they expand to): write the code out, or move the macro call into a helper function";
+const MACROS: &str = "macro calls are not supported in a differentiated function (the macro cannot see what they expand to), except `vec!`: write the code out, or move the macro call into a helper function";

@@ -22,6 +22,12 @@ pub struct VarData {
     pub varied: bool,
     /// Whether it is bound with `let mut` (user code mutates it in place).
     pub mutable: bool,
+    /// Whether it is an array (slice, `Vec` or `[F; N]`) held in memory
+    /// and read and written by element, rather than a single value.
+    pub array: bool,
+    /// Whether generated code mutates it in place (a loop variable, an
+    /// accumulator, a cotangent buffer): always bound `mut`.
+    pub place: bool,
 }
 
 /// The arena of values, with the allocator of their names.
@@ -46,7 +52,7 @@ impl Vars {
     }
 
     fn push(&mut self, ident: Ident, varied: bool) -> Var {
-        self.data.push(VarData { ident, varied, mutable: false });
+        self.data.push(VarData { ident, varied, mutable: false, array: false, place: false });
         Var(self.data.len() as u32 - 1)
     }
 
@@ -77,6 +83,22 @@ impl Vars {
 
     pub fn varied(&self, v: Var) -> bool {
         self.get(v).varied
+    }
+
+    pub fn is_array(&self, v: Var) -> bool {
+        self.get(v).array
+    }
+
+    /// A value derived from `v` that has its array-ness (a cotangent or
+    /// tangent buffer of an array), named `{v}{suffix}`.
+    pub fn derived_like(&mut self, v: Var, suffix: &str) -> Var {
+        let d = self.derived(v, suffix);
+        if self.is_array(v) {
+            let data = self.get_mut(d);
+            data.array = true;
+            data.place = true;
+        }
+        d
     }
 
     /// The base name of a value, for naming values derived from it.
@@ -165,6 +187,77 @@ pub enum Stmt {
     If { cond: Cond, then_blk: Block, else_blk: Block, outs: Vec<Var>, span: Span },
     /// Inactive user code run for its effect (`v.push(1.0);`).
     Effect { tokens: TokenStream, uses: Vec<Var> },
+    /// `array[index] = value`, `+= value` or `-= value` on a user array.
+    Store { array: Var, index: Var, value: Var, op: StoreOp, span: Span },
+    /// `buffer[index] += value` on a cotangent or tangent buffer.
+    AddAt { buffer: Var, index: Var, value: Var },
+    /// `buffer += values`, element by element.
+    AddAll { buffer: Var, values: Var },
+    /// Saves `vars` on a loop's tape, once per iteration.
+    Push { tape: Var, vars: Vec<Var> },
+    /// A loop.
+    Loop(Box<Loop>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreOp {
+    Set,
+    Add,
+    Sub,
+}
+
+/// A loop: `carried` values flow from one iteration to the next; the body
+/// yields their next values (and then, if the loop `breaks`, whether to stop).
+#[derive(Clone)]
+pub struct Loop {
+    pub header: Header,
+    /// `(phi, init)`: the value at the start of an iteration, and before the
+    /// first one.
+    pub carried: Vec<(Var, Var)>,
+    pub body: Block,
+    pub breaks: bool,
+    /// The carried values after the loop.
+    pub outs: Vec<Var>,
+    /// Counts the iterations, for a reverse sweep that needs the number.
+    pub counter: Option<Var>,
+    pub span: Span,
+}
+
+#[derive(Clone)]
+pub enum Header {
+    /// `for index in range`.
+    For { index: Var, range: RangeSpec },
+    /// `while cond`: `cond` runs at the start of every iteration and yields
+    /// the condition.
+    While { cond: Block },
+    /// The reverse sweep of a loop: `for k in (0..count).rev()`.
+    Countdown { count: Var, k: Var },
+}
+
+/// An integer range with adapters: `(start..end).rev().step_by(s)`.
+#[derive(Clone)]
+pub struct RangeSpec {
+    pub start: Var,
+    pub end: Var,
+    pub inclusive: bool,
+    pub adapters: Vec<Adapter>,
+}
+
+#[derive(Clone, Copy)]
+pub enum Adapter {
+    Rev,
+    StepBy(Var),
+}
+
+impl RangeSpec {
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        out.extend([self.start, self.end]);
+        for a in &self.adapters {
+            if let Adapter::StepBy(s) = a {
+                out.push(*s);
+            }
+        }
+    }
 }
 
 /// What selects the arm of an [`Stmt::If`].
@@ -217,6 +310,8 @@ pub struct Callee {
     pub target: Target,
     /// The span of each argument expression, for errors about one argument.
     pub arg_spans: Vec<Span>,
+    /// Whether each argument was written `&array`.
+    pub by_ref: Vec<bool>,
 }
 
 #[derive(Clone)]
@@ -260,6 +355,8 @@ pub enum Expr {
     Cotangent(Var),
     /// The sum of two tangents or two cotangents.
     Add(Var, Var),
+    /// The negation of a tangent or cotangent.
+    Neg(Var),
     /// The zero cotangent of a value.
     ZeroLike(Var),
     /// The zero tangent of a value (a bundle of directions).
@@ -269,6 +366,42 @@ pub enum Expr {
     /// The tape an arm of a forward `if` yields: the values the reverse
     /// sweep of that arm needs.
     Tape { then: bool, vars: Vec<Var> },
+    /// `array[index]`: an element of a user array or of a buffer.
+    Read { array: Var, index: Var },
+    /// `buffer[index]`, leaving zero in its place.
+    Take { buffer: Var, index: Var },
+    /// A new array.
+    NewArray(ArrayInit),
+    /// The sum of a buffer's elements.
+    SumAll { buffer: Var, like: Var },
+    /// An empty tape for a loop, with room for `capacity` iterations.
+    NewTape { capacity: Option<Var> },
+    /// The values saved last on a loop's tape.
+    Pop { tape: Var },
+    /// The number of elements of a range.
+    TripCount(RangeSpec),
+    /// Element `k` of a range, counted from the end: the index of
+    /// iteration `count - 1 - k` of the forward loop, for its reverse.
+    RangeIndex { range: RangeSpec, k: Var, count: Var },
+}
+
+/// How a new array is filled.
+#[derive(Clone)]
+pub enum ArrayInit {
+    /// `vec![value; len]` or `[value; LEN]`.
+    Fill { value: Var, len: ArrayLen },
+    /// `vec![a, b, ..]` or `[a, b, ..]`.
+    List { items: Vec<Var>, vec: bool },
+    /// `source.to_vec()` and the like: a copy of another array.
+    CopyOf { source: Var, method: Ident },
+}
+
+#[derive(Clone)]
+pub enum ArrayLen {
+    /// A `Vec` of a length computed at run time.
+    Runtime(Var),
+    /// A fixed-size array; the length is a constant expression.
+    Const(TokenStream),
 }
 
 impl Expr {
@@ -276,17 +409,28 @@ impl Expr {
     pub fn uses(&self, out: &mut Vec<Var>) {
         match self {
             Expr::Opaque { uses, .. } => out.extend(uses),
-            Expr::Copy(v) | Expr::Cotangent(v) | Expr::ZeroLike(v) | Expr::ZeroTangent(v) | Expr::OneLike(v) => {
+            Expr::Copy(v)
+            | Expr::Cotangent(v)
+            | Expr::ZeroLike(v)
+            | Expr::ZeroTangent(v)
+            | Expr::OneLike(v)
+            | Expr::Neg(v) => {
                 out.push(*v)
             }
             Expr::Prim { args, .. } => out.extend(args),
-            Expr::Jvp { args, out: o, t, .. } => {
-                out.extend(args);
-                out.extend([*o, *t]);
+            Expr::Jvp { prim, args, out: o, t, .. } => {
+                if !prim.linear {
+                    out.extend(args);
+                    out.push(*o);
+                }
+                out.push(*t);
             }
-            Expr::Vjp { args, out: o, c, .. } => {
-                out.extend(args);
-                out.extend([*o, *c]);
+            Expr::Vjp { prim, args, out: o, c, .. } => {
+                if !prim.linear {
+                    out.extend(args);
+                    out.push(*o);
+                }
+                out.push(*c);
             }
             Expr::VjpJvp { args, out: o, c, t, .. } => {
                 out.extend(args);
@@ -307,6 +451,26 @@ impl Expr {
             }
             Expr::Add(a, b) => out.extend([*a, *b]),
             Expr::Tape { vars, .. } => out.extend(vars),
+            Expr::Read { array, index } => out.extend([*array, *index]),
+            Expr::Take { buffer, index } => out.extend([*buffer, *index]),
+            Expr::NewArray(init) => match init {
+                ArrayInit::Fill { value, len } => {
+                    out.push(*value);
+                    if let ArrayLen::Runtime(n) = len {
+                        out.push(*n);
+                    }
+                }
+                ArrayInit::List { items, .. } => out.extend(items),
+                ArrayInit::CopyOf { source, .. } => out.push(*source),
+            },
+            Expr::SumAll { buffer, like } => out.extend([*buffer, *like]),
+            Expr::NewTape { capacity } => out.extend(capacity),
+            Expr::Pop { tape } => out.push(*tape),
+            Expr::TripCount(range) => range.vars(out),
+            Expr::RangeIndex { range, k, count } => {
+                range.vars(out);
+                out.extend([*k, *count]);
+            }
         }
     }
 }
@@ -352,6 +516,33 @@ impl Block {
                     defined.extend(outs);
                 }
                 Stmt::Effect { uses, .. } => used.extend(uses),
+                Stmt::Store { array, index, value, .. } => used.extend([*array, *index, *value]),
+                Stmt::AddAt { buffer, index, value } => used.extend([*buffer, *index, *value]),
+                Stmt::AddAll { buffer, values } => used.extend([*buffer, *values]),
+                Stmt::Push { tape, vars } => {
+                    used.push(*tape);
+                    used.extend(vars);
+                }
+                Stmt::Loop(l) => {
+                    match &l.header {
+                        Header::For { index, range } => {
+                            range.vars(used);
+                            defined.insert(*index);
+                        }
+                        Header::While { cond } => cond.collect(defined, used),
+                        Header::Countdown { count, k } => {
+                            used.push(*count);
+                            defined.insert(*k);
+                        }
+                    }
+                    for (phi, init) in &l.carried {
+                        defined.insert(*phi);
+                        used.push(*init);
+                    }
+                    l.body.collect(defined, used);
+                    defined.extend(&l.outs);
+                    defined.extend(l.counter);
+                }
             }
         }
         used.extend(&self.yields);

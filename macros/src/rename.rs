@@ -14,8 +14,17 @@ use crate::ir::{Var, Vars};
 /// a `let`, a match arm) hides the outer local from there on; when in doubt
 /// a name counts as hidden, so that a mistake is a compile error ("cannot
 /// find value"), never a silently different value.
-pub fn rename<N: Renameable>(node: &mut N, lookup: &dyn Fn(&str) -> Option<Var>, vars: &Vars) -> Vec<Var> {
-    let mut renamer = Renamer { lookup, vars, hidden: vec![HashSet::new()], uses: Vec::new() };
+///
+/// `by_value` tells the locals that the macro binds to a value where the
+/// user's code has a reference (the elements of `for x in v.iter()`): `*x`
+/// becomes `x`.
+pub fn rename<N: Renameable>(
+    node: &mut N,
+    lookup: &dyn Fn(&str) -> Option<Var>,
+    by_value: &dyn Fn(Var) -> bool,
+    vars: &Vars,
+) -> Vec<Var> {
+    let mut renamer = Renamer { lookup, by_value, vars, hidden: vec![HashSet::new()], uses: Vec::new() };
     node.accept(&mut renamer);
     let mut seen = HashSet::new();
     renamer.uses.retain(|v| seen.insert(*v));
@@ -35,6 +44,7 @@ impl Renameable for syn::Expr {
 
 pub struct Renamer<'a> {
     lookup: &'a dyn Fn(&str) -> Option<Var>,
+    by_value: &'a dyn Fn(Var) -> bool,
     vars: &'a Vars,
     hidden: Vec<HashSet<String>>,
     uses: Vec<Var>,
@@ -79,7 +89,35 @@ fn local_name(path: &syn::ExprPath) -> Option<&Ident> {
 
 impl VisitMut for Renamer<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        if let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: inner, .. }) = expr {
+            if let syn::Expr::Path(path) = &**inner {
+                if let Some(ident) = local_name(path) {
+                    let name = ident.to_string();
+                    if !self.is_hidden(&name) && (self.lookup)(&name).is_some_and(|v| (self.by_value)(v)) {
+                        let inner = (**inner).clone();
+                        *expr = inner;
+                    }
+                }
+            }
+        }
         match expr {
+            syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                // `vec![..]` holds expressions: rename inside them.
+                if let Ok(mut repeat) = m.mac.parse_body_with(parse_repeat) {
+                    self.visit_expr_mut(&mut repeat.0);
+                    self.visit_expr_mut(&mut repeat.1);
+                    let (value, len) = repeat;
+                    m.mac.tokens = quote::quote!(#value; #len);
+                } else if let Ok(mut items) = m
+                    .mac
+                    .parse_body_with(syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+                {
+                    for item in items.iter_mut() {
+                        self.visit_expr_mut(item);
+                    }
+                    m.mac.tokens = quote::quote!(#items);
+                }
+            }
             syn::Expr::Path(path) => {
                 if let Some(ident) = local_name(path) {
                     if let Some(renamed) = self.resolve(&ident.clone()) {
@@ -206,4 +244,11 @@ pub fn mentions(tokens: proc_macro2::TokenStream, names: &dyn Fn(&str) -> bool) 
         proc_macro2::TokenTree::Group(group) => mentions(group.stream(), names),
         _ => false,
     })
+}
+
+fn parse_repeat(input: syn::parse::ParseStream) -> syn::Result<(syn::Expr, syn::Expr)> {
+    let value: syn::Expr = input.parse()?;
+    input.parse::<syn::Token![;]>()?;
+    let len: syn::Expr = input.parse()?;
+    Ok((value, len))
 }

@@ -6,19 +6,31 @@
 //! still in scope. An `if` arm's values are out of scope after the arm, so
 //! the forward arm yields the ones its reverse needs as a tape, and the
 //! reverse sweep matches on that tape to take the same arm.
+//!
+//! A loop runs its reverse as a countdown over the same iterations. What
+//! the reverse of an iteration needs is recomputed when it is a pure function
+//! of values that do not change during the loop (the loop index, inputs,
+//! elements of arrays that are never written); everything else (values
+//! carried from the previous iteration, elements of arrays that are written,
+//! the tapes of inner loops) is pushed on the loop's tape in the forward sweep
+//! and popped in the reverse. So `s += f(x[i])` needs no tape at all.
+//!
+//! Scalars have cotangents in single assignment; arrays have cotangent
+//! buffers that the reverse sweep updates element by element.
 
 use std::collections::{HashMap, HashSet};
 
 use proc_macro2::Span;
 
-use crate::ir::{Block, CallMode, Cond, Dst, Expr, Stmt, Var, Vars};
+use crate::ir::{ArrayInit, Block, CallMode, Cond, Dst, Expr, Header, Loop, Stmt, StoreOp, Var, Vars};
 
 /// A gradient program.
 pub struct Gradient {
     /// The forward body (with tapes) followed by the reverse sweep. It
     /// yields nothing; the caller reads `result` and `adjoints`.
     pub stmts: Vec<Stmt>,
-    /// The cotangent of each requested input, `None` where it is zero.
+    /// The cotangent of each requested input (a buffer for an array), `None`
+    /// where it is zero.
     pub adjoints: Vec<Option<Var>>,
 }
 
@@ -34,20 +46,22 @@ pub enum Seed {
 /// respect to `inputs`.
 pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed, inputs: &[Var]) -> Gradient {
     let result = body.yields[0];
-    let mut pass = Reverse { vars, active };
+    let mut fixed = HashSet::new();
+    find_changing(&body.stmts, &mut fixed);
+    let mut pass = Reverse { vars, active, changing: fixed, buffers: HashMap::new() };
     let mut adjoints = HashMap::new();
-    let mut seed_stmts = Vec::new();
+    let mut head = Vec::new();
+    for &input in inputs {
+        if pass.vars.is_array(input) && active.contains(&input) {
+            pass.declare_buffer(input, &mut head);
+        }
+    }
     if active.contains(&result) {
         let seed_var = match seed {
             Seed::Given(v) => v,
             Seed::One => {
                 let v = pass.vars.derived(result, "_bar");
-                seed_stmts.push(Stmt::Let {
-                    dst: Dst::Var(v),
-                    ty: None,
-                    expr: Expr::OneLike(result),
-                    span: Span::call_site(),
-                });
+                head.push(let_(v, Expr::OneLike(result)));
                 v
             }
         };
@@ -55,29 +69,99 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
     }
     let (forward, backward) = pass.block(&body.stmts, &mut adjoints);
     let mut stmts = forward;
-    stmts.extend(seed_stmts);
+    stmts.extend(head);
     stmts.extend(backward);
-    Gradient { stmts, adjoints: inputs.iter().map(|v| adjoints.get(v).copied()).collect() }
+    let adjoints = inputs
+        .iter()
+        .map(|v| if pass.vars.is_array(*v) { pass.buffers.get(v).copied() } else { adjoints.get(v).copied() })
+        .collect();
+    Gradient { stmts, adjoints }
+}
+
+fn let_(dst: Var, expr: Expr) -> Stmt {
+    Stmt::Let { dst: Dst::Var(dst), ty: None, expr, span: Span::call_site() }
+}
+
+/// Collects the values whose content changes after they are defined: arrays
+/// that are written, and values that inactive statements may mutate.
+fn find_changing(stmts: &[Stmt], out: &mut HashSet<Var>) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Store { array, .. } => {
+                out.insert(*array);
+            }
+            Stmt::Effect { uses, .. } => out.extend(uses),
+            Stmt::If { then_blk, else_blk, .. } => {
+                find_changing(&then_blk.stmts, out);
+                find_changing(&else_blk.stmts, out);
+            }
+            Stmt::Loop(l) => {
+                if let Header::While { cond } = &l.header {
+                    find_changing(&cond.stmts, out);
+                }
+                find_changing(&l.body.stmts, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 struct Reverse<'a> {
     vars: &'a mut Vars,
     active: &'a HashSet<Var>,
+    /// Arrays that are written and values that inactive code may mutate:
+    /// reading them again in the reverse sweep would see other contents.
+    changing: HashSet<Var>,
+    /// The cotangent buffer of each active array.
+    buffers: HashMap<Var, Var>,
+}
+
+/// The reverse sweep of one arm of a branch.
+struct ArmResult {
+    forward: Vec<Stmt>,
+    backward: Vec<Stmt>,
+    backward_yields: Vec<Var>,
+    adjoints: HashMap<Var, Var>,
+    /// Values defined inside the arm.
+    local: HashSet<Var>,
+    /// The arm's values its reverse sweep reads: saved on the tape.
+    taped: Vec<Var>,
 }
 
 impl Reverse<'_> {
+    fn declare_buffer(&mut self, array: Var, out: &mut Vec<Stmt>) -> Var {
+        let buffer = self.vars.derived_like(array, "_bar");
+        out.push(let_(buffer, Expr::ZeroLike(array)));
+        self.buffers.insert(array, buffer);
+        buffer
+    }
+
     /// Returns the forward statements (with tapes added) and the reverse
     /// sweep of `stmts`, updating `adjoints` from the cotangents after the
     /// statements to those before them.
     fn block(&mut self, stmts: &[Stmt], adjoints: &mut HashMap<Var, Var>) -> (Vec<Stmt>, Vec<Stmt>) {
+        // The buffers of the arrays this block defines come first in its
+        // reverse sweep, before any contribution to them.
+        let mut head = Vec::new();
+        for stmt in stmts {
+            if let Stmt::Let { dst: Dst::Var(v), expr: Expr::NewArray(_), .. } = stmt {
+                if self.active.contains(v) {
+                    self.declare_buffer(*v, &mut head);
+                }
+            }
+        }
         let mut forward = Vec::with_capacity(stmts.len());
-        let mut backward = Vec::new();
+        let mut backward = head;
         for stmt in stmts.iter().rev() {
             match stmt {
                 Stmt::Let { dst, expr, span, .. } => {
                     forward.push(stmt.clone());
                     if let Dst::Var(out) = dst {
-                        if let Some(&out_bar) = adjoints.get(out) {
+                        if self.vars.is_array(*out) {
+                            if self.buffers.contains_key(out) {
+                                self.array_pullback(*out, expr, adjoints, &mut backward);
+                            }
+                        } else if let Some(&out_bar) = adjoints.get(out) {
                             self.pullback(*out, out_bar, expr, *span, adjoints, &mut backward);
                         }
                     }
@@ -87,17 +171,51 @@ impl Reverse<'_> {
                     forward.push(fwd);
                     backward.extend(bwd);
                 }
-                Stmt::Effect { .. } => forward.push(stmt.clone()),
+                Stmt::Store { array, index, value, op, span } => {
+                    forward.push(stmt.clone());
+                    if let Some(&buffer) = self.buffers.get(array) {
+                        let c = self.vars.derived(*value, "_bar");
+                        let expr = match op {
+                            StoreOp::Set => Expr::Take { buffer, index: *index },
+                            StoreOp::Add | StoreOp::Sub => Expr::Read { array: buffer, index: *index },
+                        };
+                        backward.push(Stmt::Let { dst: Dst::Var(c), ty: None, expr, span: *span });
+                        let c = if *op == StoreOp::Sub {
+                            let negated = self.vars.derived(*value, "_bar");
+                            backward.push(let_(negated, Expr::Neg(c)));
+                            negated
+                        } else {
+                            c
+                        };
+                        self.contribute(*value, c, adjoints, &mut backward);
+                    }
+                }
+                Stmt::Loop(l) => {
+                    let (fwd, bwd) = self.loop_(l, adjoints);
+                    // `forward` is built backwards and reversed at the end.
+                    forward.extend(fwd.into_iter().rev());
+                    backward.extend(bwd);
+                }
+                Stmt::Effect { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => {
+                    forward.push(stmt.clone())
+                }
             }
         }
         forward.reverse();
         (forward, backward)
     }
 
-    /// Adds `c` to the cotangent of `v`. The first contribution is the
-    /// cotangent itself; later ones are sums.
+    /// Adds `c` to the cotangent of `v`. The first contribution to a scalar
+    /// is the cotangent itself; later ones are sums. An array's cotangent is
+    /// its buffer, which `c` (a whole array) is added into.
     fn contribute(&mut self, v: Var, c: Var, adjoints: &mut HashMap<Var, Var>, out: &mut Vec<Stmt>) {
         if !self.active.contains(&v) {
+            return;
+        }
+        if self.vars.is_array(v) {
+            if let Some(&buffer) = self.buffers.get(&v) {
+                out.push(Stmt::AddAll { buffer, values: c });
+            }
             return;
         }
         match adjoints.get(&v) {
@@ -106,18 +224,14 @@ impl Reverse<'_> {
             }
             Some(&previous) => {
                 let sum = self.vars.derived(v, "_bar");
-                out.push(Stmt::Let {
-                    dst: Dst::Var(sum),
-                    ty: None,
-                    expr: Expr::Add(previous, c),
-                    span: Span::call_site(),
-                });
+                out.push(let_(sum, Expr::Add(previous, c)));
                 adjoints.insert(v, sum);
             }
         }
     }
 
-    /// The reverse statements of `out = expr`, given the cotangent `out_bar`.
+    /// The reverse statements of scalar `out = expr`, given the cotangent
+    /// `out_bar`.
     fn pullback(
         &mut self,
         out: Var,
@@ -143,6 +257,11 @@ impl Reverse<'_> {
                         span,
                     });
                     self.contribute(arg, c, adjoints, backward);
+                }
+            }
+            Expr::Read { array, index } => {
+                if let Some(&buffer) = self.buffers.get(array) {
+                    backward.push(Stmt::AddAt { buffer, index: *index, value: out_bar });
                 }
             }
             Expr::Call { callee, args, mode: CallMode::Value } => {
@@ -182,6 +301,38 @@ impl Reverse<'_> {
         }
     }
 
+    /// The reverse statements of the definition of array `out`, whose
+    /// buffer has collected its cotangent.
+    fn array_pullback(&mut self, out: Var, expr: &Expr, adjoints: &mut HashMap<Var, Var>, backward: &mut Vec<Stmt>) {
+        let Some(&buffer) = self.buffers.get(&out) else { return };
+        let Expr::NewArray(init) = expr else { return };
+        match init {
+            ArrayInit::Fill { value, .. } => {
+                if self.active.contains(value) {
+                    let zero = self.vars.derived(*value, "_bar");
+                    backward.push(let_(zero, Expr::ZeroLike(*value)));
+                    let c = self.vars.derived(*value, "_bar");
+                    backward.push(let_(c, Expr::SumAll { buffer, like: zero }));
+                    self.contribute(*value, c, adjoints, backward);
+                }
+            }
+            ArrayInit::List { items, .. } => {
+                for (k, item) in items.iter().enumerate() {
+                    if !self.active.contains(item) {
+                        continue;
+                    }
+                    let index = self.vars.fresh("k", Span::call_site(), false);
+                    let literal = proc_macro2::Literal::usize_unsuffixed(k);
+                    backward.push(let_(index, Expr::Opaque { tokens: quote::quote!(#literal), uses: Vec::new() }));
+                    let c = self.vars.derived(*item, "_bar");
+                    backward.push(let_(c, Expr::Read { array: buffer, index }));
+                    self.contribute(*item, c, adjoints, backward);
+                }
+            }
+            ArrayInit::CopyOf { source, .. } => self.contribute(*source, buffer, adjoints, backward),
+        }
+    }
+
     /// The forward `if` with tapes, and its reverse.
     fn branch(
         &mut self,
@@ -216,12 +367,7 @@ impl Reverse<'_> {
                     Some(a) => *a,
                     None => {
                         let zero = self.vars.derived(*v, "_bar");
-                        arm.backward.push(Stmt::Let {
-                            dst: Dst::Var(zero),
-                            ty: None,
-                            expr: Expr::ZeroLike(*v),
-                            span: Span::call_site(),
-                        });
+                        arm.backward.push(let_(zero, Expr::ZeroLike(*v)));
                         zero
                     }
                 };
@@ -249,8 +395,8 @@ impl Reverse<'_> {
         forward_outs.push(tape);
         let forward = Stmt::If {
             cond: cond.clone(),
-            then_blk: then_arm.forward_block(self.vars, then_blk, true, span),
-            else_blk: else_arm.forward_block(self.vars, else_blk, false, span),
+            then_blk: self.forward_arm(&then_arm, then_blk, true, span),
+            else_blk: self.forward_arm(&else_arm, else_blk, false, span),
             outs: forward_outs,
             span,
         };
@@ -283,32 +429,255 @@ impl Reverse<'_> {
         taped.sort();
         ArmResult { forward, backward, backward_yields: Vec::new(), adjoints, local, taped }
     }
-}
 
-struct ArmResult {
-    forward: Vec<Stmt>,
-    backward: Vec<Stmt>,
-    backward_yields: Vec<Var>,
-    adjoints: HashMap<Var, Var>,
-    /// Values defined inside the arm.
-    local: HashSet<Var>,
-    /// The arm's values its reverse sweep reads: saved on the tape.
-    taped: Vec<Var>,
-}
-
-impl ArmResult {
     /// The forward arm, yielding its outputs and then its tape.
-    fn forward_block(&self, vars: &mut Vars, original: &Block, then: bool, span: Span) -> Block {
-        let mut stmts = self.forward.clone();
-        let tape = vars.fresh("tape", span, true);
+    fn forward_arm(&mut self, arm: &ArmResult, original: &Block, then: bool, span: Span) -> Block {
+        let mut stmts = arm.forward.clone();
+        let tape = self.vars.fresh("tape", span, true);
         stmts.push(Stmt::Let {
             dst: Dst::Var(tape),
             ty: None,
-            expr: Expr::Tape { then, vars: self.taped.clone() },
+            expr: Expr::Tape { then, vars: arm.taped.clone() },
             span,
         });
         let mut yields = original.yields.clone();
         yields.push(tape);
         Block { stmts, yields }
+    }
+
+    /// The forward loop (with its tape and counter) and its reverse.
+    fn loop_(&mut self, l: &Loop, adjoints: &mut HashMap<Var, Var>) -> (Vec<Stmt>, Vec<Stmt>) {
+        let body_defs = l.body.defined_vars();
+        let mut inner = HashSet::new();
+        for (phi, _) in &l.carried {
+            inner.insert(*phi);
+        }
+        if let Header::For { index, .. } = &l.header {
+            inner.insert(*index);
+        }
+        // Outer scalars the body reads with a derivative: their cotangents
+        // accumulate round the reverse loop.
+        let mut outer: Vec<Var> = l
+            .body
+            .free_vars()
+            .into_iter()
+            .filter(|v| !inner.contains(v) && !body_defs.contains(v))
+            .filter(|v| self.active.contains(v) && !self.vars.is_array(*v))
+            .collect();
+        outer.sort();
+        outer.dedup();
+        let carried_active: Vec<usize> = (0..l.carried.len())
+            .filter(|&i| self.active.contains(&l.carried[i].0) || self.active.contains(&l.outs[i]))
+            .collect();
+        let arrays_written = {
+            let mut changing = HashSet::new();
+            find_changing(&l.body.stmts, &mut changing);
+            changing.iter().any(|a| self.buffers.contains_key(a))
+        };
+        let reads_arrays = l.body.free_vars().iter().any(|v| self.buffers.contains_key(v));
+        if carried_active.is_empty() && outer.is_empty() && !arrays_written && !reads_arrays {
+            // Nothing flows back through this loop.
+            return (vec![Stmt::Loop(Box::new(l.clone()))], Vec::new());
+        }
+
+        // The reverse loop carries the cotangents of the carried values and
+        // of the outer scalars.
+        let mut body_adjoints = adjoints.clone();
+        let mut reverse_carried = Vec::new();
+        let mut pre = Vec::new();
+        let mut seed_stmts = Vec::new();
+        let mut carried_rphis = Vec::new();
+        for &i in &carried_active {
+            let (phi, _) = l.carried[i];
+            let out = l.outs[i];
+            let init = match adjoints.get(&out) {
+                Some(a) => *a,
+                None => {
+                    let zero = self.vars.derived(out, "_bar");
+                    pre.push(let_(zero, Expr::ZeroLike(out)));
+                    zero
+                }
+            };
+            let rphi = self.vars.derived(phi, "_bar");
+            self.vars.get_mut(rphi).place = true;
+            reverse_carried.push((rphi, init));
+            carried_rphis.push((i, rphi));
+            let _ = phi;
+        }
+        let mut outer_rphis = Vec::new();
+        for &u in &outer {
+            let init = match adjoints.get(&u) {
+                Some(a) => *a,
+                None => {
+                    let zero = self.vars.derived(u, "_bar");
+                    pre.push(let_(zero, Expr::ZeroLike(u)));
+                    zero
+                }
+            };
+            let rphi = self.vars.derived(u, "_bar");
+            self.vars.get_mut(rphi).place = true;
+            reverse_carried.push((rphi, init));
+            body_adjoints.insert(u, rphi);
+            outer_rphis.push((u, rphi));
+        }
+        // Each iteration's reverse starts from the cotangents of what the
+        // iteration yields.
+        for &(i, rphi) in &carried_rphis {
+            self.contribute(l.body.yields[i], rphi, &mut body_adjoints, &mut seed_stmts);
+        }
+        let (forward_body, adjoint_stmts) = self.block(&l.body.stmts, &mut body_adjoints);
+        let mut adjoint_body = seed_stmts;
+        adjoint_body.extend(adjoint_stmts);
+
+        let mut reverse_yields = Vec::new();
+        for &(i, _) in &carried_rphis {
+            let phi = l.carried[i].0;
+            let value = match body_adjoints.get(&phi) {
+                Some(a) => *a,
+                None => {
+                    let zero = self.vars.derived(phi, "_bar");
+                    adjoint_body.push(let_(zero, Expr::ZeroLike(l.outs[i])));
+                    zero
+                }
+            };
+            reverse_yields.push(value);
+        }
+        for &(u, rphi) in &outer_rphis {
+            reverse_yields.push(body_adjoints.get(&u).copied().unwrap_or(rphi));
+        }
+
+        // What the reverse body reads from the forward body: recomputed when
+        // it can be, taped otherwise.
+        let k = self.vars.fresh("k", l.span, false);
+        let (recompute, taped, uses_index) = self.plan_reverse(l, &forward_body, &adjoint_body, &body_defs);
+
+        let mut forward = Vec::new();
+        let mut reverse_body = Vec::new();
+        let mut forward_loop = l.clone();
+        forward_loop.body.stmts = forward_body;
+
+        let needs_counter = l.breaks || matches!(l.header, Header::While { .. });
+        let count = self.vars.fresh("count", l.span, false);
+        if needs_counter {
+            forward_loop.counter = Some(count);
+        } else if let Header::For { range, .. } = &l.header {
+            forward.push(let_(count, Expr::TripCount(range.clone())));
+        }
+        if !taped.is_empty() {
+            let tape = self.vars.fresh("tape", l.span, false);
+            self.vars.get_mut(tape).place = true;
+            let capacity = if needs_counter { None } else { Some(count) };
+            forward.push(let_(tape, Expr::NewTape { capacity }));
+            forward_loop.body.stmts.push(Stmt::Push { tape, vars: taped.clone() });
+            reverse_body.push(Stmt::Let {
+                dst: Dst::Tuple(taped.iter().map(|v| Dst::Var(*v)).collect()),
+                ty: None,
+                expr: Expr::Pop { tape },
+                span: l.span,
+            });
+        }
+        if uses_index {
+            if let Header::For { index, range } = &l.header {
+                reverse_body.push(let_(*index, Expr::RangeIndex { range: range.clone(), k, count }));
+            }
+        }
+        reverse_body.extend(recompute);
+        reverse_body.extend(adjoint_body);
+        forward.push(Stmt::Loop(Box::new(forward_loop)));
+
+        let reverse_outs: Vec<Var> = reverse_carried.iter().map(|(rphi, _)| self.vars.derived(*rphi, "_")).collect();
+        let mut backward = pre;
+        backward.push(Stmt::Loop(Box::new(Loop {
+            header: Header::Countdown { count, k },
+            carried: reverse_carried,
+            body: Block { stmts: reverse_body, yields: reverse_yields },
+            breaks: false,
+            outs: reverse_outs.clone(),
+            counter: None,
+            span: l.span,
+        })));
+        for (n, &(i, _)) in carried_rphis.iter().enumerate() {
+            let init = l.carried[i].1;
+            self.contribute(init, reverse_outs[n], adjoints, &mut backward);
+        }
+        for (n, &(u, _)) in outer_rphis.iter().enumerate() {
+            adjoints.insert(u, reverse_outs[carried_rphis.len() + n]);
+        }
+        (forward, backward)
+    }
+
+    /// Decides, for the values of the forward body that the reverse body
+    /// reads, which are recomputed (returned as statements, in order) and
+    /// which are taped; and whether the loop index is needed.
+    fn plan_reverse(
+        &mut self,
+        l: &Loop,
+        forward_body: &[Stmt],
+        adjoint_body: &[Stmt],
+        body_defs: &HashSet<Var>,
+    ) -> (Vec<Stmt>, Vec<Var>, bool) {
+        let index = match &l.header {
+            Header::For { index, .. } => Some(*index),
+            _ => None,
+        };
+        // The defining statement of each body-level value.
+        let mut definitions: HashMap<Var, usize> = HashMap::new();
+        for (n, stmt) in forward_body.iter().enumerate() {
+            if let Stmt::Let { dst, .. } = stmt {
+                let mut defined = Vec::new();
+                dst.vars(&mut defined);
+                for v in defined {
+                    definitions.insert(v, n);
+                }
+            }
+        }
+        let mut needed: Vec<Var> = Block { stmts: adjoint_body.to_vec(), yields: Vec::new() }.free_vars();
+        let mut recompute: HashSet<usize> = HashSet::new();
+        let mut taped: Vec<Var> = Vec::new();
+        let mut uses_index = false;
+        let mut seen = HashSet::new();
+        while let Some(v) = needed.pop() {
+            if !seen.insert(v) {
+                continue;
+            }
+            if Some(v) == index {
+                uses_index = true;
+                continue;
+            }
+            let is_phi = l.carried.iter().any(|(phi, _)| *phi == v);
+            if !is_phi && !body_defs.contains(&v) {
+                // Defined outside the loop: available in the reverse sweep.
+                continue;
+            }
+            match definitions.get(&v) {
+                Some(&n) if !is_phi && self.recomputable(&forward_body[n]) => {
+                    if recompute.insert(n) {
+                        let mut uses = Vec::new();
+                        if let Stmt::Let { expr, .. } = &forward_body[n] {
+                            expr.uses(&mut uses);
+                        }
+                        needed.extend(uses);
+                    }
+                }
+                _ => taped.push(v),
+            }
+        }
+        let mut order: Vec<usize> = recompute.into_iter().collect();
+        order.sort();
+        taped.sort();
+        (order.into_iter().map(|n| forward_body[n].clone()).collect(), taped, uses_index)
+    }
+
+    /// Whether a statement of a loop body can be run again in the reverse
+    /// sweep and give the same value: pure arithmetic on values that do not
+    /// change.
+    fn recomputable(&self, stmt: &Stmt) -> bool {
+        let Stmt::Let { expr, .. } = stmt else { return false };
+        match expr {
+            Expr::Prim { .. } | Expr::Copy(_) => true,
+            Expr::Opaque { uses, .. } => uses.iter().all(|u| !self.changing.contains(u)),
+            Expr::Read { array, .. } => !self.changing.contains(array),
+            _ => false,
+        }
     }
 }

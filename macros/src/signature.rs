@@ -42,6 +42,17 @@ impl Float {
     }
 }
 
+/// The shape of a float argument.
+#[derive(Clone)]
+pub enum Shape {
+    /// `f64`
+    Scalar,
+    /// `&[f64]`, `&Vec<f64>` or `Vec<f64>`: a length known at run time.
+    Dynamic,
+    /// `[f64; N]` or `&[f64; N]`: the length is the constant expression `N`.
+    Fixed(syn::Expr),
+}
+
 /// One argument of the function.
 pub struct Param {
     /// The name the body uses (a fresh one for `_`).
@@ -49,10 +60,67 @@ pub struct Param {
     /// Whether it was written `mut x`.
     pub mutable: bool,
     pub ty: syn::Type,
-    /// `Some` for an `f32`/`f64` argument.
+    /// `Some` for an `f32`/`f64` argument or an array of them.
     pub float: Option<Float>,
+    /// The shape of a float argument.
+    pub shape: Shape,
     /// Whether the generated functions differentiate with respect to it.
     pub wrt: bool,
+}
+
+impl Param {
+    pub fn is_array(&self) -> bool {
+        self.float.is_some() && !matches!(self.shape, Shape::Scalar)
+    }
+}
+
+/// The element type and shape of a float argument type, if it is one.
+/// `&mut` to floats is reported as an error.
+fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
+    match ty {
+        syn::Type::Group(g) => float_shape(&g.elem, errors),
+        syn::Type::Paren(p) => float_shape(&p.elem, errors),
+        syn::Type::Reference(r) => {
+            let inner = match &*r.elem {
+                syn::Type::Slice(slice) => Float::of(&slice.elem).map(|f| (f, Shape::Dynamic)),
+                syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
+                syn::Type::Path(_) => vec_of(&r.elem).map(|f| (f, Shape::Dynamic)).or_else(|| Float::of(&r.elem).map(|f| (f, Shape::Scalar))),
+                _ => None,
+            };
+            if inner.is_some() && r.mutability.is_some() {
+                errors.push(
+                    r.span(),
+                    "a differentiated function cannot change its arguments through `&mut`: take them by `&` (or by value) and return the result",
+                );
+                return None;
+            }
+            match inner {
+                // `&f64` is passed through: write `f64`.
+                Some((_, Shape::Scalar)) => None,
+                other => other,
+            }
+        }
+        syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
+        syn::Type::Path(_) => Float::of(ty).map(|f| (f, Shape::Scalar)).or_else(|| vec_of(ty).map(|f| (f, Shape::Dynamic))),
+        _ => None,
+    }
+}
+
+/// `Vec<f64>` or `Vec<f32>`.
+fn vec_of(ty: &syn::Type) -> Option<Float> {
+    let syn::Type::Path(p) = ty else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    if last.ident != "Vec" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Float::of(inner),
+        _ => None,
+    }
 }
 
 /// What the generated functions need to know about the signature.
@@ -110,7 +178,10 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         match input {
             syn::FnArg::Receiver(r) => receiver = Some(r.clone()),
             syn::FnArg::Typed(pat_type) => {
-                let float = Float::of(&pat_type.ty);
+                let (float, shape) = match float_shape(&pat_type.ty, &mut errors) {
+                    Some((f, shape)) => (Some(f), shape),
+                    None => (None, Shape::Scalar),
+                };
                 let (ident, mutable) = match &*pat_type.pat {
                     syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
                         (p.ident.clone(), p.mutability.is_some())
@@ -124,7 +195,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                         continue;
                     }
                 };
-                params.push(Param { ident, mutable, ty: (*pat_type.ty).clone(), float, wrt: false });
+                params.push(Param { ident, mutable, ty: (*pat_type.ty).clone(), float, shape, wrt: false });
             }
         }
     }
@@ -140,7 +211,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                         errors.push(
                             name.span(),
                             format!(
-                                "`{name}` has type `{}`; only `f32` and `f64` arguments can be differentiated",
+                                "`{name}` has type `{}`; only `f32` and `f64` arguments, and slices, arrays and `Vec`s of them, can be differentiated",
                                 quote::quote!(#ty)
                             ),
                         );

@@ -76,3 +76,20 @@ fn mutation_and_calls() {
         },
     );
 }
+
+#[test]
+fn rosenbrock_loop() {
+    check(
+        "rosenbrock_loop",
+        quote!(),
+        quote! {
+            fn rosenbrock(x: &[f64]) -> f64 {
+                let mut s = 0.0;
+                for i in 0..x.len() - 1 {
+                    s += 100.0 * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2);
+                }
+                s
+            }
+        },
+    );
+}

@@ -2,228 +2,383 @@
 //! value along the tangents of some inputs. Applied to a gradient program
 //! this is forward-over-reverse: the tangents of the cotangents of the
 //! inputs are Hessian-vector products, or, with a bundle of N directions,
-//! a whole Hessian in one sweep.
+//! N columns of the Hessian in one sweep.
 
 use std::collections::HashMap;
 
 use proc_macro2::Span;
 
-use crate::ir::{Block, CallMode, Cond, Dst, Expr, Stmt, Var, Vars};
+use crate::ir::{ArrayInit, Block, CallMode, Callee, Cond, Dst, Expr, Header, Loop, Stmt, StoreOp, Var, Vars};
 
 /// Adds tangent statements to `stmts`. `dots` maps each value that has a
 /// tangent to it; it starts with the seeded inputs and gains every value
 /// whose tangent is not structurally zero.
 pub fn tangent(vars: &mut Vars, stmts: &[Stmt], dots: &mut HashMap<Var, Var>) -> Vec<Stmt> {
-    let mut out = Vec::with_capacity(stmts.len() * 2);
-    for stmt in stmts {
+    let mut pass = Tangent { vars, dots };
+    pass.stmts(stmts)
+}
+
+struct Tangent<'a> {
+    vars: &'a mut Vars,
+    dots: &'a mut HashMap<Var, Var>,
+}
+
+fn let_(dst: Var, expr: Expr, span: Span) -> Stmt {
+    Stmt::Let { dst: Dst::Var(dst), ty: None, expr, span }
+}
+
+impl Tangent<'_> {
+    fn stmts(&mut self, stmts: &[Stmt]) -> Vec<Stmt> {
+        let mut out = Vec::with_capacity(stmts.len() * 2);
+        for stmt in stmts {
+            self.stmt(stmt, &mut out);
+        }
+        out
+    }
+
+    fn dot(&self, v: Var) -> Option<Var> {
+        self.dots.get(&v).copied()
+    }
+
+    /// The tangent of `v`, or a zero one declared into `out`.
+    fn dot_or_zero(&mut self, v: Var, out: &mut Vec<Stmt>) -> Var {
+        match self.dot(v) {
+            Some(d) => d,
+            None => {
+                let zero = self.vars.derived_like(v, "_dot");
+                out.push(let_(zero, Expr::ZeroTangent(v), Span::call_site()));
+                zero
+            }
+        }
+    }
+
+    /// A new tangent for `v` (a buffer if `v` is an array).
+    fn new_dot(&mut self, v: Var) -> Var {
+        let d = self.vars.derived_like(v, "_dot");
+        self.dots.insert(v, d);
+        d
+    }
+
+    /// `vars` followed by the tangents of those that have one.
+    fn with_tangents(&self, vars: &[Var]) -> Vec<Var> {
+        let mut all = vars.to_vec();
+        all.extend(vars.iter().filter_map(|v| self.dots.get(v)));
+        all
+    }
+
+    fn stmt(&mut self, stmt: &Stmt, out: &mut Vec<Stmt>) {
         match stmt {
-            Stmt::Let { dst, ty, expr, span } => let_stmt(vars, dst, ty, expr, *span, dots, &mut out),
+            Stmt::Let { dst, ty, expr, span } => self.let_stmt(dst, ty, expr, *span, out),
             Stmt::If { cond, then_blk, else_blk, outs, span } => {
                 let cond = match cond {
                     Cond::Bool(v) => Cond::Bool(*v),
                     Cond::Tape { tape, then_binds, else_binds } => Cond::Tape {
                         tape: *tape,
-                        then_binds: with_tangents(then_binds, dots),
-                        else_binds: with_tangents(else_binds, dots),
+                        then_binds: self.with_tangents(then_binds),
+                        else_binds: self.with_tangents(else_binds),
                     },
                 };
-                let mut then_blk =
-                    Block { stmts: tangent(vars, &then_blk.stmts, dots), yields: then_blk.yields.clone() };
-                let mut else_blk =
-                    Block { stmts: tangent(vars, &else_blk.stmts, dots), yields: else_blk.yields.clone() };
+                let mut then_blk = Block { stmts: self.stmts(&then_blk.stmts), yields: then_blk.yields.clone() };
+                let mut else_blk = Block { stmts: self.stmts(&else_blk.stmts), yields: else_blk.yields.clone() };
                 let mut outs = outs.clone();
                 for i in 0..outs.len() {
                     let (t, e) = (then_blk.yields[i], else_blk.yields[i]);
-                    if !dots.contains_key(&t) && !dots.contains_key(&e) {
+                    if self.dot(t).is_none() && self.dot(e).is_none() {
                         continue;
                     }
-                    let out_dot = vars.derived(outs[i], "_dot");
-                    for (arm, value) in [(&mut then_blk, t), (&mut else_blk, e)] {
-                        let dot = match dots.get(&value) {
-                            Some(d) => *d,
-                            None => {
-                                let zero = vars.derived(value, "_dot");
-                                arm.stmts.push(Stmt::Let {
-                                    dst: Dst::Var(zero),
-                                    ty: None,
-                                    expr: Expr::ZeroTangent(value),
-                                    span: Span::call_site(),
-                                });
-                                zero
-                            }
-                        };
-                        arm.yields.push(dot);
-                    }
-                    dots.insert(outs[i], out_dot);
+                    let out_dot = self.vars.derived(outs[i], "_dot");
+                    let t_dot = self.dot_or_zero(t, &mut then_blk.stmts);
+                    then_blk.yields.push(t_dot);
+                    let e_dot = self.dot_or_zero(e, &mut else_blk.stmts);
+                    else_blk.yields.push(e_dot);
+                    self.dots.insert(outs[i], out_dot);
                     outs.push(out_dot);
                 }
                 out.push(Stmt::If { cond, then_blk, else_blk, outs, span: *span });
             }
             Stmt::Effect { .. } => out.push(stmt.clone()),
+            Stmt::Store { array, index, value, op, span } => {
+                out.push(stmt.clone());
+                if let Some(array_dot) = self.dot(*array) {
+                    let value_dot = match (self.dot(*value), op) {
+                        (Some(d), _) => Some(d),
+                        (None, StoreOp::Set) => Some(self.dot_or_zero(*value, out)),
+                        (None, _) => None,
+                    };
+                    if let Some(value_dot) = value_dot {
+                        out.push(Stmt::Store { array: array_dot, index: *index, value: value_dot, op: *op, span: *span });
+                    }
+                }
+            }
+            Stmt::AddAt { buffer, index, value } => {
+                out.push(stmt.clone());
+                if let (Some(buffer_dot), Some(value_dot)) = (self.dot(*buffer), self.dot(*value)) {
+                    out.push(Stmt::AddAt { buffer: buffer_dot, index: *index, value: value_dot });
+                }
+            }
+            Stmt::AddAll { buffer, values } => {
+                out.push(stmt.clone());
+                if let (Some(buffer_dot), Some(values_dot)) = (self.dot(*buffer), self.dot(*values)) {
+                    out.push(Stmt::AddAll { buffer: buffer_dot, values: values_dot });
+                }
+            }
+            Stmt::Push { tape, vars } => out.push(Stmt::Push { tape: *tape, vars: self.with_tangents(vars) }),
+            Stmt::Loop(l) => self.loop_(l, out),
         }
     }
-    out
-}
 
-/// `vars` followed by the tangents of those that have one.
-fn with_tangents(vars: &[Var], dots: &HashMap<Var, Var>) -> Vec<Var> {
-    let mut all = vars.to_vec();
-    all.extend(vars.iter().filter_map(|v| dots.get(v)));
-    all
-}
+    fn loop_(&mut self, l: &Loop, out: &mut Vec<Stmt>) {
+        let mut l = l.clone();
+        if let Header::While { cond } = &l.header {
+            let cond = Block { stmts: self.stmts(&cond.stmts), yields: cond.yields.clone() };
+            l.header = Header::While { cond };
+        }
+        // A varied carried value has a tangent round the loop.
+        let mut dotted = Vec::new();
+        for (i, (phi, init)) in l.carried.clone().into_iter().enumerate() {
+            if self.vars.varied(phi) || self.dot(init).is_some() {
+                let init_dot = self.dot_or_zero(init, out);
+                let phi_dot = self.new_dot(phi);
+                self.vars.get_mut(phi_dot).place = true;
+                dotted.push((i, phi_dot, init_dot));
+            }
+        }
+        let mut body = Block { stmts: self.stmts(&l.body.stmts), yields: Vec::new() };
+        let carried_count = l.carried.len();
+        let mut yields: Vec<Var> = l.body.yields[..carried_count].to_vec();
+        for &(i, phi_dot, init_dot) in &dotted {
+            let next = l.body.yields[i];
+            let next_dot = self.dot_or_zero(next, &mut body.stmts);
+            yields.push(next_dot);
+            l.carried.push((phi_dot, init_dot));
+        }
+        if l.breaks {
+            yields.extend(l.body.yields.last());
+        }
+        body.yields = yields;
+        l.body = body;
+        for &(i, _, _) in &dotted {
+            let out_var = l.outs[i];
+            let out_dot = self.new_dot(out_var);
+            l.outs.push(out_dot);
+        }
+        out.push(Stmt::Loop(Box::new(l)));
+    }
 
-fn let_stmt(
-    vars: &mut Vars,
-    dst: &Dst,
-    ty: &Option<Box<syn::Type>>,
-    expr: &Expr,
-    span: Span,
-    dots: &mut HashMap<Var, Var>,
-    out: &mut Vec<Stmt>,
-) {
-    let single = match dst {
-        Dst::Var(v) => Some(*v),
-        _ => None,
-    };
-    let mut terms: Vec<Expr> = Vec::new();
-    match expr {
-        Expr::Cotangent(raw) => {
-            // The tangent of a callee's cotangent is checked the same way.
-            out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
-            if let (Some(v), Some(raw_dot)) = (single, dots.get(raw).copied()) {
-                let checked = vars.derived(v, "_dot");
-                out.push(Stmt::Let { dst: Dst::Var(checked), ty: None, expr: Expr::Cotangent(raw_dot), span });
-                dots.insert(v, checked);
+    fn let_stmt(&mut self, dst: &Dst, ty: &Option<Box<syn::Type>>, expr: &Expr, span: Span, out: &mut Vec<Stmt>) {
+        let single = match dst {
+            Dst::Var(v) => Some(*v),
+            _ => None,
+        };
+        let original = Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span };
+        let mut terms: Vec<Expr> = Vec::new();
+        match expr {
+            Expr::Cotangent(raw) => {
+                // The tangent of a callee's cotangent is checked the same way.
+                out.push(original);
+                if let (Some(v), Some(raw_dot)) = (single, self.dot(*raw)) {
+                    let checked = self.vars.derived_like(v, "_dot");
+                    out.push(let_(checked, Expr::Cotangent(raw_dot), span));
+                    self.dots.insert(v, checked);
+                }
+                return;
             }
-            return;
-        }
-        Expr::Copy(source) => {
-            out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
-            if let (Some(v), Some(d)) = (single, dots.get(source).copied()) {
-                dots.insert(v, d);
+            Expr::Copy(source) => {
+                out.push(original);
+                if let (Some(v), Some(d)) = (single, self.dot(*source)) {
+                    self.dots.insert(v, d);
+                }
+                return;
             }
-            return;
-        }
-        Expr::Prim { prim, args, .. } => {
-            if let Some(y) = single {
-                for &k in prim.differentiable {
-                    if let Some(&t) = dots.get(&args[k]) {
-                        terms.push(Expr::Jvp { prim, k, args: args.clone(), out: y, t });
+            Expr::Prim { prim, args, .. } => {
+                if let Some(y) = single {
+                    for &k in prim.differentiable {
+                        if let Some(t) = self.dot(args[k]) {
+                            terms.push(Expr::Jvp { prim, k, args: args.clone(), out: y, t });
+                        }
                     }
                 }
             }
-        }
-        Expr::Vjp { prim, k, args, out: y, c } => {
-            if let Some(&c_dot) = dots.get(c) {
-                terms.push(Expr::Vjp { prim, k: *k, args: args.clone(), out: *y, c: c_dot });
-            }
-            for &(kk, j) in prim.second_order {
-                if kk == *k {
-                    if let Some(&t) = dots.get(&args[j]) {
-                        terms.push(Expr::VjpJvp { prim, k: *k, j, args: args.clone(), out: *y, c: *c, t });
+            Expr::Vjp { prim, k, args, out: y, c } => {
+                if let Some(c_dot) = self.dot(*c) {
+                    terms.push(Expr::Vjp { prim, k: *k, args: args.clone(), out: *y, c: c_dot });
+                }
+                for &(kk, j) in prim.second_order {
+                    if kk == *k {
+                        if let Some(t) = self.dot(args[j]) {
+                            terms.push(Expr::VjpJvp { prim, k: *k, j, args: args.clone(), out: *y, c: *c, t });
+                        }
                     }
                 }
             }
-        }
-        Expr::Add(a, b) => match (dots.get(a).copied(), dots.get(b).copied()) {
-            (Some(a), Some(b)) => terms.push(Expr::Add(a, b)),
-            (Some(d), None) | (None, Some(d)) => {
-                out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
+            Expr::Add(a, b) => match (self.dot(*a), self.dot(*b)) {
+                (Some(a), Some(b)) => terms.push(Expr::Add(a, b)),
+                (Some(d), None) | (None, Some(d)) => {
+                    out.push(original);
+                    if let Some(v) = single {
+                        self.dots.insert(v, d);
+                    }
+                    return;
+                }
+                (None, None) => {}
+            },
+            Expr::Neg(a) => {
+                if let Some(d) = self.dot(*a) {
+                    terms.push(Expr::Neg(d));
+                }
+            }
+            Expr::Tape { then, vars } => {
+                let expr = Expr::Tape { then: *then, vars: self.with_tangents(vars) };
+                out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr, span });
+                return;
+            }
+            Expr::Pop { .. } => {
+                let Dst::Tuple(items) = dst else {
+                    out.push(original);
+                    return;
+                };
+                let bound: Vec<Var> = items
+                    .iter()
+                    .filter_map(|d| match d {
+                        Dst::Var(v) => Some(*v),
+                        _ => None,
+                    })
+                    .collect();
+                // The forward sweep pushed the tangents of these values after
+                // them; give them the same names here.
+                let all = self.with_tangents(&bound);
+                out.push(Stmt::Let {
+                    dst: Dst::Tuple(all.into_iter().map(Dst::Var).collect()),
+                    ty: None,
+                    expr: expr.clone(),
+                    span,
+                });
+                return;
+            }
+            Expr::Read { array, index } => {
+                if let Some(array_dot) = self.dot(*array) {
+                    terms.push(Expr::Read { array: array_dot, index: *index });
+                }
+            }
+            Expr::Take { buffer, index } => {
+                if let Some(buffer_dot) = self.dot(*buffer) {
+                    terms.push(Expr::Take { buffer: buffer_dot, index: *index });
+                }
+            }
+            Expr::ZeroLike(primal) if single.is_some_and(|v| self.vars.is_array(v)) => {
+                // A cotangent buffer: its tangent is a buffer too.
+                out.push(original);
                 if let Some(v) = single {
-                    dots.insert(v, d);
+                    let d = self.new_dot(v);
+                    out.push(let_(d, Expr::ZeroTangent(*primal), span));
                 }
                 return;
             }
-            (None, None) => {}
-        },
-        Expr::Tape { then, vars: taped } => {
-            let expr = Expr::Tape { then: *then, vars: with_tangents(taped, dots) };
-            out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr, span });
-            return;
-        }
-        Expr::Call { callee, args, mode } => {
-            if let Some(stmt) = call(vars, dst, callee, args, mode, span, dots) {
-                out.push(stmt);
+            Expr::NewArray(init) => {
+                out.push(original);
+                let Some(v) = single else { return };
+                if !self.vars.varied(v) {
+                    return;
+                }
+                let dot_init = match init {
+                    ArrayInit::Fill { value, len } => match self.dot(*value) {
+                        Some(d) => Expr::NewArray(ArrayInit::Fill { value: d, len: len.clone() }),
+                        None => Expr::ZeroTangent(v),
+                    },
+                    ArrayInit::List { items, vec } => {
+                        let items = items.iter().map(|item| self.dot_or_zero(*item, out)).collect();
+                        Expr::NewArray(ArrayInit::List { items, vec: *vec })
+                    }
+                    ArrayInit::CopyOf { source, method } => match self.dot(*source) {
+                        Some(d) => Expr::NewArray(ArrayInit::CopyOf { source: d, method: method.clone() }),
+                        None => Expr::ZeroTangent(v),
+                    },
+                };
+                let d = self.new_dot(v);
+                out.push(let_(d, dot_init, span));
                 return;
             }
-        }
-        // Constants, zeros and seeds have zero tangents.
-        _ => {}
-    }
-    out.push(Stmt::Let { dst: dst.clone(), ty: ty.clone(), expr: expr.clone(), span });
-    let Some(y) = single else { return };
-    let mut sum: Option<Var> = None;
-    for term in terms {
-        let term_var = vars.derived(y, "_dot");
-        out.push(Stmt::Let { dst: Dst::Var(term_var), ty: None, expr: term, span });
-        sum = Some(match sum {
-            None => term_var,
-            Some(previous) => {
-                let total = vars.derived(y, "_dot");
-                out.push(Stmt::Let { dst: Dst::Var(total), ty: None, expr: Expr::Add(previous, term_var), span });
-                total
-            }
-        });
-    }
-    if let Some(d) = sum {
-        dots.insert(y, d);
-    }
-}
-
-/// A call whose arguments or seed have tangents becomes a call to the
-/// callee's tangent companion, which returns the tangents too.
-fn call(
-    vars: &mut Vars,
-    dst: &Dst,
-    callee: &crate::ir::Callee,
-    args: &[Var],
-    mode: &CallMode,
-    span: Span,
-    dots: &mut HashMap<Var, Var>,
-) -> Option<Stmt> {
-    let tangents: Vec<Option<Var>> = args.iter().map(|a| dots.get(a).copied()).collect();
-    let any_tangent = tangents.iter().any(Option::is_some);
-    match (mode, dst) {
-        (CallMode::Value, Dst::Var(y)) if any_tangent => {
-            let y_dot = vars.derived(*y, "_dot");
-            dots.insert(*y, y_dot);
-            Some(Stmt::Let {
-                dst: Dst::Tuple(vec![Dst::Var(*y), Dst::Var(y_dot)]),
-                ty: None,
-                expr: Expr::Call { callee: callee.clone(), args: args.to_vec(), mode: CallMode::Jvp { tangents } },
-                span,
-            })
-        }
-        (CallMode::Vjp { out_bar }, Dst::Tuple(parts)) => {
-            let out_bar_dot = dots.get(out_bar).copied();
-            if !any_tangent && out_bar_dot.is_none() {
-                return None;
-            }
-            let Some(Dst::Tuple(slots)) = parts.get(1) else {
-                return None;
-            };
-            let dot_slots: Vec<Dst> = slots
-                .iter()
-                .map(|slot| match slot {
-                    Dst::Var(c) => {
-                        let c_dot = vars.derived(*c, "_dot");
-                        dots.insert(*c, c_dot);
-                        Dst::Var(c_dot)
+            Expr::SumAll { buffer, like } => {
+                if let Some(buffer_dot) = self.dot(*buffer) {
+                    out.push(original);
+                    let zero = self.vars.derived(*like, "_dot");
+                    out.push(let_(zero, Expr::ZeroTangent(*like), span));
+                    if let Some(v) = single {
+                        let d = self.new_dot(v);
+                        out.push(let_(d, Expr::SumAll { buffer: buffer_dot, like: zero }, span));
                     }
-                    _ => Dst::Ignore,
-                })
-                .collect();
-            Some(Stmt::Let {
-                dst: Dst::Tuple(vec![Dst::Ignore, Dst::Ignore, Dst::Tuple(slots.clone()), Dst::Tuple(dot_slots)]),
-                ty: None,
-                expr: Expr::Call {
-                    callee: callee.clone(),
-                    args: args.to_vec(),
-                    mode: CallMode::VjpJvp { tangents, out_bar: *out_bar, out_bar_dot },
-                },
-                span,
-            })
+                    return;
+                }
+            }
+            Expr::Call { callee, args, mode } => {
+                if let Some(stmt) = self.call(dst, callee, args, mode, span) {
+                    out.push(stmt);
+                    return;
+                }
+            }
+            // Constants, zeros, seeds, tapes and counts have zero tangents.
+            _ => {}
         }
-        _ => None,
+        out.push(original);
+        let Some(y) = single else { return };
+        let mut sum: Option<Var> = None;
+        for term in terms {
+            let term_var = self.vars.derived(y, "_dot");
+            out.push(let_(term_var, term, span));
+            sum = Some(match sum {
+                None => term_var,
+                Some(previous) => {
+                    let total = self.vars.derived(y, "_dot");
+                    out.push(let_(total, Expr::Add(previous, term_var), span));
+                    total
+                }
+            });
+        }
+        if let Some(d) = sum {
+            self.dots.insert(y, d);
+        }
+    }
+
+    /// A call whose arguments or seed have tangents becomes a call to the
+    /// callee's tangent companion, which returns the tangents too.
+    fn call(&mut self, dst: &Dst, callee: &Callee, args: &[Var], mode: &CallMode, span: Span) -> Option<Stmt> {
+        let tangents: Vec<Option<Var>> = args.iter().map(|a| self.dot(*a)).collect();
+        let any_tangent = tangents.iter().any(Option::is_some);
+        match (mode, dst) {
+            (CallMode::Value, Dst::Var(y)) if any_tangent => {
+                let y_dot = self.new_dot(*y);
+                Some(Stmt::Let {
+                    dst: Dst::Tuple(vec![Dst::Var(*y), Dst::Var(y_dot)]),
+                    ty: None,
+                    expr: Expr::Call { callee: callee.clone(), args: args.to_vec(), mode: CallMode::Jvp { tangents } },
+                    span,
+                })
+            }
+            (CallMode::Vjp { out_bar }, Dst::Tuple(parts)) => {
+                let out_bar_dot = self.dot(*out_bar);
+                if !any_tangent && out_bar_dot.is_none() {
+                    return None;
+                }
+                let Some(Dst::Tuple(slots)) = parts.get(1) else { return None };
+                let dot_slots: Vec<Dst> = slots
+                    .iter()
+                    .map(|slot| match slot {
+                        Dst::Var(c) => Dst::Var(self.new_dot(*c)),
+                        _ => Dst::Ignore,
+                    })
+                    .collect();
+                Some(Stmt::Let {
+                    dst: Dst::Tuple(vec![Dst::Ignore, Dst::Ignore, Dst::Tuple(slots.clone()), Dst::Tuple(dot_slots)]),
+                    ty: None,
+                    expr: Expr::Call {
+                        callee: callee.clone(),
+                        args: args.to_vec(),
+                        mode: CallMode::VjpJvp { tangents, out_bar: *out_bar, out_bar_dot },
+                    },
+                    span,
+                })
+            }
+            _ => None,
+        }
     }
 }

@@ -2,46 +2,46 @@
 
 use crate::{Linear, Scalar};
 
-/// `a + b`.
+/// `a + b`: linear, so its rules take only the tangent or cotangent.
 pub mod add {
     use super::*;
 
     #[inline(always)]
-    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+    pub fn jvp0<F, T: Linear<F>>(t: &T) -> T {
         t.clone()
     }
     #[inline(always)]
-    pub fn jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+    pub fn jvp1<F, T: Linear<F>>(t: &T) -> T {
         t.clone()
     }
     #[inline(always)]
-    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+    pub fn vjp0<F, T: Linear<F>>(c: &T) -> T {
         c.clone()
     }
     #[inline(always)]
-    pub fn vjp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+    pub fn vjp1<F, T: Linear<F>>(c: &T) -> T {
         c.clone()
     }
 }
 
-/// `a - b`.
+/// `a - b`: linear.
 pub mod sub {
     use super::*;
 
     #[inline(always)]
-    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+    pub fn jvp0<F, T: Linear<F>>(t: &T) -> T {
         t.clone()
     }
     #[inline(always)]
-    pub fn jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
+    pub fn jvp1<F, T: Linear<F>>(t: &T) -> T {
         t.neg()
     }
     #[inline(always)]
-    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+    pub fn vjp0<F, T: Linear<F>>(c: &T) -> T {
         c.clone()
     }
     #[inline(always)]
-    pub fn vjp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &T) -> T {
+    pub fn vjp1<F, T: Linear<F>>(c: &T) -> T {
         c.neg()
     }
 }
@@ -134,16 +134,16 @@ pub mod rem {
     }
 }
 
-/// `-a`.
+/// `-a`: linear.
 pub mod neg {
     use super::*;
 
     #[inline(always)]
-    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _y: &F, t: &T) -> T {
+    pub fn jvp0<F, T: Linear<F>>(t: &T) -> T {
         t.neg()
     }
     #[inline(always)]
-    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, _y: &F, c: &T) -> T {
+    pub fn vjp0<F, T: Linear<F>>(c: &T) -> T {
         c.neg()
     }
 }
@@ -153,11 +153,11 @@ pub mod neg {
 /// by the macro, so tangents never change precision.
 pub mod cast {
     #[inline(always)]
-    pub fn jvp0<F, G, T: Clone>(_x: &F, _y: &G, t: &T) -> T {
+    pub fn jvp0<T: Clone>(t: &T) -> T {
         t.clone()
     }
     #[inline(always)]
-    pub fn vjp0<F, G, C: Clone>(_x: &F, _y: &G, c: &C) -> C {
+    pub fn vjp0<C: Clone>(c: &C) -> C {
         c.clone()
     }
 }

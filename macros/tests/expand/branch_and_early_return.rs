@@ -30,7 +30,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
         let c_1 = 0.5 * delta;
         let sub = a - c_1;
         let mul_2 = delta * sub;
-        let tape_2 = ::matdiff::__private::Branch::Else((c_1, sub, mul_2));
+        let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
     let result_bar = ::matdiff::__private::one_like(&result);
@@ -53,14 +53,14 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
             let a_bar_1 = ::matdiff::__private::zero_like(&a);
             (x_bar_2, a_bar_1)
         }
-        ::matdiff::__private::Branch::Else((c_1, sub, mul_2)) => {
+        ::matdiff::__private::Branch::Else((sub, mul_2)) => {
             let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                 &delta,
                 &sub,
                 &mul_2,
                 &result_bar,
             );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
             let x_bar_3 = ::matdiff::__private::zero_like(&x);
             (x_bar_3, a_bar)
         }
@@ -94,7 +94,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
         let c_1 = 0.5 * delta;
         let sub = a - c_1;
         let mul_2 = delta * sub;
-        let tape_2 = ::matdiff::__private::Branch::Else((c_1, sub, mul_2));
+        let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
     let result_bar = ::matdiff::__private::one_like(&result);
@@ -117,14 +117,14 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
             let a_bar_1 = ::matdiff::__private::zero_like(&a);
             (x_bar_2, a_bar_1)
         }
-        ::matdiff::__private::Branch::Else((c_1, sub, mul_2)) => {
+        ::matdiff::__private::Branch::Else((sub, mul_2)) => {
             let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                 &delta,
                 &sub,
                 &mul_2,
                 &result_bar,
             );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
             let x_bar_3 = ::matdiff::__private::zero_like(&x);
             (x_bar_3, a_bar)
         }
@@ -133,7 +133,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
     (result, [x_bar_6])
 }
-/// The Hessian of [`huber`] with respect to `x`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
+/// The Hessian of [`huber`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
 #[allow(
     dead_code,
     unused_variables,
@@ -179,7 +179,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     } else {
         let c_1 = 0.5 * delta;
         let sub = a - c_1;
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
         let mul_2 = delta * sub;
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
             &delta,
@@ -188,7 +188,6 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
             &sub_dot,
         );
         let tape_2 = ::matdiff::__private::Branch::Else((
-            c_1,
             sub,
             mul_2,
             sub_dot,
@@ -237,14 +236,14 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
             let a_bar_1 = ::matdiff::__private::zero_like(&a);
             (x_bar_2, a_bar_1, x_bar_2_dot)
         }
-        ::matdiff::__private::Branch::Else((c_1, sub, mul_2, sub_dot, mul_2_dot)) => {
+        ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
             let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                 &delta,
                 &sub,
                 &mul_2,
                 &result_bar,
             );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
             let x_bar_3 = ::matdiff::__private::zero_like(&x);
             let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
                 [f64; 1],
@@ -257,7 +256,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
     [x_bar_4_dot]
 }
-/// The Hessian of [`huber`] with respect to `x` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+/// The Hessian of [`huber`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
     dead_code,
     unused_variables,
@@ -270,7 +269,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
 )]
 pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     let _ = huber;
-    let x_dot: f64 = v[0];
+    let x_dot = v[0];
     let a = x.abs();
     let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
     let cond = a <= delta;
@@ -303,7 +302,7 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     } else {
         let c_1 = 0.5 * delta;
         let sub = a - c_1;
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
         let mul_2 = delta * sub;
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
             &delta,
@@ -312,7 +311,6 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
             &sub_dot,
         );
         let tape_2 = ::matdiff::__private::Branch::Else((
-            c_1,
             sub,
             mul_2,
             sub_dot,
@@ -361,14 +359,14 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
             let a_bar_1 = ::matdiff::__private::zero_like(&a);
             (x_bar_2, a_bar_1, x_bar_2_dot)
         }
-        ::matdiff::__private::Branch::Else((c_1, sub, mul_2, sub_dot, mul_2_dot)) => {
+        ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
             let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                 &delta,
                 &sub,
                 &mul_2,
                 &result_bar,
             );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&a, &c_1, &sub, &sub_bar);
+            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
             let x_bar_3 = ::matdiff::__private::zero_like(&x);
             let x_bar_3_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x_bar_3);
             (x_bar_3, a_bar, x_bar_3_dot)
@@ -412,7 +410,7 @@ impl huber {
             let c_1 = 0.5 * delta;
             let sub = a - c_1;
             let mul_2 = delta * sub;
-            let tape_2 = ::matdiff::__private::Branch::Else((c_1, sub, mul_2));
+            let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
             (mul_2, tape_2)
         };
         let (x_bar_4, a_bar_2) = match tape {
@@ -439,19 +437,14 @@ impl huber {
                 let a_bar_1 = ::matdiff::__private::zero_like(&a);
                 (x_bar_2, a_bar_1)
             }
-            ::matdiff::__private::Branch::Else((c_1, sub, mul_2)) => {
+            ::matdiff::__private::Branch::Else((sub, mul_2)) => {
                 let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                     &delta,
                     &sub,
                     &mul_2,
                     &out_bar,
                 );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0(
-                    &a,
-                    &c_1,
-                    &sub,
-                    &sub_bar,
-                );
+                let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
                 (x_bar_3, a_bar)
             }
@@ -506,7 +499,7 @@ impl huber {
         } else {
             let c_1 = 0.5 * delta;
             let sub = a - c_1;
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
             let mul_2 = delta * sub;
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
@@ -582,7 +575,7 @@ impl huber {
         } else {
             let c_1 = 0.5 * delta;
             let sub = a - c_1;
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a, &c_1, &sub, &a_dot);
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
             let mul_2 = delta * sub;
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
@@ -591,7 +584,6 @@ impl huber {
                 &sub_dot,
             );
             let tape_2 = ::matdiff::__private::Branch::Else((
-                c_1,
                 sub,
                 mul_2,
                 sub_dot,
@@ -667,9 +659,7 @@ impl huber {
                 >(&a_bar_1);
                 (x_bar_2, a_bar_1, x_bar_2_dot, a_bar_1_dot)
             }
-            ::matdiff::__private::Branch::Else(
-                (c_1, sub, mul_2, sub_dot, mul_2_dot),
-            ) => {
+            ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
                 let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                     &delta,
                     &sub,
@@ -682,18 +672,8 @@ impl huber {
                     &mul_2,
                     &out_bar_dot_1,
                 );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0(
-                    &a,
-                    &c_1,
-                    &sub,
-                    &sub_bar,
-                );
-                let a_bar_dot = ::matdiff::__private::rules::sub::vjp0(
-                    &a,
-                    &c_1,
-                    &sub,
-                    &sub_bar_dot,
-                );
+                let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+                let a_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
                 let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
                     __MatdiffD,

@@ -20,8 +20,8 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let ln = add.ln();
     let ln_bar = ::matdiff::__private::one_like(&ln);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
     let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
     let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
     [x_bar, y_bar]
@@ -45,13 +45,13 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let ln = add.ln();
     let ln_bar = ::matdiff::__private::one_like(&ln);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
     let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
     let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
     (ln, [x_bar, y_bar])
 }
-/// The Hessian of [`f`] with respect to `x`, `y`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
+/// The Hessian of [`f`] with respect to `x`, `y` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
 #[allow(
     dead_code,
     unused_variables,
@@ -71,13 +71,8 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let exp_1 = y.exp();
     let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
     let add = exp + exp_1;
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp, &exp_1, &add, &exp_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
-        &exp,
-        &exp_1,
-        &add,
-        &exp_1_dot,
-    );
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let ln = add.ln();
     let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
@@ -89,20 +84,10 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
         &ln_bar,
         &add_dot_2,
     );
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
-    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(
-        &exp,
-        &exp_1,
-        &add,
-        &add_bar_dot,
-    );
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
-    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(
-        &exp,
-        &exp_1,
-        &add,
-        &add_bar_dot,
-    );
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
     let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
     let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
     let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
@@ -123,7 +108,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
     [x_bar_dot_2, y_bar_dot_2]
 }
-/// The Hessian of [`f`] with respect to `x`, `y` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+/// The Hessian of [`f`] with respect to `x`, `y` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
     dead_code,
     unused_variables,
@@ -136,20 +121,15 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
 )]
 fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let _ = f;
-    let x_dot: f64 = v[0];
-    let y_dot: f64 = v[1];
+    let x_dot = v[0];
+    let y_dot = v[1];
     let exp = x.exp();
     let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
     let exp_1 = y.exp();
     let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
     let add = exp + exp_1;
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp, &exp_1, &add, &exp_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
-        &exp,
-        &exp_1,
-        &add,
-        &exp_1_dot,
-    );
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let ln = add.ln();
     let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
@@ -161,20 +141,10 @@ fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
         &ln_bar,
         &add_dot_2,
     );
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&exp, &exp_1, &add, &add_bar);
-    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(
-        &exp,
-        &exp_1,
-        &add,
-        &add_bar_dot,
-    );
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&exp, &exp_1, &add, &add_bar);
-    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(
-        &exp,
-        &exp_1,
-        &add,
-        &add_bar_dot,
-    );
+    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
     let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
     let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
     let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
@@ -218,18 +188,8 @@ impl f {
         let add = exp + exp_1;
         let ln = add.ln();
         let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &out_bar);
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(
-            &exp,
-            &exp_1,
-            &add,
-            &add_bar,
-        );
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(
-            &exp,
-            &exp_1,
-            &add,
-            &add_bar,
-        );
+        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
         let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
         (ln, (x_bar, y_bar))
@@ -261,18 +221,8 @@ impl f {
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
         let add = exp + exp_1;
-        let add_dot = ::matdiff::__private::rules::add::jvp0(
-            &exp,
-            &exp_1,
-            &add,
-            &exp_dot,
-        );
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
-            &exp,
-            &exp_1,
-            &add,
-            &exp_1_dot,
-        );
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
@@ -311,18 +261,8 @@ impl f {
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
         let add = exp + exp_1;
-        let add_dot = ::matdiff::__private::rules::add::jvp0(
-            &exp,
-            &exp_1,
-            &add,
-            &exp_dot,
-        );
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(
-            &exp,
-            &exp_1,
-            &add,
-            &exp_1_dot,
-        );
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
@@ -339,30 +279,10 @@ impl f {
             &add_dot_2,
         );
         let add_bar_dot_2 = ::matdiff::__private::add(&add_bar_dot, &add_bar_dot_1);
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(
-            &exp,
-            &exp_1,
-            &add,
-            &add_bar,
-        );
-        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(
-            &exp,
-            &exp_1,
-            &add,
-            &add_bar_dot_2,
-        );
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(
-            &exp,
-            &exp_1,
-            &add,
-            &add_bar,
-        );
-        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(
-            &exp,
-            &exp_1,
-            &add,
-            &add_bar_dot_2,
-        );
+        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot_2);
+        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot_2);
         let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
         let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(
             &y,

@@ -48,17 +48,12 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
         }
         ::matdiff::__private::Branch::Else(()) => s_3_bar,
     };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
-        &s,
-        &sigmoid,
-        &s_1,
-        &s_1_bar_1,
-    );
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
     let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
     let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
@@ -108,17 +103,12 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
         }
         ::matdiff::__private::Branch::Else(()) => s_3_bar,
     };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
-        &s,
-        &sigmoid,
-        &s_1,
-        &s_1_bar_1,
-    );
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
     let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
     let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
@@ -126,7 +116,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
     (s_3, [w_bar_4, b_bar])
 }
-/// The Hessian of [`loss`] with respect to `w`, `b`: `H[i][j]` is the second derivative in the i-th and j-th of them. Computed in one forward-over-reverse sweep generated at compile time.
+/// The Hessian of [`loss`] with respect to `w`, `b` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
 #[allow(
     dead_code,
     unused_variables,
@@ -149,21 +139,16 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let mul = w * c;
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
     let add = mul + b;
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let (sigmoid, sigmoid_dot) = sigmoid::jvp(
         add,
         (::core::option::Option::Some(add_dot_2),),
     );
     let s_1 = s + sigmoid;
-    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s, &sigmoid, &s_1, &s_dot_2);
-    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
-        &s,
-        &sigmoid,
-        &s_1,
-        &sigmoid_dot,
-    );
+    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
+    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
     let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
     let cond = n > 2;
     let (s_3, tape, s_3_dot) = if cond {
@@ -194,13 +179,8 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
         }
         ::matdiff::__private::Branch::Else(()) => s_3_bar,
     };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
-        &s,
-        &sigmoid,
-        &s_1,
-        &s_1_bar_1,
-    );
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
     let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
         add,
         (::core::option::Option::Some(add_dot_2),),
@@ -209,20 +189,10 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     );
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
     let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
-    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
-        &mul,
-        &b,
-        &add,
-        &add_bar_1_dot,
-    );
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
-    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
-        &mul,
-        &b,
-        &add,
-        &add_bar_1_dot,
-    );
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
+    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
@@ -247,7 +217,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
     [w_bar_4_dot, b_bar_dot]
 }
-/// The Hessian of [`loss`] with respect to `w`, `b` times the vector `v`, without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+/// The Hessian of [`loss`] with respect to `w`, `b` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
     dead_code,
     unused_variables,
@@ -260,8 +230,8 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
 )]
 fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let _ = loss;
-    let w_dot: f64 = v[0];
-    let b_dot: f64 = v[1];
+    let w_dot = v[0];
+    let b_dot = v[1];
     let s = w * w;
     let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
     let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
@@ -270,21 +240,16 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let mul = w * c;
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
     let add = mul + b;
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
+    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let (sigmoid, sigmoid_dot) = sigmoid::jvp(
         add,
         (::core::option::Option::Some(add_dot_2),),
     );
     let s_1 = s + sigmoid;
-    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s, &sigmoid, &s_1, &s_dot_2);
-    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
-        &s,
-        &sigmoid,
-        &s_1,
-        &sigmoid_dot,
-    );
+    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
+    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
     let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
     let cond = n > 2;
     let (s_3, tape, s_3_dot) = if cond {
@@ -315,13 +280,8 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
         }
         ::matdiff::__private::Branch::Else(()) => s_3_bar,
     };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s, &sigmoid, &s_1, &s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
-        &s,
-        &sigmoid,
-        &s_1,
-        &s_1_bar_1,
-    );
+    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
     let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
         add,
         (::core::option::Option::Some(add_dot_2),),
@@ -330,20 +290,10 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     );
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
     let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
-    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
-        &mul,
-        &b,
-        &add,
-        &add_bar_1_dot,
-    );
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
-    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
-        &mul,
-        &b,
-        &add,
-        &add_bar_1_dot,
-    );
+    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
+    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
+    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
@@ -419,22 +369,12 @@ impl loss {
             }
             ::matdiff::__private::Branch::Else(()) => out_bar,
         };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_1_bar_1,
-        );
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_1_bar_1,
-        );
+        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
         let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
         let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
         let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
         let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
@@ -474,26 +414,16 @@ impl loss {
         let mul = w * c;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = mul + b;
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(add_dot_2),),
         );
         let s_1 = s + sigmoid;
-        let s_1_dot = ::matdiff::__private::rules::add::jvp0(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_dot_2,
-        );
-        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
-            &s,
-            &sigmoid,
-            &s_1,
-            &sigmoid_dot,
-        );
+        let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
+        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
         let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
         let cond = n > 2;
         let (s_3, s_3_dot) = if cond {
@@ -554,26 +484,16 @@ impl loss {
         let mul = w * c;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = mul + b;
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul, &b, &add, &mul_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul, &b, &add, &b_dot);
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(add_dot_2),),
         );
         let s_1 = s + sigmoid;
-        let s_1_dot = ::matdiff::__private::rules::add::jvp0(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_dot_2,
-        );
-        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(
-            &s,
-            &sigmoid,
-            &s_1,
-            &sigmoid_dot,
-        );
+        let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
+        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
         let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
@@ -609,30 +529,10 @@ impl loss {
             }
             ::matdiff::__private::Branch::Else(()) => (out_bar, out_bar_dot_1),
         };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_1_bar_1,
-        );
-        let s_bar_dot = ::matdiff::__private::rules::add::vjp0(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_1_bar_1_dot,
-        );
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_1_bar_1,
-        );
-        let sigmoid_bar_dot = ::matdiff::__private::rules::add::vjp1(
-            &s,
-            &sigmoid,
-            &s_1,
-            &s_1_bar_1_dot,
-        );
+        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+        let s_bar_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1_dot);
+        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
+        let sigmoid_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1_dot);
         let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
             add,
             (::core::option::Option::Some(add_dot_2),),
@@ -641,20 +541,10 @@ impl loss {
         );
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
         let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&mul, &b, &add, &add_bar_1);
-        let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(
-            &mul,
-            &b,
-            &add,
-            &add_bar_1_dot,
-        );
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&mul, &b, &add, &add_bar_1);
-        let b_bar_dot = ::matdiff::__private::rules::add::vjp1(
-            &mul,
-            &b,
-            &add,
-            &add_bar_1_dot,
-        );
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+        let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
+        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
+        let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
         let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
         let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &w,

@@ -1,0 +1,181 @@
+//! Arrays, slices and vectors of floats: their cotangents and tangents, and
+//! the element-wise accumulation that generated code does on them.
+//!
+//! The cotangent of an array has its shape: `[F; N]` for `[F; N]`, a
+//! `Vec<F>` for a slice or a `Vec`. Its tangent along a bundle of directions
+//! `D` holds one bundle per element: `[D; N]` or `Vec<D>`. Generated code
+//! accumulates into these in place (`x_bar[i] += c`), which is what keeps
+//! the reverse sweep of a loop over `n` elements O(n).
+
+use crate::support::{HasTangent, Primal};
+use crate::{Directions, Linear, Scalar};
+
+impl<F: Scalar> Primal for [F] {
+    type Cotangent = Vec<F>;
+    #[inline]
+    fn zero_cotangent(&self) -> Vec<F> {
+        vec![F::zero(); self.len()]
+    }
+}
+
+impl<F: Scalar> Primal for Vec<F> {
+    type Cotangent = Vec<F>;
+    #[inline]
+    fn zero_cotangent(&self) -> Vec<F> {
+        vec![F::zero(); self.len()]
+    }
+}
+
+impl<F: Scalar, const N: usize> Primal for [F; N] {
+    type Cotangent = [F; N];
+    #[inline(always)]
+    fn zero_cotangent(&self) -> [F; N] {
+        [F::zero(); N]
+    }
+}
+
+impl<T: Primal + ?Sized> Primal for &T {
+    type Cotangent = T::Cotangent;
+    #[inline(always)]
+    fn zero_cotangent(&self) -> T::Cotangent {
+        (**self).zero_cotangent()
+    }
+}
+
+impl<F: Scalar, D: Directions<F>> HasTangent<D> for [F] {
+    type Tangent = Vec<D>;
+    #[inline]
+    fn zero_tangent(&self) -> Vec<D> {
+        vec![D::zero(); self.len()]
+    }
+}
+
+impl<F: Scalar, D: Directions<F>> HasTangent<D> for Vec<F> {
+    type Tangent = Vec<D>;
+    #[inline]
+    fn zero_tangent(&self) -> Vec<D> {
+        vec![D::zero(); self.len()]
+    }
+}
+
+impl<F: Scalar, D: Directions<F>, const N: usize> HasTangent<D> for [F; N] {
+    type Tangent = [D; N];
+    #[inline(always)]
+    fn zero_tangent(&self) -> [D; N] {
+        [D::zero(); N]
+    }
+}
+
+impl<D, T: HasTangent<D> + ?Sized> HasTangent<D> for &T {
+    type Tangent = T::Tangent;
+    #[inline(always)]
+    fn zero_tangent(&self) -> T::Tangent {
+        (**self).zero_tangent()
+    }
+}
+
+impl<F, T: Linear<F>> Linear<F> for Vec<T>
+where
+    F: Copy,
+{
+    fn add(&self, other: &Self) -> Self {
+        self.iter().zip(other).map(|(a, b)| a.add(b)).collect()
+    }
+    fn sub(&self, other: &Self) -> Self {
+        self.iter().zip(other).map(|(a, b)| a.sub(b)).collect()
+    }
+    fn neg(&self) -> Self {
+        self.iter().map(Linear::neg).collect()
+    }
+    fn scale(&self, s: F) -> Self {
+        self.iter().map(|a| a.scale(s)).collect()
+    }
+    fn zero_like(&self) -> Self {
+        self.iter().map(Linear::zero_like).collect()
+    }
+}
+
+/// `buffer[index] += value`.
+#[inline(always)]
+pub fn add_at<F, T: Linear<F>>(buffer: &mut [T], index: usize, value: &T) {
+    let slot = &mut buffer[index];
+    *slot = slot.add(value);
+}
+
+/// `buffer[index]`, leaving zero in its place (the cotangent of a value
+/// that an assignment overwrote).
+#[inline(always)]
+pub fn take_at<F, T: Linear<F>>(buffer: &mut [T], index: usize) -> T {
+    let slot = &mut buffer[index];
+    let value = slot.clone();
+    *slot = slot.zero_like();
+    value
+}
+
+/// `buffer[index]`.
+#[inline(always)]
+pub fn read_at<T: Clone>(buffer: &[T], index: usize) -> T {
+    buffer[index].clone()
+}
+
+/// `buffer[index] = value`.
+#[inline(always)]
+pub fn write_at<T>(buffer: &mut [T], index: usize, value: T) {
+    buffer[index] = value;
+}
+
+/// `buffer += values`, element by element.
+#[inline]
+pub fn add_all<F, T: Linear<F>>(buffer: &mut [T], values: &[T]) {
+    for (slot, value) in buffer.iter_mut().zip(values) {
+        *slot = slot.add(value);
+    }
+}
+
+/// The sum of the elements (the cotangent of a value copied into every
+/// element, as in `vec![x; n]`).
+#[inline]
+pub fn sum_all<F, T: Linear<F>>(values: &[T], zero: T) -> T {
+    values.iter().fold(zero, |sum, v| sum.add(v))
+}
+
+/// The seed of element `global` of the inputs for the Hessian sweep whose
+/// directions are inputs `first .. first + D::COUNT`: a unit direction
+/// inside that window, zero outside.
+#[inline(always)]
+pub fn seed<F: Scalar, D: Directions<F>>(global: usize, first: usize) -> D {
+    if global >= first && global < first + D::COUNT { D::unit(global - first) } else { D::zero() }
+}
+
+/// The tangent seeds of an input slice of `len` elements that starts at
+/// position `base` of the flattened inputs.
+#[inline]
+pub fn seed_vec<F: Scalar, D: Directions<F>>(len: usize, base: usize, first: usize) -> Vec<D> {
+    (0..len).map(|j| seed::<F, D>(base + j, first)).collect()
+}
+
+/// The tangent seeds of an input array of `N` elements that starts at
+/// position `base` of the flattened inputs.
+#[inline(always)]
+pub fn seed_array<F: Scalar, D: Directions<F>, const N: usize>(base: usize, first: usize) -> [D; N] {
+    core::array::from_fn(|j| seed::<F, D>(base + j, first))
+}
+
+/// Writes the directions of `dot` into `row` from column `first` on (the
+/// part of a Hessian row that one sweep computes).
+#[inline]
+pub fn scatter_row<F: Scalar, D: Directions<F>>(row: &mut [F], first: usize, dot: &D) {
+    for d in 0..D::COUNT {
+        if first + d < row.len() {
+            row[first + d] = dot.get(d);
+        }
+    }
+}
+
+/// [`scatter_row`] for consecutive rows, one per element of `dots`.
+#[inline]
+pub fn scatter_rows<F: Scalar, D: Directions<F>, R: AsMut<[F]>>(rows: &mut [R], first: usize, dots: &[D]) {
+    for (row, dot) in rows.iter_mut().zip(dots) {
+        scatter_row(row.as_mut(), first, dot);
+    }
+}

@@ -1,0 +1,1346 @@
+//! Lowers the function body to the IR: one assignment per value, one
+//! statement per primitive, mutable variables in SSA form, arrays as memory
+//! read and written by element, loops with the values they carry, and early
+//! returns turned into branches that carry the rest of the function.
+
+mod loops;
+mod syntax;
+
+use std::collections::{HashMap, HashSet};
+
+use matdiff_core::table;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::spanned::Spanned;
+
+use crate::errors::Errors;
+use crate::ir::{
+    ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, StoreOp, Target, Var, Vars,
+};
+use crate::rename;
+use crate::signature::{Float, Signature};
+use syntax::*;
+
+/// The body in IR form.
+pub struct Lowered {
+    pub vars: Vars,
+    /// The body; it yields one value, the function's result.
+    pub body: Block,
+    /// The value of each parameter, in signature order.
+    pub params: Vec<Var>,
+    /// Items declared in the body (constants, helper functions, imports),
+    /// copied into every generated function.
+    pub items: Vec<syn::Stmt>,
+}
+
+impl Lowered {
+    pub fn result(&self) -> Var {
+        self.body.yields[0]
+    }
+}
+
+/// What an earlier attempt found out about variedness that the lowering
+/// needs from the start: a variable carried round a loop, or an array, that
+/// turns out to hold values depending on the inputs only after code that
+/// reads it was lowered.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Hints {
+    /// `(loop number, variable)`: carried values that are varied.
+    varied_carried: HashSet<(usize, String)>,
+    /// `(variable, declaration number)`: arrays that are varied.
+    varied_arrays: HashSet<(String, usize)>,
+}
+
+pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
+    let mut hints = Hints::default();
+    // Each attempt can only add hints, and there are finitely many loops and
+    // arrays, so this settles.
+    for _ in 0..256 {
+        let mut lowerer = Lowerer::new(sig, hints.clone());
+        let mut params = Vec::new();
+        for param in &sig.params {
+            let varied = param.wrt
+                || (param.is_array() && lowerer.hints.varied_arrays.contains(&(param.ident.to_string(), 0)));
+            let var = lowerer.vars.named(param.ident.clone(), varied);
+            let data = lowerer.vars.get_mut(var);
+            data.mutable = param.mutable;
+            data.array = param.is_array();
+            data.place = param.is_array() && param.mutable;
+            lowerer.declare(param.ident.to_string(), var);
+            lowerer.decl_keys.insert(var, (param.ident.to_string(), 0));
+            params.push(var);
+        }
+        let result = lowerer.seq(&body.stmts, &[]);
+        if lowerer.learned != Hints::default() && lowerer.errors.is_empty() {
+            hints.varied_carried.extend(lowerer.learned.varied_carried);
+            hints.varied_arrays.extend(lowerer.learned.varied_arrays);
+            continue;
+        }
+        let mut errors = lowerer.errors;
+        return match result {
+            Ok(yields) if errors.is_empty() => {
+                if lowerer.vars.is_array(yields[0]) {
+                    return Err(syn::Error::new(
+                        body.span(),
+                        "this function returns an array: `#[differentiate]` needs a scalar `f64` or `f32` result",
+                    ));
+                }
+                Ok(Lowered {
+                    vars: lowerer.vars,
+                    body: Block { stmts: lowerer.stmts, yields },
+                    params,
+                    items: lowerer.items,
+                })
+            }
+            Ok(_) => errors.finish().map(|_| unreachable_lowered()),
+            Err(e) => {
+                errors.add(e);
+                errors.finish().map(|_| unreachable_lowered())
+            }
+        };
+    }
+    Err(syn::Error::new(body.span(), "internal: the activity of the loop variables did not settle"))
+}
+
+/// `Errors::finish` on a non-empty collection never returns `Ok`; this
+/// keeps the types happy without an `unwrap`.
+fn unreachable_lowered() -> Lowered {
+    Lowered { vars: Vars::default(), body: Block::default(), params: Vec::new(), items: Vec::new() }
+}
+
+/// What follows a block whose statements contain an early `return`,
+/// `break` or `continue`: the lowering carries these into every arm that
+/// does not jump.
+enum Frame<'b> {
+    /// The remaining statements of an enclosing block.
+    Rest { stmts: &'b [syn::Stmt], depth: usize },
+    /// Bind the value the block produced with this `let`, then go on.
+    Bind { local: &'b syn::Local, depth: usize },
+    /// The end of a loop body: yield the carried variables (as they are in
+    /// the loop's scope, `depth`), then, if the loop breaks, whether to stop.
+    LoopEnd { carried: &'b [String], breaks: bool, depth: usize },
+}
+
+impl<'b> Frame<'b> {
+    fn reborrow(&self) -> Frame<'b> {
+        match self {
+            Frame::Rest { stmts, depth } => Frame::Rest { stmts, depth: *depth },
+            Frame::Bind { local, depth } => Frame::Bind { local, depth: *depth },
+            Frame::LoopEnd { carried, breaks, depth } => Frame::LoopEnd { carried, breaks: *breaks, depth: *depth },
+        }
+    }
+}
+
+/// The names of the values a chain of frames ends by yielding.
+fn terminal_names(frames: &[Frame]) -> Vec<String> {
+    for frame in frames {
+        if let Frame::LoopEnd { carried, breaks, .. } = frame {
+            let mut names = carried.to_vec();
+            if *breaks {
+                names.push("stop".to_string());
+            }
+            return names;
+        }
+    }
+    vec!["result".to_string()]
+}
+
+struct Lowerer {
+    vars: Vars,
+    /// The current value of every user variable, innermost scope last.
+    scopes: Vec<HashMap<String, Var>>,
+    /// The block being built.
+    stmts: Vec<Stmt>,
+    items: Vec<syn::Stmt>,
+    errors: Errors,
+    /// The float type of the differentiated values.
+    float: Float,
+    hints: Hints,
+    /// Hints this attempt learned; a non-empty set means "try again".
+    learned: Hints,
+    /// How many `let` declarations of each name came before.
+    let_counts: HashMap<String, usize>,
+    /// The declaration each variable bound by a `let` (or a parameter) came from.
+    decl_keys: HashMap<Var, (String, usize)>,
+    /// How many loops came before.
+    loop_count: usize,
+    /// Loop elements bound by value (`for x in v.iter()` binds `x` to the
+    /// element, not a reference): `*x` is `x`.
+    by_value: HashSet<Var>,
+}
+
+type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
+
+impl Lowerer {
+    fn new(sig: &Signature, hints: Hints) -> Self {
+        Lowerer {
+            vars: Vars::default(),
+            scopes: vec![HashMap::new()],
+            stmts: Vec::new(),
+            items: Vec::new(),
+            errors: Errors::default(),
+            float: sig.float,
+            hints,
+            learned: Hints::default(),
+            let_counts: HashMap::new(),
+            decl_keys: HashMap::new(),
+            loop_count: 0,
+            by_value: HashSet::new(),
+        }
+    }
+
+    // ----- variables -------------------------------------------------------
+
+    fn lookup(&self, name: &str) -> Option<Var> {
+        self.scopes.iter().rev().find_map(|scope| scope.get(name).copied())
+    }
+
+    /// The value of `name` as seen from scope `depth` (ignoring the scopes
+    /// opened inside it).
+    fn lookup_at(&self, name: &str, depth: usize) -> Option<Var> {
+        self.scopes[..=depth.min(self.scopes.len() - 1)].iter().rev().find_map(|scope| scope.get(name).copied())
+    }
+
+    fn declare(&mut self, name: String, var: Var) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name, var);
+        }
+    }
+
+    /// Gives the user variable `name` a new value; false if it is unknown.
+    fn assign(&mut self, name: &str, var: Var) -> bool {
+        for scope in self.scopes.iter_mut().rev() {
+            if let Some(slot) = scope.get_mut(name) {
+                *slot = var;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn mentions_varied(&self, tokens: TokenStream) -> bool {
+        rename::mentions(tokens, &|name| self.lookup(name).is_some_and(|v| self.vars.varied(v)))
+    }
+
+    fn emit(&mut self, dst: Var, expr: Expr, span: Span) -> Var {
+        self.stmts.push(Stmt::Let { dst: Dst::Var(dst), ty: None, expr, span });
+        dst
+    }
+
+    /// Inactive user code: evaluated as written, with no derivative.
+    fn opaque(&mut self, expr: &syn::Expr, hint: Option<&str>) -> Var {
+        let mut expr = expr.clone();
+        let uses = self.rename(&mut expr);
+        let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
+        let span = expr.span();
+        self.emit(var, Expr::Opaque { tokens: expr.into_token_stream(), uses }, span)
+    }
+
+    /// A constant written by the macro itself (a literal, `true`).
+    fn constant(&mut self, tokens: TokenStream, name: &str) -> Var {
+        let var = self.vars.fresh(name, Span::call_site(), false);
+        self.emit(var, Expr::Opaque { tokens, uses: Vec::new() }, Span::call_site())
+    }
+
+    fn rename(&self, expr: &mut syn::Expr) -> Vec<Var> {
+        let lookup = |name: &str| self.lookup(name);
+        let by_value = |var: Var| self.by_value.contains(&var);
+        rename::rename(expr, &lookup, &by_value, &self.vars)
+    }
+
+    /// Asks for another attempt in which the array declared by `var` is
+    /// varied; false if `var` was not declared by a `let` or a parameter.
+    fn learn_varied_array(&mut self, var: Var) -> bool {
+        match self.decl_keys.get(&var) {
+            // Already declared varied, and still not an array: it was not
+            // built in a form the macro can make an array of.
+            Some(key) if self.hints.varied_arrays.contains(key) => false,
+            Some(key) => {
+                self.learned.varied_arrays.insert(key.clone());
+                true
+            }
+            None => false,
+        }
+    }
+
+    // ----- statements and jumps --------------------------------------------
+
+    /// Lowers `stmts` and whatever `frames` says follows them, up to the
+    /// values the whole construct yields (the function's result, or the next
+    /// values of a loop body), which it returns.
+    fn seq(&mut self, stmts: &[syn::Stmt], frames: &[Frame]) -> syn::Result<Vec<Var>> {
+        for (i, stmt) in stmts.iter().enumerate() {
+            let rest = &stmts[i + 1..];
+            let is_tail = rest.is_empty() && matches!(stmt, syn::Stmt::Expr(_, None));
+            if ControlFinder::of_stmt(stmt).jumps() {
+                return self.jumping_stmt(stmt, rest, is_tail, frames);
+            }
+            if is_tail {
+                if let syn::Stmt::Expr(expr, None) = stmt {
+                    return self.finish(expr, frames);
+                }
+            }
+            if let Err(e) = self.stmt(stmt) {
+                self.errors.add(e);
+            }
+        }
+        self.continue_frames(frames)
+    }
+
+    /// The block produced the value `expr`: hand it to the next frame.
+    fn finish(&mut self, expr: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
+        match frames.first() {
+            None => Ok(vec![self.expr(expr, None)?]),
+            Some(Frame::Rest { stmts, depth }) => {
+                if let Err(e) = self.expr_stmt(expr) {
+                    self.errors.add(e);
+                }
+                self.scopes.truncate(*depth);
+                self.seq(stmts, &frames[1..])
+            }
+            Some(Frame::Bind { local, depth }) => {
+                let name = local_name(&local.pat);
+                let value = self.expr(expr, name.as_deref())?;
+                self.scopes.truncate(*depth);
+                self.bind(local, value)?;
+                self.continue_frames(&frames[1..])
+            }
+            Some(Frame::LoopEnd { .. }) => {
+                if let Err(e) = self.expr_stmt(expr) {
+                    self.errors.add(e);
+                }
+                self.continue_frames(frames)
+            }
+        }
+    }
+
+    /// The block ended without a value: go on with the next frame.
+    fn continue_frames(&mut self, frames: &[Frame]) -> syn::Result<Vec<Var>> {
+        match frames.first() {
+            Some(Frame::Rest { stmts, depth }) => {
+                self.scopes.truncate(*depth);
+                self.seq(stmts, &frames[1..])
+            }
+            Some(Frame::Bind { local, .. }) => Err(syn::Error::new(
+                local.span(),
+                "this block ends without a value on some path: end every branch with a value or a `return`",
+            )),
+            Some(Frame::LoopEnd { carried, breaks, depth }) => Ok(self.loop_yields(carried, *breaks, *depth, false)),
+            None => Err(syn::Error::new(
+                Span::call_site(),
+                "the function body ends without a value on some path: end it with the value to differentiate",
+            )),
+        }
+    }
+
+    /// What a loop body yields: the carried variables, then the stop flag.
+    fn loop_yields(&mut self, carried: &[String], breaks: bool, depth: usize, stop: bool) -> Vec<Var> {
+        let mut yields: Vec<Var> = carried.iter().filter_map(|name| self.lookup_at(name, depth)).collect();
+        if breaks {
+            yields.push(self.constant(if stop { quote!(true) } else { quote!(false) }, "stop"));
+        }
+        yields
+    }
+
+    /// A statement that contains an early `return`, `break` or `continue`.
+    fn jumping_stmt(
+        &mut self,
+        stmt: &syn::Stmt,
+        rest: &[syn::Stmt],
+        is_tail: bool,
+        frames: &[Frame],
+    ) -> syn::Result<Vec<Var>> {
+        let depth = self.scopes.len();
+        match stmt {
+            syn::Stmt::Expr(syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_), _) => {
+                let syn::Stmt::Expr(jump, _) = stmt else { unreachable!() };
+                self.jump(jump, frames)
+            }
+            syn::Stmt::Expr(expr, _) if is_branching(expr) => {
+                if is_tail {
+                    self.jumping_expr(expr, frames)
+                } else {
+                    let mut inner = vec![Frame::Rest { stmts: rest, depth }];
+                    inner.extend(frames.iter().map(Frame::reborrow));
+                    self.jumping_expr(expr, &inner)
+                }
+            }
+            syn::Stmt::Local(local) => match local.init.as_ref().map(|init| &*init.expr) {
+                Some(init) if is_branching(init) => {
+                    let mut inner = vec![Frame::Bind { local, depth }, Frame::Rest { stmts: rest, depth }];
+                    inner.extend(frames.iter().map(Frame::reborrow));
+                    self.jumping_expr(init, &inner)
+                }
+                _ => Err(misplaced_return(stmt)),
+            },
+            syn::Stmt::Expr(syn::Expr::ForLoop(_) | syn::Expr::While(_), _) => Err(syn::Error::new(
+                stmt.span(),
+                "`return` inside a loop is not supported: `break` out of the loop and return after it",
+            )),
+            _ => Err(misplaced_return(stmt)),
+        }
+    }
+
+    /// `return value`, `break` or `continue`.
+    fn jump(&mut self, jump: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
+        let loop_end = frames.iter().find_map(|f| match f {
+            Frame::LoopEnd { carried, breaks, depth } => Some((*carried, *breaks, *depth)),
+            _ => None,
+        });
+        match jump {
+            syn::Expr::Return(ret) => {
+                if loop_end.is_some() {
+                    return Err(syn::Error::new(
+                        ret.span(),
+                        "`return` inside a loop is not supported: `break` out of the loop and return after it",
+                    ));
+                }
+                match &ret.expr {
+                    Some(value) => Ok(vec![self.expr(value, None)?]),
+                    None => Err(syn::Error::new(ret.span(), "`return` needs the value to differentiate")),
+                }
+            }
+            syn::Expr::Break(b) => {
+                if b.label.is_some() || b.expr.is_some() {
+                    return Err(syn::Error::new(
+                        b.span(),
+                        "only a plain `break` of the innermost loop is supported: no labels, no value",
+                    ));
+                }
+                let Some((carried, breaks, depth)) = loop_end else {
+                    return Err(syn::Error::new(b.span(), "`break` outside a loop"));
+                };
+                Ok(self.loop_yields(carried, breaks, depth, true))
+            }
+            syn::Expr::Continue(c) => {
+                if c.label.is_some() {
+                    return Err(syn::Error::new(c.span(), "labelled `continue` is not supported"));
+                }
+                let Some((carried, breaks, depth)) = loop_end else {
+                    return Err(syn::Error::new(c.span(), "`continue` outside a loop"));
+                };
+                Ok(self.loop_yields(carried, breaks, depth, false))
+            }
+            other => Err(syn::Error::new(other.span(), "unexpected jump")),
+        }
+    }
+
+    /// An `if`, `match` or block whose arms may jump: each arm ends the
+    /// function or the loop body, either by a jump or by running `frames`.
+    fn jumping_expr(&mut self, expr: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
+        match expr {
+            syn::Expr::Paren(p) => self.jumping_expr(&p.expr, frames),
+            syn::Expr::Group(g) => self.jumping_expr(&g.expr, frames),
+            syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => self.jump(expr, frames),
+            syn::Expr::Block(b) if b.label.is_none() => {
+                let depth = self.scopes.len();
+                self.scopes.push(HashMap::new());
+                let result = self.seq(&b.block.stmts, frames);
+                self.scopes.truncate(depth);
+                result
+            }
+            syn::Expr::If(e) => {
+                let cond = self.condition(&e.cond);
+                let then_arm: Arm = Box::new(|s: &mut Lowerer| {
+                    s.scopes.push(HashMap::new());
+                    s.seq(&e.then_branch.stmts, frames)
+                });
+                let else_arm: Arm = Box::new(|s: &mut Lowerer| match &e.else_branch {
+                    Some((_, else_expr)) => s.jumping_expr(else_expr, frames),
+                    None => s.continue_frames(frames),
+                });
+                self.branch(cond, then_arm, else_arm, &terminal_names(frames), false, e.span())
+            }
+            syn::Expr::Match(m) => {
+                let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
+                self.match_arms(scrutinee, &m.arms, ArmMode::Jumping(frames), None)
+            }
+            other if ControlFinder::of_expr(other).jumps() => Err(syn::Error::new(
+                other.span(),
+                "`return`, `break` and `continue` are only supported as statements, or inside the arms of an `if`, `else` or `match`: compute the value into a variable first",
+            )),
+            other => self.finish(other, frames),
+        }
+    }
+
+    // ----- ordinary statements ----------------------------------------------
+
+    fn stmt(&mut self, stmt: &syn::Stmt) -> syn::Result<()> {
+        match stmt {
+            syn::Stmt::Local(local) => self.local(local),
+            syn::Stmt::Item(_) => {
+                self.items.push(stmt.clone());
+                Ok(())
+            }
+            syn::Stmt::Expr(expr, _) => self.expr_stmt(expr),
+            syn::Stmt::Macro(m) => Err(syn::Error::new(m.span(), "macro calls are not supported here")),
+        }
+    }
+
+    fn local(&mut self, local: &syn::Local) -> syn::Result<()> {
+        let Some(init) = &local.init else {
+            return Err(syn::Error::new(
+                local.pat.span(),
+                "declare and initialize a variable together in a differentiated function (`let x = ...;`)",
+            ));
+        };
+        let name = local_name(&local.pat);
+        if let Some(name) = &name {
+            let count = self.let_counts.entry(name.clone()).or_insert(0);
+            *count += 1;
+            let key = (name.clone(), *count);
+            if let Some(array) = self.array_init(&init.expr, name, &key)? {
+                return self.bind(local, array);
+            }
+            let value = self.expr(&init.expr, Some(name))?;
+            self.bind(local, value)?;
+            if let Some(var) = self.lookup(name) {
+                self.decl_keys.insert(var, key);
+            }
+            return Ok(());
+        }
+        match &local.pat {
+            syn::Pat::Wild(_) => {
+                self.expr(&init.expr, None)?;
+                Ok(())
+            }
+            _ => self.destructure(local, &init.expr),
+        }
+    }
+
+    /// If `init` builds an array that holds varied values (or may come to,
+    /// as an earlier attempt found), lowers it to an array value.
+    fn array_init(&mut self, init: &syn::Expr, name: &str, key: &(String, usize)) -> syn::Result<Option<Var>> {
+        let hinted = self.hints.varied_arrays.contains(key);
+        let varied = self.mentions_varied(init.to_token_stream());
+        if !hinted && !varied {
+            return Ok(None);
+        }
+        let array_init = match init {
+            syn::Expr::Paren(p) => return self.array_init(&p.expr, name, key),
+            syn::Expr::Macro(m) if is_vec_macro(&m.mac) => {
+                if let Ok(repeat) = m.mac.parse_body_with(parse_repeat) {
+                    let value = self.expr(&repeat.0, None)?;
+                    let len = self.inactive(&repeat.1, "n")?;
+                    ArrayInit::Fill { value, len: ArrayLen::Runtime(len) }
+                } else {
+                    let items = m
+                        .mac
+                        .parse_body_with(syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)?;
+                    let items = items.iter().map(|e| self.expr(e, None)).collect::<syn::Result<Vec<_>>>()?;
+                    ArrayInit::List { items, vec: true }
+                }
+            }
+            syn::Expr::Repeat(r) => {
+                let value = self.expr(&r.expr, None)?;
+                let mut len = (*r.len).clone();
+                self.rename(&mut len);
+                ArrayInit::Fill { value, len: ArrayLen::Const(len.into_token_stream()) }
+            }
+            syn::Expr::Array(a) => {
+                let items = a.elems.iter().map(|e| self.expr(e, None)).collect::<syn::Result<Vec<_>>>()?;
+                ArrayInit::List { items, vec: false }
+            }
+            syn::Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && ["to_vec", "clone", "to_owned"].contains(&m.method.to_string().as_str())
+                    && expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v)) =>
+            {
+                let source = self.expr(&m.receiver, None)?;
+                ArrayInit::CopyOf { source, method: m.method.clone() }
+            }
+            syn::Expr::MethodCall(m) if m.method == "collect" => {
+                return self.collect(m, name).map(Some);
+            }
+            _ => return Ok(None),
+        };
+        let var = self.vars.fresh(name, init.span(), true);
+        let data = self.vars.get_mut(var);
+        data.array = true;
+        self.emit(var, Expr::NewArray(array_init), init.span());
+        self.decl_keys.insert(var, key.clone());
+        Ok(Some(var))
+    }
+
+    /// An expression that must not depend on the differentiated inputs (an
+    /// index, a length), lowered as inactive code.
+    fn inactive(&mut self, expr: &syn::Expr, hint: &str) -> syn::Result<Var> {
+        let var = self.expr(expr, Some(hint))?;
+        if self.vars.varied(var) {
+            return Err(syn::Error::new(
+                expr.span(),
+                "this must not depend on the differentiated inputs (it is an index, a length or a count)",
+            ));
+        }
+        Ok(var)
+    }
+
+    /// Binds the pattern of `local` (a name, possibly typed, or `_`) to `value`.
+    fn bind(&mut self, local: &syn::Local, value: Var) -> syn::Result<()> {
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(t) => (&*t.pat, Some(t.ty.clone())),
+            other => (other, None),
+        };
+        match pat {
+            syn::Pat::Wild(_) => Ok(()),
+            syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
+                let name = p.ident.to_string();
+                if self.vars.is_array(value) {
+                    // An array is memory: a new name for it is the same array.
+                    if p.mutability.is_some() {
+                        self.vars.get_mut(value).place = true;
+                    }
+                    self.declare(name, value);
+                    return Ok(());
+                }
+                // A value the initializer just computed takes the name as
+                // it is; a value that already had a name gets a copy.
+                let var = if self.defined_last(value) && ty.is_none() {
+                    value
+                } else {
+                    let varied = self.vars.varied(value);
+                    let var = self.vars.fresh(&name, p.ident.span(), varied);
+                    self.stmts.push(Stmt::Let {
+                        dst: Dst::Var(var),
+                        ty,
+                        expr: Expr::Copy(value),
+                        span: p.ident.span(),
+                    });
+                    var
+                };
+                if p.mutability.is_some() {
+                    self.vars.get_mut(var).mutable = true;
+                }
+                self.declare(name, var);
+                Ok(())
+            }
+            other => Err(syn::Error::new(other.span(), "this pattern is not supported here: bind the value to a name")),
+        }
+    }
+
+    /// Whether `var` was defined by the statement just emitted.
+    fn defined_last(&self, var: Var) -> bool {
+        match self.stmts.last() {
+            Some(Stmt::Let { dst: Dst::Var(v), .. }) => *v == var,
+            Some(Stmt::If { outs, .. }) => outs.first() == Some(&var),
+            Some(Stmt::Loop(l)) => l.outs.contains(&var),
+            _ => false,
+        }
+    }
+
+    /// `let (a, b) = init;` with an inactive `init`.
+    fn destructure(&mut self, local: &syn::Local, init: &syn::Expr) -> syn::Result<()> {
+        if self.mentions_varied(init.to_token_stream()) {
+            return Err(syn::Error::new(
+                local.pat.span(),
+                "destructuring a value that depends on the differentiated inputs is not supported: bind each value with its own `let`",
+            ));
+        }
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(t) => (&*t.pat, Some(t.ty.clone())),
+            other => (other, None),
+        };
+        let mut bound = Vec::new();
+        let dst = self.pattern_dst(pat, &mut bound)?;
+        let mut init = init.clone();
+        let uses = self.rename(&mut init);
+        let span = init.span();
+        self.stmts.push(Stmt::Let { dst, ty, expr: Expr::Opaque { tokens: init.into_token_stream(), uses }, span });
+        for (name, var) in bound {
+            self.declare(name, var);
+        }
+        Ok(())
+    }
+
+    fn pattern_dst(&mut self, pat: &syn::Pat, bound: &mut Vec<(String, Var)>) -> syn::Result<Dst> {
+        match pat {
+            syn::Pat::Wild(_) => Ok(Dst::Ignore),
+            syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
+                let var = self.vars.fresh(&p.ident.to_string(), p.ident.span(), false);
+                self.vars.get_mut(var).mutable = p.mutability.is_some();
+                bound.push((p.ident.to_string(), var));
+                Ok(Dst::Var(var))
+            }
+            syn::Pat::Tuple(t) => {
+                let items = t.elems.iter().map(|p| self.pattern_dst(p, bound)).collect::<syn::Result<_>>()?;
+                Ok(Dst::Tuple(items))
+            }
+            syn::Pat::Paren(p) => self.pattern_dst(&p.pat, bound),
+            other => Err(syn::Error::new(
+                other.span(),
+                "only names, `_` and tuples of them are supported in `let` patterns here",
+            )),
+        }
+    }
+
+    fn expr_stmt(&mut self, expr: &syn::Expr) -> syn::Result<()> {
+        match expr {
+            syn::Expr::Paren(p) => self.expr_stmt(&p.expr),
+            syn::Expr::Group(g) => self.expr_stmt(&g.expr),
+            syn::Expr::Assign(a) => self.assignment(&a.left, None, &a.right, a.span()),
+            syn::Expr::Binary(b) if compound_base(&b.op).is_some() => {
+                self.assignment(&b.left, Some(&b.op), &b.right, b.span())
+            }
+            syn::Expr::If(e) => self.if_expr(e, false, None).map(drop),
+            syn::Expr::Match(m) => {
+                let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
+                self.match_arms(scrutinee, &m.arms, ArmMode::Statement, None).map(drop)
+            }
+            syn::Expr::Block(b) if b.label.is_none() => {
+                let depth = self.scopes.len();
+                self.scopes.push(HashMap::new());
+                self.block_statements(&b.block);
+                self.scopes.truncate(depth);
+                Ok(())
+            }
+            syn::Expr::ForLoop(f) if self.needs_structure(expr) => self.for_loop(f),
+            syn::Expr::While(w) if self.needs_structure(expr) => self.while_loop(w),
+            other if self.mentions_varied(other.to_token_stream()) || has_control(other) => {
+                self.expr(other, None).map(drop)
+            }
+            other => {
+                let mut other = other.clone();
+                let uses = self.rename(&mut other);
+                self.stmts.push(Stmt::Effect { tokens: other.into_token_stream(), uses });
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether a loop must be lowered (it touches varied values or assigns
+    /// variables), rather than run as inactive code.
+    fn needs_structure(&self, expr: &syn::Expr) -> bool {
+        self.mentions_varied(expr.to_token_stream()) || ControlFinder::of_expr(expr).assigns
+    }
+
+    /// `left = right` or `left op= right`.
+    fn assignment(&mut self, left: &syn::Expr, op: Option<&syn::BinOp>, right: &syn::Expr, span: Span) -> syn::Result<()> {
+        if let syn::Expr::Index(index) = left {
+            return self.store(index, op, right, span);
+        }
+        let name = expr_local(left).map(|i| i.to_string());
+        let Some(name) = name.filter(|n| self.lookup(n).is_some()) else {
+            return Err(syn::Error::new(
+                left.span(),
+                "only local variables and their elements can be assigned in a differentiated function: compute the value into a local variable",
+            ));
+        };
+        if self.lookup(&name).is_some_and(|v| self.vars.is_array(v)) {
+            return Err(syn::Error::new(
+                left.span(),
+                "assigning a whole array is not supported: assign its elements, or declare a new array",
+            ));
+        }
+        let value = match op {
+            None => self.expr(right, Some(&name))?,
+            Some(op) => {
+                let current = self.lookup(&name).ok_or_else(|| syn::Error::new(left.span(), "unknown variable"))?;
+                let rhs = self.expr(right, None)?;
+                let base = compound_base(op).ok_or_else(|| syn::Error::new(op.span(), "unsupported operator"))?;
+                self.binary_value(&base, current, rhs, Some(&name), span)?
+            }
+        };
+        let mutable = self.lookup(&name).is_some_and(|v| self.vars.get(v).mutable);
+        if mutable {
+            self.vars.get_mut(value).mutable = true;
+        }
+        self.assign(&name, value);
+        Ok(())
+    }
+
+    /// `array[index] = right` or `array[index] op= right`.
+    fn store(&mut self, left: &syn::ExprIndex, op: Option<&syn::BinOp>, right: &syn::Expr, span: Span) -> syn::Result<()> {
+        let array = expr_local(&left.expr).and_then(|i| self.lookup(&i.to_string()));
+        let Some(array) = array else {
+            return Err(syn::Error::new(
+                left.expr.span(),
+                "only elements of local arrays can be assigned in a differentiated function",
+            ));
+        };
+        if !self.vars.is_array(array) {
+            if self.mentions_varied(right.to_token_stream()) {
+                // The array holds varied values after all: declare it as an
+                // array and lower again.
+                if !self.learn_varied_array(array) {
+                    return Err(syn::Error::new(
+                        left.span(),
+                        "this array cannot hold values that depend on the differentiated inputs: declare a local array (`let mut v = vec![0.0; n];`) and write into that",
+                    ));
+                }
+                return Ok(());
+            }
+            let mut whole: syn::Expr = match op {
+                None => syn::parse_quote!(#left = #right),
+                Some(op) => syn::parse_quote!(#left #op #right),
+            };
+            let uses = self.rename(&mut whole);
+            self.stmts.push(Stmt::Effect { tokens: whole.into_token_stream(), uses });
+            return Ok(());
+        }
+        let index = self.inactive(&left.index, "i")?;
+        let store_op = match op.map(compound_base) {
+            None => Some(StoreOp::Set),
+            Some(Some(syn::BinOp::Add(_))) => Some(StoreOp::Add),
+            Some(Some(syn::BinOp::Sub(_))) => Some(StoreOp::Sub),
+            _ => None,
+        };
+        let value = match (store_op, op.and_then(compound_base)) {
+            (Some(_), _) => self.expr(right, None)?,
+            (None, Some(base)) => {
+                // `a[i] *= r` is `a[i] = a[i] * r`.
+                let current = self.vars.fresh("element", span, true);
+                self.emit(current, Expr::Read { array, index }, span);
+                let rhs = self.expr(right, None)?;
+                self.binary_value(&base, current, rhs, Some("element"), span)?
+            }
+            (None, None) => return Err(syn::Error::new(span, "unsupported assignment")),
+        };
+        self.stmts.push(Stmt::Store { array, index, value, op: store_op.unwrap_or(StoreOp::Set), span });
+        Ok(())
+    }
+
+    // ----- expressions ------------------------------------------------------
+
+    /// Lowers an expression to the value it computes. `hint` names it.
+    fn expr(&mut self, expr: &syn::Expr, hint: Option<&str>) -> syn::Result<Var> {
+        if let Some(var) = expr_local(expr).and_then(|i| self.lookup(&i.to_string())) {
+            return Ok(var);
+        }
+        if is_constant_valued(expr) || (!self.mentions_varied(expr.to_token_stream()) && !has_control(expr)) {
+            return Ok(self.opaque(expr, hint));
+        }
+        match expr {
+            syn::Expr::Paren(p) => self.expr(&p.expr, hint),
+            syn::Expr::Group(g) => self.expr(&g.expr, hint),
+            syn::Expr::Binary(b) => {
+                if compound_base(&b.op).is_some() {
+                    return Err(syn::Error::new(
+                        b.op.span(),
+                        "a compound assignment cannot be used as a value: write it as its own statement",
+                    ));
+                }
+                let lhs = self.expr(&b.left, None)?;
+                let rhs = self.expr(&b.right, None)?;
+                self.binary_value(&b.op, lhs, rhs, hint, b.span())
+            }
+            syn::Expr::Unary(u) => match u.op {
+                syn::UnOp::Neg(_) => {
+                    let operand = self.expr(&u.expr, None)?;
+                    let prim = table::by_unary("-")
+                        .ok_or_else(|| syn::Error::new(u.span(), "internal: the primitive table lacks `-`"))?;
+                    Ok(self.prim(prim, vec![operand], Form::Unary(u.op), hint.unwrap_or("neg"), u.span()))
+                }
+                syn::UnOp::Deref(_) => match expr_local(&u.expr).and_then(|i| self.lookup(&i.to_string())) {
+                    Some(var) if self.by_value.contains(&var) => Ok(var),
+                    _ => Err(syn::Error::new(
+                        u.span(),
+                        "dereferencing a differentiated value is not supported: pass floats by value",
+                    )),
+                },
+                _ => Err(syn::Error::new(u.op.span(), "this operator has no derivative")),
+            },
+            syn::Expr::Cast(c) => {
+                let other = match self.float {
+                    Float::F64 => "f32",
+                    Float::F32 => "f64",
+                };
+                if matches!(&*c.ty, syn::Type::Path(p) if p.path.is_ident(other)) {
+                    return Err(syn::Error::new(
+                        c.ty.span(),
+                        format!(
+                            "a differentiated value cannot change precision (`as {other}` in an `{}` function): compute in one precision throughout",
+                            self.float.ident()
+                        ),
+                    ));
+                }
+                let operand = self.expr(&c.expr, None)?;
+                Ok(self.prim(table::cast(), vec![operand], Form::Cast((*c.ty).clone()), hint.unwrap_or("cast"), c.span()))
+            }
+            syn::Expr::Index(ix) => self.index(ix, hint),
+            syn::Expr::MethodCall(m) => self.method_call(m, hint),
+            syn::Expr::Call(c) => self.call(c, hint),
+            syn::Expr::If(e) => self.if_expr(e, true, hint)?.into_iter().next().ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value")),
+            syn::Expr::Match(m) => {
+                let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
+                self.match_arms(scrutinee, &m.arms, ArmMode::Value, hint)?
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| syn::Error::new(m.span(), "this `match` has no value"))
+            }
+            syn::Expr::Block(b) if b.label.is_none() => self.block_value(&b.block, hint),
+            syn::Expr::Return(r) => Err(syn::Error::new(
+                r.span(),
+                "`return` is only supported as a statement, or inside the arms of an `if`, `else` or `match`: compute the value into a variable first",
+            )),
+            syn::Expr::Assign(a) => {
+                Err(syn::Error::new(a.span(), "an assignment cannot be used as a value: write it as its own statement"))
+            }
+            syn::Expr::Lit(_) => Ok(self.opaque(expr, hint)),
+            syn::Expr::Reference(r) => match expr_local(&r.expr).and_then(|i| self.lookup(&i.to_string())) {
+                // `&v` of an array, passed to a function: the array itself.
+                Some(var) if self.vars.is_array(var) && r.mutability.is_none() => Ok(var),
+                _ => Err(syn::Error::new(
+                    r.span(),
+                    "references to differentiated values are not supported here: pass floats by value, arrays by `&`",
+                )),
+            },
+            syn::Expr::Closure(c) => Err(syn::Error::new(
+                c.span(),
+                "a closure over differentiated values is only supported as the argument of `map` or `fold` on an iterator: write the computation inline, or put it in a separate `#[differentiate]` function",
+            )),
+            syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_) => Err(syn::Error::new(
+                expr.span(),
+                "a loop has no value: write it as a statement and use the variables it assigns",
+            )),
+            other => Err(syn::Error::new(
+                other.span(),
+                format!(
+                    "{} cannot be differentiated here: `#[differentiate]` supports arithmetic, float methods, calls, indexing, `if`, `match` and loops on differentiated values",
+                    describe(other)
+                ),
+            )),
+        }
+    }
+
+    /// `array[index]`.
+    fn index(&mut self, ix: &syn::ExprIndex, hint: Option<&str>) -> syn::Result<Var> {
+        let array = self.expr(&ix.expr, None)?;
+        if !self.vars.is_array(array) {
+            return Err(syn::Error::new(
+                ix.expr.span(),
+                "only slices, arrays and `Vec`s of floats can be indexed with a derivative",
+            ));
+        }
+        let index = self.inactive(&ix.index, "i")?;
+        let varied = self.vars.varied(array);
+        let var = self.vars.fresh(hint.unwrap_or("element"), ix.span(), varied);
+        Ok(self.emit(var, Expr::Read { array, index }, ix.span()))
+    }
+
+    fn binary_value(&mut self, op: &syn::BinOp, lhs: Var, rhs: Var, hint: Option<&str>, span: Span) -> syn::Result<Var> {
+        let symbol = op.to_token_stream().to_string();
+        match table::by_binary(&symbol) {
+            Some(prim) => Ok(self.prim(prim, vec![lhs, rhs], Form::Binary(*op), hint.unwrap_or(prim.name), span)),
+            None if !self.vars.varied(lhs) && !self.vars.varied(rhs) => {
+                let (a, b) = (self.vars.ident(lhs).clone(), self.vars.ident(rhs).clone());
+                let var = self.vars.fresh(hint.unwrap_or("c"), span, false);
+                Ok(self.emit(var, Expr::Opaque { tokens: quote!(#a #op #b), uses: vec![lhs, rhs] }, span))
+            }
+            None => Err(syn::Error::new(
+                op.span(),
+                format!("the operator `{symbol}` has no derivative: use `+`, `-`, `*`, `/` or `%` on differentiated values"),
+            )),
+        }
+    }
+
+    /// A primitive applied to `args`; its value is varied when a
+    /// differentiable argument is.
+    fn prim(&mut self, prim: &'static table::Primitive, args: Vec<Var>, form: Form, name: &str, span: Span) -> Var {
+        let varied = prim.differentiable.iter().any(|&k| self.vars.varied(args[k]));
+        let var = self.vars.fresh(name, span, varied);
+        self.emit(var, Expr::Prim { prim, args, form }, span)
+    }
+
+    fn method_call(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> syn::Result<Var> {
+        if let Some(result) = self.reduction(m, hint) {
+            return result;
+        }
+        let name = m.method.to_string();
+        if let Some(turbofish) = &m.turbofish {
+            return Err(syn::Error::new(
+                turbofish.span(),
+                "generic arguments on a method of a differentiated value are not supported",
+            ));
+        }
+        if is_self(&m.receiver) {
+            let (args, by_ref) = self.call_args(&m.args)?;
+            return Ok(self.call_value(
+                Callee {
+                    target: Target::SelfMethod(m.method.clone()),
+                    arg_spans: m.args.iter().map(|a| a.span()).collect(),
+                    by_ref,
+                },
+                args,
+                hint.unwrap_or(&name),
+                m.span(),
+            ));
+        }
+        let Some(prim) = table::by_method(&name) else {
+            if expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v)) {
+                return Err(syn::Error::new(
+                    m.method.span(),
+                    format!(
+                        "`{name}` on a differentiated array is not supported: index it, loop over it with `for`, or reduce it with `.iter().sum()`, `.iter().map(..).sum()` or `.iter().fold(..)`"
+                    ),
+                ));
+            }
+            return Err(unknown_method(&m.method));
+        };
+        if m.args.len() + 1 != prim.arity {
+            return Err(syn::Error::new(m.method.span(), format!("`{name}` takes {} argument(s) here", prim.arity - 1)));
+        }
+        let mut args = vec![self.expr(&m.receiver, None)?];
+        for arg in &m.args {
+            args.push(self.expr(arg, None)?);
+        }
+        self.check_scalar_args(&args, m.span())?;
+        self.check_constant_args(prim, &args, &name, m.span())?;
+        Ok(self.prim(prim, args, Form::Method(m.method.clone()), hint.unwrap_or(&name), m.span()))
+    }
+
+    fn check_scalar_args(&self, args: &[Var], span: Span) -> syn::Result<()> {
+        if args.iter().any(|a| self.vars.is_array(*a)) {
+            return Err(syn::Error::new(
+                span,
+                "this operation applies to numbers, not to a whole array: index the array, or loop over it",
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_constant_args(&self, prim: &'static table::Primitive, args: &[Var], name: &str, span: Span) -> syn::Result<()> {
+        for (k, arg) in args.iter().enumerate() {
+            if !prim.differentiable.contains(&k) && self.vars.varied(*arg) {
+                let hint = if name == "powi" { ": use `powf` for a differentiated exponent" } else { "" };
+                return Err(syn::Error::new(
+                    span,
+                    format!("argument {k} of `{name}` has no derivative and must not depend on the differentiated inputs{hint}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The arguments of a call: their values, and whether each was written
+    /// as a reference to an array (`&v`).
+    fn call_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>) -> syn::Result<(Vec<Var>, Vec<bool>)> {
+        let mut values = Vec::new();
+        let mut by_ref = Vec::new();
+        for arg in args {
+            let value = self.expr(arg, None)?;
+            by_ref.push(matches!(arg, syn::Expr::Reference(_)) && self.vars.is_array(value));
+            values.push(value);
+        }
+        Ok((values, by_ref))
+    }
+
+    fn call(&mut self, c: &syn::ExprCall, hint: Option<&str>) -> syn::Result<Var> {
+        let syn::Expr::Path(func) = &*c.func else {
+            return Err(syn::Error::new(c.func.span(), "only calls to named functions can be differentiated"));
+        };
+        if func.qself.is_some() {
+            return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
+        }
+        let path = &func.path;
+        if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
+            return Err(syn::Error::new(
+                segment.arguments.span(),
+                "generic arguments on a called function are not supported: call a non-generic `#[differentiate]` function",
+            ));
+        }
+        let name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        if path.get_ident().is_some_and(|i| self.lookup(&i.to_string()).is_some()) {
+            return Err(syn::Error::new(
+                path.span(),
+                "calling a closure or a function value on differentiated values is not supported: write the computation inline, or put it in a `#[differentiate]` function and call that by name",
+            ));
+        }
+        // `f64::sin(x)`: a float method in function form.
+        if path.segments.len() == 2 && path.leading_colon.is_none() {
+            let ty = path.segments[0].ident.to_string();
+            if ty == "f64" || ty == "f32" {
+                let Some(prim) = table::by_method(&name) else {
+                    return Err(unknown_method(&path.segments[1].ident));
+                };
+                if c.args.len() != prim.arity {
+                    return Err(syn::Error::new(path.span(), format!("`{ty}::{name}` takes {} argument(s)", prim.arity)));
+                }
+                let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
+                self.check_scalar_args(&args, c.span())?;
+                self.check_constant_args(prim, &args, &name, c.span())?;
+                return Ok(self.prim(prim, args, Form::Path(path.to_token_stream()), hint.unwrap_or(&name), c.span()));
+            }
+        }
+        let (args, by_ref) = self.call_args(&c.args)?;
+        Ok(self.call_value(
+            Callee { target: Target::Path(path.clone()), arg_spans: c.args.iter().map(|a| a.span()).collect(), by_ref },
+            args,
+            hint.unwrap_or(&name),
+            c.span(),
+        ))
+    }
+
+    fn call_value(&mut self, callee: Callee, args: Vec<Var>, name: &str, span: Span) -> Var {
+        let varied = args.iter().any(|a| self.vars.varied(*a));
+        let var = self.vars.fresh(name, span, varied);
+        self.emit(var, Expr::Call { callee, args, mode: CallMode::Value }, span)
+    }
+
+    fn block_value(&mut self, block: &syn::Block, hint: Option<&str>) -> syn::Result<Var> {
+        let depth = self.scopes.len();
+        self.scopes.push(HashMap::new());
+        let result = self.block_contents(block, hint);
+        self.scopes.truncate(depth);
+        result
+    }
+
+    /// The statements of `block` in the current scope, and its tail value.
+    fn block_contents(&mut self, block: &syn::Block, hint: Option<&str>) -> syn::Result<Var> {
+        let Some((syn::Stmt::Expr(tail, None), init)) = block.stmts.split_last() else {
+            return Err(syn::Error::new(block.span(), "this block has no value: end it with an expression (no `;`)"));
+        };
+        for stmt in init {
+            if let Err(e) = self.stmt(stmt) {
+                self.errors.add(e);
+            }
+        }
+        self.expr(tail, hint)
+    }
+
+    fn block_statements(&mut self, block: &syn::Block) {
+        for stmt in &block.stmts {
+            if let Err(e) = self.stmt(stmt) {
+                self.errors.add(e);
+            }
+        }
+    }
+
+    /// Lowers a condition: inactive code whose value picks a branch.
+    fn condition(&mut self, cond: &syn::Expr) -> Var {
+        self.opaque(cond, Some("cond"))
+    }
+
+    /// An `if` as a value (one yield, named `hint`) or as a statement.
+    fn if_expr(&mut self, e: &syn::ExprIf, want_value: bool, hint: Option<&str>) -> syn::Result<Vec<Var>> {
+        let cond = self.condition(&e.cond);
+        let then_arm: Arm = Box::new(move |s: &mut Lowerer| {
+            s.scopes.push(HashMap::new());
+            if want_value {
+                Ok(vec![s.block_contents(&e.then_branch, None)?])
+            } else {
+                s.block_statements(&e.then_branch);
+                Ok(Vec::new())
+            }
+        });
+        let else_arm: Arm = Box::new(move |s: &mut Lowerer| match &e.else_branch {
+            Some((_, else_expr)) => match &**else_expr {
+                syn::Expr::If(nested) => s.if_expr(nested, want_value, None),
+                syn::Expr::Block(b) => {
+                    s.scopes.push(HashMap::new());
+                    if want_value {
+                        Ok(vec![s.block_contents(&b.block, None)?])
+                    } else {
+                        s.block_statements(&b.block);
+                        Ok(Vec::new())
+                    }
+                }
+                other => {
+                    if want_value {
+                        Ok(vec![s.expr(other, None)?])
+                    } else {
+                        s.expr_stmt(other).map(|_| Vec::new())
+                    }
+                }
+            },
+            None if want_value => {
+                Err(syn::Error::new(e.span(), "an `if` without `else` has no value: add an `else` branch"))
+            }
+            None => Ok(Vec::new()),
+        });
+        let names = if want_value { vec![hint.unwrap_or("branch").to_string()] } else { Vec::new() };
+        self.branch(cond, then_arm, else_arm, &names, true, e.span())
+    }
+
+    /// A two-way branch on `cond` whose arms yield one value per name in
+    /// `names`; with `merge`, the user variables the arms assign get new
+    /// values after the branch.
+    fn branch(&mut self, cond: Var, then_arm: Arm, else_arm: Arm, names: &[String], merge: bool, span: Span) -> syn::Result<Vec<Var>> {
+        let before = self.scopes.clone();
+        let (then_blk, then_values) = self.arm(then_arm, before.len())?;
+        let then_scopes = std::mem::replace(&mut self.scopes, before.clone());
+        let (else_blk, else_values) = self.arm(else_arm, before.len())?;
+        let else_scopes = std::mem::replace(&mut self.scopes, before.clone());
+        if then_values.len() != names.len() || else_values.len() != names.len() {
+            return Err(syn::Error::new(span, "internal: the arms of a branch yield different numbers of values"));
+        }
+
+        let mut outs = Vec::new();
+        let (mut then_yields, mut else_yields) = (Vec::new(), Vec::new());
+        for ((name, t), e) in names.iter().zip(&then_values).zip(&else_values) {
+            if self.vars.is_array(*t) || self.vars.is_array(*e) {
+                return Err(syn::Error::new(span, "a branch cannot choose between arrays: write into one array in both arms"));
+            }
+            let varied = self.vars.varied(*t) || self.vars.varied(*e);
+            let var = self.vars.fresh(name, span, varied);
+            outs.push(var);
+            then_yields.push(*t);
+            else_yields.push(*e);
+        }
+        let results = outs.clone();
+        let mut updates = Vec::new();
+        if merge {
+            for (depth, scope) in before.iter().enumerate() {
+                let mut scope_names: Vec<&String> = scope.keys().collect();
+                scope_names.sort();
+                for name in scope_names {
+                    let old = scope[name];
+                    let t = then_scopes[depth].get(name).copied().unwrap_or(old);
+                    let e = else_scopes[depth].get(name).copied().unwrap_or(old);
+                    if t != old || e != old {
+                        let varied = self.vars.varied(t) || self.vars.varied(e);
+                        let var = self.vars.fresh(name, span, varied);
+                        self.vars.get_mut(var).mutable = self.vars.get(old).mutable;
+                        outs.push(var);
+                        then_yields.push(t);
+                        else_yields.push(e);
+                        updates.push((depth, name.clone(), var));
+                    }
+                }
+            }
+        }
+        self.stmts.push(Stmt::If {
+            cond: Cond::Bool(cond),
+            then_blk: Block { stmts: then_blk, yields: then_yields },
+            else_blk: Block { stmts: else_blk, yields: else_yields },
+            outs,
+            span,
+        });
+        for (depth, name, var) in updates {
+            self.scopes[depth].insert(name, var);
+        }
+        Ok(results)
+    }
+
+    /// Runs `arm` into a fresh statement list.
+    fn arm(&mut self, arm: Arm, depth: usize) -> syn::Result<(Vec<Stmt>, Vec<Var>)> {
+        let outer = std::mem::take(&mut self.stmts);
+        let values = arm(self);
+        self.scopes.truncate(depth);
+        let inner = std::mem::replace(&mut self.stmts, outer);
+        Ok((inner, values?))
+    }
+
+    /// The arms of a `match` from `arms[0]` on, as a chain of branches.
+    fn match_arms(&mut self, scrutinee: Var, arms: &[syn::Arm], mode: ArmMode, hint: Option<&str>) -> syn::Result<Vec<Var>> {
+        let Some((arm, rest)) = arms.split_first() else {
+            return Err(syn::Error::new(Span::call_site(), "a `match` needs at least one arm"));
+        };
+        let bindings = self.arm_bindings(&arm.pat)?;
+        let jumping = matches!(mode, ArmMode::Jumping(_));
+        let else_mode = mode.reborrow();
+        let names = match &mode {
+            ArmMode::Statement => Vec::new(),
+            ArmMode::Value => vec![hint.unwrap_or("branch").to_string()],
+            ArmMode::Jumping(frames) => terminal_names(frames),
+        };
+        let body = move |s: &mut Lowerer| -> syn::Result<Vec<Var>> {
+            s.scopes.push(HashMap::new());
+            for (name, mutable) in &bindings {
+                let var = if *mutable {
+                    let varied = s.vars.varied(scrutinee);
+                    let var = s.vars.fresh(name, Span::call_site(), varied);
+                    s.vars.get_mut(var).mutable = true;
+                    s.stmts.push(Stmt::Let { dst: Dst::Var(var), ty: None, expr: Expr::Copy(scrutinee), span: Span::call_site() });
+                    var
+                } else {
+                    scrutinee
+                };
+                s.declare(name.clone(), var);
+            }
+            match &mode {
+                ArmMode::Jumping(frames) => {
+                    if ControlFinder::of_expr(&arm.body).jumps() {
+                        s.jumping_expr(&arm.body, frames)
+                    } else {
+                        s.finish(&arm.body, frames)
+                    }
+                }
+                ArmMode::Value => Ok(vec![s.expr(&arm.body, None)?]),
+                ArmMode::Statement => s.expr_stmt(&arm.body).map(|_| Vec::new()),
+            }
+        };
+        // The last arm needs no test: rustc checks that the match is
+        // exhaustive, so if every earlier arm failed, this one matches.
+        if rest.is_empty() {
+            let depth = self.scopes.len();
+            let values = body(self);
+            self.scopes.truncate(depth);
+            return values;
+        }
+        let cond = self.arm_condition(scrutinee, arm);
+        let then_arm: Arm = Box::new(body);
+        let else_arm: Arm = Box::new(move |s: &mut Lowerer| s.match_arms(scrutinee, rest, else_mode, None));
+        self.branch(cond, then_arm, else_arm, &names, !jumping, arm.pat.span())
+    }
+
+    /// The names an arm's pattern binds (to the scrutinee itself).
+    fn arm_bindings(&self, pat: &syn::Pat) -> syn::Result<Vec<(String, bool)>> {
+        match pat {
+            syn::Pat::Ident(p) => {
+                if let Some((_, sub)) = &p.subpat {
+                    self.arm_bindings(sub)?;
+                }
+                Ok(vec![(p.ident.to_string(), p.mutability.is_some())])
+            }
+            syn::Pat::Or(or) => {
+                for case in &or.cases {
+                    if !self.arm_bindings(case)?.is_empty() {
+                        return Err(syn::Error::new(case.span(), "bindings inside `|` patterns are not supported here"));
+                    }
+                }
+                Ok(Vec::new())
+            }
+            syn::Pat::Wild(_) | syn::Pat::Lit(_) | syn::Pat::Range(_) | syn::Pat::Path(_) | syn::Pat::Const(_) => {
+                Ok(Vec::new())
+            }
+            syn::Pat::Paren(p) => self.arm_bindings(&p.pat),
+            other => Err(syn::Error::new(
+                other.span(),
+                "a `match` in a differentiated function supports literal, range, `_` and name patterns (with guards)",
+            )),
+        }
+    }
+
+    /// `match scrutinee { PAT if GUARD => true, _ => false }`
+    fn arm_condition(&mut self, scrutinee: Var, arm: &syn::Arm) -> Var {
+        let pat = &arm.pat;
+        let guard = arm.guard.as_ref().map(|(if_token, g)| quote!(#if_token #g));
+        let mut test: syn::Expr = syn::parse_quote_spanned! {pat.span()=>
+            match () { #pat #guard => true, _ => false }
+        };
+        let mut uses = self.rename(&mut test);
+        if let syn::Expr::Match(m) = &mut test {
+            let ident = self.vars.ident(scrutinee).clone();
+            *m.expr = syn::parse_quote!(#ident);
+        }
+        uses.push(scrutinee);
+        let var = self.vars.fresh("cond", pat.span(), false);
+        let span = pat.span();
+        self.emit(var, Expr::Opaque { tokens: test.into_token_stream(), uses }, span)
+    }
+}
+
+/// How the arms of a `match` end.
+enum ArmMode<'f, 'b> {
+    Value,
+    Statement,
+    Jumping(&'f [Frame<'b>]),
+}
+
+impl<'f, 'b> ArmMode<'f, 'b> {
+    fn reborrow(&self) -> ArmMode<'f, 'b> {
+        match self {
+            ArmMode::Value => ArmMode::Value,
+            ArmMode::Statement => ArmMode::Statement,
+            ArmMode::Jumping(frames) => ArmMode::Jumping(frames),
+        }
+    }
+}
+
+/// The body of `vec![value; len]`.
+fn parse_repeat(input: syn::parse::ParseStream) -> syn::Result<(syn::Expr, syn::Expr)> {
+    let value: syn::Expr = input.parse()?;
+    input.parse::<syn::Token![;]>()?;
+    let len: syn::Expr = input.parse()?;
+    Ok((value, len))
+}

@@ -1,0 +1,267 @@
+//! Questions about the user's syntax that the lowering asks.
+
+use matdiff_core::table;
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+pub fn local_name(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(p) => Some(p.ident.to_string()),
+        syn::Pat::Type(t) => local_name(&t.pat),
+        _ => None,
+    }
+}
+
+/// The identifier of a path that may name a local variable.
+pub fn path_local(p: &syn::ExprPath) -> Option<&proc_macro2::Ident> {
+    if p.qself.is_some() || p.path.leading_colon.is_some() || p.path.segments.len() != 1 {
+        return None;
+    }
+    let segment = &p.path.segments[0];
+    segment.arguments.is_none().then_some(&segment.ident)
+}
+
+/// The local variable an expression names, through parentheses.
+pub fn expr_local(expr: &syn::Expr) -> Option<&proc_macro2::Ident> {
+    match expr {
+        syn::Expr::Path(p) => path_local(p),
+        syn::Expr::Paren(p) => expr_local(&p.expr),
+        syn::Expr::Group(g) => expr_local(&g.expr),
+        _ => None,
+    }
+}
+
+pub fn is_self(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Path(p) => p.path.is_ident("self"),
+        syn::Expr::Paren(p) => is_self(&p.expr),
+        _ => false,
+    }
+}
+
+pub fn is_branching(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Paren(p) => is_branching(&p.expr),
+        syn::Expr::If(_) | syn::Expr::Match(_) => true,
+        syn::Expr::Block(b) => b.label.is_none(),
+        _ => false,
+    }
+}
+
+/// `vec![..]`.
+pub fn is_vec_macro(mac: &syn::Macro) -> bool {
+    mac.path.is_ident("vec") || mac.path.segments.last().is_some_and(|s| s.ident == "vec")
+}
+
+/// The operator `+` of `+=`, and so on.
+pub fn compound_base(op: &syn::BinOp) -> Option<syn::BinOp> {
+    use syn::BinOp::*;
+    Some(match op {
+        AddAssign(t) => Add(syn::Token![+](t.spans[0])),
+        SubAssign(t) => Sub(syn::Token![-](t.spans[0])),
+        MulAssign(t) => Mul(syn::Token![*](t.spans[0])),
+        DivAssign(t) => Div(syn::Token![/](t.spans[0])),
+        RemAssign(t) => Rem(syn::Token![%](t.spans[0])),
+        BitAndAssign(t) => BitAnd(syn::Token![&](t.spans[0])),
+        BitOrAssign(t) => BitOr(syn::Token![|](t.spans[0])),
+        BitXorAssign(t) => BitXor(syn::Token![^](t.spans[0])),
+        ShlAssign(t) => Shl(syn::Token![<<](t.spans[0])),
+        ShrAssign(t) => Shr(syn::Token![>>](t.spans[0])),
+        _ => return None,
+    })
+}
+
+/// Whether the expression's value is, by its syntax, not a float, or a
+/// float with derivative 0 (a comparison, `!`, a cast to an integer, a test
+/// such as `is_nan`, a piecewise-constant method such as `floor`, a length).
+pub fn is_constant_valued(expr: &syn::Expr) -> bool {
+    use syn::BinOp::*;
+    match expr {
+        syn::Expr::Paren(p) => is_constant_valued(&p.expr),
+        syn::Expr::Group(g) => is_constant_valued(&g.expr),
+        syn::Expr::Binary(b) => matches!(b.op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)),
+        syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Not(_)),
+        syn::Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            table::NON_FLOAT_METHODS.contains(&name.as_str())
+                || table::PIECEWISE_CONSTANT_METHODS.contains(&name.as_str())
+                || name == "len"
+                || name == "is_empty"
+        }
+        syn::Expr::Cast(c) => is_non_float_type(&c.ty),
+        syn::Expr::Lit(l) => !matches!(l.lit, syn::Lit::Float(_)),
+        _ => false,
+    }
+}
+
+pub fn is_non_float_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
+            matches!(
+                i.to_string().as_str(),
+                "i8" | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "u8"
+                    | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "bool"
+                    | "char"
+            )
+        }),
+        syn::Type::Paren(p) => is_non_float_type(&p.elem),
+        syn::Type::Group(g) => is_non_float_type(&g.elem),
+        _ => false,
+    }
+}
+
+/// Finds the jumps and assignments in code (not inside closures or items,
+/// which have their own; `break` and `continue` only for the loop the code
+/// is the body of, not for loops nested inside it).
+#[derive(Default)]
+pub struct ControlFinder {
+    pub returns: bool,
+    pub breaks: bool,
+    pub continues: bool,
+    pub assigns: bool,
+    /// Where the first `return` is.
+    pub first_return: Option<Span>,
+    loop_depth: usize,
+}
+
+impl<'ast> Visit<'ast> for ControlFinder {
+    fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+        match expr {
+            syn::Expr::Return(r) => {
+                self.returns = true;
+                self.first_return.get_or_insert(r.return_token.span);
+            }
+            syn::Expr::Break(_) if self.loop_depth == 0 => self.breaks = true,
+            syn::Expr::Continue(_) if self.loop_depth == 0 => self.continues = true,
+            syn::Expr::Assign(_) => self.assigns = true,
+            syn::Expr::Binary(b) if compound_base(&b.op).is_some() => self.assigns = true,
+            syn::Expr::Closure(_) => return,
+            syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_) => {
+                self.loop_depth += 1;
+                syn::visit::visit_expr(self, expr);
+                self.loop_depth -= 1;
+                return;
+            }
+            _ => {}
+        }
+        syn::visit::visit_expr(self, expr);
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+impl ControlFinder {
+    pub fn of_stmt(stmt: &syn::Stmt) -> Self {
+        let mut finder = ControlFinder::default();
+        finder.visit_stmt(stmt);
+        finder
+    }
+
+    pub fn of_expr(expr: &syn::Expr) -> Self {
+        let mut finder = ControlFinder::default();
+        finder.visit_expr(expr);
+        finder
+    }
+
+    pub fn of_block(block: &syn::Block) -> Self {
+        let mut finder = ControlFinder::default();
+        finder.visit_block(block);
+        finder
+    }
+
+    /// A `return`, or a `break`/`continue` of the enclosing loop.
+    pub fn jumps(&self) -> bool {
+        self.returns || self.breaks || self.continues
+    }
+}
+
+/// Whether the expression assigns, returns or jumps: it must be lowered
+/// structurally even when it involves no differentiated value.
+pub fn has_control(expr: &syn::Expr) -> bool {
+    let finder = ControlFinder::of_expr(expr);
+    finder.jumps() || finder.assigns
+}
+
+/// The names a block assigns to (`x = ..`, `x += ..`), anywhere inside it
+/// except in closures and items.
+pub fn assigned_names(block: &syn::Block) -> Vec<String> {
+    #[derive(Default)]
+    struct Assigned(Vec<String>);
+    impl<'ast> Visit<'ast> for Assigned {
+        fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+            let target = match expr {
+                syn::Expr::Assign(a) => Some(&*a.left),
+                syn::Expr::Binary(b) if compound_base(&b.op).is_some() => Some(&*b.left),
+                syn::Expr::Closure(_) => return,
+                _ => None,
+            };
+            if let Some(name) = target.and_then(expr_local) {
+                let name = name.to_string();
+                if !self.0.contains(&name) {
+                    self.0.push(name);
+                }
+            }
+            syn::visit::visit_expr(self, expr);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut assigned = Assigned::default();
+    assigned.visit_block(block);
+    assigned.0
+}
+
+pub fn misplaced_return(stmt: &syn::Stmt) -> syn::Error {
+    let finder = ControlFinder::of_stmt(stmt);
+    syn::Error::new(
+        finder.first_return.unwrap_or_else(|| stmt.span()),
+        "`return` is only supported as a statement, or inside the arms of an `if`, `else` or `match`: compute the value into a variable first",
+    )
+}
+
+pub fn unknown_method(method: &proc_macro2::Ident) -> syn::Error {
+    let name = method.to_string();
+    if let Some((_, instead)) = table::UNSUPPORTED_METHODS.iter().find(|(m, _)| *m == name) {
+        return syn::Error::new(method.span(), format!("`{name}` has no derivative rule: {instead}"));
+    }
+    let mut known: Vec<&str> = table::PRIMITIVES
+        .iter()
+        .filter_map(|p| match p.syntax {
+            table::Syntax::Method(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    known.sort_unstable();
+    syn::Error::new(
+        method.span(),
+        format!(
+            "no derivative rule for the method `{name}` on a differentiated value. Methods with rules: {}. \
+             For your own function, put `#[differentiate]` on it and call it as a function",
+            known.join(", ")
+        ),
+    )
+}
+
+pub fn describe(expr: &syn::Expr) -> &'static str {
+    match expr {
+        syn::Expr::Array(_) => "an array",
+        syn::Expr::Field(_) => "a field access",
+        syn::Expr::Index(_) => "indexing",
+        syn::Expr::Range(_) => "a range",
+        syn::Expr::Struct(_) => "a struct literal",
+        syn::Expr::Tuple(_) => "a tuple",
+        syn::Expr::Repeat(_) => "an array",
+        syn::Expr::Closure(_) => "a closure",
+        _ => "this expression",
+    }
+}

@@ -1,0 +1,1323 @@
+fn rosenbrock(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        s += 100.0 * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2);
+    }
+    s
+}
+/// The gradient of [`rosenbrock`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = rosenbrock;
+    let s = 0.0;
+    let start = 0;
+    let c = x.len();
+    let c_1 = 1;
+    let end = c - c_1;
+    let count = ::matdiff::__private::trip_count((start..end));
+    let mut s_1 = s;
+    for i in (start..end) {
+        let i_1 = i;
+        let c_2 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = x[i_2];
+        let element_1 = x[i_1];
+        let element_2 = x[i_1];
+        let mul = element_1 * element_2;
+        let sub = element - mul;
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let mul_1 = c_2 * powi;
+        let c_4 = 1.0;
+        let element_3 = x[i_1];
+        let sub_1 = c_4 - element_3;
+        let c_5 = 2;
+        let powi_1 = sub_1.powi(c_5);
+        let add = mul_1 + powi_1;
+        let s_2 = s_1 + add;
+        s_1 = s_2;
+    }
+    let s_3 = s_1;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let mut s_1_bar = s_3_bar;
+    for k in (0..count).rev() {
+        let i = ::matdiff::__private::range_nth((start..end), k);
+        let i_1 = i;
+        let c_2 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = x[i_2];
+        let element_1 = x[i_1];
+        let element_2 = x[i_1];
+        let mul = element_1 * element_2;
+        let sub = element - mul;
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let mul_1 = c_2 * powi;
+        let c_4 = 1.0;
+        let element_3 = x[i_1];
+        let sub_1 = c_4 - element_3;
+        let c_5 = 2;
+        let powi_1 = sub_1.powi(c_5);
+        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &powi_1_bar,
+        );
+        let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+        );
+        let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+        );
+        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
+        s_1_bar = s_1_bar_1;
+    }
+    let s_1_bar_ = s_1_bar;
+    x_bar
+}
+/// The value of [`rosenbrock`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    let _ = rosenbrock;
+    let s = 0.0;
+    let start = 0;
+    let c = x.len();
+    let c_1 = 1;
+    let end = c - c_1;
+    let count = ::matdiff::__private::trip_count((start..end));
+    let mut s_1 = s;
+    for i in (start..end) {
+        let i_1 = i;
+        let c_2 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = x[i_2];
+        let element_1 = x[i_1];
+        let element_2 = x[i_1];
+        let mul = element_1 * element_2;
+        let sub = element - mul;
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let mul_1 = c_2 * powi;
+        let c_4 = 1.0;
+        let element_3 = x[i_1];
+        let sub_1 = c_4 - element_3;
+        let c_5 = 2;
+        let powi_1 = sub_1.powi(c_5);
+        let add = mul_1 + powi_1;
+        let s_2 = s_1 + add;
+        s_1 = s_2;
+    }
+    let s_3 = s_1;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let mut s_1_bar = s_3_bar;
+    for k in (0..count).rev() {
+        let i = ::matdiff::__private::range_nth((start..end), k);
+        let i_1 = i;
+        let c_2 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = x[i_2];
+        let element_1 = x[i_1];
+        let element_2 = x[i_1];
+        let mul = element_1 * element_2;
+        let sub = element - mul;
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let mul_1 = c_2 * powi;
+        let c_4 = 1.0;
+        let element_3 = x[i_1];
+        let sub_1 = c_4 - element_3;
+        let c_5 = 2;
+        let powi_1 = sub_1.powi(c_5);
+        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &powi_1_bar,
+        );
+        let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+        );
+        let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+        );
+        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
+        s_1_bar = s_1_bar_1;
+    }
+    let s_1_bar_ = s_1_bar;
+    (s_3, x_bar)
+}
+/// The Hessian of [`rosenbrock`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
+    let _ = rosenbrock;
+    let __matdiff_total: usize = (0usize + x.len());
+    let mut __matdiff_hessian = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    ];
+    let mut first: usize = 0;
+    while first < __matdiff_total {
+        let x_dot = ::matdiff::__private::seed_vec::<
+            f64,
+            [f64; 8],
+        >(x.len(), 0usize, first);
+        let s = 0.0;
+        let start = 0;
+        let c = x.len();
+        let c_1 = 1;
+        let end = c - c_1;
+        let count = ::matdiff::__private::trip_count((start..end));
+        let s_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&s);
+        let mut s_1 = s;
+        let mut s_1_dot = s_dot;
+        for i in (start..end) {
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_dot = x_dot[i_2];
+            let element_1 = x[i_1];
+            let element_1_dot = x_dot[i_1];
+            let element_2 = x[i_1];
+            let element_2_dot = x_dot[i_1];
+            let mul = element_1 * element_2;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_1_dot,
+            );
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_2_dot,
+            );
+            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+            let sub = element - mul;
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
+            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &sub_dot_2,
+            );
+            let mul_1 = c_2 * powi;
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &powi_dot,
+            );
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let element_3_dot = x_dot[i_1];
+            let sub_1 = c_4 - element_3;
+            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &sub_1_dot,
+            );
+            let add = mul_1 + powi_1;
+            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
+            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
+            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let s_2 = s_1 + add;
+            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
+            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            s_1 = s_2;
+            s_1_dot = s_2_dot_2;
+        }
+        let s_3 = s_1;
+        let s_3_dot = s_1_dot;
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
+        let s_3_bar = ::matdiff::__private::one_like(&s_3);
+        let s_3_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&s_3_bar);
+        let mut s_1_bar = s_3_bar;
+        let mut s_1_bar_dot = s_3_bar_dot;
+        for k in (0..count).rev() {
+            let i = ::matdiff::__private::range_nth((start..end), k);
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_dot_1 = x_dot[i_2];
+            let element_1 = x[i_1];
+            let element_1_dot_1 = x_dot[i_1];
+            let element_2 = x[i_1];
+            let element_2_dot_1 = x_dot[i_1];
+            let mul = element_1 * element_2;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_1_dot_1,
+            );
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_2_dot_1,
+            );
+            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let sub = element - mul;
+            let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
+            let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
+            let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let powi_dot_1 = ::matdiff::__private::rules::powi::jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &sub_dot_5,
+            );
+            let mul_1 = c_2 * powi;
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &powi_dot_1,
+            );
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let element_3_dot_1 = x_dot[i_1];
+            let sub_1 = c_4 - element_3;
+            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_3_dot_1);
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let powi_1_dot_1 = ::matdiff::__private::rules::powi::jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &sub_1_dot_1,
+            );
+            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+            let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
+            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
+            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+            let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
+            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar,
+            );
+            let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar_dot,
+            );
+            let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar,
+                &sub_1_dot_1,
+            );
+            let sub_1_bar_dot_2 = ::matdiff::__private::add(
+                &sub_1_bar_dot,
+                &sub_1_bar_dot_1,
+            );
+            let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+            let element_3_bar_dot = ::matdiff::__private::rules::sub::vjp1(
+                &sub_1_bar_dot_2,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_3_bar_dot);
+            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &mul_1_bar,
+            );
+            let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &mul_1_bar_dot,
+            );
+            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar,
+            );
+            let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar_dot,
+            );
+            let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar,
+                &sub_dot_5,
+            );
+            let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
+            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+            let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
+            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+            let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
+            let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+                &element_2_dot_1,
+            );
+            let element_1_bar_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_dot_1,
+            );
+            let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+            );
+            let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+                &element_1_dot_1,
+            );
+            let element_2_bar_dot_2 = ::matdiff::__private::add(
+                &element_2_bar_dot,
+                &element_2_bar_dot_1,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_2_bar_dot_2);
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot_2);
+            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
+            s_1_bar = s_1_bar_1;
+            s_1_bar_dot = s_1_bar_1_dot;
+        }
+        let s_1_bar_ = s_1_bar;
+        let s_1_bar__dot = s_1_bar_dot;
+        ::matdiff::__private::scatter_rows(
+            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            first,
+            &x_bar_dot,
+        );
+        first += 8;
+    }
+    __matdiff_hessian
+}
+/// The Hessian of [`rosenbrock`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = rosenbrock;
+    let x_dot = v.to_vec();
+    let s = 0.0;
+    let start = 0;
+    let c = x.len();
+    let c_1 = 1;
+    let end = c - c_1;
+    let count = ::matdiff::__private::trip_count((start..end));
+    let s_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s);
+    let mut s_1 = s;
+    let mut s_1_dot = s_dot;
+    for i in (start..end) {
+        let i_1 = i;
+        let c_2 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = x[i_2];
+        let element_dot = x_dot[i_2];
+        let element_1 = x[i_1];
+        let element_1_dot = x_dot[i_1];
+        let element_2 = x[i_1];
+        let element_2_dot = x_dot[i_1];
+        let mul = element_1 * element_2;
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &element_1_dot,
+        );
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &element_2_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+        let sub = element - mul;
+        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let powi_dot = ::matdiff::__private::rules::powi::jvp0(
+            &sub,
+            &c_3,
+            &powi,
+            &sub_dot_2,
+        );
+        let mul_1 = c_2 * powi;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c_2,
+            &powi,
+            &mul_1,
+            &powi_dot,
+        );
+        let c_4 = 1.0;
+        let element_3 = x[i_1];
+        let element_3_dot = x_dot[i_1];
+        let sub_1 = c_4 - element_3;
+        let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
+        let c_5 = 2;
+        let powi_1 = sub_1.powi(c_5);
+        let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &sub_1_dot,
+        );
+        let add = mul_1 + powi_1;
+        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
+        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
+        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let s_2 = s_1 + add;
+        let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
+        let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
+        let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+        s_1 = s_2;
+        s_1_dot = s_2_dot_2;
+    }
+    let s_3 = s_1;
+    let s_3_dot = s_1_dot;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
+    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s_3_bar);
+    let mut s_1_bar = s_3_bar;
+    let mut s_1_bar_dot = s_3_bar_dot;
+    for k in (0..count).rev() {
+        let i = ::matdiff::__private::range_nth((start..end), k);
+        let i_1 = i;
+        let c_2 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = x[i_2];
+        let element_dot_1 = x_dot[i_2];
+        let element_1 = x[i_1];
+        let element_1_dot_1 = x_dot[i_1];
+        let element_2 = x[i_1];
+        let element_2_dot_1 = x_dot[i_1];
+        let mul = element_1 * element_2;
+        let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &element_1_dot_1,
+        );
+        let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &element_2_dot_1,
+        );
+        let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+        let sub = element - mul;
+        let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
+        let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
+        let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let powi_dot_1 = ::matdiff::__private::rules::powi::jvp0(
+            &sub,
+            &c_3,
+            &powi,
+            &sub_dot_5,
+        );
+        let mul_1 = c_2 * powi;
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &c_2,
+            &powi,
+            &mul_1,
+            &powi_dot_1,
+        );
+        let c_4 = 1.0;
+        let element_3 = x[i_1];
+        let element_3_dot_1 = x_dot[i_1];
+        let sub_1 = c_4 - element_3;
+        let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_3_dot_1);
+        let c_5 = 2;
+        let powi_1 = sub_1.powi(c_5);
+        let powi_1_dot_1 = ::matdiff::__private::rules::powi::jvp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &sub_1_dot_1,
+        );
+        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+        let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+        let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
+        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
+        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &powi_1_bar,
+        );
+        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &powi_1_bar_dot,
+        );
+        let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &sub_1,
+            &c_5,
+            &powi_1,
+            &powi_1_bar,
+            &sub_1_dot_1,
+        );
+        let sub_1_bar_dot_2 = ::matdiff::__private::add(
+            &sub_1_bar_dot,
+            &sub_1_bar_dot_1,
+        );
+        let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+        let element_3_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot_2);
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_3_bar_dot);
+        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &mul_1,
+            &mul_1_bar_dot,
+        );
+        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+        );
+        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar_dot,
+        );
+        let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+            &sub_dot_5,
+        );
+        let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
+        let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+        let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
+        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+        );
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar_dot,
+        );
+        let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+            &element_2_dot_1,
+        );
+        let element_1_bar_dot_2 = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_dot_1,
+        );
+        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+        );
+        let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar_dot,
+        );
+        let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &element_1,
+            &element_2,
+            &mul,
+            &mul_bar,
+            &element_1_dot_1,
+        );
+        let element_2_bar_dot_2 = ::matdiff::__private::add(
+            &element_2_bar_dot,
+            &element_2_bar_dot_1,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_2_bar_dot_2);
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot_2);
+        ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
+        s_1_bar = s_1_bar_1;
+        s_1_bar_dot = s_1_bar_1_dot;
+    }
+    let s_1_bar_ = s_1_bar;
+    let s_1_bar__dot = s_1_bar_dot;
+    x_bar_dot
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct rosenbrock {}
+#[allow(dead_code)]
+impl rosenbrock {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let s = 0.0;
+        let start = 0;
+        let c = x.len();
+        let c_1 = 1;
+        let end = c - c_1;
+        let count = ::matdiff::__private::trip_count((start..end));
+        let mut s_1 = s;
+        for i in (start..end) {
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_1 = x[i_1];
+            let element_2 = x[i_1];
+            let mul = element_1 * element_2;
+            let sub = element - mul;
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let mul_1 = c_2 * powi;
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let sub_1 = c_4 - element_3;
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let add = mul_1 + powi_1;
+            let s_2 = s_1 + add;
+            s_1 = s_2;
+        }
+        let s_3 = s_1;
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut s_1_bar = out_bar;
+        for k in (0..count).rev() {
+            let i = ::matdiff::__private::range_nth((start..end), k);
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_1 = x[i_1];
+            let element_2 = x[i_1];
+            let mul = element_1 * element_2;
+            let sub = element - mul;
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let mul_1 = c_2 * powi;
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let sub_1 = c_4 - element_3;
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar,
+            );
+            let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &mul_1_bar,
+            );
+            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar,
+            );
+            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+            let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+            );
+            let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
+            s_1_bar = s_1_bar_1;
+        }
+        let s_1_bar_ = s_1_bar;
+        (s_3, (x_bar,))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+    ) -> (f64, __MatdiffD) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let s = 0.0;
+        let start = 0;
+        let c = x.len();
+        let c_1 = 1;
+        let end = c - c_1;
+        let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
+        let mut s_1 = s;
+        let mut s_1_dot = s_dot;
+        for i in (start..end) {
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_dot = x_dot[i_2];
+            let element_1 = x[i_1];
+            let element_1_dot = x_dot[i_1];
+            let element_2 = x[i_1];
+            let element_2_dot = x_dot[i_1];
+            let mul = element_1 * element_2;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_1_dot,
+            );
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_2_dot,
+            );
+            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+            let sub = element - mul;
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
+            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &sub_dot_2,
+            );
+            let mul_1 = c_2 * powi;
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &powi_dot,
+            );
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let element_3_dot = x_dot[i_1];
+            let sub_1 = c_4 - element_3;
+            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &sub_1_dot,
+            );
+            let add = mul_1 + powi_1;
+            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
+            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
+            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let s_2 = s_1 + add;
+            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
+            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            s_1 = s_2;
+            s_1_dot = s_2_dot_2;
+        }
+        let s_3 = s_1;
+        let s_3_dot = s_1_dot;
+        (s_3, s_3_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let s = 0.0;
+        let start = 0;
+        let c = x.len();
+        let c_1 = 1;
+        let end = c - c_1;
+        let count = ::matdiff::__private::trip_count((start..end));
+        let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
+        let mut s_1 = s;
+        let mut s_1_dot = s_dot;
+        for i in (start..end) {
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_dot = x_dot[i_2];
+            let element_1 = x[i_1];
+            let element_1_dot = x_dot[i_1];
+            let element_2 = x[i_1];
+            let element_2_dot = x_dot[i_1];
+            let mul = element_1 * element_2;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_1_dot,
+            );
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_2_dot,
+            );
+            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+            let sub = element - mul;
+            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
+            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &sub_dot_2,
+            );
+            let mul_1 = c_2 * powi;
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &powi_dot,
+            );
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let element_3_dot = x_dot[i_1];
+            let sub_1 = c_4 - element_3;
+            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &sub_1_dot,
+            );
+            let add = mul_1 + powi_1;
+            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
+            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
+            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let s_2 = s_1 + add;
+            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
+            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            s_1 = s_2;
+            s_1_dot = s_2_dot_2;
+        }
+        let s_3 = s_1;
+        let s_3_dot = s_1_dot;
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut s_1_bar = out_bar;
+        let mut s_1_bar_dot = out_bar_dot_1;
+        for k in (0..count).rev() {
+            let i = ::matdiff::__private::range_nth((start..end), k);
+            let i_1 = i;
+            let c_2 = 100.0;
+            let i_2 = i_1 + 1;
+            let element = x[i_2];
+            let element_dot_1 = x_dot[i_2];
+            let element_1 = x[i_1];
+            let element_1_dot_1 = x_dot[i_1];
+            let element_2 = x[i_1];
+            let element_2_dot_1 = x_dot[i_1];
+            let mul = element_1 * element_2;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_1_dot_1,
+            );
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &element_2_dot_1,
+            );
+            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let sub = element - mul;
+            let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
+            let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
+            let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
+            let c_3 = 2;
+            let powi = sub.powi(c_3);
+            let powi_dot_1 = ::matdiff::__private::rules::powi::jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &sub_dot_5,
+            );
+            let mul_1 = c_2 * powi;
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &powi_dot_1,
+            );
+            let c_4 = 1.0;
+            let element_3 = x[i_1];
+            let element_3_dot_1 = x_dot[i_1];
+            let sub_1 = c_4 - element_3;
+            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_3_dot_1);
+            let c_5 = 2;
+            let powi_1 = sub_1.powi(c_5);
+            let powi_1_dot_1 = ::matdiff::__private::rules::powi::jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &sub_1_dot_1,
+            );
+            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+            let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
+            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
+            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+            let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
+            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar,
+            );
+            let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar_dot,
+            );
+            let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+                &sub_1,
+                &c_5,
+                &powi_1,
+                &powi_1_bar,
+                &sub_1_dot_1,
+            );
+            let sub_1_bar_dot_2 = ::matdiff::__private::add(
+                &sub_1_bar_dot,
+                &sub_1_bar_dot_1,
+            );
+            let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+            let element_3_bar_dot = ::matdiff::__private::rules::sub::vjp1(
+                &sub_1_bar_dot_2,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_3_bar_dot);
+            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &mul_1_bar,
+            );
+            let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c_2,
+                &powi,
+                &mul_1,
+                &mul_1_bar_dot,
+            );
+            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar,
+            );
+            let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar_dot,
+            );
+            let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+                &sub,
+                &c_3,
+                &powi,
+                &powi_bar,
+                &sub_dot_5,
+            );
+            let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
+            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+            let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
+            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+            let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
+            let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+                &element_2_dot_1,
+            );
+            let element_1_bar_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_dot_1,
+            );
+            let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+            );
+            let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &element_1,
+                &element_2,
+                &mul,
+                &mul_bar,
+                &element_1_dot_1,
+            );
+            let element_2_bar_dot_2 = ::matdiff::__private::add(
+                &element_2_bar_dot,
+                &element_2_bar_dot_1,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_2_bar_dot_2);
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot_2);
+            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
+            s_1_bar = s_1_bar_1;
+            s_1_bar_dot = s_1_bar_1_dot;
+        }
+        let s_1_bar_ = s_1_bar;
+        let s_1_bar__dot = s_1_bar_dot;
+        (s_3, s_3_dot, (x_bar,), (x_bar_dot,))
+    }
+}
