@@ -6,7 +6,8 @@
 /// The gradient of `f` at `x` by Ridders' method: central differences at
 /// a shrinking sequence of steps, extrapolated to step 0 (Richardson), which
 /// keeps the error near 1e-12 relative for smooth `f` without a hand-tuned
-/// step. The first step is a tenth of the coordinate's size (at least 1e-4),
+/// step. The first step is a hundredth of the coordinate's size (at least
+/// 1e-3),
 /// so a kink or a singularity nearer than that makes the estimate
 /// meaningless; choose check points accordingly.
 pub fn gradient(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<f64> {
@@ -71,7 +72,7 @@ pub fn directional(f: impl Fn(&[f64]) -> f64, x: &[f64], v: &[f64]) -> f64 {
 }
 
 fn first_step(x: f64) -> f64 {
-    0.1 * x.abs().max(1e-3)
+    0.01 * x.abs().max(0.1)
 }
 
 /// Ridders' extrapolation of `estimate(h)` to h = 0, for an estimate whose
@@ -79,7 +80,7 @@ fn first_step(x: f64) -> f64 {
 /// estimated error.
 fn ridders(first: f64, mut estimate: impl FnMut(f64) -> f64) -> f64 {
     const SHRINK: f64 = 1.4;
-    const STEPS: usize = 12;
+    const STEPS: usize = 15;
     let mut table = [[0.0f64; STEPS]; STEPS];
     let mut h = first;
     table[0][0] = estimate(h);
@@ -122,10 +123,15 @@ pub fn close(actual: f64, expected: f64, rel: f64) -> bool {
 pub fn assert_all_close(actual: &[f64], expected: &[f64], rel: f64, what: &str) {
     assert_eq!(actual.len(), expected.len(), "{what}: lengths differ");
     for (i, (&a, &e)) in actual.iter().zip(expected).enumerate() {
-        assert!(
-            close(a, e, rel),
-            "{what}: component {i} is {a:e}, expected {e:e} (relative tolerance {rel:e})\n  actual:   {actual:?}\n  expected: {expected:?}"
-        );
+        if !close(a, e, rel) {
+            let window = i.saturating_sub(3)..(i + 4).min(actual.len());
+            panic!(
+                "{what}: component {i} of {} is {a:e}, expected {e:e} (relative tolerance {rel:e})\n  actual[{window:?}]:   {:?}\n  expected[{window:?}]: {:?}",
+                actual.len(),
+                &actual[window.clone()],
+                &expected[window.clone()],
+            );
+        }
     }
 }
 

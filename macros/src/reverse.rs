@@ -547,9 +547,11 @@ impl Reverse<'_> {
         }
 
         // What the reverse body reads from the forward body: recomputed when
-        // it can be, taped otherwise.
+        // it can be, taped otherwise. The forward body now holds the tapes
+        // and counts of its inner branches and loops too.
         let k = self.vars.fresh("k", l.span, false);
-        let (recompute, taped, uses_index) = self.plan_reverse(l, &forward_body, &adjoint_body, &body_defs);
+        let forward_defs = Block { stmts: forward_body.clone(), yields: Vec::new() }.defined_vars();
+        let (recompute, taped, uses_index) = self.plan_reverse(l, &forward_body, &adjoint_body, &forward_defs);
 
         let mut forward = Vec::new();
         let mut reverse_body = Vec::new();

@@ -93,3 +93,52 @@ fn rosenbrock_loop() {
         },
     );
 }
+
+#[test]
+fn while_loop_with_counter() {
+    check(
+        "while_loop_with_counter",
+        quote!(),
+        quote! {
+            fn value_dependent_while(x: &[f64]) -> f64 {
+                let mut t = 0.0;
+                let mut k = 0;
+                while k < x.len() && t < 2.0 {
+                    t += x[k] * x[k] + 0.1;
+                    k += 1;
+                }
+                t * x[0] + k as f64
+            }
+        },
+    );
+}
+
+#[test]
+fn slice_calls() {
+    check(
+        "slice_calls",
+        quote!(),
+        quote! {
+            fn calls_with_slices(x: &[f64]) -> f64 {
+                let mut doubled = vec![0.0; x.len()];
+                for i in 0..x.len() {
+                    doubled[i] = 2.0 * x[i];
+                }
+                inner_sum(x) * inner_sum(&doubled).sin()
+            }
+        },
+    );
+}
+
+#[test]
+fn map_sum() {
+    check(
+        "map_sum",
+        quote!(),
+        quote! {
+            fn inner_sum(x: &[f64]) -> f64 {
+                x.iter().map(|v| v * v * v).sum::<f64>()
+            }
+        },
+    );
+}

@@ -105,8 +105,19 @@ impl Tangent<'_> {
                         (None, StoreOp::Set) => Some(self.dot_or_zero(*value, out)),
                         (None, _) => None,
                     };
-                    if let Some(value_dot) = value_dot {
-                        out.push(Stmt::Store { array: array_dot, index: *index, value: value_dot, op: *op, span: *span });
+                    match (value_dot, op) {
+                        (Some(v), StoreOp::Set) => {
+                            out.push(Stmt::Store { array: array_dot, index: *index, value: v, op: *op, span: *span })
+                        }
+                        // Tangent bundles have no `+=`: accumulate with the
+                        // buffer operations.
+                        (Some(v), StoreOp::Add) => out.push(Stmt::AddAt { buffer: array_dot, index: *index, value: v }),
+                        (Some(v), StoreOp::Sub) => {
+                            let negated = self.vars.derived(*value, "_dot");
+                            out.push(let_(negated, Expr::Neg(v), *span));
+                            out.push(Stmt::AddAt { buffer: array_dot, index: *index, value: negated });
+                        }
+                        (None, _) => {}
                     }
                 }
             }

@@ -79,3 +79,50 @@ pub fn check_n(
         }
     }
 }
+
+/// A deterministic point of `n` coordinates in about [-1.5, 1.5].
+pub fn point(n: usize, seed: u64) -> Vec<f64> {
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    (0..n)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64) * 3.0 - 1.5
+        })
+        .collect()
+}
+
+/// Checks gradient, Hessian and Hessian-vector product of a function of
+/// one slice against finite differences, at sizes `ns`. The Hessian and
+/// the Hessian-vector product are checked where differences of the
+/// function are affordable (n <= 12); larger sizes are checked against
+/// num-dual by the tests that need them.
+#[track_caller]
+pub fn check_slice(
+    name: &str,
+    plain: impl Fn(&[f64]) -> f64 + Copy,
+    grad: impl Fn(&[f64]) -> Vec<f64>,
+    hessian: impl Fn(&[f64]) -> Vec<Vec<f64>>,
+    hvp: impl Fn(&[f64], &[f64]) -> Vec<f64>,
+    ns: &[usize],
+) {
+    for &n in ns {
+        for seed in 0..2 {
+            let x = point(n, seed);
+            let what = format!("{name} at n = {n}, seed {seed}");
+            // Differences of a sum of a thousand terms lose digits to rounding.
+            let tol = if n <= 12 { GRAD_TOL } else { 1e-6 };
+            check::assert_all_close(&grad(&x), &check::gradient(plain, &x), tol, &format!("{what}: gradient"));
+            if n <= 12 {
+                let v = point(n, seed + 100);
+                let hv = hvp(&x, &v);
+                let h = hessian(&x);
+                let fd = check::hessian(plain, &x);
+                for i in 0..n {
+                    check::assert_all_close(&h[i], &fd[i], HESS_TOL, &format!("{what}: Hessian row {i}"));
+                }
+                let expected: Vec<f64> = (0..n).map(|i| (0..n).map(|j| h[i][j] * v[j]).sum()).collect();
+                check::assert_all_close(&hv, &expected, 1e-12, &format!("{what}: Hessian-vector product"));
+            }
+        }
+    }
+}

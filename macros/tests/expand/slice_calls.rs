@@ -1,0 +1,862 @@
+fn calls_with_slices(x: &[f64]) -> f64 {
+    let mut doubled = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        doubled[i] = 2.0 * x[i];
+    }
+    inner_sum(x) * inner_sum(&doubled).sin()
+}
+/// The gradient of [`calls_with_slices`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = calls_with_slices;
+    let c = 0.0;
+    let n = x.len();
+    let mut doubled = ::std::vec![c; n];
+    let start = 0;
+    let end = x.len();
+    let count = ::matdiff::__private::trip_count((start..end));
+    for i in (start..end) {
+        let i_1 = i;
+        let c_1 = 2.0;
+        let element = x[i_1];
+        let mul = c_1 * element;
+        doubled[i_1] = mul;
+    }
+    let inner_sum = inner_sum(x);
+    let inner_sum_1 = inner_sum(&doubled);
+    let sin = inner_sum_1.sin();
+    let mul_1 = inner_sum * sin;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+    let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
+    let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let sin_bar = ::matdiff::__private::rules::mul::vjp1(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
+        &inner_sum_1,
+        &sin,
+        &sin_bar,
+    );
+    let (_, (doubled_bar_1,)) = inner_sum::vjp(&doubled, inner_sum_1_bar);
+    let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
+    ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
+    let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
+    let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
+    ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
+    for k in (0..count).rev() {
+        let i = ::matdiff::__private::range_nth((start..end), k);
+        let i_1 = i;
+        let c_1 = 2.0;
+        let element = x[i_1];
+        let mul = c_1 * element;
+        let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
+        let element_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_1,
+            &element,
+            &mul,
+            &mul_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
+    }
+    x_bar
+}
+/// The value of [`calls_with_slices`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    let _ = calls_with_slices;
+    let c = 0.0;
+    let n = x.len();
+    let mut doubled = ::std::vec![c; n];
+    let start = 0;
+    let end = x.len();
+    let count = ::matdiff::__private::trip_count((start..end));
+    for i in (start..end) {
+        let i_1 = i;
+        let c_1 = 2.0;
+        let element = x[i_1];
+        let mul = c_1 * element;
+        doubled[i_1] = mul;
+    }
+    let inner_sum = inner_sum(x);
+    let inner_sum_1 = inner_sum(&doubled);
+    let sin = inner_sum_1.sin();
+    let mul_1 = inner_sum * sin;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+    let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
+    let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let sin_bar = ::matdiff::__private::rules::mul::vjp1(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
+        &inner_sum_1,
+        &sin,
+        &sin_bar,
+    );
+    let (_, (doubled_bar_1,)) = inner_sum::vjp(&doubled, inner_sum_1_bar);
+    let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
+    ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
+    let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
+    let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
+    ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
+    for k in (0..count).rev() {
+        let i = ::matdiff::__private::range_nth((start..end), k);
+        let i_1 = i;
+        let c_1 = 2.0;
+        let element = x[i_1];
+        let mul = c_1 * element;
+        let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
+        let element_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_1,
+            &element,
+            &mul,
+            &mul_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
+    }
+    (mul_1, x_bar)
+}
+/// The Hessian of [`calls_with_slices`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
+    let _ = calls_with_slices;
+    let __matdiff_total: usize = (0usize + x.len());
+    let mut __matdiff_hessian = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    ];
+    let mut first: usize = 0;
+    while first < __matdiff_total {
+        let x_dot = ::matdiff::__private::seed_vec::<
+            f64,
+            [f64; 8],
+        >(x.len(), 0usize, first);
+        let c = 0.0;
+        let n = x.len();
+        let mut doubled = ::std::vec![c; n];
+        let mut doubled_dot = ::matdiff::__private::zero_tangent::<
+            [f64; 8],
+            _,
+        >(&doubled);
+        let start = 0;
+        let end = x.len();
+        let count = ::matdiff::__private::trip_count((start..end));
+        for i in (start..end) {
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let element_dot = x_dot[i_1];
+            let mul = c_1 * element;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c_1,
+                &element,
+                &mul,
+                &element_dot,
+            );
+            doubled[i_1] = mul;
+            doubled_dot[i_1] = mul_dot;
+        }
+        let (inner_sum, inner_sum_dot) = inner_sum::jvp(
+            x,
+            (::core::option::Option::Some(&x_dot),),
+        );
+        let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
+            &doubled,
+            (::core::option::Option::Some(&doubled_dot),),
+        );
+        let sin = inner_sum_1.sin();
+        let sin_dot = ::matdiff::__private::rules::sin::jvp0(
+            &inner_sum_1,
+            &sin,
+            &inner_sum_1_dot,
+        );
+        let mul_1 = inner_sum * sin;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &inner_sum_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &sin_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
+        let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+        let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
+        let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<
+            [f64; 8],
+            _,
+        >(&doubled);
+        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &mul_1_bar,
+            &sin_dot,
+        );
+        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &mul_1_bar,
+            &inner_sum_dot,
+        );
+        let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar,
+        );
+        let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar_dot,
+        );
+        let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar,
+            &inner_sum_1_dot,
+        );
+        let inner_sum_1_bar_dot_2 = ::matdiff::__private::add(
+            &inner_sum_1_bar_dot,
+            &inner_sum_1_bar_dot_1,
+        );
+        let (_, _, (doubled_bar_1,), (doubled_bar_1_dot,)) = inner_sum::vjp_jvp(
+            &doubled,
+            (::core::option::Option::Some(&doubled_dot),),
+            inner_sum_1_bar,
+            ::core::option::Option::Some(inner_sum_1_bar_dot_2),
+        );
+        let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
+        let doubled_bar_2_dot = ::matdiff::__private::cotangent(doubled_bar_1_dot);
+        ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
+        ::matdiff::__private::add_all(&mut doubled_bar_dot, &doubled_bar_2_dot);
+        let (_, _, (x_bar_1,), (x_bar_1_dot,)) = inner_sum::vjp_jvp(
+            x,
+            (::core::option::Option::Some(&x_dot),),
+            inner_sum_bar,
+            ::core::option::Option::Some(inner_sum_bar_dot),
+        );
+        let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
+        let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
+        ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
+        ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
+        for k in (0..count).rev() {
+            let i = ::matdiff::__private::range_nth((start..end), k);
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let element_dot_1 = x_dot[i_1];
+            let mul = c_1 * element;
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &c_1,
+                &element,
+                &mul,
+                &element_dot_1,
+            );
+            let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
+            let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
+            let element_bar = ::matdiff::__private::rules::mul::vjp1(
+                &c_1,
+                &element,
+                &mul,
+                &mul_bar,
+            );
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c_1,
+                &element,
+                &mul,
+                &mul_bar_dot,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
+        }
+        ::matdiff::__private::scatter_rows(
+            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            first,
+            &x_bar_dot,
+        );
+        first += 8;
+    }
+    __matdiff_hessian
+}
+/// The Hessian of [`calls_with_slices`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = calls_with_slices;
+    let x_dot = v.to_vec();
+    let c = 0.0;
+    let n = x.len();
+    let mut doubled = ::std::vec![c; n];
+    let mut doubled_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
+    let start = 0;
+    let end = x.len();
+    let count = ::matdiff::__private::trip_count((start..end));
+    for i in (start..end) {
+        let i_1 = i;
+        let c_1 = 2.0;
+        let element = x[i_1];
+        let element_dot = x_dot[i_1];
+        let mul = c_1 * element;
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c_1,
+            &element,
+            &mul,
+            &element_dot,
+        );
+        doubled[i_1] = mul;
+        doubled_dot[i_1] = mul_dot;
+    }
+    let (inner_sum, inner_sum_dot) = inner_sum::jvp(
+        x,
+        (::core::option::Option::Some(&x_dot),),
+    );
+    let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
+        &doubled,
+        (::core::option::Option::Some(&doubled_dot),),
+    );
+    let sin = inner_sum_1.sin();
+    let sin_dot = ::matdiff::__private::rules::sin::jvp0(
+        &inner_sum_1,
+        &sin,
+        &inner_sum_1_dot,
+    );
+    let mul_1 = inner_sum * sin;
+    let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &inner_sum_dot,
+    );
+    let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &sin_dot,
+    );
+    let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
+    let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+    let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
+    let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
+    let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+        &sin_dot,
+    );
+    let sin_bar = ::matdiff::__private::rules::mul::vjp1(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        &inner_sum,
+        &sin,
+        &mul_1,
+        &mul_1_bar,
+        &inner_sum_dot,
+    );
+    let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
+        &inner_sum_1,
+        &sin,
+        &sin_bar,
+    );
+    let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
+        &inner_sum_1,
+        &sin,
+        &sin_bar_dot,
+    );
+    let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
+        &inner_sum_1,
+        &sin,
+        &sin_bar,
+        &inner_sum_1_dot,
+    );
+    let inner_sum_1_bar_dot_2 = ::matdiff::__private::add(
+        &inner_sum_1_bar_dot,
+        &inner_sum_1_bar_dot_1,
+    );
+    let (_, _, (doubled_bar_1,), (doubled_bar_1_dot,)) = inner_sum::vjp_jvp(
+        &doubled,
+        (::core::option::Option::Some(&doubled_dot),),
+        inner_sum_1_bar,
+        ::core::option::Option::Some(inner_sum_1_bar_dot_2),
+    );
+    let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
+    let doubled_bar_2_dot = ::matdiff::__private::cotangent(doubled_bar_1_dot);
+    ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
+    ::matdiff::__private::add_all(&mut doubled_bar_dot, &doubled_bar_2_dot);
+    let (_, _, (x_bar_1,), (x_bar_1_dot,)) = inner_sum::vjp_jvp(
+        x,
+        (::core::option::Option::Some(&x_dot),),
+        inner_sum_bar,
+        ::core::option::Option::Some(inner_sum_bar_dot),
+    );
+    let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
+    let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
+    ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
+    ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
+    for k in (0..count).rev() {
+        let i = ::matdiff::__private::range_nth((start..end), k);
+        let i_1 = i;
+        let c_1 = 2.0;
+        let element = x[i_1];
+        let element_dot_1 = x_dot[i_1];
+        let mul = c_1 * element;
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &c_1,
+            &element,
+            &mul,
+            &element_dot_1,
+        );
+        let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
+        let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
+        let element_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_1,
+            &element,
+            &mul,
+            &mul_bar,
+        );
+        let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &c_1,
+            &element,
+            &mul,
+            &mul_bar_dot,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
+    }
+    x_bar_dot
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct calls_with_slices {}
+#[allow(dead_code)]
+impl calls_with_slices {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let c = 0.0;
+        let n = x.len();
+        let mut doubled = ::std::vec![c; n];
+        let start = 0;
+        let end = x.len();
+        let count = ::matdiff::__private::trip_count((start..end));
+        for i in (start..end) {
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let mul = c_1 * element;
+            doubled[i_1] = mul;
+        }
+        let inner_sum = inner_sum(x);
+        let inner_sum_1 = inner_sum(&doubled);
+        let sin = inner_sum_1.sin();
+        let mul_1 = inner_sum * sin;
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
+        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar,
+        );
+        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar,
+        );
+        let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar,
+        );
+        let (_, (doubled_bar_1,)) = inner_sum::vjp(&doubled, inner_sum_1_bar);
+        let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
+        ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
+        let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
+        let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
+        ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
+        for k in (0..count).rev() {
+            let i = ::matdiff::__private::range_nth((start..end), k);
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let mul = c_1 * element;
+            let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
+            let element_bar = ::matdiff::__private::rules::mul::vjp1(
+                &c_1,
+                &element,
+                &mul,
+                &mul_bar,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
+        }
+        (mul_1, (x_bar,))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+    ) -> (f64, __MatdiffD) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let c = 0.0;
+        let n = x.len();
+        let mut doubled = ::std::vec![c; n];
+        let mut doubled_dot = ::matdiff::__private::zero_tangent::<
+            __MatdiffD,
+            _,
+        >(&doubled);
+        let start = 0;
+        let end = x.len();
+        for i in (start..end) {
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let element_dot = x_dot[i_1];
+            let mul = c_1 * element;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c_1,
+                &element,
+                &mul,
+                &element_dot,
+            );
+            doubled[i_1] = mul;
+            doubled_dot[i_1] = mul_dot;
+        }
+        let (inner_sum, inner_sum_dot) = inner_sum::jvp(
+            x,
+            (::core::option::Option::Some(&x_dot),),
+        );
+        let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
+            &doubled,
+            (::core::option::Option::Some(&doubled_dot),),
+        );
+        let sin = inner_sum_1.sin();
+        let sin_dot = ::matdiff::__private::rules::sin::jvp0(
+            &inner_sum_1,
+            &sin,
+            &inner_sum_1_dot,
+        );
+        let mul_1 = inner_sum * sin;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &inner_sum_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &sin_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        (mul_1, mul_1_dot_2)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let c = 0.0;
+        let n = x.len();
+        let mut doubled = ::std::vec![c; n];
+        let mut doubled_dot = ::matdiff::__private::zero_tangent::<
+            __MatdiffD,
+            _,
+        >(&doubled);
+        let start = 0;
+        let end = x.len();
+        let count = ::matdiff::__private::trip_count((start..end));
+        for i in (start..end) {
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let element_dot = x_dot[i_1];
+            let mul = c_1 * element;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c_1,
+                &element,
+                &mul,
+                &element_dot,
+            );
+            doubled[i_1] = mul;
+            doubled_dot[i_1] = mul_dot;
+        }
+        let (inner_sum, inner_sum_dot) = inner_sum::jvp(
+            x,
+            (::core::option::Option::Some(&x_dot),),
+        );
+        let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
+            &doubled,
+            (::core::option::Option::Some(&doubled_dot),),
+        );
+        let sin = inner_sum_1.sin();
+        let sin_dot = ::matdiff::__private::rules::sin::jvp0(
+            &inner_sum_1,
+            &sin,
+            &inner_sum_1_dot,
+        );
+        let mul_1 = inner_sum * sin;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &inner_sum_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &sin_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
+        let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<
+            __MatdiffD,
+            _,
+        >(&doubled);
+        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar,
+        );
+        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar_dot_1,
+        );
+        let inner_sum_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar,
+            &sin_dot,
+        );
+        let inner_sum_bar_dot_2 = ::matdiff::__private::add(
+            &inner_sum_bar_dot,
+            &inner_sum_bar_dot_1,
+        );
+        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar,
+        );
+        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar_dot_1,
+        );
+        let sin_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &inner_sum,
+            &sin,
+            &mul_1,
+            &out_bar,
+            &inner_sum_dot,
+        );
+        let sin_bar_dot_2 = ::matdiff::__private::add(&sin_bar_dot, &sin_bar_dot_1);
+        let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar,
+        );
+        let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar_dot_2,
+        );
+        let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
+            &inner_sum_1,
+            &sin,
+            &sin_bar,
+            &inner_sum_1_dot,
+        );
+        let inner_sum_1_bar_dot_2 = ::matdiff::__private::add(
+            &inner_sum_1_bar_dot,
+            &inner_sum_1_bar_dot_1,
+        );
+        let (_, _, (doubled_bar_1,), (doubled_bar_1_dot,)) = inner_sum::vjp_jvp(
+            &doubled,
+            (::core::option::Option::Some(&doubled_dot),),
+            inner_sum_1_bar,
+            ::core::option::Option::Some(inner_sum_1_bar_dot_2),
+        );
+        let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
+        let doubled_bar_2_dot = ::matdiff::__private::cotangent(doubled_bar_1_dot);
+        ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
+        ::matdiff::__private::add_all(&mut doubled_bar_dot, &doubled_bar_2_dot);
+        let (_, _, (x_bar_1,), (x_bar_1_dot,)) = inner_sum::vjp_jvp(
+            x,
+            (::core::option::Option::Some(&x_dot),),
+            inner_sum_bar,
+            ::core::option::Option::Some(inner_sum_bar_dot_2),
+        );
+        let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
+        let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
+        ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
+        ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
+        for k in (0..count).rev() {
+            let i = ::matdiff::__private::range_nth((start..end), k);
+            let i_1 = i;
+            let c_1 = 2.0;
+            let element = x[i_1];
+            let element_dot_1 = x_dot[i_1];
+            let mul = c_1 * element;
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &c_1,
+                &element,
+                &mul,
+                &element_dot_1,
+            );
+            let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
+            let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
+            let element_bar = ::matdiff::__private::rules::mul::vjp1(
+                &c_1,
+                &element,
+                &mul,
+                &mul_bar,
+            );
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c_1,
+                &element,
+                &mul,
+                &mul_bar_dot,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
+        }
+        (mul_1, mul_1_dot_2, (x_bar,), (x_bar_dot,))
+    }
+}

@@ -1,0 +1,1024 @@
+fn value_dependent_while(x: &[f64]) -> f64 {
+    let mut t = 0.0;
+    let mut k = 0;
+    while k < x.len() && t < 2.0 {
+        t += x[k] * x[k] + 0.1;
+        k += 1;
+    }
+    t * x[0] + k as f64
+}
+/// The gradient of [`value_dependent_while`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = value_dependent_while;
+    let t = 0.0;
+    let k = 0;
+    let mut tape = ::std::vec::Vec::new();
+    let mut count: usize = 0;
+    let mut t_1 = t;
+    let mut k_1 = k;
+    loop {
+        let cond = k_1 < x.len() && t_1 < 2.0;
+        if !cond {
+            break;
+        }
+        {
+            let element = x[k_1];
+            let element_1 = x[k_1];
+            let mul = element * element_1;
+            let c = 0.1;
+            let add = mul + c;
+            let t_2 = t_1 + add;
+            let c_1 = 1;
+            let k_2 = k_1 + c_1;
+            tape.push((k_1,));
+            t_1 = t_2;
+            k_1 = k_2;
+            count += 1;
+        }
+    }
+    let t_3 = t_1;
+    let mut k_3 = k_1;
+    let i = 0;
+    let element_2 = x[i];
+    let mul_1 = t_3 * element_2;
+    let c_2 = k_3 as f64;
+    let add_1 = mul_1 + c_2;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let add_1_bar = ::matdiff::__private::one_like(&add_1);
+    let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+    let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+    );
+    ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+    let mut t_1_bar = t_3_bar;
+    for k_4 in (0..count).rev() {
+        let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
+        let element = x[k_1];
+        let element_1 = x[k_1];
+        let mul = element * element_1;
+        let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let element_bar = ::matdiff::__private::rules::mul::vjp0(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+        t_1_bar = t_1_bar_1;
+    }
+    let t_1_bar_ = t_1_bar;
+    x_bar
+}
+/// The value of [`value_dependent_while`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    let _ = value_dependent_while;
+    let t = 0.0;
+    let k = 0;
+    let mut tape = ::std::vec::Vec::new();
+    let mut count: usize = 0;
+    let mut t_1 = t;
+    let mut k_1 = k;
+    loop {
+        let cond = k_1 < x.len() && t_1 < 2.0;
+        if !cond {
+            break;
+        }
+        {
+            let element = x[k_1];
+            let element_1 = x[k_1];
+            let mul = element * element_1;
+            let c = 0.1;
+            let add = mul + c;
+            let t_2 = t_1 + add;
+            let c_1 = 1;
+            let k_2 = k_1 + c_1;
+            tape.push((k_1,));
+            t_1 = t_2;
+            k_1 = k_2;
+            count += 1;
+        }
+    }
+    let t_3 = t_1;
+    let mut k_3 = k_1;
+    let i = 0;
+    let element_2 = x[i];
+    let mul_1 = t_3 * element_2;
+    let c_2 = k_3 as f64;
+    let add_1 = mul_1 + c_2;
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let add_1_bar = ::matdiff::__private::one_like(&add_1);
+    let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+    let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+    );
+    ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+    let mut t_1_bar = t_3_bar;
+    for k_4 in (0..count).rev() {
+        let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
+        let element = x[k_1];
+        let element_1 = x[k_1];
+        let mul = element * element_1;
+        let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let element_bar = ::matdiff::__private::rules::mul::vjp0(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+        t_1_bar = t_1_bar_1;
+    }
+    let t_1_bar_ = t_1_bar;
+    (add_1, x_bar)
+}
+/// The Hessian of [`value_dependent_while`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
+    let _ = value_dependent_while;
+    let __matdiff_total: usize = (0usize + x.len());
+    let mut __matdiff_hessian = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    ];
+    let mut first: usize = 0;
+    while first < __matdiff_total {
+        let x_dot = ::matdiff::__private::seed_vec::<
+            f64,
+            [f64; 8],
+        >(x.len(), 0usize, first);
+        let t = 0.0;
+        let k = 0;
+        let mut tape = ::std::vec::Vec::new();
+        let t_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&t);
+        let mut count: usize = 0;
+        let mut t_1 = t;
+        let mut k_1 = k;
+        let mut t_1_dot = t_dot;
+        loop {
+            let cond = k_1 < x.len() && t_1 < 2.0;
+            if !cond {
+                break;
+            }
+            {
+                let element = x[k_1];
+                let element_dot = x_dot[k_1];
+                let element_1 = x[k_1];
+                let element_1_dot = x_dot[k_1];
+                let mul = element * element_1;
+                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                    &element,
+                    &element_1,
+                    &mul,
+                    &element_dot,
+                );
+                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                    &element,
+                    &element_1,
+                    &mul,
+                    &element_1_dot,
+                );
+                let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+                let c = 0.1;
+                let add = mul + c;
+                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
+                let t_2 = t_1 + add;
+                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
+                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let c_1 = 1;
+                let k_2 = k_1 + c_1;
+                tape.push((k_1,));
+                t_1 = t_2;
+                k_1 = k_2;
+                t_1_dot = t_2_dot_2;
+                count += 1;
+            }
+        }
+        let t_3 = t_1;
+        let mut k_3 = k_1;
+        let t_3_dot = t_1_dot;
+        let i = 0;
+        let element_2 = x[i];
+        let element_2_dot = x_dot[i];
+        let mul_1 = t_3 * element_2;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &t_3_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &element_2_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let c_2 = k_3 as f64;
+        let add_1 = mul_1 + c_2;
+        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
+        let add_1_bar = ::matdiff::__private::one_like(&add_1);
+        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+            &element_2_dot,
+        );
+        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+            &t_3_dot,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_2_bar_dot);
+        let mut t_1_bar = t_3_bar;
+        let mut t_1_bar_dot = t_3_bar_dot;
+        for k_4 in (0..count).rev() {
+            let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
+            let element = x[k_1];
+            let element_dot_1 = x_dot[k_1];
+            let element_1 = x[k_1];
+            let element_1_dot_1 = x_dot[k_1];
+            let mul = element * element_1;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+                &element,
+                &element_1,
+                &mul,
+                &element_dot_1,
+            );
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+                &element,
+                &element_1,
+                &mul,
+                &element_1_dot_1,
+            );
+            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
+            let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
+            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
+            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&t_1_bar_dot);
+            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+            let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+            let element_bar = ::matdiff::__private::rules::mul::vjp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+                &element_1_dot_1,
+            );
+            let element_bar_dot_2 = ::matdiff::__private::add(
+                &element_bar_dot,
+                &element_bar_dot_1,
+            );
+            let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+                &element_dot_1,
+            );
+            let element_1_bar_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_dot_1,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_1_bar_dot_2);
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_dot_2);
+            t_1_bar = t_1_bar_1;
+            t_1_bar_dot = t_1_bar_1_dot;
+        }
+        let t_1_bar_ = t_1_bar;
+        let t_1_bar__dot = t_1_bar_dot;
+        ::matdiff::__private::scatter_rows(
+            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            first,
+            &x_bar_dot,
+        );
+        first += 8;
+    }
+    __matdiff_hessian
+}
+/// The Hessian of [`value_dependent_while`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = value_dependent_while;
+    let x_dot = v.to_vec();
+    let t = 0.0;
+    let k = 0;
+    let mut tape = ::std::vec::Vec::new();
+    let t_dot = ::matdiff::__private::zero_tangent::<f64, _>(&t);
+    let mut count: usize = 0;
+    let mut t_1 = t;
+    let mut k_1 = k;
+    let mut t_1_dot = t_dot;
+    loop {
+        let cond = k_1 < x.len() && t_1 < 2.0;
+        if !cond {
+            break;
+        }
+        {
+            let element = x[k_1];
+            let element_dot = x_dot[k_1];
+            let element_1 = x[k_1];
+            let element_1_dot = x_dot[k_1];
+            let mul = element * element_1;
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                &element,
+                &element_1,
+                &mul,
+                &element_dot,
+            );
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &element,
+                &element_1,
+                &mul,
+                &element_1_dot,
+            );
+            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+            let c = 0.1;
+            let add = mul + c;
+            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
+            let t_2 = t_1 + add;
+            let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
+            let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
+            let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+            let c_1 = 1;
+            let k_2 = k_1 + c_1;
+            tape.push((k_1,));
+            t_1 = t_2;
+            k_1 = k_2;
+            t_1_dot = t_2_dot_2;
+            count += 1;
+        }
+    }
+    let t_3 = t_1;
+    let mut k_3 = k_1;
+    let t_3_dot = t_1_dot;
+    let i = 0;
+    let element_2 = x[i];
+    let element_2_dot = x_dot[i];
+    let mul_1 = t_3 * element_2;
+    let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &t_3_dot,
+    );
+    let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &element_2_dot,
+    );
+    let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+    let c_2 = k_3 as f64;
+    let add_1 = mul_1 + c_2;
+    let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+    let mut x_bar = ::matdiff::__private::zero_like(&x);
+    let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
+    let add_1_bar = ::matdiff::__private::one_like(&add_1);
+    let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+    let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+        &element_2_dot,
+    );
+    let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+    );
+    let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        &t_3,
+        &element_2,
+        &mul_1,
+        &mul_1_bar,
+        &t_3_dot,
+    );
+    ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+    ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_2_bar_dot);
+    let mut t_1_bar = t_3_bar;
+    let mut t_1_bar_dot = t_3_bar_dot;
+    for k_4 in (0..count).rev() {
+        let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
+        let element = x[k_1];
+        let element_dot_1 = x_dot[k_1];
+        let element_1 = x[k_1];
+        let element_1_dot_1 = x_dot[k_1];
+        let mul = element * element_1;
+        let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+            &element,
+            &element_1,
+            &mul,
+            &element_dot_1,
+        );
+        let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+            &element,
+            &element_1,
+            &mul,
+            &element_1_dot_1,
+        );
+        let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+        let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
+        let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
+        let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&t_1_bar_dot);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+        let element_bar = ::matdiff::__private::rules::mul::vjp0(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar_dot,
+        );
+        let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+            &element_1_dot_1,
+        );
+        let element_bar_dot_2 = ::matdiff::__private::add(
+            &element_bar_dot,
+            &element_bar_dot_1,
+        );
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar_dot,
+        );
+        let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &element,
+            &element_1,
+            &mul,
+            &mul_bar,
+            &element_dot_1,
+        );
+        let element_1_bar_dot_2 = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_dot_1,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_1_bar_dot_2);
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_dot_2);
+        t_1_bar = t_1_bar_1;
+        t_1_bar_dot = t_1_bar_1_dot;
+    }
+    let t_1_bar_ = t_1_bar;
+    let t_1_bar__dot = t_1_bar_dot;
+    x_bar_dot
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct value_dependent_while {}
+#[allow(dead_code)]
+impl value_dependent_while {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let t = 0.0;
+        let k = 0;
+        let mut tape = ::std::vec::Vec::new();
+        let mut count: usize = 0;
+        let mut t_1 = t;
+        let mut k_1 = k;
+        loop {
+            let cond = k_1 < x.len() && t_1 < 2.0;
+            if !cond {
+                break;
+            }
+            {
+                let element = x[k_1];
+                let element_1 = x[k_1];
+                let mul = element * element_1;
+                let c = 0.1;
+                let add = mul + c;
+                let t_2 = t_1 + add;
+                let c_1 = 1;
+                let k_2 = k_1 + c_1;
+                tape.push((k_1,));
+                t_1 = t_2;
+                k_1 = k_2;
+                count += 1;
+            }
+        }
+        let t_3 = t_1;
+        let mut k_3 = k_1;
+        let i = 0;
+        let element_2 = x[i];
+        let mul_1 = t_3 * element_2;
+        let c_2 = k_3 as f64;
+        let add_1 = mul_1 + c_2;
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
+        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+        let mut t_1_bar = t_3_bar;
+        for k_4 in (0..count).rev() {
+            let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
+            let element = x[k_1];
+            let element_1 = x[k_1];
+            let mul = element * element_1;
+            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
+            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
+            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+            let element_bar = ::matdiff::__private::rules::mul::vjp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+            t_1_bar = t_1_bar_1;
+        }
+        let t_1_bar_ = t_1_bar;
+        (add_1, (x_bar,))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+    ) -> (f64, __MatdiffD) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let t = 0.0;
+        let k = 0;
+        let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
+        let mut t_1 = t;
+        let mut k_1 = k;
+        let mut t_1_dot = t_dot;
+        loop {
+            let cond = k_1 < x.len() && t_1 < 2.0;
+            if !cond {
+                break;
+            }
+            {
+                let element = x[k_1];
+                let element_dot = x_dot[k_1];
+                let element_1 = x[k_1];
+                let element_1_dot = x_dot[k_1];
+                let mul = element * element_1;
+                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                    &element,
+                    &element_1,
+                    &mul,
+                    &element_dot,
+                );
+                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                    &element,
+                    &element_1,
+                    &mul,
+                    &element_1_dot,
+                );
+                let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+                let c = 0.1;
+                let add = mul + c;
+                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
+                let t_2 = t_1 + add;
+                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
+                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let c_1 = 1;
+                let k_2 = k_1 + c_1;
+                t_1 = t_2;
+                k_1 = k_2;
+                t_1_dot = t_2_dot_2;
+            }
+        }
+        let t_3 = t_1;
+        let mut k_3 = k_1;
+        let t_3_dot = t_1_dot;
+        let i = 0;
+        let element_2 = x[i];
+        let element_2_dot = x_dot[i];
+        let mul_1 = t_3 * element_2;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &t_3_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &element_2_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let c_2 = k_3 as f64;
+        let add_1 = mul_1 + c_2;
+        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        (add_1, add_1_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let t = 0.0;
+        let k = 0;
+        let mut tape = ::std::vec::Vec::new();
+        let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
+        let mut count: usize = 0;
+        let mut t_1 = t;
+        let mut k_1 = k;
+        let mut t_1_dot = t_dot;
+        loop {
+            let cond = k_1 < x.len() && t_1 < 2.0;
+            if !cond {
+                break;
+            }
+            {
+                let element = x[k_1];
+                let element_dot = x_dot[k_1];
+                let element_1 = x[k_1];
+                let element_1_dot = x_dot[k_1];
+                let mul = element * element_1;
+                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                    &element,
+                    &element_1,
+                    &mul,
+                    &element_dot,
+                );
+                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                    &element,
+                    &element_1,
+                    &mul,
+                    &element_1_dot,
+                );
+                let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+                let c = 0.1;
+                let add = mul + c;
+                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
+                let t_2 = t_1 + add;
+                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
+                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let c_1 = 1;
+                let k_2 = k_1 + c_1;
+                tape.push((k_1,));
+                t_1 = t_2;
+                k_1 = k_2;
+                t_1_dot = t_2_dot_2;
+                count += 1;
+            }
+        }
+        let t_3 = t_1;
+        let mut k_3 = k_1;
+        let t_3_dot = t_1_dot;
+        let i = 0;
+        let element_2 = x[i];
+        let element_2_dot = x_dot[i];
+        let mul_1 = t_3 * element_2;
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &t_3_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &element_2_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let c_2 = k_3 as f64;
+        let add_1 = mul_1 + c_2;
+        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
+        let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&out_bar_dot_1);
+        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar_dot,
+        );
+        let t_3_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+            &element_2_dot,
+        );
+        let t_3_bar_dot_2 = ::matdiff::__private::add(&t_3_bar_dot, &t_3_bar_dot_1);
+        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+        );
+        let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar_dot,
+        );
+        let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &t_3,
+            &element_2,
+            &mul_1,
+            &mul_1_bar,
+            &t_3_dot,
+        );
+        let element_2_bar_dot_2 = ::matdiff::__private::add(
+            &element_2_bar_dot,
+            &element_2_bar_dot_1,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_2_bar_dot_2);
+        let mut t_1_bar = t_3_bar;
+        let mut t_1_bar_dot = t_3_bar_dot_2;
+        for k_4 in (0..count).rev() {
+            let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
+            let element = x[k_1];
+            let element_dot_1 = x_dot[k_1];
+            let element_1 = x[k_1];
+            let element_1_dot_1 = x_dot[k_1];
+            let mul = element * element_1;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+                &element,
+                &element_1,
+                &mul,
+                &element_dot_1,
+            );
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+                &element,
+                &element_1,
+                &mul,
+                &element_1_dot_1,
+            );
+            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
+            let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
+            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
+            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&t_1_bar_dot);
+            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+            let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+            let element_bar = ::matdiff::__private::rules::mul::vjp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+                &element_1_dot_1,
+            );
+            let element_bar_dot_2 = ::matdiff::__private::add(
+                &element_bar_dot,
+                &element_bar_dot_1,
+            );
+            let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &element,
+                &element_1,
+                &mul,
+                &mul_bar,
+                &element_dot_1,
+            );
+            let element_1_bar_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_dot_1,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_1_bar_dot_2);
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_dot_2);
+            t_1_bar = t_1_bar_1;
+            t_1_bar_dot = t_1_bar_1_dot;
+        }
+        let t_1_bar_ = t_1_bar;
+        let t_1_bar__dot = t_1_bar_dot;
+        (add_1, add_1_dot, (x_bar,), (x_bar_dot,))
+    }
+}
