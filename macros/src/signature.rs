@@ -251,7 +251,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     }
 
     let wrt_floats: Vec<&Param> = params.iter().filter(|p| p.wrt).collect();
-    if wrt_floats.is_empty() && options.wrt.is_none() {
+    if wrt_floats.is_empty() && options.wrt.is_none() && errors.is_empty() {
         errors.push(sig.ident.span(), "this function has no `f64` or `f32` argument to differentiate with respect to");
     }
     let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float)).unwrap_or(Float::F64);

@@ -285,7 +285,12 @@ impl Lowerer {
                         }
                         Ok(it)
                     }
-                    _ => Err(syn::Error::new(m.method.span(), format!("`{method}` is not supported in the iterator of a loop over differentiated values: {ITERATE}"))),
+                    _ => Err(syn::Error::new(
+                        m.method.span(),
+                        format!(
+                            "`{method}` is not supported in an iterator over differentiated values; write the loop instead, e.g. `let mut total = 0.0; for &v in x.iter() {{ if v > 0.0 {{ total += v * v; }} }}`. Loops can {ITERATE}"
+                        ),
+                    )),
                 }
             }
             other => Err(syn::Error::new(other.span(), format!("this cannot be iterated with derivatives: {ITERATE}"))),
@@ -463,7 +468,10 @@ impl Lowerer {
                     return None;
                 }
                 let syn::Expr::Closure(closure) = &m.args[1] else {
-                    return Some(Err(syn::Error::new(m.args[1].span(), "`fold` needs a closure `|acc, x| ...` here")));
+                    return Some(Err(syn::Error::new(
+                        m.args[1].span(),
+                        "`fold` over differentiated values needs a closure `|acc, x| ...` here; or write the loop: `let mut acc = init; for &v in x.iter() { acc = acc.max(v); }`",
+                    )));
                 };
                 Some(self.fold_loop(source, map, Init::User(&m.args[0]), Combine::Closure(closure), hint.unwrap_or("fold"), m.span()))
             }
@@ -643,16 +651,14 @@ fn split_map(expr: &syn::Expr) -> (&syn::Expr, Option<&syn::ExprClosure>) {
     (expr, None)
 }
 
-/// Whether an expression looks like an iterator chain the lowering handles.
+/// Whether an expression looks like an iterator chain: a range, or method
+/// calls on top of `.iter()` or `.into_iter()`.
 fn looks_iterable(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Paren(p) => looks_iterable(&p.expr),
         syn::Expr::Range(_) => true,
         syn::Expr::MethodCall(m) => {
-            matches!(
-                m.method.to_string().as_str(),
-                "iter" | "into_iter" | "copied" | "cloned" | "enumerate" | "zip" | "skip" | "take" | "rev" | "step_by" | "map"
-            )
+            matches!(m.method.to_string().as_str(), "iter" | "into_iter") || looks_iterable(&m.receiver)
         }
         _ => false,
     }

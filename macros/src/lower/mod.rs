@@ -374,7 +374,7 @@ impl Lowerer {
                 _ => Err(misplaced_return(stmt)),
             },
             syn::Stmt::Expr(syn::Expr::ForLoop(_) | syn::Expr::While(_), _) => Err(syn::Error::new(
-                stmt.span(),
+                ControlFinder::of_stmt(stmt).first_return.unwrap_or_else(|| stmt.span()),
                 "`return` inside a loop is not supported: `break` out of the loop and return after it",
             )),
             _ => Err(misplaced_return(stmt)),
