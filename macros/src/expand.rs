@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{format_ident, quote};
 
 use crate::emit::{Emitter, companion_method};
 use crate::errors::Errors;
@@ -81,6 +81,18 @@ struct Generator<'a> {
 /// Attributes of the original that the generated functions keep.
 const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
 
+/// Where the differentiated arguments' scalars sit among all of them.
+struct Layout {
+    /// The number of scalars of each argument, and whether it is a constant.
+    sizes: Vec<(TokenStream, bool)>,
+    /// The position of each argument's first scalar.
+    bases: Vec<TokenStream>,
+    /// The number of all scalars.
+    total: TokenStream,
+    /// Whether that number is a constant.
+    fixed: bool,
+}
+
 /// Up to this many scalar inputs, a Hessian takes one sweep with all
 /// directions at once; beyond, sweeps of `CHUNK` directions.
 const ONE_SWEEP: usize = 16;
@@ -95,6 +107,9 @@ impl<'a> Generator<'a> {
     }
 
     fn all(&self) -> TokenStream {
+        if self.sig.vector_output.is_some() {
+            return self.jacobian();
+        }
         let mut out = TokenStream::new();
         out.extend(self.value_and_grad(false));
         out.extend(self.value_and_grad(true));
@@ -357,10 +372,79 @@ impl<'a> Generator<'a> {
         self.public_fn(name, doc, quote!(), quote!([#directions; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
     }
 
+    /// Where each differentiated argument's scalars sit among all of them.
+    fn layout(&self, e: &Emitter) -> Layout {
+        let sizes: Vec<(TokenStream, bool)> = (0..self.wrt.len()).map(|i| self.size(e, i)).collect();
+        let mut bases = Vec::new();
+        let mut base = quote!(0usize);
+        for (size, _) in &sizes {
+            bases.push(base.clone());
+            base = quote!(#base + #size);
+        }
+        let fixed = sizes.iter().all(|(_, f)| *f);
+        Layout { sizes, bases, total: quote!((#base)), fixed }
+    }
+
+    /// The bundle of directions one sweep carries, the constants it needs,
+    /// and the step from one sweep's first direction to the next.
+    fn chunk(&self, layout: &Layout) -> (TokenStream, TokenStream, TokenStream) {
+        let float = &self.float;
+        let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
+        if layout.fixed {
+            let total = &layout.total;
+            (
+                quote!([#float; __MATDIFF_CHUNK]),
+                quote! {
+                    const __MATDIFF_TOTAL: usize = #total;
+                    const __MATDIFF_CHUNK: usize = if __MATDIFF_TOTAL == 0 { 1 } else if __MATDIFF_TOTAL < #chunk { __MATDIFF_TOTAL } else { #chunk };
+                },
+                quote!(__MATDIFF_CHUNK),
+            )
+        } else {
+            (quote!([#float; #chunk]), quote!(), quote!(#chunk))
+        }
+    }
+
+    /// `let x_dot = seed..;` for the sweep whose directions start at `first`.
+    fn chunk_seeds(&self, e: &Emitter, layout: &Layout, seed_vars: &[Var], directions: &TokenStream, first: &Ident) -> Vec<TokenStream> {
+        let float = &self.float;
+        seed_vars
+            .iter()
+            .enumerate()
+            .map(|(i, &dot)| {
+                let dot = e.ident(dot);
+                let param = e.ident(self.wrt[i]);
+                let base = &layout.bases[i];
+                let seed = match &self.wrt_param(i).shape {
+                    Shape::Scalar => quote!(::matdiff::__private::seed::<#float, #directions>(#base, #first)),
+                    Shape::Dynamic => {
+                        quote!(::matdiff::__private::seed_vec::<#float, #directions>(#param.len(), #base, #first))
+                    }
+                    Shape::Fixed(n) => {
+                        quote!(::matdiff::__private::seed_array::<#float, #directions, {#n}>(#base, #first))
+                    }
+                };
+                quote!(let mut #dot = #seed;)
+            })
+            .collect()
+    }
+
+    /// The zero matrix of `rows` by all-inputs, fixed-size when both are.
+    fn matrix(&self, layout: &Layout, rows: Option<&TokenStream>) -> (TokenStream, TokenStream) {
+        let float = &self.float;
+        let total = &layout.total;
+        match (layout.fixed, rows) {
+            (true, Some(rows)) => (quote!([[#float; #total]; #rows]), quote!([[0.0; #total]; #rows])),
+            _ => (
+                quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
+                quote!(::std::vec![::std::vec![0.0; __matdiff_total]; __matdiff_rows]),
+            ),
+        }
+    }
+
     /// Arrays or many scalars: sweeps of `CHUNK` directions (fewer when
     /// there are fewer inputs), each filling that many columns.
     fn hessian_chunked(&self, name: &Ident, doc: &str) -> TokenStream {
-        let float = &self.float;
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One);
         let first = vars.fresh("first", Span::call_site(), false);
@@ -372,62 +456,25 @@ impl<'a> Generator<'a> {
             seed_vars.push(dot);
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let e_probe = Emitter::new(&vars, quote!(()), &stmts);
-        let sizes: Vec<(TokenStream, bool)> = (0..self.wrt.len()).map(|i| self.size(&e_probe, i)).collect();
-        let fixed = sizes.iter().all(|(_, f)| *f);
-        let size_tokens: Vec<&TokenStream> = sizes.iter().map(|(t, _)| t).collect();
-        let total = quote!((0usize #(+ #size_tokens)*));
-        let (directions, chunk_decl, matrix_type, matrix_init) = if fixed {
-            let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
-            (
-                quote!([#float; __MATDIFF_CHUNK]),
-                quote! {
-                    const __MATDIFF_TOTAL: usize = #total;
-                    const __MATDIFF_CHUNK: usize = if __MATDIFF_TOTAL == 0 { 1 } else if __MATDIFF_TOTAL < #chunk { __MATDIFF_TOTAL } else { #chunk };
-                },
-                quote!([[#float; #total]; #total]),
-                quote!([[0.0; __MATDIFF_TOTAL]; __MATDIFF_TOTAL]),
-            )
-        } else {
-            let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
-            (
-                quote!([#float; #chunk]),
-                quote!(),
-                quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
-                quote!(::std::vec![::std::vec![0.0; __matdiff_total]; __matdiff_total]),
-            )
-        };
+        let layout = self.layout(&Emitter::new(&vars, quote!(()), &stmts));
+        let (directions, chunk_decl, step) = self.chunk(&layout);
         let e = Emitter::new(&vars, directions.clone(), &stmts);
-        let first_ident = e.ident(first);
-        let mut base = quote!(0usize);
-        let mut seeds = Vec::new();
+        let first_ident = e.ident(first).clone();
+        let seeds = self.chunk_seeds(&e, &layout, &seed_vars, &directions, &first_ident);
         let mut scatters = Vec::new();
-        for (i, &dot) in seed_vars.iter().enumerate() {
-            let dot_ident = e.ident(dot);
-            let param = e.ident(self.wrt[i]);
-            let seed = match &self.wrt_param(i).shape {
-                Shape::Scalar => quote!(::matdiff::__private::seed::<#float, #directions>(#base, #first_ident)),
-                Shape::Dynamic => {
-                    quote!(::matdiff::__private::seed_vec::<#float, #directions>(#param.len(), #base, #first_ident))
-                }
-                Shape::Fixed(n) => {
-                    quote!(::matdiff::__private::seed_array::<#float, #directions, {#n}>(#base, #first_ident))
-                }
-            };
-            seeds.push(quote!(let #dot_ident = #seed;));
+        for i in 0..self.wrt.len() {
             if let Some(row) = gradient.adjoints[i].and_then(|a| dots.get(&a)) {
                 let row = e.ident(*row);
-                let (size, _) = &sizes[i];
+                let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
                 scatters.push(match &self.wrt_param(i).shape {
-                    Shape::Scalar => quote!(::matdiff::__private::scatter_row(&mut __matdiff_hessian[#base], #first_ident, &#row);),
-                    _ => quote!(::matdiff::__private::scatter_rows(&mut __matdiff_hessian[#base..#base + #size], #first_ident, &#row);),
+                    Shape::Scalar => quote!(::matdiff::__private::scatter_row(&mut __matdiff_matrix[#base], #first_ident, &#row);),
+                    _ => quote!(::matdiff::__private::scatter_rows(&mut __matdiff_matrix[#base..#base + #size], #first_ident, &#row);),
                 });
             }
-            let (size, _) = &sizes[i];
-            base = quote!(#base + #size);
         }
         let body = e.stmts(&stmts);
-        let step = if fixed { quote!(__MATDIFF_CHUNK) } else { proc_macro2::Literal::usize_unsuffixed(CHUNK).into_token_stream() };
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
         self.public_fn(
             name,
             doc,
@@ -436,7 +483,8 @@ impl<'a> Generator<'a> {
             quote! {
                 #chunk_decl
                 let __matdiff_total: usize = #total;
-                let mut __matdiff_hessian = #matrix_init;
+                let __matdiff_rows: usize = __matdiff_total;
+                let mut __matdiff_matrix = #matrix_init;
                 let mut #first_ident: usize = 0;
                 while #first_ident < __matdiff_total {
                     #(#seeds)*
@@ -444,7 +492,107 @@ impl<'a> Generator<'a> {
                     #(#scatters)*
                     #first_ident += #step;
                 }
-                __matdiff_hessian
+                __matdiff_matrix
+            },
+        )
+    }
+
+    /// The Jacobian of a function with a vector result, `J[i][j]` = the
+    /// derivative of output i in input j: by one reverse sweep per output
+    /// or one forward sweep per chunk of inputs, whichever takes fewer.
+    fn jacobian(&self) -> TokenStream {
+        let name = self.name(&self.options.jacobian, "jacobian");
+        let doc = format!(
+            " The Jacobian of {} with respect to {} (all their scalars, in argument order): `J[i][j]` is the derivative of output i in input j. Computed by reverse sweeps, one per output, or forward sweeps, one per {CHUNK} inputs, whichever needs fewer.",
+            self.link(),
+            self.wrt_list()
+        );
+        let result_var = self.lowered.result();
+        let output_len = match &self.sig.vector_output {
+            Some(Shape::Fixed(m)) => Some(quote!((#m))),
+            _ => None,
+        };
+
+        // Reverse: one sweep per output.
+        let mut vars = self.lowered.vars.clone();
+        let row = vars.fresh("row", Span::call_site(), false);
+        let gradient = self.gradient(&mut vars, Seed::UnitAt(row));
+        let e = Emitter::new(&vars, quote!(()), &gradient.stmts);
+        let layout = self.layout(&e);
+        let row_ident = e.ident(row).clone();
+        let reverse_body = e.stmts(&gradient.stmts);
+        let writes: Vec<TokenStream> = (0..self.wrt.len())
+            .filter_map(|i| {
+                let entry = e.ident(gradient.adjoints[i]?);
+                let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+                Some(match &self.wrt_param(i).shape {
+                    Shape::Scalar => quote!(__matdiff_matrix[#row_ident][#base] = #entry;),
+                    _ => quote!(__matdiff_matrix[#row_ident][#base..#base + #size].copy_from_slice(&#entry);),
+                })
+            })
+            .collect();
+
+        // Forward: one sweep per chunk of inputs.
+        let mut fvars = self.lowered.vars.clone();
+        let first = fvars.fresh("first", Span::call_site(), false);
+        let mut dots = HashMap::new();
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = fvars.derived_like(w, "_dot");
+            dots.insert(w, dot);
+            seed_vars.push(dot);
+        }
+        let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
+        let flayout = self.layout(&Emitter::new(&fvars, quote!(()), &fstmts));
+        let (directions, chunk_decl, step) = self.chunk(&flayout);
+        let fe = Emitter::new(&fvars, directions.clone(), &fstmts);
+        let first_ident = fe.ident(first).clone();
+        let seeds = self.chunk_seeds(&fe, &flayout, &seed_vars, &directions, &first_ident);
+        let forward_body = fe.stmts(&fstmts);
+        let forward_scatter = dots.get(&result_var).map(|d| {
+            let d = fe.ident(*d);
+            quote!(::matdiff::__private::scatter_rows(&mut __matdiff_matrix[..], #first_ident, &#d);)
+        });
+
+        // The number of outputs: the result's length, from one forward run
+        // when it is not a constant.
+        let pe = Emitter::new(&self.lowered.vars, quote!(()), &self.lowered.body.stmts);
+        let rows = match &output_len {
+            Some(m) => quote!(#m),
+            None => {
+                let forward = pe.stmts(&self.lowered.body.stmts);
+                let result = pe.ident(result_var);
+                quote!({ #forward #result.len() })
+            }
+        };
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.matrix(&layout, output_len.as_ref());
+        let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
+        self.public_fn(
+            &name,
+            &doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                #chunk_decl
+                let __matdiff_total: usize = #total;
+                let __matdiff_rows: usize = #rows;
+                let mut __matdiff_matrix = #matrix_init;
+                if __matdiff_rows <= __matdiff_total.div_ceil(#chunk) {
+                    for #row_ident in 0..__matdiff_rows {
+                        #reverse_body
+                        #(#writes)*
+                    }
+                } else {
+                    let mut #first_ident: usize = 0;
+                    while #first_ident < __matdiff_total {
+                        #(#seeds)*
+                        #forward_body
+                        #forward_scatter
+                        #first_ident += #step;
+                    }
+                }
+                __matdiff_matrix
             },
         )
     }

@@ -19,6 +19,8 @@ pub struct Options {
     pub hessian: Option<Ident>,
     /// `hvp = name`
     pub hvp: Option<Ident>,
+    /// `jacobian = name`
+    pub jacobian: Option<Ident>,
     /// `no_hessian`: generate neither the Hessian nor the Hessian-vector
     /// product (saves compile time for large functions).
     pub no_hessian: bool,
@@ -80,14 +82,15 @@ impl Options {
                 }
                 self.wrt = Some(names.into_iter().collect());
             }
-            "grad" | "value_and_grad" | "hessian" | "hvp" => {
+            "grad" | "value_and_grad" | "hessian" | "hvp" | "jacobian" => {
                 input.parse::<Token![=]>()?;
                 let name: Ident = input.parse()?;
                 let slot = match key.to_string().as_str() {
                     "grad" => &mut self.grad,
                     "value_and_grad" => &mut self.value_and_grad,
                     "hessian" => &mut self.hessian,
-                    _ => &mut self.hvp,
+                    "hvp" => &mut self.hvp,
+                    _ => &mut self.jacobian,
                 };
                 if slot.is_some() {
                     return Err(duplicate());

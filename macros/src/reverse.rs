@@ -40,6 +40,9 @@ pub enum Seed {
     One,
     /// A parameter of the generated function, for a pullback.
     Given(Var),
+    /// 1 at element `index` of an array result, 0 elsewhere: one row of a
+    /// Jacobian.
+    UnitAt(Var),
 }
 
 /// Builds the gradient program of `body` (which yields the result) with
@@ -57,15 +60,22 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
         }
     }
     if active.contains(&result) {
-        let seed_var = match seed {
-            Seed::Given(v) => v,
+        match seed {
+            Seed::Given(v) => {
+                adjoints.insert(result, v);
+            }
             Seed::One => {
                 let v = pass.vars.derived(result, "_bar");
                 head.push(let_(v, Expr::OneLike(result)));
-                v
+                adjoints.insert(result, v);
             }
-        };
-        adjoints.insert(result, seed_var);
+            Seed::UnitAt(index) => {
+                let buffer = pass.declare_buffer(result, &mut head);
+                let one = pass.vars.fresh("one", Span::call_site(), false);
+                head.push(let_(one, Expr::Opaque { tokens: quote::quote!(1.0), uses: Vec::new() }));
+                head.push(Stmt::AddAt { buffer, index, value: one });
+            }
+        }
     }
     let (forward, backward) = pass.block(&body.stmts, &mut adjoints);
     let mut stmts = forward;
@@ -145,7 +155,7 @@ impl Reverse<'_> {
         let mut head = Vec::new();
         for stmt in stmts {
             if let Stmt::Let { dst: Dst::Var(v), expr: Expr::NewArray(_), .. } = stmt {
-                if self.active.contains(v) {
+                if self.active.contains(v) && !self.buffers.contains_key(v) {
                     self.declare_buffer(*v, &mut head);
                 }
             }

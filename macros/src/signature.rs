@@ -130,6 +130,9 @@ pub struct Signature {
     pub params: Vec<Param>,
     /// The float type of the differentiated arguments and of the result.
     pub float: Float,
+    /// `None` for a scalar result; the shape of a vector result
+    /// (`[F; M]` or `Vec<F>`), whose derivative is a Jacobian.
+    pub vector_output: Option<Shape>,
     /// Lifetime parameters, copied onto the generated functions.
     pub generics: syn::Generics,
 }
@@ -242,11 +245,17 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
             syn::parse_quote!(())
         }
     };
-    let output_float = Float::of(&output);
+    let (output_float, vector_output) = match Float::of(&output) {
+        Some(f) => (Some(f), None),
+        None => match &output {
+            syn::Type::Array(array) => (Float::of(&array.elem), Some(Shape::Fixed(array.len.clone()))),
+            other => (vec_of(other), Some(Shape::Dynamic)),
+        },
+    };
     if output_float.is_none() && !matches!(sig.output, syn::ReturnType::Default) {
         errors.push(
             output.span(),
-            "a differentiated function must return `f64` or `f32` (a scalar to take the gradient of)",
+            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]` or `Vec<f64>` (a vector, for a Jacobian)",
         );
     }
 
@@ -269,5 +278,5 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     }
 
     errors.finish()?;
-    Ok(Signature { name: sig.ident.clone(), receiver, params, float, generics: sig.generics.clone() })
+    Ok(Signature { name: sig.ident.clone(), receiver, params, float, vector_output, generics: sig.generics.clone() })
 }

@@ -475,6 +475,7 @@ impl Lowerer {
                 };
                 Some(self.fold_loop(source, map, Init::User(&m.args[0]), Combine::Closure(closure), hint.unwrap_or("fold"), m.span()))
             }
+            ("collect", 0) if looks_iterable(&m.receiver) => Some(self.collect(m, hint.unwrap_or("collected"))),
             ("max" | "min" | "max_by" | "min_by" | "reduce" | "for_each" | "filter" | "count", _) if looks_iterable(&m.receiver) => {
                 Some(Err(syn::Error::new(
                     m.method.span(),

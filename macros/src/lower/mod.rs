@@ -79,10 +79,11 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
         let mut errors = lowerer.errors;
         return match result {
             Ok(yields) if errors.is_empty() => {
-                if lowerer.vars.is_array(yields[0]) {
+                let returns_array = lowerer.vars.is_array(yields[0]);
+                if returns_array != sig.vector_output.is_some() && lowerer.vars.varied(yields[0]) {
                     return Err(syn::Error::new(
                         body.span(),
-                        "this function returns an array: `#[differentiate]` needs a scalar `f64` or `f32` result",
+                        "the value this function returns does not have the shape its signature says",
                     ));
                 }
                 Ok(Lowered {
@@ -857,6 +858,15 @@ impl Lowerer {
                 Ok(self.prim(table::cast(), vec![operand], Form::Cast((*c.ty).clone()), hint.unwrap_or("cast"), c.span()))
             }
             syn::Expr::Index(ix) => self.index(ix, hint),
+            syn::Expr::Array(_) | syn::Expr::Repeat(_) | syn::Expr::Macro(_) => {
+                let name = hint.unwrap_or("array").to_string();
+                // Built in place (as a result, say): never written later,
+                // so it needs no key to be found again.
+                let key = (format!("#{name}"), 0);
+                self.array_init(expr, &name, &key)?.ok_or_else(|| {
+                    syn::Error::new(expr.span(), "this array cannot be built here: declare it with `let` first")
+                })
+            }
             syn::Expr::MethodCall(m) => self.method_call(m, hint),
             syn::Expr::Call(c) => self.call(c, hint),
             syn::Expr::If(e) => self.if_expr(e, true, hint)?.into_iter().next().ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value")),
