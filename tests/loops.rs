@@ -414,3 +414,21 @@ fn value_dependent_trip_counts_match_num_dual() {
         }
     }
 }
+
+#[differentiate]
+fn uses_logsumexp(x: &[f64]) -> f64 {
+    let mut scaled = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        scaled[i] = x[i] * (1.0 + i as f64 / x.len() as f64);
+    }
+    matdiff::logsumexp(&scaled) + matdiff::logsumexp(x) * 0.5
+}
+slice_case!(log_sum_exp_of_slices, uses_logsumexp, uses_logsumexp_grad, uses_logsumexp_hessian, uses_logsumexp_hvp, [1, 2, 10, 1000]);
+
+#[test]
+fn logsumexp_is_stable() {
+    assert_eq!(matdiff::logsumexp(&[1000.0, 1000.0]), 1000.0 + 2f64.ln());
+    assert_eq!(matdiff::logsumexp(&[-1000.0, -1000.0]), -1000.0 + 2f64.ln());
+    let g = uses_logsumexp_grad(&[800.0, -800.0]);
+    assert!(g.iter().all(|v| v.is_finite()), "{g:?}");
+}

@@ -125,3 +125,63 @@ impl logaddexp {
         (y, y_dot, (a_bar, b_bar), (a_bar_dot, b_bar_dot))
     }
 }
+
+/// ln(sum of e^x) over a slice, without overflow; `-inf` for an empty slice.
+#[inline]
+pub fn logsumexp<F: Scalar>(x: &[F]) -> F {
+    let m = x.iter().fold(F::neg_infinity(), |m, &v| m.max(v));
+    if m == F::neg_infinity() || m == F::infinity() {
+        return m;
+    }
+    m + x.iter().fold(F::zero(), |s, &v| s + (v - m).exp()).ln()
+}
+
+/// The weights e^(x_i - y) of log-sum-exp at `x` (which sum to 1), where
+/// `y` is its value: its gradient.
+fn softmax_weights<F: Scalar>(x: &[F], y: F) -> Vec<F> {
+    x.iter().map(|&v| (v - y).exp()).collect()
+}
+
+#[doc(hidden)]
+pub struct logsumexp {}
+
+impl logsumexp {
+    #[inline]
+    pub fn vjp<F: Scalar>(x: &[F], out_bar: F) -> (F, (Vec<F>,)) {
+        let y = logsumexp(x);
+        let p = softmax_weights(x, y);
+        (y, (p.iter().map(|&pi| pi * out_bar).collect(),))
+    }
+
+    #[inline]
+    pub fn jvp<F: Scalar, D: Directions<F>>(x: &[F], tangents: (Option<&[D]>,)) -> (F, D) {
+        let y = logsumexp(x);
+        let Some(t) = tangents.0 else { return (y, D::zero()) };
+        let p = softmax_weights(x, y);
+        let y_dot = p.iter().zip(t).fold(D::zero(), |acc, (&pi, ti)| acc.add(&ti.scale(pi)));
+        (y, y_dot)
+    }
+
+    /// The Hessian of log-sum-exp is diag(p) - p p'.
+    #[inline]
+    pub fn vjp_jvp<F: Scalar, D: Directions<F>>(
+        x: &[F],
+        tangents: (Option<&[D]>,),
+        out_bar: F,
+        out_bar_dot: Option<D>,
+    ) -> (F, D, (Vec<F>,), (Vec<D>,)) {
+        let y = logsumexp(x);
+        let p = softmax_weights(x, y);
+        let zeros = vec![D::zero(); x.len()];
+        let t = tangents.0.unwrap_or(&zeros);
+        let out_bar_dot = tangent_or_zero::<F, D>(out_bar_dot);
+        let y_dot = p.iter().zip(t).fold(D::zero(), |acc, (&pi, ti)| acc.add(&ti.scale(pi)));
+        let x_bar = p.iter().map(|&pi| pi * out_bar).collect();
+        let x_bar_dot = p
+            .iter()
+            .zip(t)
+            .map(|(&pi, ti)| out_bar_dot.scale(pi).add(&ti.sub(&y_dot).scale(out_bar * pi)))
+            .collect();
+        (y, y_dot, (x_bar,), (x_bar_dot,))
+    }
+}

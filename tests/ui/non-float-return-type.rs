@@ -1,8 +1,8 @@
 use matdiff::differentiate;
 
 #[differentiate]
-fn f(x: f64) -> [f64; 2] {
-    [x, x * x]
+fn f(x: f64) -> (f64, f64) {
+    (x, x * x)
 }
 
 fn main() {}
