@@ -31,14 +31,52 @@
 //! # What is generated
 //!
 //! For `fn f(x: F, y: F, ..) -> F` (with `F` = `f64` or `f32`), differentiated
-//! with respect to its `n` float arguments:
+//! with respect to its float arguments:
 //!
 //! | function | returns |
 //! |---|---|
-//! | `f_grad(x, y, ..)` | `[F; n]`, the gradient, in argument order |
-//! | `f_value_and_grad(x, y, ..)` | `(F, [F; n])` |
-//! | `f_hessian(x, y, ..)` | `[[F; n]; n]`, `H[i][j]` = d2f / dxi dxj |
-//! | `f_hvp(x, y, .., v: [F; n])` | `[F; n]`, the Hessian times `v` |
+//! | `f_grad(x, y, ..)` | the gradient, shaped like the arguments |
+//! | `f_value_and_grad(x, y, ..)` | `(F, gradient)` |
+//! | `f_hessian(x, y, ..)` | `H[i][j]` = d2f / dxi dxj over all differentiated scalars, in argument order |
+//! | `f_hvp(x, y, .., v)` | the Hessian times `v` (shaped like the gradient) |
+//!
+//! Differentiated arguments may be scalars, slices and vectors (`&[F]`,
+//! `&Vec<F>`, `Vec<F>`) and arrays (`[F; N]`, `&[F; N]`). Each one's gradient
+//! has its shape (`F`, `Vec<F>`, `[F; N]`); the gradient is `[F; n]` when all
+//! are scalars, that one gradient when there is one argument, and a tuple in
+//! argument order otherwise. The Hessian is `[[F; n]; n]` when every size is
+//! fixed and `Vec<Vec<F>>` (rows) otherwise.
+//!
+//! ```
+//! use matdiff::differentiate;
+//!
+//! #[differentiate]
+//! fn rosenbrock(x: &[f64]) -> f64 {
+//!     let mut s = 0.0;
+//!     for i in 0..x.len() - 1 {
+//!         s += 100.0 * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2);
+//!     }
+//!     s
+//! }
+//!
+//! let x = [1.0, 1.0, 1.0];
+//! assert_eq!(rosenbrock_grad(&x), vec![0.0, 0.0, 0.0]); // the minimum
+//! let h: Vec<Vec<f64>> = rosenbrock_hessian(&x);
+//! assert_eq!(h[0], vec![802.0, -400.0, 0.0]);
+//! assert_eq!(rosenbrock_hvp(&x, &[1.0, 0.0, 0.0]), vec![802.0, -400.0, 0.0]);
+//! ```
+//!
+//! A function returning a vector (`[F; M]` or `Vec<F>`) gets `f_jacobian`
+//! instead, with `J[i][j]` = dfi / dxj (rows are outputs):
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! #[differentiate]
+//! fn f(x1: f64, x2: f64, x3: f64) -> [f64; 2] {
+//!     [x1 + x2 + x3, x1 * x2 * x3]
+//! }
+//! assert_eq!(f_jacobian(1.0, 2.0, 3.0), [[1.0, 1.0, 1.0], [6.0, 3.0, 2.0]]);
+//! ```
 //!
 //! The generated functions take the same arguments as `f`, have its
 //! visibility, and keep its `#[inline]`, `#[cfg]`, lint and `#[deprecated]`
@@ -79,9 +117,17 @@
 //!   `acosh`, `atanh`, `abs`, `hypot`, `recip`, `mul_add`, `min`, `max`,
 //!   `clamp`, `fract`, `to_degrees`, `to_radians`, also written `f64::sin(x)`;
 //!   `floor`, `ceil`, `round`, `trunc` and `signum` have derivative 0;
+//! - indexing (`x[i + 1]`, `x.len()`), local arrays (`vec![0.0; n]`,
+//!   `[0.0; N]`, `x.to_vec()`) and writes to them (`v[i] = ..`, `v[i] += ..`);
+//! - `for` loops over ranges (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`) and over
+//!   slices (`for &xi in x`, `.iter()`, `.enumerate()`, `.zip(..)`,
+//!   `.skip(n)`, `.take(n)`), `while` loops, `break` and `continue`, nested;
+//! - the reductions `.iter().sum()`, `.product()`, `.map(|v| ..).sum()`,
+//!   `.fold(init, |acc, v| ..)` and `.map(..).collect()`;
 //! - calls to other `#[differentiate]` functions, anywhere in the crate or
-//!   outside it (the caller uses the callee's generated derivatives, not its
-//!   body), and to the helpers [`sigmoid`], [`softplus`] and [`logaddexp`].
+//!   outside it, recursive ones included (the caller uses the callee's
+//!   generated derivatives, not its body), and to the helpers [`sigmoid`],
+//!   [`softplus`], [`logaddexp`] and [`logsumexp`].
 //!
 //! Where a function has no derivative at a point, the rule used is the one
 //! documented in [`matdiff_core::rules::elementwise`] (for example `abs` has
@@ -113,15 +159,13 @@ pub use matdiff_macros::differentiate;
 /// What generated code calls. Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use matdiff_core::arrays::{
+        add_all, add_at, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at, write_at,
+    };
     pub use matdiff_core::calling::{
         NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
     pub use matdiff_core::rules;
-    pub use matdiff_core::arrays::{
-        add_all, add_at, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at, write_at,
-    };
-    pub use matdiff_core::support::{
-        Branch, add, neg, one_like, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
-    };
+    pub use matdiff_core::support::{Branch, add, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent};
     pub use matdiff_core::{Directions, Linear, Scalar};
 }

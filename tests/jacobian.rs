@@ -71,7 +71,11 @@ fn softmax_jacobian_is_diag_p_minus_p_p() {
         for a in 0..n {
             for b in 0..n {
                 let expected = if a == b { p[a] } else { 0.0 } - p[a] * p[b];
-                assert!(matdiff::check::close(j[a][b], expected, 1e-13), "n = {n}: J[{a}][{b}] = {} vs {expected}", j[a][b]);
+                assert!(
+                    matdiff::check::close(j[a][b], expected, 1e-13),
+                    "n = {n}: J[{a}][{b}] = {} vs {expected}",
+                    j[a][b]
+                );
             }
         }
     }

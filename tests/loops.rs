@@ -76,7 +76,14 @@ fn element_loops(x: &[f64]) -> f64 {
     }
     s
 }
-slice_case!(iterator_loops, element_loops, element_loops_grad, element_loops_hessian, element_loops_hvp, [1, 2, 10, 1000]);
+slice_case!(
+    iterator_loops,
+    element_loops,
+    element_loops_grad,
+    element_loops_hessian,
+    element_loops_hvp,
+    [1, 2, 10, 1000]
+);
 
 #[differentiate]
 fn reductions(x: &[f64]) -> f64 {
@@ -204,7 +211,14 @@ fn local_arrays(x: &[f64]) -> f64 {
     }
     s + w[0]
 }
-slice_case!(arrays_written_in_loops, local_arrays, local_arrays_grad, local_arrays_hessian, local_arrays_hvp, [1, 2, 10, 1000]);
+slice_case!(
+    arrays_written_in_loops,
+    local_arrays,
+    local_arrays_grad,
+    local_arrays_hessian,
+    local_arrays_hvp,
+    [1, 2, 10, 1000]
+);
 
 /// Seed 003, eq. 4.4.47, with a fixed-size array argument.
 #[differentiate]
@@ -298,7 +312,14 @@ fn calls_with_slices(x: &[f64]) -> f64 {
     }
     inner_sum(x) * inner_sum(&doubled).sin()
 }
-slice_case!(slice_calls, calls_with_slices, calls_with_slices_grad, calls_with_slices_hessian, calls_with_slices_hvp, [1, 2, 10, 1000]);
+slice_case!(
+    slice_calls,
+    calls_with_slices,
+    calls_with_slices_grad,
+    calls_with_slices_hessian,
+    calls_with_slices_hvp,
+    [1, 2, 10, 1000]
+);
 
 #[differentiate]
 fn single_precision(x: &[f32]) -> f32 {
@@ -392,7 +413,12 @@ fn value_dependent_trip_counts_match_num_dual() {
             let x = common::point(n, seed);
             if n > 12 {
                 let (_, g) = num_dual::gradient(while_generic, &DVector::from_vec(x.clone()));
-                matdiff::check::assert_all_close(&value_dependent_while_grad(&x), g.as_slice(), 1e-12, "while: gradient");
+                matdiff::check::assert_all_close(
+                    &value_dependent_while_grad(&x),
+                    g.as_slice(),
+                    1e-12,
+                    "while: gradient",
+                );
                 let (_, g) = num_dual::gradient(break_generic, &DVector::from_vec(x.clone()));
                 matdiff::check::assert_all_close(&break_and_continue_grad(&x), g.as_slice(), 1e-12, "break: gradient");
                 continue;
@@ -423,7 +449,14 @@ fn uses_logsumexp(x: &[f64]) -> f64 {
     }
     matdiff::logsumexp(&scaled) + matdiff::logsumexp(x) * 0.5
 }
-slice_case!(log_sum_exp_of_slices, uses_logsumexp, uses_logsumexp_grad, uses_logsumexp_hessian, uses_logsumexp_hvp, [1, 2, 10, 1000]);
+slice_case!(
+    log_sum_exp_of_slices,
+    uses_logsumexp,
+    uses_logsumexp_grad,
+    uses_logsumexp_hessian,
+    uses_logsumexp_hvp,
+    [1, 2, 10, 1000]
+);
 
 #[test]
 fn logsumexp_is_stable() {

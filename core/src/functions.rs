@@ -177,11 +177,8 @@ impl logsumexp {
         let out_bar_dot = tangent_or_zero::<F, D>(out_bar_dot);
         let y_dot = p.iter().zip(t).fold(D::zero(), |acc, (&pi, ti)| acc.add(&ti.scale(pi)));
         let x_bar = p.iter().map(|&pi| pi * out_bar).collect();
-        let x_bar_dot = p
-            .iter()
-            .zip(t)
-            .map(|(&pi, ti)| out_bar_dot.scale(pi).add(&ti.sub(&y_dot).scale(out_bar * pi)))
-            .collect();
+        let x_bar_dot =
+            p.iter().zip(t).map(|(&pi, ti)| out_bar_dot.scale(pi).add(&ti.sub(&y_dot).scale(out_bar * pi))).collect();
         (y, y_dot, (x_bar,), (x_bar_dot,))
     }
 }

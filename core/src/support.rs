@@ -62,12 +62,6 @@ pub fn zero_tangent<D, P: HasTangent<D>>(value: &P) -> P::Tangent {
     value.zero_tangent()
 }
 
-/// The cotangent 1 of a scalar result: the seed of a gradient.
-#[inline(always)]
-pub fn one_like<F: Scalar>(_value: &F) -> F {
-    F::one()
-}
-
 /// The sum of two tangents or cotangents.
 #[inline(always)]
 pub fn add<F, T: Linear<F>>(a: &T, b: &T) -> T {

@@ -72,7 +72,14 @@ pub const PRIMITIVES: &[Primitive] = &[
     op("mul", "*", CROSS),
     op("div", "/", &[(0, 1), (1, 0), (1, 1)]),
     op("rem", "%", NONE),
-    Primitive { name: "neg", syntax: Syntax::Unary("-"), arity: 1, differentiable: ONE, second_order: NONE, linear: true },
+    Primitive {
+        name: "neg",
+        syntax: Syntax::Unary("-"),
+        arity: 1,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: true,
+    },
     Primitive { name: "cast", syntax: Syntax::Cast, arity: 1, differentiable: ONE, second_order: NONE, linear: true },
     unary("sqrt", SELF),
     unary("cbrt", SELF),
@@ -100,7 +107,14 @@ pub const PRIMITIVES: &[Primitive] = &[
     unary("fract", NONE),
     unary("to_degrees", NONE),
     unary("to_radians", NONE),
-    Primitive { name: "powi", syntax: Syntax::Method("powi"), arity: 2, differentiable: ONE, second_order: SELF, linear: false },
+    Primitive {
+        name: "powi",
+        syntax: Syntax::Method("powi"),
+        arity: 2,
+        differentiable: ONE,
+        second_order: SELF,
+        linear: false,
+    },
     binary("powf", FULL),
     binary("log", FULL),
     binary("atan2", FULL),
@@ -115,7 +129,14 @@ pub const PRIMITIVES: &[Primitive] = &[
         second_order: CROSS,
         linear: false,
     },
-    Primitive { name: "clamp", syntax: Syntax::Method("clamp"), arity: 3, differentiable: THREE, second_order: NONE, linear: false },
+    Primitive {
+        name: "clamp",
+        syntax: Syntax::Method("clamp"),
+        arity: 3,
+        differentiable: THREE,
+        second_order: NONE,
+        linear: false,
+    },
 ];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever

@@ -8,8 +8,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::ir::{
-    Adapter, ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Header, Loop, RangeSpec, Stmt, StoreOp,
-    Target, Var, Vars,
+    Adapter, ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Header, Loop, RangeSpec, Stmt,
+    StoreOp, Target, Var, Vars,
 };
 
 pub struct Emitter<'a> {
@@ -170,10 +170,11 @@ impl<'a> Emitter<'a> {
             quote!(let mut #c: usize = 0;)
         });
         let body_stmts = self.stmts(&l.body.stmts);
-        let updates = l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
-            let (phi, next) = (self.ident(*phi), self.ident(*next));
-            quote!(#phi = #next;)
-        });
+        let updates =
+            l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
+                let (phi, next) = (self.ident(*phi), self.ident(*next));
+                quote!(#phi = #next;)
+            });
         let count = l.counter.map(|c| {
             let c = self.ident(c);
             quote!(#c += 1;)
@@ -278,10 +279,6 @@ impl<'a> Emitter<'a> {
                 let directions = &self.directions;
                 quote_spanned!(span=> ::matdiff::__private::zero_tangent::<#directions, _>(&#v))
             }
-            Expr::OneLike(v) => {
-                let v = self.ident(*v);
-                quote_spanned!(span=> ::matdiff::__private::one_like(&#v))
-            }
             Expr::Read { array, index } => {
                 let (array, index) = (self.ident(*array), self.ident(*index));
                 quote_spanned!(span=> #array[#index])
@@ -332,8 +329,14 @@ impl<'a> Emitter<'a> {
                 quote!(::matdiff::__private::trip_count(#range))
             }
             Expr::RangeIndex { range, k, .. } => {
-                let range = self.range(range);
                 let k = self.ident(*k);
+                if range.adapters.is_empty() {
+                    // Element `k` of `a..b` or `a..=b` is element `k` of `a..`,
+                    // which is one addition.
+                    let start = self.ident(range.start);
+                    return quote!(::matdiff::__private::range_nth((#start..), #k));
+                }
+                let range = self.range(range);
                 quote!(::matdiff::__private::range_nth(#range, #k))
             }
             Expr::Tape { then, vars } => {

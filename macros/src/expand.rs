@@ -12,6 +12,7 @@ use crate::errors::Errors;
 use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
 use crate::options::{self, Options};
+use crate::prune::prune;
 use crate::reverse::{self, Gradient, Seed};
 use crate::signature::{self, Param, Shape, Signature};
 use crate::{activity, fence, tangent};
@@ -272,7 +273,12 @@ impl<'a> Generator<'a> {
             )
         };
         let mut vars = self.lowered.vars.clone();
-        let gradient = self.gradient(&mut vars, Seed::One);
+        let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
+        let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
+        if with_value {
+            live.push(self.lowered.result());
+        }
+        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
         let float = &self.float;
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
         let stmts = e.stmts(&gradient.stmts);
@@ -346,7 +352,7 @@ impl<'a> Generator<'a> {
         let float = &self.float;
         let directions = quote!([#float; #n]);
         let mut vars = self.lowered.vars.clone();
-        let gradient = self.gradient(&mut vars, Seed::One);
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let mut dots = HashMap::new();
         let mut seeds = Vec::new();
         for (i, &w) in self.wrt.iter().enumerate() {
@@ -355,6 +361,7 @@ impl<'a> Generator<'a> {
             seeds.push((dot, i));
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, directions.clone(), &stmts);
         let seeds = seeds.iter().map(|(dot, i)| {
             let dot = e.ident(*dot);
@@ -406,7 +413,14 @@ impl<'a> Generator<'a> {
     }
 
     /// `let x_dot = seed..;` for the sweep whose directions start at `first`.
-    fn chunk_seeds(&self, e: &Emitter, layout: &Layout, seed_vars: &[Var], directions: &TokenStream, first: &Ident) -> Vec<TokenStream> {
+    fn chunk_seeds(
+        &self,
+        e: &Emitter,
+        layout: &Layout,
+        seed_vars: &[Var],
+        directions: &TokenStream,
+        first: &Ident,
+    ) -> Vec<TokenStream> {
         let float = &self.float;
         seed_vars
             .iter()
@@ -446,7 +460,7 @@ impl<'a> Generator<'a> {
     /// there are fewer inputs), each filling that many columns.
     fn hessian_chunked(&self, name: &Ident, doc: &str) -> TokenStream {
         let mut vars = self.lowered.vars.clone();
-        let gradient = self.gradient(&mut vars, Seed::One);
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let first = vars.fresh("first", Span::call_site(), false);
         let mut dots = HashMap::new();
         let mut seed_vars = Vec::new();
@@ -456,6 +470,7 @@ impl<'a> Generator<'a> {
             seed_vars.push(dot);
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let layout = self.layout(&Emitter::new(&vars, quote!(()), &stmts));
         let (directions, chunk_decl, step) = self.chunk(&layout);
         let e = Emitter::new(&vars, directions.clone(), &stmts);
@@ -516,7 +531,9 @@ impl<'a> Generator<'a> {
         // Reverse: one sweep per output.
         let mut vars = self.lowered.vars.clone();
         let row = vars.fresh("row", Span::call_site(), false);
-        let gradient = self.gradient(&mut vars, Seed::UnitAt(row));
+        let mut gradient = self.gradient(&mut vars, Seed::UnitAt(row));
+        let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
+        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
         let e = Emitter::new(&vars, quote!(()), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -543,6 +560,7 @@ impl<'a> Generator<'a> {
             seed_vars.push(dot);
         }
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
+        let fstmts = prune(fstmts, dots.get(&result_var).copied());
         let flayout = self.layout(&Emitter::new(&fvars, quote!(()), &fstmts));
         let (directions, chunk_decl, step) = self.chunk(&flayout);
         let fe = Emitter::new(&fvars, directions.clone(), &fstmts);
@@ -608,7 +626,7 @@ impl<'a> Generator<'a> {
             self.wrt_list(),
             vars.ident(direction)
         );
-        let gradient = self.gradient(&mut vars, Seed::One);
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let mut dots = HashMap::new();
         let mut seed_vars = Vec::new();
         for &w in &self.wrt {
@@ -617,6 +635,7 @@ impl<'a> Generator<'a> {
             seed_vars.push(dot);
         }
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let v = e.ident(direction);
         let single = !self.all_scalar() && self.wrt.len() == 1;
@@ -705,7 +724,10 @@ impl<'a> Generator<'a> {
         // vjp
         let vjp = {
             let mut vars = vars.clone();
-            let gradient = self.gradient(&mut vars, Seed::Given(out_bar));
+            let mut gradient = self.gradient(&mut vars, Seed::Given(out_bar));
+            let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
+            live.push(self.lowered.result());
+            gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
             let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
             let stmts = e.stmts(&gradient.stmts);
             let slots = self.cotangent_slots(&e, &gradient.adjoints, &no_derivative);
@@ -725,6 +747,8 @@ impl<'a> Generator<'a> {
             let mut vars = vars.clone();
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
+            let result_var = self.lowered.result();
+            let stmts = prune(stmts, [result_var].into_iter().chain(dots.get(&result_var).copied()));
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);
@@ -749,6 +773,14 @@ impl<'a> Generator<'a> {
             let out_bar_dot_value = vars.derived(out_bar, "_dot");
             dots.insert(out_bar, out_bar_dot_value);
             let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+            let result_var = self.lowered.result();
+            let mut live: Vec<Var> = vec![result_var];
+            live.extend(dots.get(&result_var));
+            for adjoint in gradient.adjoints.iter().flatten() {
+                live.push(*adjoint);
+                live.extend(dots.get(adjoint));
+            }
+            let stmts = prune(stmts, live);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);

@@ -361,8 +361,6 @@ pub enum Expr {
     ZeroLike(Var),
     /// The zero tangent of a value (a bundle of directions).
     ZeroTangent(Var),
-    /// The cotangent 1 of a scalar value (the seed of a gradient).
-    OneLike(Var),
     /// The tape an arm of a forward `if` yields: the values the reverse
     /// sweep of that arm needs.
     Tape { then: bool, vars: Vec<Var> },
@@ -409,12 +407,7 @@ impl Expr {
     pub fn uses(&self, out: &mut Vec<Var>) {
         match self {
             Expr::Opaque { uses, .. } => out.extend(uses),
-            Expr::Copy(v)
-            | Expr::Cotangent(v)
-            | Expr::ZeroLike(v)
-            | Expr::ZeroTangent(v)
-            | Expr::OneLike(v)
-            | Expr::Neg(v) => {
+            Expr::Copy(v) | Expr::Cotangent(v) | Expr::ZeroLike(v) | Expr::ZeroTangent(v) | Expr::Neg(v) => {
                 out.push(*v)
             }
             Expr::Prim { args, .. } => out.extend(args),

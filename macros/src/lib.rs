@@ -13,6 +13,7 @@ mod fence;
 mod ir;
 mod lower;
 mod options;
+mod prune;
 mod rename;
 mod reverse;
 mod signature;

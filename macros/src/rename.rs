@@ -108,9 +108,8 @@ impl VisitMut for Renamer<'_> {
                     self.visit_expr_mut(&mut repeat.1);
                     let (value, len) = repeat;
                     m.mac.tokens = quote::quote!(#value; #len);
-                } else if let Ok(mut items) = m
-                    .mac
-                    .parse_body_with(syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+                } else if let Ok(mut items) =
+                    m.mac.parse_body_with(syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
                 {
                     for item in items.iter_mut() {
                         self.visit_expr_mut(item);

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use proc_macro2::Span;
 
-use crate::ir::{ArrayInit, Block, CallMode, Cond, Dst, Expr, Header, Loop, Stmt, StoreOp, Var, Vars};
+use crate::ir::{Adapter, ArrayInit, Block, CallMode, Cond, Dst, Expr, Header, Loop, Stmt, StoreOp, Var, Vars};
 
 /// A gradient program.
 pub struct Gradient {
@@ -36,8 +36,8 @@ pub struct Gradient {
 
 /// Where the cotangent of the result comes from.
 pub enum Seed {
-    /// 1, for a gradient.
-    One,
+    /// 1 of the given float type, for a gradient.
+    One(proc_macro2::Ident),
     /// A parameter of the generated function, for a pullback.
     Given(Var),
     /// 1 at element `index` of an array result, 0 elsewhere: one row of a
@@ -64,9 +64,17 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
             Seed::Given(v) => {
                 adjoints.insert(result, v);
             }
-            Seed::One => {
+            Seed::One(float) => {
+                // A literal of the result's type, so that the forward value
+                // itself can be left out when only the gradient is wanted.
                 let v = pass.vars.derived(result, "_bar");
-                head.push(let_(v, Expr::OneLike(result)));
+                head.push(let_(
+                    v,
+                    Expr::Opaque {
+                        tokens: quote::quote!(<#float as ::matdiff::__private::Scalar>::of(1.0)),
+                        uses: Vec::new(),
+                    },
+                ));
                 adjoints.insert(result, v);
             }
             Seed::UnitAt(index) => {
@@ -588,11 +596,32 @@ impl Reverse<'_> {
                 span: l.span,
             });
         }
-        if uses_index {
-            if let Header::For { index, range } = &l.header {
-                reverse_body.push(let_(*index, Expr::RangeIndex { range: range.clone(), k, count }));
+        // A loop over a plain range that ran to its end runs backwards over
+        // the same range; otherwise the reverse counts iterations down and
+        // finds each index.
+        let reverse_header = match &l.header {
+            Header::For { index, range }
+                if !needs_counter
+                    && range.adapters.len() <= 1
+                    && range.adapters.iter().all(|a| matches!(a, Adapter::Rev)) =>
+            {
+                let mut reversed = range.clone();
+                if reversed.adapters.is_empty() {
+                    reversed.adapters.push(Adapter::Rev);
+                } else {
+                    reversed.adapters.clear();
+                }
+                Header::For { index: *index, range: reversed }
             }
-        }
+            _ => {
+                if uses_index {
+                    if let Header::For { index, range } = &l.header {
+                        reverse_body.push(let_(*index, Expr::RangeIndex { range: range.clone(), k, count }));
+                    }
+                }
+                Header::Countdown { count, k }
+            }
+        };
         reverse_body.extend(recompute);
         reverse_body.extend(adjoint_body);
         forward.push(Stmt::Loop(Box::new(forward_loop)));
@@ -600,7 +629,7 @@ impl Reverse<'_> {
         let reverse_outs: Vec<Var> = reverse_carried.iter().map(|(rphi, _)| self.vars.derived(*rphi, "_")).collect();
         let mut backward = pre;
         backward.push(Stmt::Loop(Box::new(Loop {
-            header: Header::Countdown { count, k },
+            header: reverse_header,
             carried: reverse_carried,
             body: Block { stmts: reverse_body, yields: reverse_yields },
             breaks: false,

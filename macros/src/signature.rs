@@ -84,7 +84,9 @@ fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
             let inner = match &*r.elem {
                 syn::Type::Slice(slice) => Float::of(&slice.elem).map(|f| (f, Shape::Dynamic)),
                 syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
-                syn::Type::Path(_) => vec_of(&r.elem).map(|f| (f, Shape::Dynamic)).or_else(|| Float::of(&r.elem).map(|f| (f, Shape::Scalar))),
+                syn::Type::Path(_) => vec_of(&r.elem)
+                    .map(|f| (f, Shape::Dynamic))
+                    .or_else(|| Float::of(&r.elem).map(|f| (f, Shape::Scalar))),
                 _ => None,
             };
             if inner.is_some() && r.mutability.is_some() {
@@ -101,7 +103,9 @@ fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
             }
         }
         syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
-        syn::Type::Path(_) => Float::of(ty).map(|f| (f, Shape::Scalar)).or_else(|| vec_of(ty).map(|f| (f, Shape::Dynamic))),
+        syn::Type::Path(_) => {
+            Float::of(ty).map(|f| (f, Shape::Scalar)).or_else(|| vec_of(ty).map(|f| (f, Shape::Dynamic)))
+        }
         _ => None,
     }
 }

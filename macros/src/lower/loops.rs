@@ -48,7 +48,10 @@ enum Item {
     /// How many iterations came before (`enumerate`).
     Position,
     /// `source[position + offset]`.
-    Element { source: Source, offset: Vec<syn::Expr> },
+    Element {
+        source: Source,
+        offset: Vec<syn::Expr>,
+    },
     Pair(Box<Item>, Box<Item>),
 }
 
@@ -158,6 +161,8 @@ impl Lowerer {
             phis.push(phi);
         }
         let outer = std::mem::take(&mut self.stmts);
+        // An element read before the loop may be written by an iteration.
+        let outer_reads = std::mem::take(&mut self.reads);
         let (header, index) = match header {
             HeaderSyntax::For { range, index_name } => {
                 let index = self.vars.fresh(&index_name, span, false);
@@ -171,6 +176,9 @@ impl Lowerer {
         };
         let yields = body(self, index, depth);
         let body_stmts = std::mem::replace(&mut self.stmts, outer);
+        let written = super::stored_arrays(&body_stmts);
+        self.reads = outer_reads;
+        self.reads.retain(|(a, _), _| !written.contains(a));
         self.scopes.truncate(depth);
         let yields = yields?;
         if yields.len() != carried.len() + usize::from(breaks) {
@@ -237,7 +245,10 @@ impl Lowerer {
                     ("step_by", 1) => {
                         let mut it = self.iteration(&m.receiver)?;
                         if !matches!(it.item, Item::Index) {
-                            return Err(syn::Error::new(m.method.span(), format!("`step_by` is supported on ranges: {ITERATE}")));
+                            return Err(syn::Error::new(
+                                m.method.span(),
+                                format!("`step_by` is supported on ranges: {ITERATE}"),
+                            ));
                         }
                         it.range.adapters.push(AdapterSyntax::StepBy(m.args[0].clone()));
                         Ok(it)
@@ -255,8 +266,15 @@ impl Lowerer {
                     ("zip", 1) => {
                         let left = self.iteration(&m.receiver)?;
                         let right = self.iteration(&m.args[0])?;
-                        if left.reversed || right.reversed || matches!(left.item, Item::Index) || matches!(right.item, Item::Index) {
-                            return Err(syn::Error::new(m.method.span(), format!("`zip` is supported between slice iterators: {ITERATE}")));
+                        if left.reversed
+                            || right.reversed
+                            || matches!(left.item, Item::Index)
+                            || matches!(right.item, Item::Index)
+                        {
+                            return Err(syn::Error::new(
+                                m.method.span(),
+                                format!("`zip` is supported between slice iterators: {ITERATE}"),
+                            ));
                         }
                         let end = self.min_bound(left.range.end, right.range.end)?;
                         Ok(Iteration {
@@ -300,7 +318,10 @@ impl Lowerer {
     /// The elements of an array (or of another indexable local).
     fn elements(&mut self, source: &syn::Expr) -> syn::Result<Iteration> {
         let Some(ident) = expr_local(source) else {
-            return Err(syn::Error::new(source.span(), format!("a loop over differentiated values needs a named slice: {ITERATE}")));
+            return Err(syn::Error::new(
+                source.span(),
+                format!("a loop over differentiated values needs a named slice: {ITERATE}"),
+            ));
         };
         let var = self.lookup(&ident.to_string());
         let (source, len_tokens, uses) = match var {
@@ -460,7 +481,14 @@ impl Lowerer {
                 }
                 let start = if method == "sum" { quote!(0.0) } else { quote!(1.0) };
                 let op: syn::BinOp = if method == "sum" { syn::parse_quote!(+) } else { syn::parse_quote!(*) };
-                Some(self.fold_loop(source, map, Init::Literal(start), Combine::Op(op), hint.unwrap_or(&method), m.span()))
+                Some(self.fold_loop(
+                    source,
+                    map,
+                    Init::Literal(start),
+                    Combine::Op(op),
+                    hint.unwrap_or(&method),
+                    m.span(),
+                ))
             }
             ("fold", 2) => {
                 let (source, map) = split_map(&m.receiver);
@@ -473,13 +501,24 @@ impl Lowerer {
                         "`fold` over differentiated values needs a closure `|acc, x| ...` here; or write the loop: `let mut acc = init; for &v in x.iter() { acc = acc.max(v); }`",
                     )));
                 };
-                Some(self.fold_loop(source, map, Init::User(&m.args[0]), Combine::Closure(closure), hint.unwrap_or("fold"), m.span()))
+                Some(self.fold_loop(
+                    source,
+                    map,
+                    Init::User(&m.args[0]),
+                    Combine::Closure(closure),
+                    hint.unwrap_or("fold"),
+                    m.span(),
+                ))
             }
             ("collect", 0) if looks_iterable(&m.receiver) => Some(self.collect(m, hint.unwrap_or("collected"))),
-            ("max" | "min" | "max_by" | "min_by" | "reduce" | "for_each" | "filter" | "count", _) if looks_iterable(&m.receiver) => {
+            ("max" | "min" | "max_by" | "min_by" | "reduce" | "for_each" | "filter" | "count", _)
+                if looks_iterable(&m.receiver) =>
+            {
                 Some(Err(syn::Error::new(
                     m.method.span(),
-                    format!("`{method}` over differentiated values is not supported: write the loop, e.g. `let mut best = x[0]; for &xi in x.iter() {{ best = best.max(xi); }}`"),
+                    format!(
+                        "`{method}` over differentiated values is not supported: write the loop, e.g. `let mut best = x[0]; for &xi in x.iter() {{ best = best.max(xi); }}`"
+                    ),
                 )))
             }
             _ => None,
@@ -513,7 +552,8 @@ impl Lowerer {
                 Some(closure) => s.closure_value(closure, &[&item], index, base, None)?,
                 None => s.item_value(&item, index, base, "item")?,
             };
-            let acc = s.lookup_at(&acc_key, depth).ok_or_else(|| syn::Error::new(span, "internal: lost accumulator"))?;
+            let acc =
+                s.lookup_at(&acc_key, depth).ok_or_else(|| syn::Error::new(span, "internal: lost accumulator"))?;
             let next = match &combine {
                 Combine::Op(op) => s.binary_value(op, acc, value, Some(acc_key.trim_start_matches('#')), span)?,
                 Combine::Closure(closure) => {
@@ -535,7 +575,10 @@ impl Lowerer {
         let (source, map) = split_map(&m.receiver);
         let iteration = self.iteration(source)?;
         if !iteration.range.adapters.is_empty() {
-            return Err(syn::Error::new(m.span(), format!("`collect` is supported on plain ranges and slice iterators: {ITERATE}")));
+            return Err(syn::Error::new(
+                m.span(),
+                format!("`collect` is supported on plain ranges and slice iterators: {ITERATE}"),
+            ));
         }
         let (range, base) = self.range(&iteration.range)?;
         let (start, end) = (self.vars.ident(range.start).clone(), self.vars.ident(range.end).clone());

@@ -59,8 +59,8 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
         let mut lowerer = Lowerer::new(sig, hints.clone());
         let mut params = Vec::new();
         for param in &sig.params {
-            let varied = param.wrt
-                || (param.is_array() && lowerer.hints.varied_arrays.contains(&(param.ident.to_string(), 0)));
+            let varied =
+                param.wrt || (param.is_array() && lowerer.hints.varied_arrays.contains(&(param.ident.to_string(), 0)));
             let var = lowerer.vars.named(param.ident.clone(), varied);
             let data = lowerer.vars.get_mut(var);
             data.mutable = param.mutable;
@@ -168,6 +168,10 @@ struct Lowerer {
     /// Loop elements bound by value (`for x in v.iter()` binds `x` to the
     /// element, not a reference): `*x` is `x`.
     by_value: HashSet<Var>,
+    /// The elements already read in this block, by (array, index): reading
+    /// `x[i]` three times gives one value, so its cotangent is summed in a
+    /// register and added to the array's buffer once.
+    reads: HashMap<(Var, Var), Var>,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -187,6 +191,7 @@ impl Lowerer {
             decl_keys: HashMap::new(),
             loop_count: 0,
             by_value: HashSet::new(),
+            reads: HashMap::new(),
         }
     }
 
@@ -545,7 +550,9 @@ impl Lowerer {
             syn::Expr::MethodCall(m)
                 if m.args.is_empty()
                     && ["to_vec", "clone", "to_owned"].contains(&m.method.to_string().as_str())
-                    && expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v)) =>
+                    && expr_local(&m.receiver)
+                        .and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|v| self.vars.is_array(v)) =>
             {
                 let source = self.expr(&m.receiver, None)?;
                 ArrayInit::CopyOf { source, method: m.method.clone() }
@@ -715,7 +722,13 @@ impl Lowerer {
     }
 
     /// `left = right` or `left op= right`.
-    fn assignment(&mut self, left: &syn::Expr, op: Option<&syn::BinOp>, right: &syn::Expr, span: Span) -> syn::Result<()> {
+    fn assignment(
+        &mut self,
+        left: &syn::Expr,
+        op: Option<&syn::BinOp>,
+        right: &syn::Expr,
+        span: Span,
+    ) -> syn::Result<()> {
         if let syn::Expr::Index(index) = left {
             return self.store(index, op, right, span);
         }
@@ -750,7 +763,13 @@ impl Lowerer {
     }
 
     /// `array[index] = right` or `array[index] op= right`.
-    fn store(&mut self, left: &syn::ExprIndex, op: Option<&syn::BinOp>, right: &syn::Expr, span: Span) -> syn::Result<()> {
+    fn store(
+        &mut self,
+        left: &syn::ExprIndex,
+        op: Option<&syn::BinOp>,
+        right: &syn::Expr,
+        span: Span,
+    ) -> syn::Result<()> {
         let array = expr_local(&left.expr).and_then(|i| self.lookup(&i.to_string()));
         let Some(array) = array else {
             return Err(syn::Error::new(
@@ -797,6 +816,7 @@ impl Lowerer {
             (None, None) => return Err(syn::Error::new(span, "unsupported assignment")),
         };
         self.stmts.push(Stmt::Store { array, index, value, op: store_op.unwrap_or(StoreOp::Set), span });
+        self.reads.retain(|(a, _), _| *a != array);
         Ok(())
     }
 
@@ -855,7 +875,13 @@ impl Lowerer {
                     ));
                 }
                 let operand = self.expr(&c.expr, None)?;
-                Ok(self.prim(table::cast(), vec![operand], Form::Cast((*c.ty).clone()), hint.unwrap_or("cast"), c.span()))
+                Ok(self.prim(
+                    table::cast(),
+                    vec![operand],
+                    Form::Cast((*c.ty).clone()),
+                    hint.unwrap_or("cast"),
+                    c.span(),
+                ))
             }
             syn::Expr::Index(ix) => self.index(ix, hint),
             syn::Expr::Array(_) | syn::Expr::Repeat(_) | syn::Expr::Macro(_) => {
@@ -869,7 +895,11 @@ impl Lowerer {
             }
             syn::Expr::MethodCall(m) => self.method_call(m, hint),
             syn::Expr::Call(c) => self.call(c, hint),
-            syn::Expr::If(e) => self.if_expr(e, true, hint)?.into_iter().next().ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value")),
+            syn::Expr::If(e) => self
+                .if_expr(e, true, hint)?
+                .into_iter()
+                .next()
+                .ok_or_else(|| syn::Error::new(e.span(), "this `if` has no value")),
             syn::Expr::Match(m) => {
                 let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
                 self.match_arms(scrutinee, &m.arms, ArmMode::Value, hint)?
@@ -922,12 +952,23 @@ impl Lowerer {
             ));
         }
         let index = self.inactive(&ix.index, "i")?;
+        if let Some(&known) = self.reads.get(&(array, index)) {
+            return Ok(known);
+        }
         let varied = self.vars.varied(array);
         let var = self.vars.fresh(hint.unwrap_or("element"), ix.span(), varied);
+        self.reads.insert((array, index), var);
         Ok(self.emit(var, Expr::Read { array, index }, ix.span()))
     }
 
-    fn binary_value(&mut self, op: &syn::BinOp, lhs: Var, rhs: Var, hint: Option<&str>, span: Span) -> syn::Result<Var> {
+    fn binary_value(
+        &mut self,
+        op: &syn::BinOp,
+        lhs: Var,
+        rhs: Var,
+        hint: Option<&str>,
+        span: Span,
+    ) -> syn::Result<Var> {
         let symbol = op.to_token_stream().to_string();
         match table::by_binary(&symbol) {
             Some(prim) => Ok(self.prim(prim, vec![lhs, rhs], Form::Binary(*op), hint.unwrap_or(prim.name), span)),
@@ -938,7 +979,9 @@ impl Lowerer {
             }
             None => Err(syn::Error::new(
                 op.span(),
-                format!("the operator `{symbol}` has no derivative: use `+`, `-`, `*`, `/` or `%` on differentiated values"),
+                format!(
+                    "the operator `{symbol}` has no derivative: use `+`, `-`, `*`, `/` or `%` on differentiated values"
+                ),
             )),
         }
     }
@@ -976,7 +1019,8 @@ impl Lowerer {
             ));
         }
         let Some(prim) = table::by_method(&name) else {
-            if expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v)) {
+            if expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v))
+            {
                 return Err(syn::Error::new(
                     m.method.span(),
                     format!(
@@ -987,7 +1031,10 @@ impl Lowerer {
             return Err(unknown_method(&m.method));
         };
         if m.args.len() + 1 != prim.arity {
-            return Err(syn::Error::new(m.method.span(), format!("`{name}` takes {} argument(s) here", prim.arity - 1)));
+            return Err(syn::Error::new(
+                m.method.span(),
+                format!("`{name}` takes {} argument(s) here", prim.arity - 1),
+            ));
         }
         let mut args = vec![self.expr(&m.receiver, None)?];
         for arg in &m.args {
@@ -1008,13 +1055,21 @@ impl Lowerer {
         Ok(())
     }
 
-    fn check_constant_args(&self, prim: &'static table::Primitive, args: &[Var], name: &str, span: Span) -> syn::Result<()> {
+    fn check_constant_args(
+        &self,
+        prim: &'static table::Primitive,
+        args: &[Var],
+        name: &str,
+        span: Span,
+    ) -> syn::Result<()> {
         for (k, arg) in args.iter().enumerate() {
             if !prim.differentiable.contains(&k) && self.vars.varied(*arg) {
                 let hint = if name == "powi" { ": use `powf` for a differentiated exponent" } else { "" };
                 return Err(syn::Error::new(
                     span,
-                    format!("argument {k} of `{name}` has no derivative and must not depend on the differentiated inputs{hint}"),
+                    format!(
+                        "argument {k} of `{name}` has no derivative and must not depend on the differentiated inputs{hint}"
+                    ),
                 ));
             }
         }
@@ -1023,7 +1078,10 @@ impl Lowerer {
 
     /// The arguments of a call: their values, and whether each was written
     /// as a reference to an array (`&v`).
-    fn call_args(&mut self, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>) -> syn::Result<(Vec<Var>, Vec<bool>)> {
+    fn call_args(
+        &mut self,
+        args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
+    ) -> syn::Result<(Vec<Var>, Vec<bool>)> {
         let mut values = Vec::new();
         let mut by_ref = Vec::new();
         for arg in args {
@@ -1063,7 +1121,10 @@ impl Lowerer {
                     return Err(unknown_method(&path.segments[1].ident));
                 };
                 if c.args.len() != prim.arity {
-                    return Err(syn::Error::new(path.span(), format!("`{ty}::{name}` takes {} argument(s)", prim.arity)));
+                    return Err(syn::Error::new(
+                        path.span(),
+                        format!("`{ty}::{name}` takes {} argument(s)", prim.arity),
+                    ));
                 }
                 let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
                 self.check_scalar_args(&args, c.span())?;
@@ -1164,7 +1225,15 @@ impl Lowerer {
     /// A two-way branch on `cond` whose arms yield one value per name in
     /// `names`; with `merge`, the user variables the arms assign get new
     /// values after the branch.
-    fn branch(&mut self, cond: Var, then_arm: Arm, else_arm: Arm, names: &[String], merge: bool, span: Span) -> syn::Result<Vec<Var>> {
+    fn branch(
+        &mut self,
+        cond: Var,
+        then_arm: Arm,
+        else_arm: Arm,
+        names: &[String],
+        merge: bool,
+        span: Span,
+    ) -> syn::Result<Vec<Var>> {
         let before = self.scopes.clone();
         let (then_blk, then_values) = self.arm(then_arm, before.len())?;
         let then_scopes = std::mem::replace(&mut self.scopes, before.clone());
@@ -1178,7 +1247,10 @@ impl Lowerer {
         let (mut then_yields, mut else_yields) = (Vec::new(), Vec::new());
         for ((name, t), e) in names.iter().zip(&then_values).zip(&else_values) {
             if self.vars.is_array(*t) || self.vars.is_array(*e) {
-                return Err(syn::Error::new(span, "a branch cannot choose between arrays: write into one array in both arms"));
+                return Err(syn::Error::new(
+                    span,
+                    "a branch cannot choose between arrays: write into one array in both arms",
+                ));
             }
             let varied = self.vars.varied(*t) || self.vars.varied(*e);
             let var = self.vars.fresh(name, span, varied);
@@ -1224,14 +1296,26 @@ impl Lowerer {
     /// Runs `arm` into a fresh statement list.
     fn arm(&mut self, arm: Arm, depth: usize) -> syn::Result<(Vec<Stmt>, Vec<Var>)> {
         let outer = std::mem::take(&mut self.stmts);
+        let reads = self.reads.clone();
         let values = arm(self);
         self.scopes.truncate(depth);
         let inner = std::mem::replace(&mut self.stmts, outer);
+        // What an arm read is out of scope after it; what it wrote may
+        // differ from what was read before.
+        let written = stored_arrays(&inner);
+        self.reads = reads;
+        self.reads.retain(|(a, _), _| !written.contains(a));
         Ok((inner, values?))
     }
 
     /// The arms of a `match` from `arms[0]` on, as a chain of branches.
-    fn match_arms(&mut self, scrutinee: Var, arms: &[syn::Arm], mode: ArmMode, hint: Option<&str>) -> syn::Result<Vec<Var>> {
+    fn match_arms(
+        &mut self,
+        scrutinee: Var,
+        arms: &[syn::Arm],
+        mode: ArmMode,
+        hint: Option<&str>,
+    ) -> syn::Result<Vec<Var>> {
         let Some((arm, rest)) = arms.split_first() else {
             return Err(syn::Error::new(Span::call_site(), "a `match` needs at least one arm"));
         };
@@ -1250,7 +1334,12 @@ impl Lowerer {
                     let varied = s.vars.varied(scrutinee);
                     let var = s.vars.fresh(name, Span::call_site(), varied);
                     s.vars.get_mut(var).mutable = true;
-                    s.stmts.push(Stmt::Let { dst: Dst::Var(var), ty: None, expr: Expr::Copy(scrutinee), span: Span::call_site() });
+                    s.stmts.push(Stmt::Let {
+                        dst: Dst::Var(var),
+                        ty: None,
+                        expr: Expr::Copy(scrutinee),
+                        span: Span::call_site(),
+                    });
                     var
                 } else {
                     scrutinee
@@ -1295,7 +1384,10 @@ impl Lowerer {
             syn::Pat::Or(or) => {
                 for case in &or.cases {
                     if !self.arm_bindings(case)?.is_empty() {
-                        return Err(syn::Error::new(case.span(), "bindings inside `|` patterns are not supported here"));
+                        return Err(syn::Error::new(
+                            case.span(),
+                            "bindings inside `|` patterns are not supported here",
+                        ));
                     }
                 }
                 Ok(Vec::new())
@@ -1353,4 +1445,23 @@ fn parse_repeat(input: syn::parse::ParseStream) -> syn::Result<(syn::Expr, syn::
     input.parse::<syn::Token![;]>()?;
     let len: syn::Expr = input.parse()?;
     Ok((value, len))
+}
+
+/// The arrays that `stmts` write into, at any depth.
+fn stored_arrays(stmts: &[Stmt]) -> HashSet<Var> {
+    let mut out = HashSet::new();
+    for stmt in stmts {
+        match stmt {
+            Stmt::Store { array, .. } => {
+                out.insert(*array);
+            }
+            Stmt::If { then_blk, else_blk, .. } => {
+                out.extend(stored_arrays(&then_blk.stmts));
+                out.extend(stored_arrays(&else_blk.stmts));
+            }
+            Stmt::Loop(l) => out.extend(stored_arrays(&l.body.stmts)),
+            _ => {}
+        }
+    }
+    out
 }

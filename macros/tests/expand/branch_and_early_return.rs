@@ -33,7 +33,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
         let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
-    let result_bar = ::matdiff::__private::one_like(&result);
+    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let (x_bar_4, a_bar_2) = match tape {
         ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -97,7 +97,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
         let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
-    let result_bar = ::matdiff::__private::one_like(&result);
+    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let (x_bar_4, a_bar_2) = match tape {
         ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -195,7 +195,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
         ));
         (mul_2, tape_2, mul_2_dot)
     };
-    let result_bar = ::matdiff::__private::one_like(&result);
+    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
         ::matdiff::__private::Branch::Then((c, mul, mul_1, mul_dot, mul_1_dot_2)) => {
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -252,8 +252,6 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
             (x_bar_3, a_bar, x_bar_3_dot)
         }
     };
-    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
     [x_bar_4_dot]
 }
 /// The Hessian of [`huber`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
@@ -318,7 +316,7 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
         ));
         (mul_2, tape_2, mul_2_dot)
     };
-    let result_bar = ::matdiff::__private::one_like(&result);
+    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
         ::matdiff::__private::Branch::Then((c, mul, mul_1, mul_dot, mul_1_dot_2)) => {
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -372,8 +370,6 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
             (x_bar_3, a_bar, x_bar_3_dot)
         }
     };
-    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
     [x_bar_4_dot]
 }
 #[doc(hidden)]

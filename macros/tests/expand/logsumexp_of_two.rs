@@ -18,7 +18,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let exp_1 = y.exp();
     let add = exp + exp_1;
     let ln = add.ln();
-    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
     let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
     let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
@@ -43,7 +43,7 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let exp_1 = y.exp();
     let add = exp + exp_1;
     let ln = add.ln();
-    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
     let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
     let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
@@ -75,8 +75,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let ln = add.ln();
-    let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
-    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
     let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
         &add,
@@ -88,7 +87,6 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
     let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
     let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
     let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
     let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
         &y,
@@ -97,7 +95,6 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
         &y_dot,
     );
     let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
     let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
     let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
         &x,
@@ -132,8 +129,7 @@ fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let ln = add.ln();
-    let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
-    let ln_bar = ::matdiff::__private::one_like(&ln);
+    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
     let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
         &add,
@@ -145,7 +141,6 @@ fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
     let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
     let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
     let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
     let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
         &y,
@@ -154,7 +149,6 @@ fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
         &y_dot,
     );
     let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
     let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
     let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
         &x,

@@ -16,22 +16,10 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = inner_sum;
     let start = 0usize;
     let end = x.len();
-    let sum = 0.0;
-    let count = ::matdiff::__private::trip_count((start..end));
-    let mut sum_1 = sum;
-    for k in (start..end) {
-        let v = x[k];
-        let mul = v * v;
-        let mul_1 = mul * v;
-        let sum_2 = sum_1 + mul_1;
-        sum_1 = sum_2;
-    }
-    let sum_3 = sum_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let sum_3_bar = ::matdiff::__private::one_like(&sum_3);
+    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut sum_1_bar = sum_3_bar;
-    for k_1 in (0..count).rev() {
-        let k = ::matdiff::__private::range_nth((start..end), k_1);
+    for k in (start..end).rev() {
         let v = x[k];
         let mul = v * v;
         let mul_1 = mul * v;
@@ -70,7 +58,6 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let start = 0usize;
     let end = x.len();
     let sum = 0.0;
-    let count = ::matdiff::__private::trip_count((start..end));
     let mut sum_1 = sum;
     for k in (start..end) {
         let v = x[k];
@@ -81,10 +68,9 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     }
     let sum_3 = sum_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let sum_3_bar = ::matdiff::__private::one_like(&sum_3);
+    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut sum_1_bar = sum_3_bar;
-    for k_1 in (0..count).rev() {
-        let k = ::matdiff::__private::range_nth((start..end), k_1);
+    for k in (start..end).rev() {
         let v = x[k];
         let mul = v * v;
         let mul_1 = mul * v;
@@ -121,63 +107,28 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = inner_sum;
     let __matdiff_total: usize = (0usize + x.len());
-    let mut __matdiff_hessian = ::std::vec![
-        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    let __matdiff_rows: usize = __matdiff_total;
+    let mut __matdiff_matrix = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
     let mut first: usize = 0;
     while first < __matdiff_total {
-        let x_dot = ::matdiff::__private::seed_vec::<
+        let mut x_dot = ::matdiff::__private::seed_vec::<
             f64,
             [f64; 8],
         >(x.len(), 0usize, first);
         let start = 0usize;
         let end = x.len();
-        let sum = 0.0;
-        let count = ::matdiff::__private::trip_count((start..end));
-        let sum_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&sum);
-        let mut sum_1 = sum;
-        let mut sum_1_dot = sum_dot;
-        for k in (start..end) {
-            let v = x[k];
-            let v_dot = x_dot[k];
-            let mul = v * v;
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = mul * v;
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_dot_2,
-            );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &v,
-                &mul_1,
-                &v_dot,
-            );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = sum_1 + mul_1;
-            let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
-            let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
-            sum_1 = sum_2;
-            sum_1_dot = sum_2_dot_2;
-        }
-        let sum_3 = sum_1;
-        let sum_3_dot = sum_1_dot;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let sum_3_bar = ::matdiff::__private::one_like(&sum_3);
+        let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<
             [f64; 8],
             _,
         >(&sum_3_bar);
         let mut sum_1_bar = sum_3_bar;
         let mut sum_1_bar_dot = sum_3_bar_dot;
-        for k_1 in (0..count).rev() {
-            let k = ::matdiff::__private::range_nth((start..end), k_1);
+        for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
             let mul = v * v;
@@ -195,19 +146,6 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let mul_1 = mul * v;
-            let mul_1_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_dot_5,
-            );
-            let mul_1_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &v,
-                &mul_1,
-                &v_dot_1,
-            );
-            let mul_1_dot_5 = ::matdiff::__private::add(&mul_1_dot_3, &mul_1_dot_4);
             let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
             let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
             let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
@@ -294,13 +232,13 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let sum_1_bar_ = sum_1_bar;
         let sum_1_bar__dot = sum_1_bar_dot;
         ::matdiff::__private::scatter_rows(
-            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            &mut __matdiff_matrix[0usize..0usize + x.len()],
             first,
             &x_bar_dot,
         );
         first += 8;
     }
-    __matdiff_hessian
+    __matdiff_matrix
 }
 /// The Hessian of [`inner_sum`] with respect to `x` times the vector `v_1` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
@@ -318,49 +256,13 @@ fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
     let x_dot = v_1.to_vec();
     let start = 0usize;
     let end = x.len();
-    let sum = 0.0;
-    let count = ::matdiff::__private::trip_count((start..end));
-    let sum_dot = ::matdiff::__private::zero_tangent::<f64, _>(&sum);
-    let mut sum_1 = sum;
-    let mut sum_1_dot = sum_dot;
-    for k in (start..end) {
-        let v = x[k];
-        let v_dot = x_dot[k];
-        let mul = v * v;
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let mul_1 = mul * v;
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_dot_2,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &mul,
-            &v,
-            &mul_1,
-            &v_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let sum_2 = sum_1 + mul_1;
-        let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
-        let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
-        let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
-        sum_1 = sum_2;
-        sum_1_dot = sum_2_dot_2;
-    }
-    let sum_3 = sum_1;
-    let sum_3_dot = sum_1_dot;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let sum_3_bar = ::matdiff::__private::one_like(&sum_3);
+    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&sum_3_bar);
     let mut sum_1_bar = sum_3_bar;
     let mut sum_1_bar_dot = sum_3_bar_dot;
-    for k_1 in (0..count).rev() {
-        let k = ::matdiff::__private::range_nth((start..end), k_1);
+    for k in (start..end).rev() {
         let v = x[k];
         let v_dot_1 = x_dot[k];
         let mul = v * v;
@@ -368,19 +270,6 @@ fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
         let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot_1);
         let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
         let mul_1 = mul * v;
-        let mul_1_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_dot_5,
-        );
-        let mul_1_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-            &mul,
-            &v,
-            &mul_1,
-            &v_dot_1,
-        );
-        let mul_1_dot_5 = ::matdiff::__private::add(&mul_1_dot_3, &mul_1_dot_4);
         let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
         let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
@@ -484,7 +373,6 @@ impl inner_sum {
         let start = 0usize;
         let end = x.len();
         let sum = 0.0;
-        let count = ::matdiff::__private::trip_count((start..end));
         let mut sum_1 = sum;
         for k in (start..end) {
             let v = x[k];
@@ -496,8 +384,7 @@ impl inner_sum {
         let sum_3 = sum_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut sum_1_bar = out_bar;
-        for k_1 in (0..count).rev() {
-            let k = ::matdiff::__private::range_nth((start..end), k_1);
+        for k in (start..end).rev() {
             let v = x[k];
             let mul = v * v;
             let mul_1 = mul * v;
@@ -612,7 +499,6 @@ impl inner_sum {
         let start = 0usize;
         let end = x.len();
         let sum = 0.0;
-        let count = ::matdiff::__private::trip_count((start..end));
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
         let mut sum_1 = sum;
         let mut sum_1_dot = sum_dot;
@@ -650,8 +536,7 @@ impl inner_sum {
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let mut sum_1_bar = out_bar;
         let mut sum_1_bar_dot = out_bar_dot_1;
-        for k_1 in (0..count).rev() {
-            let k = ::matdiff::__private::range_nth((start..end), k_1);
+        for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
             let mul = v * v;
@@ -669,19 +554,6 @@ impl inner_sum {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let mul_1 = mul * v;
-            let mul_1_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_dot_5,
-            );
-            let mul_1_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &v,
-                &mul_1,
-                &v_dot_1,
-            );
-            let mul_1_dot_5 = ::matdiff::__private::add(&mul_1_dot_3, &mul_1_dot_4);
             let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
             let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
             let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);

@@ -35,7 +35,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
         let tape_2 = ::matdiff::__private::Branch::Else(());
         (s_1, tape_2)
     };
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let s_1_bar_1 = match tape {
         ::matdiff::__private::Branch::Then((c_1, s_2)) => {
             let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -90,7 +90,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
         let tape_2 = ::matdiff::__private::Branch::Else(());
         (s_1, tape_2)
     };
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let s_1_bar_1 = match tape {
         ::matdiff::__private::Branch::Then((c_1, s_2)) => {
             let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -166,7 +166,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
         let tape_2 = ::matdiff::__private::Branch::Else(());
         (s_1, tape_2, s_1_dot_2)
     };
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let s_1_bar_1 = match tape {
         ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
             let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -189,13 +189,9 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     );
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
     let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
     let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
     let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
-    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
-    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
     let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
         &w,
         &w,
@@ -203,9 +199,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
         &s_bar,
         &w_dot,
     );
-    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
     let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
     let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
         &w,
         &w,
@@ -213,7 +207,6 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
         &s_bar,
         &w_dot,
     );
-    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
     let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
     [w_bar_4_dot, b_bar_dot]
 }
@@ -267,7 +260,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
         let tape_2 = ::matdiff::__private::Branch::Else(());
         (s_1, tape_2, s_1_dot_2)
     };
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let s_1_bar_1 = match tape {
         ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
             let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -290,13 +283,9 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     );
     let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
     let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
     let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
     let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
-    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
-    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
     let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
         &w,
         &w,
@@ -304,9 +293,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
         &s_bar,
         &w_dot,
     );
-    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
     let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
     let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
         &w,
         &w,
@@ -314,7 +301,6 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
         &s_bar,
         &w_dot,
     );
-    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
     let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
     [w_bar_4_dot, b_bar_dot]
 }

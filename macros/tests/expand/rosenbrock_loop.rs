@@ -18,54 +18,26 @@ fn rosenbrock(x: &[f64]) -> f64 {
 )]
 fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let s = 0.0;
     let start = 0;
     let c = x.len();
     let c_1 = 1;
     let end = c - c_1;
-    let count = ::matdiff::__private::trip_count((start..end));
-    let mut s_1 = s;
-    for i in (start..end) {
-        let i_1 = i;
-        let c_2 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = x[i_2];
-        let element_1 = x[i_1];
-        let element_2 = x[i_1];
-        let mul = element_1 * element_2;
-        let sub = element - mul;
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let mul_1 = c_2 * powi;
-        let c_4 = 1.0;
-        let element_3 = x[i_1];
-        let sub_1 = c_4 - element_3;
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let add = mul_1 + powi_1;
-        let s_2 = s_1 + add;
-        s_1 = s_2;
-    }
-    let s_3 = s_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
-    for k in (0..count).rev() {
-        let i = ::matdiff::__private::range_nth((start..end), k);
+    for i in (start..end).rev() {
         let i_1 = i;
         let c_2 = 100.0;
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
-        let element_2 = x[i_1];
-        let mul = element_1 * element_2;
+        let mul = element_1 * element_1;
         let sub = element - mul;
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = c_2 * powi;
         let c_4 = 1.0;
-        let element_3 = x[i_1];
-        let sub_1 = c_4 - element_3;
+        let sub_1 = c_4 - element_1;
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
@@ -78,8 +50,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
             &powi_1,
             &powi_1_bar,
         );
-        let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+        let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
         let powi_bar = ::matdiff::__private::rules::mul::vjp1(
             &c_2,
             &powi,
@@ -94,20 +65,27 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         );
         let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+        let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &mul_bar,
         );
-        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar_2 = ::matdiff::__private::add(
+            &element_1_bar,
+            &element_1_bar_1,
+        );
+        let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &mul_bar,
         );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+        let element_1_bar_4 = ::matdiff::__private::add(
+            &element_1_bar_2,
+            &element_1_bar_3,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
         ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
         s_1_bar = s_1_bar_1;
     }
@@ -132,7 +110,6 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let c = x.len();
     let c_1 = 1;
     let end = c - c_1;
-    let count = ::matdiff::__private::trip_count((start..end));
     let mut s_1 = s;
     for i in (start..end) {
         let i_1 = i;
@@ -140,15 +117,13 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
-        let element_2 = x[i_1];
-        let mul = element_1 * element_2;
+        let mul = element_1 * element_1;
         let sub = element - mul;
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = c_2 * powi;
         let c_4 = 1.0;
-        let element_3 = x[i_1];
-        let sub_1 = c_4 - element_3;
+        let sub_1 = c_4 - element_1;
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
         let add = mul_1 + powi_1;
@@ -157,24 +132,21 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     }
     let s_3 = s_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
-    for k in (0..count).rev() {
-        let i = ::matdiff::__private::range_nth((start..end), k);
+    for i in (start..end).rev() {
         let i_1 = i;
         let c_2 = 100.0;
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
-        let element_2 = x[i_1];
-        let mul = element_1 * element_2;
+        let mul = element_1 * element_1;
         let sub = element - mul;
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = c_2 * powi;
         let c_4 = 1.0;
-        let element_3 = x[i_1];
-        let sub_1 = c_4 - element_3;
+        let sub_1 = c_4 - element_1;
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
@@ -187,8 +159,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
             &powi_1,
             &powi_1_bar,
         );
-        let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+        let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
         let powi_bar = ::matdiff::__private::rules::mul::vjp1(
             &c_2,
             &powi,
@@ -203,20 +174,27 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         );
         let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+        let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &mul_bar,
         );
-        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar_2 = ::matdiff::__private::add(
+            &element_1_bar,
+            &element_1_bar_1,
+        );
+        let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &mul_bar,
         );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+        let element_1_bar_4 = ::matdiff::__private::add(
+            &element_1_bar_2,
+            &element_1_bar_3,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
         ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
         s_1_bar = s_1_bar_1;
     }
@@ -237,101 +215,27 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = rosenbrock;
     let __matdiff_total: usize = (0usize + x.len());
-    let mut __matdiff_hessian = ::std::vec![
-        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    let __matdiff_rows: usize = __matdiff_total;
+    let mut __matdiff_matrix = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
     let mut first: usize = 0;
     while first < __matdiff_total {
-        let x_dot = ::matdiff::__private::seed_vec::<
+        let mut x_dot = ::matdiff::__private::seed_vec::<
             f64,
             [f64; 8],
         >(x.len(), 0usize, first);
-        let s = 0.0;
         let start = 0;
         let c = x.len();
         let c_1 = 1;
         let end = c - c_1;
-        let count = ::matdiff::__private::trip_count((start..end));
-        let s_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&s);
-        let mut s_1 = s;
-        let mut s_1_dot = s_dot;
-        for i in (start..end) {
-            let i_1 = i;
-            let c_2 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot = x_dot[i_1];
-            let element_2 = x[i_1];
-            let element_2_dot = x_dot[i_1];
-            let mul = element_1 * element_2;
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-                &element_1,
-                &element_2,
-                &mul,
-                &element_1_dot,
-            );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &element_1,
-                &element_2,
-                &mul,
-                &element_2_dot,
-            );
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = element - mul;
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
-            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &sub_dot_2,
-            );
-            let mul_1 = c_2 * powi;
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &powi_dot,
-            );
-            let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let element_3_dot = x_dot[i_1];
-            let sub_1 = c_4 - element_3;
-            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &sub_1_dot,
-            );
-            let add = mul_1 + powi_1;
-            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
-            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-            let s_2 = s_1 + add;
-            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
-            s_1 = s_2;
-            s_1_dot = s_2_dot_2;
-        }
-        let s_3 = s_1;
-        let s_3_dot = s_1_dot;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let s_3_bar = ::matdiff::__private::one_like(&s_3);
+        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let s_3_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&s_3_bar);
         let mut s_1_bar = s_3_bar;
         let mut s_1_bar_dot = s_3_bar_dot;
-        for k in (0..count).rev() {
-            let i = ::matdiff::__private::range_nth((start..end), k);
+        for i in (start..end).rev() {
             let i_1 = i;
             let c_2 = 100.0;
             let i_2 = i_1 + 1;
@@ -339,20 +243,18 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             let element_dot_1 = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let element_2 = x[i_1];
-            let element_2_dot_1 = x_dot[i_1];
-            let mul = element_1 * element_2;
+            let mul = element_1 * element_1;
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &element_1_dot_1,
             );
             let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
-                &element_2_dot_1,
+                &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let sub = element - mul;
@@ -361,32 +263,12 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let powi_dot_1 = ::matdiff::__private::rules::powi::jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &sub_dot_5,
-            );
             let mul_1 = c_2 * powi;
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &powi_dot_1,
-            );
             let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let element_3_dot_1 = x_dot[i_1];
-            let sub_1 = c_4 - element_3;
-            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_3_dot_1);
+            let sub_1 = c_4 - element_1;
+            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let powi_1_dot_1 = ::matdiff::__private::rules::powi::jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &sub_1_dot_1,
-            );
             let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
             let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
@@ -418,12 +300,10 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
                 &sub_1_bar_dot,
                 &sub_1_bar_dot_1,
             );
-            let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let element_3_bar_dot = ::matdiff::__private::rules::sub::vjp1(
+            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+            let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(
                 &sub_1_bar_dot_2,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_3_bar_dot);
             let powi_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
@@ -460,56 +340,70 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-            let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element_1,
-                &element_2,
-                &mul,
-                &mul_bar,
-                &element_2_dot_1,
-            );
-            let element_1_bar_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_dot_1,
-            );
-            let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
-                &element_2,
-                &mul,
-                &mul_bar,
-            );
-            let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_2,
-                &mul,
-                &mul_bar_dot,
-            );
-            let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &element_1,
-                &element_2,
                 &mul,
                 &mul_bar,
                 &element_1_dot_1,
             );
-            let element_2_bar_dot_2 = ::matdiff::__private::add(
-                &element_2_bar_dot,
-                &element_2_bar_dot_1,
+            let element_1_bar_1_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_1_dot,
+                &element_1_bar_1_dot_1,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_2_bar_dot_2);
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot_2);
+            let element_1_bar_2 = ::matdiff::__private::add(
+                &element_1_bar,
+                &element_1_bar_1,
+            );
+            let element_1_bar_2_dot = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_1_dot_2,
+            );
+            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &element_1,
+                &element_1,
+                &mul,
+                &mul_bar,
+                &element_1_dot_1,
+            );
+            let element_1_bar_3_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_3_dot,
+                &element_1_bar_3_dot_1,
+            );
+            let element_1_bar_4 = ::matdiff::__private::add(
+                &element_1_bar_2,
+                &element_1_bar_3,
+            );
+            let element_1_bar_4_dot = ::matdiff::__private::add(
+                &element_1_bar_2_dot,
+                &element_1_bar_3_dot_2,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
             ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
             ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
             s_1_bar = s_1_bar_1;
@@ -518,13 +412,13 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let s_1_bar_ = s_1_bar;
         let s_1_bar__dot = s_1_bar_dot;
         ::matdiff::__private::scatter_rows(
-            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            &mut __matdiff_matrix[0usize..0usize + x.len()],
             first,
             &x_bar_dot,
         );
         first += 8;
     }
-    __matdiff_hessian
+    __matdiff_matrix
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
@@ -540,92 +434,17 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
     let x_dot = v.to_vec();
-    let s = 0.0;
     let start = 0;
     let c = x.len();
     let c_1 = 1;
     let end = c - c_1;
-    let count = ::matdiff::__private::trip_count((start..end));
-    let s_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s);
-    let mut s_1 = s;
-    let mut s_1_dot = s_dot;
-    for i in (start..end) {
-        let i_1 = i;
-        let c_2 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = x[i_2];
-        let element_dot = x_dot[i_2];
-        let element_1 = x[i_1];
-        let element_1_dot = x_dot[i_1];
-        let element_2 = x[i_1];
-        let element_2_dot = x_dot[i_1];
-        let mul = element_1 * element_2;
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-            &element_1,
-            &element_2,
-            &mul,
-            &element_1_dot,
-        );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &element_1,
-            &element_2,
-            &mul,
-            &element_2_dot,
-        );
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = element - mul;
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub,
-            &c_3,
-            &powi,
-            &sub_dot_2,
-        );
-        let mul_1 = c_2 * powi;
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
-            &c_2,
-            &powi,
-            &mul_1,
-            &powi_dot,
-        );
-        let c_4 = 1.0;
-        let element_3 = x[i_1];
-        let element_3_dot = x_dot[i_1];
-        let sub_1 = c_4 - element_3;
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &sub_1_dot,
-        );
-        let add = mul_1 + powi_1;
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-        let s_2 = s_1 + add;
-        let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-        let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-        let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
-        s_1 = s_2;
-        s_1_dot = s_2_dot_2;
-    }
-    let s_3 = s_1;
-    let s_3_dot = s_1_dot;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let s_3_bar = ::matdiff::__private::one_like(&s_3);
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let s_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s_3_bar);
     let mut s_1_bar = s_3_bar;
     let mut s_1_bar_dot = s_3_bar_dot;
-    for k in (0..count).rev() {
-        let i = ::matdiff::__private::range_nth((start..end), k);
+    for i in (start..end).rev() {
         let i_1 = i;
         let c_2 = 100.0;
         let i_2 = i_1 + 1;
@@ -633,20 +452,18 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let element_dot_1 = x_dot[i_2];
         let element_1 = x[i_1];
         let element_1_dot_1 = x_dot[i_1];
-        let element_2 = x[i_1];
-        let element_2_dot_1 = x_dot[i_1];
-        let mul = element_1 * element_2;
+        let mul = element_1 * element_1;
         let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &element_1_dot_1,
         );
         let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
-            &element_2_dot_1,
+            &element_1_dot_1,
         );
         let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
         let sub = element - mul;
@@ -655,32 +472,12 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
         let c_3 = 2;
         let powi = sub.powi(c_3);
-        let powi_dot_1 = ::matdiff::__private::rules::powi::jvp0(
-            &sub,
-            &c_3,
-            &powi,
-            &sub_dot_5,
-        );
         let mul_1 = c_2 * powi;
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &c_2,
-            &powi,
-            &mul_1,
-            &powi_dot_1,
-        );
         let c_4 = 1.0;
-        let element_3 = x[i_1];
-        let element_3_dot_1 = x_dot[i_1];
-        let sub_1 = c_4 - element_3;
-        let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_3_dot_1);
+        let sub_1 = c_4 - element_1;
+        let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
-        let powi_1_dot_1 = ::matdiff::__private::rules::powi::jvp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &sub_1_dot_1,
-        );
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
         let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
@@ -712,10 +509,8 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
             &sub_1_bar_dot,
             &sub_1_bar_dot_1,
         );
-        let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let element_3_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot_2);
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_3_bar_dot);
+        let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+        let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot_2);
         let powi_bar = ::matdiff::__private::rules::mul::vjp1(
             &c_2,
             &powi,
@@ -752,56 +547,70 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+        let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &mul_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
             &element_1,
-            &element_2,
+            &element_1,
             &mul,
             &mul_bar_dot,
         );
-        let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &element_1,
-            &element_2,
-            &mul,
-            &mul_bar,
-            &element_2_dot_1,
-        );
-        let element_1_bar_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_dot_1,
-        );
-        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
             &element_1,
-            &element_2,
-            &mul,
-            &mul_bar,
-        );
-        let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_2,
-            &mul,
-            &mul_bar_dot,
-        );
-        let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element_1,
-            &element_2,
             &mul,
             &mul_bar,
             &element_1_dot_1,
         );
-        let element_2_bar_dot_2 = ::matdiff::__private::add(
-            &element_2_bar_dot,
-            &element_2_bar_dot_1,
+        let element_1_bar_1_dot_2 = ::matdiff::__private::add(
+            &element_1_bar_1_dot,
+            &element_1_bar_1_dot_1,
         );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_2_bar_dot_2);
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot_2);
+        let element_1_bar_2 = ::matdiff::__private::add(
+            &element_1_bar,
+            &element_1_bar_1,
+        );
+        let element_1_bar_2_dot = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_1_dot_2,
+        );
+        let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
+            &element_1,
+            &element_1,
+            &mul,
+            &mul_bar,
+        );
+        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
+            &element_1,
+            &element_1,
+            &mul,
+            &mul_bar_dot,
+        );
+        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &element_1,
+            &element_1,
+            &mul,
+            &mul_bar,
+            &element_1_dot_1,
+        );
+        let element_1_bar_3_dot_2 = ::matdiff::__private::add(
+            &element_1_bar_3_dot,
+            &element_1_bar_3_dot_1,
+        );
+        let element_1_bar_4 = ::matdiff::__private::add(
+            &element_1_bar_2,
+            &element_1_bar_3,
+        );
+        let element_1_bar_4_dot = ::matdiff::__private::add(
+            &element_1_bar_2_dot,
+            &element_1_bar_3_dot_2,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
         ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
         s_1_bar = s_1_bar_1;
@@ -834,7 +643,6 @@ impl rosenbrock {
         let c = x.len();
         let c_1 = 1;
         let end = c - c_1;
-        let count = ::matdiff::__private::trip_count((start..end));
         let mut s_1 = s;
         for i in (start..end) {
             let i_1 = i;
@@ -842,15 +650,13 @@ impl rosenbrock {
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_1 = x[i_1];
-            let element_2 = x[i_1];
-            let mul = element_1 * element_2;
+            let mul = element_1 * element_1;
             let sub = element - mul;
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = c_2 * powi;
             let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let sub_1 = c_4 - element_3;
+            let sub_1 = c_4 - element_1;
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
             let add = mul_1 + powi_1;
@@ -860,22 +666,19 @@ impl rosenbrock {
         let s_3 = s_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut s_1_bar = out_bar;
-        for k in (0..count).rev() {
-            let i = ::matdiff::__private::range_nth((start..end), k);
+        for i in (start..end).rev() {
             let i_1 = i;
             let c_2 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_1 = x[i_1];
-            let element_2 = x[i_1];
-            let mul = element_1 * element_2;
+            let mul = element_1 * element_1;
             let sub = element - mul;
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = c_2 * powi;
             let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let sub_1 = c_4 - element_3;
+            let sub_1 = c_4 - element_1;
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
             let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
@@ -888,8 +691,7 @@ impl rosenbrock {
                 &powi_1,
                 &powi_1_bar,
             );
-            let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
+            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
             let powi_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
@@ -904,20 +706,27 @@ impl rosenbrock {
             );
             let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-            let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+            let element_1_bar_2 = ::matdiff::__private::add(
+                &element_1_bar,
+                &element_1_bar_1,
+            );
+            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &mul_bar,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
+            let element_1_bar_4 = ::matdiff::__private::add(
+                &element_1_bar_2,
+                &element_1_bar_3,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
             ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
             s_1_bar = s_1_bar_1;
         }
@@ -960,20 +769,18 @@ impl rosenbrock {
             let element_dot = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let element_2 = x[i_1];
-            let element_2_dot = x_dot[i_1];
-            let mul = element_1 * element_2;
+            let mul = element_1 * element_1;
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &element_1_dot,
             );
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
-                &element_2_dot,
+                &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let sub = element - mul;
@@ -996,10 +803,8 @@ impl rosenbrock {
                 &powi_dot,
             );
             let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let element_3_dot = x_dot[i_1];
-            let sub_1 = c_4 - element_3;
-            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
+            let sub_1 = c_4 - element_1;
+            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
             let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -1054,7 +859,6 @@ impl rosenbrock {
         let c = x.len();
         let c_1 = 1;
         let end = c - c_1;
-        let count = ::matdiff::__private::trip_count((start..end));
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
@@ -1066,20 +870,18 @@ impl rosenbrock {
             let element_dot = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let element_2 = x[i_1];
-            let element_2_dot = x_dot[i_1];
-            let mul = element_1 * element_2;
+            let mul = element_1 * element_1;
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &element_1_dot,
             );
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
-                &element_2_dot,
+                &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let sub = element - mul;
@@ -1102,10 +904,8 @@ impl rosenbrock {
                 &powi_dot,
             );
             let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let element_3_dot = x_dot[i_1];
-            let sub_1 = c_4 - element_3;
-            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_3_dot);
+            let sub_1 = c_4 - element_1;
+            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
             let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -1131,8 +931,7 @@ impl rosenbrock {
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let mut s_1_bar = out_bar;
         let mut s_1_bar_dot = out_bar_dot_1;
-        for k in (0..count).rev() {
-            let i = ::matdiff::__private::range_nth((start..end), k);
+        for i in (start..end).rev() {
             let i_1 = i;
             let c_2 = 100.0;
             let i_2 = i_1 + 1;
@@ -1140,20 +939,18 @@ impl rosenbrock {
             let element_dot_1 = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let element_2 = x[i_1];
-            let element_2_dot_1 = x_dot[i_1];
-            let mul = element_1 * element_2;
+            let mul = element_1 * element_1;
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &element_1_dot_1,
             );
             let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
-                &element_2_dot_1,
+                &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let sub = element - mul;
@@ -1162,32 +959,12 @@ impl rosenbrock {
             let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let powi_dot_1 = ::matdiff::__private::rules::powi::jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &sub_dot_5,
-            );
             let mul_1 = c_2 * powi;
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &powi_dot_1,
-            );
             let c_4 = 1.0;
-            let element_3 = x[i_1];
-            let element_3_dot_1 = x_dot[i_1];
-            let sub_1 = c_4 - element_3;
-            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_3_dot_1);
+            let sub_1 = c_4 - element_1;
+            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let powi_1_dot_1 = ::matdiff::__private::rules::powi::jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &sub_1_dot_1,
-            );
             let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
             let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
@@ -1219,12 +996,10 @@ impl rosenbrock {
                 &sub_1_bar_dot,
                 &sub_1_bar_dot_1,
             );
-            let element_3_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let element_3_bar_dot = ::matdiff::__private::rules::sub::vjp1(
+            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+            let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(
                 &sub_1_bar_dot_2,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_3_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_3_bar_dot);
             let powi_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
@@ -1261,56 +1036,70 @@ impl rosenbrock {
             let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-            let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
-                &element_2,
+                &element_1,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element_1,
-                &element_2,
-                &mul,
-                &mul_bar,
-                &element_2_dot_1,
-            );
-            let element_1_bar_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_dot_1,
-            );
-            let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
-                &element_2,
-                &mul,
-                &mul_bar,
-            );
-            let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_2,
-                &mul,
-                &mul_bar_dot,
-            );
-            let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &element_1,
-                &element_2,
                 &mul,
                 &mul_bar,
                 &element_1_dot_1,
             );
-            let element_2_bar_dot_2 = ::matdiff::__private::add(
-                &element_2_bar_dot,
-                &element_2_bar_dot_1,
+            let element_1_bar_1_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_1_dot,
+                &element_1_bar_1_dot_1,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_2_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_2_bar_dot_2);
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot_2);
+            let element_1_bar_2 = ::matdiff::__private::add(
+                &element_1_bar,
+                &element_1_bar_1,
+            );
+            let element_1_bar_2_dot = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_1_dot_2,
+            );
+            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
+                &element_1,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &element_1,
+                &element_1,
+                &mul,
+                &mul_bar,
+                &element_1_dot_1,
+            );
+            let element_1_bar_3_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_3_dot,
+                &element_1_bar_3_dot_1,
+            );
+            let element_1_bar_4 = ::matdiff::__private::add(
+                &element_1_bar_2,
+                &element_1_bar_3,
+            );
+            let element_1_bar_4_dot = ::matdiff::__private::add(
+                &element_1_bar_2_dot,
+                &element_1_bar_3_dot_2,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
             ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
             ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
             s_1_bar = s_1_bar_1;

@@ -23,7 +23,6 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let mut doubled = ::std::vec![c; n];
     let start = 0;
     let end = x.len();
-    let count = ::matdiff::__private::trip_count((start..end));
     for i in (start..end) {
         let i_1 = i;
         let c_1 = 2.0;
@@ -36,7 +35,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let sin = inner_sum_1.sin();
     let mul_1 = inner_sum * sin;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+    let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
     let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
         &inner_sum,
@@ -61,8 +60,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
     let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
     ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-    for k in (0..count).rev() {
-        let i = ::matdiff::__private::range_nth((start..end), k);
+    for i in (start..end).rev() {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
@@ -96,7 +94,6 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut doubled = ::std::vec![c; n];
     let start = 0;
     let end = x.len();
-    let count = ::matdiff::__private::trip_count((start..end));
     for i in (start..end) {
         let i_1 = i;
         let c_1 = 2.0;
@@ -109,7 +106,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let sin = inner_sum_1.sin();
     let mul_1 = inner_sum * sin;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+    let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
     let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
         &inner_sum,
@@ -134,8 +131,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
     let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
     ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-    for k in (0..count).rev() {
-        let i = ::matdiff::__private::range_nth((start..end), k);
+    for i in (start..end).rev() {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
@@ -165,12 +161,13 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = calls_with_slices;
     let __matdiff_total: usize = (0usize + x.len());
-    let mut __matdiff_hessian = ::std::vec![
-        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    let __matdiff_rows: usize = __matdiff_total;
+    let mut __matdiff_matrix = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
     let mut first: usize = 0;
     while first < __matdiff_total {
-        let x_dot = ::matdiff::__private::seed_vec::<
+        let mut x_dot = ::matdiff::__private::seed_vec::<
             f64,
             [f64; 8],
         >(x.len(), 0usize, first);
@@ -183,7 +180,6 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
         >(&doubled);
         let start = 0;
         let end = x.len();
-        let count = ::matdiff::__private::trip_count((start..end));
         for i in (start..end) {
             let i_1 = i;
             let c_1 = 2.0;
@@ -214,22 +210,9 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
             &inner_sum_1_dot,
         );
         let mul_1 = inner_sum * sin;
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &inner_sum_dot,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &sin_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+        let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
         let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<
             [f64; 8],
@@ -301,19 +284,11 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
         let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
         ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
         ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
-        for k in (0..count).rev() {
-            let i = ::matdiff::__private::range_nth((start..end), k);
+        for i in (start..end).rev() {
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
-            let element_dot_1 = x_dot[i_1];
             let mul = c_1 * element;
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &c_1,
-                &element,
-                &mul,
-                &element_dot_1,
-            );
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(
@@ -332,13 +307,13 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
             ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
         }
         ::matdiff::__private::scatter_rows(
-            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            &mut __matdiff_matrix[0usize..0usize + x.len()],
             first,
             &x_bar_dot,
         );
         first += 8;
     }
-    __matdiff_hessian
+    __matdiff_matrix
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
@@ -360,7 +335,6 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let mut doubled_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
     let start = 0;
     let end = x.len();
-    let count = ::matdiff::__private::trip_count((start..end));
     for i in (start..end) {
         let i_1 = i;
         let c_1 = 2.0;
@@ -391,22 +365,9 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         &inner_sum_1_dot,
     );
     let mul_1 = inner_sum * sin;
-    let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &inner_sum_dot,
-    );
-    let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &sin_dot,
-    );
-    let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let mul_1_bar = ::matdiff::__private::one_like(&mul_1);
+    let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
     let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
     let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -475,19 +436,11 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
     ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
     ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
-    for k in (0..count).rev() {
-        let i = ::matdiff::__private::range_nth((start..end), k);
+    for i in (start..end).rev() {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
-        let element_dot_1 = x_dot[i_1];
         let mul = c_1 * element;
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &c_1,
-            &element,
-            &mul,
-            &element_dot_1,
-        );
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
         let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
         let element_bar = ::matdiff::__private::rules::mul::vjp1(
@@ -530,7 +483,6 @@ impl calls_with_slices {
         let mut doubled = ::std::vec![c; n];
         let start = 0;
         let end = x.len();
-        let count = ::matdiff::__private::trip_count((start..end));
         for i in (start..end) {
             let i_1 = i;
             let c_1 = 2.0;
@@ -567,8 +519,7 @@ impl calls_with_slices {
         let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
         let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
         ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-        for k in (0..count).rev() {
-            let i = ::matdiff::__private::range_nth((start..end), k);
+        for i in (start..end).rev() {
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
@@ -693,7 +644,6 @@ impl calls_with_slices {
         >(&doubled);
         let start = 0;
         let end = x.len();
-        let count = ::matdiff::__private::trip_count((start..end));
         for i in (start..end) {
             let i_1 = i;
             let c_1 = 2.0;
@@ -827,19 +777,11 @@ impl calls_with_slices {
         let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
         ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
         ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
-        for k in (0..count).rev() {
-            let i = ::matdiff::__private::range_nth((start..end), k);
+        for i in (start..end).rev() {
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
-            let element_dot_1 = x_dot[i_1];
             let mul = c_1 * element;
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &c_1,
-                &element,
-                &mul,
-                &element_dot_1,
-            );
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(

@@ -33,8 +33,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         }
         {
             let element = x[k_1];
-            let element_1 = x[k_1];
-            let mul = element * element_1;
+            let mul = element * element;
             let c = 0.1;
             let add = mul + c;
             let t_2 = t_1 + add;
@@ -47,51 +46,48 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         }
     }
     let t_3 = t_1;
-    let mut k_3 = k_1;
+    let k_3 = k_1;
     let i = 0;
-    let element_2 = x[i];
-    let mul_1 = t_3 * element_2;
-    let c_2 = k_3 as f64;
-    let add_1 = mul_1 + c_2;
+    let element_1 = x[i];
+    let mul_1 = t_3 * element_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let add_1_bar = ::matdiff::__private::one_like(&add_1);
+    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
     let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
     );
-    let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+    let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
     );
-    ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+    ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
     let mut t_1_bar = t_3_bar;
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
-        let element_1 = x[k_1];
-        let mul = element * element_1;
+        let mul = element * element;
         let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
         let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
         let element_bar = ::matdiff::__private::rules::mul::vjp0(
             &element,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &element,
-            &element_1,
             &mul,
             &mul_bar,
         );
-        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
-        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+        let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+            &element,
+            &element,
+            &mul,
+            &mul_bar,
+        );
+        let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
         t_1_bar = t_1_bar_1;
     }
     let t_1_bar_ = t_1_bar;
@@ -123,8 +119,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
         }
         {
             let element = x[k_1];
-            let element_1 = x[k_1];
-            let mul = element * element_1;
+            let mul = element * element;
             let c = 0.1;
             let add = mul + c;
             let t_2 = t_1 + add;
@@ -139,49 +134,48 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     let t_3 = t_1;
     let mut k_3 = k_1;
     let i = 0;
-    let element_2 = x[i];
-    let mul_1 = t_3 * element_2;
+    let element_1 = x[i];
+    let mul_1 = t_3 * element_1;
     let c_2 = k_3 as f64;
     let add_1 = mul_1 + c_2;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let add_1_bar = ::matdiff::__private::one_like(&add_1);
+    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
     let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
     );
-    let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+    let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
     );
-    ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+    ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
     let mut t_1_bar = t_3_bar;
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
-        let element_1 = x[k_1];
-        let mul = element * element_1;
+        let mul = element * element;
         let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
         let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
         let element_bar = ::matdiff::__private::rules::mul::vjp0(
             &element,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &element,
-            &element_1,
             &mul,
             &mul_bar,
         );
-        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
-        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+        let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+            &element,
+            &element,
+            &mul,
+            &mul_bar,
+        );
+        let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
         t_1_bar = t_1_bar_1;
     }
     let t_1_bar_ = t_1_bar;
@@ -201,12 +195,13 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
 fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = value_dependent_while;
     let __matdiff_total: usize = (0usize + x.len());
-    let mut __matdiff_hessian = ::std::vec![
-        ::std::vec![0.0; __matdiff_total]; __matdiff_total
+    let __matdiff_rows: usize = __matdiff_total;
+    let mut __matdiff_matrix = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
     let mut first: usize = 0;
     while first < __matdiff_total {
-        let x_dot = ::matdiff::__private::seed_vec::<
+        let mut x_dot = ::matdiff::__private::seed_vec::<
             f64,
             [f64; 8],
         >(x.len(), 0usize, first);
@@ -226,20 +221,18 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let element_1 = x[k_1];
-                let element_1_dot = x_dot[k_1];
-                let mul = element * element_1;
+                let mul = element * element;
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
-                    &element_1,
+                    &element,
                     &mul,
                     &element_dot,
                 );
                 let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                     &element,
-                    &element_1,
+                    &element,
                     &mul,
-                    &element_1_dot,
+                    &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c = 0.1;
@@ -259,82 +252,51 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
             }
         }
         let t_3 = t_1;
-        let mut k_3 = k_1;
+        let k_3 = k_1;
         let t_3_dot = t_1_dot;
         let i = 0;
-        let element_2 = x[i];
-        let element_2_dot = x_dot[i];
-        let mul_1 = t_3 * element_2;
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_3,
-            &element_2,
-            &mul_1,
-            &t_3_dot,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_3,
-            &element_2,
-            &mul_1,
-            &element_2_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let c_2 = k_3 as f64;
-        let add_1 = mul_1 + c_2;
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let element_1 = x[i];
+        let element_1_dot = x_dot[i];
+        let mul_1 = t_3 * element_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let add_1_bar = ::matdiff::__private::one_like(&add_1);
+        let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
         );
         let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
-            &element_2_dot,
+            &element_1_dot,
         );
-        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
         );
-        let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
             &t_3_dot,
         );
-        ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_2_bar_dot);
+        ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
         let mut t_1_bar = t_3_bar;
         let mut t_1_bar_dot = t_3_bar_dot;
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let element_1 = x[k_1];
-            let element_1_dot_1 = x_dot[k_1];
-            let mul = element * element_1;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &element,
-                &element_1,
-                &mul,
-                &element_dot_1,
-            );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &element,
-                &element_1,
-                &mul,
-                &element_1_dot_1,
-            );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let mul = element * element;
             let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
             let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
@@ -343,67 +305,70 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
             let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar_dot,
             );
             let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
-                &element_1_dot_1,
+                &element_dot_1,
             );
             let element_bar_dot_2 = ::matdiff::__private::add(
                 &element_bar_dot,
                 &element_bar_dot_1,
             );
-            let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
                 &element_dot_1,
             );
-            let element_1_bar_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_dot_1,
+            let element_bar_1_dot_2 = ::matdiff::__private::add(
+                &element_bar_1_dot,
+                &element_bar_1_dot_1,
             );
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_1_bar_dot_2);
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_dot_2);
+            let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
+            let element_bar_2_dot = ::matdiff::__private::add(
+                &element_bar_dot_2,
+                &element_bar_1_dot_2,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
+            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_2_dot);
             t_1_bar = t_1_bar_1;
             t_1_bar_dot = t_1_bar_1_dot;
         }
         let t_1_bar_ = t_1_bar;
         let t_1_bar__dot = t_1_bar_dot;
         ::matdiff::__private::scatter_rows(
-            &mut __matdiff_hessian[0usize..0usize + x.len()],
+            &mut __matdiff_matrix[0usize..0usize + x.len()],
             first,
             &x_bar_dot,
         );
         first += 8;
     }
-    __matdiff_hessian
+    __matdiff_matrix
 }
 /// The Hessian of [`value_dependent_while`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[allow(
@@ -435,20 +400,18 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         {
             let element = x[k_1];
             let element_dot = x_dot[k_1];
-            let element_1 = x[k_1];
-            let element_1_dot = x_dot[k_1];
-            let mul = element * element_1;
+            let mul = element * element;
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &element_dot,
             );
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
-                &element_1_dot,
+                &element_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let c = 0.1;
@@ -468,82 +431,51 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         }
     }
     let t_3 = t_1;
-    let mut k_3 = k_1;
+    let k_3 = k_1;
     let t_3_dot = t_1_dot;
     let i = 0;
-    let element_2 = x[i];
-    let element_2_dot = x_dot[i];
-    let mul_1 = t_3 * element_2;
-    let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-        &t_3,
-        &element_2,
-        &mul_1,
-        &t_3_dot,
-    );
-    let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-        &t_3,
-        &element_2,
-        &mul_1,
-        &element_2_dot,
-    );
-    let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-    let c_2 = k_3 as f64;
-    let add_1 = mul_1 + c_2;
-    let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+    let element_1 = x[i];
+    let element_1_dot = x_dot[i];
+    let mul_1 = t_3 * element_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let add_1_bar = ::matdiff::__private::one_like(&add_1);
+    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
     let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
     );
     let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
-        &element_2_dot,
+        &element_1_dot,
     );
-    let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+    let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
     );
-    let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+    let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
         &t_3,
-        &element_2,
+        &element_1,
         &mul_1,
         &mul_1_bar,
         &t_3_dot,
     );
-    ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
-    ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_2_bar_dot);
+    ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
+    ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
     let mut t_1_bar = t_3_bar;
     let mut t_1_bar_dot = t_3_bar_dot;
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
         let element_dot_1 = x_dot[k_1];
-        let element_1 = x[k_1];
-        let element_1_dot_1 = x_dot[k_1];
-        let mul = element * element_1;
-        let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-            &element,
-            &element_1,
-            &mul,
-            &element_dot_1,
-        );
-        let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-            &element,
-            &element_1,
-            &mul,
-            &element_1_dot_1,
-        );
-        let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+        let mul = element * element;
         let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
         let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
@@ -552,54 +484,57 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
         let element_bar = ::matdiff::__private::rules::mul::vjp0(
             &element,
-            &element_1,
+            &element,
             &mul,
             &mul_bar,
         );
         let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &element,
-            &element_1,
+            &element,
             &mul,
             &mul_bar_dot,
         );
         let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &element,
-            &element_1,
+            &element,
             &mul,
             &mul_bar,
-            &element_1_dot_1,
+            &element_dot_1,
         );
         let element_bar_dot_2 = ::matdiff::__private::add(
             &element_bar_dot,
             &element_bar_dot_1,
         );
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
             &element,
-            &element_1,
+            &element,
             &mul,
             &mul_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+        let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
             &element,
-            &element_1,
+            &element,
             &mul,
             &mul_bar_dot,
         );
-        let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &element,
-            &element_1,
+            &element,
             &mul,
             &mul_bar,
             &element_dot_1,
         );
-        let element_1_bar_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_dot_1,
+        let element_bar_1_dot_2 = ::matdiff::__private::add(
+            &element_bar_1_dot,
+            &element_bar_1_dot_1,
         );
-        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_1_bar_dot_2);
-        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_dot_2);
+        let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
+        let element_bar_2_dot = ::matdiff::__private::add(
+            &element_bar_dot_2,
+            &element_bar_1_dot_2,
+        );
+        ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
+        ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_2_dot);
         t_1_bar = t_1_bar_1;
         t_1_bar_dot = t_1_bar_1_dot;
     }
@@ -638,8 +573,7 @@ impl value_dependent_while {
             }
             {
                 let element = x[k_1];
-                let element_1 = x[k_1];
-                let mul = element * element_1;
+                let mul = element * element;
                 let c = 0.1;
                 let add = mul + c;
                 let t_2 = t_1 + add;
@@ -654,48 +588,47 @@ impl value_dependent_while {
         let t_3 = t_1;
         let mut k_3 = k_1;
         let i = 0;
-        let element_2 = x[i];
-        let mul_1 = t_3 * element_2;
+        let element_1 = x[i];
+        let mul_1 = t_3 * element_1;
         let c_2 = k_3 as f64;
         let add_1 = mul_1 + c_2;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
         );
-        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
         );
-        ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
+        ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         let mut t_1_bar = t_3_bar;
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
-            let element_1 = x[k_1];
-            let mul = element * element_1;
+            let mul = element * element;
             let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
             let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
                 &element,
-                &element_1,
                 &mul,
                 &mul_bar,
             );
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
+            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+                &element,
+                &element,
+                &mul,
+                &mul_bar,
+            );
+            let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
             t_1_bar = t_1_bar_1;
         }
         let t_1_bar_ = t_1_bar;
@@ -735,20 +668,18 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let element_1 = x[k_1];
-                let element_1_dot = x_dot[k_1];
-                let mul = element * element_1;
+                let mul = element * element;
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
-                    &element_1,
+                    &element,
                     &mul,
                     &element_dot,
                 );
                 let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                     &element,
-                    &element_1,
+                    &element,
                     &mul,
-                    &element_1_dot,
+                    &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c = 0.1;
@@ -769,20 +700,20 @@ impl value_dependent_while {
         let mut k_3 = k_1;
         let t_3_dot = t_1_dot;
         let i = 0;
-        let element_2 = x[i];
-        let element_2_dot = x_dot[i];
-        let mul_1 = t_3 * element_2;
+        let element_1 = x[i];
+        let element_1_dot = x_dot[i];
+        let mul_1 = t_3 * element_1;
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &t_3_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
-            &element_2_dot,
+            &element_1_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
@@ -832,20 +763,18 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let element_1 = x[k_1];
-                let element_1_dot = x_dot[k_1];
-                let mul = element * element_1;
+                let mul = element * element;
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
-                    &element_1,
+                    &element,
                     &mul,
                     &element_dot,
                 );
                 let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                     &element,
-                    &element_1,
+                    &element,
                     &mul,
-                    &element_1_dot,
+                    &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c = 0.1;
@@ -868,20 +797,20 @@ impl value_dependent_while {
         let mut k_3 = k_1;
         let t_3_dot = t_1_dot;
         let i = 0;
-        let element_2 = x[i];
-        let element_2_dot = x_dot[i];
-        let mul_1 = t_3 * element_2;
+        let element_1 = x[i];
+        let element_1_dot = x_dot[i];
+        let mul_1 = t_3 * element_1;
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &t_3_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
-            &element_2_dot,
+            &element_1_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
@@ -893,71 +822,56 @@ impl value_dependent_while {
         let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&out_bar_dot_1);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
         );
         let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar_dot,
         );
         let t_3_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
-            &element_2_dot,
+            &element_1_dot,
         );
         let t_3_bar_dot_2 = ::matdiff::__private::add(&t_3_bar_dot, &t_3_bar_dot_1);
-        let element_2_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
         );
-        let element_2_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar_dot,
         );
-        let element_2_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &t_3,
-            &element_2,
+            &element_1,
             &mul_1,
             &mul_1_bar,
             &t_3_dot,
         );
-        let element_2_bar_dot_2 = ::matdiff::__private::add(
-            &element_2_bar_dot,
-            &element_2_bar_dot_1,
+        let element_1_bar_dot_2 = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_dot_1,
         );
-        ::matdiff::__private::add_at(&mut x_bar, i, &element_2_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_2_bar_dot_2);
+        ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
+        ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot_2);
         let mut t_1_bar = t_3_bar;
         let mut t_1_bar_dot = t_3_bar_dot_2;
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let element_1 = x[k_1];
-            let element_1_dot_1 = x_dot[k_1];
-            let mul = element * element_1;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &element,
-                &element_1,
-                &mul,
-                &element_dot_1,
-            );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &element,
-                &element_1,
-                &mul,
-                &element_1_dot_1,
-            );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let mul = element * element;
             let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
             let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
@@ -966,54 +880,57 @@ impl value_dependent_while {
             let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar_dot,
             );
             let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
-                &element_1_dot_1,
+                &element_dot_1,
             );
             let element_bar_dot_2 = ::matdiff::__private::add(
                 &element_bar_dot,
                 &element_bar_dot_1,
             );
-            let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
-                &element_1,
+                &element,
                 &mul,
                 &mul_bar,
                 &element_dot_1,
             );
-            let element_1_bar_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_dot_1,
+            let element_bar_1_dot_2 = ::matdiff::__private::add(
+                &element_bar_1_dot,
+                &element_bar_1_dot_1,
             );
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_1_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_1_bar_dot_2);
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_dot_2);
+            let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
+            let element_bar_2_dot = ::matdiff::__private::add(
+                &element_bar_dot_2,
+                &element_bar_1_dot_2,
+            );
+            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
+            ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_2_dot);
             t_1_bar = t_1_bar_1;
             t_1_bar_dot = t_1_bar_1_dot;
         }
