@@ -2,6 +2,9 @@
 //! original function at n = 1, 2, 10 (and 1000 for the gradient), and the
 //! Rosenbrock function against num-dual at n = 1000.
 
+// The functions under test are written the way users write loops.
+#![allow(clippy::needless_range_loop, clippy::manual_memcpy, clippy::ptr_arg)]
+
 mod common;
 
 use common::check_slice;

@@ -1,6 +1,9 @@
 //! A differentiated function may call itself: the recursive call goes
 //! through its own generated derivative functions.
 
+// The functions under test are written the way users write loops.
+#![allow(clippy::needless_range_loop, clippy::manual_memcpy)]
+
 use matdiff::differentiate;
 
 #[differentiate]

@@ -2,6 +2,9 @@
 //! iteration, measured with a counting allocator: O(n), and nothing at all
 //! when every value the reverse sweep needs can be recomputed.
 
+// The functions under test are written the way users write loops.
+#![allow(clippy::needless_range_loop, clippy::manual_memcpy)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -138,21 +138,18 @@ fn has_effect(expr: &Expr) -> bool {
 fn calls_something(tokens: TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
-        match tree {
-            TokenTree::Group(g) => {
-                if calls_something(g.stream()) {
-                    return true;
-                }
-                let called = matches!(g.delimiter(), proc_macro2::Delimiter::Parenthesis)
-                    && i > 0
-                    && matches!(&trees[i - 1], TokenTree::Ident(_))
-                    && !(i > 1 && matches!(&trees[i - 2], TokenTree::Punct(p) if p.as_char() == '.'));
-                let macro_call = i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!');
-                if called || macro_call {
-                    return true;
-                }
+        if let TokenTree::Group(g) = tree {
+            if calls_something(g.stream()) {
+                return true;
             }
-            _ => {}
+            let called = matches!(g.delimiter(), proc_macro2::Delimiter::Parenthesis)
+                && i > 0
+                && matches!(&trees[i - 1], TokenTree::Ident(_))
+                && !(i > 1 && matches!(&trees[i - 2], TokenTree::Punct(p) if p.as_char() == '.'));
+            let macro_call = i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!');
+            if called || macro_call {
+                return true;
+            }
         }
     }
     false
