@@ -13,6 +13,7 @@ pub mod calling;
 pub mod check;
 pub mod functions;
 pub mod linear;
+pub mod matrix;
 pub mod rules;
 pub mod scalar;
 pub mod support;

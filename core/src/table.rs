@@ -17,6 +17,8 @@ pub enum Syntax {
     Method(&'static str),
     /// `as f32` or `as f64` applied to a differentiated value.
     Cast,
+    /// A function of matdiff's own, `matdiff::name(&x, ..)`.
+    Helper(&'static str),
 }
 
 /// One primitive operation and the shape of its rules.
@@ -137,6 +139,64 @@ pub const PRIMITIVES: &[Primitive] = &[
         second_order: NONE,
         linear: false,
     },
+];
+
+const fn matrix_method(name: &'static str, arity: usize, second_order: &'static [(usize, usize)]) -> Primitive {
+    let differentiable = if arity == 1 { ONE } else { TWO };
+    Primitive { name, syntax: Syntax::Method(name), arity, differentiable, second_order, linear: false }
+}
+
+const fn matrix_helper(name: &'static str, arity: usize, second_order: &'static [(usize, usize)]) -> Primitive {
+    let differentiable = if arity == 1 { ONE } else { TWO };
+    Primitive { name, syntax: Syntax::Helper(name), arity, differentiable, second_order, linear: false }
+}
+
+/// The nalgebra primitives, with rules in [`crate::rules::matrix`]. Their
+/// `+`, `-` and negation are the linear rules of [`PRIMITIVES`]; `*` is
+/// `matmul` between matrices and `scale` between a scalar and a matrix.
+/// Reductions whose rules take the argument's shape but read no value
+/// (`sum`, `mean`, `trace`) are linear in the mathematical sense and are
+/// listed with `linear: false` because their pullback needs that shape.
+pub const MATRIX_PRIMITIVES: &[Primitive] = &[
+    Primitive {
+        name: "transpose",
+        syntax: Syntax::Method("transpose"),
+        arity: 1,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: true,
+    },
+    Primitive {
+        name: "matmul",
+        syntax: Syntax::Binary("*"),
+        arity: 2,
+        differentiable: TWO,
+        second_order: CROSS,
+        linear: false,
+    },
+    Primitive {
+        name: "scale",
+        syntax: Syntax::Binary("*"),
+        arity: 2,
+        differentiable: TWO,
+        second_order: CROSS,
+        linear: false,
+    },
+    matrix_method("tr_mul", 2, CROSS),
+    matrix_method("dot", 2, CROSS),
+    matrix_method("component_mul", 2, CROSS),
+    matrix_method("component_div", 2, &[(0, 1), (1, 0), (1, 1)]),
+    matrix_method("sum", 1, NONE),
+    matrix_method("mean", 1, NONE),
+    matrix_method("trace", 1, NONE),
+    matrix_method("norm_squared", 1, SELF),
+    matrix_method("norm", 1, SELF),
+    matrix_method("determinant", 1, SELF),
+    matrix_helper("logdet", 1, SELF),
+    matrix_helper("inverse", 1, SELF),
+    matrix_helper("solve", 2, &[(0, 0), (0, 1), (1, 0)]),
+    matrix_helper("softmax", 1, SELF),
+    matrix_helper("logsumexp", 1, SELF),
 ];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever

@@ -22,6 +22,7 @@
 mod define;
 
 pub mod elementwise;
+pub mod matrix;
 pub mod operators;
 
 pub use elementwise::*;

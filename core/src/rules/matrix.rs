@@ -1,0 +1,937 @@
+//! Rules of the nalgebra matrix primitives, in denominator layout.
+//!
+//! Same convention as the scalar rules (see [`crate::rules`]): for a
+//! primitive `p` with arguments `x0, x1, ..` and value `y`, `p::jvp{k}` is
+//! the tangent of `y` along a tangent `t` of argument `k`, `p::vjp{k}` the
+//! cotangent of argument `k` given the cotangent `c` of `y`, and
+//! `p::vjp{k}_jvp{j}` the tangent of that pullback along a tangent `t` of
+//! argument `j` (the pairs [`crate::table::MATRIX_PRIMITIVES`] lists). A
+//! matrix argument's tangent and cotangent are matrices of its shape; a
+//! scalar's are scalars. Each rule is written with primitives that have
+//! rules themselves, so it can be differentiated once more.
+//!
+//! Where a function is not differentiable the rule picks a value and says so:
+//! `norm` at the zero vector has gradient zero (a subgradient); `determinant`,
+//! `logdet`, `inverse` and `solve` need an invertible matrix, and their rules
+//! give NaN where it is singular, never a silently wrong number.
+
+use nalgebra::allocator::Allocator;
+use nalgebra::{DefaultAllocator, Dim, DimMin, OMatrix};
+
+use crate::matrix::Elem;
+
+/// The inverse of `x`, or a matrix of NaN where `x` is singular.
+#[inline]
+pub fn inverse_or_nan<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>) -> OMatrix<F, D, D>
+where
+    DefaultAllocator: Allocator<D, D> + Allocator<D>,
+{
+    x.clone().try_inverse().unwrap_or_else(|| x.map(|_| F::nan()))
+}
+
+/// ln |det x| from an LU factorisation: no overflow of the determinant on the
+/// way; `-inf` where `x` is singular.
+#[inline]
+pub fn logdet<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>) -> F
+where
+    DefaultAllocator: Allocator<D, D> + Allocator<D>,
+{
+    let lu = x.clone().lu();
+    lu.u().diagonal().iter().fold(F::zero(), |sum, &u| sum + num_traits::Float::ln(num_traits::Float::abs(u)))
+}
+
+/// `x^-1 b`, or NaN where `x` is singular.
+#[inline]
+pub fn solve<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+    a: &OMatrix<F, D, D>,
+    b: &OMatrix<F, D, C>,
+) -> OMatrix<F, D, C>
+where
+    DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C>,
+{
+    a.clone().lu().solve(b).unwrap_or_else(|| b.map(|_| F::nan()))
+}
+
+/// The softmax `e^(x_i - logsumexp(x))` of a vector, without overflow.
+#[inline]
+pub fn softmax<F: Elem, R: Dim>(x: &OMatrix<F, R, nalgebra::U1>) -> OMatrix<F, R, nalgebra::U1>
+where
+    DefaultAllocator: Allocator<R>,
+{
+    let y = logsumexp(x);
+    x.map(|v| num_traits::Float::exp(v - y))
+}
+
+/// ln(sum of e^x_i) over a vector or matrix, without overflow.
+#[inline]
+pub fn logsumexp<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>) -> F
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    crate::functions::logsumexp(x.as_slice())
+}
+
+/// `x.transpose()`: linear.
+pub mod transpose {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(t: &OMatrix<F, R, C>) -> OMatrix<F, C, R>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<C, R>,
+    {
+        t.transpose()
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(c: &OMatrix<F, C, R>) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<C, R>,
+    {
+        c.transpose()
+    }
+}
+
+/// `a * b`, the matrix product (matrix-vector and outer products included):
+/// bilinear, so each pullback's tangent swaps a factor for its tangent.
+pub mod matmul {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, K: Dim, C: Dim>(
+        _a: &OMatrix<F, R, K>,
+        b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        t: &OMatrix<F, R, K>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        t * b
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, K: Dim, C: Dim>(
+        a: &OMatrix<F, R, K>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        t: &OMatrix<F, K, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        a * t
+    }
+    /// `c b'`.
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, K: Dim, C: Dim>(
+        _a: &OMatrix<F, R, K>,
+        b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
+    {
+        c * b.transpose()
+    }
+    /// `a' c`.
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, K: Dim, C: Dim>(
+        a: &OMatrix<F, R, K>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, K, C>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        a.tr_mul(c)
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, K: Dim, C: Dim>(
+        _a: &OMatrix<F, R, K>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+        t: &OMatrix<F, K, C>,
+    ) -> OMatrix<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
+    {
+        c * t.transpose()
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, K: Dim, C: Dim>(
+        _a: &OMatrix<F, R, K>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+        t: &OMatrix<F, R, K>,
+    ) -> OMatrix<F, K, C>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        t.tr_mul(c)
+    }
+}
+
+/// `a.tr_mul(&b)` = a' b.
+pub mod tr_mul {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, K: Dim, R: Dim, C: Dim>(
+        _a: &OMatrix<F, K, R>,
+        b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        t: &OMatrix<F, K, R>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
+    {
+        t.tr_mul(b)
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, K: Dim, R: Dim, C: Dim>(
+        a: &OMatrix<F, K, R>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        t: &OMatrix<F, K, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
+    {
+        a.tr_mul(t)
+    }
+    /// `b c'`.
+    #[inline]
+    pub fn vjp0<F: Elem, K: Dim, R: Dim, C: Dim>(
+        _a: &OMatrix<F, K, R>,
+        b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, K, R>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>,
+    {
+        b * c.transpose()
+    }
+    /// `a c`.
+    #[inline]
+    pub fn vjp1<F: Elem, K: Dim, R: Dim, C: Dim>(
+        a: &OMatrix<F, K, R>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, K, C>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
+    {
+        a * c
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, K: Dim, R: Dim, C: Dim>(
+        _a: &OMatrix<F, K, R>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+        t: &OMatrix<F, K, C>,
+    ) -> OMatrix<F, K, R>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>,
+    {
+        t * c.transpose()
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, K: Dim, R: Dim, C: Dim>(
+        _a: &OMatrix<F, K, R>,
+        _b: &OMatrix<F, K, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+        t: &OMatrix<F, K, R>,
+    ) -> OMatrix<F, K, C>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
+    {
+        t * c
+    }
+}
+
+/// `x.dot(&z)`: the Frobenius inner product, bilinear with a scalar value.
+pub mod dot {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_x: &OMatrix<F, R, C>, z: &OMatrix<F, R, C>, _y: &F, t: &OMatrix<F, R, C>) -> F
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.dot(z)
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _z: &OMatrix<F, R, C>, _y: &F, t: &OMatrix<F, R, C>) -> F
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.dot(t)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_x: &OMatrix<F, R, C>, z: &OMatrix<F, R, C>, _y: &F, c: &F) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        z * *c
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _z: &OMatrix<F, R, C>, _y: &F, c: &F) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x * *c
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _x: &OMatrix<F, R, C>,
+        _z: &OMatrix<F, R, C>,
+        _y: &F,
+        c: &F,
+        t: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t * *c
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        _x: &OMatrix<F, R, C>,
+        _z: &OMatrix<F, R, C>,
+        _y: &F,
+        c: &F,
+        t: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t * *c
+    }
+}
+
+/// `s * x` and `x * s` with a scalar `s` (argument 0) and a matrix `x`
+/// (argument 1).
+pub mod scale {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_s: &F, x: &OMatrix<F, R, C>, _y: &OMatrix<F, R, C>, t: &F) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x * *t
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(
+        s: &F,
+        _x: &OMatrix<F, R, C>,
+        _y: &OMatrix<F, R, C>,
+        t: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t * *s
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_s: &F, x: &OMatrix<F, R, C>, _y: &OMatrix<F, R, C>, c: &OMatrix<F, R, C>) -> F
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.dot(c)
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(
+        s: &F,
+        _x: &OMatrix<F, R, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c * *s
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _s: &F,
+        _x: &OMatrix<F, R, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+        t: &OMatrix<F, R, C>,
+    ) -> F
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.dot(c)
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        _s: &F,
+        _x: &OMatrix<F, R, C>,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+        t: &F,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c * *t
+    }
+}
+
+/// `a.component_mul(&b)`: elementwise product.
+pub mod component_mul {
+    use super::*;
+
+    type M<F, R, C> = OMatrix<F, R, C>;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, t: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.component_mul(b)
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, t: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        a.component_mul(t)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, c: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.component_mul(b)
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, c: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.component_mul(a)
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        _b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.component_mul(t)
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        _b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.component_mul(t)
+    }
+}
+
+/// `a.component_div(&b)`: elementwise quotient y = a / b.
+pub mod component_div {
+    use super::*;
+
+    type M<F, R, C> = OMatrix<F, R, C>;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, t: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.component_div(b)
+    }
+    /// `-t y / b`.
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, y: &M<F, R, C>, t: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        -t.component_mul(y).component_div(b)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, c: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.component_div(b)
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, y: &M<F, R, C>, c: &M<F, R, C>) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        -c.component_mul(y).component_div(b)
+    }
+    /// `-c t / b^2`.
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        -c.component_mul(t).component_div(&b.component_mul(b))
+    }
+    /// `-c t / b^2`.
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        a: &M<F, R, C>,
+        b: &M<F, R, C>,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        vjp0_jvp1(a, b, y, c, t)
+    }
+    /// `2 c y t / b^2`.
+    #[inline]
+    pub fn vjp1_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        b: &M<F, R, C>,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        (c.component_mul(y).component_mul(t).component_div(&b.component_mul(b))) * F::of(2.0)
+    }
+}
+
+/// Rules of a reduction `x -> F` with a matrix argument: jvp, vjp and the
+/// pullback's tangent.
+macro_rules! reduction {
+    (
+        $(#[$doc:meta])*
+        $name:ident |$x:ident, $y:ident, $t:ident, $c:ident|
+        jvp: $jvp:expr, vjp: $vjp:expr $(, vjp_jvp: $vjp_jvp:expr)? $(,)?
+    ) => {
+        $(#[$doc])*
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use crate::Scalar;
+
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim>($x: &OMatrix<F, R, C>, $y: &F, $t: &OMatrix<F, R, C>) -> F
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $jvp
+            }
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim>($x: &OMatrix<F, R, C>, $y: &F, $c: &F) -> OMatrix<F, R, C>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $vjp
+            }
+            $(
+                #[inline]
+                #[allow(unused_variables)]
+                pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+                    $x: &OMatrix<F, R, C>,
+                    $y: &F,
+                    $c: &F,
+                    $t: &OMatrix<F, R, C>,
+                ) -> OMatrix<F, R, C>
+                where
+                    DefaultAllocator: Allocator<R, C>,
+                {
+                    $vjp_jvp
+                }
+            )?
+        }
+    };
+}
+
+reduction! {
+    /// `x.sum()`: linear.
+    sum |x, y, t, c| jvp: t.sum(), vjp: x.map(|_| *c)
+}
+
+reduction! {
+    /// `x.mean()`: linear.
+    mean |x, y, t, c| jvp: t.mean(), vjp: x.map(|_| *c / F::of(x.len() as f64))
+}
+
+reduction! {
+    /// `x.norm_squared()`: 2 x' t; the gradient is 2 x.
+    norm_squared |x, y, t, c| jvp: x.dot(t) * F::of(2.0), vjp: x * (*c * F::of(2.0)),
+    vjp_jvp: t * (*c * F::of(2.0))
+}
+
+reduction! {
+    /// `x.norm()` (Frobenius for matrices): x' t / |x|; at the zero vector the
+    /// gradient is taken to be zero, a subgradient.
+    norm |x, y, t, c| jvp: if *y > F::zero() { x.dot(t) / *y } else { F::zero() },
+    vjp: if *y > F::zero() { x * (*c / *y) } else { x.map(|_| F::zero()) },
+    vjp_jvp: if *y > F::zero() {
+        (t - x * (x.dot(t) / (*y * *y))) * (*c / *y)
+    } else {
+        x.map(|_| F::zero())
+    }
+}
+
+reduction! {
+    /// `matdiff::logsumexp(&x)` on a vector or matrix: the gradient is
+    /// the softmax p, the Hessian diag(p) - p p'.
+    logsumexp |x, y, t, c| jvp: softmax_weights(x, y).dot(t),
+    vjp: softmax_weights(x, y) * *c,
+    vjp_jvp: {
+        let p = softmax_weights(x, y);
+        let pt = p.dot(t);
+        p.zip_map(t, |pi, ti| *c * pi * (ti - pt))
+    }
+}
+
+/// e^(x_i - y) where y = logsumexp(x).
+#[inline]
+fn softmax_weights<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, y: &F) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    x.map(|v| num_traits::Float::exp(v - *y))
+}
+
+/// `x.trace()` of a square matrix: linear; the gradient is the identity.
+pub mod trace {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim>(_x: &OMatrix<F, D, D>, _y: &F, t: &OMatrix<F, D, D>) -> F
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        t.trace()
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim>(x: &OMatrix<F, D, D>, _y: &F, c: &F) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        let (rows, cols) = x.shape_generic();
+        OMatrix::identity_generic(rows, cols) * *c
+    }
+}
+
+/// `x.determinant()`: d det X = det X tr(X^-1 dX), so the gradient is
+/// det X X^-T (seed 003, rule 4).
+pub mod determinant {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>, y: &F, t: &OMatrix<F, D, D>) -> F
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        *y * (inverse_or_nan(x) * t).trace()
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>, y: &F, c: &F) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        inverse_or_nan(x).transpose() * (*c * *y)
+    }
+    /// `c det X (tr(X^-1 t) X^-T - X^-T t' X^-T)`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(
+        x: &OMatrix<F, D, D>,
+        y: &F,
+        c: &F,
+        t: &OMatrix<F, D, D>,
+    ) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        let inverse_t = inverse_or_nan(x).transpose();
+        let trace = (inverse_t.tr_mul(t)).trace();
+        (&inverse_t * trace - &inverse_t * t.transpose() * &inverse_t) * (*c * *y)
+    }
+}
+
+/// `matdiff::logdet(&x)` = ln |det X|: the gradient is X^-T (seed 003,
+/// rule 5).
+pub mod logdet {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>, _y: &F, t: &OMatrix<F, D, D>) -> F
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        (inverse_or_nan(x) * t).trace()
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>, _y: &F, c: &F) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        inverse_or_nan(x).transpose() * *c
+    }
+    /// `-c X^-T t' X^-T`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(
+        x: &OMatrix<F, D, D>,
+        _y: &F,
+        c: &F,
+        t: &OMatrix<F, D, D>,
+    ) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        let inverse_t = inverse_or_nan(x).transpose();
+        -(&inverse_t * t.transpose() * &inverse_t) * *c
+    }
+}
+
+/// `matdiff::inv(&x)`, Y = X^-1: dY = -Y dX Y, so the pullback is -Y' C Y'.
+pub mod inverse {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim>(_x: &OMatrix<F, D, D>, y: &OMatrix<F, D, D>, t: &OMatrix<F, D, D>) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        -(y * t * y)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim>(_x: &OMatrix<F, D, D>, y: &OMatrix<F, D, D>, c: &OMatrix<F, D, D>) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        -(y.tr_mul(c) * y.transpose())
+    }
+    /// `(Y t Y)' C Y' + Y' C (Y t Y)'`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim>(
+        _x: &OMatrix<F, D, D>,
+        y: &OMatrix<F, D, D>,
+        c: &OMatrix<F, D, D>,
+        t: &OMatrix<F, D, D>,
+    ) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        let yty_t = (y * t * y).transpose();
+        &yty_t * c * y.transpose() + y.tr_mul(c) * &yty_t
+    }
+}
+
+/// `matdiff::solve(&a, &b)`, Y = A^-1 B: with G = A^-T C the pullbacks are
+/// -G Y' to A and G to B.
+pub mod solve {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        y: &OMatrix<F, D, C>,
+        t: &OMatrix<F, D, D>,
+    ) -> OMatrix<F, D, C>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C>,
+    {
+        -super::solve(a, &(t * y))
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        _y: &OMatrix<F, D, C>,
+        t: &OMatrix<F, D, C>,
+    ) -> OMatrix<F, D, C>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C>,
+    {
+        super::solve(a, t)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        y: &OMatrix<F, D, C>,
+        c: &OMatrix<F, D, C>,
+    ) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C> + Allocator<C, D>,
+    {
+        -(super::solve(&a.transpose(), c) * y.transpose())
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        _y: &OMatrix<F, D, C>,
+        c: &OMatrix<F, D, C>,
+    ) -> OMatrix<F, D, C>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C>,
+    {
+        super::solve(&a.transpose(), c)
+    }
+    /// `A^-T t' G Y' + G (A^-1 t Y)'`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        y: &OMatrix<F, D, C>,
+        c: &OMatrix<F, D, C>,
+        t: &OMatrix<F, D, D>,
+    ) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C> + Allocator<C, D>,
+    {
+        let a_t = a.transpose();
+        let g = super::solve(&a_t, c);
+        super::solve(&a_t, &(t.tr_mul(&g))) * y.transpose() + &g * super::solve(a, &(t * y)).transpose()
+    }
+    /// `-G (A^-1 t)'`.
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        _y: &OMatrix<F, D, C>,
+        c: &OMatrix<F, D, C>,
+        t: &OMatrix<F, D, C>,
+    ) -> OMatrix<F, D, D>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C> + Allocator<C, D>,
+    {
+        -(super::solve(&a.transpose(), c) * super::solve(a, t).transpose())
+    }
+    /// `-A^-T t' G`.
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+        a: &OMatrix<F, D, D>,
+        _b: &OMatrix<F, D, C>,
+        _y: &OMatrix<F, D, C>,
+        c: &OMatrix<F, D, C>,
+        t: &OMatrix<F, D, D>,
+    ) -> OMatrix<F, D, C>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C>,
+    {
+        let a_t = a.transpose();
+        -super::solve(&a_t, &(t.tr_mul(&super::solve(&a_t, c))))
+    }
+}
+
+/// `matdiff::softmax(&x)` of a vector: dy = y (t - y't), a symmetric
+/// Jacobian diag(y) - y y', so the pullback has the same form.
+pub mod softmax {
+    use super::*;
+    use nalgebra::U1;
+
+    type V<F, R> = OMatrix<F, R, U1>;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim>(_x: &V<F, R>, y: &V<F, R>, t: &V<F, R>) -> V<F, R>
+    where
+        DefaultAllocator: Allocator<R>,
+    {
+        let yt = y.dot(t);
+        y.zip_map(t, |yi, ti| yi * (ti - yt))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim>(x: &V<F, R>, y: &V<F, R>, c: &V<F, R>) -> V<F, R>
+    where
+        DefaultAllocator: Allocator<R>,
+    {
+        jvp0(x, y, c)
+    }
+    /// With s = dy along t: `s (c - y'c) - y (s'c)`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, R: Dim>(x: &V<F, R>, y: &V<F, R>, c: &V<F, R>, t: &V<F, R>) -> V<F, R>
+    where
+        DefaultAllocator: Allocator<R>,
+    {
+        let s = jvp0(x, y, t);
+        let yc = y.dot(c);
+        let sc = s.dot(c);
+        s.zip_map(c, |si, ci| si * (ci - yc)) - y * sc
+    }
+}
+
+/// `x.map(|v| v.f())` for a scalar function `f` with a rule in
+/// [`crate::rules`]: pass that rule's first derivative `d` (and second
+/// derivative `dd`), which take the element and the element of the value.
+pub mod elementwise {
+    use super::*;
+
+    type M<F, R, C> = OMatrix<F, R, C>;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        y: &M<F, R, C>,
+        t: &M<F, R, C>,
+        d: impl Fn(F, F) -> F,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.zip_zip_map(y, t, |xi, yi, ti| ti * d(xi, yi))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        d: impl Fn(F, F) -> F,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        jvp0(x, y, c, d)
+    }
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+        dd: impl Fn(F, F) -> F,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.zip_zip_map(y, c, |xi, yi, ci| ci * dd(xi, yi)).component_mul(t)
+    }
+}
