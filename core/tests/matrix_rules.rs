@@ -258,7 +258,7 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
         reduction(
             "logsumexp",
             numbers.matrix(r, c) * 3.0,
-            |x| rules::logsumexp(x),
+            rules::logsumexp,
             rules::logsumexp::jvp0,
             rules::logsumexp::vjp0,
             Some(rules::logsumexp::vjp0_jvp0),
@@ -276,7 +276,7 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
             "logdet",
             // A negative determinant too: ln |det X| has the same gradient.
             -numbers.invertible(r),
-            |x| rules::logdet(x),
+            rules::logdet,
             rules::logdet::jvp0,
             rules::logdet::vjp0,
             Some(rules::logdet::vjp0_jvp0),
@@ -330,6 +330,7 @@ fn vector_to_matrix(v: DVector<f64>) -> M {
 }
 
 type ReductionRule = fn(&M, &f64, &f64) -> M;
+type ReductionSecondOrder = fn(&M, &f64, &f64, &M) -> M;
 
 fn reduction(
     name: &'static str,
@@ -337,7 +338,7 @@ fn reduction(
     value: fn(&M) -> f64,
     jvp: fn(&M, &f64, &M) -> f64,
     vjp: ReductionRule,
-    vjp_jvp: Option<fn(&M, &f64, &f64, &M) -> M>,
+    vjp_jvp: Option<ReductionSecondOrder>,
 ) -> Case {
     Case {
         name,

@@ -213,13 +213,15 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                 match params.iter_mut().find(|p| p.ident == *name) {
                     Some(param) if param.wrt => errors.push(name.span(), format!("`{name}` is listed twice in `wrt`")),
                     Some(param) if param.float.is_some() => param.wrt = true,
+                    Some(param) if is_nalgebra(&param.ty) => {
+                        errors.push(name.span(), nalgebra_not_yet(name, &param.ty));
+                    }
                     Some(param) => {
-                        let ty = &param.ty;
                         errors.push(
                             name.span(),
                             format!(
                                 "`{name}` has type `{}`; only `f32` and `f64` arguments, and slices, arrays and `Vec`s of them, can be differentiated",
-                                quote::quote!(#ty)
+                                type_text(&param.ty)
                             ),
                         );
                     }
@@ -265,7 +267,13 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
 
     let wrt_floats: Vec<&Param> = params.iter().filter(|p| p.wrt).collect();
     if wrt_floats.is_empty() && options.wrt.is_none() && errors.is_empty() {
-        errors.push(sig.ident.span(), "this function has no `f64` or `f32` argument to differentiate with respect to");
+        match params.iter().find(|p| is_nalgebra(&p.ty)) {
+            Some(param) => errors.push(param.ty.span(), nalgebra_not_yet(&param.ident, &param.ty)),
+            None => errors.push(
+                sig.ident.span(),
+                "this function has no `f64` or `f32` argument to differentiate with respect to",
+            ),
+        }
     }
     let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float)).unwrap_or(Float::F64);
     for param in &wrt_floats {
@@ -283,4 +291,57 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
 
     errors.finish()?;
     Ok(Signature { name: sig.ident.clone(), receiver, params, float, vector_output, generics: sig.generics.clone() })
+}
+
+/// The nalgebra types users write for vectors and matrices.
+const NALGEBRA_TYPES: &[&str] = &[
+    "DVector",
+    "DMatrix",
+    "SVector",
+    "SMatrix",
+    "OVector",
+    "OMatrix",
+    "Matrix",
+    "RowDVector",
+    "RowSVector",
+    "Vector1",
+    "Vector2",
+    "Vector3",
+    "Vector4",
+    "Vector5",
+    "Vector6",
+    "Matrix1",
+    "Matrix2",
+    "Matrix3",
+    "Matrix4",
+    "Matrix5",
+    "Matrix6",
+    "Point2",
+    "Point3",
+];
+
+/// Whether `ty`, behind any references, names a nalgebra vector or matrix.
+fn is_nalgebra(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(reference) => is_nalgebra(&reference.elem),
+        syn::Type::Path(path) => {
+            path.path.segments.last().is_some_and(|last| NALGEBRA_TYPES.iter().any(|name| last.ident == name))
+        }
+        _ => false,
+    }
+}
+
+fn nalgebra_not_yet(name: &Ident, ty: &syn::Type) -> String {
+    format!(
+        "`{name}` has type `{}`: nalgebra vectors and matrices cannot be differentiated arguments yet (their rules are in matdiff-core, the macro does not use them yet); take `&[f64]` and call with `{name}.as_slice()`",
+        type_text(ty)
+    )
+}
+
+/// A type as the user wrote it, without the token spacing of `quote!`.
+fn type_text(ty: &syn::Type) -> String {
+    let text = quote::quote!(#ty).to_string();
+    [(" < ", "<"), ("< ", "<"), (" >", ">"), ("& ", "&"), (" ,", ","), (" :: ", "::"), (":: ", "::"), (" ;", ";")]
+        .iter()
+        .fold(text, |text, (from, to)| text.replace(from, to))
 }
