@@ -91,362 +91,150 @@ pub mod transpose {
     }
 }
 
-/// `a * b`, the matrix product (matrix-vector and outer products included):
-/// bilinear, so each pullback's tangent swaps a factor for its tangent.
-pub mod matmul {
-    use super::*;
+/// Rules of a bilinear primitive `y = p(a, b)` from its value and its two
+/// pullbacks. Bilinearity gives the rest: the tangent along `t` in one
+/// argument is the value with that argument replaced by `t`, and the tangent
+/// of each pullback along the other argument is the pullback with that
+/// argument replaced by `t`. The pullback to an argument does not depend on
+/// that argument itself, so the table lists only the cross pairs.
+macro_rules! bilinear_rule {
+    (
+        $(#[$doc:meta])*
+        $name:ident<$($dim:ident),*> where [$($bound:tt)*]
+        ($a:ident: $a_ty:ty, $b:ident: $b_ty:ty) -> $y_ty:ty;
+        value = $value:expr;
+        vjp0 = |$c0:ident| $vjp0:expr;
+        vjp1 = |$c1:ident| $vjp1:expr;
+    ) => {
+        $(#[$doc])*
+        pub mod $name {
+            use super::*;
 
-    #[inline]
-    pub fn jvp0<F: Elem, R: Dim, K: Dim, C: Dim>(
-        _a: &OMatrix<F, R, K>,
-        b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        t: &OMatrix<F, R, K>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
-    {
-        t * b
-    }
-    #[inline]
-    pub fn jvp1<F: Elem, R: Dim, K: Dim, C: Dim>(
-        a: &OMatrix<F, R, K>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        t: &OMatrix<F, K, C>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
-    {
-        a * t
-    }
-    /// `c b'`.
-    #[inline]
-    pub fn vjp0<F: Elem, R: Dim, K: Dim, C: Dim>(
-        _a: &OMatrix<F, R, K>,
-        b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, R, K>
-    where
-        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
-    {
-        c * b.transpose()
-    }
-    /// `a' c`.
-    #[inline]
-    pub fn vjp1<F: Elem, R: Dim, K: Dim, C: Dim>(
-        a: &OMatrix<F, R, K>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, K, C>
-    where
-        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
-    {
-        a.tr_mul(c)
-    }
-    #[inline]
-    pub fn vjp0_jvp1<F: Elem, R: Dim, K: Dim, C: Dim>(
-        _a: &OMatrix<F, R, K>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-        t: &OMatrix<F, K, C>,
-    ) -> OMatrix<F, R, K>
-    where
-        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
-    {
-        c * t.transpose()
-    }
-    #[inline]
-    pub fn vjp1_jvp0<F: Elem, R: Dim, K: Dim, C: Dim>(
-        _a: &OMatrix<F, R, K>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-        t: &OMatrix<F, R, K>,
-    ) -> OMatrix<F, K, C>
-    where
-        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
-    {
-        t.tr_mul(c)
-    }
+            #[inline]
+            fn value<F: Elem, $($dim: Dim),*>($a: &$a_ty, $b: &$b_ty) -> $y_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                $value
+            }
+            #[inline]
+            fn pullback0<F: Elem, $($dim: Dim),*>($b: &$b_ty, $c0: &$y_ty) -> $a_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                $vjp0
+            }
+            #[inline]
+            fn pullback1<F: Elem, $($dim: Dim),*>($a: &$a_ty, $c1: &$y_ty) -> $b_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                $vjp1
+            }
+
+            #[inline]
+            pub fn jvp0<F: Elem, $($dim: Dim),*>(_a: &$a_ty, b: &$b_ty, _y: &$y_ty, t: &$a_ty) -> $y_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                value(t, b)
+            }
+            #[inline]
+            pub fn jvp1<F: Elem, $($dim: Dim),*>(a: &$a_ty, _b: &$b_ty, _y: &$y_ty, t: &$b_ty) -> $y_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                value(a, t)
+            }
+            #[inline]
+            pub fn vjp0<F: Elem, $($dim: Dim),*>(_a: &$a_ty, b: &$b_ty, _y: &$y_ty, c: &$y_ty) -> $a_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                pullback0(b, c)
+            }
+            #[inline]
+            pub fn vjp1<F: Elem, $($dim: Dim),*>(a: &$a_ty, _b: &$b_ty, _y: &$y_ty, c: &$y_ty) -> $b_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                pullback1(a, c)
+            }
+            #[inline]
+            pub fn vjp0_jvp1<F: Elem, $($dim: Dim),*>(
+                _a: &$a_ty,
+                _b: &$b_ty,
+                _y: &$y_ty,
+                c: &$y_ty,
+                t: &$b_ty,
+            ) -> $a_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                pullback0(t, c)
+            }
+            #[inline]
+            pub fn vjp1_jvp0<F: Elem, $($dim: Dim),*>(
+                _a: &$a_ty,
+                _b: &$b_ty,
+                _y: &$y_ty,
+                c: &$y_ty,
+                t: &$a_ty,
+            ) -> $b_ty
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                pullback1(t, c)
+            }
+        }
+    };
 }
 
-/// `a.tr_mul(&b)` = a' b.
-pub mod tr_mul {
-    use super::*;
-
-    #[inline]
-    pub fn jvp0<F: Elem, K: Dim, R: Dim, C: Dim>(
-        _a: &OMatrix<F, K, R>,
-        b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        t: &OMatrix<F, K, R>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
-    {
-        t.tr_mul(b)
-    }
-    #[inline]
-    pub fn jvp1<F: Elem, K: Dim, R: Dim, C: Dim>(
-        a: &OMatrix<F, K, R>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        t: &OMatrix<F, K, C>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
-    {
-        a.tr_mul(t)
-    }
-    /// `b c'`.
-    #[inline]
-    pub fn vjp0<F: Elem, K: Dim, R: Dim, C: Dim>(
-        _a: &OMatrix<F, K, R>,
-        b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, K, R>
-    where
-        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>,
-    {
-        b * c.transpose()
-    }
-    /// `a c`.
-    #[inline]
-    pub fn vjp1<F: Elem, K: Dim, R: Dim, C: Dim>(
-        a: &OMatrix<F, K, R>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, K, C>
-    where
-        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
-    {
-        a * c
-    }
-    #[inline]
-    pub fn vjp0_jvp1<F: Elem, K: Dim, R: Dim, C: Dim>(
-        _a: &OMatrix<F, K, R>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-        t: &OMatrix<F, K, C>,
-    ) -> OMatrix<F, K, R>
-    where
-        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>,
-    {
-        t * c.transpose()
-    }
-    #[inline]
-    pub fn vjp1_jvp0<F: Elem, K: Dim, R: Dim, C: Dim>(
-        _a: &OMatrix<F, K, R>,
-        _b: &OMatrix<F, K, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-        t: &OMatrix<F, K, R>,
-    ) -> OMatrix<F, K, C>
-    where
-        DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
-    {
-        t * c
-    }
+bilinear_rule! {
+    /// `a * b`, the matrix product (matrix-vector and outer products
+    /// included): the pullbacks are `c b'` and `a' c`.
+    matmul<R, K, C> where [Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>]
+    (a: OMatrix<F, R, K>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
+    value = a * b;
+    vjp0 = |c| c * b.transpose();
+    vjp1 = |c| a.tr_mul(c);
 }
 
-/// `x.dot(&z)`: the Frobenius inner product, bilinear with a scalar value.
-pub mod dot {
-    use super::*;
-
-    #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_x: &OMatrix<F, R, C>, z: &OMatrix<F, R, C>, _y: &F, t: &OMatrix<F, R, C>) -> F
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        t.dot(z)
-    }
-    #[inline]
-    pub fn jvp1<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _z: &OMatrix<F, R, C>, _y: &F, t: &OMatrix<F, R, C>) -> F
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        x.dot(t)
-    }
-    #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_x: &OMatrix<F, R, C>, z: &OMatrix<F, R, C>, _y: &F, c: &F) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        z * *c
-    }
-    #[inline]
-    pub fn vjp1<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _z: &OMatrix<F, R, C>, _y: &F, c: &F) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        x * *c
-    }
-    #[inline]
-    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
-        _x: &OMatrix<F, R, C>,
-        _z: &OMatrix<F, R, C>,
-        _y: &F,
-        c: &F,
-        t: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        t * *c
-    }
-    #[inline]
-    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
-        _x: &OMatrix<F, R, C>,
-        _z: &OMatrix<F, R, C>,
-        _y: &F,
-        c: &F,
-        t: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        t * *c
-    }
+bilinear_rule! {
+    /// `a.tr_mul(&b)` = a' b: the pullbacks are `b c'` and `a c`.
+    tr_mul<K, R, C> where [Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>]
+    (a: OMatrix<F, K, R>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
+    value = a.tr_mul(b);
+    vjp0 = |c| b * c.transpose();
+    vjp1 = |c| a * c;
 }
 
-/// `s * x` and `x * s` with a scalar `s` (argument 0) and a matrix `x`
-/// (argument 1).
-pub mod scale {
-    use super::*;
-
-    #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_s: &F, x: &OMatrix<F, R, C>, _y: &OMatrix<F, R, C>, t: &F) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        x * *t
-    }
-    #[inline]
-    pub fn jvp1<F: Elem, R: Dim, C: Dim>(
-        s: &F,
-        _x: &OMatrix<F, R, C>,
-        _y: &OMatrix<F, R, C>,
-        t: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        t * *s
-    }
-    #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_s: &F, x: &OMatrix<F, R, C>, _y: &OMatrix<F, R, C>, c: &OMatrix<F, R, C>) -> F
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        x.dot(c)
-    }
-    #[inline]
-    pub fn vjp1<F: Elem, R: Dim, C: Dim>(
-        s: &F,
-        _x: &OMatrix<F, R, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        c * *s
-    }
-    #[inline]
-    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
-        _s: &F,
-        _x: &OMatrix<F, R, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-        t: &OMatrix<F, R, C>,
-    ) -> F
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        t.dot(c)
-    }
-    #[inline]
-    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
-        _s: &F,
-        _x: &OMatrix<F, R, C>,
-        _y: &OMatrix<F, R, C>,
-        c: &OMatrix<F, R, C>,
-        t: &F,
-    ) -> OMatrix<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        c * *t
-    }
+bilinear_rule! {
+    /// `x.dot(&z)`: the Frobenius inner product, with a scalar value.
+    dot<R, C> where [Allocator<R, C>]
+    (x: OMatrix<F, R, C>, z: OMatrix<F, R, C>) -> F;
+    value = x.dot(z);
+    vjp0 = |c| z * *c;
+    vjp1 = |c| x * *c;
 }
 
-/// `a.component_mul(&b)`: elementwise product.
-pub mod component_mul {
-    use super::*;
+bilinear_rule! {
+    /// `s * x` and `x * s` with a scalar `s` (argument 0) and a matrix `x`
+    /// (argument 1).
+    scale<R, C> where [Allocator<R, C>]
+    (s: F, x: OMatrix<F, R, C>) -> OMatrix<F, R, C>;
+    value = x * *s;
+    vjp0 = |c| x.dot(c);
+    vjp1 = |c| c * *s;
+}
 
-    type M<F, R, C> = OMatrix<F, R, C>;
-
-    #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, t: &M<F, R, C>) -> M<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        t.component_mul(b)
-    }
-    #[inline]
-    pub fn jvp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, t: &M<F, R, C>) -> M<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        a.component_mul(t)
-    }
-    #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, c: &M<F, R, C>) -> M<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        c.component_mul(b)
-    }
-    #[inline]
-    pub fn vjp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, c: &M<F, R, C>) -> M<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        c.component_mul(a)
-    }
-    #[inline]
-    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
-        _a: &M<F, R, C>,
-        _b: &M<F, R, C>,
-        _y: &M<F, R, C>,
-        c: &M<F, R, C>,
-        t: &M<F, R, C>,
-    ) -> M<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        c.component_mul(t)
-    }
-    #[inline]
-    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
-        _a: &M<F, R, C>,
-        _b: &M<F, R, C>,
-        _y: &M<F, R, C>,
-        c: &M<F, R, C>,
-        t: &M<F, R, C>,
-    ) -> M<F, R, C>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        c.component_mul(t)
-    }
+bilinear_rule! {
+    /// `a.component_mul(&b)`: elementwise product.
+    component_mul<R, C> where [Allocator<R, C>]
+    (a: OMatrix<F, R, C>, b: OMatrix<F, R, C>) -> OMatrix<F, R, C>;
+    value = a.component_mul(b);
+    vjp0 = |c| c.component_mul(b);
+    vjp1 = |c| c.component_mul(a);
 }
 
 /// `a.component_div(&b)`: elementwise quotient y = a / b.
