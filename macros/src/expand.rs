@@ -15,7 +15,7 @@ use crate::options::{self, Options};
 use crate::prune::prune;
 use crate::reverse::{self, Gradient, Seed};
 use crate::signature::{self, Param, Shape, Signature};
-use crate::{activity, fence, tangent};
+use crate::{activity, fence, sparsity, tangent};
 
 /// The attribute's whole output: the original item, then either the
 /// generated functions or the errors.
@@ -347,10 +347,14 @@ impl<'a> Generator<'a> {
     }
 
     /// All scalar inputs: one sweep carrying every direction.
+    /// When the Hessian is sparse, inputs whose columns share no row share a
+    /// direction (see [`crate::sparsity`]), and the sweep carries fewer.
     fn hessian_one_sweep(&self, name: &Ident, doc: &str) -> TokenStream {
         let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let float = &self.float;
-        let directions = quote!([#float; #n]);
+        let colouring = sparsity::colour_hessian(&self.lowered.body, &self.wrt);
+        let width = proc_macro2::Literal::usize_unsuffixed(colouring.as_ref().map_or(self.wrt.len(), |c| c.colours));
+        let directions = quote!([#float; #width]);
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let mut dots = HashMap::new();
@@ -365,18 +369,31 @@ impl<'a> Generator<'a> {
         let e = Emitter::new(&vars, directions.clone(), &stmts);
         let seeds = seeds.iter().map(|(dot, i)| {
             let dot = e.ident(*dot);
-            let i = proc_macro2::Literal::usize_unsuffixed(*i);
-            quote!(let #dot: #directions = ::matdiff::__private::unit::<#float, #directions>(#i);)
+            let direction = colouring.as_ref().map_or(*i, |c| c.colour_of[*i]);
+            let direction = proc_macro2::Literal::usize_unsuffixed(direction);
+            quote!(let #dot: #directions = ::matdiff::__private::unit::<#float, #directions>(#direction);)
         });
         let body = e.stmts(&stmts);
-        let rows = gradient.adjoints.iter().map(|adjoint| match adjoint.and_then(|a| dots.get(&a)) {
-            Some(row) => {
-                let row = e.ident(*row);
-                quote!(#row)
+        let rows = gradient.adjoints.iter().enumerate().map(|(i, adjoint)| {
+            let row = adjoint.and_then(|a| dots.get(&a)).map(|row| e.ident(*row));
+            match (row, &colouring) {
+                (Some(row), None) => quote!(#row),
+                (Some(row), Some(colouring)) => {
+                    let entries = (0..self.wrt.len()).map(|j| {
+                        if colouring.may_be_nonzero(i, j) {
+                            let direction = proc_macro2::Literal::usize_unsuffixed(colouring.colour_of[j]);
+                            quote!(#row[#direction])
+                        } else {
+                            quote!(0.0)
+                        }
+                    });
+                    quote!([#(#entries),*])
+                }
+                (None, _) => quote!([0.0; #n]),
             }
-            None => quote!(<#directions as ::matdiff::__private::Directions<#float>>::zero()),
         });
-        self.public_fn(name, doc, quote!(), quote!([#directions; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
+        let square = quote!([#float; #n]);
+        self.public_fn(name, doc, quote!(), quote!([#square; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
     }
 
     /// Where each differentiated argument's scalars sit among all of them.

@@ -17,6 +17,7 @@ mod prune;
 mod rename;
 mod reverse;
 mod signature;
+mod sparsity;
 mod tangent;
 
 #[cfg(test)]

@@ -43,6 +43,19 @@ fn logsumexp_of_two() {
 }
 
 #[test]
+fn sparse_hessian() {
+    check(
+        "sparse_hessian",
+        quote!(),
+        quote! {
+            fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
+                (b - a * a).powi(2) + (c - b * b).powi(2) + (d - c * c).powi(2)
+            }
+        },
+    );
+}
+
+#[test]
 fn branch_and_early_return() {
     check(
         "branch_and_early_return",
