@@ -1,9 +1,11 @@
 //! The structural sparsity of a Hessian, and a colouring of its columns that lets one sweep with fewer directions recover it.
 //!
 //! A second derivative in inputs j and k can be nonzero only if some
-//! nonlinear operation reads values that depend on j and k. Collecting, for
-//! every nonlinear operation, the square of the set of inputs its arguments
-//! depend on over-approximates the Hessian's nonzeros. Two columns with no
+//! operation has a nonzero second derivative in two of its arguments (the
+//! pairs [`matdiff_core::table`] lists for it) that depend on j and on k.
+//! Collecting those pairs of input sets over every operation
+//! over-approximates the Hessian's nonzeros (a call to another differentiated
+//! function counts as dense in its arguments). Two columns with no
 //! nonzero in a common row can share one tangent direction: the sweep seeded
 //! with their sum still reads each nonzero exactly, because in every row at
 //! most one column of a colour is nonzero (a distance-2 colouring). A
@@ -63,9 +65,17 @@ impl Analysis {
 
     /// Every pair in `mask` may interact.
     fn interact(&mut self, mask: u32) {
+        self.interact_pair(mask, mask);
+    }
+
+    /// Every input in `first` may interact with every input in `second`.
+    fn interact_pair(&mut self, first: u32, second: u32) {
         for (i, row) in self.nonzero.iter_mut().enumerate() {
-            if mask & (1 << i) != 0 {
-                *row |= mask;
+            if first & (1 << i) != 0 {
+                *row |= second;
+            }
+            if second & (1 << i) != 0 {
+                *row |= first;
             }
         }
     }
@@ -105,16 +115,18 @@ impl Analysis {
     /// interactions it creates.
     fn expr(&mut self, expr: &Expr) -> Option<u32> {
         match expr {
-            // Inactive code: a value that depends on an input here would be
-            // a derivative this analysis cannot see, so give up on it.
-            Expr::Opaque { uses, .. } => (self.of_all(uses) == 0).then_some(0),
+            // A comparison, an integer or a piecewise-constant value: the
+            // derivative passes treat it as a constant, and so does this one.
+            Expr::Opaque { .. } => Some(0),
             Expr::Copy(v) => Some(self.of(v)),
+            // The primitive's second derivative in arguments k and j is
+            // nonzero only for the pairs its table lists.
             Expr::Prim { prim, args, .. } => {
-                let mask = self.of_all(args);
-                if !prim.linear {
-                    self.interact(mask);
+                for &(k, j) in prim.second_order {
+                    let (first, second) = (self.of(args.get(k)?), self.of(args.get(j)?));
+                    self.interact_pair(first, second);
                 }
-                Some(mask)
+                Some(self.of_all(args))
             }
             Expr::Call { args, .. } => {
                 let mask = self.of_all(args);
