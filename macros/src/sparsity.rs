@@ -1,4 +1,4 @@
-//! The structural sparsity of a Hessian, and a colouring of its columns that lets one sweep with fewer directions recover it.
+//! Hessian sparsity of scalar functions, and a colouring of its columns into fewer directions.
 //!
 //! A second derivative in inputs j and k can be nonzero only if some
 //! operation has a nonzero second derivative in two of its arguments (the
