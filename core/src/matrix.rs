@@ -78,13 +78,3 @@ where
         self
     }
 }
-
-/// `<a, b>`: the Frobenius inner product, which pairs a tangent with a
-/// cotangent.
-#[inline]
-pub fn inner<F: Elem, R: Dim, C: Dim>(a: &OMatrix<F, R, C>, b: &OMatrix<F, R, C>) -> F
-where
-    DefaultAllocator: Allocator<R, C>,
-{
-    a.dot(b)
-}

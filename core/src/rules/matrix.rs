@@ -58,8 +58,7 @@ pub fn softmax<F: Elem, R: Dim>(x: &OMatrix<F, R, nalgebra::U1>) -> OMatrix<F, R
 where
     DefaultAllocator: Allocator<R>,
 {
-    let y = logsumexp(x);
-    x.map(|v| num_traits::Float::exp(v - y))
+    softmax_weights(x, &logsumexp(x))
 }
 
 /// ln(sum of e^x_i) over a vector or matrix, without overflow.
