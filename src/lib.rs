@@ -152,6 +152,7 @@ extern crate self as matdiff;
 
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
+pub use matdiff_core::rules::matrix::{inverse_or_nan as inv, logdet, softmax, solve};
 pub use matdiff_core::{Directions, Linear, Scalar};
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
@@ -165,6 +166,8 @@ pub mod __private {
     pub use matdiff_core::calling::{
         NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
+    pub use matdiff_core::matrix::{Flat, seed_matrix, tangent_or_zero_matrix, write_column, write_row};
+    pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
     pub use matdiff_core::support::{Branch, add, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent};
     pub use matdiff_core::{Directions, Linear, Scalar};

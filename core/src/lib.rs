@@ -20,4 +20,5 @@ pub mod support;
 pub mod table;
 
 pub use linear::{Directions, Linear};
+pub use nalgebra;
 pub use scalar::Scalar;

@@ -78,3 +78,90 @@ where
         self
     }
 }
+
+/// The elements of a gradient part in the order of the flattened inputs:
+/// a float, an array or `Vec` in order, a matrix column by column (its
+/// `vec()`, which is nalgebra's storage order).
+pub trait Flat<F> {
+    fn flat(&self) -> &[F];
+}
+
+impl<F: Scalar> Flat<F> for F {
+    #[inline(always)]
+    fn flat(&self) -> &[F] {
+        core::slice::from_ref(self)
+    }
+}
+
+impl<F: Scalar, const N: usize> Flat<F> for [F; N] {
+    #[inline(always)]
+    fn flat(&self) -> &[F] {
+        self
+    }
+}
+
+impl<F: Scalar> Flat<F> for Vec<F> {
+    #[inline(always)]
+    fn flat(&self) -> &[F] {
+        self
+    }
+}
+
+impl<F: Elem, R: Dim, C: Dim> Flat<F> for OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    #[inline(always)]
+    fn flat(&self) -> &[F] {
+        self.as_slice()
+    }
+}
+
+/// The tangent of matrix argument `like` for the Hessian column `column`
+/// of the flattened inputs, where `like`'s elements start at `base`: the
+/// unit matrix at that element if it is one of them, zero otherwise.
+#[inline]
+pub fn seed_matrix<F: Elem, R: Dim, C: Dim>(like: &OMatrix<F, R, C>, base: usize, column: usize) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let mut seed = like.zero_like();
+    if column >= base && column < base + like.len() {
+        seed.as_mut_slice()[column - base] = F::one();
+    }
+    seed
+}
+
+/// Writes `part` (the tangent of one argument's gradient) into column
+/// `column` of `matrix`, from row `base` on.
+#[inline]
+pub fn write_column<F: Elem, R: Dim, C: Dim, T: Flat<F>>(
+    matrix: &mut OMatrix<F, R, C>,
+    column: usize,
+    base: usize,
+    part: &T,
+) where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let part = part.flat();
+    matrix.column_mut(column).rows_mut(base, part.len()).copy_from_slice(part);
+}
+
+/// Writes `part` into row `row` of a Jacobian, from column `base` on.
+#[inline]
+pub fn write_row<F: Copy, T: Flat<F>>(row: &mut [F], base: usize, part: &T) {
+    let part = part.flat();
+    row[base..base + part.len()].copy_from_slice(part);
+}
+
+/// The tangent a caller passed for a matrix argument, or zero for `None`.
+#[inline]
+pub fn tangent_or_zero_matrix<F: Elem, R: Dim, C: Dim>(
+    tangent: Option<OMatrix<F, R, C>>,
+    like: &OMatrix<F, R, C>,
+) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    tangent.unwrap_or_else(|| like.zero_like())
+}

@@ -41,6 +41,9 @@ pub struct Primitive {
     /// `jvp{k}(&t)` and `vjp{k}(&c)`, and read no primal value. A loop's
     /// reverse sweep then needs no tape for an accumulator `s += ..`.
     pub linear: bool,
+    /// Whether its rules are in [`crate::rules::matrix`] (a nalgebra
+    /// primitive) rather than at the top of [`crate::rules`].
+    pub matrix: bool,
 }
 
 const ONE: &[usize] = &[0];
@@ -52,19 +55,51 @@ const CROSS: &[(usize, usize)] = &[(0, 1), (1, 0)];
 const FULL: &[(usize, usize)] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
 
 const fn op(name: &'static str, symbol: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order, linear: false }
+    Primitive {
+        name,
+        syntax: Syntax::Binary(symbol),
+        arity: 2,
+        differentiable: TWO,
+        second_order,
+        linear: false,
+        matrix: false,
+    }
 }
 
 const fn linear_op(name: &'static str, symbol: &'static str) -> Primitive {
-    Primitive { name, syntax: Syntax::Binary(symbol), arity: 2, differentiable: TWO, second_order: NONE, linear: true }
+    Primitive {
+        name,
+        syntax: Syntax::Binary(symbol),
+        arity: 2,
+        differentiable: TWO,
+        second_order: NONE,
+        linear: true,
+        matrix: false,
+    }
 }
 
 const fn unary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive { name, syntax: Syntax::Method(name), arity: 1, differentiable: ONE, second_order, linear: false }
+    Primitive {
+        name,
+        syntax: Syntax::Method(name),
+        arity: 1,
+        differentiable: ONE,
+        second_order,
+        linear: false,
+        matrix: false,
+    }
 }
 
 const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> Primitive {
-    Primitive { name, syntax: Syntax::Method(name), arity: 2, differentiable: TWO, second_order, linear: false }
+    Primitive {
+        name,
+        syntax: Syntax::Method(name),
+        arity: 2,
+        differentiable: TWO,
+        second_order,
+        linear: false,
+        matrix: false,
+    }
 }
 
 /// Every primitive the macro differentiates.
@@ -81,8 +116,17 @@ pub const PRIMITIVES: &[Primitive] = &[
         differentiable: ONE,
         second_order: NONE,
         linear: true,
+        matrix: false,
     },
-    Primitive { name: "cast", syntax: Syntax::Cast, arity: 1, differentiable: ONE, second_order: NONE, linear: true },
+    Primitive {
+        name: "cast",
+        syntax: Syntax::Cast,
+        arity: 1,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: true,
+        matrix: false,
+    },
     unary("sqrt", SELF),
     unary("cbrt", SELF),
     unary("exp", SELF),
@@ -116,6 +160,7 @@ pub const PRIMITIVES: &[Primitive] = &[
         differentiable: ONE,
         second_order: SELF,
         linear: false,
+        matrix: false,
     },
     binary("powf", FULL),
     binary("log", FULL),
@@ -130,6 +175,7 @@ pub const PRIMITIVES: &[Primitive] = &[
         differentiable: THREE,
         second_order: CROSS,
         linear: false,
+        matrix: false,
     },
     Primitive {
         name: "clamp",
@@ -138,17 +184,18 @@ pub const PRIMITIVES: &[Primitive] = &[
         differentiable: THREE,
         second_order: NONE,
         linear: false,
+        matrix: false,
     },
 ];
 
 const fn matrix_method(name: &'static str, arity: usize, second_order: &'static [(usize, usize)]) -> Primitive {
     let differentiable = if arity == 1 { ONE } else { TWO };
-    Primitive { name, syntax: Syntax::Method(name), arity, differentiable, second_order, linear: false }
+    Primitive { name, syntax: Syntax::Method(name), arity, differentiable, second_order, linear: false, matrix: true }
 }
 
 const fn matrix_helper(name: &'static str, arity: usize, second_order: &'static [(usize, usize)]) -> Primitive {
     let differentiable = if arity == 1 { ONE } else { TWO };
-    Primitive { name, syntax: Syntax::Helper(name), arity, differentiable, second_order, linear: false }
+    Primitive { name, syntax: Syntax::Helper(name), arity, differentiable, second_order, linear: false, matrix: true }
 }
 
 /// The nalgebra primitives, with rules in [`crate::rules::matrix`]. Their
@@ -165,6 +212,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         differentiable: ONE,
         second_order: NONE,
         linear: true,
+        matrix: true,
     },
     Primitive {
         name: "matmul",
@@ -173,6 +221,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         differentiable: TWO,
         second_order: CROSS,
         linear: false,
+        matrix: true,
     },
     Primitive {
         name: "scale",
@@ -181,6 +230,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         differentiable: TWO,
         second_order: CROSS,
         linear: false,
+        matrix: true,
     },
     matrix_method("tr_mul", 2, CROSS),
     matrix_method("dot", 2, CROSS),
@@ -193,9 +243,19 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     matrix_method("norm", 1, SELF),
     matrix_method("determinant", 1, SELF),
     matrix_helper("logdet", 1, SELF),
-    matrix_helper("inverse", 1, SELF),
+    Primitive {
+        name: "inverse",
+        syntax: Syntax::Helper("inv"),
+        arity: 1,
+        differentiable: ONE,
+        second_order: SELF,
+        linear: false,
+        matrix: true,
+    },
     matrix_helper("solve", 2, &[(0, 0), (0, 1), (1, 0)]),
     matrix_helper("softmax", 1, SELF),
+    // Listed with its rules; `matdiff::logsumexp` in user code is the slice
+    // function with its own companion, so the macro does not use this entry.
     matrix_helper("logsumexp", 1, SELF),
 ];
 
@@ -246,6 +306,16 @@ pub fn by_unary(symbol: &str) -> Option<&'static Primitive> {
 /// The primitive written as method `name`.
 pub fn by_method(name: &str) -> Option<&'static Primitive> {
     PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Method(m) if m == name))
+}
+
+/// The nalgebra primitive written as method `name` (`x.dot(&y)`).
+pub fn by_matrix_method(name: &str) -> Option<&'static Primitive> {
+    MATRIX_PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Method(m) if m == name))
+}
+
+/// The nalgebra primitive written as `matdiff::name(..)`.
+pub fn by_helper(name: &str) -> Option<&'static Primitive> {
+    MATRIX_PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Helper(h) if h == name))
 }
 
 /// The cast primitive.

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use matdiff_core::table::Primitive;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -212,47 +213,67 @@ impl<'a> Emitter<'a> {
     }
 
     fn refs(&self, vars: &[Var]) -> Vec<TokenStream> {
-        vars.iter()
-            .map(|v| {
-                let ident = self.ident(*v);
-                quote!(&#ident)
-            })
-            .collect()
+        vars.iter().map(|v| self.borrow(*v)).collect()
+    }
+
+    /// `&v`, or `v` itself when it is already a reference to a matrix.
+    pub fn borrow(&self, v: Var) -> TokenStream {
+        let ident = self.ident(v);
+        if self.vars.get(v).reference { quote!(#ident) } else { quote!(&#ident) }
+    }
+
+    /// The module of a primitive's rules.
+    fn rules(prim: &Primitive) -> TokenStream {
+        let name = format_ident!("{}", prim.name);
+        if prim.matrix {
+            quote!(::matdiff::__private::rules::matrix::#name)
+        } else {
+            quote!(::matdiff::__private::rules::#name)
+        }
     }
 
     fn expr(&self, expr: &Expr, span: Span) -> TokenStream {
         match expr {
             Expr::Opaque { tokens, .. } => tokens.clone(),
-            Expr::Copy(v) => self.ident(*v).to_token_stream_owned(),
-            Expr::Prim { args, form, .. } => self.primal(args, form, span),
+            Expr::Copy(v) => {
+                let ident = self.ident(*v);
+                if self.vars.is_array(*v) {
+                    quote!(#ident)
+                } else {
+                    // A matrix is used again after it is copied; a float's
+                    // clone is a copy.
+                    quote_spanned!(span=> ::core::clone::Clone::clone(&#ident))
+                }
+            }
+            Expr::Prim { prim, args, form } => self.primal(prim, args, form, span),
             Expr::Jvp { prim, k, args, out, t } => {
                 let rule = format_ident!("jvp{}", k);
-                let name = format_ident!("{}", prim.name);
+                let rules = Self::rules(prim);
                 let t = self.ident(*t);
                 if prim.linear {
-                    return quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(&#t));
+                    return quote_spanned!(span=> #rules::#rule(&#t));
                 }
                 let args = self.refs(args);
                 let out = self.ident(*out);
-                quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#t))
+                quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#t))
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
-                let name = format_ident!("{}", prim.name);
+                let rules = Self::rules(prim);
                 let c = self.ident(*c);
                 if prim.linear {
-                    return quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(&#c));
+                    return quote_spanned!(span=> #rules::#rule(&#c));
                 }
                 let args = self.refs(args);
                 let out = self.ident(*out);
-                quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#c))
+                quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#c))
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
-                let name = format_ident!("{}", prim.name);
+                let rules = Self::rules(prim);
                 let args = self.refs(args);
                 let (out, c, t) = (self.ident(*out), self.ident(*c), self.ident(*t));
-                quote_spanned!(span=> ::matdiff::__private::rules::#name::#rule(#(#args,)* &#out, &#c, &#t))
+                quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#c, &#t))
             }
             Expr::Call { callee, args, mode } => self.call(callee, args, mode, span),
             Expr::Cotangent(c) => {
@@ -350,17 +371,21 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// The forward value of a primitive, written as the user wrote it.
-    fn primal(&self, args: &[Var], form: &Form, span: Span) -> TokenStream {
+    /// The forward value of a primitive. Operators go through their rule
+    /// module, which takes the operands by reference, so that a matrix is not
+    /// moved; float methods are written as the user wrote them.
+    fn primal(&self, prim: &Primitive, args: &[Var], form: &Form, span: Span) -> TokenStream {
         let a: Vec<&Ident> = args.iter().map(|v| self.ident(*v)).collect();
         match form {
-            Form::Binary(op) => {
-                let (l, r) = (a[0], a[1]);
-                quote_spanned!(span=> #l #op #r)
+            Form::Operator => {
+                let rules = Self::rules(prim);
+                let borrowed = self.refs(args);
+                quote_spanned!(span=> #rules::value(#(#borrowed),*))
             }
-            Form::Unary(op) => {
-                let x = a[0];
-                quote_spanned!(span=> #op #x)
+            Form::Method(method) if prim.matrix => {
+                let receiver = a[0];
+                let rest = self.refs(&args[1..]);
+                quote_spanned!(span=> #receiver.#method(#(#rest),*))
             }
             Form::Method(method) => {
                 let (receiver, rest) = (a[0], &a[1..]);
@@ -371,6 +396,10 @@ impl<'a> Emitter<'a> {
                 let x = a[0];
                 quote_spanned!(span=> #x as #ty)
             }
+            Form::Helper(name) => {
+                let borrowed = self.refs(args);
+                quote_spanned!(span=> ::matdiff::#name(#(#borrowed),*))
+            }
         }
     }
 
@@ -380,7 +409,7 @@ impl<'a> Emitter<'a> {
             .enumerate()
             .map(|(k, v)| {
                 let ident = self.ident(*v);
-                if callee.by_ref.get(k).copied().unwrap_or(false) { quote!(&#ident) } else { quote!(#ident) }
+                if callee.by_ref.get(k).copied().unwrap_or(false) { self.borrow(*v) } else { quote!(#ident) }
             })
             .collect();
         let args_are_arrays: Vec<bool> = args.iter().map(|v| self.vars.is_array(*v)).collect();
@@ -392,7 +421,9 @@ impl<'a> Emitter<'a> {
                 if args_are_arrays.get(k).copied().unwrap_or(false) {
                     quote_spanned!(span=> ::core::option::Option::Some(&#v))
                 } else {
-                    quote_spanned!(span=> ::core::option::Option::Some(#v))
+                    // A float's tangent is copied, a matrix's cloned: the
+                    // caller may still need it.
+                    quote_spanned!(span=> ::core::option::Option::Some(::core::clone::Clone::clone(&#v)))
                 }
             }
             None => quote_spanned!(span=> ::core::option::Option::None),

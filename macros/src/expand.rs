@@ -202,7 +202,20 @@ impl<'a> Generator<'a> {
             Shape::Scalar => elem.clone(),
             Shape::Dynamic => quote!(::std::vec::Vec<#elem>),
             Shape::Fixed(n) => quote!([#elem; #n]),
+            // One direction at a time: the tangent of a matrix is a matrix.
+            Shape::Matrix(m) => {
+                let owned = &m.owned;
+                quote!(#owned)
+            }
         }
+    }
+
+    /// Whether a nalgebra value may carry a derivative: then tangents carry
+    /// one direction at a time (a matrix's tangent is a matrix of its shape),
+    /// Hessians are built column by column, and results are nalgebra
+    /// matrices.
+    fn matrix_mode(&self) -> bool {
+        self.sig.params.iter().any(|p| p.matrix().is_some())
     }
 
     /// A value per differentiated argument, gathered the way the gradient
@@ -326,7 +339,11 @@ impl<'a> Generator<'a> {
         match &self.wrt_param(i).shape {
             Shape::Scalar => (quote!(1usize), true),
             Shape::Fixed(n) => (quote!((#n)), true),
-            Shape::Dynamic => {
+            Shape::Matrix(m) if m.len.is_some() => {
+                let len = &m.len;
+                (quote!((#len)), true)
+            }
+            Shape::Dynamic | Shape::Matrix(_) => {
                 let p = e.ident(self.wrt[i]);
                 (quote!(#p.len()), false)
             }
@@ -340,6 +357,9 @@ impl<'a> Generator<'a> {
             self.link(),
             self.wrt_list()
         );
+        if self.matrix_mode() {
+            return self.hessian_by_columns(&name, &doc);
+        }
         if self.all_scalar() && self.wrt.len() <= ONE_SWEEP {
             return self.hessian_one_sweep(&name, &doc);
         }
@@ -454,6 +474,10 @@ impl<'a> Generator<'a> {
                     Shape::Fixed(n) => {
                         quote!(::matdiff::__private::seed_array::<#float, #directions, {#n}>(#base, #first))
                     }
+                    Shape::Matrix(_) => {
+                        let like = e.borrow(self.wrt[i]);
+                        quote!(::matdiff::__private::seed_matrix(#like, #base, #first))
+                    }
                 };
                 quote!(let mut #dot = #seed;)
             })
@@ -529,6 +553,67 @@ impl<'a> Generator<'a> {
         )
     }
 
+    /// With nalgebra arguments: one forward-over-reverse sweep per input
+    /// scalar, each filling one column of a nalgebra matrix (`SMatrix` when
+    /// every size is static, `DMatrix` otherwise), the inputs flattened in
+    /// argument order and matrices column by column.
+    fn hessian_by_columns(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let mut vars = self.lowered.vars.clone();
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
+        let column = vars.fresh("column", Span::call_site(), false);
+        let mut dots = HashMap::new();
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = vars.derived_like(w, "_dot");
+            dots.insert(w, dot);
+            seed_vars.push(dot);
+        }
+        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let e = Emitter::new(&vars, quote!(#float), &stmts);
+        let layout = self.layout(&e);
+        let column_ident = e.ident(column).clone();
+        let seeds = self.chunk_seeds(&e, &layout, &seed_vars, &quote!(#float), &column_ident);
+        let writes = (0..self.wrt.len()).filter_map(|i| {
+            let row = e.ident(*gradient.adjoints[i].and_then(|a| dots.get(&a))?);
+            let base = &layout.bases[i];
+            Some(quote!(::matdiff::__private::write_column(&mut __matdiff_matrix, #column_ident, #base, &#row);))
+        });
+        let body = e.stmts(&stmts);
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.nalgebra_square(&layout);
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                let __matdiff_total: usize = #total;
+                let mut __matdiff_matrix = #matrix_init;
+                for #column_ident in 0..__matdiff_total {
+                    #(#seeds)*
+                    #body
+                    #(#writes)*
+                }
+                __matdiff_matrix
+            },
+        )
+    }
+
+    /// The type and zero value of a square nalgebra matrix over all inputs.
+    fn nalgebra_square(&self, layout: &Layout) -> (TokenStream, TokenStream) {
+        let float = &self.float;
+        let total = &layout.total;
+        if layout.fixed {
+            let ty = quote!(::matdiff::__private::nalgebra::SMatrix<#float, {#total}, {#total}>);
+            (ty.clone(), quote!(<#ty>::zeros()))
+        } else {
+            let ty = quote!(::matdiff::__private::nalgebra::DMatrix<#float>);
+            (ty.clone(), quote!(<#ty>::zeros(__matdiff_total, __matdiff_total)))
+        }
+    }
+
     /// The Jacobian of a function with a vector result, `J[i][j]` = the
     /// derivative of output i in input j: by one reverse sweep per output
     /// or one forward sweep per chunk of inputs, whichever takes fewer.
@@ -559,9 +644,10 @@ impl<'a> Generator<'a> {
             .filter_map(|i| {
                 let entry = e.ident(gradient.adjoints[i]?);
                 let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+                let _ = size;
                 Some(match &self.wrt_param(i).shape {
                     Shape::Scalar => quote!(__matdiff_matrix[#row_ident][#base] = #entry;),
-                    _ => quote!(__matdiff_matrix[#row_ident][#base..#base + #size].copy_from_slice(&#entry);),
+                    _ => quote!(::matdiff::__private::write_row(&mut __matdiff_matrix[#row_ident], #base, &#entry);),
                 })
             })
             .collect();
@@ -603,6 +689,26 @@ impl<'a> Generator<'a> {
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.matrix(&layout, output_len.as_ref());
         let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
+        if self.matrix_mode() {
+            // Tangents of matrices carry one direction; one reverse sweep
+            // per output is never more than a forward sweep per input.
+            return self.public_fn(
+                &name,
+                &doc,
+                quote!(),
+                matrix_type,
+                quote! {
+                    let __matdiff_total: usize = #total;
+                    let __matdiff_rows: usize = #rows;
+                    let mut __matdiff_matrix = #matrix_init;
+                    for #row_ident in 0..__matdiff_rows {
+                        #reverse_body
+                        #(#writes)*
+                    }
+                    __matdiff_matrix
+                },
+            );
+        }
         self.public_fn(
             &name,
             &doc,
@@ -676,9 +782,14 @@ impl<'a> Generator<'a> {
                     Shape::Scalar => quote!(#float),
                     Shape::Dynamic => quote!(&[#float]),
                     Shape::Fixed(n) => quote!([#float; #n]),
+                    Shape::Matrix(m) => {
+                        let owned = &m.owned;
+                        quote!(&#owned)
+                    }
                 });
                 match &p.shape {
                     Shape::Dynamic => quote!(let #dot = #part.to_vec();),
+                    Shape::Matrix(_) => quote!(let #dot = ::core::clone::Clone::clone(#part);),
                     _ => quote!(let #dot = #part;),
                 }
             })
@@ -705,8 +816,14 @@ impl<'a> Generator<'a> {
     /// function, hidden methods for a method.
     fn companions(&self) -> TokenStream {
         let float = &self.float;
-        let d = quote!(__MatdiffD);
-        let direction_param = quote!(__MatdiffD: ::matdiff::__private::Directions<#float>);
+        // With matrices, a tangent carries one direction: the companions are
+        // written for `D = F` (a type alias keeps the code below the same).
+        let (d, direction_param) = if self.matrix_mode() {
+            (quote!(#float), None)
+        } else {
+            (quote!(__MatdiffD), Some(quote!(__MatdiffD: ::matdiff::__private::Directions<#float>)))
+        };
+        let direction_alias = self.matrix_mode().then(|| quote!(type __MatdiffD = #float;));
         let no_derivative = quote!(::matdiff::__private::NoDerivative);
         let mut vars = self.lowered.vars.clone();
         let tangents = vars.fresh("tangents", Span::call_site(), false);
@@ -733,6 +850,10 @@ impl<'a> Generator<'a> {
                 (Some(_), Shape::Scalar) => quote!(::core::option::Option<#d>),
                 (Some(_), Shape::Dynamic) => quote!(::core::option::Option<&[#d]>),
                 (Some(_), Shape::Fixed(n)) => quote!(::core::option::Option<&[#d; #n]>),
+                (Some(_), Shape::Matrix(m)) => {
+                    let owned = &m.owned;
+                    quote!(::core::option::Option<#owned>)
+                }
             })
             .collect();
         let tangent_slot_types: Vec<TokenStream> =
@@ -775,10 +896,10 @@ impl<'a> Generator<'a> {
             let t = e.ident(tangents);
             self.companion_fn(
                 "jvp",
-                Some(direction_param.clone()),
+                direction_param.clone(),
                 quote!(#t: (#(#tangent_types,)*)),
-                quote!((#float, __MatdiffD)),
-                quote!(#(#seeds)* #body (#result, #result_dot)),
+                quote!((#float, #d)),
+                quote!(#direction_alias #(#seeds)* #body (#result, #result_dot)),
             )
         };
 
@@ -832,10 +953,11 @@ impl<'a> Generator<'a> {
                 (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot), e.ident(out_bar_dot_value));
             self.companion_fn(
                 "vjp_jvp",
-                Some(direction_param.clone()),
-                quote!(#t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<__MatdiffD>),
-                quote!((#float, __MatdiffD, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
+                direction_param.clone(),
+                quote!(#t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<#d>),
+                quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
                 quote! {
+                    #direction_alias
                     #(#seeds)*
                     let #obd_value = ::matdiff::__private::tangent_or_zero::<#float, __MatdiffD>(#obd);
                     #body
@@ -897,6 +1019,10 @@ impl<'a> Generator<'a> {
                     }
                     Shape::Dynamic => quote!(let mut #dot = ::matdiff::__private::tangent_or_zero_vec::<#float, __MatdiffD>(#t.#index, #param.len());),
                     Shape::Fixed(_) => quote!(let mut #dot = ::matdiff::__private::tangent_or_zero_fixed::<#float, __MatdiffD, _>(#t.#index);),
+                    Shape::Matrix(_) => {
+                        let like = e.borrow(self.lowered.params[*k]);
+                        quote!(let #dot = ::matdiff::__private::tangent_or_zero_matrix(#t.#index, #like);)
+                    }
                 }
             })
             .collect()

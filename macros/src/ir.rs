@@ -28,6 +28,9 @@ pub struct VarData {
     /// Whether generated code mutates it in place (a loop variable, an
     /// accumulator, a cotangent buffer): always bound `mut`.
     pub place: bool,
+    /// Whether it is a reference to a nalgebra matrix (a `&DMatrix<f64>`
+    /// argument): rules take it as it is, not borrowed again.
+    pub reference: bool,
 }
 
 /// The arena of values, with the allocator of their names.
@@ -52,7 +55,7 @@ impl Vars {
     }
 
     fn push(&mut self, ident: Ident, varied: bool) -> Var {
-        self.data.push(VarData { ident, varied, mutable: false, array: false, place: false });
+        self.data.push(VarData { ident, varied, mutable: false, array: false, place: false, reference: false });
         Var(self.data.len() as u32 - 1)
     }
 
@@ -292,16 +295,18 @@ impl Dst {
 /// How the forward value of a primitive is written.
 #[derive(Clone)]
 pub enum Form {
-    /// `a op b`
-    Binary(syn::BinOp),
-    /// `op a`
-    Unary(syn::UnOp),
+    /// `a op b` or `op a`, computed by the operator's rule module
+    /// (`rules::mul::value(&a, &b)`), which picks the operation for the
+    /// operands' types.
+    Operator,
     /// `a.name(b, ..)`
     Method(Ident),
     /// `path(a, b, ..)`, e.g. `f64::sin(a)`
     Path(TokenStream),
     /// `a as ty`
     Cast(syn::Type),
+    /// `matdiff::name(&a, ..)`, a matrix helper.
+    Helper(Ident),
 }
 
 /// Who a call goes to, and where its arguments were written.

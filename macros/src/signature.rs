@@ -51,6 +51,20 @@ pub enum Shape {
     Dynamic,
     /// `[f64; N]` or `&[f64; N]`: the length is the constant expression `N`.
     Fixed(syn::Expr),
+    /// A nalgebra vector or matrix, owned or by reference.
+    Matrix(MatrixShape),
+}
+
+/// A nalgebra argument: its owned type (the type of its gradient) and its
+/// size.
+#[derive(Clone)]
+pub struct MatrixShape {
+    /// The type as written, without the reference.
+    pub owned: syn::Type,
+    /// Whether the argument is a reference (`&DMatrix<f64>`).
+    pub reference: bool,
+    /// The number of elements as a constant expression, for static sizes.
+    pub len: Option<proc_macro2::TokenStream>,
 }
 
 /// One argument of the function.
@@ -70,7 +84,14 @@ pub struct Param {
 
 impl Param {
     pub fn is_array(&self) -> bool {
-        self.float.is_some() && !matches!(self.shape, Shape::Scalar)
+        self.float.is_some() && matches!(self.shape, Shape::Dynamic | Shape::Fixed(_))
+    }
+
+    pub fn matrix(&self) -> Option<&MatrixShape> {
+        match &self.shape {
+            Shape::Matrix(m) if self.float.is_some() => Some(m),
+            _ => None,
+        }
     }
 }
 
@@ -86,7 +107,8 @@ fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
                 syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
                 syn::Type::Path(_) => vec_of(&r.elem)
                     .map(|f| (f, Shape::Dynamic))
-                    .or_else(|| Float::of(&r.elem).map(|f| (f, Shape::Scalar))),
+                    .or_else(|| Float::of(&r.elem).map(|f| (f, Shape::Scalar)))
+                    .or_else(|| nalgebra_shape(&r.elem, true)),
                 _ => None,
             };
             if inner.is_some() && r.mutability.is_some() {
@@ -103,9 +125,10 @@ fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
             }
         }
         syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
-        syn::Type::Path(_) => {
-            Float::of(ty).map(|f| (f, Shape::Scalar)).or_else(|| vec_of(ty).map(|f| (f, Shape::Dynamic)))
-        }
+        syn::Type::Path(_) => Float::of(ty)
+            .map(|f| (f, Shape::Scalar))
+            .or_else(|| vec_of(ty).map(|f| (f, Shape::Dynamic)))
+            .or_else(|| nalgebra_shape(ty, false)),
         _ => None,
     }
 }
@@ -214,7 +237,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
                     Some(param) if param.wrt => errors.push(name.span(), format!("`{name}` is listed twice in `wrt`")),
                     Some(param) if param.float.is_some() => param.wrt = true,
                     Some(param) if is_nalgebra(&param.ty) => {
-                        errors.push(name.span(), nalgebra_not_yet(name, &param.ty));
+                        errors.push(name.span(), nalgebra_unsupported(name, &param.ty));
                     }
                     Some(param) => {
                         errors.push(
@@ -268,7 +291,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     let wrt_floats: Vec<&Param> = params.iter().filter(|p| p.wrt).collect();
     if wrt_floats.is_empty() && options.wrt.is_none() && errors.is_empty() {
         match params.iter().find(|p| is_nalgebra(&p.ty)) {
-            Some(param) => errors.push(param.ty.span(), nalgebra_not_yet(&param.ident, &param.ty)),
+            Some(param) => errors.push(param.ty.span(), nalgebra_unsupported(&param.ident, &param.ty)),
             None => errors.push(
                 sig.ident.span(),
                 "this function has no `f64` or `f32` argument to differentiate with respect to",
@@ -331,11 +354,66 @@ fn is_nalgebra(ty: &syn::Type) -> bool {
     }
 }
 
-fn nalgebra_not_yet(name: &Ident, ty: &syn::Type) -> String {
+fn nalgebra_unsupported(name: &Ident, ty: &syn::Type) -> String {
     format!(
-        "`{name}` has type `{}`: nalgebra vectors and matrices cannot be differentiated arguments yet (their rules are in matdiff-core, the macro does not use them yet); take `&[f64]` and call with `{name}.as_slice()`",
+        "`{name}` has type `{}`, a nalgebra type that cannot be differentiated: write `DVector<f64>`, `DMatrix<f64>`, `SVector<f64, N>`, `SMatrix<f64, R, C>` or one of their aliases (`Vector3<f64>`, `Matrix2x3<f64>`, ..), owned or by `&`",
         type_text(ty)
     )
+}
+
+/// The float type and shape of a nalgebra vector or matrix type with
+/// `f32`/`f64` elements: `DVector<F>`, `DMatrix<F>`, `RowDVector<F>`,
+/// `SVector<F, N>`, `RowSVector<F, N>`, `SMatrix<F, R, C>`, `VectorN<F>`,
+/// `RowVectorN<F>`, `MatrixN<F>` and `MatrixRxC<F>`.
+fn nalgebra_shape(ty: &syn::Type, reference: bool) -> Option<(Float, Shape)> {
+    let syn::Type::Path(p) = ty else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    let mut args = args.args.iter();
+    let float = match args.next()? {
+        syn::GenericArgument::Type(elem) => Float::of(elem)?,
+        _ => return None,
+    };
+    let consts: Vec<proc_macro2::TokenStream> = args
+        .map(|a| match a {
+            syn::GenericArgument::Const(e) => Some(quote::quote!((#e))),
+            syn::GenericArgument::Type(t) => Some(quote::quote!((#t))),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let name = last.ident.to_string();
+    let fixed = |dims: &[usize]| -> Option<proc_macro2::TokenStream> {
+        let len = dims.iter().product::<usize>();
+        Some(quote::quote!(#len))
+    };
+    let len = match (name.as_str(), consts.as_slice()) {
+        ("DVector" | "DMatrix" | "RowDVector", []) => None,
+        ("SVector" | "RowSVector", [n]) => Some(n.clone()),
+        ("SMatrix", [r, c]) => Some(quote::quote!((#r * #c))),
+        (alias, []) => {
+            let dims = alias_dims(alias)?;
+            fixed(&dims)
+        }
+        _ => return None,
+    };
+    Some((float, Shape::Matrix(MatrixShape { owned: ty.clone(), reference, len })))
+}
+
+/// The dimensions of nalgebra's fixed-size aliases: `Vector3` is 3,
+/// `RowVector2` 2, `Matrix4` 4 x 4, `Matrix2x3` 2 x 3.
+fn alias_dims(alias: &str) -> Option<Vec<usize>> {
+    let digit = |s: &str| -> Option<usize> { s.parse().ok().filter(|n| (1..=6).contains(n)) };
+    if let Some(n) = alias.strip_prefix("RowVector").or_else(|| alias.strip_prefix("Vector")) {
+        return Some(vec![digit(n)?]);
+    }
+    let dims = alias.strip_prefix("Matrix")?;
+    match dims.split_once('x') {
+        Some((r, c)) => Some(vec![digit(r)?, digit(c)?]),
+        None => Some(vec![digit(dims)?, digit(dims)?]),
+    }
 }
 
 /// A type as the user wrote it, without the token spacing of `quote!`.

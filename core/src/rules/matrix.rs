@@ -109,8 +109,9 @@ macro_rules! bilinear_rule {
         pub mod $name {
             use super::*;
 
+            /// The value.
             #[inline]
-            fn value<F: Elem, $($dim: Dim),*>($a: &$a_ty, $b: &$b_ty) -> $y_ty
+            pub fn value<F: Elem, $($dim: Dim),*>($a: &$a_ty, $b: &$b_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
@@ -720,5 +721,258 @@ pub mod elementwise {
         DefaultAllocator: Allocator<R, C>,
     {
         x.zip_zip_map(y, c, |xi, yi, ci| ci * dd(xi, yi)).component_mul(t)
+    }
+}
+
+/// The operators `+`, `-`, `*`, `/` and negation on matrices: their values
+/// (by reference, so no operand is moved) and their rules, dispatched from
+/// [`crate::rules::operators`]. `*` is [`matmul`] between matrices and
+/// [`scale`] between a scalar and a matrix (either side); `/` divides a
+/// matrix by a scalar.
+mod operators {
+    use super::*;
+    use crate::rules::operators::{Minus, Negate, Plus, div, mul};
+
+    type M<F, R, C> = OMatrix<F, R, C>;
+
+    impl<F: Elem, R: Dim, C: Dim> Plus<M<F, R, C>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn plus(a: &Self, b: &Self) -> Self {
+            a + b
+        }
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> Minus<M<F, R, C>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn minus(a: &Self, b: &Self) -> Self {
+            a - b
+        }
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> Negate for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn negate(a: &Self) -> Self {
+            -a
+        }
+    }
+
+    /// Implements the rule traits of `*` for one combination of operand
+    /// types by forwarding to a bilinear rule table of this module.
+    macro_rules! product {
+        (
+            <$($dim:ident),*> where [$($bound:tt)*]
+            $a:ty, $b:ty => $y:ty;
+            $table:ident($($swap:tt)*)
+        ) => {
+            impl<F: Elem, $($dim: Dim),*> mul::Value<$b> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $y;
+                #[inline]
+                fn value(a: &Self, b: &$b) -> $y {
+                    product!(@value $table a b $($swap)*)
+                }
+            }
+            impl<F: Elem, $($dim: Dim),*> mul::Jvp0<$b, $y, $a> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $y;
+                #[inline]
+                fn jvp0(a: &Self, b: &$b, y: &$y, t: &$a) -> $y {
+                    product!(@call $table jvp0 jvp1 (a, b, y, t) $($swap)*)
+                }
+            }
+            impl<F: Elem, $($dim: Dim),*> mul::Jvp1<$b, $y, $b> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $y;
+                #[inline]
+                fn jvp1(a: &Self, b: &$b, y: &$y, t: &$b) -> $y {
+                    product!(@call $table jvp1 jvp0 (a, b, y, t) $($swap)*)
+                }
+            }
+            impl<F: Elem, $($dim: Dim),*> mul::Vjp0<$b, $y, $y> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $a;
+                #[inline]
+                fn vjp0(a: &Self, b: &$b, y: &$y, c: &$y) -> $a {
+                    product!(@call $table vjp0 vjp1 (a, b, y, c) $($swap)*)
+                }
+            }
+            impl<F: Elem, $($dim: Dim),*> mul::Vjp1<$b, $y, $y> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $b;
+                #[inline]
+                fn vjp1(a: &Self, b: &$b, y: &$y, c: &$y) -> $b {
+                    product!(@call $table vjp1 vjp0 (a, b, y, c) $($swap)*)
+                }
+            }
+            impl<F: Elem, $($dim: Dim),*> mul::Vjp0Jvp1<$b, $y, $y, $b> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $a;
+                #[inline]
+                fn vjp0_jvp1(a: &Self, b: &$b, y: &$y, c: &$y, t: &$b) -> $a {
+                    product!(@call2 $table vjp0_jvp1 vjp1_jvp0 (a, b, y, c, t) $($swap)*)
+                }
+            }
+            impl<F: Elem, $($dim: Dim),*> mul::Vjp1Jvp0<$b, $y, $y, $a> for $a
+            where
+                DefaultAllocator: $($bound)*,
+            {
+                type Output = $b;
+                #[inline]
+                fn vjp1_jvp0(a: &Self, b: &$b, y: &$y, c: &$y, t: &$a) -> $b {
+                    product!(@call2 $table vjp1_jvp0 vjp0_jvp1 (a, b, y, c, t) $($swap)*)
+                }
+            }
+        };
+        (@value $table:ident $a:ident $b:ident) => { $table::value($a, $b) };
+        (@value $table:ident $a:ident $b:ident swap) => { $table::value($b, $a) };
+        (@call $table:ident $same:ident $other:ident ($a:ident, $b:ident, $y:ident, $t:ident)) => {
+            $table::$same($a, $b, $y, $t)
+        };
+        (@call $table:ident $same:ident $other:ident ($a:ident, $b:ident, $y:ident, $t:ident) swap) => {
+            $table::$other($b, $a, $y, $t)
+        };
+        (@call2 $table:ident $same:ident $other:ident ($a:ident, $b:ident, $y:ident, $c:ident, $t:ident)) => {
+            $table::$same($a, $b, $y, $c, $t)
+        };
+        (@call2 $table:ident $same:ident $other:ident ($a:ident, $b:ident, $y:ident, $c:ident, $t:ident) swap) => {
+            $table::$other($b, $a, $y, $c, $t)
+        };
+    }
+
+    product! {
+        <R, K, C> where [Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>]
+        M<F, R, K>, M<F, K, C> => M<F, R, C>;
+        matmul()
+    }
+
+    product! {
+        <R, C> where [Allocator<R, C>]
+        F, M<F, R, C> => M<F, R, C>;
+        scale()
+    }
+
+    product! {
+        <R, C> where [Allocator<R, C>]
+        M<F, R, C>, F => M<F, R, C>;
+        scale(swap)
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> div::Value<F> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn value(a: &Self, b: &F) -> Self {
+            a / *b
+        }
+    }
+
+    /// `t / b`.
+    impl<F: Elem, R: Dim, C: Dim> div::Jvp0<F, M<F, R, C>, M<F, R, C>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn jvp0(_a: &Self, b: &F, _y: &Self, t: &Self) -> Self {
+            t / *b
+        }
+    }
+
+    /// `-y t / b`.
+    impl<F: Elem, R: Dim, C: Dim> div::Jvp1<F, M<F, R, C>, F> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn jvp1(_a: &Self, b: &F, y: &Self, t: &F) -> Self {
+            y * (-*t / *b)
+        }
+    }
+
+    /// `c / b`.
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp0<F, M<F, R, C>, M<F, R, C>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn vjp0(_a: &Self, b: &F, _y: &Self, c: &Self) -> Self {
+            c / *b
+        }
+    }
+
+    /// `-y'c / b`.
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp1<F, M<F, R, C>, M<F, R, C>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = F;
+        #[inline]
+        fn vjp1(_a: &Self, b: &F, y: &Self, c: &Self) -> F {
+            -y.dot(c) / *b
+        }
+    }
+
+    /// `-c t / b^2`.
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp0Jvp1<F, M<F, R, C>, M<F, R, C>, F> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = M<F, R, C>;
+        #[inline]
+        fn vjp0_jvp1(_a: &Self, b: &F, _y: &Self, c: &Self, t: &F) -> Self {
+            c * (-*t / (*b * *b))
+        }
+    }
+
+    /// `-t'c / b^2`.
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp1Jvp0<F, M<F, R, C>, M<F, R, C>, M<F, R, C>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = F;
+        #[inline]
+        fn vjp1_jvp0(_a: &Self, b: &F, _y: &Self, c: &Self, t: &Self) -> F {
+            -t.dot(c) / (*b * *b)
+        }
+    }
+
+    /// `2 (y'c) t / b^2`.
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp1Jvp1<F, M<F, R, C>, M<F, R, C>, F> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = F;
+        #[inline]
+        fn vjp1_jvp1(_a: &Self, b: &F, y: &Self, c: &Self, t: &F) -> F {
+            F::of(2.0) * y.dot(c) * *t / (*b * *b)
+        }
     }
 }

@@ -1,11 +1,153 @@
 //! Rules of the arithmetic operators and of `as` casts between float types.
+//!
+//! The macro cannot tell `a * b` between scalars from a matrix product or a
+//! scalar times a matrix, so every operator's value and rules are functions
+//! of their operands' types: each rule function forwards to a trait that is
+//! implemented for the combinations of `f32`/`f64` and nalgebra matrices the
+//! operator supports (the matrix ones in [`crate::rules::matrix`]), and
+//! rustc picks the implementation. Between scalars the rules are generic over
+//! the tangent bundle, so a whole Hessian still takes one sweep.
 
 use crate::{Linear, Scalar};
+
+/// Declares, in a binary operator's module, one trait per rule function
+/// (implemented for the left operand, parameterised by the other types) and
+/// the free function the generated code calls.
+macro_rules! binary_dispatch {
+    (
+        first: [$($first:ident / $First:ident),*];
+        second: [$($second:ident / $Second:ident),*];
+    ) => {
+        /// The value `a op b`, for left operands of this type and right
+        /// operands of type `B`.
+        pub trait Value<B> {
+            type Output;
+            fn value(a: &Self, b: &B) -> Self::Output;
+        }
+
+        /// The forward value, as the user wrote it.
+        #[inline(always)]
+        pub fn value<A: Value<B>, B>(a: &A, b: &B) -> A::Output {
+            A::value(a, b)
+        }
+
+        $(
+            /// A first-order rule: the tangent or cotangent `t` of one side
+            /// mapped to the other.
+            pub trait $First<B, Y, T> {
+                type Output;
+                fn $first(a: &Self, b: &B, y: &Y, t: &T) -> Self::Output;
+            }
+
+            #[inline(always)]
+            pub fn $first<A: $First<B, Y, T>, B, Y, T>(a: &A, b: &B, y: &Y, t: &T) -> A::Output {
+                A::$first(a, b, y, t)
+            }
+        )*
+
+        $(
+            /// A second-order rule: the tangent of a pullback of `c` along a
+            /// tangent `t` of an argument.
+            pub trait $Second<B, Y, C, T> {
+                type Output;
+                fn $second(a: &Self, b: &B, y: &Y, c: &C, t: &T) -> Self::Output;
+            }
+
+            #[inline(always)]
+            pub fn $second<A: $Second<B, Y, C, T>, B, Y, C, T>(a: &A, b: &B, y: &Y, c: &C, t: &T) -> A::Output {
+                A::$second(a, b, y, c, t)
+            }
+        )*
+    };
+}
+
+/// Implements a dispatched rule trait of a binary operator between two
+/// scalars, for every tangent bundle `T`.
+macro_rules! scalar_rules {
+    (
+        value |$va:ident, $vb:ident| $value:expr;
+        $($first:ident / $First:ident |$a:ident, $b:ident, $y:ident, $t:ident| $body:expr;)*
+        $(@second $second:ident / $Second:ident |$sa:ident, $sb:ident, $sy:ident, $sc:ident, $st:ident| $sbody:expr;)*
+    ) => {
+        impl<F: Scalar> Value<F> for F {
+            type Output = F;
+            #[inline(always)]
+            fn value($va: &F, $vb: &F) -> F {
+                $value
+            }
+        }
+        $(
+            impl<F: Scalar, T: Linear<F>> $First<F, F, T> for F {
+                type Output = T;
+                #[inline(always)]
+                #[allow(unused_variables)]
+                fn $first($a: &F, $b: &F, $y: &F, $t: &T) -> T {
+                    $body
+                }
+            }
+        )*
+        $(
+            impl<F: Scalar, T: Linear<F>> $Second<F, F, F, T> for F {
+                type Output = T;
+                #[inline(always)]
+                #[allow(unused_variables)]
+                fn $second($sa: &F, $sb: &F, $sy: &F, $sc: &F, $st: &T) -> T {
+                    $sbody
+                }
+            }
+        )*
+    };
+}
+
+/// The forward value of a linear operator (`+`, `-`, negation), by trait so
+/// that matrices are added by reference.
+pub trait Plus<B> {
+    type Output;
+    fn plus(a: &Self, b: &B) -> Self::Output;
+}
+
+pub trait Minus<B> {
+    type Output;
+    fn minus(a: &Self, b: &B) -> Self::Output;
+}
+
+pub trait Negate {
+    type Output;
+    fn negate(a: &Self) -> Self::Output;
+}
+
+impl<F: Scalar> Plus<F> for F {
+    type Output = F;
+    #[inline(always)]
+    fn plus(a: &F, b: &F) -> F {
+        *a + *b
+    }
+}
+
+impl<F: Scalar> Minus<F> for F {
+    type Output = F;
+    #[inline(always)]
+    fn minus(a: &F, b: &F) -> F {
+        *a - *b
+    }
+}
+
+impl<F: Scalar> Negate for F {
+    type Output = F;
+    #[inline(always)]
+    fn negate(a: &F) -> F {
+        -*a
+    }
+}
 
 /// `a + b`: linear, so its rules take only the tangent or cotangent.
 pub mod add {
     use super::*;
 
+    #[inline(always)]
+    pub fn value<A: Plus<B>, B>(a: &A, b: &B) -> A::Output {
+        A::plus(a, b)
+    }
     #[inline(always)]
     pub fn jvp0<F, T: Linear<F>>(t: &T) -> T {
         t.clone()
@@ -29,6 +171,10 @@ pub mod sub {
     use super::*;
 
     #[inline(always)]
+    pub fn value<A: Minus<B>, B>(a: &A, b: &B) -> A::Output {
+        A::minus(a, b)
+    }
+    #[inline(always)]
     pub fn jvp0<F, T: Linear<F>>(t: &T) -> T {
         t.clone()
     }
@@ -47,75 +193,57 @@ pub mod sub {
 }
 
 /// `a * b`: bilinear, so each pullback's tangent is the pullback with the
-/// other factor replaced by its tangent.
+/// other factor replaced by its tangent. Between matrices it is the matrix
+/// product, between a scalar and a matrix the scaling.
 pub mod mul {
     use super::*;
 
-    #[inline(always)]
-    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, t: &T) -> T {
-        t.scale(*b)
+    binary_dispatch! {
+        first: [jvp0 / Jvp0, jvp1 / Jvp1, vjp0 / Vjp0, vjp1 / Vjp1];
+        second: [vjp0_jvp1 / Vjp0Jvp1, vjp1_jvp0 / Vjp1Jvp0];
     }
-    #[inline(always)]
-    pub fn jvp1<F: Scalar, T: Linear<F>>(a: &F, _b: &F, _y: &F, t: &T) -> T {
-        t.scale(*a)
-    }
-    #[inline(always)]
-    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &T) -> T {
-        c.scale(*b)
-    }
-    #[inline(always)]
-    pub fn vjp1<F: Scalar, T: Linear<F>>(a: &F, _b: &F, _y: &F, c: &T) -> T {
-        c.scale(*a)
-    }
-    #[inline(always)]
-    pub fn vjp0_jvp1<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &F, t: &T) -> T {
-        t.scale(*c)
-    }
-    #[inline(always)]
-    pub fn vjp1_jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, c: &F, t: &T) -> T {
-        t.scale(*c)
+
+    scalar_rules! {
+        value |a, b| *a * *b;
+        jvp0 / Jvp0 |a, b, y, t| t.scale(*b);
+        jvp1 / Jvp1 |a, b, y, t| t.scale(*a);
+        vjp0 / Vjp0 |a, b, y, c| c.scale(*b);
+        vjp1 / Vjp1 |a, b, y, c| c.scale(*a);
+        @second vjp0_jvp1 / Vjp0Jvp1 |a, b, y, c, t| t.scale(*c);
+        @second vjp1_jvp0 / Vjp1Jvp0 |a, b, y, c, t| t.scale(*c);
     }
 }
 
-/// `a / b`.
+/// `a / b`. Between matrices and scalars: a matrix divided by a scalar.
 pub mod div {
     use super::*;
 
-    #[inline(always)]
-    pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, t: &T) -> T {
-        t.scale(b.recip())
+    binary_dispatch! {
+        first: [jvp0 / Jvp0, jvp1 / Jvp1, vjp0 / Vjp0, vjp1 / Vjp1];
+        second: [vjp0_jvp1 / Vjp0Jvp1, vjp1_jvp0 / Vjp1Jvp0, vjp1_jvp1 / Vjp1Jvp1];
     }
-    #[inline(always)]
-    pub fn jvp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, y: &F, t: &T) -> T {
-        t.scale(-*y / *b)
-    }
-    #[inline(always)]
-    pub fn vjp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &T) -> T {
-        c.scale(b.recip())
-    }
-    #[inline(always)]
-    pub fn vjp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, y: &F, c: &T) -> T {
-        c.scale(-*y / *b)
-    }
-    #[inline(always)]
-    pub fn vjp0_jvp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &F, t: &T) -> T {
-        t.scale(-*c / (*b * *b))
-    }
-    #[inline(always)]
-    pub fn vjp1_jvp0<F: Scalar, T: Linear<F>>(_a: &F, b: &F, _y: &F, c: &F, t: &T) -> T {
-        t.scale(-*c / (*b * *b))
-    }
-    #[inline(always)]
-    pub fn vjp1_jvp1<F: Scalar, T: Linear<F>>(_a: &F, b: &F, y: &F, c: &F, t: &T) -> T {
-        t.scale(F::of(2.0) * *c * *y / (*b * *b))
+
+    scalar_rules! {
+        value |a, b| *a / *b;
+        jvp0 / Jvp0 |a, b, y, t| t.scale(b.recip());
+        jvp1 / Jvp1 |a, b, y, t| t.scale(-*y / *b);
+        vjp0 / Vjp0 |a, b, y, c| c.scale(b.recip());
+        vjp1 / Vjp1 |a, b, y, c| c.scale(-*y / *b);
+        @second vjp0_jvp1 / Vjp0Jvp1 |a, b, y, c, t| t.scale(-*c / (*b * *b));
+        @second vjp1_jvp0 / Vjp1Jvp0 |a, b, y, c, t| t.scale(-*c / (*b * *b));
+        @second vjp1_jvp1 / Vjp1Jvp1 |a, b, y, c, t| t.scale(F::of(2.0) * *c * *y / (*b * *b));
     }
 }
 
 /// `a % b` = a - b trunc(a / b): slope 1 in `a` and -trunc(a / b) in `b` on
-/// each piece.
+/// each piece. Scalars only.
 pub mod rem {
     use super::*;
 
+    #[inline(always)]
+    pub fn value<F: Scalar>(a: &F, b: &F) -> F {
+        *a % *b
+    }
     #[inline(always)]
     pub fn jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _y: &F, t: &T) -> T {
         t.clone()
@@ -138,6 +266,10 @@ pub mod rem {
 pub mod neg {
     use super::*;
 
+    #[inline(always)]
+    pub fn value<A: Negate>(a: &A) -> A::Output {
+        A::negate(a)
+    }
     #[inline(always)]
     pub fn jvp0<F, T: Linear<F>>(t: &T) -> T {
         t.neg()

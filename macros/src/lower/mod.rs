@@ -66,6 +66,7 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
             data.mutable = param.mutable;
             data.array = param.is_array();
             data.place = param.is_array() && param.mutable;
+            data.reference = param.matrix().is_some_and(|m| m.reference);
             lowerer.declare(param.ident.to_string(), var);
             lowerer.decl_keys.insert(var, (param.ident.to_string(), 0));
             params.push(var);
@@ -827,6 +828,9 @@ impl Lowerer {
         if let Some(var) = expr_local(expr).and_then(|i| self.lookup(&i.to_string())) {
             return Ok(var);
         }
+        if let Some(inner) = self.borrowed(expr) {
+            return self.expr(inner, hint);
+        }
         if is_constant_valued(expr) || (!self.mentions_varied(expr.to_token_stream()) && !has_control(expr)) {
             return Ok(self.opaque(expr, hint));
         }
@@ -847,9 +851,15 @@ impl Lowerer {
             syn::Expr::Unary(u) => match u.op {
                 syn::UnOp::Neg(_) => {
                     let operand = self.expr(&u.expr, None)?;
+                    if !self.vars.varied(operand) {
+                        let x = self.vars.ident(operand).clone();
+                        let var = self.vars.fresh(hint.unwrap_or("c"), u.span(), false);
+                        let tokens = quote!(-#x);
+                        return Ok(self.emit(var, Expr::Opaque { tokens, uses: vec![operand] }, u.span()));
+                    }
                     let prim = table::by_unary("-")
                         .ok_or_else(|| syn::Error::new(u.span(), "internal: the primitive table lacks `-`"))?;
-                    Ok(self.prim(prim, vec![operand], Form::Unary(u.op), hint.unwrap_or("neg"), u.span()))
+                    Ok(self.prim(prim, vec![operand], Form::Operator, hint.unwrap_or("neg"), u.span()))
                 }
                 syn::UnOp::Deref(_) => match expr_local(&u.expr).and_then(|i| self.lookup(&i.to_string())) {
                     Some(var) if self.by_value.contains(&var) => Ok(var),
@@ -916,14 +926,14 @@ impl Lowerer {
                 Err(syn::Error::new(a.span(), "an assignment cannot be used as a value: write it as its own statement"))
             }
             syn::Expr::Lit(_) => Ok(self.opaque(expr, hint)),
-            syn::Expr::Reference(r) => match expr_local(&r.expr).and_then(|i| self.lookup(&i.to_string())) {
-                // `&v` of an array, passed to a function: the array itself.
-                Some(var) if self.vars.is_array(var) && r.mutability.is_none() => Ok(var),
-                _ => Err(syn::Error::new(
-                    r.span(),
-                    "references to differentiated values are not supported here: pass floats by value, arrays by `&`",
-                )),
-            },
+            // `&v` of an array passed to a function, or of a matrix passed to
+            // a method (`x.dot(&y)`): the value itself. The emitter borrows
+            // what the callee takes by reference.
+            syn::Expr::Reference(r) if r.mutability.is_none() => self.expr(&r.expr, hint),
+            syn::Expr::Reference(r) => Err(syn::Error::new(
+                r.span(),
+                "a differentiated value cannot be borrowed mutably: compute a new value instead",
+            )),
             syn::Expr::Closure(c) => Err(syn::Error::new(
                 c.span(),
                 "a closure over differentiated values is only supported as the argument of `map` or `fold` on an iterator: write the computation inline, or put it in a separate `#[differentiate]` function",
@@ -970,14 +980,19 @@ impl Lowerer {
         span: Span,
     ) -> syn::Result<Var> {
         let symbol = op.to_token_stream().to_string();
+        let constant = !self.vars.varied(lhs) && !self.vars.varied(rhs);
         match table::by_binary(&symbol) {
-            Some(prim) => Ok(self.prim(prim, vec![lhs, rhs], Form::Binary(*op), hint.unwrap_or(prim.name), span)),
-            None if !self.vars.varied(lhs) && !self.vars.varied(rhs) => {
+            // Arithmetic on constants (`x.len() - 1`) stays as written: it
+            // may be on integers, which the rules do not know.
+            Some(prim) if !constant => {
+                Ok(self.prim(prim, vec![lhs, rhs], Form::Operator, hint.unwrap_or(prim.name), span))
+            }
+            _ if constant => {
                 let (a, b) = (self.vars.ident(lhs).clone(), self.vars.ident(rhs).clone());
                 let var = self.vars.fresh(hint.unwrap_or("c"), span, false);
                 Ok(self.emit(var, Expr::Opaque { tokens: quote!(#a #op #b), uses: vec![lhs, rhs] }, span))
             }
-            None => Err(syn::Error::new(
+            _ => Err(syn::Error::new(
                 op.span(),
                 format!(
                     "the operator `{symbol}` has no derivative: use `+`, `-`, `*`, `/` or `%` on differentiated values"
@@ -1018,7 +1033,7 @@ impl Lowerer {
                 m.span(),
             ));
         }
-        let Some(prim) = table::by_method(&name) else {
+        let Some(prim) = table::by_method(&name).or_else(|| table::by_matrix_method(&name)) else {
             if expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v))
             {
                 return Err(syn::Error::new(
@@ -1076,6 +1091,18 @@ impl Lowerer {
         Ok(())
     }
 
+    /// The operand of `&operand` where the borrow is the macro's business: a
+    /// local (`&a`, `&x`) or a differentiated value (`&(a * x)`). Other
+    /// borrows of constants (`&data.field`) stay as written.
+    fn borrowed<'e>(&self, expr: &'e syn::Expr) -> Option<&'e syn::Expr> {
+        let syn::Expr::Reference(r) = expr else { return None };
+        if r.mutability.is_some() {
+            return None;
+        }
+        let local = expr_local(&r.expr).is_some_and(|i| self.lookup(&i.to_string()).is_some());
+        (local || self.mentions_varied(r.expr.to_token_stream())).then_some(&*r.expr)
+    }
+
     /// The arguments of a call: their values, and whether each was written
     /// as a reference to an array (`&v`).
     fn call_args(
@@ -1085,9 +1112,16 @@ impl Lowerer {
         let mut values = Vec::new();
         let mut by_ref = Vec::new();
         for arg in args {
-            let value = self.expr(arg, None)?;
-            by_ref.push(matches!(arg, syn::Expr::Reference(_)) && self.vars.is_array(value));
-            values.push(value);
+            match self.borrowed(arg) {
+                Some(inner) => {
+                    values.push(self.expr(inner, None)?);
+                    by_ref.push(true);
+                }
+                None => {
+                    values.push(self.expr(arg, None)?);
+                    by_ref.push(false);
+                }
+            }
         }
         Ok((values, by_ref))
     }
@@ -1112,6 +1146,21 @@ impl Lowerer {
                 path.span(),
                 "calling a closure or a function value on differentiated values is not supported: write the computation inline, or put it in a `#[differentiate]` function and call that by name",
             ));
+        }
+        // `matdiff::logdet(&x)`: a matrix helper with rules in matdiff-core.
+        if path.segments.len() == 2 && path.segments[0].ident == "matdiff" {
+            if let Some(prim) = table::by_helper(&name).filter(|p| p.name != "logsumexp") {
+                if c.args.len() != prim.arity {
+                    return Err(syn::Error::new(
+                        path.span(),
+                        format!("`matdiff::{name}` takes {} argument(s)", prim.arity),
+                    ));
+                }
+                let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
+                self.check_scalar_args(&args, c.span())?;
+                let helper = path.segments[1].ident.clone();
+                return Ok(self.prim(prim, args, Form::Helper(helper), hint.unwrap_or(&name), c.span()));
+            }
         }
         // `f64::sin(x)`: a float method in function form.
         if path.segments.len() == 2 && path.leading_colon.is_none() {

@@ -22,14 +22,14 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     let cond = a <= delta;
     let (result, tape) = if cond {
         let c = 0.5;
-        let mul = c * x;
-        let mul_1 = mul * x;
+        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
         let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
         (mul_1, tape_1)
     } else {
         let c_1 = 0.5 * delta;
-        let sub = a - c_1;
-        let mul_2 = delta * sub;
+        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
+        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
         let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
@@ -86,14 +86,14 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let cond = a <= delta;
     let (result, tape) = if cond {
         let c = 0.5;
-        let mul = c * x;
-        let mul_1 = mul * x;
+        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
         let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
         (mul_1, tape_1)
     } else {
         let c_1 = 0.5 * delta;
-        let sub = a - c_1;
-        let mul_2 = delta * sub;
+        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
+        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
         let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
@@ -152,9 +152,9 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     let cond = a <= delta;
     let (result, tape, result_dot) = if cond {
         let c = 0.5;
-        let mul = c * x;
+        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-        let mul_1 = mul * x;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &mul,
             &x,
@@ -178,9 +178,9 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
         (mul_1, tape_1, mul_1_dot_2)
     } else {
         let c_1 = 0.5 * delta;
-        let sub = a - c_1;
+        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
-        let mul_2 = delta * sub;
+        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
             &delta,
             &sub,
@@ -273,9 +273,9 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     let cond = a <= delta;
     let (result, tape, result_dot) = if cond {
         let c = 0.5;
-        let mul = c * x;
+        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-        let mul_1 = mul * x;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &mul,
             &x,
@@ -299,9 +299,9 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
         (mul_1, tape_1, mul_1_dot_2)
     } else {
         let c_1 = 0.5 * delta;
-        let sub = a - c_1;
+        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
-        let mul_2 = delta * sub;
+        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
             &delta,
             &sub,
@@ -398,14 +398,14 @@ impl huber {
         let cond = a <= delta;
         let (result, tape) = if cond {
             let c = 0.5;
-            let mul = c * x;
-            let mul_1 = mul * x;
+            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
             let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
             (mul_1, tape_1)
         } else {
             let c_1 = 0.5 * delta;
-            let sub = a - c_1;
-            let mul_2 = delta * sub;
+            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
+            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
             (mul_2, tape_2)
         };
@@ -475,9 +475,9 @@ impl huber {
         let cond = a <= delta;
         let (result, result_dot) = if cond {
             let c = 0.5;
-            let mul = c * x;
+            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-            let mul_1 = mul * x;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &x,
@@ -494,9 +494,9 @@ impl huber {
             (mul_1, mul_1_dot_2)
         } else {
             let c_1 = 0.5 * delta;
-            let sub = a - c_1;
+            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
-            let mul_2 = delta * sub;
+            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,
@@ -544,9 +544,9 @@ impl huber {
         let cond = a <= delta;
         let (result, tape, result_dot) = if cond {
             let c = 0.5;
-            let mul = c * x;
+            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-            let mul_1 = mul * x;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &x,
@@ -570,9 +570,9 @@ impl huber {
             (mul_1, tape_1, mul_1_dot_2)
         } else {
             let c_1 = 0.5 * delta;
-            let sub = a - c_1;
+            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
-            let mul_2 = delta * sub;
+            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,

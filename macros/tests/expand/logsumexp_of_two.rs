@@ -16,7 +16,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let _ = f;
     let exp = x.exp();
     let exp_1 = y.exp();
-    let add = exp + exp_1;
+    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
     let ln = add.ln();
     let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
@@ -41,7 +41,7 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let _ = f;
     let exp = x.exp();
     let exp_1 = y.exp();
-    let add = exp + exp_1;
+    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
     let ln = add.ln();
     let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
@@ -70,7 +70,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
     let exp_1 = y.exp();
     let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-    let add = exp + exp_1;
+    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
     let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
     let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
@@ -124,7 +124,7 @@ fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
     let exp_1 = y.exp();
     let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-    let add = exp + exp_1;
+    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
     let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
     let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
@@ -179,7 +179,7 @@ impl f {
     pub fn vjp(x: f64, y: f64, out_bar: f64) -> (f64, (f64, f64)) {
         let exp = x.exp();
         let exp_1 = y.exp();
-        let add = exp + exp_1;
+        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
         let ln = add.ln();
         let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &out_bar);
         let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
@@ -214,7 +214,7 @@ impl f {
         let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-        let add = exp + exp_1;
+        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
         let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
         let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
@@ -254,7 +254,7 @@ impl f {
         let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-        let add = exp + exp_1;
+        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
         let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
         let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);

@@ -21,8 +21,8 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let mut sum_1_bar = sum_3_bar;
     for k in (start..end).rev() {
         let v = x[k];
-        let mul = v * v;
-        let mul_1 = mul * v;
+        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
         let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
         let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -61,9 +61,9 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut sum_1 = sum;
     for k in (start..end) {
         let v = x[k];
-        let mul = v * v;
-        let mul_1 = mul * v;
-        let sum_2 = sum_1 + mul_1;
+        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
+        let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
         sum_1 = sum_2;
     }
     let sum_3 = sum_1;
@@ -72,8 +72,8 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut sum_1_bar = sum_3_bar;
     for k in (start..end).rev() {
         let v = x[k];
-        let mul = v * v;
-        let mul_1 = mul * v;
+        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
         let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
         let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -131,7 +131,7 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
-            let mul = v * v;
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
                 &v,
@@ -145,7 +145,7 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
                 &v_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_1 = mul * v;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
             let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
             let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
@@ -265,11 +265,11 @@ fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
     for k in (start..end).rev() {
         let v = x[k];
         let v_dot_1 = x_dot[k];
-        let mul = v * v;
+        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
         let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot_1);
         let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot_1);
         let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-        let mul_1 = mul * v;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
         let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
         let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
@@ -376,9 +376,9 @@ impl inner_sum {
         let mut sum_1 = sum;
         for k in (start..end) {
             let v = x[k];
-            let mul = v * v;
-            let mul_1 = mul * v;
-            let sum_2 = sum_1 + mul_1;
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
+            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
             sum_1 = sum_2;
         }
         let sum_3 = sum_1;
@@ -386,8 +386,8 @@ impl inner_sum {
         let mut sum_1_bar = out_bar;
         for k in (start..end).rev() {
             let v = x[k];
-            let mul = v * v;
-            let mul_1 = mul * v;
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
             let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -441,11 +441,11 @@ impl inner_sum {
         for k in (start..end) {
             let v = x[k];
             let v_dot = x_dot[k];
-            let mul = v * v;
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = mul * v;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &v,
@@ -459,7 +459,7 @@ impl inner_sum {
                 &v_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = sum_1 + mul_1;
+            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
             let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
             let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
             let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
@@ -505,11 +505,11 @@ impl inner_sum {
         for k in (start..end) {
             let v = x[k];
             let v_dot = x_dot[k];
-            let mul = v * v;
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = mul * v;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &v,
@@ -523,7 +523,7 @@ impl inner_sum {
                 &v_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = sum_1 + mul_1;
+            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
             let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
             let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
             let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
@@ -539,7 +539,7 @@ impl inner_sum {
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
-            let mul = v * v;
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
                 &v,
@@ -553,7 +553,7 @@ impl inner_sum {
                 &v_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_1 = mul * v;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
             let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
             let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);

@@ -19,16 +19,16 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
 )]
 fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let _ = loss;
-    let s = w * w;
+    let s = ::matdiff::__private::rules::mul::value(&w, &w);
     let c = 2.0;
-    let mul = w * c;
-    let add = mul + b;
+    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
+    let add = ::matdiff::__private::rules::add::value(&mul, &b);
     let sigmoid = sigmoid(add);
-    let s_1 = s + sigmoid;
+    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
     let cond = n > 2;
     let (s_3, tape) = if cond {
         let c_1 = 0.5;
-        let s_2 = s_1 * c_1;
+        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
         (s_2, tape_1)
     } else {
@@ -74,16 +74,16 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
 )]
 fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let _ = loss;
-    let s = w * w;
+    let s = ::matdiff::__private::rules::mul::value(&w, &w);
     let c = 2.0;
-    let mul = w * c;
-    let add = mul + b;
+    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
+    let add = ::matdiff::__private::rules::add::value(&mul, &b);
     let sigmoid = sigmoid(add);
-    let s_1 = s + sigmoid;
+    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
     let cond = n > 2;
     let (s_3, tape) = if cond {
         let c_1 = 0.5;
-        let s_2 = s_1 * c_1;
+        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
         (s_2, tape_1)
     } else {
@@ -131,29 +131,29 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let _ = loss;
     let w_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
     let b_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
-    let s = w * w;
+    let s = ::matdiff::__private::rules::mul::value(&w, &w);
     let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
     let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
     let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
     let c = 2.0;
-    let mul = w * c;
+    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-    let add = mul + b;
+    let add = ::matdiff::__private::rules::add::value(&mul, &b);
     let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
     let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let (sigmoid, sigmoid_dot) = sigmoid::jvp(
         add,
-        (::core::option::Option::Some(add_dot_2),),
+        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
     );
-    let s_1 = s + sigmoid;
+    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
     let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
     let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
     let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
     let cond = n > 2;
     let (s_3, tape, s_3_dot) = if cond {
         let c_1 = 0.5;
-        let s_2 = s_1 * c_1;
+        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
             &s_1,
             &c_1,
@@ -183,7 +183,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
     let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
         add,
-        (::core::option::Option::Some(add_dot_2),),
+        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         sigmoid_bar,
         ::core::option::Option::None,
     );
@@ -225,29 +225,29 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let _ = loss;
     let w_dot = v[0];
     let b_dot = v[1];
-    let s = w * w;
+    let s = ::matdiff::__private::rules::mul::value(&w, &w);
     let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
     let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
     let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
     let c = 2.0;
-    let mul = w * c;
+    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-    let add = mul + b;
+    let add = ::matdiff::__private::rules::add::value(&mul, &b);
     let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
     let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
     let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
     let (sigmoid, sigmoid_dot) = sigmoid::jvp(
         add,
-        (::core::option::Option::Some(add_dot_2),),
+        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
     );
-    let s_1 = s + sigmoid;
+    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
     let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
     let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
     let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
     let cond = n > 2;
     let (s_3, tape, s_3_dot) = if cond {
         let c_1 = 0.5;
-        let s_2 = s_1 * c_1;
+        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
             &s_1,
             &c_1,
@@ -277,7 +277,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
     let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
         add,
-        (::core::option::Option::Some(add_dot_2),),
+        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         sigmoid_bar,
         ::core::option::Option::None,
     );
@@ -327,16 +327,16 @@ impl loss {
         n: usize,
         out_bar: f64,
     ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
-        let s = w * w;
+        let s = ::matdiff::__private::rules::mul::value(&w, &w);
         let c = 2.0;
-        let mul = w * c;
-        let add = mul + b;
+        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
+        let add = ::matdiff::__private::rules::add::value(&mul, &b);
         let sigmoid = sigmoid(add);
-        let s_1 = s + sigmoid;
+        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
         let cond = n > 2;
         let (s_3, tape) = if cond {
             let c_1 = 0.5;
-            let s_2 = s_1 * c_1;
+            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
             let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
             (s_2, tape_1)
         } else {
@@ -392,29 +392,29 @@ impl loss {
     ) -> (f64, __MatdiffD) {
         let w_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
         let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
-        let s = w * w;
+        let s = ::matdiff::__private::rules::mul::value(&w, &w);
         let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
         let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
         let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
         let c = 2.0;
-        let mul = w * c;
+        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-        let add = mul + b;
+        let add = ::matdiff::__private::rules::add::value(&mul, &b);
         let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
         let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
-            (::core::option::Option::Some(add_dot_2),),
+            (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
-        let s_1 = s + sigmoid;
+        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
         let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
         let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
         let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
         let cond = n > 2;
         let (s_3, s_3_dot) = if cond {
             let c_1 = 0.5;
-            let s_2 = s_1 * c_1;
+            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
             let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
                 &s_1,
                 &c_1,
@@ -462,29 +462,29 @@ impl loss {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let s = w * w;
+        let s = ::matdiff::__private::rules::mul::value(&w, &w);
         let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
         let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
         let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
         let c = 2.0;
-        let mul = w * c;
+        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-        let add = mul + b;
+        let add = ::matdiff::__private::rules::add::value(&mul, &b);
         let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
         let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
-            (::core::option::Option::Some(add_dot_2),),
+            (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
-        let s_1 = s + sigmoid;
+        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
         let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
         let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
         let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
             let c_1 = 0.5;
-            let s_2 = s_1 * c_1;
+            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
             let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
                 &s_1,
                 &c_1,
@@ -521,7 +521,7 @@ impl loss {
         let sigmoid_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1_dot);
         let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
             add,
-            (::core::option::Option::Some(add_dot_2),),
+            (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
             sigmoid_bar,
             ::core::option::Option::Some(sigmoid_bar_dot),
         );

@@ -31,13 +31,13 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
-        let mul = element_1 * element_1;
-        let sub = element - mul;
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
         let c_3 = 2;
         let powi = sub.powi(c_3);
-        let mul_1 = c_2 * powi;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
         let c_4 = 1.0;
-        let sub_1 = c_4 - element_1;
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
@@ -117,17 +117,17 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
-        let mul = element_1 * element_1;
-        let sub = element - mul;
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
         let c_3 = 2;
         let powi = sub.powi(c_3);
-        let mul_1 = c_2 * powi;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
         let c_4 = 1.0;
-        let sub_1 = c_4 - element_1;
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
-        let add = mul_1 + powi_1;
-        let s_2 = s_1 + add;
+        let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
+        let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
         s_1 = s_2;
     }
     let s_3 = s_1;
@@ -140,13 +140,13 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
-        let mul = element_1 * element_1;
-        let sub = element - mul;
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
         let c_3 = 2;
         let powi = sub.powi(c_3);
-        let mul_1 = c_2 * powi;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
         let c_4 = 1.0;
-        let sub_1 = c_4 - element_1;
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
@@ -243,7 +243,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             let element_dot_1 = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let mul = element_1 * element_1;
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
@@ -257,15 +257,15 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
                 &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
             let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let c_4 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -452,7 +452,7 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let element_dot_1 = x_dot[i_2];
         let element_1 = x[i_1];
         let element_1_dot_1 = x_dot[i_1];
-        let mul = element_1 * element_1;
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
         let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
             &element_1,
             &element_1,
@@ -466,15 +466,15 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
             &element_1_dot_1,
         );
         let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-        let sub = element - mul;
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
         let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
         let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
         let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
         let c_3 = 2;
         let powi = sub.powi(c_3);
-        let mul_1 = c_2 * powi;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
         let c_4 = 1.0;
-        let sub_1 = c_4 - element_1;
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
@@ -650,17 +650,17 @@ impl rosenbrock {
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_1 = x[i_1];
-            let mul = element_1 * element_1;
-            let sub = element - mul;
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let c_4 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let add = mul_1 + powi_1;
-            let s_2 = s_1 + add;
+            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
             s_1 = s_2;
         }
         let s_3 = s_1;
@@ -672,13 +672,13 @@ impl rosenbrock {
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_1 = x[i_1];
-            let mul = element_1 * element_1;
-            let sub = element - mul;
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let c_4 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
             let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
@@ -769,7 +769,7 @@ impl rosenbrock {
             let element_dot = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let mul = element_1 * element_1;
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
@@ -783,7 +783,7 @@ impl rosenbrock {
                 &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
             let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
@@ -795,7 +795,7 @@ impl rosenbrock {
                 &powi,
                 &sub_dot_2,
             );
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_2,
                 &powi,
@@ -803,7 +803,7 @@ impl rosenbrock {
                 &powi_dot,
             );
             let c_4 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -813,11 +813,11 @@ impl rosenbrock {
                 &powi_1,
                 &sub_1_dot,
             );
-            let add = mul_1 + powi_1;
+            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
             let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
             let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
             let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-            let s_2 = s_1 + add;
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
             let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
             let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
             let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
@@ -870,7 +870,7 @@ impl rosenbrock {
             let element_dot = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let mul = element_1 * element_1;
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
@@ -884,7 +884,7 @@ impl rosenbrock {
                 &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
             let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
@@ -896,7 +896,7 @@ impl rosenbrock {
                 &powi,
                 &sub_dot_2,
             );
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_2,
                 &powi,
@@ -904,7 +904,7 @@ impl rosenbrock {
                 &powi_dot,
             );
             let c_4 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -914,11 +914,11 @@ impl rosenbrock {
                 &powi_1,
                 &sub_1_dot,
             );
-            let add = mul_1 + powi_1;
+            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
             let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
             let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
             let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-            let s_2 = s_1 + add;
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
             let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
             let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
             let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
@@ -939,7 +939,7 @@ impl rosenbrock {
             let element_dot_1 = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let mul = element_1 * element_1;
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
@@ -953,15 +953,15 @@ impl rosenbrock {
                 &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
             let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let c_4 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);

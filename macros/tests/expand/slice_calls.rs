@@ -27,13 +27,13 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
-        let mul = c_1 * element;
+        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         doubled[i_1] = mul;
     }
     let inner_sum = inner_sum(x);
     let inner_sum_1 = inner_sum(&doubled);
     let sin = inner_sum_1.sin();
-    let mul_1 = inner_sum * sin;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
@@ -64,7 +64,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
-        let mul = c_1 * element;
+        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
         let element_bar = ::matdiff::__private::rules::mul::vjp1(
             &c_1,
@@ -98,13 +98,13 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
-        let mul = c_1 * element;
+        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         doubled[i_1] = mul;
     }
     let inner_sum = inner_sum(x);
     let inner_sum_1 = inner_sum(&doubled);
     let sin = inner_sum_1.sin();
-    let mul_1 = inner_sum * sin;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
@@ -135,7 +135,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
-        let mul = c_1 * element;
+        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
         let element_bar = ::matdiff::__private::rules::mul::vjp1(
             &c_1,
@@ -185,7 +185,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
             let c_1 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
                 &element,
@@ -209,7 +209,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
             &sin,
             &inner_sum_1_dot,
         );
-        let mul_1 = inner_sum * sin;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
         let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -288,7 +288,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(
@@ -340,7 +340,7 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let c_1 = 2.0;
         let element = x[i_1];
         let element_dot = x_dot[i_1];
-        let mul = c_1 * element;
+        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(
             &c_1,
             &element,
@@ -364,7 +364,7 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         &sin,
         &inner_sum_1_dot,
     );
-    let mul_1 = inner_sum * sin;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
     let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -440,7 +440,7 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let i_1 = i;
         let c_1 = 2.0;
         let element = x[i_1];
-        let mul = c_1 * element;
+        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
         let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
         let element_bar = ::matdiff::__private::rules::mul::vjp1(
@@ -487,13 +487,13 @@ impl calls_with_slices {
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             doubled[i_1] = mul;
         }
         let inner_sum = inner_sum(x);
         let inner_sum_1 = inner_sum(&doubled);
         let sin = inner_sum_1.sin();
-        let mul_1 = inner_sum * sin;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
         let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -523,7 +523,7 @@ impl calls_with_slices {
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_1,
@@ -569,7 +569,7 @@ impl calls_with_slices {
             let c_1 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
                 &element,
@@ -593,7 +593,7 @@ impl calls_with_slices {
             &sin,
             &inner_sum_1_dot,
         );
-        let mul_1 = inner_sum * sin;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &inner_sum,
             &sin,
@@ -649,7 +649,7 @@ impl calls_with_slices {
             let c_1 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
                 &element,
@@ -673,7 +673,7 @@ impl calls_with_slices {
             &sin,
             &inner_sum_1_dot,
         );
-        let mul_1 = inner_sum * sin;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &inner_sum,
             &sin,
@@ -781,7 +781,7 @@ impl calls_with_slices {
             let i_1 = i;
             let c_1 = 2.0;
             let element = x[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(

@@ -14,16 +14,16 @@ fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
 )]
 fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     let _ = chain;
-    let mul = a * a;
-    let sub = b - mul;
+    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
+    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
     let c_1 = 2;
     let powi = sub.powi(c_1);
-    let mul_1 = b * b;
-    let sub_1 = c - mul_1;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
+    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
     let c_2 = 2;
     let powi_1 = sub_1.powi(c_2);
-    let mul_2 = c * c;
-    let sub_2 = d - mul_2;
+    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
+    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
     let c_3 = 2;
     let powi_2 = sub_2.powi(c_3);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -76,20 +76,20 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
 )]
 fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     let _ = chain;
-    let mul = a * a;
-    let sub = b - mul;
+    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
+    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
     let c_1 = 2;
     let powi = sub.powi(c_1);
-    let mul_1 = b * b;
-    let sub_1 = c - mul_1;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
+    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
     let c_2 = 2;
     let powi_1 = sub_1.powi(c_2);
-    let add = powi + powi_1;
-    let mul_2 = c * c;
-    let sub_2 = d - mul_2;
+    let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
+    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
+    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
     let c_3 = 2;
     let powi_2 = sub_2.powi(c_3);
-    let add_1 = add + powi_2;
+    let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
     let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
@@ -144,31 +144,31 @@ fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
     let b_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
     let c_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
     let d_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
-    let mul = a * a;
+    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
     let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
     let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-    let sub = b - mul;
+    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
     let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
     let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
     let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
     let c_1 = 2;
     let powi = sub.powi(c_1);
-    let mul_1 = b * b;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
     let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
     let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
     let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-    let sub_1 = c - mul_1;
+    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
     let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
     let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
     let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
     let c_2 = 2;
     let powi_1 = sub_1.powi(c_2);
-    let mul_2 = c * c;
+    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
     let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
     let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
     let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-    let sub_2 = d - mul_2;
+    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
     let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
     let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
     let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
@@ -325,31 +325,31 @@ fn chain_hvp(a: f64, b: f64, c: f64, d: f64, v: [f64; 4]) -> [f64; 4] {
     let b_dot = v[1];
     let c_dot = v[2];
     let d_dot = v[3];
-    let mul = a * a;
+    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
     let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
     let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-    let sub = b - mul;
+    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
     let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
     let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
     let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
     let c_1 = 2;
     let powi = sub.powi(c_1);
-    let mul_1 = b * b;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
     let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
     let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
     let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-    let sub_1 = c - mul_1;
+    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
     let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
     let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
     let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
     let c_2 = 2;
     let powi_1 = sub_1.powi(c_2);
-    let mul_2 = c * c;
+    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
     let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
     let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
     let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-    let sub_2 = d - mul_2;
+    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
     let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
     let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
     let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
@@ -508,20 +508,20 @@ impl chain {
         d: f64,
         out_bar: f64,
     ) -> (f64, (f64, f64, f64, f64)) {
-        let mul = a * a;
-        let sub = b - mul;
+        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
+        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
         let c_1 = 2;
         let powi = sub.powi(c_1);
-        let mul_1 = b * b;
-        let sub_1 = c - mul_1;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
         let c_2 = 2;
         let powi_1 = sub_1.powi(c_2);
-        let add = powi + powi_1;
-        let mul_2 = c * c;
-        let sub_2 = d - mul_2;
+        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
+        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
+        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
         let c_3 = 2;
         let powi_2 = sub_2.powi(c_3);
-        let add_1 = add + powi_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
         let add_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
         let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&out_bar);
         let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
@@ -591,11 +591,11 @@ impl chain {
         let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
         let c_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.2);
         let d_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.3);
-        let mul = a * a;
+        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = b - mul;
+        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
         let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
@@ -607,11 +607,11 @@ impl chain {
             &powi,
             &sub_dot_2,
         );
-        let mul_1 = b * b;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let sub_1 = c - mul_1;
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
         let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
         let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
@@ -623,15 +623,15 @@ impl chain {
             &powi_1,
             &sub_1_dot_2,
         );
-        let add = powi + powi_1;
+        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
         let add_dot = ::matdiff::__private::rules::add::jvp0(&powi_dot);
         let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-        let mul_2 = c * c;
+        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-        let sub_2 = d - mul_2;
+        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
         let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
         let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
@@ -643,7 +643,7 @@ impl chain {
             &powi_2,
             &sub_2_dot_2,
         );
-        let add_1 = add + powi_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
         let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
         let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
         let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
@@ -688,11 +688,11 @@ impl chain {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let mul = a * a;
+        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = b - mul;
+        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
         let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
@@ -704,11 +704,11 @@ impl chain {
             &powi,
             &sub_dot_2,
         );
-        let mul_1 = b * b;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let sub_1 = c - mul_1;
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
         let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
         let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
@@ -720,15 +720,15 @@ impl chain {
             &powi_1,
             &sub_1_dot_2,
         );
-        let add = powi + powi_1;
+        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
         let add_dot = ::matdiff::__private::rules::add::jvp0(&powi_dot);
         let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-        let mul_2 = c * c;
+        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-        let sub_2 = d - mul_2;
+        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
         let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
         let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
@@ -740,7 +740,7 @@ impl chain {
             &powi_2,
             &sub_2_dot_2,
         );
-        let add_1 = add + powi_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
         let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
         let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
         let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);

@@ -33,10 +33,10 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         }
         {
             let element = x[k_1];
-            let mul = element * element;
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let c = 0.1;
-            let add = mul + c;
-            let t_2 = t_1 + add;
+            let add = ::matdiff::__private::rules::add::value(&mul, &c);
+            let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let c_1 = 1;
             let k_2 = k_1 + c_1;
             tape.push((k_1,));
@@ -49,7 +49,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let k_3 = k_1;
     let i = 0;
     let element_1 = x[i];
-    let mul_1 = t_3 * element_1;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
@@ -70,7 +70,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
-        let mul = element * element;
+        let mul = ::matdiff::__private::rules::mul::value(&element, &element);
         let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
         let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
@@ -119,10 +119,10 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
         }
         {
             let element = x[k_1];
-            let mul = element * element;
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let c = 0.1;
-            let add = mul + c;
-            let t_2 = t_1 + add;
+            let add = ::matdiff::__private::rules::add::value(&mul, &c);
+            let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let c_1 = 1;
             let k_2 = k_1 + c_1;
             tape.push((k_1,));
@@ -135,9 +135,9 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     let mut k_3 = k_1;
     let i = 0;
     let element_1 = x[i];
-    let mul_1 = t_3 * element_1;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
     let c_2 = k_3 as f64;
-    let add_1 = mul_1 + c_2;
+    let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
@@ -158,7 +158,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
-        let mul = element * element;
+        let mul = ::matdiff::__private::rules::mul::value(&element, &element);
         let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
         let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
@@ -221,7 +221,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let mul = element * element;
+                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
                     &element,
@@ -236,9 +236,9 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c = 0.1;
-                let add = mul + c;
+                let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
-                let t_2 = t_1 + add;
+                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
                 let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
                 let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
@@ -257,7 +257,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = t_3 * element_1;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -296,7 +296,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let mul = element * element;
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
             let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
@@ -400,7 +400,7 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         {
             let element = x[k_1];
             let element_dot = x_dot[k_1];
-            let mul = element * element;
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &element,
@@ -415,9 +415,9 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let c = 0.1;
-            let add = mul + c;
+            let add = ::matdiff::__private::rules::add::value(&mul, &c);
             let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
-            let t_2 = t_1 + add;
+            let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
             let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
             let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
@@ -436,7 +436,7 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let i = 0;
     let element_1 = x[i];
     let element_1_dot = x_dot[i];
-    let mul_1 = t_3 * element_1;
+    let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -475,7 +475,7 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
         let element_dot_1 = x_dot[k_1];
-        let mul = element * element;
+        let mul = ::matdiff::__private::rules::mul::value(&element, &element);
         let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
         let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
@@ -573,10 +573,10 @@ impl value_dependent_while {
             }
             {
                 let element = x[k_1];
-                let mul = element * element;
+                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
                 let c = 0.1;
-                let add = mul + c;
-                let t_2 = t_1 + add;
+                let add = ::matdiff::__private::rules::add::value(&mul, &c);
+                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
                 tape.push((k_1,));
@@ -589,9 +589,9 @@ impl value_dependent_while {
         let mut k_3 = k_1;
         let i = 0;
         let element_1 = x[i];
-        let mul_1 = t_3 * element_1;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
         let c_2 = k_3 as f64;
-        let add_1 = mul_1 + c_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
@@ -611,7 +611,7 @@ impl value_dependent_while {
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
-            let mul = element * element;
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
             let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
@@ -668,7 +668,7 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let mul = element * element;
+                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
                     &element,
@@ -683,9 +683,9 @@ impl value_dependent_while {
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c = 0.1;
-                let add = mul + c;
+                let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
-                let t_2 = t_1 + add;
+                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
                 let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
                 let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
@@ -702,7 +702,7 @@ impl value_dependent_while {
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = t_3 * element_1;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_3,
             &element_1,
@@ -717,7 +717,7 @@ impl value_dependent_while {
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
-        let add_1 = mul_1 + c_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
         (add_1, add_1_dot)
     }
@@ -763,7 +763,7 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let mul = element * element;
+                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
                     &element,
@@ -778,9 +778,9 @@ impl value_dependent_while {
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c = 0.1;
-                let add = mul + c;
+                let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
-                let t_2 = t_1 + add;
+                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
                 let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
                 let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
@@ -799,7 +799,7 @@ impl value_dependent_while {
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = t_3 * element_1;
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_3,
             &element_1,
@@ -814,7 +814,7 @@ impl value_dependent_while {
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
-        let add_1 = mul_1 + c_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
@@ -871,7 +871,7 @@ impl value_dependent_while {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let mul = element * element;
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
             let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
