@@ -1033,6 +1033,15 @@ impl Lowerer {
                 m.span(),
             ));
         }
+        // `x.clone()` of a float or a matrix is the same value; arrays are
+        // copied by `let v = x.clone();` (see `array_init`).
+        let array_receiver =
+            expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v));
+        if name == "clone" && m.args.is_empty() && !array_receiver {
+            let receiver = self.expr(&m.receiver, None)?;
+            let var = self.vars.fresh(hint.unwrap_or("clone"), m.span(), self.vars.varied(receiver));
+            return Ok(self.emit(var, Expr::Copy(receiver), m.span()));
+        }
         let Some(prim) = table::by_method(&name).or_else(|| table::by_matrix_method(&name)) else {
             if expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v))
             {

@@ -1,0 +1,345 @@
+//! nalgebra arguments: gradients in denominator layout and Hessians over the
+//! flattened arguments, against the seed chapters' closed forms and against
+//! Ridders differences of the plain function, at sizes from 1 up, with
+//! static and dynamic sizes giving the same numbers.
+
+use matdiff::{check, differentiate};
+use nalgebra::{DMatrix, DVector, Matrix2, SMatrix, SVector, Vector3};
+
+// ----- data -----------------------------------------------------------------
+
+/// Deterministic numbers in about [-1, 1].
+struct Numbers(u64);
+
+impl Numbers {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+    }
+    fn vector(&mut self, n: usize) -> DVector<f64> {
+        DVector::from_fn(n, |_, _| self.next())
+    }
+    fn matrix(&mut self, r: usize, c: usize) -> DMatrix<f64> {
+        DMatrix::from_fn(r, c, |_, _| self.next())
+    }
+    /// Well conditioned: the identity times 3 plus noise.
+    fn invertible(&mut self, n: usize) -> DMatrix<f64> {
+        DMatrix::identity(n, n) * 3.0 + self.matrix(n, n)
+    }
+}
+
+const GRAD_TOL: f64 = 1e-7;
+const HESS_TOL: f64 = 1e-5;
+
+#[track_caller]
+fn assert_matrix_close(actual: &DMatrix<f64>, expected: &DMatrix<f64>, tol: f64, what: &str) {
+    assert_eq!(actual.shape(), expected.shape(), "{what}: shape");
+    let scale = expected.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    for (a, e) in actual.iter().zip(expected.iter()) {
+        assert!((a - e).abs() <= tol * scale, "{what}:\nactual {actual}\nexpected {expected}");
+    }
+}
+
+/// The gradient (flattened) and Hessian of `plain` by Ridders differences.
+fn differences(plain: impl Fn(&[f64]) -> f64 + Copy, at: &[f64]) -> (DVector<f64>, DMatrix<f64>) {
+    let n = at.len();
+    let g = check::gradient(plain, at);
+    let h = check::hessian(plain, at);
+    (DVector::from_vec(g), DMatrix::from_fn(n, n, |i, j| h[i][j]))
+}
+
+fn col(v: &DVector<f64>) -> DMatrix<f64> {
+    DMatrix::from_column_slice(v.len(), 1, v.as_slice())
+}
+
+// ----- seed 003's rules -----------------------------------------------------
+
+#[differentiate(wrt(x))]
+fn linear(w: &DVector<f64>, x: &DVector<f64>) -> f64 {
+    w.dot(x)
+}
+
+#[test]
+fn gradient_of_an_inner_product_is_the_other_vector() {
+    let mut numbers = Numbers(1);
+    for n in 1..=5 {
+        let (w, x) = (numbers.vector(n), numbers.vector(n));
+        let (value, grad) = linear_value_and_grad(&w, &x);
+        assert_eq!(value, w.dot(&x));
+        assert_eq!(grad, w);
+        assert_eq!(linear_hessian(&w, &x), DMatrix::zeros(n, n));
+    }
+}
+
+#[differentiate(wrt(x))]
+fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
+    x.dot(&(a * x))
+}
+
+#[differentiate(wrt(x))]
+fn quadratic_static(x: &SVector<f64, 3>, a: &SMatrix<f64, 3, 3>) -> f64 {
+    x.dot(&(a * x))
+}
+
+#[test]
+fn quadratic_form_gradient_and_hessian_are_the_closed_forms() {
+    let mut numbers = Numbers(2);
+    for n in 1..=6 {
+        let (x, a) = (numbers.vector(n), numbers.matrix(n, n));
+        let sym = &a + a.transpose();
+        assert_matrix_close(&col(&quadratic_grad(&x, &a)), &col(&(&sym * &x)), 1e-14, "grad");
+        assert_matrix_close(&quadratic_hessian(&x, &a), &sym, 1e-14, "hessian");
+        let v = numbers.vector(n);
+        let hv = quadratic_hvp(&x, &a, &v);
+        assert_matrix_close(&col(&hv), &col(&(&sym * &v)), 1e-13, "hvp");
+        let plain = |p: &[f64]| {
+            let x = DVector::from_column_slice(p);
+            x.dot(&(&a * &x))
+        };
+        let (g, h) = differences(plain, x.as_slice());
+        assert_matrix_close(&col(&quadratic_grad(&x, &a)), &col(&g), GRAD_TOL, "fd grad");
+        assert_matrix_close(&quadratic_hessian(&x, &a), &h, HESS_TOL, "fd hessian");
+    }
+}
+
+#[test]
+fn static_and_dynamic_sizes_give_the_same_numbers() {
+    let mut numbers = Numbers(3);
+    let (x, a) = (numbers.vector(3), numbers.matrix(3, 3));
+    let xs = SVector::<f64, 3>::from_column_slice(x.as_slice());
+    let as_ = SMatrix::<f64, 3, 3>::from_column_slice(a.as_slice());
+    let (vd, gd) = quadratic_value_and_grad(&x, &a);
+    let (vs, gs): (f64, SVector<f64, 3>) = quadratic_static_value_and_grad(&xs, &as_);
+    assert_eq!(vd, vs);
+    assert_eq!(gd.as_slice(), gs.as_slice());
+    let hs: SMatrix<f64, 3, 3> = quadratic_static_hessian(&xs, &as_);
+    assert_eq!(quadratic_hessian(&x, &a).as_slice(), hs.as_slice());
+}
+
+#[differentiate(wrt(x))]
+fn trace_of_product(w: &DMatrix<f64>, x: &DMatrix<f64>) -> f64 {
+    (w * x).trace()
+}
+
+#[test]
+fn gradient_of_trace_wx_is_w_transposed() {
+    let mut numbers = Numbers(4);
+    for (r, c) in [(1, 1), (2, 3), (4, 2)] {
+        let (w, x) = (numbers.matrix(r, c), numbers.matrix(c, r));
+        let grad = trace_of_product_grad(&w, &x);
+        assert_eq!(grad.shape(), x.shape(), "denominator layout: the shape of x");
+        assert_matrix_close(&grad, &w.transpose(), 1e-15, "d tr(WX) / dX");
+    }
+}
+
+#[differentiate]
+fn log_determinant(x: &DMatrix<f64>) -> f64 {
+    matdiff::logdet(x)
+}
+
+#[test]
+fn gradient_of_log_determinant_is_the_inverse_transposed() {
+    let mut numbers = Numbers(5);
+    for n in 1..=4 {
+        // A negative determinant too: d log|X| / dX is the same.
+        for sign in [1.0, -1.0] {
+            let x = numbers.invertible(n) * sign;
+            let inverse_t = x.clone().try_inverse().unwrap().transpose();
+            assert_matrix_close(&log_determinant_grad(&x), &inverse_t, 1e-12, "d log|X| / dX");
+            let plain = |p: &[f64]| DMatrix::from_column_slice(n, n, p).determinant().abs().ln();
+            let (_, h) = differences(plain, x.as_slice());
+            assert_matrix_close(&log_determinant_hessian(&x), &h, HESS_TOL, "fd hessian");
+        }
+    }
+}
+
+#[differentiate(wrt(u, v))]
+fn factorisation(x: &DMatrix<f64>, u: &DMatrix<f64>, v: &DMatrix<f64>) -> f64 {
+    (x - u * v).norm_squared()
+}
+
+#[test]
+fn gradients_of_a_factorisation_are_the_closed_forms() {
+    let mut numbers = Numbers(6);
+    for (m, n, k) in [(1, 1, 1), (3, 4, 2), (5, 2, 3)] {
+        let (x, u, v) = (numbers.matrix(m, n), numbers.matrix(m, k), numbers.matrix(k, n));
+        let residual = &x - &u * &v;
+        let (value, (u_bar, v_bar)) = factorisation_value_and_grad(&x, &u, &v);
+        assert_eq!(value, residual.norm_squared());
+        assert_matrix_close(&v_bar, &(u.transpose() * &residual * -2.0), 1e-13, "d / dV = -2U'(X - UV)");
+        assert_matrix_close(&u_bar, &(&residual * v.transpose() * -2.0), 1e-13, "d / dU = -2(X - UV)V'");
+        let plain = |p: &[f64]| {
+            let u = DMatrix::from_column_slice(m, k, &p[..m * k]);
+            let v = DMatrix::from_column_slice(k, n, &p[m * k..]);
+            (&x - u * v).norm_squared()
+        };
+        let at: Vec<f64> = u.iter().chain(v.iter()).copied().collect();
+        let (_, h) = differences(plain, &at);
+        assert_matrix_close(&factorisation_hessian(&x, &u, &v), &h, HESS_TOL, "fd hessian over vec(U), vec(V)");
+    }
+}
+
+#[differentiate(wrt(x))]
+fn least_squares(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>) -> f64 {
+    (a * x - b).norm_squared()
+}
+
+#[test]
+fn least_squares_gradient_and_hessian_are_the_closed_forms() {
+    let mut numbers = Numbers(7);
+    for (m, n) in [(1, 1), (5, 3), (8, 8)] {
+        let (x, a, b) = (numbers.vector(n), numbers.matrix(m, n), numbers.vector(m));
+        let grad = least_squares_grad(&x, &a, &b);
+        let expected = a.transpose() * (&a * &x - &b) * 2.0;
+        assert_matrix_close(&col(&grad), &col(&expected), 1e-13, "2A'(Ax - b)");
+        assert_matrix_close(&least_squares_hessian(&x, &a, &b), &(a.transpose() * &a * 2.0), 1e-13, "2A'A");
+    }
+}
+
+// ----- the other primitives, against differences ----------------------------
+
+/// Checks gradient, Hessian and HVP of a function of one vector against
+/// Ridders differences of `plain` at a few sizes.
+#[track_caller]
+fn check_vector_function(
+    name: &str,
+    plain: impl Fn(&DVector<f64>) -> f64,
+    grad: impl Fn(&DVector<f64>) -> DVector<f64>,
+    hessian: impl Fn(&DVector<f64>) -> DMatrix<f64>,
+    hvp: impl Fn(&DVector<f64>, &DVector<f64>) -> DVector<f64>,
+    make: impl Fn(&mut Numbers, usize) -> DVector<f64>,
+) {
+    let mut numbers = Numbers(name.len() as u64);
+    for n in [1, 2, 5] {
+        let x = make(&mut numbers, n);
+        let what = format!("{name} at n = {n}");
+        let flat = |p: &[f64]| plain(&DVector::from_column_slice(p));
+        let (g, h) = differences(flat, x.as_slice());
+        assert_matrix_close(&col(&grad(&x)), &col(&g), GRAD_TOL, &format!("{what}: gradient"));
+        let hessian = hessian(&x);
+        assert_matrix_close(&hessian, &h, HESS_TOL, &format!("{what}: Hessian"));
+        let v = numbers.vector(n);
+        let expected = &hessian * &v;
+        assert_matrix_close(&col(&hvp(&x, &v)), &col(&expected), 1e-12, &format!("{what}: HVP"));
+    }
+}
+
+macro_rules! vector_case {
+    ($test:ident: $f:ident, $grad:ident, $hessian:ident, $hvp:ident, $make:expr) => {
+        #[test]
+        fn $test() {
+            check_vector_function(
+                stringify!($f),
+                |x| $f(x.clone()),
+                |x| $grad(x.clone()),
+                |x| $hessian(x.clone()),
+                |x, v| $hvp(x.clone(), v),
+                $make,
+            );
+        }
+    };
+}
+
+#[differentiate]
+fn norm_of_owned(x: DVector<f64>) -> f64 {
+    x.norm() + x.sum() * x.mean()
+}
+
+#[differentiate]
+fn normalised(x: DVector<f64>) -> f64 {
+    let w = DVector::from_fn(x.len(), |i, _| 1.0 + i as f64);
+    (&x / x.norm()).dot(&w) - (-x.clone()).sum() / 3.0
+}
+
+#[differentiate]
+fn elementwise_products(x: DVector<f64>) -> f64 {
+    let w = DVector::from_fn(x.len(), |i, _| 0.5 - i as f64);
+    let y = x.component_mul(&x);
+    y.dot(&w) + x.component_div(&(&y + &w.map(|v| v * v + 1.0))).sum()
+}
+
+#[differentiate]
+fn outer_and_transpose(x: DVector<f64>) -> f64 {
+    let outer = &x * x.transpose();
+    let a = DMatrix::from_fn(x.len(), x.len(), |i, j| (i as f64 - j as f64).sin());
+    (outer.transpose() * &a).trace() + x.tr_mul(&(&a * &x)).sum() + (2.0 * &x).norm_squared()
+}
+
+#[differentiate]
+fn softmax_weighted(x: DVector<f64>) -> f64 {
+    let w = DVector::from_fn(x.len(), |i, _| (i as f64).cos());
+    matdiff::softmax(&x).dot(&w)
+}
+
+#[differentiate]
+fn determinant_of_outer(x: DVector<f64>) -> f64 {
+    let n = x.len();
+    let m = DMatrix::identity(n, n) * 2.0 + &x * x.transpose();
+    m.determinant() + matdiff::inv(&m).trace() + matdiff::solve(&m, &x).sum()
+}
+
+fn away_from_zero(numbers: &mut Numbers, n: usize) -> DVector<f64> {
+    numbers.vector(n).map(|v| v + v.signum() * 0.5)
+}
+
+vector_case!(norm_sum_and_mean: norm_of_owned, norm_of_owned_grad, norm_of_owned_hessian, norm_of_owned_hvp, away_from_zero);
+vector_case!(division_by_a_scalar_and_negation: normalised, normalised_grad, normalised_hessian, normalised_hvp, away_from_zero);
+vector_case!(component_products_and_quotients: elementwise_products, elementwise_products_grad, elementwise_products_hessian, elementwise_products_hvp, |n, k| n.vector(k));
+vector_case!(outer_products_transposes_and_tr_mul: outer_and_transpose, outer_and_transpose_grad, outer_and_transpose_hessian, outer_and_transpose_hvp, |n, k| n.vector(k));
+vector_case!(softmax: softmax_weighted, softmax_weighted_grad, softmax_weighted_hessian, softmax_weighted_hvp, |n, k| n.vector(k));
+vector_case!(determinant_inverse_and_solve: determinant_of_outer, determinant_of_outer_grad, determinant_of_outer_hessian, determinant_of_outer_hvp, |n, k| n.vector(k));
+
+// ----- mixed arguments and static aliases -----------------------------------
+
+#[differentiate]
+fn scaled(s: f64, x: &DVector<f64>) -> f64 {
+    (x * s).norm_squared() + s * s * x.sum()
+}
+
+#[test]
+fn a_scalar_and_a_vector_give_a_tuple_gradient_and_one_hessian() {
+    let mut numbers = Numbers(9);
+    let (s, x) = (0.7, numbers.vector(3));
+    let (s_bar, x_bar): (f64, DVector<f64>) = scaled_grad(s, &x);
+    let plain = |p: &[f64]| {
+        let x = DVector::from_column_slice(&p[1..]);
+        (&x * p[0]).norm_squared() + p[0] * p[0] * x.sum()
+    };
+    let at: Vec<f64> = std::iter::once(s).chain(x.iter().copied()).collect();
+    let (g, h) = differences(plain, &at);
+    let flat: Vec<f64> = std::iter::once(s_bar).chain(x_bar.iter().copied()).collect();
+    assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
+    let hessian = scaled_hessian(s, &x);
+    assert_eq!(hessian.shape(), (4, 4), "s first, then the elements of x");
+    assert_matrix_close(&hessian, &h, HESS_TOL, "Hessian");
+    let v = numbers.vector(3);
+    let hv = scaled_hvp(s, &x, (0.5, &v));
+    let direction = DVector::from_iterator(4, std::iter::once(0.5).chain(v.iter().copied()));
+    let expected = &hessian * direction;
+    assert!((hv.0 - expected[0]).abs() < 1e-12);
+    assert_matrix_close(&col(&hv.1), &col(&expected.rows(1, 3).into_owned()), 1e-12, "HVP");
+}
+
+#[differentiate]
+fn rotation_energy(p: Vector3<f64>, m: Matrix2<f64>) -> f64 {
+    let k = SMatrix::<f64, 2, 3>::from_fn(|i, j| (i + 2 * j) as f64 * 0.25);
+    (m * (k * p)).norm_squared() + m.determinant()
+}
+
+#[test]
+fn fixed_size_aliases_give_fixed_size_results() {
+    let p = Vector3::new(0.3, -1.2, 0.8);
+    let m = Matrix2::new(1.5, 0.2, -0.4, 0.9);
+    let (p_bar, m_bar): (Vector3<f64>, Matrix2<f64>) = rotation_energy_grad(p, m);
+    let h: SMatrix<f64, 7, 7> = rotation_energy_hessian(p, m);
+    let plain = |x: &[f64]| {
+        let p = Vector3::from_column_slice(&x[..3]);
+        let m = Matrix2::from_column_slice(&x[3..]);
+        rotation_energy(p, m)
+    };
+    let at: Vec<f64> = p.iter().chain(m.iter()).copied().collect();
+    let (g, fd_h) = differences(plain, &at);
+    let flat: Vec<f64> = p_bar.iter().chain(m_bar.iter()).copied().collect();
+    assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
+    assert_matrix_close(&DMatrix::from_column_slice(7, 7, h.as_slice()), &fd_h, HESS_TOL, "Hessian");
+}
