@@ -343,3 +343,36 @@ fn fixed_size_aliases_give_fixed_size_results() {
     assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
     assert_matrix_close(&DMatrix::from_column_slice(7, 7, h.as_slice()), &fd_h, HESS_TOL, "Hessian");
 }
+
+// ----- indexing and loops mixed with matrix operations ----------------------
+
+#[differentiate(wrt(x, m))]
+fn indexed(x: &DVector<f64>, m: &DMatrix<f64>) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        for j in 0..m.ncols() {
+            s += m[(i, j)] * x[i] * x[j];
+        }
+    }
+    let y = m * x;
+    s + y[0].sin() * m.nrows() as f64
+}
+
+#[test]
+fn element_reads_inside_loops() {
+    let mut numbers = Numbers(10);
+    for n in [1, 3] {
+        let (x, m) = (numbers.vector(n), numbers.matrix(n, n));
+        let (x_bar, m_bar) = indexed_grad(&x, &m);
+        let plain = |p: &[f64]| {
+            let x = DVector::from_column_slice(&p[..n]);
+            let m = DMatrix::from_column_slice(n, n, &p[n..]);
+            indexed(&x, &m)
+        };
+        let at: Vec<f64> = x.iter().chain(m.iter()).copied().collect();
+        let (g, h) = differences(plain, &at);
+        let flat: Vec<f64> = x_bar.iter().chain(m_bar.iter()).copied().collect();
+        assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
+        assert_matrix_close(&indexed_hessian(&x, &m), &h, HESS_TOL, "Hessian");
+    }
+}

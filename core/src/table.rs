@@ -19,6 +19,9 @@ pub enum Syntax {
     Cast,
     /// A function of matdiff's own, `matdiff::name(&x, ..)`.
     Helper(&'static str),
+    /// Indexing a nalgebra vector or matrix, `x[i]` or `a[(i, j)]`; the
+    /// index is argument 1, a constant.
+    Index,
 }
 
 /// One primitive operation and the shape of its rules.
@@ -232,6 +235,15 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         linear: false,
         matrix: true,
     },
+    Primitive {
+        name: "index",
+        syntax: Syntax::Index,
+        arity: 2,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: false,
+        matrix: true,
+    },
     matrix_method("tr_mul", 2, CROSS),
     matrix_method("dot", 2, CROSS),
     matrix_method("component_mul", 2, CROSS),
@@ -316,6 +328,11 @@ pub fn by_matrix_method(name: &str) -> Option<&'static Primitive> {
 /// The nalgebra primitive written as `matdiff::name(..)`.
 pub fn by_helper(name: &str) -> Option<&'static Primitive> {
     MATRIX_PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Helper(h) if h == name))
+}
+
+/// Indexing a nalgebra value.
+pub fn matrix_index() -> &'static Primitive {
+    MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Index).expect("the table lists matrix indexing")
 }
 
 /// The cast primitive.

@@ -117,7 +117,18 @@ fn check(case: &Case, numbers: &mut Numbers) {
 
 fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
     let (r, k, c) = (n, n + 1, n.max(2) - 1);
+    // The element that `index` reads: the last row, the middle column.
+    let at = (r - 1, (c - 1) / 2);
     vec![
+        Case {
+            name: "index",
+            // Argument 1 is the index, a constant: its "matrix" is never read.
+            args: vec![numbers.matrix(r, c), scalar(0.0)],
+            value: Box::new(move |a| scalar(a[0][at])),
+            jvp: Box::new(move |a, y, _, t| scalar(rules::index::jvp0(&a[0], &at, &s(y), t))),
+            vjp: Box::new(move |a, y, _, c| rules::index::vjp0(&a[0], &at, &s(y), &s(c))),
+            vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
         Case {
             name: "transpose",
             args: vec![numbers.matrix(r, c)],

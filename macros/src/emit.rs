@@ -396,6 +396,10 @@ impl<'a> Emitter<'a> {
                 let x = a[0];
                 quote_spanned!(span=> #x as #ty)
             }
+            Form::Index => {
+                let (x, i) = (a[0], a[1]);
+                quote_spanned!(span=> #x[#i])
+            }
             Form::Helper(name) => {
                 let borrowed = self.refs(args);
                 quote_spanned!(span=> ::matdiff::#name(#(#borrowed),*))

@@ -307,6 +307,8 @@ pub enum Form {
     Cast(syn::Type),
     /// `matdiff::name(&a, ..)`, a matrix helper.
     Helper(Ident),
+    /// `a[i]` of a nalgebra value.
+    Index,
 }
 
 /// Who a call goes to, and where its arguments were written.

@@ -415,6 +415,34 @@ where
     x.map(|v| num_traits::Float::exp(v - *y))
 }
 
+/// `x[i]` or `a[(i, j)]`: linear in `x`; the pullback puts the cotangent
+/// at the element. Each read costs a matrix of zeros in the reverse sweep, so
+/// whole-matrix operations are cheaper than a loop that reads every element.
+pub mod index {
+    use super::*;
+    use core::ops::{Index, IndexMut};
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, I: Clone>(_x: &OMatrix<F, R, C>, i: &I, _y: &F, t: &OMatrix<F, R, C>) -> F
+    where
+        DefaultAllocator: Allocator<R, C>,
+        OMatrix<F, R, C>: Index<I, Output = F>,
+    {
+        t[i.clone()]
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, I: Clone>(x: &OMatrix<F, R, C>, i: &I, _y: &F, c: &F) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+        OMatrix<F, R, C>: IndexMut<I, Output = F>,
+    {
+        let (rows, cols) = x.shape_generic();
+        let mut bar = OMatrix::zeros_generic(rows, cols);
+        bar[i.clone()] = *c;
+        bar
+    }
+}
+
 /// `x.trace()` of a square matrix: linear; the gradient is the identity.
 pub mod trace {
     use super::*;

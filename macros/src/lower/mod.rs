@@ -956,10 +956,10 @@ impl Lowerer {
     fn index(&mut self, ix: &syn::ExprIndex, hint: Option<&str>) -> syn::Result<Var> {
         let array = self.expr(&ix.expr, None)?;
         if !self.vars.is_array(array) {
-            return Err(syn::Error::new(
-                ix.expr.span(),
-                "only slices, arrays and `Vec`s of floats can be indexed with a derivative",
-            ));
+            // A nalgebra vector or matrix: `x[i]`, `a[(i, j)]`.
+            let index = self.inactive(&ix.index, "i")?;
+            let prim = table::matrix_index();
+            return Ok(self.prim(prim, vec![array, index], Form::Index, hint.unwrap_or("element"), ix.span()));
         }
         let index = self.inactive(&ix.index, "i")?;
         if let Some(&known) = self.reads.get(&(array, index)) {

@@ -88,6 +88,9 @@ pub fn is_constant_valued(expr: &syn::Expr) -> bool {
                 || table::PIECEWISE_CONSTANT_METHODS.contains(&name.as_str())
                 || name == "len"
                 || name == "is_empty"
+                || name == "nrows"
+                || name == "ncols"
+                || name == "shape"
         }
         syn::Expr::Cast(c) => is_non_float_type(&c.ty),
         syn::Expr::Lit(l) => !matches!(l.lit, syn::Lit::Float(_)),
