@@ -376,3 +376,57 @@ fn element_reads_inside_loops() {
         assert_matrix_close(&indexed_hessian(&x, &m), &h, HESS_TOL, "Hessian");
     }
 }
+
+// ----- Jacobians of vector results ------------------------------------------
+
+#[differentiate(wrt(x))]
+fn linear_map(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
+    a * x
+}
+
+#[differentiate(wrt(x))]
+fn curved_map(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
+    (a * x) * x.norm() + a.column(0).into_owned() * x[0]
+}
+
+#[differentiate]
+fn static_map(p: Vector3<f64>) -> SVector<f64, 2> {
+    let k = SMatrix::<f64, 2, 3>::from_fn(|i, j| 1.0 + (i * 3 + j) as f64);
+    (k * p).component_mul(&(k * p)) / p.norm()
+}
+
+/// The Jacobian of `f` at `x` by Ridders differences, one output at a time.
+fn jacobian_by_differences(f: impl Fn(&DVector<f64>) -> DVector<f64>, x: &DVector<f64>) -> DMatrix<f64> {
+    let m = f(x).len();
+    let rows: Vec<Vec<f64>> =
+        (0..m).map(|i| check::gradient(|p| f(&DVector::from_column_slice(p))[i], x.as_slice())).collect();
+    DMatrix::from_fn(m, x.len(), |i, j| rows[i][j])
+}
+
+#[test]
+fn jacobian_of_ax_is_a() {
+    let mut numbers = Numbers(11);
+    for (m, n) in [(1, 1), (2, 5), (6, 2)] {
+        let (x, a) = (numbers.vector(n), numbers.matrix(m, n));
+        assert_eq!(linear_map_jacobian(&x, &a), a, "rows are outputs (seed 003, 4.4.42)");
+    }
+}
+
+#[test]
+fn jacobians_by_reverse_and_by_forward_sweeps_match_differences() {
+    let mut numbers = Numbers(12);
+    // Fewer outputs than inputs (reverse sweeps) and more (forward sweeps).
+    for (m, n) in [(2, 5), (7, 3)] {
+        let (x, a) = (numbers.vector(n), numbers.matrix(m, n));
+        let j = curved_map_jacobian(&x, &a);
+        let fd = jacobian_by_differences(|x| curved_map(x, &a), &x);
+        assert_matrix_close(&j, &fd, GRAD_TOL, &format!("Jacobian {m} x {n}"));
+    }
+    let p = Vector3::new(0.5, -0.25, 1.5);
+    let j: SMatrix<f64, 2, 3> = static_map_jacobian(p);
+    let fd = jacobian_by_differences(
+        |x| DVector::from_column_slice(static_map(Vector3::from_column_slice(x.as_slice())).as_slice()),
+        &DVector::from_column_slice(p.as_slice()),
+    );
+    assert_matrix_close(&DMatrix::from_column_slice(2, 3, j.as_slice()), &fd, GRAD_TOL, "static Jacobian");
+}

@@ -147,6 +147,18 @@ pub fn write_column<F: Elem, R: Dim, C: Dim, T: Flat<F>>(
     matrix.column_mut(column).rows_mut(base, part.len()).copy_from_slice(part);
 }
 
+/// Writes `part` (one argument's gradient of one output) into row `row` of
+/// a nalgebra Jacobian, from column `base` on.
+#[inline]
+pub fn write_matrix_row<F: Elem, R: Dim, C: Dim, T: Flat<F>>(matrix: &mut OMatrix<F, R, C>, row: usize, base: usize, part: &T)
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    for (k, value) in part.flat().iter().enumerate() {
+        matrix[(row, base + k)] = *value;
+    }
+}
+
 /// Writes `part` into row `row` of a Jacobian, from column `base` on.
 #[inline]
 pub fn write_row<F: Copy, T: Flat<F>>(row: &mut [F], base: usize, part: &T) {

@@ -624,6 +624,9 @@ impl<'a> Generator<'a> {
             self.link(),
             self.wrt_list()
         );
+        if self.matrix_mode() {
+            return self.jacobian_by_sweeps(&name, &doc);
+        }
         let result_var = self.lowered.result();
         let output_len = match &self.sig.vector_output {
             Some(Shape::Fixed(m)) => Some(quote!((#m))),
@@ -689,26 +692,6 @@ impl<'a> Generator<'a> {
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.matrix(&layout, output_len.as_ref());
         let chunk = proc_macro2::Literal::usize_unsuffixed(CHUNK);
-        if self.matrix_mode() {
-            // Tangents of matrices carry one direction; one reverse sweep
-            // per output is never more than a forward sweep per input.
-            return self.public_fn(
-                &name,
-                &doc,
-                quote!(),
-                matrix_type,
-                quote! {
-                    let __matdiff_total: usize = #total;
-                    let __matdiff_rows: usize = #rows;
-                    let mut __matdiff_matrix = #matrix_init;
-                    for #row_ident in 0..__matdiff_rows {
-                        #reverse_body
-                        #(#writes)*
-                    }
-                    __matdiff_matrix
-                },
-            );
-        }
         self.public_fn(
             &name,
             &doc,
@@ -731,6 +714,103 @@ impl<'a> Generator<'a> {
                         #forward_body
                         #forward_scatter
                         #first_ident += #step;
+                    }
+                }
+                __matdiff_matrix
+            },
+        )
+    }
+
+    /// With nalgebra arguments or result: a nalgebra Jacobian (`SMatrix`
+    /// when every size is static), by one reverse sweep per output or one
+    /// forward sweep per input scalar, whichever needs fewer.
+    fn jacobian_by_sweeps(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let result_var = self.lowered.result();
+        let vector_result = matches!(self.sig.vector_output, Some(Shape::Matrix(_)));
+        let output_len = match &self.sig.vector_output {
+            Some(Shape::Fixed(m)) => Some(quote!((#m))),
+            Some(Shape::Matrix(m)) => m.len.as_ref().map(|len| quote!((#len))),
+            _ => None,
+        };
+
+        // Reverse: one sweep per output.
+        let mut vars = self.lowered.vars.clone();
+        let row = vars.fresh("row", Span::call_site(), false);
+        let seed = if vector_result { Seed::UnitVector(row) } else { Seed::UnitAt(row) };
+        let mut gradient = self.gradient(&mut vars, seed);
+        let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
+        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
+        let layout = self.layout(&e);
+        let row_ident = e.ident(row).clone();
+        let reverse_body = e.stmts(&gradient.stmts);
+        let writes = (0..self.wrt.len()).filter_map(|i| {
+            let entry = e.ident(gradient.adjoints[i]?);
+            let base = &layout.bases[i];
+            Some(quote!(::matdiff::__private::write_matrix_row(&mut __matdiff_matrix, #row_ident, #base, &#entry);))
+        });
+
+        // Forward: one sweep per input scalar.
+        let mut fvars = self.lowered.vars.clone();
+        let column = fvars.fresh("column", Span::call_site(), false);
+        let mut dots = HashMap::new();
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = fvars.derived_like(w, "_dot");
+            dots.insert(w, dot);
+            seed_vars.push(dot);
+        }
+        let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
+        let fstmts = prune(fstmts, dots.get(&result_var).copied());
+        let fe = Emitter::new(&fvars, quote!(#float), &fstmts);
+        let column_ident = fe.ident(column).clone();
+        let seeds = self.chunk_seeds(&fe, &self.layout(&fe), &seed_vars, &quote!(#float), &column_ident);
+        let forward_body = fe.stmts(&fstmts);
+        let forward_write = dots.get(&result_var).map(|d| {
+            let d = fe.ident(*d);
+            quote!(::matdiff::__private::write_column(&mut __matdiff_matrix, #column_ident, 0, &#d);)
+        });
+
+        let pe = Emitter::new(&self.lowered.vars, quote!(#float), &self.lowered.body.stmts);
+        let rows = match &output_len {
+            Some(m) => quote!(#m),
+            None => {
+                let forward = pe.stmts(&self.lowered.body.stmts);
+                let result = pe.ident(result_var);
+                quote!({ #forward #result.len() })
+            }
+        };
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = match &output_len {
+            Some(m) if layout.fixed => {
+                let ty = quote!(::matdiff::__private::nalgebra::SMatrix<#float, {#m}, {#total}>);
+                (ty.clone(), quote!(<#ty>::zeros()))
+            }
+            _ => {
+                let ty = quote!(::matdiff::__private::nalgebra::DMatrix<#float>);
+                (ty.clone(), quote!(<#ty>::zeros(__matdiff_rows, __matdiff_total)))
+            }
+        };
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                let __matdiff_total: usize = #total;
+                let __matdiff_rows: usize = #rows;
+                let mut __matdiff_matrix = #matrix_init;
+                if __matdiff_rows <= __matdiff_total {
+                    for #row_ident in 0..__matdiff_rows {
+                        #reverse_body
+                        #(#writes)*
+                    }
+                } else {
+                    for #column_ident in 0..__matdiff_total {
+                        #(#seeds)*
+                        #forward_body
+                        #forward_write
                     }
                 }
                 __matdiff_matrix

@@ -43,6 +43,8 @@ pub enum Seed {
     /// 1 at element `index` of an array result, 0 elsewhere: one row of a
     /// Jacobian.
     UnitAt(Var),
+    /// The same for a nalgebra vector result.
+    UnitVector(Var),
 }
 
 /// Builds the gradient program of `body` (which yields the result) with
@@ -73,6 +75,18 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
                     Expr::Opaque {
                         tokens: quote::quote!(<#float as ::matdiff::__private::Scalar>::of(1.0)),
                         uses: Vec::new(),
+                    },
+                ));
+                adjoints.insert(result, v);
+            }
+            Seed::UnitVector(index) => {
+                let v = pass.vars.derived(result, "_bar");
+                let (result_ident, index_ident) = (pass.vars.ident(result).clone(), pass.vars.ident(index).clone());
+                head.push(let_(
+                    v,
+                    Expr::Opaque {
+                        tokens: quote::quote!(::matdiff::__private::seed_matrix(&#result_ident, 0, #index_ident)),
+                        uses: vec![result, index],
                     },
                 ));
                 adjoints.insert(result, v);

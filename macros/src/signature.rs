@@ -278,13 +278,16 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         Some(f) => (Some(f), None),
         None => match &output {
             syn::Type::Array(array) => (Float::of(&array.elem), Some(Shape::Fixed(array.len.clone()))),
-            other => (vec_of(other), Some(Shape::Dynamic)),
+            other => match nalgebra_shape(other, false) {
+                Some((float, shape @ Shape::Matrix(_))) if is_column_vector(other) => (Some(float), Some(shape)),
+                _ => (vec_of(other), Some(Shape::Dynamic)),
+            },
         },
     };
     if output_float.is_none() && !matches!(sig.output, syn::ReturnType::Default) {
         errors.push(
             output.span(),
-            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]` or `Vec<f64>` (a vector, for a Jacobian)",
+            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]`, `Vec<f64>`, `DVector<f64>` or `SVector<f64, M>` (a vector, for a Jacobian)",
         );
     }
 
@@ -400,6 +403,16 @@ fn nalgebra_shape(ty: &syn::Type, reference: bool) -> Option<(Float, Shape)> {
         _ => return None,
     };
     Some((float, Shape::Matrix(MatrixShape { owned: ty.clone(), reference, len })))
+}
+
+/// Whether a nalgebra type is a column vector (a Jacobian has one row per
+/// element of the result).
+fn is_column_vector(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    p.path.segments.last().is_some_and(|last| {
+        let name = last.ident.to_string();
+        name == "DVector" || name == "SVector" || (name.starts_with("Vector") && alias_dims(&name).is_some())
+    })
 }
 
 /// The dimensions of nalgebra's fixed-size aliases: `Vector3` is 3,

@@ -18,7 +18,7 @@ use crate::ir::{
     ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, StoreOp, Target, Var, Vars,
 };
 use crate::rename;
-use crate::signature::{Float, Signature};
+use crate::signature::{Float, Shape, Signature};
 use syntax::*;
 
 /// The body in IR form.
@@ -81,7 +81,8 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
         return match result {
             Ok(yields) if errors.is_empty() => {
                 let returns_array = lowerer.vars.is_array(yields[0]);
-                if returns_array != sig.vector_output.is_some() && lowerer.vars.varied(yields[0]) {
+                let wants_array = matches!(sig.vector_output, Some(Shape::Dynamic | Shape::Fixed(_)));
+                if returns_array != wants_array && lowerer.vars.varied(yields[0]) {
                     return Err(syn::Error::new(
                         body.span(),
                         "the value this function returns does not have the shape its signature says",
