@@ -166,7 +166,9 @@ pub mod __private {
     pub use matdiff_core::calling::{
         NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
-    pub use matdiff_core::matrix::{Flat, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row};
+    pub use matdiff_core::matrix::{
+        Flat, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,
+    };
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
     pub use matdiff_core::support::{Branch, add, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent};

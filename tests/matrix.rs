@@ -430,3 +430,15 @@ fn jacobians_by_reverse_and_by_forward_sweeps_match_differences() {
     );
     assert_matrix_close(&DMatrix::from_column_slice(2, 3, j.as_slice()), &fd, GRAD_TOL, "static Jacobian");
 }
+
+// ----- elementwise maps -----------------------------------------------------
+
+#[differentiate]
+fn mapped(x: DVector<f64>) -> f64 {
+    let k = 0.5;
+    let y = x.map(|v| (v * k).tanh() + matdiff::sigmoid(v) * v.powi(2));
+    let z = y.map(|v| if v > 0.0 { v.exp() } else { v * v });
+    z.sum() + x.map(|x| x.sin()).norm_squared()
+}
+
+vector_case!(maps_with_closures: mapped, mapped_grad, mapped_hessian, mapped_hvp, |n, k| n.vector(k));

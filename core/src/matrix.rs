@@ -150,8 +150,12 @@ pub fn write_column<F: Elem, R: Dim, C: Dim, T: Flat<F>>(
 /// Writes `part` (one argument's gradient of one output) into row `row` of
 /// a nalgebra Jacobian, from column `base` on.
 #[inline]
-pub fn write_matrix_row<F: Elem, R: Dim, C: Dim, T: Flat<F>>(matrix: &mut OMatrix<F, R, C>, row: usize, base: usize, part: &T)
-where
+pub fn write_matrix_row<F: Elem, R: Dim, C: Dim, T: Flat<F>>(
+    matrix: &mut OMatrix<F, R, C>,
+    row: usize,
+    base: usize,
+    part: &T,
+) where
     DefaultAllocator: Allocator<R, C>,
 {
     for (k, value) in part.flat().iter().enumerate() {

@@ -5,6 +5,11 @@ use core::fmt::Debug;
 use num_traits::{Float, FloatConst};
 
 /// A real scalar that matdiff differentiates: `f32` or `f64`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a float, and this operation's derivative rule is for `f32` and `f64`",
+    label = "applied here to a value of type `{Self}`",
+    note = "on a nalgebra vector or matrix, apply a float function to every element with `x.map(|v| v.exp())`; the matrix operations with rules are `+ - * /`, `dot`, `tr_mul`, `component_mul`, `component_div`, `transpose`, `sum`, `mean`, `trace`, `norm`, `norm_squared`, `determinant`, indexing, and `matdiff::logdet`, `inv`, `solve`, `softmax`"
+)]
 ///
 /// It is `num_traits::Float` plus what the rules need: conversion of the
 /// small constants that appear in derivative formulas.

@@ -22,6 +22,9 @@ pub enum Syntax {
     /// Indexing a nalgebra vector or matrix, `x[i]` or `a[(i, j)]`; the
     /// index is argument 1, a constant.
     Index,
+    /// `x.map(|v| ..)` of a nalgebra value; the closure and its first and
+    /// second derivatives (which the macro generates) are arguments 1 to 3.
+    Map,
 }
 
 /// One primitive operation and the shape of its rules.
@@ -244,6 +247,15 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         linear: false,
         matrix: true,
     },
+    Primitive {
+        name: "map",
+        syntax: Syntax::Map,
+        arity: 4,
+        differentiable: ONE,
+        second_order: SELF,
+        linear: false,
+        matrix: true,
+    },
     matrix_method("tr_mul", 2, CROSS),
     matrix_method("dot", 2, CROSS),
     matrix_method("component_mul", 2, CROSS),
@@ -270,6 +282,14 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     // function with its own companion, so the macro does not use this entry.
     matrix_helper("logsumexp", 1, SELF),
 ];
+
+/// The operators that apply to nalgebra values too (their rules dispatch on
+/// the operands' types); the other primitives of [`PRIMITIVES`] take floats.
+pub const MATRIX_OPERATORS: &[&str] = &["add", "sub", "mul", "div", "neg"];
+
+/// The nalgebra primitives whose value is a float rather than a matrix.
+pub const MATRIX_REDUCTIONS: &[&str] =
+    &["index", "dot", "sum", "mean", "trace", "norm", "norm_squared", "determinant", "logdet", "logsumexp"];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever
 /// it exists, so their result is treated as a constant.
@@ -333,6 +353,11 @@ pub fn by_helper(name: &str) -> Option<&'static Primitive> {
 /// Indexing a nalgebra value.
 pub fn matrix_index() -> &'static Primitive {
     MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Index).expect("the table lists matrix indexing")
+}
+
+/// `x.map(|v| ..)` of a nalgebra value.
+pub fn matrix_map() -> &'static Primitive {
+    MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Map).expect("the table lists matrix maps")
 }
 
 /// The cast primitive.

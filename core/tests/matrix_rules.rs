@@ -115,6 +115,19 @@ fn check(case: &Case, numbers: &mut Numbers) {
     }
 }
 
+/// v sin v, with its derivatives, for `map`.
+fn f_map(v: f64) -> f64 {
+    v.sin() * v
+}
+
+fn d_map(v: f64, _y: f64) -> f64 {
+    v.cos() * v + v.sin()
+}
+
+fn dd_map(v: f64, _y: f64) -> f64 {
+    2.0 * v.cos() - v.sin() * v
+}
+
 fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
     let (r, k, c) = (n, n + 1, n.max(2) - 1);
     // The element that `index` reads: the last row, the middle column.
@@ -128,6 +141,15 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
             jvp: Box::new(move |a, y, _, t| scalar(rules::index::jvp0(&a[0], &at, &s(y), t))),
             vjp: Box::new(move |a, y, _, c| rules::index::vjp0(&a[0], &at, &s(y), &s(c))),
             vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
+        Case {
+            name: "map",
+            // Arguments 1 to 3 are the closure and its derivatives.
+            args: vec![numbers.matrix(r, c), scalar(0.0), scalar(0.0), scalar(0.0)],
+            value: Box::new(|a| rules::map::value(&a[0], &|v: f64| v.sin() * v)),
+            jvp: Box::new(|a, y, _, t| rules::map::jvp0(&a[0], &f_map, &d_map, &dd_map, y, t)),
+            vjp: Box::new(|a, y, _, c| rules::map::vjp0(&a[0], &f_map, &d_map, &dd_map, y, c)),
+            vjp_jvp: Box::new(|a, y, _, _, c, t| Some(rules::map::vjp0_jvp0(&a[0], &f_map, &d_map, &dd_map, y, c, t))),
         },
         Case {
             name: "transpose",

@@ -396,6 +396,11 @@ impl<'a> Emitter<'a> {
                 let x = a[0];
                 quote_spanned!(span=> #x as #ty)
             }
+            Form::Map => {
+                let x = self.borrow(args[0]);
+                let f = a[1];
+                quote_spanned!(span=> ::matdiff::__private::rules::matrix::map::value(#x, &#f))
+            }
             Form::Index => {
                 let (x, i) = (a[0], a[1]);
                 quote_spanned!(span=> #x[#i])

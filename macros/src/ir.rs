@@ -31,6 +31,10 @@ pub struct VarData {
     /// Whether it is a reference to a nalgebra matrix (a `&DMatrix<f64>`
     /// argument): rules take it as it is, not borrowed again.
     pub reference: bool,
+    /// Whether it is known to be a nalgebra vector or matrix: an argument
+    /// of such a type, or what matrix operations make of one. `false`
+    /// means a float or not known.
+    pub matrix: bool,
 }
 
 /// The arena of values, with the allocator of their names.
@@ -54,8 +58,27 @@ impl Vars {
         self.push(ident, varied)
     }
 
+    /// Keeps `names` from being given to new values: the names of the
+    /// enclosing function that code emitted inside it may refer to.
+    pub fn reserve(&mut self, names: impl IntoIterator<Item = String>) {
+        self.taken.extend(names);
+    }
+
+    /// Every name given out so far.
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        self.data.iter().map(|d| d.ident.to_string())
+    }
+
     fn push(&mut self, ident: Ident, varied: bool) -> Var {
-        self.data.push(VarData { ident, varied, mutable: false, array: false, place: false, reference: false });
+        self.data.push(VarData {
+            ident,
+            varied,
+            mutable: false,
+            array: false,
+            place: false,
+            reference: false,
+            matrix: false,
+        });
         Var(self.data.len() as u32 - 1)
     }
 
@@ -309,6 +332,8 @@ pub enum Form {
     Helper(Ident),
     /// `a[i]` of a nalgebra value.
     Index,
+    /// `x.map(f)` of a nalgebra value, through its rule module.
+    Map,
 }
 
 /// Who a call goes to, and where its arguments were written.

@@ -6,6 +6,7 @@
 //! `activity` → `reverse` → `tangent` → `emit`.
 
 mod activity;
+mod closure;
 mod emit;
 mod errors;
 mod expand;

@@ -705,6 +705,68 @@ pub mod softmax {
     }
 }
 
+/// `x.map(|v| body)`: the closure `f` applied to every element, with its
+/// first and second derivatives `d(v, y)` and `dd(v, y)` (which the macro
+/// generates from the closure's body) at each element `v` with value `y`.
+/// The Jacobian is diagonal, so the rules are elementwise products.
+pub mod map {
+    use super::*;
+
+    type M<F, R, C> = OMatrix<F, R, C>;
+
+    #[inline]
+    pub fn value<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, f: &impl Fn(F) -> F) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.map(f)
+    }
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        _f: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        elementwise::jvp0(x, y, t, d)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        _f: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        elementwise::vjp0(x, y, c, d)
+    }
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        _f: &impl Fn(F) -> F,
+        _d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &M<F, R, C>,
+    ) -> M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        elementwise::vjp0_jvp0(x, y, c, t, dd)
+    }
+}
+
 /// `x.map(|v| v.f())` for a scalar function `f` with a rule in
 /// [`crate::rules`]: pass that rule's first derivative `d` (and second
 /// derivative `dd`), which take the element and the element of the value.

@@ -17,8 +17,8 @@ use crate::errors::Errors;
 use crate::ir::{
     ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, StoreOp, Target, Var, Vars,
 };
-use crate::rename;
 use crate::signature::{Float, Shape, Signature};
+use crate::{closure, rename};
 use syntax::*;
 
 /// The body in IR form.
@@ -52,11 +52,18 @@ struct Hints {
 }
 
 pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
+    lower_inside(sig, body, &[])
+}
+
+/// Lowers code that is emitted inside another function and may refer to
+/// its values, whose names are `reserved`: no value here takes one of them.
+pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> syn::Result<Lowered> {
     let mut hints = Hints::default();
     // Each attempt can only add hints, and there are finitely many loops and
     // arrays, so this settles.
     for _ in 0..256 {
         let mut lowerer = Lowerer::new(sig, hints.clone());
+        lowerer.vars.reserve(reserved.iter().cloned());
         let mut params = Vec::new();
         for param in &sig.params {
             let varied =
@@ -67,6 +74,7 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
             data.array = param.is_array();
             data.place = param.is_array() && param.mutable;
             data.reference = param.matrix().is_some_and(|m| m.reference);
+            data.matrix = param.matrix().is_some();
             lowerer.declare(param.ident.to_string(), var);
             lowerer.decl_keys.insert(var, (param.ident.to_string(), 0));
             params.push(var);
@@ -103,6 +111,30 @@ pub fn lower(sig: &Signature, body: &syn::Block) -> syn::Result<Lowered> {
         };
     }
     Err(syn::Error::new(body.span(), "internal: the activity of the loop variables did not settle"))
+}
+
+/// Whether `expr` is an iterator (`x.iter()`, `.zip(..)`, ..), whose `map`
+/// the loop lowering handles, rather than a nalgebra value.
+fn is_iterator_chain(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "iter"
+                | "into_iter"
+                | "enumerate"
+                | "zip"
+                | "skip"
+                | "take"
+                | "rev"
+                | "step_by"
+                | "map"
+                | "filter"
+                | "chain"
+        ),
+        syn::Expr::Paren(p) => is_iterator_chain(&p.expr),
+        syn::Expr::Range(_) => true,
+        _ => false,
+    }
 }
 
 /// `Errors::finish` on a non-empty collection never returns `Ok`; this
@@ -986,6 +1018,7 @@ impl Lowerer {
             // Arithmetic on constants (`x.len() - 1`) stays as written: it
             // may be on integers, which the rules do not know.
             Some(prim) if !constant => {
+                self.check_float_operands(prim, &[lhs, rhs], op.span())?;
                 Ok(self.prim(prim, vec![lhs, rhs], Form::Operator, hint.unwrap_or(prim.name), span))
             }
             _ if constant => {
@@ -1007,7 +1040,34 @@ impl Lowerer {
     fn prim(&mut self, prim: &'static table::Primitive, args: Vec<Var>, form: Form, name: &str, span: Span) -> Var {
         let varied = prim.differentiable.iter().any(|&k| self.vars.varied(args[k]));
         let var = self.vars.fresh(name, span, varied);
+        self.vars.get_mut(var).matrix = if prim.matrix {
+            !table::MATRIX_REDUCTIONS.contains(&prim.name)
+        } else {
+            table::MATRIX_OPERATORS.contains(&prim.name) && args.iter().any(|a| self.vars.get(*a).matrix)
+        };
         self.emit(var, Expr::Prim { prim, args, form }, span)
+    }
+
+    /// Rejects a float primitive applied to a value known to be a nalgebra
+    /// vector or matrix, which rustc would report inside the generated
+    /// code.
+    fn check_float_operands(&self, prim: &'static table::Primitive, args: &[Var], span: Span) -> syn::Result<()> {
+        if prim.matrix || table::MATRIX_OPERATORS.contains(&prim.name) {
+            return Ok(());
+        }
+        if args.iter().any(|a| self.vars.get(*a).matrix) {
+            let what = match prim.syntax {
+                table::Syntax::Binary(symbol) => format!("`{symbol}`"),
+                _ => format!("`{}`", prim.name),
+            };
+            return Err(syn::Error::new(
+                span,
+                format!(
+                    "{what} applies to floats, and this is a nalgebra vector or matrix: apply it to every element with `.map(|v| ..)` (e.g. `x.map(|v| v.exp())`), or use a matrix operation (`dot`, `norm`, `sum`, `component_mul`, ..)"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn method_call(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> syn::Result<Var> {
@@ -1038,9 +1098,15 @@ impl Lowerer {
         // copied by `let v = x.clone();` (see `array_init`).
         let array_receiver =
             expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v));
+        if name == "map" && m.args.len() == 1 && !array_receiver && !is_iterator_chain(&m.receiver) {
+            if let syn::Expr::Closure(closure) = &m.args[0] {
+                return self.elementwise_map(m, closure, hint);
+            }
+        }
         if name == "clone" && m.args.is_empty() && !array_receiver {
             let receiver = self.expr(&m.receiver, None)?;
             let var = self.vars.fresh(hint.unwrap_or("clone"), m.span(), self.vars.varied(receiver));
+            self.vars.get_mut(var).matrix = self.vars.get(receiver).matrix;
             return Ok(self.emit(var, Expr::Copy(receiver), m.span()));
         }
         let Some(prim) = table::by_method(&name).or_else(|| table::by_matrix_method(&name)) else {
@@ -1067,7 +1133,41 @@ impl Lowerer {
         }
         self.check_scalar_args(&args, m.span())?;
         self.check_constant_args(prim, &args, &name, m.span())?;
+        self.check_float_operands(prim, &args, m.method.span())?;
         Ok(self.prim(prim, args, Form::Method(m.method.clone()), hint.unwrap_or(&name), m.span()))
+    }
+
+    /// `x.map(|v| body)` of a nalgebra value: the map primitive, with the
+    /// closure and the closures of its derivatives as constant arguments.
+    fn elementwise_map(
+        &mut self,
+        m: &syn::ExprMethodCall,
+        closure: &syn::ExprClosure,
+        hint: Option<&str>,
+    ) -> syn::Result<Var> {
+        let receiver = self.expr(&m.receiver, None)?;
+        let mut renamed = syn::Expr::Closure(closure.clone());
+        let uses = self.rename(&mut renamed);
+        if uses.iter().any(|v| self.vars.varied(*v)) {
+            return Err(syn::Error::new(
+                closure.span(),
+                "the closure of `map` may use only its argument and constants: a differentiated value inside it would get no derivative. Compute with that value outside the map, e.g. `x.map(|v| v.exp()) * s` instead of `x.map(|v| (v * s).exp())` where possible, or write a loop over the elements",
+            ));
+        }
+        let syn::Expr::Closure(renamed) = renamed else {
+            return Err(syn::Error::new(closure.span(), "internal: a renamed closure is no longer a closure"));
+        };
+        let reserved: Vec<String> = self.vars.names().collect();
+        let derivatives = closure::derivatives(&renamed, self.float, &reserved)?;
+        let span = closure.span();
+        let constant = |lowerer: &mut Self, tokens: TokenStream, name: &str| {
+            let var = lowerer.vars.fresh(name, span, false);
+            lowerer.emit(var, Expr::Opaque { tokens, uses: uses.clone() }, span)
+        };
+        let f = constant(self, derivatives.value, "f");
+        let d = constant(self, derivatives.first, "df");
+        let dd = constant(self, derivatives.second, "ddf");
+        Ok(self.prim(table::matrix_map(), vec![receiver, f, d, dd], Form::Map, hint.unwrap_or("map"), m.span()))
     }
 
     fn check_scalar_args(&self, args: &[Var], span: Span) -> syn::Result<()> {
@@ -1188,6 +1288,7 @@ impl Lowerer {
                 let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
                 self.check_scalar_args(&args, c.span())?;
                 self.check_constant_args(prim, &args, &name, c.span())?;
+                self.check_float_operands(prim, &args, c.span())?;
                 return Ok(self.prim(prim, args, Form::Path(path.to_token_stream()), hint.unwrap_or(&name), c.span()));
             }
         }

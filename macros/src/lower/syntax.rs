@@ -245,12 +245,23 @@ pub fn unknown_method(method: &proc_macro2::Ident) -> syn::Error {
         })
         .collect();
     known.sort_unstable();
+    let mut matrix: Vec<&str> = table::MATRIX_PRIMITIVES
+        .iter()
+        .filter_map(|p| match p.syntax {
+            table::Syntax::Method(m) => Some(m),
+            table::Syntax::Map => Some("map"),
+            _ => None,
+        })
+        .collect();
+    matrix.push("clone");
+    matrix.sort_unstable();
     syn::Error::new(
         method.span(),
         format!(
-            "no derivative rule for the method `{name}` on a differentiated value. Methods with rules: {}. \
-             For your own function, put `#[differentiate]` on it and call it as a function",
-            known.join(", ")
+            "no derivative rule for the method `{name}` on a differentiated value. Methods with rules: {}; \
+             on nalgebra vectors and matrices: {}. For your own function, put `#[differentiate]` on it and call it as a function",
+            known.join(", "),
+            matrix.join(", ")
         ),
     )
 }
