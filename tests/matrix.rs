@@ -442,3 +442,61 @@ fn mapped(x: DVector<f64>) -> f64 {
 }
 
 vector_case!(maps_with_closures: mapped, mapped_grad, mapped_hessian, mapped_hvp, |n, k| n.vector(k));
+
+// ----- backpropagation and logistic regression --------------------------------
+
+/// Seed 000, section 3: a two-layer network with tanh hidden units and a
+/// squared-error loss over a batch (one column per example).
+#[differentiate(wrt(w1, w2))]
+fn network_loss(w1: &DMatrix<f64>, w2: &DMatrix<f64>, x: &DMatrix<f64>, y: &DMatrix<f64>) -> f64 {
+    let hidden = (w1 * x).map(|v| v.tanh());
+    let out = w2 * hidden;
+    (out - y).norm_squared() / 2.0
+}
+
+#[test]
+fn backpropagation_through_a_two_layer_network() {
+    let mut numbers = Numbers(13);
+    let (inputs, hidden, outputs, batch) = (3, 4, 2, 5);
+    let (w1, w2) = (numbers.matrix(hidden, inputs), numbers.matrix(outputs, hidden));
+    let (x, y) = (numbers.matrix(inputs, batch), numbers.matrix(outputs, batch));
+    let (w1_bar, w2_bar) = network_loss_grad(&w1, &w2, &x, &y);
+    // The textbook's backward pass, by hand.
+    let h = (&w1 * &x).map(f64::tanh);
+    let delta_out = &w2 * &h - &y;
+    let delta_hidden = (w2.transpose() * &delta_out).component_mul(&h.map(|v| 1.0 - v * v));
+    assert_matrix_close(&w2_bar, &(&delta_out * h.transpose()), 1e-13, "dL/dW2");
+    assert_matrix_close(&w1_bar, &(&delta_hidden * x.transpose()), 1e-13, "dL/dW1");
+    let plain = |p: &[f64]| {
+        let w1 = DMatrix::from_column_slice(hidden, inputs, &p[..hidden * inputs]);
+        let w2 = DMatrix::from_column_slice(outputs, hidden, &p[hidden * inputs..]);
+        network_loss(&w1, &w2, &x, &y)
+    };
+    let at: Vec<f64> = w1.iter().chain(w2.iter()).copied().collect();
+    let (g, h) = differences(plain, &at);
+    let flat: Vec<f64> = w1_bar.iter().chain(w2_bar.iter()).copied().collect();
+    assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
+    assert_matrix_close(&network_loss_hessian(&w1, &w2, &x, &y), &h, HESS_TOL, "Hessian");
+}
+
+/// The negative log-likelihood of logistic regression, rows of `x` being
+/// examples: sum of softplus(z) - y z with z = X w.
+#[differentiate(wrt(w))]
+fn logistic_loss(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> f64 {
+    let z = x * w;
+    z.map(|v| matdiff::softplus(v)).sum() - y.dot(&z)
+}
+
+#[test]
+fn logistic_regression_gradient_and_hessian_are_the_closed_forms() {
+    let mut numbers = Numbers(14);
+    let (m, n) = (40, 5);
+    let (w, x) = (numbers.vector(n), numbers.matrix(m, n));
+    let y = DVector::from_fn(m, |i, _| (i % 3 == 0) as u8 as f64);
+    let p = (&x * &w).map(|z| 1.0 / (1.0 + (-z).exp()));
+    let expected_grad = x.transpose() * (&p - &y);
+    let weights = p.map(|p| p * (1.0 - p));
+    let expected_hessian = x.transpose() * DMatrix::from_diagonal(&weights) * &x;
+    assert_matrix_close(&col(&logistic_loss_grad(&w, &x, &y)), &col(&expected_grad), 1e-12, "X'(p - y)");
+    assert_matrix_close(&logistic_loss_hessian(&w, &x, &y), &expected_hessian, 1e-12, "X' diag(p(1-p)) X");
+}
