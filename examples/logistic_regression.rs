@@ -9,7 +9,7 @@ use nalgebra::{DMatrix, DVector};
 #[differentiate(wrt(w))]
 fn negative_log_likelihood(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> f64 {
     let z = x * w;
-    z.map(|v| matdiff::softplus(v)).sum() - y.dot(&z)
+    z.map(matdiff::softplus).sum() - y.dot(&z)
 }
 
 fn main() {

@@ -163,6 +163,7 @@ pub mod __private {
     pub use matdiff_core::arrays::{
         add_all, add_at, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at, write_at,
     };
+    pub use matdiff_core::bundle::{Bundle, into_hessian, write_rows};
     pub use matdiff_core::calling::{
         NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
@@ -171,6 +172,8 @@ pub mod __private {
     };
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
-    pub use matdiff_core::support::{Branch, add, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent};
+    pub use matdiff_core::support::{
+        Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
+    };
     pub use matdiff_core::{Directions, Linear, Scalar};
 }

@@ -484,7 +484,7 @@ fn backpropagation_through_a_two_layer_network() {
 #[differentiate(wrt(w))]
 fn logistic_loss(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> f64 {
     let z = x * w;
-    z.map(|v| matdiff::softplus(v)).sum() - y.dot(&z)
+    z.map(matdiff::softplus).sum() - y.dot(&z)
 }
 
 #[test]

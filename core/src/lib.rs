@@ -9,6 +9,7 @@
 //! lets the macro build Hessians from gradients.
 
 pub mod arrays;
+pub mod bundle;
 pub mod calling;
 pub mod check;
 pub mod functions;

@@ -20,6 +20,19 @@ pub trait Linear<F>: Clone {
     fn scale(&self, s: F) -> Self;
     /// The zero of the same shape as `self`.
     fn zero_like(&self) -> Self;
+    /// `self + other`, reusing `self`'s storage where it has any.
+    #[inline(always)]
+    fn add_owned(self, other: &Self) -> Self {
+        self.add(other)
+    }
+    /// `self + other`, reusing the storage of whichever can lend it.
+    #[inline(always)]
+    fn add_pair(self, other: Self) -> Self
+    where
+        Self: Sized,
+    {
+        self.add_owned(&other)
+    }
 }
 
 /// A fixed-size bundle of directional derivatives of one scalar: `F` itself

@@ -43,6 +43,11 @@ where
         let (rows, cols) = self.shape_generic();
         OMatrix::zeros_generic(rows, cols)
     }
+    #[inline]
+    fn add_owned(mut self, other: &Self) -> Self {
+        self += other;
+        self
+    }
 }
 
 impl<F: Elem, R: Dim, C: Dim> Primal for OMatrix<F, R, C>

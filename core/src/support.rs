@@ -68,6 +68,18 @@ pub fn add<F, T: Linear<F>>(a: &T, b: &T) -> T {
     a.add(b)
 }
 
+/// The sum of two tangents or cotangents, reusing the first one's storage.
+#[inline(always)]
+pub fn add_owned<F, T: Linear<F>>(a: T, b: &T) -> T {
+    a.add_owned(b)
+}
+
+/// The sum of two tangents or cotangents that are not needed afterwards.
+#[inline(always)]
+pub fn add_pair<F, T: Linear<F>>(a: T, b: T) -> T {
+    a.add_pair(b)
+}
+
 /// The negation of a tangent or cotangent.
 #[inline(always)]
 pub fn neg<F, T: Linear<F>>(a: &T) -> T {

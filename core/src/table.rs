@@ -291,6 +291,14 @@ pub const MATRIX_OPERATORS: &[&str] = &["add", "sub", "mul", "div", "neg"];
 pub const MATRIX_REDUCTIONS: &[&str] =
     &["index", "dot", "sum", "mean", "trace", "norm", "norm_squared", "determinant", "logdet", "logsumexp"];
 
+/// The nalgebra primitives with rules along a bundle of directions in
+/// [`crate::rules::bundle`]. A Hessian whose function uses only these (and
+/// the operators and float primitives, whose rules take any tangent) is one
+/// sweep carrying all directions at once; otherwise it takes one sweep per
+/// input.
+pub const BUNDLE_PRIMITIVES: &[&str] =
+    &["dot", "sum", "mean", "norm_squared", "trace", "component_mul", "map", "index"];
+
 /// Methods whose value is piecewise constant: their derivative is 0 wherever
 /// it exists, so their result is treated as a constant.
 pub const PIECEWISE_CONSTANT_METHODS: &[&str] = &["floor", "ceil", "round", "round_ties_even", "trunc", "signum"];

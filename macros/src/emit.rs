@@ -21,13 +21,35 @@ pub struct Emitter<'a> {
     /// Values that inactive user code may mutate in place (`v.push(..)`):
     /// those of a `let mut` variable are bound `mut`, the others need not be.
     in_place: HashSet<Var>,
+    /// Whether tangents are bundles of directions (`matdiff::Bundle`): then
+    /// the rules of nalgebra primitives that take a tangent are the bundle
+    /// rules.
+    bundle: bool,
+    /// Values that an addition may take by value (read once, and not by
+    /// the code that follows the statements); empty unless asked for.
+    movable: HashSet<Var>,
 }
 
 impl<'a> Emitter<'a> {
     pub fn new(vars: &'a Vars, directions: TokenStream, stmts: &[Stmt]) -> Self {
         let mut in_place = HashSet::new();
         collect_opaque_uses(stmts, &mut in_place);
-        Emitter { vars, directions, in_place }
+        Emitter { vars, directions, in_place, bundle: false, movable: HashSet::new() }
+    }
+
+    /// Lets additions reuse the storage of an operand that nothing reads
+    /// afterwards; `outputs` are the values the code after `stmts` reads.
+    pub fn reusing(mut self, stmts: &[Stmt], outputs: impl IntoIterator<Item = Var>) -> Self {
+        self.movable = crate::ir::Block::read_once(stmts);
+        for v in outputs {
+            self.movable.remove(&v);
+        }
+        self
+    }
+
+    /// An emitter whose tangents are bundles of directions.
+    pub fn bundled(vars: &'a Vars, directions: TokenStream, stmts: &[Stmt]) -> Self {
+        Emitter { bundle: true, ..Self::new(vars, directions, stmts) }
     }
 
     pub fn ident(&self, v: Var) -> &Ident {
@@ -232,6 +254,16 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// The module of a primitive's rules that take the tangent `carrier`.
+    fn rules_along(&self, prim: &Primitive, carrier: Var) -> TokenStream {
+        if self.bundle && prim.matrix && self.vars.get(carrier).tangent {
+            let name = format_ident!("{}", prim.name);
+            quote!(::matdiff::__private::rules::bundle::#name)
+        } else {
+            Self::rules(prim)
+        }
+    }
+
     fn expr(&self, expr: &Expr, span: Span) -> TokenStream {
         match expr {
             Expr::Opaque { tokens, .. } => tokens.clone(),
@@ -248,7 +280,7 @@ impl<'a> Emitter<'a> {
             Expr::Prim { prim, args, form } => self.primal(prim, args, form, span),
             Expr::Jvp { prim, k, args, out, t } => {
                 let rule = format_ident!("jvp{}", k);
-                let rules = Self::rules(prim);
+                let rules = self.rules_along(prim, *t);
                 let t = self.ident(*t);
                 if prim.linear {
                     return quote_spanned!(span=> #rules::#rule(&#t));
@@ -259,7 +291,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
-                let rules = Self::rules(prim);
+                let rules = self.rules_along(prim, *c);
                 let c = self.ident(*c);
                 if prim.linear {
                     return quote_spanned!(span=> #rules::#rule(&#c));
@@ -270,7 +302,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
-                let rules = Self::rules(prim);
+                let rules = self.rules_along(prim, *t);
                 let args = self.refs(args);
                 let (out, c, t) = (self.ident(*out), self.ident(*c), self.ident(*t));
                 quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#c, &#t))
@@ -284,8 +316,29 @@ impl<'a> Emitter<'a> {
                 quote_spanned!(span=> ::matdiff::__private::cotangent(#c))
             }
             Expr::Add(a, b) => {
-                let (a, b) = (self.ident(*a), self.ident(*b));
-                quote_spanned!(span=> ::matdiff::__private::add(&#a, &#b))
+                // Addition of tangents and cotangents is exactly commutative,
+                // so either operand may lend its storage.
+                if self.movable.contains(a) && self.movable.contains(b) {
+                    let (a, b) = (self.ident(*a), self.ident(*b));
+                    return quote_spanned!(span=> ::matdiff::__private::add_pair(#a, #b));
+                }
+                let (owned, other) = if self.movable.contains(a) {
+                    (Some(*a), *b)
+                } else if self.movable.contains(b) {
+                    (Some(*b), *a)
+                } else {
+                    (None, *b)
+                };
+                match owned {
+                    Some(owned) => {
+                        let (owned, other) = (self.ident(owned), self.ident(other));
+                        quote_spanned!(span=> ::matdiff::__private::add_owned(#owned, &#other))
+                    }
+                    None => {
+                        let (a, b) = (self.ident(*a), self.ident(*b));
+                        quote_spanned!(span=> ::matdiff::__private::add(&#a, &#b))
+                    }
+                }
             }
             Expr::Neg(v) => {
                 let v = self.ident(*v);

@@ -79,6 +79,29 @@ struct Generator<'a> {
     wrt_params: Vec<usize>,
 }
 
+/// Whether every statement of `block` has rules along bundles of
+/// directions (see [`Generator::bundle_mode`]).
+fn bundle_capable(block: &crate::ir::Block) -> bool {
+    use crate::ir::{Expr, Header, Stmt};
+    block.stmts.iter().all(|stmt| match stmt {
+        Stmt::Let { expr, .. } => match expr {
+            Expr::Prim { prim, .. } => !prim.matrix || matdiff_core::table::BUNDLE_PRIMITIVES.contains(&prim.name),
+            Expr::Call { .. } | Expr::Read { .. } | Expr::NewArray(_) => false,
+            _ => true,
+        },
+        Stmt::If { then_blk, else_blk, .. } => bundle_capable(then_blk) && bundle_capable(else_blk),
+        Stmt::Loop(l) => {
+            let header = match &l.header {
+                Header::While { cond } => bundle_capable(cond),
+                _ => true,
+            };
+            header && bundle_capable(&l.body)
+        }
+        Stmt::Effect { .. } => true,
+        Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => false,
+    })
+}
+
 /// Attributes of the original that the generated functions keep.
 const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
 
@@ -358,6 +381,9 @@ impl<'a> Generator<'a> {
             self.wrt_list()
         );
         if self.matrix_mode() {
+            if self.bundle_mode() {
+                return self.hessian_bundled(&name, &doc);
+            }
             return self.hessian_by_columns(&name, &doc);
         }
         if self.all_scalar() && self.wrt.len() <= ONE_SWEEP {
@@ -549,6 +575,80 @@ impl<'a> Generator<'a> {
                     #first_ident += #step;
                 }
                 __matdiff_matrix
+            },
+        )
+    }
+
+    /// Whether the Hessian can be one sweep carrying a bundle of all
+    /// directions: some size is dynamic (static sizes stay on the stack, one
+    /// sweep per input), every argument is a float or a nalgebra value, and
+    /// the body uses only primitives with bundle rules, no arrays and no
+    /// calls.
+    fn bundle_mode(&self) -> bool {
+        let dynamic = self.sig.wrt().any(|p| matches!(&p.shape, Shape::Matrix(m) if m.len.is_none()));
+        let plain_params = self.sig.params.iter().all(|p| !p.is_array());
+        dynamic && plain_params && bundle_capable(&self.lowered.body)
+    }
+
+    /// The Hessian in one forward-over-reverse sweep whose tangents are
+    /// bundles of all directions (`matdiff_core::bundle`): the seed of each
+    /// input is the identity at its columns, and the tangent of each
+    /// gradient is its rows of the Hessian.
+    fn hessian_bundled(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let bundle = quote!(::matdiff::__private::Bundle<#float>);
+        let mut vars = self.lowered.vars.clone();
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
+        let mut dots = HashMap::new();
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = vars.derived(w, "_dot");
+            dots.insert(w, dot);
+            seed_vars.push(dot);
+        }
+        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let rows: Vec<Var> = gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()).collect();
+        let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, rows);
+        let layout = self.layout(&e);
+        let seeds = seed_vars.iter().enumerate().map(|(i, dot)| {
+            let dot = e.ident(*dot);
+            let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+            quote!(let #dot = <#bundle>::seed(#size, #base, __matdiff_total);)
+        });
+        let body = e.stmts(&stmts);
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.nalgebra_square(&layout);
+        let single = match gradient.adjoints.as_slice() {
+            [Some(a)] => dots.get(a).map(|rows| e.ident(*rows)),
+            _ => None,
+        };
+        let assemble = match single {
+            // One argument: its gradient's bundle is the whole Hessian.
+            Some(rows) => quote!(::matdiff::__private::into_hessian(#rows, __matdiff_total)),
+            None => {
+                let writes = (0..self.wrt.len()).filter_map(|i| {
+                    let rows = e.ident(*gradient.adjoints[i].and_then(|a| dots.get(&a))?);
+                    let base = &layout.bases[i];
+                    Some(quote!(::matdiff::__private::write_rows(&mut __matdiff_matrix, #base, &#rows);))
+                });
+                quote! {
+                    let mut __matdiff_matrix = #matrix_init;
+                    #(#writes)*
+                    __matdiff_matrix
+                }
+            }
+        };
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                let __matdiff_total: usize = #total;
+                #(#seeds)*
+                #body
+                #assemble
             },
         )
     }

@@ -35,6 +35,10 @@ pub struct VarData {
     /// of such a type, or what matrix operations make of one. `false`
     /// means a float or not known.
     pub matrix: bool,
+    /// Whether it is a tangent (of a value or of a cotangent): in a Hessian
+    /// sweep that carries a bundle of directions, the rules it is passed to
+    /// are the bundle rules.
+    pub tangent: bool,
 }
 
 /// The arena of values, with the allocator of their names.
@@ -78,6 +82,7 @@ impl Vars {
             place: false,
             reference: false,
             matrix: false,
+            tangent: false,
         });
         Var(self.data.len() as u32 - 1)
     }
@@ -132,11 +137,15 @@ impl Vars {
         self.ident(v).to_string()
     }
 
-    /// A value derived from `v`, named `{v}{suffix}`.
+    /// A value derived from `v`, named `{v}{suffix}`. Every tangent is
+    /// derived with the suffix `_dot` (and nothing else is), which marks it
+    /// as a tangent.
     pub fn derived(&mut self, v: Var, suffix: &str) -> Var {
         let name = format!("{}{suffix}", self.base_name(v));
         let span = self.ident(v).span();
-        self.fresh(&name, span, true)
+        let d = self.fresh(&name, span, true);
+        self.get_mut(d).tangent = suffix == "_dot";
+        d
     }
 }
 
@@ -518,6 +527,15 @@ impl Block {
         defined
     }
 
+    /// The values read exactly once by these statements, outside any loop
+    /// they are not defined in (a value read in a loop is read again in
+    /// every iteration): the last reader may take them by value.
+    pub fn read_once(stmts: &[Stmt]) -> std::collections::HashSet<Var> {
+        let mut counts = std::collections::HashMap::new();
+        count_reads(stmts, &mut counts);
+        counts.into_iter().filter(|(_, n)| *n == 1).map(|(v, _)| v).collect()
+    }
+
     fn collect(&self, defined: &mut std::collections::HashSet<Var>, used: &mut Vec<Var>) {
         for stmt in &self.stmts {
             match stmt {
@@ -571,5 +589,26 @@ impl Block {
             }
         }
         used.extend(&self.yields);
+    }
+}
+
+/// Counts the reads of every value in `stmts`; a value read inside a loop
+/// but defined outside it counts twice.
+fn count_reads(stmts: &[Stmt], counts: &mut std::collections::HashMap<Var, usize>) {
+    for stmt in stmts {
+        if let Stmt::Loop(_) = stmt {
+            let block = Block { stmts: vec![stmt.clone()], yields: Vec::new() };
+            for v in block.free_vars() {
+                *counts.entry(v).or_insert(0) += 2;
+            }
+            continue;
+        }
+        let block = Block { stmts: vec![stmt.clone()], yields: Vec::new() };
+        let mut defined = std::collections::HashSet::new();
+        let mut used = Vec::new();
+        block.collect(&mut defined, &mut used);
+        for v in used {
+            *counts.entry(v).or_insert(0) += 1;
+        }
     }
 }

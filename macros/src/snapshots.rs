@@ -155,3 +155,19 @@ fn map_sum() {
         },
     );
 }
+
+/// Seed 003's quadratic form with a constant matrix: no cotangent of `a` is
+/// computed anywhere, and the Hessian is one sweep whose tangents are
+/// bundles of all directions.
+#[test]
+fn quadratic_form() {
+    check(
+        "quadratic_form",
+        quote!(wrt(x)),
+        quote! {
+            fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
+                x.dot(&(a * x))
+            }
+        },
+    );
+}

@@ -21,6 +21,7 @@
 #[macro_use]
 mod define;
 
+pub mod bundle;
 pub mod elementwise;
 pub mod matrix;
 pub mod operators;

@@ -1099,8 +1099,15 @@ impl Lowerer {
         let array_receiver =
             expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v));
         if name == "map" && m.args.len() == 1 && !array_receiver && !is_iterator_chain(&m.receiver) {
-            if let syn::Expr::Closure(closure) = &m.args[0] {
-                return self.elementwise_map(m, closure, hint);
+            match &m.args[0] {
+                syn::Expr::Closure(closure) => return self.elementwise_map(m, closure, hint),
+                // `x.map(f64::tanh)`, `x.map(matdiff::softplus)`: the closure
+                // that calls it.
+                syn::Expr::Path(function) if self.lookup(&function.to_token_stream().to_string()).is_none() => {
+                    let closure: syn::ExprClosure = syn::parse_quote_spanned!(function.span()=> |v| #function(v));
+                    return self.elementwise_map(m, &closure, hint);
+                }
+                _ => {}
             }
         }
         if name == "clone" && m.args.is_empty() && !array_receiver {

@@ -1,0 +1,528 @@
+//! Rules of the nalgebra primitives along a [`Bundle`] of directions: the
+//! same derivatives as [`crate::rules::matrix`], applied to all directions
+//! at once, so that linear maps become one matrix product. Here are the
+//! rules whose tangent or cotangent argument is a bundle (the tangent of a
+//! value, or the tangent of a cotangent); the primal arguments are as in
+//! [`crate::rules::matrix`]. The operators' rules along bundles are
+//! implementations of their traits, at the end.
+
+use nalgebra::allocator::Allocator;
+use nalgebra::{DMatrix, DefaultAllocator, Dim, OMatrix};
+
+use crate::Linear;
+use crate::bundle::Bundle;
+use crate::matrix::Elem;
+
+type M<F, R, C> = OMatrix<F, R, C>;
+
+/// A dynamic copy of a matrix, for per-direction products.
+fn dynamic<F: Elem, R: Dim, C: Dim>(m: &M<F, R, C>) -> DMatrix<F>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    DMatrix::from_column_slice(m.nrows(), m.ncols(), m.as_slice())
+}
+
+/// Rules of a bilinear reduction-free product along bundles, given how its
+/// value acts on one direction.
+macro_rules! bundle_reduction {
+    (
+        $(#[$doc:meta])*
+        $name:ident |$x:ident, $t:ident, $c:ident|
+        jvp: $jvp:expr, vjp: $vjp:expr $(, vjp_jvp: $vjp_jvp:expr)? $(,)?
+    ) => {
+        $(#[$doc])*
+        pub mod $name {
+            use super::*;
+
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim>($x: &M<F, R, C>, _y: &F, $t: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $jvp
+            }
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim>($x: &M<F, R, C>, _y: &F, $c: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $vjp
+            }
+            $(
+                #[inline]
+                #[allow(unused_variables)]
+                pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+                    $x: &M<F, R, C>,
+                    _y: &F,
+                    $c: &F,
+                    $t: &Bundle<F>,
+                ) -> Bundle<F>
+                where
+                    DefaultAllocator: Allocator<R, C>,
+                {
+                    $vjp_jvp
+                }
+            )?
+        }
+    };
+}
+
+bundle_reduction! {
+    /// `x.sum()`.
+    sum |x, t, c| jvp: t.element_sum(), vjp: Bundle::outer(&vec![F::one(); x.len()], c)
+}
+
+bundle_reduction! {
+    /// `x.mean()`.
+    mean |x, t, c| jvp: t.element_sum().scale(F::one() / F::of(x.len() as f64)),
+    vjp: Bundle::outer(&vec![F::one() / F::of(x.len() as f64); x.len()], c)
+}
+
+bundle_reduction! {
+    /// `x.norm_squared()`.
+    norm_squared |x, t, c| jvp: t.inner(x.as_slice()).scale(F::of(2.0)),
+    vjp: Bundle::outer(x.as_slice(), c).scale(F::of(2.0)),
+    vjp_jvp: t.scale(F::of(2.0) * *c)
+}
+
+bundle_reduction! {
+    /// `x.trace()` of a square matrix.
+    trace |x, t, c| jvp: t.inner(identity(x).as_slice()), vjp: Bundle::outer(identity(x).as_slice(), c)
+}
+
+fn identity<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>) -> DMatrix<F>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    DMatrix::identity(x.nrows(), x.ncols())
+}
+
+/// `x.dot(&z)`.
+pub mod dot {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, z: &M<F, R, C>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.inner(z.as_slice())
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _z: &M<F, R, C>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.inner(x.as_slice())
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, z: &M<F, R, C>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(z.as_slice(), c)
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _z: &M<F, R, C>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(x.as_slice(), c)
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _x: &M<F, R, C>,
+        _z: &M<F, R, C>,
+        _y: &F,
+        c: &F,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.scale(*c)
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        _x: &M<F, R, C>,
+        _z: &M<F, R, C>,
+        _y: &F,
+        c: &F,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.scale(*c)
+    }
+}
+
+/// `a.component_mul(&b)`.
+pub mod component_mul {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(b.as_slice())
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(a.as_slice())
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.hadamard(b.as_slice())
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.hadamard(a.as_slice())
+    }
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        _b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(c.as_slice())
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        _b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(c.as_slice())
+    }
+}
+
+/// `x.map(|v| ..)`: the Jacobian is diagonal.
+pub mod map {
+    use super::*;
+
+    fn slopes<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.iter().zip(y.iter()).map(|(&xi, &yi)| d(xi, yi)).collect()
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        _f: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(&slopes(x, y, d))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        _f: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
+        c: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.hadamard(&slopes(x, y, d))
+    }
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+        x: &M<F, R, C>,
+        _f: &impl Fn(F) -> F,
+        _d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let weights: Vec<F> = slopes(x, y, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
+        t.hadamard(&weights)
+    }
+}
+
+/// The position of an index in a matrix's storage (column-major).
+pub trait LinearIndex {
+    fn linear(&self, rows: usize) -> usize;
+}
+
+impl LinearIndex for usize {
+    fn linear(&self, _rows: usize) -> usize {
+        *self
+    }
+}
+
+impl LinearIndex for (usize, usize) {
+    fn linear(&self, rows: usize) -> usize {
+        self.0 + self.1 * rows
+    }
+}
+
+/// `x[i]`, `a[(i, j)]`.
+pub mod index {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, I: LinearIndex>(x: &M<F, R, C>, i: &I, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.element(i.linear(x.nrows()))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, I: LinearIndex>(x: &M<F, R, C>, i: &I, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::at_element(x.len(), i.linear(x.nrows()), c)
+    }
+}
+
+/// The operators along bundles: `*` between matrices, between a scalar and
+/// a matrix, and `/` of a matrix by a scalar.
+mod operators {
+    use super::*;
+    use crate::rules::operators::{div, mul};
+
+    /// `a * b` with `a: r x k`, `b: k x q`.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Jvp0<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn jvp0(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+            let b = dynamic(b);
+            t.per_direction(a.nrows(), a.ncols(), a.nrows() * b.ncols(), |t| t * &b)
+        }
+    }
+    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Jvp1<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn jvp1(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+            t.left_mul(a.as_slice(), a.nrows(), a.ncols(), b.ncols())
+        }
+    }
+    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp0<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp0(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+            let b_t = dynamic(b).transpose();
+            c.per_direction(a.nrows(), b.ncols(), a.len(), |c| c * &b_t)
+        }
+    }
+    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp1<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp1(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+            c.left_tr_mul(a.as_slice(), a.nrows(), a.ncols(), b.ncols())
+        }
+    }
+    /// `c t'`.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp0Jvp1<M<F, K, C>, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp0_jvp1(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+            let c = dynamic(c);
+            t.per_direction(b.nrows(), b.ncols(), a.len(), |t| &c * t.transpose())
+        }
+    }
+    /// `t' c`.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp1Jvp0<M<F, K, C>, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp1_jvp0(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+            let c = dynamic(c);
+            t.per_direction(a.nrows(), a.ncols(), b.len(), |t| t.tr_mul(&c))
+        }
+    }
+
+    /// Implements `*` between a scalar `s` and a matrix `x` along bundles,
+    /// for either order; `$scalar` and `$matrix` name the arguments' rule
+    /// numbers.
+    macro_rules! scaling {
+        ($lhs:ty, $rhs:ty, |$a:ident, $b:ident| ($s:expr, $x:expr),
+         $jvp_s:ident / $Jvp_s:ident, $jvp_x:ident / $Jvp_x:ident,
+         $vjp_s:ident / $Vjp_s:ident, $vjp_x:ident / $Vjp_x:ident,
+         $second_s:ident / $Second_s:ident, $second_x:ident / $Second_x:ident) => {
+            impl<F: Elem, R: Dim, C: Dim> mul::$Jvp_s<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                type Output = Bundle<F>;
+                fn $jvp_s($a: &Self, $b: &$rhs, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                    let (_s, x) = ($s, $x);
+                    Bundle::outer(x.as_slice(), t)
+                }
+            }
+            impl<F: Elem, R: Dim, C: Dim> mul::$Jvp_x<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                type Output = Bundle<F>;
+                fn $jvp_x($a: &Self, $b: &$rhs, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                    let (s, _x) = ($s, $x);
+                    t.scale(*s)
+                }
+            }
+            impl<F: Elem, R: Dim, C: Dim> mul::$Vjp_s<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                type Output = Bundle<F>;
+                fn $vjp_s($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+                    let (_s, x) = ($s, $x);
+                    c.inner(x.as_slice())
+                }
+            }
+            impl<F: Elem, R: Dim, C: Dim> mul::$Vjp_x<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                type Output = Bundle<F>;
+                fn $vjp_x($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+                    let (s, _x) = ($s, $x);
+                    c.scale(*s)
+                }
+            }
+            /// The pullback to the scalar along the matrix: `<t, c>`.
+            #[allow(unused_variables)]
+            impl<F: Elem, R: Dim, C: Dim> mul::$Second_s<$rhs, M<F, R, C>, M<F, R, C>, Bundle<F>> for $lhs
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                type Output = Bundle<F>;
+                fn $second_s($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                    t.inner(c.as_slice())
+                }
+            }
+            /// The pullback to the matrix along the scalar: `c t`.
+            #[allow(unused_variables)]
+            impl<F: Elem, R: Dim, C: Dim> mul::$Second_x<$rhs, M<F, R, C>, M<F, R, C>, Bundle<F>> for $lhs
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                type Output = Bundle<F>;
+                fn $second_x($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                    Bundle::outer(c.as_slice(), t)
+                }
+            }
+        };
+    }
+
+    scaling!(F, M<F, R, C>, |a, b| (a, b),
+        jvp0 / Jvp0, jvp1 / Jvp1, vjp0 / Vjp0, vjp1 / Vjp1, vjp0_jvp1 / Vjp0Jvp1, vjp1_jvp0 / Vjp1Jvp0);
+    scaling!(M<F, R, C>, F, |a, b| (b, a),
+        jvp1 / Jvp1, jvp0 / Jvp0, vjp1 / Vjp1, vjp0 / Vjp0, vjp1_jvp0 / Vjp1Jvp0, vjp0_jvp1 / Vjp0Jvp1);
+
+    /// `a / b` for a matrix `a` and a scalar `b`, `y = a / b`.
+    impl<F: Elem, R: Dim, C: Dim> div::Jvp0<F, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn jvp0(_a: &Self, b: &F, _y: &Self, t: &Bundle<F>) -> Bundle<F> {
+            t.scale(F::one() / *b)
+        }
+    }
+    impl<F: Elem, R: Dim, C: Dim> div::Jvp1<F, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn jvp1(_a: &Self, b: &F, y: &Self, t: &Bundle<F>) -> Bundle<F> {
+            Bundle::outer(y.as_slice(), t).scale(-F::one() / *b)
+        }
+    }
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp0<F, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp0(_a: &Self, b: &F, _y: &Self, c: &Bundle<F>) -> Bundle<F> {
+            c.scale(F::one() / *b)
+        }
+    }
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp1<F, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp1(_a: &Self, b: &F, y: &Self, c: &Bundle<F>) -> Bundle<F> {
+            c.inner(y.as_slice()).scale(-F::one() / *b)
+        }
+    }
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp0Jvp1<F, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp0_jvp1(_a: &Self, b: &F, _y: &Self, c: &Self, t: &Bundle<F>) -> Bundle<F> {
+            Bundle::outer(c.as_slice(), t).scale(-F::one() / (*b * *b))
+        }
+    }
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp1Jvp0<F, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp1_jvp0(_a: &Self, b: &F, _y: &Self, c: &Self, t: &Bundle<F>) -> Bundle<F> {
+            t.inner(c.as_slice()).scale(-F::one() / (*b * *b))
+        }
+    }
+    impl<F: Elem, R: Dim, C: Dim> div::Vjp1Jvp1<F, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp1_jvp1(_a: &Self, b: &F, y: &Self, c: &Self, t: &Bundle<F>) -> Bundle<F> {
+            t.scale(F::of(2.0) * y.dot(c) / (*b * *b))
+        }
+    }
+}

@@ -1,0 +1,321 @@
+fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
+    x.dot(&(a * x))
+}
+/// The gradient of [`quadratic`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
+    let _ = quadratic;
+    let mul = ::matdiff::__private::rules::mul::value(a, x);
+    let dot = x.dot(&mul);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(x, &mul, &dot, &dot_bar);
+    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+        x,
+        &mul,
+        &dot,
+        &dot_bar,
+    );
+    let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+    let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+    x_bar_2
+}
+/// The value of [`quadratic`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_value_and_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> (f64, DVector<f64>) {
+    let _ = quadratic;
+    let mul = ::matdiff::__private::rules::mul::value(a, x);
+    let dot = x.dot(&mul);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(x, &mul, &dot, &dot_bar);
+    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+        x,
+        &mul,
+        &dot,
+        &dot_bar,
+    );
+    let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+    let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+    (dot, x_bar_2)
+}
+/// The Hessian of [`quadratic`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_hessian(
+    x: &DVector<f64>,
+    a: &DMatrix<f64>,
+) -> ::matdiff::__private::nalgebra::DMatrix<f64> {
+    let _ = quadratic;
+    let __matdiff_total: usize = (0usize + x.len());
+    let x_dot = <::matdiff::__private::Bundle<
+        f64,
+    >>::seed(x.len(), 0usize, __matdiff_total);
+    let mul = ::matdiff::__private::rules::mul::value(a, x);
+    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
+    let dot = x.dot(&mul);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar_dot = ::matdiff::__private::rules::bundle::dot::vjp0_jvp1(
+        x,
+        &mul,
+        &dot,
+        &dot_bar,
+        &mul_dot,
+    );
+    let mul_bar_dot = ::matdiff::__private::rules::bundle::dot::vjp1_jvp0(
+        x,
+        &mul,
+        &dot,
+        &dot_bar,
+        &x_dot,
+    );
+    let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar_dot);
+    let x_bar_2_dot = ::matdiff::__private::add_pair(x_bar_dot, x_bar_1_dot);
+    ::matdiff::__private::into_hessian(x_bar_2_dot, __matdiff_total)
+}
+/// The Hessian of [`quadratic`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_hvp(x: &DVector<f64>, a: &DMatrix<f64>, v: &DVector<f64>) -> DVector<f64> {
+    let _ = quadratic;
+    let x_dot = ::core::clone::Clone::clone(v);
+    let mul = ::matdiff::__private::rules::mul::value(a, x);
+    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
+    let dot = x.dot(&mul);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp0_jvp1(
+        x,
+        &mul,
+        &dot,
+        &dot_bar,
+        &mul_dot,
+    );
+    let mul_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp1_jvp0(
+        x,
+        &mul,
+        &dot,
+        &dot_bar,
+        &x_dot,
+    );
+    let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar_dot);
+    let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
+    x_bar_2_dot
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct quadratic {}
+#[allow(dead_code)]
+impl quadratic {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+        out_bar: f64,
+    ) -> (f64, (DVector<f64>, ::matdiff::__private::NoDerivative)) {
+        let mul = ::matdiff::__private::rules::mul::value(a, x);
+        let dot = x.dot(&mul);
+        let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
+            x,
+            &mul,
+            &dot,
+            &out_bar,
+        );
+        let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+            x,
+            &mul,
+            &dot,
+            &out_bar,
+        );
+        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+        let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+        (dot, (x_bar_2, ::matdiff::__private::NoDerivative))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+        tangents: (
+            ::core::option::Option<DVector<f64>>,
+            ::core::option::Option<DMatrix<f64>>,
+        ),
+    ) -> (f64, f64) {
+        type __MatdiffD = f64;
+        let x_dot = ::matdiff::__private::tangent_or_zero_matrix(tangents.0, x);
+        let mul = ::matdiff::__private::rules::mul::value(a, x);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
+        let dot = x.dot(&mul);
+        let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp0(
+            x,
+            &mul,
+            &dot,
+            &x_dot,
+        );
+        let dot_dot_1 = ::matdiff::__private::rules::matrix::dot::jvp1(
+            x,
+            &mul,
+            &dot,
+            &mul_dot,
+        );
+        let dot_dot_2 = ::matdiff::__private::add(&dot_dot, &dot_dot_1);
+        (dot, dot_dot_2)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+        tangents: (
+            ::core::option::Option<DVector<f64>>,
+            ::core::option::Option<DMatrix<f64>>,
+        ),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<f64>,
+    ) -> (
+        f64,
+        f64,
+        (DVector<f64>, ::matdiff::__private::NoDerivative),
+        (DVector<f64>, ::matdiff::__private::NoDerivative),
+    ) {
+        type __MatdiffD = f64;
+        let x_dot = ::matdiff::__private::tangent_or_zero_matrix(tangents.0, x);
+        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let mul = ::matdiff::__private::rules::mul::value(a, x);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
+        let dot = x.dot(&mul);
+        let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp0(
+            x,
+            &mul,
+            &dot,
+            &x_dot,
+        );
+        let dot_dot_1 = ::matdiff::__private::rules::matrix::dot::jvp1(
+            x,
+            &mul,
+            &dot,
+            &mul_dot,
+        );
+        let dot_dot_2 = ::matdiff::__private::add(&dot_dot, &dot_dot_1);
+        let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
+            x,
+            &mul,
+            &dot,
+            &out_bar,
+        );
+        let x_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp0(
+            x,
+            &mul,
+            &dot,
+            &out_bar_dot_1,
+        );
+        let x_bar_dot_1 = ::matdiff::__private::rules::matrix::dot::vjp0_jvp1(
+            x,
+            &mul,
+            &dot,
+            &out_bar,
+            &mul_dot,
+        );
+        let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
+        let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+            x,
+            &mul,
+            &dot,
+            &out_bar,
+        );
+        let mul_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp1(
+            x,
+            &mul,
+            &dot,
+            &out_bar_dot_1,
+        );
+        let mul_bar_dot_1 = ::matdiff::__private::rules::matrix::dot::vjp1_jvp0(
+            x,
+            &mul,
+            &dot,
+            &out_bar,
+            &x_dot,
+        );
+        let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
+        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+        let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            a,
+            x,
+            &mul,
+            &mul_bar_dot_2,
+        );
+        let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+        let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot_2, &x_bar_1_dot);
+        (
+            dot,
+            dot_dot_2,
+            (x_bar_2, ::matdiff::__private::NoDerivative),
+            (x_bar_2_dot, ::matdiff::__private::NoDerivative),
+        )
+    }
+}
