@@ -78,6 +78,55 @@
 //! assert_eq!(f_jacobian(1.0, 2.0, 3.0), [[1.0, 1.0, 1.0], [6.0, 3.0, 2.0]]);
 //! ```
 //!
+//! # nalgebra vectors and matrices
+//!
+//! Arguments may be nalgebra's `DVector`, `DMatrix`, `RowDVector`,
+//! `SVector`, `RowSVector`, `SMatrix` and their fixed-size aliases
+//! (`Vector3`, `Matrix2x3`, ..), owned or by reference. The gradient with
+//! respect to each has its type and shape (denominator layout, as in the
+//! seed chapters); the Hessian is over the concatenated `vec()` of the
+//! arguments (matrices column by column), an `SMatrix` for static sizes and
+//! a `DMatrix` otherwise:
+//!
+//! ```
+//! use matdiff::differentiate;
+//! use nalgebra::{DMatrix, DVector};
+//!
+//! #[differentiate(wrt(x))]
+//! fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
+//!     x.dot(&(a * x))
+//! }
+//!
+//! let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
+//! let x = DVector::from_vec(vec![1.0, -1.0]);
+//! assert_eq!(quadratic_grad(&x, &a), (&a + a.transpose()) * &x); // d(x'Ax)/dx = (A + A')x
+//! assert_eq!(quadratic_hessian(&x, &a), &a + a.transpose());
+//! ```
+//!
+//! Matrix operations are written as nalgebra users write them: `+ - *`
+//! between scalars, vectors and matrices, `/` by a scalar, `dot`, `tr_mul`,
+//! `component_mul`, `component_div`, `transpose`, `sum`, `mean`, `trace`,
+//! `norm`, `norm_squared`, `determinant`, indexing, elementwise maps
+//! `x.map(|v| ..)` (the closure is differentiated too), and the helpers
+//! [`logdet`], [`inv`], [`solve`] and [`softmax`]:
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! use nalgebra::DMatrix;
+//!
+//! /// A two-layer network's squared error over a batch (columns of `x`).
+//! #[differentiate(wrt(w1, w2))]
+//! fn loss(w1: &DMatrix<f64>, w2: &DMatrix<f64>, x: &DMatrix<f64>, y: &DMatrix<f64>) -> f64 {
+//!     let hidden = (w1 * x).map(|v| v.tanh());
+//!     (w2 * hidden - y).norm_squared() / 2.0
+//! }
+//!
+//! let (w1, w2) = (DMatrix::from_element(3, 2, 0.1), DMatrix::from_element(1, 3, -0.2));
+//! let (x, y) = (DMatrix::from_element(2, 4, 1.0), DMatrix::from_element(1, 4, 0.5));
+//! let (w1_bar, w2_bar) = loss_grad(&w1, &w2, &x, &y);
+//! assert_eq!((w1_bar.shape(), w2_bar.shape()), ((3, 2), (1, 3)));
+//! ```
+//!
 //! The generated functions take the same arguments as `f`, have its
 //! visibility, and keep its `#[inline]`, `#[cfg]`, lint and `#[deprecated]`
 //! attributes. On a method (`&self` is a constant), they are methods:
@@ -127,7 +176,8 @@
 //! - calls to other `#[differentiate]` functions, anywhere in the crate or
 //!   outside it, recursive ones included (the caller uses the callee's
 //!   generated derivatives, not its body), and to the helpers [`sigmoid`],
-//!   [`softplus`], [`logaddexp`] and [`logsumexp`].
+//!   [`softplus`], [`logaddexp`] and [`logsumexp`];
+//! - the nalgebra operations above.
 //!
 //! Where a function has no derivative at a point, the rule used is the one
 //! documented in [`matdiff_core::rules::elementwise`] (for example `abs` has

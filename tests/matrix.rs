@@ -500,3 +500,38 @@ fn logistic_regression_gradient_and_hessian_are_the_closed_forms() {
     assert_matrix_close(&col(&logistic_loss_grad(&w, &x, &y)), &col(&expected_grad), 1e-12, "X'(p - y)");
     assert_matrix_close(&logistic_loss_hessian(&w, &x, &y), &expected_hessian, 1e-12, "X' diag(p(1-p)) X");
 }
+
+// ----- more ways of writing it ------------------------------------------------
+
+/// A quadratic form written with a transpose, over the columns of a matrix
+/// in a loop, with a row-vector and a 2 x 3 alias argument.
+#[differentiate]
+fn columns_and_aliases(m: &DMatrix<f64>, r: &nalgebra::RowDVector<f64>, k: nalgebra::Matrix2x3<f64>) -> f64 {
+    let mut s = 0.0;
+    for j in 0..m.ncols() {
+        let column = m.column(j).into_owned();
+        s += (column.transpose() * m * &column)[(0, 0)] * (j as f64 + 1.0);
+    }
+    s + (r * r.transpose())[(0, 0)] * k.map(f64::tanh).sum() + (k * k.transpose()).determinant()
+}
+
+#[test]
+fn transposes_column_loops_row_vectors_and_aliases() {
+    let mut numbers = Numbers(15);
+    let m = numbers.matrix(3, 3);
+    let r = nalgebra::RowDVector::from_fn(4, |_, _| numbers.next());
+    let k = nalgebra::Matrix2x3::from_fn(|_, _| numbers.next());
+    let (m_bar, r_bar, k_bar) = columns_and_aliases_grad(&m, &r, k);
+    assert_eq!((m_bar.shape(), r_bar.shape(), k_bar.shape()), ((3, 3), (1, 4), (2, 3)));
+    let plain = |p: &[f64]| {
+        let m = DMatrix::from_column_slice(3, 3, &p[..9]);
+        let r = nalgebra::RowDVector::from_column_slice(&p[9..13]);
+        let k = nalgebra::Matrix2x3::from_column_slice(&p[13..]);
+        columns_and_aliases(&m, &r, k)
+    };
+    let at: Vec<f64> = m.iter().chain(r.iter()).chain(k.iter()).copied().collect();
+    let (g, h) = differences(plain, &at);
+    let flat: Vec<f64> = m_bar.iter().chain(r_bar.iter()).chain(k_bar.iter()).copied().collect();
+    assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
+    assert_matrix_close(&columns_and_aliases_hessian(&m, &r, k), &h, HESS_TOL, "Hessian");
+}

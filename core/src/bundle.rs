@@ -228,11 +228,16 @@ impl<F: Elem> Bundle<F> {
 
     /// Element `k` of every direction: a scalar's bundle.
     pub fn element(&self, k: usize) -> Self {
+        self.select(&[k])
+    }
+
+    /// The elements `indices` of every direction.
+    pub fn select(&self, indices: &[usize]) -> Self {
         match self {
-            Bundle::Zero { .. } => Bundle::Zero { len: 1 },
+            Bundle::Zero { .. } => Bundle::Zero { len: indices.len() },
             other => {
                 let d = other.to_dense(0);
-                Bundle::dense(d.rows(k, 1).into_owned())
+                Bundle::dense(d.select_rows(indices))
             }
         }
     }
@@ -240,11 +245,19 @@ impl<F: Elem> Bundle<F> {
     /// The bundle of a value with `len` elements that is the scalar bundle
     /// `s` at element `k` and zero elsewhere.
     pub fn at_element(len: usize, k: usize, s: &Self) -> Self {
+        Self::placed(len, &[k], s)
+    }
+
+    /// The bundle of a value with `len` elements whose elements `indices`
+    /// are the elements of `s` and the others zero.
+    pub fn placed(len: usize, indices: &[usize], s: &Self) -> Self {
         match s.dense_or_zero(None) {
             None => Bundle::Zero { len },
-            Some(row) => {
-                let mut d = DMatrix::zeros(len, row.ncols());
-                d.row_mut(k).copy_from(&row.row(0));
+            Some(rows) => {
+                let mut d = DMatrix::zeros(len, rows.ncols());
+                for (from, &to) in indices.iter().enumerate() {
+                    d.row_mut(to).copy_from(&rows.row(from));
+                }
                 Bundle::dense(d)
             }
         }

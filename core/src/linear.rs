@@ -25,6 +25,14 @@ pub trait Linear<F>: Clone {
     fn add_owned(self, other: &Self) -> Self {
         self.add(other)
     }
+    /// `-self`, reusing `self`'s storage where it has any.
+    #[inline(always)]
+    fn neg_owned(self) -> Self
+    where
+        Self: Sized,
+    {
+        self.neg()
+    }
     /// `self + other`, reusing the storage of whichever can lend it.
     #[inline(always)]
     fn add_pair(self, other: Self) -> Self

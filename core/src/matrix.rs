@@ -48,6 +48,11 @@ where
         self += other;
         self
     }
+    #[inline]
+    fn neg_owned(mut self) -> Self {
+        self.neg_mut();
+        self
+    }
 }
 
 impl<F: Elem, R: Dim, C: Dim> Primal for OMatrix<F, R, C>

@@ -256,6 +256,24 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         linear: false,
         matrix: true,
     },
+    Primitive {
+        name: "column",
+        syntax: Syntax::Method("column"),
+        arity: 2,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: false,
+        matrix: true,
+    },
+    Primitive {
+        name: "row",
+        syntax: Syntax::Method("row"),
+        arity: 2,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: false,
+        matrix: true,
+    },
     matrix_method("tr_mul", 2, CROSS),
     matrix_method("dot", 2, CROSS),
     matrix_method("component_mul", 2, CROSS),
@@ -297,7 +315,7 @@ pub const MATRIX_REDUCTIONS: &[&str] =
 /// sweep carrying all directions at once; otherwise it takes one sweep per
 /// input.
 pub const BUNDLE_PRIMITIVES: &[&str] =
-    &["dot", "sum", "mean", "norm_squared", "trace", "component_mul", "map", "index"];
+    &["dot", "sum", "mean", "norm_squared", "trace", "component_mul", "map", "index", "column", "row"];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever
 /// it exists, so their result is treated as a constant.

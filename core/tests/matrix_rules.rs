@@ -115,6 +115,22 @@ fn check(case: &Case, numbers: &mut Numbers) {
     }
 }
 
+fn column_of(m: &M) -> DVector<f64> {
+    DVector::from_column_slice(m.as_slice())
+}
+
+fn column_as_matrix(v: &DVector<f64>) -> M {
+    M::from_column_slice(v.len(), 1, v.as_slice())
+}
+
+fn row_of(m: &M) -> nalgebra::RowDVector<f64> {
+    nalgebra::RowDVector::from_row_slice(m.as_slice())
+}
+
+fn row_as_matrix(v: &nalgebra::RowDVector<f64>) -> M {
+    M::from_row_slice(1, v.len(), v.as_slice())
+}
+
 /// v sin v, with its derivatives, for `map`.
 fn f_map(v: f64) -> f64 {
     v.sin() * v
@@ -140,6 +156,22 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
             value: Box::new(move |a| scalar(a[0][at])),
             jvp: Box::new(move |a, y, _, t| scalar(rules::index::jvp0(&a[0], &at, &s(y), t))),
             vjp: Box::new(move |a, y, _, c| rules::index::vjp0(&a[0], &at, &s(y), &s(c))),
+            vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
+        Case {
+            name: "column",
+            args: vec![numbers.matrix(r, c), scalar(0.0)],
+            value: Box::new(move |a| column_as_matrix(&rules::column::value(&a[0], &(c - 1)))),
+            jvp: Box::new(move |a, y, _, t| column_as_matrix(&rules::column::jvp0(&a[0], &(c - 1), &column_of(y), t))),
+            vjp: Box::new(move |a, y, _, cot| rules::column::vjp0(&a[0], &(c - 1), &column_of(y), &column_of(cot))),
+            vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
+        Case {
+            name: "row",
+            args: vec![numbers.matrix(r, c), scalar(0.0)],
+            value: Box::new(move |a| row_as_matrix(&rules::row::value(&a[0], &(r - 1)))),
+            jvp: Box::new(move |a, y, _, t| row_as_matrix(&rules::row::jvp0(&a[0], &(r - 1), &row_of(y), t))),
+            vjp: Box::new(move |a, y, _, cot| rules::row::vjp0(&a[0], &(r - 1), &row_of(y), &row_of(cot))),
             vjp_jvp: Box::new(|_, _, _, _, _, _| None),
         },
         Case {

@@ -281,6 +281,10 @@ impl<'a> Emitter<'a> {
             Expr::Jvp { prim, k, args, out, t } => {
                 let rule = format_ident!("jvp{}", k);
                 let rules = self.rules_along(prim, *t);
+                if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(t) {
+                    let (rule, t) = (format_ident!("jvp{}_owned", k), self.ident(*t));
+                    return quote_spanned!(span=> #rules::#rule(#t));
+                }
                 let t = self.ident(*t);
                 if prim.linear {
                     return quote_spanned!(span=> #rules::#rule(&#t));
@@ -292,6 +296,12 @@ impl<'a> Emitter<'a> {
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
                 let rules = self.rules_along(prim, *c);
+                // The linear operators (not the casts) take a cotangent
+                // nothing else reads by value, and reuse its storage.
+                if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(c) {
+                    let (rule, c) = (format_ident!("vjp{}_owned", k), self.ident(*c));
+                    return quote_spanned!(span=> #rules::#rule(#c));
+                }
                 let c = self.ident(*c);
                 if prim.linear {
                     return quote_spanned!(span=> #rules::#rule(&#c));
@@ -448,6 +458,11 @@ impl<'a> Emitter<'a> {
             Form::Cast(ty) => {
                 let x = a[0];
                 quote_spanned!(span=> #x as #ty)
+            }
+            Form::Value => {
+                let rules = Self::rules(prim);
+                let borrowed = self.refs(args);
+                quote_spanned!(span=> #rules::value(#(#borrowed),*))
             }
             Form::Map => {
                 let x = self.borrow(args[0]);

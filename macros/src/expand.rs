@@ -316,7 +316,8 @@ impl<'a> Generator<'a> {
         }
         gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
         let float = &self.float;
-        let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
+        let outputs: Vec<Var> = gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
+        let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
         let stmts = e.stmts(&gradient.stmts);
         let grad = self.grad_value(&e, &gradient.adjoints);
         let grad_type = self.grad_type();

@@ -343,6 +343,9 @@ pub enum Form {
     Index,
     /// `x.map(f)` of a nalgebra value, through its rule module.
     Map,
+    /// The value function of the primitive's rule module, every argument
+    /// borrowed (`rules::matrix::column::value(&m, &j)`).
+    Value,
 }
 
 /// Who a call goes to, and where its arguments were written.

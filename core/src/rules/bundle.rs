@@ -315,6 +315,54 @@ pub mod index {
     }
 }
 
+/// `m.column(j)`: the elements `j r .. j r + r` of `m`'s storage.
+pub mod column {
+    use super::*;
+
+    fn indices(rows: usize, j: usize) -> Vec<usize> {
+        (j * rows..(j + 1) * rows).collect()
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y>(m: &M<F, R, C>, j: &usize, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.select(&indices(m.nrows(), *j))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y>(m: &M<F, R, C>, j: &usize, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::placed(m.len(), &indices(m.nrows(), *j), c)
+    }
+}
+
+/// `m.row(i)`: the elements `i, i + r, i + 2r, ..` of `m`'s storage.
+pub mod row {
+    use super::*;
+
+    fn indices(rows: usize, cols: usize, i: usize) -> Vec<usize> {
+        (0..cols).map(|j| i + j * rows).collect()
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y>(m: &M<F, R, C>, i: &usize, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.select(&indices(m.nrows(), m.ncols(), *i))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y>(m: &M<F, R, C>, i: &usize, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::placed(m.len(), &indices(m.nrows(), m.ncols(), *i), c)
+    }
+}
+
 /// The operators along bundles: `*` between matrices, between a scalar and
 /// a matrix, and `/` of a matrix by a scalar.
 mod operators {

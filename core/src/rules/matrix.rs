@@ -443,6 +443,89 @@ pub mod index {
     }
 }
 
+/// `m.column(j)` and `m.row(i)`, as owned vectors: linear in `m`; the
+/// pullback puts the cotangent in that column or row.
+pub mod column {
+    use super::*;
+    use nalgebra::U1;
+
+    #[inline]
+    pub fn value<F: Elem, R: Dim, C: Dim>(m: &OMatrix<F, R, C>, j: &usize) -> OMatrix<F, R, U1>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<R>,
+    {
+        m.column(*j).into_owned()
+    }
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+        _m: &OMatrix<F, R, C>,
+        j: &usize,
+        _y: &OMatrix<F, R, U1>,
+        t: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, U1>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<R>,
+    {
+        t.column(*j).into_owned()
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+        m: &OMatrix<F, R, C>,
+        j: &usize,
+        _y: &OMatrix<F, R, U1>,
+        c: &OMatrix<F, R, U1>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<R>,
+    {
+        let (rows, cols) = m.shape_generic();
+        let mut bar = OMatrix::zeros_generic(rows, cols);
+        bar.column_mut(*j).copy_from(c);
+        bar
+    }
+}
+
+/// `m.row(i)`, as an owned row vector.
+pub mod row {
+    use super::*;
+    use nalgebra::U1;
+
+    #[inline]
+    pub fn value<F: Elem, R: Dim, C: Dim>(m: &OMatrix<F, R, C>, i: &usize) -> OMatrix<F, U1, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<U1, C>,
+    {
+        m.row(*i).into_owned()
+    }
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+        _m: &OMatrix<F, R, C>,
+        i: &usize,
+        _y: &OMatrix<F, U1, C>,
+        t: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, U1, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<U1, C>,
+    {
+        t.row(*i).into_owned()
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+        m: &OMatrix<F, R, C>,
+        i: &usize,
+        _y: &OMatrix<F, U1, C>,
+        c: &OMatrix<F, U1, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<U1, C>,
+    {
+        let (rows, cols) = m.shape_generic();
+        let mut bar = OMatrix::zeros_generic(rows, cols);
+        bar.row_mut(*i).copy_from(c);
+        bar
+    }
+}
+
 /// `x.trace()` of a square matrix: linear; the gradient is the identity.
 pub mod trace {
     use super::*;

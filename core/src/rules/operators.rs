@@ -164,6 +164,23 @@ pub mod add {
     pub fn vjp1<F, T: Linear<F>>(c: &T) -> T {
         c.clone()
     }
+    /// [`jvp0`] of a tangent nothing reads afterwards: no copy.
+    #[inline(always)]
+    pub fn jvp0_owned<F, T: Linear<F>>(t: T) -> T {
+        t
+    }
+    #[inline(always)]
+    pub fn jvp1_owned<F, T: Linear<F>>(t: T) -> T {
+        t
+    }
+    #[inline(always)]
+    pub fn vjp0_owned<F, T: Linear<F>>(c: T) -> T {
+        c
+    }
+    #[inline(always)]
+    pub fn vjp1_owned<F, T: Linear<F>>(c: T) -> T {
+        c
+    }
 }
 
 /// `a - b`: linear.
@@ -189,6 +206,23 @@ pub mod sub {
     #[inline(always)]
     pub fn vjp1<F, T: Linear<F>>(c: &T) -> T {
         c.neg()
+    }
+    /// [`jvp0`] of a tangent nothing reads afterwards.
+    #[inline(always)]
+    pub fn jvp0_owned<F, T: Linear<F>>(t: T) -> T {
+        t
+    }
+    #[inline(always)]
+    pub fn jvp1_owned<F, T: Linear<F>>(t: T) -> T {
+        t.neg_owned()
+    }
+    #[inline(always)]
+    pub fn vjp0_owned<F, T: Linear<F>>(c: T) -> T {
+        c
+    }
+    #[inline(always)]
+    pub fn vjp1_owned<F, T: Linear<F>>(c: T) -> T {
+        c.neg_owned()
     }
 }
 
@@ -277,6 +311,15 @@ pub mod neg {
     #[inline(always)]
     pub fn vjp0<F, T: Linear<F>>(c: &T) -> T {
         c.neg()
+    }
+    /// [`jvp0`] of a tangent nothing reads afterwards.
+    #[inline(always)]
+    pub fn jvp0_owned<F, T: Linear<F>>(t: T) -> T {
+        t.neg_owned()
+    }
+    #[inline(always)]
+    pub fn vjp0_owned<F, T: Linear<F>>(c: T) -> T {
+        c.neg_owned()
     }
 }
 

@@ -1110,7 +1110,7 @@ impl Lowerer {
                 _ => {}
             }
         }
-        if name == "clone" && m.args.is_empty() && !array_receiver {
+        if (name == "clone" || name == "into_owned") && m.args.is_empty() && !array_receiver {
             let receiver = self.expr(&m.receiver, None)?;
             let var = self.vars.fresh(hint.unwrap_or("clone"), m.span(), self.vars.varied(receiver));
             self.vars.get_mut(var).matrix = self.vars.get(receiver).matrix;
@@ -1141,7 +1141,14 @@ impl Lowerer {
         self.check_scalar_args(&args, m.span())?;
         self.check_constant_args(prim, &args, &name, m.span())?;
         self.check_float_operands(prim, &args, m.method.span())?;
-        Ok(self.prim(prim, args, Form::Method(m.method.clone()), hint.unwrap_or(&name), m.span()))
+        // A matrix method with a constant argument (`m.column(j)`) returns a
+        // view in nalgebra; its rule module's value is the owned vector.
+        let form = if prim.matrix && prim.differentiable.len() < prim.arity {
+            Form::Value
+        } else {
+            Form::Method(m.method.clone())
+        };
+        Ok(self.prim(prim, args, form, hint.unwrap_or(&name), m.span()))
     }
 
     /// `x.map(|v| body)` of a nalgebra value: the map primitive, with the

@@ -49,7 +49,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
                 &result_bar,
             );
             let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
-            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+            let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
             let a_bar_1 = ::matdiff::__private::zero_like(&a);
             (x_bar_2, a_bar_1)
         }
@@ -60,13 +60,13 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
                 &mul_2,
                 &result_bar,
             );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+            let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
             let x_bar_3 = ::matdiff::__private::zero_like(&x);
             (x_bar_3, a_bar)
         }
     };
     let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+    let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
     [x_bar_6]
 }
 /// The value of [`huber`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -113,7 +113,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
                 &result_bar,
             );
             let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
-            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+            let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
             let a_bar_1 = ::matdiff::__private::zero_like(&a);
             (x_bar_2, a_bar_1)
         }
@@ -124,13 +124,13 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
                 &mul_2,
                 &result_bar,
             );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+            let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
             let x_bar_3 = ::matdiff::__private::zero_like(&x);
             (x_bar_3, a_bar)
         }
     };
     let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-    let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+    let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
     (result, [x_bar_6])
 }
 /// The Hessian of [`huber`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.

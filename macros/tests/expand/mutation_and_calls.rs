@@ -56,9 +56,9 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+    let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
     let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+    let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
     [w_bar_4, b_bar]
 }
 /// The value of [`loss`] and its gradient with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -111,9 +111,9 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
     let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
     let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-    let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
+    let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
     let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-    let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
+    let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
     (s_3, [w_bar_4, b_bar])
 }
 /// The Hessian of [`loss`] with respect to `w`, `b` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.

@@ -25,7 +25,7 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
         &dot_bar,
     );
     let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
-    let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+    let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
     x_bar_2
 }
 /// The value of [`quadratic`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -52,7 +52,7 @@ fn quadratic_value_and_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> (f64, DVector
         &dot_bar,
     );
     let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
-    let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
+    let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
     (dot, x_bar_2)
 }
 /// The Hessian of [`quadratic`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.

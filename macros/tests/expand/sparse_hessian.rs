@@ -39,7 +39,7 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
     let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
     let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
-    let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
+    let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
     let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
     let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
     let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
@@ -49,18 +49,18 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
         &powi_1_bar,
     );
     let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-    let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &c_bar_3);
+    let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
     let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
     let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
     let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
-    let b_bar_2 = ::matdiff::__private::add(&b_bar, &b_bar_1);
+    let b_bar_2 = ::matdiff::__private::add_pair(b_bar, b_bar_1);
     let sub_bar = ::matdiff::__private::rules::powi::vjp0(&sub, &c_1, &powi, &powi_bar);
     let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-    let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &b_bar_3);
+    let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
     let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
     let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
     let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
-    let a_bar_2 = ::matdiff::__private::add(&a_bar, &a_bar_1);
+    let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
     [a_bar_2, b_bar_4, c_bar_4, d_bar]
 }
 /// The value of [`chain`] and its gradient with respect to `a`, `b`, `c`, `d`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -103,7 +103,7 @@ fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
     let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
     let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
-    let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
+    let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
     let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
     let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
     let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
@@ -113,18 +113,18 @@ fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
         &powi_1_bar,
     );
     let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-    let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &c_bar_3);
+    let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
     let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
     let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
     let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
-    let b_bar_2 = ::matdiff::__private::add(&b_bar, &b_bar_1);
+    let b_bar_2 = ::matdiff::__private::add_pair(b_bar, b_bar_1);
     let sub_bar = ::matdiff::__private::rules::powi::vjp0(&sub, &c_1, &powi, &powi_bar);
     let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-    let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &b_bar_3);
+    let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
     let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
     let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
     let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
-    let a_bar_2 = ::matdiff::__private::add(&a_bar, &a_bar_1);
+    let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
     (add_1, [a_bar_2, b_bar_4, c_bar_4, d_bar])
 }
 /// The Hessian of [`chain`] with respect to `a`, `b`, `c`, `d` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.

@@ -52,7 +52,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+    let mul_1_bar = ::matdiff::__private::rules::add::vjp0_owned(add_1_bar);
     let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
         &t_3,
         &element_1,
@@ -140,7 +140,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+    let mul_1_bar = ::matdiff::__private::rules::add::vjp0_owned(add_1_bar);
     let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
         &t_3,
         &element_1,
