@@ -28,22 +28,32 @@ pub struct Emitter<'a> {
     /// Values that an addition may take by value (read once, and not by
     /// the code that follows the statements); empty unless asked for.
     movable: HashSet<Var>,
+    /// After which top-level statement each value is dropped: values that
+    /// only borrowing statements read, freed after the last of them (a
+    /// matrix's memory, not held to the end of the function).
+    drops: std::collections::HashMap<usize, Vec<Var>>,
 }
 
 impl<'a> Emitter<'a> {
     pub fn new(vars: &'a Vars, directions: TokenStream, stmts: &[Stmt]) -> Self {
         let mut in_place = HashSet::new();
         collect_opaque_uses(stmts, &mut in_place);
-        Emitter { vars, directions, in_place, bundle: false, movable: HashSet::new() }
+        Emitter { vars, directions, in_place, bundle: false, movable: HashSet::new(), drops: Default::default() }
     }
 
     /// Lets additions reuse the storage of an operand that nothing reads
     /// afterwards; `outputs` are the values the code after `stmts` reads.
     pub fn reusing(mut self, stmts: &[Stmt], outputs: impl IntoIterator<Item = Var>) -> Self {
         self.movable = crate::ir::Block::read_once(stmts);
-        for v in outputs {
-            self.movable.remove(&v);
+        let outputs: HashSet<Var> = outputs.into_iter().collect();
+        for v in &outputs {
+            self.movable.remove(v);
         }
+        // Only what holds memory is worth a `drop`: matrices, and in a
+        // bundled sweep every tangent.
+        let heavy: HashSet<Var> =
+            self.vars.all().filter(|&v| self.vars.get(v).matrix || (self.bundle && self.vars.get(v).tangent)).collect();
+        self.drops = early_drops(stmts, &outputs, &self.movable, &heavy);
         self
     }
 
@@ -58,6 +68,22 @@ impl<'a> Emitter<'a> {
 
     pub fn stmts(&self, stmts: &[Stmt]) -> TokenStream {
         stmts.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    /// The statements of the function's body, with the early drops.
+    pub fn body(&self, stmts: &[Stmt]) -> TokenStream {
+        stmts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let stmt = self.stmt(s);
+                let drops = self.drops.get(&i).into_iter().flatten().map(|v| {
+                    let v = self.ident(*v);
+                    quote!(::core::mem::drop(#v);)
+                });
+                quote!(#stmt #(#drops)*)
+            })
+            .collect()
     }
 
     fn block(&self, block: &Block) -> TokenStream {
@@ -558,6 +584,60 @@ impl IdentTokens for Ident {
     fn to_token_stream_owned(&self) -> TokenStream {
         quote!(#self)
     }
+}
+
+/// For each top-level statement, the values to drop after it: defined by a
+/// `let` of the list, read only by `let`s whose expressions borrow their
+/// operands (rules, operators, sums), not an output, not moved anywhere.
+fn early_drops(
+    stmts: &[Stmt],
+    outputs: &HashSet<Var>,
+    movable: &HashSet<Var>,
+    heavy: &HashSet<Var>,
+) -> std::collections::HashMap<usize, Vec<Var>> {
+    let mut defined = Vec::new();
+    let mut last_read = std::collections::HashMap::new();
+    let mut unsafe_to_drop = HashSet::new();
+    for (i, stmt) in stmts.iter().enumerate() {
+        let block = Block { stmts: vec![stmt.clone()], yields: Vec::new() };
+        let reads = block.free_vars();
+        let borrowing = match stmt {
+            Stmt::Let { dst, expr, .. } => {
+                if let Dst::Var(v) = dst {
+                    defined.push(*v);
+                }
+                matches!(
+                    expr,
+                    Expr::Prim { .. }
+                        | Expr::Jvp { .. }
+                        | Expr::Vjp { .. }
+                        | Expr::VjpJvp { .. }
+                        | Expr::Add(..)
+                        | Expr::Neg(_)
+                        | Expr::ZeroLike(_)
+                        | Expr::ZeroTangent(_)
+                        | Expr::Copy(_)
+                )
+            }
+            _ => false,
+        };
+        for v in reads {
+            last_read.insert(v, i);
+            if !borrowing {
+                unsafe_to_drop.insert(v);
+            }
+        }
+    }
+    let mut drops: std::collections::HashMap<usize, Vec<Var>> = std::collections::HashMap::new();
+    for v in defined {
+        if !heavy.contains(&v) || outputs.contains(&v) || movable.contains(&v) || unsafe_to_drop.contains(&v) {
+            continue;
+        }
+        if let Some(&i) = last_read.get(&v) {
+            drops.entry(i).or_default().push(v);
+        }
+    }
+    drops
 }
 
 /// The values read by inactive user code anywhere in `stmts`.

@@ -201,7 +201,7 @@ impl<'a> Generator<'a> {
     }
 
     fn lints() -> TokenStream {
-        quote!(#[allow(dead_code, unused_variables, unused_mut, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)])
+        quote!(#[allow(dead_code, unused_variables, unused_mut, unused_parens, non_snake_case, dropping_copy_types, clippy::all, clippy::pedantic, clippy::nursery)])
     }
 
     fn gradient(&self, vars: &mut Vars, seed: Seed) -> Gradient {
@@ -318,7 +318,7 @@ impl<'a> Generator<'a> {
         let float = &self.float;
         let outputs: Vec<Var> = gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
-        let stmts = e.stmts(&gradient.stmts);
+        let stmts = e.body(&gradient.stmts);
         let grad = self.grad_value(&e, &gradient.adjoints);
         let grad_type = self.grad_type();
         let result = e.ident(self.lowered.result());
@@ -617,7 +617,7 @@ impl<'a> Generator<'a> {
             let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
             quote!(let #dot = <#bundle>::seed(#size, #base, __matdiff_total);)
         });
-        let body = e.stmts(&stmts);
+        let body = e.body(&stmts);
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.nalgebra_square(&layout);
         let single = match gradient.adjoints.as_slice() {

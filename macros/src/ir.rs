@@ -100,6 +100,11 @@ impl Vars {
         name
     }
 
+    /// Every value.
+    pub fn all(&self) -> impl Iterator<Item = Var> + '_ {
+        (0..self.data.len() as u32).map(Var)
+    }
+
     pub fn get(&self, v: Var) -> &VarData {
         &self.data[v.0 as usize]
     }
@@ -144,7 +149,11 @@ impl Vars {
         let name = format!("{}{suffix}", self.base_name(v));
         let span = self.ident(v).span();
         let d = self.fresh(&name, span, true);
-        self.get_mut(d).tangent = suffix == "_dot";
+        // The cotangent and (one-direction) tangent of a matrix are matrices.
+        let matrix = self.get(v).matrix;
+        let data = self.get_mut(d);
+        data.tangent = suffix == "_dot";
+        data.matrix = matrix;
         d
     }
 }

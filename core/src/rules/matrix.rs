@@ -937,7 +937,7 @@ mod operators {
         type Output = M<F, R, C>;
         #[inline]
         fn negate(a: &Self) -> Self {
-            -a
+            crate::Linear::neg(a)
         }
     }
 

@@ -12,6 +12,7 @@ pub fn huber(x: f64, delta: f64) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -76,6 +77,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -140,6 +142,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -261,6 +264,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -385,6 +389,7 @@ impl huber {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -457,6 +462,7 @@ impl huber {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -515,6 +521,7 @@ impl huber {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

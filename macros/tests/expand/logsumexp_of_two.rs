@@ -8,6 +8,7 @@ fn f(x: f64, y: f64) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -33,6 +34,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -58,6 +60,7 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -112,6 +115,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -172,6 +176,7 @@ impl f {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -196,6 +201,7 @@ impl f {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -230,6 +236,7 @@ impl f {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

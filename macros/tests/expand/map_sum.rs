@@ -8,6 +8,7 @@ fn inner_sum(x: &[f64]) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -49,6 +50,7 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -100,6 +102,7 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -247,6 +250,7 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -365,6 +369,7 @@ impl inner_sum {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -420,6 +425,7 @@ impl inner_sum {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -478,6 +484,7 @@ impl inner_sum {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

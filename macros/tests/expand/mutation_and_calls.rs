@@ -13,6 +13,7 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -68,6 +69,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -123,6 +125,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -217,6 +220,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -317,6 +321,7 @@ impl loss {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -376,6 +381,7 @@ impl loss {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -435,6 +441,7 @@ impl loss {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

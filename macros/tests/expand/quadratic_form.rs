@@ -8,6 +8,7 @@ fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -25,6 +26,7 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
         &dot_bar,
     );
     let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+    ::core::mem::drop(mul);
     let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
     x_bar_2
 }
@@ -35,6 +37,7 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -52,6 +55,7 @@ fn quadratic_value_and_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> (f64, DVector
         &dot_bar,
     );
     let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+    ::core::mem::drop(mul);
     let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
     (dot, x_bar_2)
 }
@@ -62,6 +66,7 @@ fn quadratic_value_and_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> (f64, DVector
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -94,6 +99,7 @@ fn quadratic_hessian(
         &x_dot,
     );
     let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar_dot);
+    ::core::mem::drop(mul);
     let x_bar_2_dot = ::matdiff::__private::add_pair(x_bar_dot, x_bar_1_dot);
     ::matdiff::__private::into_hessian(x_bar_2_dot, __matdiff_total)
 }
@@ -104,6 +110,7 @@ fn quadratic_hessian(
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -146,6 +153,7 @@ impl quadratic {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -181,6 +189,7 @@ impl quadratic {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -221,6 +230,7 @@ impl quadratic {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

@@ -12,6 +12,7 @@ fn rosenbrock(x: &[f64]) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -99,6 +100,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -208,6 +210,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -427,6 +430,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -633,6 +637,7 @@ impl rosenbrock {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -741,6 +746,7 @@ impl rosenbrock {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -836,6 +842,7 @@ impl rosenbrock {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

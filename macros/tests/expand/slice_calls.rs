@@ -12,6 +12,7 @@ fn calls_with_slices(x: &[f64]) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -83,6 +84,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -154,6 +156,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -322,6 +325,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -473,6 +477,7 @@ impl calls_with_slices {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -543,6 +548,7 @@ impl calls_with_slices {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -617,6 +623,7 @@ impl calls_with_slices {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

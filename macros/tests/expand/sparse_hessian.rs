@@ -8,6 +8,7 @@ fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -70,6 +71,7 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -134,6 +136,7 @@ fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -315,6 +318,7 @@ fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -497,6 +501,7 @@ impl chain {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -571,6 +576,7 @@ impl chain {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -657,6 +663,7 @@ impl chain {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery

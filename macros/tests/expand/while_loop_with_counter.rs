@@ -14,6 +14,7 @@ fn value_dependent_while(x: &[f64]) -> f64 {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -100,6 +101,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -188,6 +190,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -377,6 +380,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
     unused_mut,
     unused_parens,
     non_snake_case,
+    dropping_copy_types,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
@@ -555,6 +559,7 @@ impl value_dependent_while {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -642,6 +647,7 @@ impl value_dependent_while {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
@@ -729,6 +735,7 @@ impl value_dependent_while {
         unused_mut,
         unused_parens,
         non_snake_case,
+        dropping_copy_types,
         clippy::all,
         clippy::pedantic,
         clippy::nursery
