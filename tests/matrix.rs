@@ -535,3 +535,34 @@ fn transposes_column_loops_row_vectors_and_aliases() {
     assert_matrix_close(&col(&DVector::from_vec(flat)), &col(&g), GRAD_TOL, "gradient");
     assert_matrix_close(&columns_and_aliases_hessian(&m, &r, k), &h, HESS_TOL, "Hessian");
 }
+
+// ----- log-sum-exp and single precision ---------------------------------------
+
+#[differentiate]
+fn log_partition(x: &DVector<f64>) -> f64 {
+    matdiff::logsumexp(x) + matdiff::logsumexp(&(x * 2.0))
+}
+
+vector_case!(logsumexp_of_a_vector: log_partition_ref, log_partition_ref_grad, log_partition_ref_hessian, log_partition_ref_hvp, |n, k| n.vector(k));
+
+#[differentiate]
+fn log_partition_ref(x: DVector<f64>) -> f64 {
+    log_partition(&x)
+}
+
+#[differentiate(wrt(x))]
+fn quadratic_f32(x: &DVector<f32>, a: &DMatrix<f32>) -> f32 {
+    x.dot(&(a * x)) + x.map(|v| v.sin()).sum()
+}
+
+#[test]
+fn single_precision_matrices() {
+    let x = DVector::from_vec(vec![0.5f32, -1.0, 2.0]);
+    let a = DMatrix::from_fn(3, 3, |i, j| (i as f32 + 1.0) / (j as f32 + 2.0));
+    let grad: DVector<f32> = quadratic_f32_grad(&x, &a);
+    let expected = (&a + a.transpose()) * &x + x.map(f32::cos);
+    assert!((grad - expected).norm() < 1e-5);
+    let h: DMatrix<f32> = quadratic_f32_hessian(&x, &a);
+    let expected = &a + a.transpose() - DMatrix::from_diagonal(&x.map(f32::sin));
+    assert!((h - expected).norm() < 1e-5);
+}

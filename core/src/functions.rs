@@ -126,9 +126,11 @@ impl logaddexp {
     }
 }
 
-/// ln(sum of e^x) over a slice, without overflow; `-inf` for an empty slice.
+/// ln(sum of e^x) over a slice, array, `Vec` or nalgebra vector or matrix,
+/// without overflow; `-inf` when there are no elements.
 #[inline]
-pub fn logsumexp<F: Scalar>(x: &[F]) -> F {
+pub fn logsumexp<F: Scalar, X: crate::matrix::Flat<F> + ?Sized>(x: &X) -> F {
+    let x = x.flat();
     let m = x.iter().fold(F::neg_infinity(), |m, &v| m.max(v));
     if m == F::neg_infinity() || m == F::infinity() {
         return m;

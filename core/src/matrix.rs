@@ -114,6 +114,13 @@ impl<F: Scalar, const N: usize> Flat<F> for [F; N] {
     }
 }
 
+impl<F: Scalar> Flat<F> for [F] {
+    #[inline(always)]
+    fn flat(&self) -> &[F] {
+        self
+    }
+}
+
 impl<F: Scalar> Flat<F> for Vec<F> {
     #[inline(always)]
     fn flat(&self) -> &[F] {

@@ -296,8 +296,8 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     },
     matrix_helper("solve", 2, &[(0, 0), (0, 1), (1, 0)]),
     matrix_helper("softmax", 1, SELF),
-    // Listed with its rules; `matdiff::logsumexp` in user code is the slice
-    // function with its own companion, so the macro does not use this entry.
+    // `matdiff::logsumexp` of a nalgebra value; of a slice it is the
+    // function with its own companion in `crate::functions`.
     matrix_helper("logsumexp", 1, SELF),
 ];
 
@@ -349,6 +349,18 @@ pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
     ("copysign", "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`"),
     ("rem_euclid", "use `%` and adjust the sign with an `if`"),
     ("div_euclid", "use `(a / b).floor()` (its derivative is 0)"),
+    ("try_inverse", "use `matdiff::inv(&x)`, the inverse with its rules (NaN where `x` is singular)"),
+    (
+        "pseudo_inverse",
+        "for a square invertible matrix use `matdiff::inv(&x)`; for least squares, `matdiff::solve(&(a.transpose() * &a), &(a.transpose() * &b))`",
+    ),
+    (
+        "lu",
+        "use `matdiff::solve(&a, &b)` for a^-1 b, `matdiff::inv(&a)` for the inverse, `matdiff::logdet(&a)` for ln |det a|",
+    ),
+    ("cholesky", "use `matdiff::solve(&a, &b)` for a^-1 b, `matdiff::logdet(&a)` for ln det a"),
+    ("qr", "use `matdiff::solve(&a, &b)` for a^-1 b"),
+    ("norm_squared_mut", "use `x.norm_squared()`"),
 ];
 
 /// The primitive written with binary operator `symbol`.

@@ -499,9 +499,9 @@ impl<'a> Emitter<'a> {
                 let (x, i) = (a[0], a[1]);
                 quote_spanned!(span=> #x[#i])
             }
-            Form::Helper(name) => {
+            Form::Helper(path) => {
                 let borrowed = self.refs(args);
-                quote_spanned!(span=> ::matdiff::#name(#(#borrowed),*))
+                quote_spanned!(span=> #path(#(#borrowed),*))
             }
         }
     }

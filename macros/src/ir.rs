@@ -346,8 +346,8 @@ pub enum Form {
     Path(TokenStream),
     /// `a as ty`
     Cast(syn::Type),
-    /// `matdiff::name(&a, ..)`, a matrix helper.
-    Helper(Ident),
+    /// `path(&a, ..)`: a matrix helper (`::matdiff::logdet`).
+    Helper(TokenStream),
     /// `a[i]` of a nalgebra value.
     Index,
     /// `x.map(f)` of a nalgebra value, through its rule module.

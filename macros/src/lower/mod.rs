@@ -1117,6 +1117,11 @@ impl Lowerer {
             return Ok(self.emit(var, Expr::Copy(receiver), m.span()));
         }
         let Some(prim) = table::by_method(&name).or_else(|| table::by_matrix_method(&name)) else {
+            // `x.try_inverse().unwrap()`: the error that helps is the one
+            // about the method that made the `Option`.
+            if matches!(name.as_str(), "unwrap" | "expect") && matches!(&*m.receiver, syn::Expr::MethodCall(_)) {
+                self.expr(&m.receiver, None)?;
+            }
             if expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v))
             {
                 return Err(syn::Error::new(
@@ -1273,6 +1278,26 @@ impl Lowerer {
         }
         // `matdiff::logdet(&x)`: a matrix helper with rules in matdiff-core.
         if path.segments.len() == 2 && path.segments[0].ident == "matdiff" {
+            if name == "logsumexp" && c.args.len() == 1 {
+                // Of a nalgebra value: the matrix rule; of a slice: the
+                // function with its own companion.
+                let (value, by_ref) = match self.borrowed(&c.args[0]) {
+                    Some(inner) => (self.expr(inner, None)?, true),
+                    None => (self.expr(&c.args[0], None)?, false),
+                };
+                if self.vars.get(value).matrix {
+                    let prim = table::by_helper("logsumexp")
+                        .ok_or_else(|| syn::Error::new(path.span(), "internal: the table lacks logsumexp"))?;
+                    let helper = quote!(::matdiff::__private::rules::matrix::logsumexp);
+                    return Ok(self.prim(prim, vec![value], Form::Helper(helper), hint.unwrap_or(&name), c.span()));
+                }
+                let callee = Callee {
+                    target: Target::Path(path.clone()),
+                    arg_spans: vec![c.args[0].span()],
+                    by_ref: vec![by_ref],
+                };
+                return Ok(self.call_value(callee, vec![value], hint.unwrap_or(&name), c.span()));
+            }
             if let Some(prim) = table::by_helper(&name).filter(|p| p.name != "logsumexp") {
                 if c.args.len() != prim.arity {
                     return Err(syn::Error::new(
@@ -1282,7 +1307,8 @@ impl Lowerer {
                 }
                 let args = c.args.iter().map(|a| self.expr(a, None)).collect::<syn::Result<Vec<_>>>()?;
                 self.check_scalar_args(&args, c.span())?;
-                let helper = path.segments[1].ident.clone();
+                let helper = &path.segments[1].ident;
+                let helper = quote!(::matdiff::#helper);
                 return Ok(self.prim(prim, args, Form::Helper(helper), hint.unwrap_or(&name), c.span()));
             }
         }
