@@ -310,12 +310,34 @@ pub const MATRIX_REDUCTIONS: &[&str] =
     &["index", "dot", "sum", "mean", "trace", "norm", "norm_squared", "determinant", "logdet", "logsumexp"];
 
 /// The nalgebra primitives with rules along a bundle of directions in
-/// [`crate::rules::bundle`]. A Hessian whose function uses only these (and
-/// the operators and float primitives, whose rules take any tangent) is one
-/// sweep carrying all directions at once; otherwise it takes one sweep per
-/// input.
-pub const BUNDLE_PRIMITIVES: &[&str] =
-    &["dot", "sum", "mean", "norm_squared", "trace", "component_mul", "map", "index", "column", "row"];
+/// [`crate::rules::bundle`]: all of them. (The operators and the float
+/// primitives take any tangent.) Most are whole-bundle operations; the
+/// products with a varying right factor, matrix transposes, inverses and
+/// solves apply the one-direction rule to each direction.
+pub const BUNDLE_PRIMITIVES: &[&str] = &[
+    "transpose",
+    "matmul",
+    "scale",
+    "index",
+    "column",
+    "row",
+    "map",
+    "tr_mul",
+    "dot",
+    "component_mul",
+    "component_div",
+    "sum",
+    "mean",
+    "trace",
+    "norm_squared",
+    "norm",
+    "determinant",
+    "logdet",
+    "inverse",
+    "solve",
+    "softmax",
+    "logsumexp",
+];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever
 /// it exists, so their result is treated as a constant.
@@ -414,6 +436,13 @@ mod tests {
                 assert_ne!(a.name, b.name);
                 assert_ne!(a.syntax, b.syntax);
             }
+        }
+    }
+
+    #[test]
+    fn every_matrix_primitive_has_bundle_rules() {
+        for p in MATRIX_PRIMITIVES {
+            assert!(BUNDLE_PRIMITIVES.contains(&p.name), "{}", p.name);
         }
     }
 

@@ -280,6 +280,13 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Whether the rule of `prim` along `carrier` is a bundle rule of a
+    /// nalgebra primitive, which takes the primal arguments even when the
+    /// primitive is linear (a transpose needs the shape).
+    fn bundled_matrix_rule(&self, prim: &Primitive, carrier: Var) -> bool {
+        self.bundle && prim.matrix && self.vars.get(carrier).tangent
+    }
+
     /// The module of a primitive's rules that take the tangent `carrier`.
     fn rules_along(&self, prim: &Primitive, carrier: Var) -> TokenStream {
         if self.bundle && prim.matrix && self.vars.get(carrier).tangent {
@@ -305,6 +312,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::Prim { prim, args, form } => self.primal(prim, args, form, span),
             Expr::Jvp { prim, k, args, out, t } => {
+                let t_var = t;
                 let rule = format_ident!("jvp{}", k);
                 let rules = self.rules_along(prim, *t);
                 if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(t) {
@@ -312,7 +320,7 @@ impl<'a> Emitter<'a> {
                     return quote_spanned!(span=> #rules::#rule(#t));
                 }
                 let t = self.ident(*t);
-                if prim.linear {
+                if prim.linear && !self.bundled_matrix_rule(prim, *t_var) {
                     return quote_spanned!(span=> #rules::#rule(&#t));
                 }
                 let args = self.refs(args);
@@ -328,8 +336,9 @@ impl<'a> Emitter<'a> {
                     let (rule, c) = (format_ident!("vjp{}_owned", k), self.ident(*c));
                     return quote_spanned!(span=> #rules::#rule(#c));
                 }
+                let c_var = *c;
                 let c = self.ident(*c);
-                if prim.linear {
+                if prim.linear && !self.bundled_matrix_rule(prim, c_var) {
                     return quote_spanned!(span=> #rules::#rule(&#c));
                 }
                 let args = self.refs(args);

@@ -82,20 +82,32 @@ struct Generator<'a> {
 /// Whether every statement of `block` has rules along bundles of
 /// directions (see [`Generator::bundle_mode`]).
 fn bundle_capable(block: &crate::ir::Block) -> bool {
+    bundle_capable_in(block, false)
+}
+
+/// A linear primitive's rules read no primal value, so a loop's reverse
+/// sweep may not have its arguments at hand; its bundle rule takes them
+/// (a transpose needs the shape), so it is not used inside loops.
+fn bundle_capable_in(block: &crate::ir::Block, in_loop: bool) -> bool {
     use crate::ir::{Expr, Header, Stmt};
     block.stmts.iter().all(|stmt| match stmt {
         Stmt::Let { expr, .. } => match expr {
-            Expr::Prim { prim, .. } => !prim.matrix || matdiff_core::table::BUNDLE_PRIMITIVES.contains(&prim.name),
+            Expr::Prim { prim, .. } => {
+                !prim.matrix
+                    || (matdiff_core::table::BUNDLE_PRIMITIVES.contains(&prim.name) && !(in_loop && prim.linear))
+            }
             Expr::Call { .. } | Expr::Read { .. } | Expr::NewArray(_) => false,
             _ => true,
         },
-        Stmt::If { then_blk, else_blk, .. } => bundle_capable(then_blk) && bundle_capable(else_blk),
+        Stmt::If { then_blk, else_blk, .. } => {
+            bundle_capable_in(then_blk, in_loop) && bundle_capable_in(else_blk, in_loop)
+        }
         Stmt::Loop(l) => {
             let header = match &l.header {
-                Header::While { cond } => bundle_capable(cond),
+                Header::While { cond } => bundle_capable_in(cond, true),
                 _ => true,
             };
-            header && bundle_capable(&l.body)
+            header && bundle_capable_in(&l.body, true)
         }
         Stmt::Effect { .. } => true,
         Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => false,

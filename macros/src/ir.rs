@@ -464,15 +464,17 @@ impl Expr {
                 out.push(*v)
             }
             Expr::Prim { args, .. } => out.extend(args),
+            // A linear primitive's rules read only the tangent, except the
+            // bundle rules of nalgebra ones (a transpose needs the shape).
             Expr::Jvp { prim, args, out: o, t, .. } => {
-                if !prim.linear {
+                if !prim.linear || prim.matrix {
                     out.extend(args);
                     out.push(*o);
                 }
                 out.push(*t);
             }
             Expr::Vjp { prim, args, out: o, c, .. } => {
-                if !prim.linear {
+                if !prim.linear || prim.matrix {
                     out.extend(args);
                     out.push(*o);
                 }

@@ -7,7 +7,7 @@
 //! implementations of their traits, at the end.
 
 use nalgebra::allocator::Allocator;
-use nalgebra::{DMatrix, DefaultAllocator, Dim, OMatrix};
+use nalgebra::{DMatrix, DefaultAllocator, Dim, Dyn, OMatrix};
 
 use crate::Linear;
 use crate::bundle::Bundle;
@@ -361,6 +361,458 @@ pub mod row {
     {
         Bundle::placed(m.len(), &indices(m.nrows(), m.ncols(), *i), c)
     }
+}
+
+/// `x.transpose()`: for a vector the directions' storage is unchanged;
+/// for a matrix each direction is transposed.
+pub mod transpose {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y>(x: &M<F, R, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        transposed(t, x.nrows(), x.ncols())
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y>(x: &M<F, R, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        // The cotangent's directions are `cols x rows`.
+        transposed(c, x.ncols(), x.nrows())
+    }
+
+    fn transposed<F: Elem>(t: &Bundle<F>, rows: usize, cols: usize) -> Bundle<F> {
+        if rows == 1 || cols == 1 {
+            return t.clone();
+        }
+        t.per_direction(rows, cols, rows * cols, |t| t.transpose())
+    }
+}
+
+/// `a.tr_mul(&b)` = a' b with `a: k x r`, `b: k x c`.
+pub mod tr_mul {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, K: Dim, R: Dim, C: Dim, Y>(a: &M<F, K, R>, b: &M<F, K, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C>,
+    {
+        let b = dynamic(b);
+        t.per_direction(a.nrows(), a.ncols(), a.ncols() * b.ncols(), |t| t.tr_mul(&b))
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, K: Dim, R: Dim, C: Dim, Y>(a: &M<F, K, R>, b: &M<F, K, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C>,
+    {
+        t.left_tr_mul(a.as_slice(), a.nrows(), a.ncols(), b.ncols())
+    }
+    /// `b C'`.
+    #[inline]
+    pub fn vjp0<F: Elem, K: Dim, R: Dim, C: Dim, Y>(a: &M<F, K, R>, b: &M<F, K, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C>,
+    {
+        let b = dynamic(b);
+        c.per_direction(a.ncols(), b.ncols(), a.len(), |c| &b * c.transpose())
+    }
+    /// `a C`.
+    #[inline]
+    pub fn vjp1<F: Elem, K: Dim, R: Dim, C: Dim, Y>(a: &M<F, K, R>, b: &M<F, K, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C>,
+    {
+        c.left_mul(a.as_slice(), a.nrows(), a.ncols(), b.ncols())
+    }
+    /// `T_b c'`.
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, K: Dim, R: Dim, C: Dim, Y: Elementwise<F>>(
+        a: &M<F, K, R>,
+        b: &M<F, K, C>,
+        _y: &Y,
+        c: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C>,
+    {
+        let c = DMatrix::from_column_slice(a.ncols(), b.ncols(), c.elements());
+        t.per_direction(b.nrows(), b.ncols(), a.len(), |t| t * c.transpose())
+    }
+    /// `T_a c`.
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, K: Dim, R: Dim, C: Dim, Y: Elementwise<F>>(
+        a: &M<F, K, R>,
+        b: &M<F, K, C>,
+        _y: &Y,
+        c: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<K, R> + Allocator<K, C>,
+    {
+        let c = DMatrix::from_column_slice(a.ncols(), b.ncols(), c.elements());
+        t.per_direction(a.nrows(), a.ncols(), b.len(), |t| t * &c)
+    }
+}
+
+/// The elements of a matrix value in storage order.
+pub trait Elementwise<F> {
+    fn elements(&self) -> &[F];
+}
+
+impl<F: Elem, R: Dim, C: Dim> Elementwise<F> for M<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    fn elements(&self) -> &[F] {
+        self.as_slice()
+    }
+}
+
+fn zip_elements<F: Elem>(a: &[F], b: &[F], f: impl Fn(F, F) -> F) -> Vec<F> {
+    a.iter().zip(b).map(|(&a, &b)| f(a, b)).collect()
+}
+
+/// `a.component_div(&b)`, `y = a / b` elementwise.
+pub mod component_div {
+    use super::*;
+
+    type V<F, R, C> = M<F, R, C>;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_a: &V<F, R, C>, b: &V<F, R, C>, _y: &V<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(&b.iter().map(|&b| F::one() / b).collect::<Vec<_>>())
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(_a: &V<F, R, C>, b: &V<F, R, C>, y: &V<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(&zip_elements(y.as_slice(), b.as_slice(), |y, b| -y / b))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(a: &V<F, R, C>, b: &V<F, R, C>, y: &V<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        jvp0(a, b, y, c)
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(a: &V<F, R, C>, b: &V<F, R, C>, y: &V<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        jvp1(a, b, y, c)
+    }
+    /// `-c t / b^2`.
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &V<F, R, C>,
+        b: &V<F, R, C>,
+        _y: &V<F, R, C>,
+        c: &V<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.hadamard(&zip_elements(c.as_slice(), b.as_slice(), |c, b| -c / (b * b)))
+    }
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        a: &V<F, R, C>,
+        b: &V<F, R, C>,
+        y: &V<F, R, C>,
+        c: &V<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        vjp0_jvp1(a, b, y, c, t)
+    }
+    /// `2 c y t / b^2`.
+    #[inline]
+    pub fn vjp1_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &V<F, R, C>,
+        b: &V<F, R, C>,
+        y: &V<F, R, C>,
+        c: &V<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let cy = zip_elements(c.as_slice(), y.as_slice(), |c, y| c * y);
+        t.hadamard(&zip_elements(&cy, b.as_slice(), |cy, b| F::of(2.0) * cy / (b * b)))
+    }
+}
+
+/// `x.norm()` (Frobenius for matrices): gradient `u = x / |x|`, zero at
+/// the zero vector as in the one-direction rule; the pullback's tangent is
+/// `(t - u (u't)) c / |x|`.
+pub mod norm {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.inner(unit(x).as_slice())
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(unit(x).as_slice(), c)
+    }
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &F, c: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        if *y <= F::zero() {
+            return Bundle::Zero { len: x.len() };
+        }
+        let u = unit(x);
+        let along = Bundle::outer(u.as_slice(), &t.inner(u.as_slice()));
+        t.sub(&along).scale(*c / *y)
+    }
+}
+
+/// `x / |x|`, or zero at the zero vector.
+fn unit<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>) -> DMatrix<F>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let norm = x.norm();
+    let x = dynamic(x);
+    if norm > F::zero() { x / norm } else { x * F::zero() }
+}
+
+/// `matdiff::logsumexp(&x)`: gradient p (the softmax), Hessian diag(p) - p p'.
+pub mod logsumexp {
+    use super::*;
+
+    fn weights<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &F) -> Vec<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.iter().map(|&v| num_traits::Float::exp(v - *y)).collect()
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.inner(&weights(x, y))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(&weights(x, y), c)
+    }
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &F, c: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let p = weights(x, y);
+        let cp: Vec<F> = p.iter().map(|&p| *c * p).collect();
+        t.hadamard(&cp).sub(&Bundle::outer(&cp, &t.inner(&p)))
+    }
+}
+
+/// `matdiff::softmax(&x)`: the Jacobian diag(y) - y y' is symmetric.
+pub mod softmax {
+    use super::*;
+    use nalgebra::U1;
+
+    type V<F, R> = M<F, R, U1>;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim>(_x: &V<F, R>, y: &V<F, R>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R>,
+    {
+        t.hadamard(y.as_slice()).sub(&Bundle::outer(y.as_slice(), &t.inner(y.as_slice())))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim>(x: &V<F, R>, y: &V<F, R>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R>,
+    {
+        jvp0(x, y, c)
+    }
+    /// With S = dy along the directions: `S (c - y'c) - y (S'c)`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, R: Dim>(x: &V<F, R>, y: &V<F, R>, c: &V<F, R>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R>,
+    {
+        let s = jvp0(x, y, t);
+        let yc = y.dot(c);
+        let shifted: Vec<F> = c.iter().map(|&ci| ci - yc).collect();
+        s.hadamard(&shifted).sub(&Bundle::outer(y.as_slice(), &s.inner(c.as_slice())))
+    }
+}
+
+/// `x.determinant()`: d det X = det X <X^-T, dX>.
+pub mod determinant {
+    use super::*;
+    use nalgebra::DimMin;
+
+    fn inverse_transposed<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>) -> DMatrix<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        dynamic(&crate::rules::matrix::inverse_or_nan(x)).transpose()
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>, y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        t.inner(inverse_transposed(x).as_slice()).scale(*y)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>, y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        Bundle::outer((inverse_transposed(x) * *y).as_slice(), c)
+    }
+    /// `c det X (<X^-T, T> X^-T - X^-T T' X^-T)`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>, y: &F, c: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        let g = inverse_transposed(x);
+        let n = x.nrows();
+        let trace = Bundle::outer(g.as_slice(), &t.inner(g.as_slice()));
+        let product = t.per_direction(n, n, n * n, |t| &g * t.transpose() * &g);
+        trace.sub(&product).scale(*c * *y)
+    }
+}
+
+/// `matdiff::logdet(&x)`: the gradient X^-T.
+pub mod logdet {
+    use super::*;
+    use nalgebra::DimMin;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        let g = dynamic(&crate::rules::matrix::inverse_or_nan(x)).transpose();
+        t.inner(g.as_slice())
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        let g = dynamic(&crate::rules::matrix::inverse_or_nan(x)).transpose();
+        Bundle::outer(g.as_slice(), c)
+    }
+    /// `-c X^-T T' X^-T`.
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &M<F, D, D>, _y: &F, c: &F, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D> + Allocator<D>,
+    {
+        let g = dynamic(&crate::rules::matrix::inverse_or_nan(x)).transpose();
+        let n = x.nrows();
+        t.per_direction(n, n, n * n, |t| &g * t.transpose() * &g).scale(-*c)
+    }
+}
+
+/// `matdiff::inv(&x)`, `Y = X^-1`: one direction at a time, with the
+/// one-direction rules.
+pub mod inverse {
+    use super::*;
+    use crate::rules::matrix::inverse as plain;
+
+    #[inline]
+    pub fn jvp0<F: Elem, D: Dim>(x: &M<F, D, D>, y: &M<F, D, D>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        let (x, y, n) = (dynamic(x), dynamic(y), x.nrows());
+        t.per_direction(n, n, n * n, |t| plain::jvp0::<F, Dyn>(&x, &y, t))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, D: Dim>(x: &M<F, D, D>, y: &M<F, D, D>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        let (x, y, n) = (dynamic(x), dynamic(y), x.nrows());
+        c.per_direction(n, n, n * n, |c| plain::vjp0::<F, Dyn>(&x, &y, c))
+    }
+    #[inline]
+    pub fn vjp0_jvp0<F: Elem, D: Dim>(x: &M<F, D, D>, y: &M<F, D, D>, c: &M<F, D, D>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<D, D>,
+    {
+        let (x, y, c, n) = (dynamic(x), dynamic(y), dynamic(c), x.nrows());
+        t.per_direction(n, n, n * n, |t| plain::vjp0_jvp0::<F, Dyn>(&x, &y, &c, t))
+    }
+}
+
+/// `matdiff::solve(&a, &b)`, `Y = A^-1 B`: one direction at a time, with
+/// the one-direction rules.
+pub mod solve {
+    use super::*;
+    use crate::rules::matrix::solve as plain;
+    use nalgebra::DimMin;
+
+    macro_rules! solve_rule {
+        ($name:ident ($($extra:ident),*), $carrier_rows:expr, $carrier_cols:expr, $out_len:expr) => {
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn $name<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
+                a: &M<F, D, D>,
+                b: &M<F, D, C>,
+                y: &M<F, D, C>,
+                $($extra: &M<F, D, C>,)*
+                t: &Bundle<F>,
+            ) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C> + Allocator<C, D>,
+            {
+                let (n, k) = (a.nrows(), b.ncols());
+                let (a, b, y) = (dynamic(a), dynamic(b), dynamic(y));
+                $(let $extra = dynamic($extra);)*
+                t.per_direction($carrier_rows(n, k), $carrier_cols(n, k), $out_len(n, k), |t| {
+                    plain::$name::<F, Dyn, Dyn>(&a, &b, &y, $(&$extra,)* t)
+                })
+            }
+        };
+    }
+
+    solve_rule!(jvp0(), |n, _| n, |n, _| n, |n, k| n * k);
+    solve_rule!(jvp1(), |n, _| n, |_, k| k, |n, k| n * k);
+    solve_rule!(vjp0(), |n, _| n, |_, k| k, |n, _| n * n);
+    solve_rule!(vjp1(), |n, _| n, |_, k| k, |n, k| n * k);
+    solve_rule!(vjp0_jvp0(c), |n, _| n, |n, _| n, |n, _| n * n);
+    solve_rule!(vjp0_jvp1(c), |n, _| n, |_, k| k, |n, _| n * n);
+    solve_rule!(vjp1_jvp0(c), |n, _| n, |n, _| n, |n, k| n * k);
 }
 
 /// The operators along bundles: `*` between matrices, between a scalar and
