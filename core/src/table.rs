@@ -301,6 +301,19 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     matrix_helper("logsumexp", 1, SELF),
 ];
 
+/// The primitives whose rules do not take their value `y`: their rule
+/// functions have no `y` argument, so the value need not be computed when
+/// only derivatives are wanted (the elementwise map's derivative closures
+/// take the element alone).
+pub const VALUE_FREE_RULES: &[&str] = &["map"];
+
+impl Primitive {
+    /// Whether the rule functions take the primitive's value.
+    pub fn rules_read_value(&self) -> bool {
+        !VALUE_FREE_RULES.contains(&self.name)
+    }
+}
+
 /// The operators that apply to nalgebra values too (their rules dispatch on
 /// the operands' types); the other primitives of [`PRIMITIVES`] take floats.
 pub const MATRIX_OPERATORS: &[&str] = &["add", "sub", "mul", "div", "neg"];

@@ -16,7 +16,7 @@ use crate::signature::{self, Float};
 use crate::{activity, lower, tangent};
 
 /// The closure itself with its parameter typed, and the closures
-/// `|v: F, y: F| f'(v)` and `|v: F, y: F| f''(v)`. `reserved` are the names
+/// `|v: F| f'(v)` and `|v: F| f''(v)`. `reserved` are the names
 /// of the enclosing function's values, which the body may use as constants.
 pub struct Derivatives {
     pub value: TokenStream,
@@ -66,7 +66,7 @@ pub fn derivatives(closure: &syn::ExprClosure, float: Float, reserved: &[String]
         None => quote!(0.0),
     };
     let v = e.ident(input).clone();
-    let first = quote!(|#v: #f, _: #f| -> #f { #(#items)* #stmts #slope });
+    let first = quote!(|#v: #f| -> #f { #(#items)* #stmts #slope });
 
     // f''(v): the tangent of that program along v.
     let mut dots = HashMap::new();
@@ -84,7 +84,7 @@ pub fn derivatives(closure: &syn::ExprClosure, float: Float, reserved: &[String]
         None => quote!(0.0),
     };
     let v_dot = e.ident(v_dot);
-    let second = quote!(|#v: #f, _: #f| -> #f { #(#items)* let #v_dot: #f = 1.0; #stmts #curvature });
+    let second = quote!(|#v: #f| -> #f { #(#items)* let #v_dot: #f = 1.0; #stmts #curvature });
 
     let value = quote!(|#param: #f| -> #f { #body });
     Ok(Derivatives { value, first, second })

@@ -280,6 +280,17 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// `&y,` for the value argument of a rule, or nothing for a primitive
+    /// whose rules do not take it.
+    fn value_arg(&self, prim: &Primitive, out: Var) -> TokenStream {
+        if prim.rules_read_value() {
+            let out = self.ident(out);
+            quote!(&#out,)
+        } else {
+            quote!()
+        }
+    }
+
     /// Whether the rule of `prim` along `carrier` is a bundle rule of a
     /// nalgebra primitive, which takes the primal arguments even when the
     /// primitive is linear (a transpose needs the shape).
@@ -324,8 +335,8 @@ impl<'a> Emitter<'a> {
                     return quote_spanned!(span=> #rules::#rule(&#t));
                 }
                 let args = self.refs(args);
-                let out = self.ident(*out);
-                quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#t))
+                let out = self.value_arg(prim, *out);
+                quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#t))
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
@@ -342,15 +353,16 @@ impl<'a> Emitter<'a> {
                     return quote_spanned!(span=> #rules::#rule(&#c));
                 }
                 let args = self.refs(args);
-                let out = self.ident(*out);
-                quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#c))
+                let out = self.value_arg(prim, *out);
+                quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#c))
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
                 let rules = self.rules_along(prim, *t);
                 let args = self.refs(args);
-                let (out, c, t) = (self.ident(*out), self.ident(*c), self.ident(*t));
-                quote_spanned!(span=> #rules::#rule(#(#args,)* &#out, &#c, &#t))
+                let out = self.value_arg(prim, *out);
+                let (c, t) = (self.ident(*c), self.ident(*t));
+                quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#c, &#t))
             }
             Expr::Call { callee, args, mode } => self.call(callee, args, mode, span),
             Expr::Cotangent(c) => {

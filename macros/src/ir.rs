@@ -469,20 +469,21 @@ impl Expr {
             Expr::Jvp { prim, args, out: o, t, .. } => {
                 if !prim.linear || prim.matrix {
                     out.extend(args);
-                    out.push(*o);
+                    out.extend(prim.rules_read_value().then_some(*o));
                 }
                 out.push(*t);
             }
             Expr::Vjp { prim, args, out: o, c, .. } => {
                 if !prim.linear || prim.matrix {
                     out.extend(args);
-                    out.push(*o);
+                    out.extend(prim.rules_read_value().then_some(*o));
                 }
                 out.push(*c);
             }
-            Expr::VjpJvp { args, out: o, c, t, .. } => {
+            Expr::VjpJvp { prim, args, out: o, c, t, .. } => {
                 out.extend(args);
-                out.extend([*o, *c, *t]);
+                out.extend(prim.rules_read_value().then_some(*o));
+                out.extend([*c, *t]);
             }
             Expr::Call { args, mode, .. } => {
                 out.extend(args);

@@ -789,9 +789,10 @@ pub mod softmax {
 }
 
 /// `x.map(|v| body)`: the closure `f` applied to every element, with its
-/// first and second derivatives `d(v, y)` and `dd(v, y)` (which the macro
-/// generates from the closure's body) at each element `v` with value `y`.
-/// The Jacobian is diagonal, so the rules are elementwise products.
+/// first and second derivatives `d(v)` and `dd(v)` (which the macro
+/// generates from the closure's body) at each element `v`. The Jacobian is
+/// diagonal, so the rules are elementwise products; they do not need the
+/// map's value.
 pub mod map {
     use super::*;
 
@@ -808,45 +809,41 @@ pub mod map {
     pub fn jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        d: &impl Fn(F, F) -> F,
-        _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        d: &impl Fn(F) -> F,
+        _dd: &impl Fn(F) -> F,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::jvp0(x, y, t, d)
+        x.zip_map(t, |xi, ti| ti * d(xi))
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
-        _f: &impl Fn(F) -> F,
-        d: &impl Fn(F, F) -> F,
-        _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        f: &impl Fn(F) -> F,
+        d: &impl Fn(F) -> F,
+        dd: &impl Fn(F) -> F,
         c: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::vjp0(x, y, c, d)
+        jvp0(x, f, d, dd, c)
     }
     #[inline]
-    #[allow(clippy::too_many_arguments)]
     pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        _d: &impl Fn(F, F) -> F,
-        dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        _d: &impl Fn(F) -> F,
+        dd: &impl Fn(F) -> F,
         c: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::vjp0_jvp0(x, y, c, t, dd)
+        x.zip_zip_map(c, t, |xi, ci, ti| ci * dd(xi) * ti)
     }
 }
 
