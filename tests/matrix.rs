@@ -566,3 +566,52 @@ fn single_precision_matrices() {
     let expected = &a + a.transpose() - DMatrix::from_diagonal(&x.map(f32::sin));
     assert!((h - expected).norm() < 1e-5);
 }
+
+// ----- branches, loops that carry matrices, methods and calls ----------------
+
+#[differentiate]
+fn branch_on_matrices(x: DVector<f64>) -> f64 {
+    let s = x.sum();
+    let y = if s > 0.0 { &x * s } else { -x.clone() };
+    let z = &y + &x;
+    y.dot(&x) + z.norm()
+}
+
+vector_case!(matrices_through_branches: branch_on_matrices, branch_on_matrices_grad, branch_on_matrices_hessian, branch_on_matrices_hvp, |n, k| n.vector(k).map(|v| v + 0.3));
+
+#[differentiate]
+fn carried_matrix(x: DVector<f64>) -> f64 {
+    let n = x.len();
+    let a = DMatrix::from_fn(n, n, |i, j| 0.3 * (i as f64 - 2.0 * j as f64).sin());
+    let mut v = x.clone();
+    let mut acc = DVector::zeros(n);
+    for k in 0..3 {
+        v = (&a * v).map(|t| t.tanh()) + &x * 0.5;
+        acc += &v * (k as f64 + 1.0);
+    }
+    acc.norm_squared() + v.sum()
+}
+
+vector_case!(matrices_carried_round_loops: carried_matrix, carried_matrix_grad, carried_matrix_hessian, carried_matrix_hvp, |n, k| n.vector(k));
+
+struct Energy {
+    a: DMatrix<f64>,
+}
+
+impl Energy {
+    #[differentiate(wrt(x))]
+    fn of(&self, x: &DVector<f64>) -> f64 {
+        x.dot(&(&self.a * x)) + log_partition(x)
+    }
+}
+
+#[test]
+fn methods_and_calls_with_matrices() {
+    let mut numbers = Numbers(16);
+    let energy = Energy { a: numbers.matrix(4, 4) };
+    let x = numbers.vector(4);
+    let plain = |p: &[f64]| energy.of(&DVector::from_column_slice(p));
+    let (g, h) = differences(plain, x.as_slice());
+    assert_matrix_close(&col(&energy.of_grad(&x)), &col(&g), GRAD_TOL, "gradient");
+    assert_matrix_close(&energy.of_hessian(&x), &h, HESS_TOL, "Hessian");
+}

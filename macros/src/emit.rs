@@ -158,7 +158,7 @@ impl<'a> Emitter<'a> {
             }
             Stmt::Push { tape, vars } => {
                 let tape = self.ident(*tape);
-                let vars = vars.iter().map(|v| self.ident(*v));
+                let vars = vars.iter().map(|v| self.taped(*v));
                 quote!(#tape.push((#(#vars,)*));)
             }
             Stmt::Loop(l) => self.loop_stmt(l),
@@ -211,7 +211,16 @@ impl<'a> Emitter<'a> {
     fn loop_stmt(&self, l: &Loop) -> TokenStream {
         let inits = l.carried.iter().map(|(phi, init)| {
             let phi = self.ident(*phi);
-            let init = self.ident(*init);
+            // The value before the loop may be read again (the reverse sweep,
+            // another tangent that shares it): a matrix is cloned, a float
+            // copied.
+            let init = if self.vars.is_array(*init) {
+                let init = self.ident(*init);
+                quote!(#init)
+            } else {
+                let borrowed = self.borrow(*init);
+                quote!(::core::clone::Clone::clone(#borrowed))
+            };
             quote!(let mut #phi = #init;)
         });
         let counter_decl = l.counter.map(|c| {
@@ -262,6 +271,19 @@ impl<'a> Emitter<'a> {
 
     fn refs(&self, vars: &[Var]) -> Vec<TokenStream> {
         vars.iter().map(|v| self.borrow(*v)).collect()
+    }
+
+    /// A value saved on a tape. The code that follows may still read it (an
+    /// arm yields it too), so a matrix is cloned; a float's clone is a
+    /// copy. Arrays are saved only where nothing reads them afterwards.
+    fn taped(&self, v: Var) -> TokenStream {
+        let ident = self.ident(v);
+        let data = self.vars.get(v);
+        if data.array || data.reference || data.tape {
+            quote!(#ident)
+        } else {
+            quote!(::core::clone::Clone::clone(&#ident))
+        }
     }
 
     /// `&v`, or `v` itself when it is already a reference to a matrix.
@@ -317,8 +339,10 @@ impl<'a> Emitter<'a> {
                     quote!(#ident)
                 } else {
                     // A matrix is used again after it is copied; a float's
-                    // clone is a copy.
-                    quote_spanned!(span=> ::core::clone::Clone::clone(&#ident))
+                    // clone is a copy. A reference argument's copy is an
+                    // owned matrix, like every other matrix value.
+                    let borrowed = self.borrow(*v);
+                    quote_spanned!(span=> ::core::clone::Clone::clone(#borrowed))
                 }
             }
             Expr::Prim { prim, args, form } => self.primal(prim, args, form, span),
@@ -471,7 +495,7 @@ impl<'a> Emitter<'a> {
                 quote!(::matdiff::__private::range_nth(#range, #k))
             }
             Expr::Tape { then, vars } => {
-                let vars = vars.iter().map(|v| self.ident(*v));
+                let vars = vars.iter().map(|v| self.taped(*v));
                 if *then {
                     quote_spanned!(span=> ::matdiff::__private::Branch::Then((#(#vars,)*)))
                 } else {

@@ -39,6 +39,9 @@ pub struct VarData {
     /// sweep that carries a bundle of directions, the rules it is passed to
     /// are the bundle rules.
     pub tangent: bool,
+    /// Whether it is a tape (of a branch or a loop), which is read exactly
+    /// once, by the reverse sweep.
+    pub tape: bool,
 }
 
 /// The arena of values, with the allocator of their names.
@@ -83,6 +86,7 @@ impl Vars {
             reference: false,
             matrix: false,
             tangent: false,
+            tape: false,
         });
         Var(self.data.len() as u32 - 1)
     }

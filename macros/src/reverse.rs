@@ -423,6 +423,7 @@ impl Reverse<'_> {
             return (forward, None);
         }
         let tape = self.vars.fresh("tape", span, true);
+        self.vars.get_mut(tape).tape = true;
         let mut forward_outs = outs.to_vec();
         forward_outs.push(tape);
         let forward = Stmt::If {
@@ -466,6 +467,7 @@ impl Reverse<'_> {
     fn forward_arm(&mut self, arm: &ArmResult, original: &Block, then: bool, span: Span) -> Block {
         let mut stmts = arm.forward.clone();
         let tape = self.vars.fresh("tape", span, true);
+        self.vars.get_mut(tape).tape = true;
         stmts.push(Stmt::Let {
             dst: Dst::Var(tape),
             ty: None,
@@ -599,6 +601,7 @@ impl Reverse<'_> {
         }
         if !taped.is_empty() {
             let tape = self.vars.fresh("tape", l.span, false);
+            self.vars.get_mut(tape).tape = true;
             self.vars.get_mut(tape).place = true;
             let capacity = if needs_counter { None } else { Some(count) };
             forward.push(let_(tape, Expr::NewTape { capacity }));

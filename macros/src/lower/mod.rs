@@ -272,6 +272,8 @@ impl Lowerer {
         let mut expr = expr.clone();
         let uses = self.rename(&mut expr);
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
+        // `&self.a`: the value is a reference, which rules take as it is.
+        self.vars.get_mut(var).reference = matches!(&expr, syn::Expr::Reference(r) if r.mutability.is_none());
         let span = expr.span();
         self.emit(var, Expr::Opaque { tokens: expr.into_token_stream(), uses }, span)
     }
