@@ -32,13 +32,27 @@ pub struct Emitter<'a> {
     /// only borrowing statements read, freed after the last of them (a
     /// matrix's memory, not held to the end of the function).
     drops: std::collections::HashMap<usize, Vec<Var>>,
+    /// Whether the function has nalgebra values, which are not `Copy`: then
+    /// values that later code may read again are cloned where they would
+    /// be moved (floats are copied either way, so scalar code is written
+    /// without the clones).
+    owns_matrices: bool,
 }
 
 impl<'a> Emitter<'a> {
     pub fn new(vars: &'a Vars, directions: TokenStream, stmts: &[Stmt]) -> Self {
         let mut in_place = HashSet::new();
         collect_opaque_uses(stmts, &mut in_place);
-        Emitter { vars, directions, in_place, bundle: false, movable: HashSet::new(), drops: Default::default() }
+        let owns_matrices = vars.all().any(|v| vars.get(v).matrix);
+        Emitter {
+            vars,
+            directions,
+            in_place,
+            bundle: false,
+            movable: HashSet::new(),
+            drops: Default::default(),
+            owns_matrices,
+        }
     }
 
     /// Lets additions reuse the storage of an operand that nothing reads
@@ -214,7 +228,7 @@ impl<'a> Emitter<'a> {
             // The value before the loop may be read again (the reverse sweep,
             // another tangent that shares it): a matrix is cloned, a float
             // copied.
-            let init = if self.vars.is_array(*init) {
+            let init = if !self.owns_matrices || self.vars.is_array(*init) {
                 let init = self.ident(*init);
                 quote!(#init)
             } else {
@@ -279,7 +293,7 @@ impl<'a> Emitter<'a> {
     fn taped(&self, v: Var) -> TokenStream {
         let ident = self.ident(v);
         let data = self.vars.get(v);
-        if data.array || data.reference || data.tape {
+        if !self.owns_matrices || data.array || data.reference || data.tape {
             quote!(#ident)
         } else {
             quote!(::core::clone::Clone::clone(&#ident))
@@ -335,7 +349,7 @@ impl<'a> Emitter<'a> {
             Expr::Opaque { tokens, .. } => tokens.clone(),
             Expr::Copy(v) => {
                 let ident = self.ident(*v);
-                if self.vars.is_array(*v) {
+                if !self.owns_matrices || self.vars.is_array(*v) {
                     quote!(#ident)
                 } else {
                     // A matrix is used again after it is copied; a float's

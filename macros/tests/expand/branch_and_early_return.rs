@@ -25,20 +25,13 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
         let c = 0.5;
         let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c),
-            ::core::clone::Clone::clone(&mul),
-            ::core::clone::Clone::clone(&mul_1),
-        ));
+        let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
         (mul_1, tape_1)
     } else {
         let c_1 = 0.5 * delta;
         let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-        let tape_2 = ::matdiff::__private::Branch::Else((
-            ::core::clone::Clone::clone(&sub),
-            ::core::clone::Clone::clone(&mul_2),
-        ));
+        let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
     let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -97,20 +90,13 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
         let c = 0.5;
         let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c),
-            ::core::clone::Clone::clone(&mul),
-            ::core::clone::Clone::clone(&mul_1),
-        ));
+        let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
         (mul_1, tape_1)
     } else {
         let c_1 = 0.5 * delta;
         let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-        let tape_2 = ::matdiff::__private::Branch::Else((
-            ::core::clone::Clone::clone(&sub),
-            ::core::clone::Clone::clone(&mul_2),
-        ));
+        let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
         (mul_2, tape_2)
     };
     let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -186,11 +172,11 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c),
-            ::core::clone::Clone::clone(&mul),
-            ::core::clone::Clone::clone(&mul_1),
-            ::core::clone::Clone::clone(&mul_dot),
-            ::core::clone::Clone::clone(&mul_1_dot_2),
+            c,
+            mul,
+            mul_1,
+            mul_dot,
+            mul_1_dot_2,
         ));
         (mul_1, tape_1, mul_1_dot_2)
     } else {
@@ -205,10 +191,10 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
             &sub_dot,
         );
         let tape_2 = ::matdiff::__private::Branch::Else((
-            ::core::clone::Clone::clone(&sub),
-            ::core::clone::Clone::clone(&mul_2),
-            ::core::clone::Clone::clone(&sub_dot),
-            ::core::clone::Clone::clone(&mul_2_dot),
+            sub,
+            mul_2,
+            sub_dot,
+            mul_2_dot,
         ));
         (mul_2, tape_2, mul_2_dot)
     };
@@ -308,11 +294,11 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c),
-            ::core::clone::Clone::clone(&mul),
-            ::core::clone::Clone::clone(&mul_1),
-            ::core::clone::Clone::clone(&mul_dot),
-            ::core::clone::Clone::clone(&mul_1_dot_2),
+            c,
+            mul,
+            mul_1,
+            mul_dot,
+            mul_1_dot_2,
         ));
         (mul_1, tape_1, mul_1_dot_2)
     } else {
@@ -327,10 +313,10 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
             &sub_dot,
         );
         let tape_2 = ::matdiff::__private::Branch::Else((
-            ::core::clone::Clone::clone(&sub),
-            ::core::clone::Clone::clone(&mul_2),
-            ::core::clone::Clone::clone(&sub_dot),
-            ::core::clone::Clone::clone(&mul_2_dot),
+            sub,
+            mul_2,
+            sub_dot,
+            mul_2_dot,
         ));
         (mul_2, tape_2, mul_2_dot)
     };
@@ -419,20 +405,13 @@ impl huber {
             let c = 0.5;
             let mul = ::matdiff::__private::rules::mul::value(&c, &x);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-            let tape_1 = ::matdiff::__private::Branch::Then((
-                ::core::clone::Clone::clone(&c),
-                ::core::clone::Clone::clone(&mul),
-                ::core::clone::Clone::clone(&mul_1),
-            ));
+            let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
             (mul_1, tape_1)
         } else {
             let c_1 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-            let tape_2 = ::matdiff::__private::Branch::Else((
-                ::core::clone::Clone::clone(&sub),
-                ::core::clone::Clone::clone(&mul_2),
-            ));
+            let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
             (mul_2, tape_2)
         };
         let (x_bar_4, a_bar_2) = match tape {
@@ -589,11 +568,11 @@ impl huber {
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
             let tape_1 = ::matdiff::__private::Branch::Then((
-                ::core::clone::Clone::clone(&c),
-                ::core::clone::Clone::clone(&mul),
-                ::core::clone::Clone::clone(&mul_1),
-                ::core::clone::Clone::clone(&mul_dot),
-                ::core::clone::Clone::clone(&mul_1_dot_2),
+                c,
+                mul,
+                mul_1,
+                mul_dot,
+                mul_1_dot_2,
             ));
             (mul_1, tape_1, mul_1_dot_2)
         } else {
@@ -608,10 +587,10 @@ impl huber {
                 &sub_dot,
             );
             let tape_2 = ::matdiff::__private::Branch::Else((
-                ::core::clone::Clone::clone(&sub),
-                ::core::clone::Clone::clone(&mul_2),
-                ::core::clone::Clone::clone(&sub_dot),
-                ::core::clone::Clone::clone(&mul_2_dot),
+                sub,
+                mul_2,
+                sub_dot,
+                mul_2_dot,
             ));
             (mul_2, tape_2, mul_2_dot)
         };

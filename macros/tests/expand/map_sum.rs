@@ -19,7 +19,7 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let end = x.len();
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut sum_1_bar = ::core::clone::Clone::clone(&sum_3_bar);
+    let mut sum_1_bar = sum_3_bar;
     for k in (start..end).rev() {
         let v = x[k];
         let mul = ::matdiff::__private::rules::mul::value(&v, &v);
@@ -60,7 +60,7 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let start = 0usize;
     let end = x.len();
     let sum = 0.0;
-    let mut sum_1 = ::core::clone::Clone::clone(&sum);
+    let mut sum_1 = sum;
     for k in (start..end) {
         let v = x[k];
         let mul = ::matdiff::__private::rules::mul::value(&v, &v);
@@ -71,7 +71,7 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let sum_3 = sum_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut sum_1_bar = ::core::clone::Clone::clone(&sum_3_bar);
+    let mut sum_1_bar = sum_3_bar;
     for k in (start..end).rev() {
         let v = x[k];
         let mul = ::matdiff::__private::rules::mul::value(&v, &v);
@@ -129,8 +129,8 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             [f64; 8],
             _,
         >(&sum_3_bar);
-        let mut sum_1_bar = ::core::clone::Clone::clone(&sum_3_bar);
-        let mut sum_1_bar_dot = ::core::clone::Clone::clone(&sum_3_bar_dot);
+        let mut sum_1_bar = sum_3_bar;
+        let mut sum_1_bar_dot = sum_3_bar_dot;
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
@@ -264,8 +264,8 @@ fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&sum_3_bar);
-    let mut sum_1_bar = ::core::clone::Clone::clone(&sum_3_bar);
-    let mut sum_1_bar_dot = ::core::clone::Clone::clone(&sum_3_bar_dot);
+    let mut sum_1_bar = sum_3_bar;
+    let mut sum_1_bar_dot = sum_3_bar_dot;
     for k in (start..end).rev() {
         let v = x[k];
         let v_dot_1 = x_dot[k];
@@ -378,7 +378,7 @@ impl inner_sum {
         let start = 0usize;
         let end = x.len();
         let sum = 0.0;
-        let mut sum_1 = ::core::clone::Clone::clone(&sum);
+        let mut sum_1 = sum;
         for k in (start..end) {
             let v = x[k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
@@ -388,7 +388,7 @@ impl inner_sum {
         }
         let sum_3 = sum_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut sum_1_bar = ::core::clone::Clone::clone(&out_bar);
+        let mut sum_1_bar = out_bar;
         for k in (start..end).rev() {
             let v = x[k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
@@ -442,8 +442,8 @@ impl inner_sum {
         let end = x.len();
         let sum = 0.0;
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
-        let mut sum_1 = ::core::clone::Clone::clone(&sum);
-        let mut sum_1_dot = ::core::clone::Clone::clone(&sum_dot);
+        let mut sum_1 = sum;
+        let mut sum_1_dot = sum_dot;
         for k in (start..end) {
             let v = x[k];
             let v_dot = x_dot[k];
@@ -507,8 +507,8 @@ impl inner_sum {
         let end = x.len();
         let sum = 0.0;
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
-        let mut sum_1 = ::core::clone::Clone::clone(&sum);
-        let mut sum_1_dot = ::core::clone::Clone::clone(&sum_dot);
+        let mut sum_1 = sum;
+        let mut sum_1_dot = sum_dot;
         for k in (start..end) {
             let v = x[k];
             let v_dot = x_dot[k];
@@ -541,8 +541,8 @@ impl inner_sum {
         let sum_3_dot = sum_1_dot;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
-        let mut sum_1_bar = ::core::clone::Clone::clone(&out_bar);
-        let mut sum_1_bar_dot = ::core::clone::Clone::clone(&out_bar_dot_1);
+        let mut sum_1_bar = out_bar;
+        let mut sum_1_bar_dot = out_bar_dot_1;
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];

@@ -30,10 +30,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let (s_3, tape) = if cond {
         let c_1 = 0.5;
         let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c_1),
-            ::core::clone::Clone::clone(&s_2),
-        ));
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
         (s_2, tape_1)
     } else {
         let tape_2 = ::matdiff::__private::Branch::Else(());
@@ -89,10 +86,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let (s_3, tape) = if cond {
         let c_1 = 0.5;
         let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c_1),
-            ::core::clone::Clone::clone(&s_2),
-        ));
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
         (s_2, tape_1)
     } else {
         let tape_2 = ::matdiff::__private::Branch::Else(());
@@ -169,11 +163,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
             &s_2,
             &s_1_dot_2,
         );
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c_1),
-            ::core::clone::Clone::clone(&s_2),
-            ::core::clone::Clone::clone(&s_2_dot),
-        ));
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
         (s_2, tape_1, s_2_dot)
     } else {
         let tape_2 = ::matdiff::__private::Branch::Else(());
@@ -268,11 +258,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
             &s_2,
             &s_1_dot_2,
         );
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            ::core::clone::Clone::clone(&c_1),
-            ::core::clone::Clone::clone(&s_2),
-            ::core::clone::Clone::clone(&s_2_dot),
-        ));
+        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
         (s_2, tape_1, s_2_dot)
     } else {
         let tape_2 = ::matdiff::__private::Branch::Else(());
@@ -356,10 +342,7 @@ impl loss {
         let (s_3, tape) = if cond {
             let c_1 = 0.5;
             let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-            let tape_1 = ::matdiff::__private::Branch::Then((
-                ::core::clone::Clone::clone(&c_1),
-                ::core::clone::Clone::clone(&s_2),
-            ));
+            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
             (s_2, tape_1)
         } else {
             let tape_2 = ::matdiff::__private::Branch::Else(());
@@ -515,11 +498,7 @@ impl loss {
                 &s_2,
                 &s_1_dot_2,
             );
-            let tape_1 = ::matdiff::__private::Branch::Then((
-                ::core::clone::Clone::clone(&c_1),
-                ::core::clone::Clone::clone(&s_2),
-                ::core::clone::Clone::clone(&s_2_dot),
-            ));
+            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
             (s_2, tape_1, s_2_dot)
         } else {
             let tape_2 = ::matdiff::__private::Branch::Else(());

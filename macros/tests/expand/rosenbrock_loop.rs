@@ -25,7 +25,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let end = c - c_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
+    let mut s_1_bar = s_3_bar;
     for i in (start..end).rev() {
         let i_1 = i;
         let c_2 = 100.0;
@@ -112,7 +112,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let c = x.len();
     let c_1 = 1;
     let end = c - c_1;
-    let mut s_1 = ::core::clone::Clone::clone(&s);
+    let mut s_1 = s;
     for i in (start..end) {
         let i_1 = i;
         let c_2 = 100.0;
@@ -135,7 +135,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let s_3 = s_1;
     let mut x_bar = ::matdiff::__private::zero_like(&x);
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
+    let mut s_1_bar = s_3_bar;
     for i in (start..end).rev() {
         let i_1 = i;
         let c_2 = 100.0;
@@ -236,8 +236,8 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
         let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let s_3_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&s_3_bar);
-        let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
-        let mut s_1_bar_dot = ::core::clone::Clone::clone(&s_3_bar_dot);
+        let mut s_1_bar = s_3_bar;
+        let mut s_1_bar_dot = s_3_bar_dot;
         for i in (start..end).rev() {
             let i_1 = i;
             let c_2 = 100.0;
@@ -446,8 +446,8 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let s_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s_3_bar);
-    let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
-    let mut s_1_bar_dot = ::core::clone::Clone::clone(&s_3_bar_dot);
+    let mut s_1_bar = s_3_bar;
+    let mut s_1_bar_dot = s_3_bar_dot;
     for i in (start..end).rev() {
         let i_1 = i;
         let c_2 = 100.0;
@@ -648,7 +648,7 @@ impl rosenbrock {
         let c = x.len();
         let c_1 = 1;
         let end = c - c_1;
-        let mut s_1 = ::core::clone::Clone::clone(&s);
+        let mut s_1 = s;
         for i in (start..end) {
             let i_1 = i;
             let c_2 = 100.0;
@@ -670,7 +670,7 @@ impl rosenbrock {
         }
         let s_3 = s_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut s_1_bar = ::core::clone::Clone::clone(&out_bar);
+        let mut s_1_bar = out_bar;
         for i in (start..end).rev() {
             let i_1 = i;
             let c_2 = 100.0;
@@ -765,8 +765,8 @@ impl rosenbrock {
         let c_1 = 1;
         let end = c - c_1;
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
-        let mut s_1 = ::core::clone::Clone::clone(&s);
-        let mut s_1_dot = ::core::clone::Clone::clone(&s_dot);
+        let mut s_1 = s;
+        let mut s_1_dot = s_dot;
         for i in (start..end) {
             let i_1 = i;
             let c_2 = 100.0;
@@ -867,8 +867,8 @@ impl rosenbrock {
         let c_1 = 1;
         let end = c - c_1;
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
-        let mut s_1 = ::core::clone::Clone::clone(&s);
-        let mut s_1_dot = ::core::clone::Clone::clone(&s_dot);
+        let mut s_1 = s;
+        let mut s_1_dot = s_dot;
         for i in (start..end) {
             let i_1 = i;
             let c_2 = 100.0;
@@ -936,8 +936,8 @@ impl rosenbrock {
         let s_3_dot = s_1_dot;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
-        let mut s_1_bar = ::core::clone::Clone::clone(&out_bar);
-        let mut s_1_bar_dot = ::core::clone::Clone::clone(&out_bar_dot_1);
+        let mut s_1_bar = out_bar;
+        let mut s_1_bar_dot = out_bar_dot_1;
         for i in (start..end).rev() {
             let i_1 = i;
             let c_2 = 100.0;

@@ -25,8 +25,8 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let k = 0;
     let mut tape = ::std::vec::Vec::new();
     let mut count: usize = 0;
-    let mut t_1 = ::core::clone::Clone::clone(&t);
-    let mut k_1 = ::core::clone::Clone::clone(&k);
+    let mut t_1 = t;
+    let mut k_1 = k;
     loop {
         let cond = k_1 < x.len() && t_1 < 2.0;
         if !cond {
@@ -40,7 +40,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
             let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let c_1 = 1;
             let k_2 = k_1 + c_1;
-            tape.push((::core::clone::Clone::clone(&k_1),));
+            tape.push((k_1,));
             t_1 = t_2;
             k_1 = k_2;
             count += 1;
@@ -67,7 +67,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         &mul_1_bar,
     );
     ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
-    let mut t_1_bar = ::core::clone::Clone::clone(&t_3_bar);
+    let mut t_1_bar = t_3_bar;
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
@@ -112,8 +112,8 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     let k = 0;
     let mut tape = ::std::vec::Vec::new();
     let mut count: usize = 0;
-    let mut t_1 = ::core::clone::Clone::clone(&t);
-    let mut k_1 = ::core::clone::Clone::clone(&k);
+    let mut t_1 = t;
+    let mut k_1 = k;
     loop {
         let cond = k_1 < x.len() && t_1 < 2.0;
         if !cond {
@@ -127,7 +127,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
             let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let c_1 = 1;
             let k_2 = k_1 + c_1;
-            tape.push((::core::clone::Clone::clone(&k_1),));
+            tape.push((k_1,));
             t_1 = t_2;
             k_1 = k_2;
             count += 1;
@@ -156,7 +156,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
         &mul_1_bar,
     );
     ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
-    let mut t_1_bar = ::core::clone::Clone::clone(&t_3_bar);
+    let mut t_1_bar = t_3_bar;
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
@@ -213,9 +213,9 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
         let mut tape = ::std::vec::Vec::new();
         let t_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&t);
         let mut count: usize = 0;
-        let mut t_1 = ::core::clone::Clone::clone(&t);
-        let mut k_1 = ::core::clone::Clone::clone(&k);
-        let mut t_1_dot = ::core::clone::Clone::clone(&t_dot);
+        let mut t_1 = t;
+        let mut k_1 = k;
+        let mut t_1_dot = t_dot;
         loop {
             let cond = k_1 < x.len() && t_1 < 2.0;
             if !cond {
@@ -247,7 +247,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
                 let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
-                tape.push((::core::clone::Clone::clone(&k_1),));
+                tape.push((k_1,));
                 t_1 = t_2;
                 k_1 = k_2;
                 t_1_dot = t_2_dot_2;
@@ -293,8 +293,8 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
-        let mut t_1_bar = ::core::clone::Clone::clone(&t_3_bar);
-        let mut t_1_bar_dot = ::core::clone::Clone::clone(&t_3_bar_dot);
+        let mut t_1_bar = t_3_bar;
+        let mut t_1_bar_dot = t_3_bar_dot;
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
@@ -393,9 +393,9 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let mut tape = ::std::vec::Vec::new();
     let t_dot = ::matdiff::__private::zero_tangent::<f64, _>(&t);
     let mut count: usize = 0;
-    let mut t_1 = ::core::clone::Clone::clone(&t);
-    let mut k_1 = ::core::clone::Clone::clone(&k);
-    let mut t_1_dot = ::core::clone::Clone::clone(&t_dot);
+    let mut t_1 = t;
+    let mut k_1 = k;
+    let mut t_1_dot = t_dot;
     loop {
         let cond = k_1 < x.len() && t_1 < 2.0;
         if !cond {
@@ -427,7 +427,7 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
             let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
             let c_1 = 1;
             let k_2 = k_1 + c_1;
-            tape.push((::core::clone::Clone::clone(&k_1),));
+            tape.push((k_1,));
             t_1 = t_2;
             k_1 = k_2;
             t_1_dot = t_2_dot_2;
@@ -473,8 +473,8 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     );
     ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
     ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
-    let mut t_1_bar = ::core::clone::Clone::clone(&t_3_bar);
-    let mut t_1_bar_dot = ::core::clone::Clone::clone(&t_3_bar_dot);
+    let mut t_1_bar = t_3_bar;
+    let mut t_1_bar_dot = t_3_bar_dot;
     for k_4 in (0..count).rev() {
         let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
         let element = x[k_1];
@@ -569,8 +569,8 @@ impl value_dependent_while {
         let k = 0;
         let mut tape = ::std::vec::Vec::new();
         let mut count: usize = 0;
-        let mut t_1 = ::core::clone::Clone::clone(&t);
-        let mut k_1 = ::core::clone::Clone::clone(&k);
+        let mut t_1 = t;
+        let mut k_1 = k;
         loop {
             let cond = k_1 < x.len() && t_1 < 2.0;
             if !cond {
@@ -584,7 +584,7 @@ impl value_dependent_while {
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
-                tape.push((::core::clone::Clone::clone(&k_1),));
+                tape.push((k_1,));
                 t_1 = t_2;
                 k_1 = k_2;
                 count += 1;
@@ -612,7 +612,7 @@ impl value_dependent_while {
             &mul_1_bar,
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
-        let mut t_1_bar = ::core::clone::Clone::clone(&t_3_bar);
+        let mut t_1_bar = t_3_bar;
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
@@ -663,9 +663,9 @@ impl value_dependent_while {
         let t = 0.0;
         let k = 0;
         let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
-        let mut t_1 = ::core::clone::Clone::clone(&t);
-        let mut k_1 = ::core::clone::Clone::clone(&k);
-        let mut t_1_dot = ::core::clone::Clone::clone(&t_dot);
+        let mut t_1 = t;
+        let mut k_1 = k;
+        let mut t_1_dot = t_dot;
         loop {
             let cond = k_1 < x.len() && t_1 < 2.0;
             if !cond {
@@ -759,9 +759,9 @@ impl value_dependent_while {
         let mut tape = ::std::vec::Vec::new();
         let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
         let mut count: usize = 0;
-        let mut t_1 = ::core::clone::Clone::clone(&t);
-        let mut k_1 = ::core::clone::Clone::clone(&k);
-        let mut t_1_dot = ::core::clone::Clone::clone(&t_dot);
+        let mut t_1 = t;
+        let mut k_1 = k;
+        let mut t_1_dot = t_dot;
         loop {
             let cond = k_1 < x.len() && t_1 < 2.0;
             if !cond {
@@ -793,7 +793,7 @@ impl value_dependent_while {
                 let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
-                tape.push((::core::clone::Clone::clone(&k_1),));
+                tape.push((k_1,));
                 t_1 = t_2;
                 k_1 = k_2;
                 t_1_dot = t_2_dot_2;
@@ -872,8 +872,8 @@ impl value_dependent_while {
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot_2);
-        let mut t_1_bar = ::core::clone::Clone::clone(&t_3_bar);
-        let mut t_1_bar_dot = ::core::clone::Clone::clone(&t_3_bar_dot_2);
+        let mut t_1_bar = t_3_bar;
+        let mut t_1_bar_dot = t_3_bar_dot_2;
         for k_4 in (0..count).rev() {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
