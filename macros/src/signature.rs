@@ -346,6 +346,11 @@ const NALGEBRA_TYPES: &[&str] = &[
     "Point3",
 ];
 
+/// Whether `name` is one of the nalgebra vector and matrix types.
+pub fn is_nalgebra_name(name: &str) -> bool {
+    NALGEBRA_TYPES.contains(&name)
+}
+
 /// Whether `ty`, behind any references, names a nalgebra vector or matrix.
 fn is_nalgebra(ty: &syn::Type) -> bool {
     match ty {
