@@ -1278,17 +1278,6 @@ impl Lowerer {
                 "calling a closure or a function value on differentiated values is not supported: write the computation inline, or put it in a `#[differentiate]` function and call that by name",
             ));
         }
-        // `DVector::from_vec(vec![x, y])`: a matrix made of differentiated
-        // floats has no derivative the macro could track.
-        if path.segments.len() >= 2 && crate::signature::is_nalgebra_name(&path.segments[0].ident.to_string()) {
-            return Err(syn::Error::new(
-                c.span(),
-                format!(
-                    "a nalgebra value built from differentiated floats cannot be differentiated through `{}`: take the vector or matrix as an argument of the function (`x: &DVector<f64>`), and differentiate with respect to it",
-                    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
-                ),
-            ));
-        }
         // `matdiff::logdet(&x)`: a matrix helper with rules in matdiff-core.
         if path.segments.len() == 2 && path.segments[0].ident == "matdiff" {
             if name == "logsumexp" && c.args.len() == 1 {
@@ -1346,6 +1335,19 @@ impl Lowerer {
             }
         }
         let (args, by_ref) = self.call_args(&c.args)?;
+        // `DVector::from_vec(vec![x, y])`: a matrix made of differentiated
+        // floats has no derivative the macro could track.
+        let nalgebra =
+            path.segments.len() >= 2 && crate::signature::is_nalgebra_name(&path.segments[0].ident.to_string());
+        if nalgebra && args.iter().any(|a| self.vars.varied(*a)) {
+            return Err(syn::Error::new(
+                c.span(),
+                format!(
+                    "a nalgebra value built from differentiated floats cannot be differentiated through `{}`: take the vector or matrix as an argument of the function (`x: &DVector<f64>`), and differentiate with respect to it",
+                    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+                ),
+            ));
+        }
         Ok(self.call_value(
             Callee { target: Target::Path(path.clone()), arg_spans: c.args.iter().map(|a| a.span()).collect(), by_ref },
             args,
