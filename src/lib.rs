@@ -213,7 +213,7 @@ pub mod __private {
     pub use matdiff_core::arrays::{
         add_all, add_at, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at, write_at,
     };
-    pub use matdiff_core::bundle::{Bundle, into_hessian, write_rows};
+    pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
         NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };

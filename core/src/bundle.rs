@@ -376,6 +376,15 @@ pub fn into_hessian<F: Elem>(bundle: Bundle<F>, total: usize) -> DMatrix<F> {
     }
 }
 
+/// The Jacobian (`rows x total`) of a vector result from its bundle.
+pub fn into_jacobian<F: Elem>(bundle: Bundle<F>, rows: usize, total: usize) -> DMatrix<F> {
+    match bundle {
+        Bundle::Dense(d) if d.shape() == (rows, total) => Rc::try_unwrap(d).unwrap_or_else(|d| (*d).clone()),
+        Bundle::Zero { .. } => DMatrix::zeros(rows, total),
+        other => other.to_dense(total),
+    }
+}
+
 /// Writes a bundle of the gradient of one argument (`len x N`) into rows
 /// `base ..` of a Hessian.
 pub fn write_rows<F: Elem, R: Dim, C: Dim>(matrix: &mut OMatrix<F, R, C>, base: usize, bundle: &Bundle<F>)

@@ -841,6 +841,9 @@ impl<'a> Generator<'a> {
         let float = &self.float;
         let result_var = self.lowered.result();
         let vector_result = matches!(self.sig.vector_output, Some(Shape::Matrix(_)));
+        if vector_result && self.bundle_mode() {
+            return self.jacobian_bundled(name, doc);
+        }
         let output_len = match &self.sig.vector_output {
             Some(Shape::Fixed(m)) => Some(quote!((#m))),
             Some(Shape::Matrix(m)) => m.len.as_ref().map(|len| quote!((#len))),
@@ -927,6 +930,56 @@ impl<'a> Generator<'a> {
                     }
                 }
                 __matdiff_matrix
+            },
+        )
+    }
+
+    /// A nalgebra vector result of dynamic-size arguments: one forward
+    /// sweep whose tangents carry every input direction; the result's
+    /// bundle is the Jacobian (for `A x`, a copy of `A`).
+    fn jacobian_bundled(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let bundle = quote!(::matdiff::__private::Bundle<#float>);
+        let result_var = self.lowered.result();
+        let mut vars = self.lowered.vars.clone();
+        let mut dots = HashMap::new();
+        let mut seed_vars = Vec::new();
+        for &w in &self.wrt {
+            let dot = vars.derived(w, "_dot");
+            dots.insert(w, dot);
+            seed_vars.push(dot);
+        }
+        let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
+        let result_dot = dots.get(&result_var).copied();
+        let stmts = prune(stmts, [result_var].into_iter().chain(result_dot));
+        let outputs: Vec<Var> = [result_var].into_iter().chain(result_dot).collect();
+        let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, outputs);
+        let layout = self.layout(&e);
+        let seeds = seed_vars.iter().enumerate().map(|(i, dot)| {
+            let dot = e.ident(*dot);
+            let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+            quote!(let #dot = <#bundle>::seed(#size, #base, __matdiff_total);)
+        });
+        let body = e.body(&stmts);
+        let result = e.ident(result_var);
+        let jacobian = match result_dot {
+            Some(d) => {
+                let d = e.ident(d);
+                quote!(::matdiff::__private::into_jacobian(#d, #result.len(), __matdiff_total))
+            }
+            None => quote!(<::matdiff::__private::nalgebra::DMatrix<#float>>::zeros(#result.len(), __matdiff_total)),
+        };
+        let total = &layout.total;
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            quote!(::matdiff::__private::nalgebra::DMatrix<#float>),
+            quote! {
+                let __matdiff_total: usize = #total;
+                #(#seeds)*
+                #body
+                #jacobian
             },
         )
     }
