@@ -202,7 +202,7 @@ extern crate self as matdiff;
 
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
-pub use matdiff_core::rules::matrix::{inverse_or_nan as inv, logdet, softmax, solve};
+pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 pub use matdiff_core::{Directions, Linear, Scalar};
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;

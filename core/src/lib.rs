@@ -13,6 +13,7 @@ pub mod bundle;
 pub mod calling;
 pub mod check;
 pub mod functions;
+pub mod linalg;
 pub mod linear;
 pub mod matrix;
 pub mod rules;

@@ -1,7 +1,7 @@
 //! The `#[differentiate]` attribute of matdiff: generates gradient and
 //! Hessian functions by source transformation at compile time.
 //!
-//! The entry point only parses and hands over to [`expand`]; each pass is a
+//! The entry point only parses and hands over to `expand`; each pass is a
 //! module of its own: `options` → `signature` → `fence` → `lower` →
 //! `activity` → `reverse` → `tangent` → `emit`.
 

@@ -20,46 +20,7 @@ use nalgebra::{DefaultAllocator, Dim, DimMin, OMatrix};
 
 use crate::matrix::Elem;
 
-/// The inverse of `x`, or a matrix of NaN where `x` is singular.
-#[inline]
-pub fn inverse_or_nan<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>) -> OMatrix<F, D, D>
-where
-    DefaultAllocator: Allocator<D, D> + Allocator<D>,
-{
-    x.clone().try_inverse().unwrap_or_else(|| x.map(|_| F::nan()))
-}
-
-/// ln |det x| from an LU factorisation: no overflow of the determinant on the
-/// way; `-inf` where `x` is singular.
-#[inline]
-pub fn logdet<F: Elem, D: Dim + DimMin<D, Output = D>>(x: &OMatrix<F, D, D>) -> F
-where
-    DefaultAllocator: Allocator<D, D> + Allocator<D>,
-{
-    let lu = x.clone().lu();
-    lu.u().diagonal().iter().fold(F::zero(), |sum, &u| sum + num_traits::Float::ln(num_traits::Float::abs(u)))
-}
-
-/// `x^-1 b`, or NaN where `x` is singular.
-#[inline]
-pub fn solve<F: Elem, D: Dim + DimMin<D, Output = D>, C: Dim>(
-    a: &OMatrix<F, D, D>,
-    b: &OMatrix<F, D, C>,
-) -> OMatrix<F, D, C>
-where
-    DefaultAllocator: Allocator<D, D> + Allocator<D> + Allocator<D, C>,
-{
-    a.clone().lu().solve(b).unwrap_or_else(|| b.map(|_| F::nan()))
-}
-
-/// The softmax `e^(x_i - logsumexp(x))` of a vector, without overflow.
-#[inline]
-pub fn softmax<F: Elem, R: Dim>(x: &OMatrix<F, R, nalgebra::U1>) -> OMatrix<F, R, nalgebra::U1>
-where
-    DefaultAllocator: Allocator<R>,
-{
-    softmax_weights(x, &logsumexp(x))
-}
+pub use crate::linalg::{inv as inverse_or_nan, logdet, softmax, solve};
 
 /// ln(sum of e^x_i) over a vector or matrix, without overflow.
 #[inline]
