@@ -615,3 +615,23 @@ fn methods_and_calls_with_matrices() {
     assert_matrix_close(&col(&energy.of_grad(&x)), &col(&g), GRAD_TOL, "gradient");
     assert_matrix_close(&energy.of_hessian(&x), &h, HESS_TOL, "Hessian");
 }
+
+// ----- iterating over the elements of a nalgebra vector -----------------------
+
+#[differentiate]
+fn iterated(x: DVector<f64>) -> f64 {
+    let w = DVector::from_fn(x.len(), |i, _| 1.0 + 0.5 * i as f64);
+    let squares = x.iter().map(|v| v * v).sum::<f64>();
+    let mut weighted = 0.0;
+    for (i, &v) in x.iter().enumerate() {
+        weighted += (v * w[i]).sin();
+    }
+    let mut cross = 0.0;
+    for (&a, &b) in x.iter().zip(w.iter()) {
+        cross += a.exp() * b;
+    }
+    let folded = x.iter().fold(1.0, |acc, v| acc * (1.0 + v * v));
+    squares + weighted + cross + folded.ln()
+}
+
+vector_case!(iterators_over_a_vector: iterated, iterated_grad, iterated_hessian, iterated_hvp, |n, k| n.vector(k));

@@ -11,7 +11,8 @@ use syn::spanned::Spanned;
 
 use super::syntax::{ControlFinder, assigned_names, expr_local};
 use super::{Frame, Lowerer};
-use crate::ir::{Adapter, ArrayInit, ArrayLen, Block, Expr, Header, Loop, RangeSpec, Stmt, StoreOp, Var};
+use crate::ir::{Adapter, ArrayInit, ArrayLen, Block, Expr, Form, Header, Loop, RangeSpec, Stmt, StoreOp, Var};
+use matdiff_core::table;
 
 /// What a `for` loop iterates over.
 struct Iteration {
@@ -58,7 +59,11 @@ enum Item {
 enum Source {
     /// An array of differentiated values.
     Array(Var),
-    /// Anything else that can be indexed, as written (renamed).
+    /// A differentiated nalgebra vector or matrix, read by element with
+    /// the matrix indexing primitive.
+    Matrix(Var),
+    /// Anything else that can be indexed, as written (renamed): never a
+    /// differentiated value.
     Other(syn::Expr),
 }
 
@@ -329,6 +334,10 @@ impl Lowerer {
                 let ident = self.vars.ident(var).clone();
                 (Source::Array(var), quote!(#ident.len()), vec![var])
             }
+            Some(var) if self.vars.varied(var) => {
+                let ident = self.vars.ident(var).clone();
+                (Source::Matrix(var), quote!(#ident.len()), vec![var])
+            }
             _ => {
                 let mut expr = source.clone();
                 let uses = self.rename(&mut expr);
@@ -449,6 +458,10 @@ impl Lowerer {
                         let varied = self.vars.varied(*array);
                         let var = self.vars.fresh(name, Span::call_site(), varied);
                         Ok(self.emit(var, Expr::Read { array: *array, index: position }, Span::call_site()))
+                    }
+                    Source::Matrix(matrix) => {
+                        let prim = table::matrix_index();
+                        Ok(self.prim(prim, vec![*matrix, position], Form::Index, name, Span::call_site()))
                     }
                     Source::Other(expr) => {
                         let mut expr = expr.clone();
