@@ -813,6 +813,12 @@ impl Lowerer {
                 "only elements of local arrays can be assigned in a differentiated function",
             ));
         };
+        if !self.vars.is_array(array) && self.vars.varied(array) {
+            return Err(syn::Error::new(
+                left.span(),
+                "an element of a differentiated nalgebra value cannot be assigned: build the new value with operations instead (`+`, `component_mul` with a constant mask, `map`), or copy the elements into a local array (`let mut a = vec![0.0; n];`) and assign there",
+            ));
+        }
         if !self.vars.is_array(array) {
             if self.mentions_varied(right.to_token_stream()) {
                 // The array holds varied values after all: declare it as an
