@@ -1343,8 +1343,8 @@ impl Lowerer {
         let (args, by_ref) = self.call_args(&c.args)?;
         // `DVector::from_vec(vec![x, y])`: a matrix made of differentiated
         // floats has no derivative the macro could track.
-        let nalgebra =
-            path.segments.len() >= 2 && crate::signature::is_nalgebra_name(&path.segments[0].ident.to_string());
+        let nalgebra = path.segments.len() >= 2
+            && path.segments.iter().any(|s| crate::signature::is_nalgebra_name(&s.ident.to_string()));
         if nalgebra && args.iter().any(|a| self.vars.varied(*a)) {
             return Err(syn::Error::new(
                 c.span(),
