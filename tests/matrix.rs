@@ -635,3 +635,17 @@ fn iterated(x: DVector<f64>) -> f64 {
 }
 
 vector_case!(iterators_over_a_vector: iterated, iterated_grad, iterated_hessian, iterated_hvp, |n, k| n.vector(k));
+
+/// A `while` loop whose trip count depends on a matrix value.
+#[differentiate]
+fn shrink_until_small(x: DVector<f64>) -> f64 {
+    let mut v = x.clone();
+    let mut steps = 0;
+    while v.norm() > 0.5 && steps < 20 {
+        v = v.map(|t| t.sin()) * 0.9;
+        steps += 1;
+    }
+    v.norm_squared() + steps as f64
+}
+
+vector_case!(value_dependent_loops_over_matrices: shrink_until_small, shrink_until_small_grad, shrink_until_small_hessian, shrink_until_small_hvp, |n, k| n.vector(k).map(|v| 2.0 * v + 0.1));
