@@ -649,3 +649,12 @@ fn shrink_until_small(x: DVector<f64>) -> f64 {
 }
 
 vector_case!(value_dependent_loops_over_matrices: shrink_until_small, shrink_until_small_grad, shrink_until_small_hessian, shrink_until_small_hvp, |n, k| n.vector(k).map(|v| 2.0 * v + 0.1));
+
+/// Log-sum-exp stabilised by hand, with nalgebra's other names for norms.
+#[differentiate]
+fn stabilised(x: DVector<f64>) -> f64 {
+    let m = x.max();
+    x.add_scalar(-m).map(|v| v.exp()).sum().ln() + m + x.magnitude() + x.min() * x.magnitude_squared()
+}
+
+vector_case!(largest_and_smallest_elements_and_aliases: stabilised, stabilised_grad, stabilised_hessian, stabilised_hvp, |n, k| n.vector(k));

@@ -283,6 +283,33 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     matrix_method("trace", 1, NONE),
     matrix_method("norm_squared", 1, SELF),
     matrix_method("norm", 1, SELF),
+    Primitive {
+        name: "add_scalar",
+        syntax: Syntax::Method("add_scalar"),
+        arity: 2,
+        differentiable: TWO,
+        second_order: NONE,
+        linear: false,
+        matrix: true,
+    },
+    Primitive {
+        name: "max_element",
+        syntax: Syntax::Method("max"),
+        arity: 1,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: false,
+        matrix: true,
+    },
+    Primitive {
+        name: "min_element",
+        syntax: Syntax::Method("min"),
+        arity: 1,
+        differentiable: ONE,
+        second_order: NONE,
+        linear: false,
+        matrix: true,
+    },
     matrix_method("determinant", 1, SELF),
     matrix_helper("logdet", 1, SELF),
     Primitive {
@@ -319,8 +346,28 @@ impl Primitive {
 pub const MATRIX_OPERATORS: &[&str] = &["add", "sub", "mul", "div", "neg"];
 
 /// The nalgebra primitives whose value is a float rather than a matrix.
-pub const MATRIX_REDUCTIONS: &[&str] =
-    &["index", "dot", "sum", "mean", "trace", "norm", "norm_squared", "determinant", "logdet", "logsumexp"];
+pub const MATRIX_REDUCTIONS: &[&str] = &[
+    "index",
+    "dot",
+    "sum",
+    "mean",
+    "trace",
+    "norm",
+    "norm_squared",
+    "determinant",
+    "logdet",
+    "logsumexp",
+    "max_element",
+    "min_element",
+];
+
+/// The nalgebra methods whose value the generated code computes with the
+/// rule module's `value` function (every argument by reference): those that
+/// take a float or an index by value, or return a view in nalgebra.
+pub const MATRIX_VALUE_FUNCTIONS: &[&str] = &["column", "row", "add_scalar"];
+
+/// Other names nalgebra has for matrix methods with rules.
+pub const MATRIX_METHOD_ALIASES: &[(&str, &str)] = &[("magnitude", "norm"), ("magnitude_squared", "norm_squared")];
 
 /// The nalgebra primitives with rules along a bundle of directions in
 /// [`crate::rules::bundle`]: all of them. (The operators and the float
@@ -350,6 +397,9 @@ pub const BUNDLE_PRIMITIVES: &[&str] = &[
     "solve",
     "softmax",
     "logsumexp",
+    "max_element",
+    "min_element",
+    "add_scalar",
 ];
 
 /// Methods whose value is piecewise constant: their derivative is 0 wherever
@@ -415,6 +465,7 @@ pub fn by_method(name: &str) -> Option<&'static Primitive> {
 
 /// The nalgebra primitive written as method `name` (`x.dot(&y)`).
 pub fn by_matrix_method(name: &str) -> Option<&'static Primitive> {
+    let name = MATRIX_METHOD_ALIASES.iter().find(|(alias, _)| *alias == name).map_or(name, |(_, method)| method);
     MATRIX_PRIMITIVES.iter().find(|p| matches!(p.syntax, Syntax::Method(m) if m == name))
 }
 

@@ -280,6 +280,28 @@ fn reductions_and_elementwise_rules_along_bundles() {
         |j| M::from_row_slice(1, c, plain::row::jvp0(&x, &2, &row, &d(&tx, j)).as_slice()),
         "row jvp0",
     );
+    let (mx, mn) = (x.max(), x.min());
+    assert_per_direction(
+        &along::max_element::jvp0(&x, &mx, &tx),
+        |j| scalar(plain::max_element::jvp0(&x, &mx, &d(&tx, j))),
+        "max jvp0",
+    );
+    assert_per_direction(
+        &along::min_element::vjp0(&x, &mn, &ts),
+        |j| plain::min_element::vjp0(&x, &mn, &sd(&ts, j)),
+        "min vjp0",
+    );
+    let shifted = x.add_scalar(0.3);
+    assert_per_direction(
+        &along::add_scalar::jvp1(&x, &0.3, &shifted, &ts),
+        |j| plain::add_scalar::jvp1(&x, &0.3, &shifted, &sd(&ts, j)),
+        "add_scalar jvp1",
+    );
+    assert_per_direction(
+        &along::add_scalar::vjp1(&x, &0.3, &shifted, &tx),
+        |j| scalar(plain::add_scalar::vjp1(&x, &0.3, &shifted, &d(&tx, j))),
+        "add_scalar vjp1",
+    );
     let xt = x.transpose();
     let txt = random_bundle(&mut numbers, c, r);
     assert_per_direction(

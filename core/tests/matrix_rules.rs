@@ -330,6 +330,36 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
         ),
         reduction("trace", numbers.matrix(r, r), |x| x.trace(), rules::trace::jvp0, rules::trace::vjp0, None),
         reduction(
+            "max_element",
+            numbers.matrix(r, c),
+            |x| x.max(),
+            rules::max_element::jvp0,
+            rules::max_element::vjp0,
+            None,
+        ),
+        reduction(
+            "min_element",
+            numbers.matrix(r, c),
+            |x| x.min(),
+            rules::min_element::jvp0,
+            rules::min_element::vjp0,
+            None,
+        ),
+        Case {
+            name: "add_scalar",
+            args: vec![numbers.matrix(r, c), scalar(0.4)],
+            value: Box::new(|a| a[0].add_scalar(s(&a[1]))),
+            jvp: Box::new(|a, y, k, t| match k {
+                0 => rules::add_scalar::jvp0(&a[0], &s(&a[1]), y, t),
+                _ => rules::add_scalar::jvp1(&a[0], &s(&a[1]), y, &s(t)),
+            }),
+            vjp: Box::new(|a, y, k, c| match k {
+                0 => rules::add_scalar::vjp0(&a[0], &s(&a[1]), y, c),
+                _ => scalar(rules::add_scalar::vjp1(&a[0], &s(&a[1]), y, c)),
+            }),
+            vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
+        reduction(
             "determinant",
             numbers.invertible(r),
             |x| x.determinant(),

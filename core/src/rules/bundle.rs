@@ -311,6 +311,68 @@ pub mod index {
     }
 }
 
+/// `x.add_scalar(s)`.
+pub mod add_scalar {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, _s: &F, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.clone()
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _s: &F, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(&vec![F::one(); x.len()], t)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, _s: &F, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.clone()
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, _s: &F, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.element_sum()
+    }
+}
+
+/// `x.max()` and `x.min()`: the element at the first extreme position.
+macro_rules! extreme_element {
+    ($name:ident, $largest:expr) => {
+        pub mod $name {
+            use super::*;
+            use crate::rules::matrix::extreme_position;
+
+            #[inline]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                t.element(extreme_position(x, $largest))
+            }
+            #[inline]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                Bundle::at_element(x.len(), extreme_position(x, $largest), c)
+            }
+        }
+    };
+}
+
+extreme_element!(max_element, true);
+extreme_element!(min_element, false);
+
 /// `m.column(j)`: the elements `j r .. j r + r` of `m`'s storage.
 pub mod column {
     use super::*;

@@ -404,6 +404,118 @@ pub mod index {
     }
 }
 
+/// `x.add_scalar(s)`: `s` added to every element; linear in both.
+pub mod add_scalar {
+    use super::*;
+
+    #[inline]
+    pub fn value<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, s: &F) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.add_scalar(*s)
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+        _x: &OMatrix<F, R, C>,
+        _s: &F,
+        _y: &OMatrix<F, R, C>,
+        t: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.clone()
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _s: &F, _y: &OMatrix<F, R, C>, t: &F) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        x.map(|_| *t)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+        _x: &OMatrix<F, R, C>,
+        _s: &F,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.clone()
+    }
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(
+        _x: &OMatrix<F, R, C>,
+        _s: &F,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> F
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        c.sum()
+    }
+}
+
+/// The position of the first largest (or smallest) element of `x`.
+pub fn extreme_position<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, largest: bool) -> usize
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let mut best = 0;
+    for (k, &v) in x.iter().enumerate() {
+        let better = if largest { v > x[best] } else { v < x[best] };
+        if better {
+            best = k;
+        }
+    }
+    best
+}
+
+/// Rules of `x.max()` and `x.min()`, the largest and smallest element: the
+/// derivative of the element at the first position attaining it (a
+/// subgradient where several do).
+macro_rules! extreme_element {
+    ($(#[$doc:meta])* $name:ident, $largest:expr) => {
+        $(#[$doc])*
+        pub mod $name {
+            use super::*;
+
+            #[inline]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _y: &F, t: &OMatrix<F, R, C>) -> F
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                t.as_slice()[extreme_position(x, $largest)]
+            }
+            #[inline]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _y: &F, c: &F) -> OMatrix<F, R, C>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                let (rows, cols) = x.shape_generic();
+                let mut bar = OMatrix::zeros_generic(rows, cols);
+                bar.as_mut_slice()[extreme_position(x, $largest)] = *c;
+                bar
+            }
+        }
+    };
+}
+
+extreme_element! {
+    /// `x.max()`.
+    max_element, true
+}
+
+extreme_element! {
+    /// `x.min()`.
+    min_element, false
+}
+
 /// `m.column(j)` and `m.row(i)`, as owned vectors: linear in `m`; the
 /// pullback puts the cotangent in that column or row.
 pub mod column {

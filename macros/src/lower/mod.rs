@@ -1124,7 +1124,17 @@ impl Lowerer {
             self.vars.get_mut(var).matrix = self.vars.get(receiver).matrix;
             return Ok(self.emit(var, Expr::Copy(receiver), m.span()));
         }
-        let Some(prim) = table::by_method(&name).or_else(|| table::by_matrix_method(&name)) else {
+        // `x.max()` of a vector is its largest element, `a.max(b)` of floats
+        // the larger one: the number of arguments tells them apart.
+        let arity = m.args.len() + 1;
+        let float_method = table::by_method(&name);
+        let matrix_method = table::by_matrix_method(&name);
+        let candidate = match (float_method, matrix_method) {
+            (Some(f), Some(mm)) if f.arity != arity && mm.arity == arity => Some(mm),
+            (Some(f), _) => Some(f),
+            (None, mm) => mm,
+        };
+        let Some(prim) = candidate else {
             // `x.try_inverse().unwrap()`: the error that helps is the one
             // about the method that made the `Option`.
             if matches!(name.as_str(), "unwrap" | "expect") && matches!(&*m.receiver, syn::Expr::MethodCall(_)) {
@@ -1154,9 +1164,9 @@ impl Lowerer {
         self.check_scalar_args(&args, m.span())?;
         self.check_constant_args(prim, &args, &name, m.span())?;
         self.check_float_operands(prim, &args, m.method.span())?;
-        // A matrix method with a constant argument (`m.column(j)`) returns a
-        // view in nalgebra; its rule module's value is the owned vector.
-        let form = if prim.matrix && prim.differentiable.len() < prim.arity {
+        // `m.column(j)` is a view in nalgebra, `x.add_scalar(s)` takes `s` by
+        // value: their rule modules compute the owned value from references.
+        let form = if table::MATRIX_VALUE_FUNCTIONS.contains(&prim.name) {
             Form::Value
         } else {
             Form::Method(m.method.clone())
