@@ -197,15 +197,8 @@ impl<F: Elem> Bundle<F> {
     pub fn hadamard(&self, w: &[F]) -> Self {
         match self {
             Bundle::Zero { len } => Bundle::Zero { len: *len },
-            Bundle::Seed { len, offset, width, scale } => {
-                let mut d = DMatrix::zeros(*len, *width);
-                for k in 0..*len {
-                    d[(k, offset + k)] = w[k] * *scale;
-                }
-                Bundle::dense(d)
-            }
-            Bundle::Dense(d) => {
-                let mut d = (**d).clone();
+            other => {
+                let mut d = other.to_dense(0);
                 for (k, mut row) in d.row_iter_mut().enumerate() {
                     row *= w[k];
                 }

@@ -221,6 +221,27 @@ impl<'a> Generator<'a> {
         reverse::reverse(vars, &self.lowered.body, &active, seed, &self.wrt)
     }
 
+    /// A tangent for each differentiated input (a buffer for an array),
+    /// as the map the tangent pass starts from and in input order.
+    fn input_tangents(&self, vars: &mut Vars) -> (HashMap<Var, Var>, Vec<Var>) {
+        let dots: Vec<Var> = self.wrt.iter().map(|&w| vars.derived_like(w, "_dot")).collect();
+        (self.wrt.iter().copied().zip(dots.iter().copied()).collect(), dots)
+    }
+
+    /// `let x_dot = Bundle::seed(..);` for each input: the identity at its
+    /// columns of all `__matdiff_total` directions.
+    fn bundle_seeds(&self, e: &Emitter, layout: &Layout, seed_vars: &[Var], bundle: &TokenStream) -> Vec<TokenStream> {
+        seed_vars
+            .iter()
+            .enumerate()
+            .map(|(i, dot)| {
+                let dot = e.ident(*dot);
+                let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+                quote!(let #dot = <#bundle>::seed(#size, #base, __matdiff_total);)
+            })
+            .collect()
+    }
+
     fn wrt_param(&self, i: usize) -> &Param {
         &self.sig.params[self.wrt_params[i]]
     }
@@ -416,13 +437,8 @@ impl<'a> Generator<'a> {
         let directions = quote!([#float; #width]);
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
-        let mut dots = HashMap::new();
-        let mut seeds = Vec::new();
-        for (i, &w) in self.wrt.iter().enumerate() {
-            let dot = vars.derived(w, "_dot");
-            dots.insert(w, dot);
-            seeds.push((dot, i));
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
+        let seeds: Vec<(Var, usize)> = seed_vars.into_iter().enumerate().map(|(i, dot)| (dot, i)).collect();
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
         let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, directions.clone(), &stmts);
@@ -542,13 +558,7 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let first = vars.fresh("first", Span::call_site(), false);
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = vars.derived_like(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
         let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let layout = self.layout(&Emitter::new(&vars, quote!(()), &stmts));
@@ -612,23 +622,13 @@ impl<'a> Generator<'a> {
         let bundle = quote!(::matdiff::__private::Bundle<#float>);
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = vars.derived(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
         let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let rows: Vec<Var> = gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, rows);
         let layout = self.layout(&e);
-        let seeds = seed_vars.iter().enumerate().map(|(i, dot)| {
-            let dot = e.ident(*dot);
-            let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
-            quote!(let #dot = <#bundle>::seed(#size, #base, __matdiff_total);)
-        });
+        let seeds = self.bundle_seeds(&e, &layout, &seed_vars, &bundle);
         let body = e.body(&stmts);
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.nalgebra_square(&layout);
@@ -675,13 +675,7 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let column = vars.fresh("column", Span::call_site(), false);
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = vars.derived_like(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
         let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);
@@ -771,13 +765,7 @@ impl<'a> Generator<'a> {
         // Forward: one sweep per chunk of inputs.
         let mut fvars = self.lowered.vars.clone();
         let first = fvars.fresh("first", Span::call_site(), false);
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = fvars.derived_like(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut fvars);
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
         let fstmts = prune(fstmts, dots.get(&result_var).copied());
         let flayout = self.layout(&Emitter::new(&fvars, quote!(()), &fstmts));
@@ -870,13 +858,7 @@ impl<'a> Generator<'a> {
         // Forward: one sweep per input scalar.
         let mut fvars = self.lowered.vars.clone();
         let column = fvars.fresh("column", Span::call_site(), false);
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = fvars.derived_like(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut fvars);
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
         let fstmts = prune(fstmts, dots.get(&result_var).copied());
         let fe = Emitter::new(&fvars, quote!(#float), &fstmts);
@@ -942,24 +924,14 @@ impl<'a> Generator<'a> {
         let bundle = quote!(::matdiff::__private::Bundle<#float>);
         let result_var = self.lowered.result();
         let mut vars = self.lowered.vars.clone();
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = vars.derived(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
         let result_dot = dots.get(&result_var).copied();
         let stmts = prune(stmts, [result_var].into_iter().chain(result_dot));
         let outputs: Vec<Var> = [result_var].into_iter().chain(result_dot).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, outputs);
         let layout = self.layout(&e);
-        let seeds = seed_vars.iter().enumerate().map(|(i, dot)| {
-            let dot = e.ident(*dot);
-            let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
-            quote!(let #dot = <#bundle>::seed(#size, #base, __matdiff_total);)
-        });
+        let seeds = self.bundle_seeds(&e, &layout, &seed_vars, &bundle);
         let body = e.body(&stmts);
         let result = e.ident(result_var);
         let jacobian = match result_dot {
@@ -996,13 +968,7 @@ impl<'a> Generator<'a> {
             vars.ident(direction)
         );
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
-        let mut dots = HashMap::new();
-        let mut seed_vars = Vec::new();
-        for &w in &self.wrt {
-            let dot = vars.derived_like(w, "_dot");
-            dots.insert(w, dot);
-            seed_vars.push(dot);
-        }
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
         let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);

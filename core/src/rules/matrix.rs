@@ -889,7 +889,8 @@ pub mod map {
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        x.zip_map(t, |xi, ti| ti * d(xi))
+        // The generated derivative closures take the element alone.
+        elementwise::jvp0(x, x, t, |v, _| d(v))
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim, C: Dim>(
@@ -916,7 +917,7 @@ pub mod map {
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        x.zip_zip_map(c, t, |xi, ci, ti| ci * dd(xi) * ti)
+        elementwise::vjp0_jvp0(x, x, c, t, |v, _| dd(v))
     }
 }
 

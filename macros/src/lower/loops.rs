@@ -710,7 +710,7 @@ fn split_map(expr: &syn::Expr) -> (&syn::Expr, Option<&syn::ExprClosure>) {
 
 /// Whether an expression looks like an iterator chain: a range, or method
 /// calls on top of `.iter()` or `.into_iter()`.
-fn looks_iterable(expr: &syn::Expr) -> bool {
+pub(super) fn looks_iterable(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Paren(p) => looks_iterable(&p.expr),
         syn::Expr::Range(_) => true,

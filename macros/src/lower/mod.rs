@@ -113,30 +113,6 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
     Err(syn::Error::new(body.span(), "internal: the activity of the loop variables did not settle"))
 }
 
-/// Whether `expr` is an iterator (`x.iter()`, `.zip(..)`, ..), whose `map`
-/// the loop lowering handles, rather than a nalgebra value.
-fn is_iterator_chain(expr: &syn::Expr) -> bool {
-    match expr {
-        syn::Expr::MethodCall(m) => matches!(
-            m.method.to_string().as_str(),
-            "iter"
-                | "into_iter"
-                | "enumerate"
-                | "zip"
-                | "skip"
-                | "take"
-                | "rev"
-                | "step_by"
-                | "map"
-                | "filter"
-                | "chain"
-        ),
-        syn::Expr::Paren(p) => is_iterator_chain(&p.expr),
-        syn::Expr::Range(_) => true,
-        _ => false,
-    }
-}
-
 /// `Errors::finish` on a non-empty collection never returns `Ok`; this
 /// keeps the types happy without an `unwrap`.
 fn unreachable_lowered() -> Lowered {
@@ -394,8 +370,7 @@ impl Lowerer {
     ) -> syn::Result<Vec<Var>> {
         let depth = self.scopes.len();
         match stmt {
-            syn::Stmt::Expr(syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_), _) => {
-                let syn::Stmt::Expr(jump, _) = stmt else { unreachable!() };
+            syn::Stmt::Expr(jump @ (syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_)), _) => {
                 self.jump(jump, frames)
             }
             syn::Stmt::Expr(expr, _) if is_branching(expr) => {
@@ -1106,7 +1081,7 @@ impl Lowerer {
         // copied by `let v = x.clone();` (see `array_init`).
         let array_receiver =
             expr_local(&m.receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.is_array(v));
-        if name == "map" && m.args.len() == 1 && !array_receiver && !is_iterator_chain(&m.receiver) {
+        if name == "map" && m.args.len() == 1 && !array_receiver && !loops::looks_iterable(&m.receiver) {
             match &m.args[0] {
                 syn::Expr::Closure(closure) => return self.elementwise_map(m, closure, hint),
                 // `x.map(f64::tanh)`, `x.map(matdiff::softplus)`: the closure
