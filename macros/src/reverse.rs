@@ -654,12 +654,18 @@ impl Reverse<'_> {
             counter: None,
             span: l.span,
         })));
+        // An outer value's cotangent after the reverse loop already holds
+        // its cotangent from before it (the reverse loop started from
+        // that), so it replaces it; only then are the carried values'
+        // initial values contributed to, since one may be that same outer
+        // value (`let mut s = z; for .. { s += z }`), and a contribution
+        // made first would be overwritten.
+        for (n, &(u, _)) in outer_rphis.iter().enumerate() {
+            adjoints.insert(u, reverse_outs[carried_rphis.len() + n]);
+        }
         for (n, &(i, _)) in carried_rphis.iter().enumerate() {
             let init = l.carried[i].1;
             self.contribute(init, reverse_outs[n], adjoints, &mut backward);
-        }
-        for (n, &(u, _)) in outer_rphis.iter().enumerate() {
-            adjoints.insert(u, reverse_outs[carried_rphis.len() + n]);
         }
         (forward, backward)
     }
