@@ -2,6 +2,8 @@
 //! only absolute paths, with each statement carrying the span of the user
 //! code it came from.
 
+mod blocks;
+
 use std::collections::HashSet;
 
 use matdiff_core::table::Primitive;
@@ -81,23 +83,27 @@ impl<'a> Emitter<'a> {
     }
 
     pub fn stmts(&self, stmts: &[Stmt]) -> TokenStream {
-        stmts.iter().map(|s| self.stmt(s)).collect()
+        let codes = stmts.iter().map(|s| self.stmt(s)).collect();
+        self.in_blocks(stmts, codes, &vec![&[][..]; stmts.len()])
     }
 
     /// The statements of the function's body, with the early drops.
     pub fn body(&self, stmts: &[Stmt]) -> TokenStream {
-        stmts
+        let dropped: Vec<&[Var]> =
+            (0..stmts.len()).map(|i| self.drops.get(&i).map_or(&[][..], Vec::as_slice)).collect();
+        let codes = stmts
             .iter()
-            .enumerate()
-            .map(|(i, s)| {
+            .zip(&dropped)
+            .map(|(s, dropped)| {
                 let stmt = self.stmt(s);
-                let drops = self.drops.get(&i).into_iter().flatten().map(|v| {
+                let drops = dropped.iter().map(|v| {
                     let v = self.ident(*v);
                     quote!(::core::mem::drop(#v);)
                 });
                 quote!(#stmt #(#drops)*)
             })
-            .collect()
+            .collect();
+        self.in_blocks(stmts, codes, &dropped)
     }
 
     fn block(&self, block: &Block) -> TokenStream {
