@@ -218,6 +218,10 @@ def hypot_d(a, b):
     return (a / h, b / h, b**2 / h**3, -a * b / h**3, a**2 / h**3)
 
 
+def div_d(a, b):
+    return (1 / b, -a / b**2, mpf(0), -1 / b**2, 2 * a / b**3)
+
+
 def logaddexp_d(a, b):
     p = sigmoid(a - b)
     q = sigmoid(b - a)
@@ -252,6 +256,10 @@ BINARY = {
     "hypot": (
         hypot_d,
         [(3.0, 4.0), (-2.0, 5.0), (1e110, 1e110), (1e200, 1.0), (1e-200, 1e-200), (1.0, 1e-100), (1e-200, 3e-200)],
+    ),
+    "div": (
+        div_d,
+        [(1.0, 3.0), (-2.5, 0.1), (1e300, 1e200), (1e-300, 1e-200), (3.0, 1e150), (1e10, -1e-100)],
     ),
     "logaddexp": (
         logaddexp_d,

@@ -151,14 +151,20 @@ fn tanh_derivative<F: crate::Scalar>(x: F, y: F) -> F {
 
 unary_rule! {
     /// `x.asinh()`.
-    asinh |x, y| d: x.hypot(F::one()).recip(),
-        // hypot, where sqrt(x^2 + 1) overflows from |x| = 1e154 on; and
-        // -x / h^3 as -(x / h) d^2, as h^3 overflows from 1e103 on.
+    asinh |x, y| d: super::sqrt_square_plus_one(x).recip(),
+        // -x / h^3 as -(x / h) d^2: h^3 overflows from |x| = 1e103 on.
         dd: {
-            let h = x.hypot(F::one());
+            let h = super::sqrt_square_plus_one(x);
             let d = h.recip();
             -(x / h) * d * d
         }
+}
+
+/// sqrt(x^2 + 1), also where x^2 overflows (from |x| = 1e154 in f64): from
+/// |x| = 1 / epsilon on it is |x| to the last bit. Cheaper than hypot.
+#[inline(always)]
+fn sqrt_square_plus_one<F: crate::Scalar>(x: F) -> F {
+    if x.abs() < F::epsilon().recip() { (x * x + F::one()).sqrt() } else { x.abs() }
 }
 
 unary_rule! {
@@ -170,11 +176,12 @@ unary_rule! {
         }
 }
 
-/// 1 / sqrt(x^2 - 1) as 1 / (sqrt(x - 1) sqrt(x + 1)): x - 1 is exact near
-/// 1, where x * x - 1 cancels, and nothing overflows for large x.
+/// 1 / sqrt(x^2 - 1) as 1 / sqrt((x - 1)(x + 1)): x - 1 is exact near 1,
+/// where x * x - 1 cancels; and 1 / x from x = 1 / epsilon on, where it is
+/// that to the last bit and the square may overflow.
 #[inline(always)]
 fn acosh_derivative<F: crate::Scalar>(x: F) -> F {
-    ((x - F::one()).sqrt() * (x + F::one()).sqrt()).recip()
+    if x < F::epsilon().recip() { ((x - F::one()) * (x + F::one())).sqrt().recip() } else { x.recip() }
 }
 
 unary_rule! {
@@ -262,25 +269,42 @@ binary_rule! {
     /// `a.atan2(b)`, the angle of the point (b, a); 0 derivatives at the origin.
     atan2 |a, b, y|
         d0: {
-            let h = a.hypot(b);
-            if h == F::zero() { F::zero() } else { b / h / h }
+            let (ua, ub, r) = super::atan2_parts(a, b);
+            if r == F::zero() { F::zero() } else { ub / r }
         },
         d1: {
-            let h = a.hypot(b);
-            if h == F::zero() { F::zero() } else { -a / h / h }
+            let (ua, ub, r) = super::atan2_parts(a, b);
+            if r == F::zero() { F::zero() } else { -ua / r }
         },
         dd00: {
-            let h = a.hypot(b);
-            if h == F::zero() { F::zero() } else { -F::of(2.0) * (a / h) * (b / h / h / h) }
+            let (ua, ub, r) = super::atan2_parts(a, b);
+            if r == F::zero() { F::zero() } else { -F::of(2.0) * (ua / r) * (ub / r) }
         },
         dd01: {
-            let h = a.hypot(b);
-            if h == F::zero() { F::zero() } else { (a - b) / h * ((a + b) / h) / h / h }
+            let (ua, ub, r) = super::atan2_parts(a, b);
+            if r == F::zero() { F::zero() } else { (ua - ub) / r * ((ua + ub) / r) }
         },
         dd11: {
-            let h = a.hypot(b);
-            if h == F::zero() { F::zero() } else { F::of(2.0) * (a / h) * (b / h / h / h) }
+            let (ua, ub, r) = super::atan2_parts(a, b);
+            if r == F::zero() { F::zero() } else { F::of(2.0) * (ua / r) * (ub / r) }
         },
+}
+
+/// (a, b, a^2 + b^2) where a^2 + b^2 is a normal float away from overflow
+/// and underflow by a factor 1 / epsilon, else (a / h, b / h, h) with
+/// h = hypot(a, b): the partials of atan2 are the same quotients of the
+/// first two by the last either way, and the second form does not overflow
+/// or underflow in between where the first would. hypot costs several
+/// times the square, so only the extremes take it.
+#[inline(always)]
+fn atan2_parts<F: crate::Scalar>(a: F, b: F) -> (F, F, F) {
+    let r2 = a * a + b * b;
+    if r2 > F::min_positive_value() / F::epsilon() && r2 < F::max_value() * F::epsilon() {
+        (a, b, r2)
+    } else {
+        let h = a.hypot(b);
+        if h == F::zero() { (a, b, h) } else { (a / h, b / h, h) }
+    }
 }
 
 binary_rule! {
