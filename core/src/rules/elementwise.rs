@@ -43,7 +43,7 @@ unary_rule! {
 }
 
 /// e^x from y = e^x - 1: y + 1 where that is exact to an ulp, e^x where y
-/// is near -1 and y + 1 would cancel (all of it below x = -37).
+/// is near -1 and y + 1 would cancel (all of it below about x = -37).
 #[inline(always)]
 fn exp_m1_derivative<F: crate::Scalar>(x: F, y: F) -> F {
     if y >= -F::of(0.5) { y + F::one() } else { x.exp() }
@@ -136,7 +136,7 @@ unary_rule! {
 }
 
 /// 1 - tanh(x)^2. From y = tanh(x) where |y| < 1/2; beyond, 1 - y^2 loses
-/// the tail to the rounding of y (all of it from |x| = 19.1 on), so it is
+/// the tail to the rounding of y (all of it from about |x| = 19 on), so it is
 /// 4 e / (1 + e)^2 with e = e^-2|x|, one exp.
 #[inline(always)]
 fn tanh_derivative<F: crate::Scalar>(x: F, y: F) -> F {
