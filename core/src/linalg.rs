@@ -40,12 +40,13 @@ where
     a.clone().lu().solve(b).unwrap_or_else(|| b.map(|_| F::nan()))
 }
 
-/// The softmax `e^(x_i - logsumexp(x))` of a vector, without overflow.
+/// The softmax `e^(x_i - logsumexp(x))` of a vector, without overflow and
+/// to a few ulps in every element (see [`crate::functions::softmax_of`]).
 #[inline]
 pub fn softmax<F: Elem, R: Dim>(x: &OMatrix<F, R, nalgebra::U1>) -> OMatrix<F, R, nalgebra::U1>
 where
     DefaultAllocator: Allocator<R>,
 {
-    let y = crate::functions::logsumexp(x.as_slice());
-    x.map(|v| num_traits::Float::exp(v - y))
+    let p = crate::functions::softmax_of(x.as_slice());
+    OMatrix::from_iterator_generic(x.shape_generic().0, nalgebra::U1, p)
 }

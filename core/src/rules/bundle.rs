@@ -662,11 +662,11 @@ where
 pub mod logsumexp {
     use super::*;
 
-    fn weights<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &F) -> Vec<F>
+    fn weights<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _y: &F) -> Vec<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        x.iter().map(|&v| num_traits::Float::exp(v - *y)).collect()
+        crate::functions::softmax_of(x.as_slice())
     }
 
     #[inline]
@@ -690,8 +690,20 @@ pub mod logsumexp {
     {
         let p = weights(x, y);
         let cp: Vec<F> = p.iter().map(|&p| *c * p).collect();
-        t.hadamard(&cp).sub(&Bundle::outer(&cp, &t.inner(&p)))
+        centered_product(&cp, &p, t)
     }
+}
+
+/// `w_i (t_i - p't)` in every direction of `t`, for weights `p` that sum
+/// to 1: as `w_i q_i t_i - (w_i p't - w_i p_i t_i)` with `q` the
+/// complements 1 - p_i, so that along a seed the diagonal, w_i (1 - p_i),
+/// does not cancel where p_i is near 1 (there the parenthesis is exactly
+/// 0).
+fn centered_product<F: Elem>(w: &[F], p: &[F], t: &Bundle<F>) -> Bundle<F> {
+    let q = crate::functions::complements(p);
+    let wq: Vec<F> = w.iter().zip(&q).map(|(&w, &q)| w * q).collect();
+    let wp: Vec<F> = w.iter().zip(p).map(|(&w, &p)| w * p).collect();
+    t.hadamard(&wq).sub(&Bundle::outer(w, &t.inner(p)).sub(&t.hadamard(&wp)))
 }
 
 /// `matdiff::softmax(&x)`: the Jacobian diag(y) - y y' is symmetric.
@@ -706,7 +718,7 @@ pub mod softmax {
     where
         DefaultAllocator: Allocator<R>,
     {
-        t.hadamard(y.as_slice()).sub(&Bundle::outer(y.as_slice(), &t.inner(y.as_slice())))
+        super::centered_product(y.as_slice(), y.as_slice(), t)
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim>(x: &V<F, R>, y: &V<F, R>, c: &Bundle<F>) -> Bundle<F>
@@ -722,8 +734,9 @@ pub mod softmax {
         DefaultAllocator: Allocator<R>,
     {
         let s = jvp0(x, y, t);
+        let q = crate::functions::complements(y.as_slice());
         let yc = y.dot(c);
-        let shifted: Vec<F> = c.iter().map(|&ci| ci - yc).collect();
+        let shifted: Vec<F> = (0..c.len()).map(|i| crate::functions::centered(c[i], y[i], q[i], yc)).collect();
         s.hadamard(&shifted).sub(&Bundle::outer(y.as_slice(), &s.inner(c.as_slice())))
     }
 }

@@ -362,18 +362,25 @@ reduction! {
     vjp: softmax_weights(x, y) * *c,
     vjp_jvp: {
         let p = softmax_weights(x, y);
+        let q = crate::functions::complements(p.as_slice());
         let pt = p.dot(t);
-        p.zip_map(t, |pi, ti| *c * pi * (ti - pt))
+        let mut out = p.clone();
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = *c * p[i] * crate::functions::centered(t[i], p[i], q[i], pt);
+        }
+        out
     }
 }
 
-/// e^(x_i - y) where y = logsumexp(x).
+/// e^(x_i - y) where y = logsumexp(x), computed from x alone (see
+/// [`crate::functions::softmax_of`]).
 #[inline]
-fn softmax_weights<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, y: &F) -> OMatrix<F, R, C>
+fn softmax_weights<F: Elem, R: Dim, C: Dim>(x: &OMatrix<F, R, C>, _y: &F) -> OMatrix<F, R, C>
 where
     DefaultAllocator: Allocator<R, C>,
 {
-    x.map(|v| num_traits::Float::exp(v - *y))
+    let (rows, cols) = x.shape_generic();
+    OMatrix::from_iterator_generic(rows, cols, crate::functions::softmax_of(x.as_slice()))
 }
 
 /// `x[i]` or `a[(i, j)]`: linear in `x`; the pullback puts the cotangent
@@ -833,13 +840,21 @@ pub mod softmax {
 
     type V<F, R> = OMatrix<F, R, U1>;
 
+    /// `y_i (t_i - y't)` with the difference as in
+    /// [`crate::functions::centered`]: the diagonal y_i (1 - y_i) of the
+    /// Jacobian does not cancel where y_i is near 1.
     #[inline]
     pub fn jvp0<F: Elem, R: Dim>(_x: &V<F, R>, y: &V<F, R>, t: &V<F, R>) -> V<F, R>
     where
         DefaultAllocator: Allocator<R>,
     {
+        let q = crate::functions::complements(y.as_slice());
         let yt = y.dot(t);
-        y.zip_map(t, |yi, ti| yi * (ti - yt))
+        let mut out = y.clone();
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = y[i] * crate::functions::centered(t[i], y[i], q[i], yt);
+        }
+        out
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim>(x: &V<F, R>, y: &V<F, R>, c: &V<F, R>) -> V<F, R>
@@ -855,9 +870,14 @@ pub mod softmax {
         DefaultAllocator: Allocator<R>,
     {
         let s = jvp0(x, y, t);
+        let q = crate::functions::complements(y.as_slice());
         let yc = y.dot(c);
         let sc = s.dot(c);
-        s.zip_map(c, |si, ci| si * (ci - yc)) - y * sc
+        let mut out = s.clone();
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = s[i] * crate::functions::centered(c[i], y[i], q[i], yc) - y[i] * sc;
+        }
+        out
     }
 }
 

@@ -263,9 +263,11 @@ pub mod div {
         jvp1 / Jvp1 |a, b, y, t| t.scale(-*y / *b);
         vjp0 / Vjp0 |a, b, y, c| c.scale(b.recip());
         vjp1 / Vjp1 |a, b, y, c| c.scale(-*y / *b);
-        @second vjp0_jvp1 / Vjp0Jvp1 |a, b, y, c, t| t.scale(-*c / (*b * *b));
-        @second vjp1_jvp0 / Vjp1Jvp0 |a, b, y, c, t| t.scale(-*c / (*b * *b));
-        @second vjp1_jvp1 / Vjp1Jvp1 |a, b, y, c, t| t.scale(F::of(2.0) * *c * *y / (*b * *b));
+        // Divided by b twice rather than by b * b, which overflows from
+        // |b| = 1e154 on where 2 a / b^3 can still be a normal float.
+        @second vjp0_jvp1 / Vjp0Jvp1 |a, b, y, c, t| t.scale(-(*c / *b) / *b);
+        @second vjp1_jvp0 / Vjp1Jvp0 |a, b, y, c, t| t.scale(-(*c / *b) / *b);
+        @second vjp1_jvp1 / Vjp1Jvp1 |a, b, y, c, t| t.scale(F::of(2.0) * *c * (*y / *b) / *b);
     }
 }
 
