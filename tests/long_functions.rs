@@ -1681,6 +1681,17 @@ fn matrix_body(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
     s149 + u149.sum() * 0.1
 }
 
+/// Runs `test` on a thread with a 16 MiB stack. A debug build keeps every
+/// value of a function in its own stack slot, and a 1,000-statement
+/// Hessian's frame outgrows the 2 MiB that test threads get by default
+/// (the main thread's 8 MiB is enough).
+fn on_a_large_stack(test: impl FnOnce() + Send + 'static) {
+    let thread = std::thread::Builder::new().stack_size(16 << 20).spawn(test).expect("spawn a test thread");
+    if let Err(panic) = thread.join() {
+        std::panic::resume_unwind(panic);
+    }
+}
+
 #[track_caller]
 fn assert_close(actual: &[f64], expected: &[f64], tol: f64, what: &str) {
     check::assert_all_close(actual, expected, tol, what);
@@ -1688,6 +1699,10 @@ fn assert_close(actual: &[f64], expected: &[f64], tol: f64, what: &str) {
 
 #[test]
 fn straight_line_of_a_thousand_statements() {
+    on_a_large_stack(straight_line_checks);
+}
+
+fn straight_line_checks() {
     let p = [0.3, -0.7, 0.45];
     let plain = |v: &[f64]| straight_line(v[0], v[1], v[2]);
     let (value, grad) = straight_line_value_and_grad(p[0], p[1], p[2]);
@@ -1706,6 +1721,10 @@ fn straight_line_of_a_thousand_statements() {
 
 #[test]
 fn long_body_with_loops() {
+    on_a_large_stack(with_loops_checks);
+}
+
+fn with_loops_checks() {
     let x = [0.3, -0.5, 0.8, 0.1];
     let y = 0.6;
     let plain = |v: &[f64]| with_loops(&v[..4], v[4]);
@@ -1723,6 +1742,10 @@ fn long_body_with_loops() {
 
 #[test]
 fn long_nalgebra_body() {
+    on_a_large_stack(matrix_body_checks);
+}
+
+fn matrix_body_checks() {
     let x = DVector::from_vec(vec![0.3, -0.5, 0.8]);
     let a = DMatrix::from_fn(3, 3, |i, j| if i == j { 1.0 } else { 0.1 * (i as f64 - j as f64) });
     let plain = |v: &[f64]| matrix_body(&DVector::from_column_slice(v), &a);
