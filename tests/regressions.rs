@@ -136,3 +136,109 @@ fn accumulator_started_from_a_scale() {
         assert!(check::close(g, y.exp(), 1e-14));
     }
 }
+
+// A loop over a local array that the enclosing loop changes. The element
+// read had lost the array it reads (its source was renamed twice), so the
+// array looked unchanged and unneeded: inside a `while` body the reverse
+// sweep read an array it does not have, and the expansion did not compile.
+
+#[differentiate]
+fn reads_a_local_array_the_outer_loop_changes(x: f64) -> f64 {
+    let mut w = [0.0; 2];
+    let mut s = 0.0;
+    for _ in 0..3 {
+        w[0] += 1.0;
+        s += w.iter().map(|&e| e * x * x).sum::<f64>();
+    }
+    s
+}
+
+#[test]
+fn iterating_a_local_array_the_outer_loop_changes() {
+    // s = (1 + 2 + 3) x²
+    for x in [0.5, -1.5] {
+        assert!(check::close(reads_a_local_array_the_outer_loop_changes_grad(x)[0], 12.0 * x, 1e-14));
+        assert!(check::close(reads_a_local_array_the_outer_loop_changes_hessian(x)[0][0], 12.0, 1e-14));
+    }
+}
+
+#[differentiate]
+fn local_array_in_a_while_body(x: f64, s0: &[f64]) -> f64 {
+    let mut s: f64 = -0.5;
+    let mut k: usize = 0;
+    while k < 4 && s * 0.875 >= -0.75 {
+        k += 1;
+        let mut w: [f64; 4] = [0.0; 4];
+        for i in 0..2 {
+            w[3] += k as f64;
+            s += w.iter().map(|&e| s0[i] * e).sum::<f64>();
+        }
+    }
+    x * s * x
+}
+
+#[test]
+fn local_array_declared_in_a_while_body() {
+    check_slice(
+        "local_array_in_a_while_body",
+        |v| local_array_in_a_while_body(v[0], &v[1..]),
+        |v| {
+            let (gx, mut gs) = local_array_in_a_while_body_grad(v[0], &v[1..]);
+            gs.insert(0, gx);
+            gs
+        },
+        |v| local_array_in_a_while_body_hessian(v[0], &v[1..]),
+        |v, d| {
+            let (hx, mut hs) = local_array_in_a_while_body_hvp(v[0], &v[1..], (d[0], &d[1..]));
+            hs.insert(0, hx);
+            hs
+        },
+        &[5],
+    );
+}
+
+// `xs.iter().fold(..).min(p)` is the float's `min` of the fold's result,
+// not `Iterator::min`.
+
+#[differentiate]
+fn float_min_of_a_fold(p: f64, q: f64) -> f64 {
+    let w = [0.5, 1.0, 2.0];
+    w.iter().fold(q, |acc, &e| acc * e).min(p * q)
+}
+
+#[test]
+fn float_method_on_a_fold_result() {
+    let plain = |v: &[f64]| float_min_of_a_fold(v[0], v[1]);
+    check2(
+        "float_min_of_a_fold",
+        plain,
+        float_min_of_a_fold_value_and_grad,
+        float_min_of_a_fold_hessian,
+        float_min_of_a_fold_hvp,
+        &[[0.3, 1.2], [2.0, 0.7]],
+    );
+}
+
+// A fold assigned to a variable in a function that takes a nalgebra value:
+// the bundled Hessian moved a tangent inside the loop.
+
+#[differentiate]
+fn fold_beside_a_matrix(x: f64, m: &nalgebra::DMatrix<f64>) -> f64 {
+    let mut t = x;
+    let w: [f64; 2] = [0.0; 2];
+    t = w.iter().fold(0.25, |_, &_e| x * x);
+    x + t + m[(0, 0)] * x
+}
+
+#[test]
+fn fold_in_a_function_with_a_matrix_argument() {
+    let m = nalgebra::DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, 1.0]);
+    // f = x + x² + m00 x: f' = 1 + 2x + m00 in x, x in m00.
+    let x = 0.75;
+    let h = fold_beside_a_matrix_hessian(x, &m);
+    assert!(check::close(h[(0, 0)], 2.0, 1e-14));
+    assert!(check::close(h[(0, 1)], 1.0, 1e-14) && check::close(h[(1, 0)], 1.0, 1e-14));
+    let (gx, gm) = fold_beside_a_matrix_grad(x, &m);
+    assert!(check::close(gx, 1.0 + 2.0 * x + 2.0, 1e-14));
+    assert!(check::close(gm[(0, 0)], x, 1e-14));
+}

@@ -78,6 +78,14 @@ impl<'a> Emitter<'a> {
         Emitter { bundle: true, ..Self::new(vars, directions, stmts) }
     }
 
+    /// Whether `v` may own memory (and so is not `Copy`): any value of a
+    /// function with matrices, and the tangents of a bundled sweep (a
+    /// `Bundle` of directions) even in a function whose matrices are all
+    /// unused.
+    fn may_own(&self, v: Var) -> bool {
+        self.owns_matrices || (self.bundle && self.vars.get(v).tangent)
+    }
+
     pub fn ident(&self, v: Var) -> &Ident {
         self.vars.ident(v)
     }
@@ -108,19 +116,25 @@ impl<'a> Emitter<'a> {
 
     fn block(&self, block: &Block) -> TokenStream {
         let stmts = self.stmts(&block.stmts);
-        let value = self.tuple(&block.yields);
+        let defined = block.defined_vars();
+        let yields = block.yields.iter().map(|v| self.handed_out(*v, &defined));
+        let value = match block.yields.len() {
+            1 => quote!(#(#yields)*),
+            _ => quote!((#(#yields),*)),
+        };
         quote!({ #stmts #value })
     }
 
-    /// `()`, `a` or `(a, b, ..)`.
-    fn tuple(&self, vars: &[Var]) -> TokenStream {
-        match vars {
-            [] => quote!(()),
-            [one] => self.ident(*one).to_token_stream_owned(),
-            many => {
-                let idents = many.iter().map(|v| self.ident(*v));
-                quote!((#(#idents),*))
-            }
+    /// `v` as a block yields it: a value from outside the block that may
+    /// own memory is cloned, since the code after the block, or the next
+    /// round of a loop around it, may read it again.
+    fn handed_out(&self, v: Var, defined: &HashSet<Var>) -> TokenStream {
+        let ident = self.ident(v);
+        if defined.contains(&v) || !self.may_own(v) || self.vars.is_array(v) {
+            quote!(#ident)
+        } else {
+            let borrowed = self.borrow(v);
+            quote!(::core::clone::Clone::clone(#borrowed))
         }
     }
 
@@ -234,7 +248,7 @@ impl<'a> Emitter<'a> {
             // The value before the loop may be read again (the reverse sweep,
             // another tangent that shares it): a matrix is cloned, a float
             // copied.
-            let init = if !self.owns_matrices || self.vars.is_array(*init) {
+            let init = if !self.may_own(*init) || self.vars.is_array(*init) {
                 let init = self.ident(*init);
                 quote!(#init)
             } else {
@@ -248,9 +262,10 @@ impl<'a> Emitter<'a> {
             quote!(let mut #c: usize = 0;)
         });
         let body_stmts = self.stmts(&l.body.stmts);
+        let body_defined = l.body.defined_vars();
         let updates =
             l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
-                let (phi, next) = (self.ident(*phi), self.ident(*next));
+                let (phi, next) = (self.ident(*phi), self.handed_out(*next, &body_defined));
                 quote!(#phi = #next;)
             });
         let count = l.counter.map(|c| {
@@ -299,7 +314,7 @@ impl<'a> Emitter<'a> {
     fn taped(&self, v: Var) -> TokenStream {
         let ident = self.ident(v);
         let data = self.vars.get(v);
-        if !self.owns_matrices || data.array || data.reference || data.tape {
+        if !self.may_own(v) || data.array || data.reference || data.tape {
             quote!(#ident)
         } else {
             quote!(::core::clone::Clone::clone(&#ident))
@@ -355,7 +370,7 @@ impl<'a> Emitter<'a> {
             Expr::Opaque { tokens, .. } => tokens.clone(),
             Expr::Copy(v) => {
                 let ident = self.ident(*v);
-                if !self.owns_matrices || self.vars.is_array(*v) {
+                if !self.may_own(*v) || self.vars.is_array(*v) {
                     quote!(#ident)
                 } else {
                     // A matrix is used again after it is copied; a float's
@@ -639,16 +654,6 @@ impl<'a> Emitter<'a> {
 /// `method`.
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
     Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
-}
-
-trait IdentTokens {
-    fn to_token_stream_owned(&self) -> TokenStream;
-}
-
-impl IdentTokens for Ident {
-    fn to_token_stream_owned(&self) -> TokenStream {
-        quote!(#self)
-    }
 }
 
 /// For each top-level statement, the values to drop after it: defined by a

@@ -118,13 +118,13 @@ impl Emitter<'_> {
     /// Whether a copy of `v` is written as `v` itself (a move, unless `v`
     /// is `Copy`) rather than cloned.
     fn copied_by_move(&self, v: Var) -> bool {
-        !self.owns_matrices || self.vars.is_array(v)
+        !self.may_own(v) || self.vars.is_array(v)
     }
 
     /// Records `v` as moved unless it is known to be `Copy`.
     fn moved(&self, v: Var, out: &mut HashSet<Var>) {
         let data = self.vars.get(v);
-        let maybe_owned = self.owns_matrices || data.array || data.tape || (self.bundle && data.tangent);
+        let maybe_owned = self.may_own(v) || data.array || data.tape;
         if maybe_owned {
             out.insert(v);
         }

@@ -62,9 +62,9 @@ enum Source {
     /// A differentiated nalgebra vector or matrix, read by element with
     /// the matrix indexing primitive.
     Matrix(Var),
-    /// Anything else that can be indexed, as written (renamed): never a
-    /// differentiated value.
-    Other(syn::Expr),
+    /// Anything else that can be indexed, as written (renamed), with the
+    /// values it reads: never a differentiated value.
+    Other(Box<syn::Expr>, Vec<Var>),
 }
 
 /// How a loop is headed, before lowering.
@@ -342,7 +342,7 @@ impl Lowerer {
                 let mut expr = source.clone();
                 let uses = self.rename(&mut expr);
                 let tokens = quote!(#expr.len());
-                (Source::Other(expr), tokens, uses)
+                (Source::Other(Box::new(expr), uses.clone()), tokens, uses)
             }
         };
         Ok(Iteration {
@@ -463,9 +463,10 @@ impl Lowerer {
                         let prim = table::matrix_index();
                         Ok(self.prim(prim, vec![*matrix, position], Form::Index, name, Span::call_site()))
                     }
-                    Source::Other(expr) => {
-                        let mut expr = expr.clone();
-                        let mut uses = self.rename(&mut expr);
+                    Source::Other(expr, uses) => {
+                        // Renamed already: renaming it again would find no
+                        // user names in it, and lose what it reads.
+                        let mut uses = uses.clone();
                         let p = self.vars.ident(position).clone();
                         uses.push(position);
                         let var = self.vars.fresh(name, Span::call_site(), false);
@@ -714,9 +715,13 @@ pub(super) fn looks_iterable(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Paren(p) => looks_iterable(&p.expr),
         syn::Expr::Range(_) => true,
-        syn::Expr::MethodCall(m) => {
-            matches!(m.method.to_string().as_str(), "iter" | "into_iter") || looks_iterable(&m.receiver)
-        }
+        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "iter" | "into_iter" => true,
+            // What consumes an iterator yields a value (`xs.iter().fold(..).min(p)`
+            // is a float's `min`).
+            "fold" | "sum" | "product" | "count" | "last" | "nth" | "min" | "max" | "reduce" | "collect" => false,
+            _ => looks_iterable(&m.receiver),
+        },
         _ => false,
     }
 }
