@@ -186,8 +186,10 @@ impl<'a> Emitter<'a> {
                     }
                     Cond::Tape { tape, then_binds, else_binds } => {
                         let tape = self.ident(*tape);
-                        let then_binds = then_binds.iter().map(|v| self.ident(*v));
-                        let else_binds = else_binds.iter().map(|v| self.ident(*v));
+                        // Bound as the values were: a loop's tape saved on a
+                        // branch's tape is popped by the reverse sweep.
+                        let then_binds = then_binds.iter().map(|v| self.binding(*v));
+                        let else_binds = else_binds.iter().map(|v| self.binding(*v));
                         quote_spanned! {*span=>
                             match #tape {
                                 ::matdiff::__private::Branch::Then((#(#then_binds,)*)) => #then_blk,
