@@ -3,6 +3,9 @@
 //! Hessian-vector product) against Ridders-extrapolated differences of
 //! its own body.
 //!
+//! - A value and its copy (`let h = m;`) share one tangent; a branch or a
+//!   loop that saved both bound that tangent twice in one pattern
+//!   (E0416, `identifier 'm_dot' is bound more than once`).
 //! - A loop inside a branch keeps its tape in the branch's tape; the
 //!   reverse sweep bound it without `mut` and could not pop it (E0596).
 
@@ -35,6 +38,36 @@ macro_rules! case {
         }
     };
 }
+
+case!(copy_shares_tangent_in_branch, |x, y| {
+    let r = if x > 0.0 {
+        let m = x * y;
+        let g = y * 2.0;
+        let h = m;
+        m.sin() * h.cos() + g
+    } else {
+        let m = y * y;
+        m * x
+    };
+    r * x
+}, at [[0.7, 1.3], [-0.4, 0.9]]);
+
+case!(rebinding_match_arms_share_tangents, |x, y| {
+    let q = x - y;
+    let z1 = match q {
+        v if v > 0.5 => {
+            let z1 = x * v;
+            let t = y + 1.0;
+            let z2 = z1;
+            z1.exp() * z2.sin() + t
+        }
+        _ => {
+            let z1 = q * q;
+            z1 + y
+        }
+    };
+    z1 * y
+}, at [[1.7, 0.3], [0.2, 0.9]]);
 
 case!(loop_inside_branch, |x, y| {
     let q = if x < 1.0 {
