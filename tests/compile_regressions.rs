@@ -8,6 +8,11 @@
 //!   (E0416, `identifier 'm_dot' is bound more than once`).
 //! - A loop inside a branch keeps its tape in the branch's tape; the
 //!   reverse sweep bound it without `mut` and could not pop it (E0596).
+//! - A literal whose float type only another arm, an assignment, a
+//!   comparison or a `return` told rustc lost it where the generated code
+//!   copies the code after an early `return` into every arm or drops code
+//!   nothing needs (E0689, `can't call method 'hypot' on ambiguous numeric
+//!   type '{float}'`).
 
 mod common;
 
@@ -105,3 +110,45 @@ case!(while_with_break_inside_branch, |x, y| {
     };
     q * x
 }, at [[0.5, 1.5], [0.3, 0.2], [-0.5, 0.7]]);
+
+case!(literal_arm_before_early_return, |x, y| {
+    let m = x * y;
+    let q = x - y;
+    let y2 = match -q {
+        ..-0.5 => return m * m,
+        _ if m > 0.5 => {
+            let g = x * m;
+            -3.0 + 0.125
+        }
+        _ => q,
+    };
+    y2.hypot(1.5) * x
+}, at [[2.0, 0.5], [1.0, 1.2], [-0.3, 0.4]]);
+
+case!(literal_assigned_in_loop, |x, y| {
+    let mut g = x * y;
+    let mut s = y;
+    for _ in 0..2 {
+        s = s * g + x;
+        g = -0.25;
+        s += g.max(0.5) * x;
+    }
+    s
+}, at [[0.5, 1.5], [-0.3, 0.4]]);
+
+case!(literal_typed_by_unused_comparison, |x, y| {
+    let g = 0.25;
+    if y > g {
+        let unused = x * 2.0;
+    }
+    x * g.max(0.5) * y
+}, at [[0.5, 1.5], [-0.3, 0.4]]);
+
+case!(literal_typed_by_return, |x, y| {
+    let t = 0.5;
+    let s = match x * y {
+        v if v > 1.0 => return t,
+        _ => x * y,
+    };
+    s + t.hypot(1.5) * x
+}, at [[2.0, 1.5], [-0.3, 0.4]]);
