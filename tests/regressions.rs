@@ -107,9 +107,9 @@ fn running_total_started_from_a_local() {
     check_slice(
         "running_total_from_a_local",
         running_total_from_a_local,
-        |x| running_total_from_a_local_grad(x),
-        |x| running_total_from_a_local_hessian(x),
-        |x, v| running_total_from_a_local_hvp(x, v),
+        running_total_from_a_local_grad,
+        running_total_from_a_local_hessian,
+        running_total_from_a_local_hvp,
         &[1, 2, 5],
     );
 }
