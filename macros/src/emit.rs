@@ -145,14 +145,29 @@ impl<'a> Emitter<'a> {
     }
 
     fn pattern(&self, dst: &Dst) -> TokenStream {
+        self.pattern_once(dst, &mut HashSet::new())
+    }
+
+    /// A pattern that binds each value once. A tape holds the tangent of
+    /// every value it saves, and a copy has its source's tangent, so one
+    /// tangent can fill two positions of a tape; a pattern may not bind a
+    /// name twice, and the later positions hold the same value, so they are
+    /// ignored.
+    fn pattern_once(&self, dst: &Dst, bound: &mut HashSet<Var>) -> TokenStream {
         match dst {
-            Dst::Var(v) => self.binding(*v),
-            Dst::Ignore => quote!(_),
+            Dst::Var(v) if bound.insert(*v) => self.binding(*v),
+            Dst::Var(_) | Dst::Ignore => quote!(_),
             Dst::Tuple(items) => {
-                let items = items.iter().map(|d| self.pattern(d));
+                let items: Vec<TokenStream> = items.iter().map(|d| self.pattern_once(d, bound)).collect();
                 quote!((#(#items,)*))
             }
         }
+    }
+
+    /// The tuple pattern of the values a branch saved on its tape, bound as
+    /// the values were (a loop's tape is popped, so it stays `mut`).
+    fn taped_pattern(&self, vars: &[Var]) -> TokenStream {
+        self.pattern_once(&Dst::Tuple(vars.iter().map(|v| Dst::Var(*v)).collect()), &mut HashSet::new())
     }
 
     fn outs_pattern(&self, outs: &[Var]) -> TokenStream {
@@ -206,12 +221,12 @@ impl<'a> Emitter<'a> {
                     }
                     Cond::Tape { tape, then_binds, else_binds } => {
                         let tape = self.ident(*tape);
-                        let then_binds = then_binds.iter().map(|v| self.ident(*v));
-                        let else_binds = else_binds.iter().map(|v| self.ident(*v));
+                        let then_binds = self.taped_pattern(then_binds);
+                        let else_binds = self.taped_pattern(else_binds);
                         quote_spanned! {*span=>
                             match #tape {
-                                ::matdiff::__private::Branch::Then((#(#then_binds,)*)) => #then_blk,
-                                ::matdiff::__private::Branch::Else((#(#else_binds,)*)) => #else_blk,
+                                ::matdiff::__private::Branch::Then(#then_binds) => #then_blk,
+                                ::matdiff::__private::Branch::Else(#else_binds) => #else_blk,
                             }
                         }
                     }

@@ -5,6 +5,7 @@
 
 mod loops;
 mod syntax;
+mod types;
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,6 +21,7 @@ use crate::ir::{
 use crate::signature::{Float, Shape, Signature};
 use crate::{closure, rename};
 use syntax::*;
+use types::TypeClasses;
 
 /// The body in IR form.
 pub struct Lowered {
@@ -85,7 +87,7 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
             hints.varied_arrays.extend(lowerer.learned.varied_arrays);
             continue;
         }
-        let mut errors = lowerer.errors;
+        let mut errors = std::mem::take(&mut lowerer.errors);
         return match result {
             Ok(yields) if errors.is_empty() => {
                 let returns_array = lowerer.vars.is_array(yields[0]);
@@ -96,12 +98,9 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
                         "the value this function returns does not have the shape its signature says",
                     ));
                 }
-                Ok(Lowered {
-                    vars: lowerer.vars,
-                    body: Block { stmts: lowerer.stmts, yields },
-                    params,
-                    items: lowerer.items,
-                })
+                let mut stmts = std::mem::take(&mut lowerer.stmts);
+                lowerer.type_joins(&mut stmts);
+                Ok(Lowered { vars: lowerer.vars, body: Block { stmts, yields }, params, items: lowerer.items })
             }
             Ok(_) => errors.finish().map(|_| unreachable_lowered()),
             Err(e) => {
@@ -117,6 +116,14 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
 /// keeps the types happy without an `unwrap`.
 fn unreachable_lowered() -> Lowered {
     Lowered { vars: Vars::default(), body: Block::default(), params: Vec::new(), items: Vec::new() }
+}
+
+/// Where arms of a branch meet again in the user's code: the statements
+/// after it (their address and number), or the `let` it initializes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum JoinPoint {
+    Rest(usize, usize),
+    Bind(usize),
 }
 
 /// What follows a block whose statements contain an early `return`,
@@ -182,6 +189,25 @@ struct Lowerer {
     /// `x[i]` three times gives one value, so its cotangent is summed in a
     /// register and added to the array's buffer once.
     reads: HashMap<(Var, Var), Var>,
+    /// The values a user variable has where the code after an early
+    /// `return`, `break` or `continue` starts, one per arm that reaches it:
+    /// keyed by that code (its address) and the name. The user's code
+    /// joins them into one variable of one type; the lowering copies that
+    /// code into every arm, where a literal no longer meets the other arms'
+    /// values and rustc cannot tell its float type (`let y = 0.5;
+    /// y.hypot(..)`).
+    joins: HashMap<(JoinPoint, String), Vec<Var>>,
+    /// Pairs of values of one type: the old and new value of an assigned
+    /// variable, whose initializer alone may not tell it (`g = -0.25;` of a
+    /// float variable `g`), and the two sides of a comparison (`w > g`).
+    same_type: Vec<(Var, Var)>,
+    /// The values the function returns, at its end or by `return`: when
+    /// the result is a float, they have the function's float type, which
+    /// the arm that computes one may not tell (`return t` of `let t = 0.5;`
+    /// lowered after an arm that calls `t.hypot(..)`).
+    results: Vec<Var>,
+    /// Whether the function returns one float.
+    scalar_result: bool,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -202,6 +228,10 @@ impl Lowerer {
             loop_count: 0,
             by_value: HashSet::new(),
             reads: HashMap::new(),
+            joins: HashMap::new(),
+            same_type: Vec::new(),
+            results: Vec::new(),
+            scalar_result: sig.vector_output.is_none(),
         }
     }
 
@@ -227,6 +257,7 @@ impl Lowerer {
     fn assign(&mut self, name: &str, var: Var) -> bool {
         for scope in self.scopes.iter_mut().rev() {
             if let Some(slot) = scope.get_mut(name) {
+                self.same_type.push((*slot, var));
                 *slot = var;
                 return true;
             }
@@ -308,12 +339,17 @@ impl Lowerer {
     /// The block produced the value `expr`: hand it to the next frame.
     fn finish(&mut self, expr: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
         match frames.first() {
-            None => Ok(vec![self.expr(expr, None)?]),
+            None => {
+                let result = self.expr(expr, None)?;
+                self.results.push(result);
+                Ok(vec![result])
+            }
             Some(Frame::Rest { stmts, depth }) => {
                 if let Err(e) = self.expr_stmt(expr) {
                     self.errors.add(e);
                 }
                 self.scopes.truncate(*depth);
+                self.record_join(stmts);
                 self.seq(stmts, &frames[1..])
             }
             Some(Frame::Bind { local, depth }) => {
@@ -321,6 +357,10 @@ impl Lowerer {
                 let value = self.expr(expr, name.as_deref())?;
                 self.scopes.truncate(*depth);
                 self.bind(local, value)?;
+                if let Some(var) = name.as_deref().and_then(|name| self.lookup(name)) {
+                    let key = (JoinPoint::Bind(*local as *const syn::Local as usize), name.unwrap_or_default());
+                    self.joins.entry(key).or_default().push(var);
+                }
                 self.continue_frames(&frames[1..])
             }
             Some(Frame::LoopEnd { .. }) => {
@@ -337,6 +377,7 @@ impl Lowerer {
         match frames.first() {
             Some(Frame::Rest { stmts, depth }) => {
                 self.scopes.truncate(*depth);
+                self.record_join(stmts);
                 self.seq(stmts, &frames[1..])
             }
             Some(Frame::Bind { local, .. }) => Err(syn::Error::new(
@@ -349,6 +390,73 @@ impl Lowerer {
                 "the function body ends without a value on some path: end it with the value to differentiate",
             )),
         }
+    }
+
+    /// Notes the value of every variable in scope where the statements
+    /// `rest` start, for [`Lowerer::type_joins`].
+    fn record_join(&mut self, rest: &[syn::Stmt]) {
+        if rest.is_empty() {
+            // Nothing follows here that could read a variable.
+            return;
+        }
+        let code = JoinPoint::Rest(rest.as_ptr() as usize, rest.len());
+        let mut visible: HashMap<&String, Var> = HashMap::new();
+        for scope in &self.scopes {
+            visible.extend(scope.iter().map(|(name, var)| (name, *var)));
+        }
+        for (name, var) in visible {
+            let values = self.joins.entry((code, name.clone())).or_default();
+            if !values.contains(&var) {
+                values.push(var);
+            }
+        }
+    }
+
+    /// Gives the function's float type to the inactive floats that the
+    /// user's code gives one type with a differentiated float or with the
+    /// function's float result (see [`types`]).
+    fn type_joins(&self, stmts: &mut [Stmt]) {
+        // With nalgebra values, whether a value is a matrix is not always
+        // known here, and a matrix must not be typed as a float.
+        if self.vars.all().any(|v| self.vars.get(v).matrix) {
+            return;
+        }
+        let count = self.vars.all().count();
+        let mut classes = TypeClasses::new(count);
+        for values in self.joins.values() {
+            classes.union_all(values);
+        }
+        for &(a, b) in &self.same_type {
+            classes.union(a, b);
+        }
+        classes.join_ir(stmts);
+        if self.scalar_result {
+            classes.union_all(&self.results);
+        }
+        let is_float = |v: Var| {
+            let data = self.vars.get(v);
+            !data.array && !data.matrix && !data.reference
+        };
+        let mut float_classes = HashSet::new();
+        for v in self.vars.all().filter(|&v| self.vars.varied(v) && is_float(v)) {
+            float_classes.insert(classes.class(v));
+        }
+        if self.scalar_result {
+            if let Some(&result) = self.results.first() {
+                float_classes.insert(classes.class(result));
+            }
+        }
+        let typed: HashSet<Var> = self
+            .vars
+            .all()
+            .filter(|&v| !self.vars.varied(v) && is_float(v) && float_classes.contains(&classes.class(v)))
+            .collect();
+        if typed.is_empty() {
+            return;
+        }
+        let float = self.float.ident();
+        let ty: syn::Type = syn::parse_quote!(#float);
+        types::annotate(stmts, &typed, &ty);
     }
 
     /// What a loop body yields: the carried variables, then the stop flag.
@@ -413,7 +521,11 @@ impl Lowerer {
                     ));
                 }
                 match &ret.expr {
-                    Some(value) => Ok(vec![self.expr(value, None)?]),
+                    Some(value) => {
+                        let result = self.expr(value, None)?;
+                        self.results.push(result);
+                        Ok(vec![result])
+                    }
                     None => Err(syn::Error::new(ret.span(), "`return` needs the value to differentiate")),
                 }
             }
@@ -1384,7 +1496,49 @@ impl Lowerer {
 
     /// Lowers a condition: inactive code whose value picks a branch.
     fn condition(&mut self, cond: &syn::Expr) -> Var {
+        self.compared(cond, &[]);
         self.opaque(cond, Some("cond"))
+    }
+
+    /// Notes the locals that a condition compares with each other: the
+    /// comparison is inactive code, which tells rustc that they have one
+    /// type in the user's function but may be all that does.
+    /// `hidden` are names the condition binds itself (a `match` arm's).
+    fn compared(&mut self, cond: &syn::Expr, hidden: &[String]) {
+        match cond {
+            syn::Expr::Paren(p) => self.compared(&p.expr, hidden),
+            syn::Expr::Group(g) => self.compared(&g.expr, hidden),
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => self.compared(&u.expr, hidden),
+            syn::Expr::Binary(b) => match b.op {
+                syn::BinOp::And(_) | syn::BinOp::Or(_) => {
+                    self.compared(&b.left, hidden);
+                    self.compared(&b.right, hidden);
+                }
+                syn::BinOp::Lt(_)
+                | syn::BinOp::Le(_)
+                | syn::BinOp::Gt(_)
+                | syn::BinOp::Ge(_)
+                | syn::BinOp::Eq(_)
+                | syn::BinOp::Ne(_) => {
+                    let side = |e: &syn::Expr| {
+                        let e = match e {
+                            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => &*u.expr,
+                            other => other,
+                        };
+                        let name = expr_local(e)?.to_string();
+                        if hidden.contains(&name) {
+                            return None;
+                        }
+                        self.lookup(&name)
+                    };
+                    if let (Some(a), Some(b)) = (side(&b.left), side(&b.right)) {
+                        self.same_type.push((a, b));
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
     }
 
     /// An `if` as a value (one yield, named `hint`) or as a statement.
@@ -1612,6 +1766,10 @@ impl Lowerer {
     /// `match scrutinee { PAT if GUARD => true, _ => false }`
     fn arm_condition(&mut self, scrutinee: Var, arm: &syn::Arm) -> Var {
         let pat = &arm.pat;
+        if let (Some((_, g)), Ok(bound)) = (&arm.guard, self.arm_bindings(pat)) {
+            let bound: Vec<String> = bound.into_iter().map(|(name, _)| name).collect();
+            self.compared(g, &bound);
+        }
         let guard = arm.guard.as_ref().map(|(if_token, g)| quote!(#if_token #g));
         let mut test: syn::Expr = syn::parse_quote_spanned! {pat.span()=>
             match () { #pat #guard => true, _ => false }

@@ -22,13 +22,13 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     let a = x.abs();
     let cond = a <= delta;
     let (result, tape) = if cond {
-        let c = 0.5;
+        let c: f64 = 0.5;
         let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
         let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
         (mul_1, tape_1)
     } else {
-        let c_1 = 0.5 * delta;
+        let c_1: f64 = 0.5 * delta;
         let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
         let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
@@ -87,13 +87,13 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let a = x.abs();
     let cond = a <= delta;
     let (result, tape) = if cond {
-        let c = 0.5;
+        let c: f64 = 0.5;
         let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
         let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
         (mul_1, tape_1)
     } else {
-        let c_1 = 0.5 * delta;
+        let c_1: f64 = 0.5 * delta;
         let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
         let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
@@ -154,7 +154,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
     let cond = a <= delta;
     let (result, tape, result_dot) = if cond {
-        let c = 0.5;
+        let c: f64 = 0.5;
         let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
         let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
@@ -180,7 +180,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
         ));
         (mul_1, tape_1, mul_1_dot_2)
     } else {
-        let c_1 = 0.5 * delta;
+        let c_1: f64 = 0.5 * delta;
         let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
@@ -276,7 +276,7 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
     let cond = a <= delta;
     let (result, tape, result_dot) = if cond {
-        let c = 0.5;
+        let c: f64 = 0.5;
         let mul = ::matdiff::__private::rules::mul::value(&c, &x);
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
         let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
@@ -302,7 +302,7 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
         ));
         (mul_1, tape_1, mul_1_dot_2)
     } else {
-        let c_1 = 0.5 * delta;
+        let c_1: f64 = 0.5 * delta;
         let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
@@ -402,13 +402,13 @@ impl huber {
         let a = x.abs();
         let cond = a <= delta;
         let (result, tape) = if cond {
-            let c = 0.5;
+            let c: f64 = 0.5;
             let mul = ::matdiff::__private::rules::mul::value(&c, &x);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
             let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
             (mul_1, tape_1)
         } else {
-            let c_1 = 0.5 * delta;
+            let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
@@ -480,7 +480,7 @@ impl huber {
         let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
         let cond = a <= delta;
         let (result, result_dot) = if cond {
-            let c = 0.5;
+            let c: f64 = 0.5;
             let mul = ::matdiff::__private::rules::mul::value(&c, &x);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
@@ -499,7 +499,7 @@ impl huber {
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
             (mul_1, mul_1_dot_2)
         } else {
-            let c_1 = 0.5 * delta;
+            let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
@@ -550,7 +550,7 @@ impl huber {
         let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
         let cond = a <= delta;
         let (result, tape, result_dot) = if cond {
-            let c = 0.5;
+            let c: f64 = 0.5;
             let mul = ::matdiff::__private::rules::mul::value(&c, &x);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
@@ -576,7 +576,7 @@ impl huber {
             ));
             (mul_1, tape_1, mul_1_dot_2)
         } else {
-            let c_1 = 0.5 * delta;
+            let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);

@@ -21,14 +21,14 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
 fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let _ = loss;
     let s = ::matdiff::__private::rules::mul::value(&w, &w);
-    let c = 2.0;
+    let c: f64 = 2.0;
     let mul = ::matdiff::__private::rules::mul::value(&w, &c);
     let add = ::matdiff::__private::rules::add::value(&mul, &b);
     let sigmoid = sigmoid(add);
     let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
     let cond = n > 2;
     let (s_3, tape) = if cond {
-        let c_1 = 0.5;
+        let c_1: f64 = 0.5;
         let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
         (s_2, tape_1)
@@ -77,14 +77,14 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
 fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let _ = loss;
     let s = ::matdiff::__private::rules::mul::value(&w, &w);
-    let c = 2.0;
+    let c: f64 = 2.0;
     let mul = ::matdiff::__private::rules::mul::value(&w, &c);
     let add = ::matdiff::__private::rules::add::value(&mul, &b);
     let sigmoid = sigmoid(add);
     let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
     let cond = n > 2;
     let (s_3, tape) = if cond {
-        let c_1 = 0.5;
+        let c_1: f64 = 0.5;
         let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
         (s_2, tape_1)
@@ -138,7 +138,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
     let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
     let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-    let c = 2.0;
+    let c: f64 = 2.0;
     let mul = ::matdiff::__private::rules::mul::value(&w, &c);
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
     let add = ::matdiff::__private::rules::add::value(&mul, &b);
@@ -155,7 +155,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
     let cond = n > 2;
     let (s_3, tape, s_3_dot) = if cond {
-        let c_1 = 0.5;
+        let c_1: f64 = 0.5;
         let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
             &s_1,
@@ -233,7 +233,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
     let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
     let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-    let c = 2.0;
+    let c: f64 = 2.0;
     let mul = ::matdiff::__private::rules::mul::value(&w, &c);
     let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
     let add = ::matdiff::__private::rules::add::value(&mul, &b);
@@ -250,7 +250,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
     let cond = n > 2;
     let (s_3, tape, s_3_dot) = if cond {
-        let c_1 = 0.5;
+        let c_1: f64 = 0.5;
         let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
         let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
             &s_1,
@@ -333,14 +333,14 @@ impl loss {
         out_bar: f64,
     ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
         let s = ::matdiff::__private::rules::mul::value(&w, &w);
-        let c = 2.0;
+        let c: f64 = 2.0;
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
         let sigmoid = sigmoid(add);
         let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
         let cond = n > 2;
         let (s_3, tape) = if cond {
-            let c_1 = 0.5;
+            let c_1: f64 = 0.5;
             let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
             let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
             (s_2, tape_1)
@@ -402,7 +402,7 @@ impl loss {
         let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
         let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
         let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-        let c = 2.0;
+        let c: f64 = 2.0;
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
@@ -419,7 +419,7 @@ impl loss {
         let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
         let cond = n > 2;
         let (s_3, s_3_dot) = if cond {
-            let c_1 = 0.5;
+            let c_1: f64 = 0.5;
             let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
             let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
                 &s_1,
@@ -473,7 +473,7 @@ impl loss {
         let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
         let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
         let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-        let c = 2.0;
+        let c: f64 = 2.0;
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
@@ -490,7 +490,7 @@ impl loss {
         let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
-            let c_1 = 0.5;
+            let c_1: f64 = 0.5;
             let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
             let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
                 &s_1,

@@ -28,7 +28,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let mut s_1_bar = s_3_bar;
     for i in (start..end).rev() {
         let i_1 = i;
-        let c_2 = 100.0;
+        let c_2: f64 = 100.0;
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
@@ -37,7 +37,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4 = 1.0;
+        let c_4: f64 = 1.0;
         let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
@@ -107,7 +107,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = rosenbrock;
-    let s = 0.0;
+    let s: f64 = 0.0;
     let start = 0;
     let c = x.len();
     let c_1 = 1;
@@ -115,7 +115,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut s_1 = s;
     for i in (start..end) {
         let i_1 = i;
-        let c_2 = 100.0;
+        let c_2: f64 = 100.0;
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
@@ -124,7 +124,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4 = 1.0;
+        let c_4: f64 = 1.0;
         let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
@@ -138,7 +138,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut s_1_bar = s_3_bar;
     for i in (start..end).rev() {
         let i_1 = i;
-        let c_2 = 100.0;
+        let c_2: f64 = 100.0;
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_1 = x[i_1];
@@ -147,7 +147,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4 = 1.0;
+        let c_4: f64 = 1.0;
         let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
@@ -240,7 +240,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let mut s_1_bar_dot = s_3_bar_dot;
         for i in (start..end).rev() {
             let i_1 = i;
-            let c_2 = 100.0;
+            let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_dot_1 = x_dot[i_2];
@@ -267,7 +267,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4 = 1.0;
+            let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
@@ -450,7 +450,7 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let mut s_1_bar_dot = s_3_bar_dot;
     for i in (start..end).rev() {
         let i_1 = i;
-        let c_2 = 100.0;
+        let c_2: f64 = 100.0;
         let i_2 = i_1 + 1;
         let element = x[i_2];
         let element_dot_1 = x_dot[i_2];
@@ -477,7 +477,7 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4 = 1.0;
+        let c_4: f64 = 1.0;
         let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
         let c_5 = 2;
@@ -643,7 +643,7 @@ impl rosenbrock {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let s = 0.0;
+        let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
         let c_1 = 1;
@@ -651,7 +651,7 @@ impl rosenbrock {
         let mut s_1 = s;
         for i in (start..end) {
             let i_1 = i;
-            let c_2 = 100.0;
+            let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_1 = x[i_1];
@@ -660,7 +660,7 @@ impl rosenbrock {
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4 = 1.0;
+            let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -673,7 +673,7 @@ impl rosenbrock {
         let mut s_1_bar = out_bar;
         for i in (start..end).rev() {
             let i_1 = i;
-            let c_2 = 100.0;
+            let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_1 = x[i_1];
@@ -682,7 +682,7 @@ impl rosenbrock {
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4 = 1.0;
+            let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -759,7 +759,7 @@ impl rosenbrock {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let s = 0.0;
+        let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
         let c_1 = 1;
@@ -769,7 +769,7 @@ impl rosenbrock {
         let mut s_1_dot = s_dot;
         for i in (start..end) {
             let i_1 = i;
-            let c_2 = 100.0;
+            let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_dot = x_dot[i_2];
@@ -808,7 +808,7 @@ impl rosenbrock {
                 &mul_1,
                 &powi_dot,
             );
-            let c_4 = 1.0;
+            let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
@@ -861,7 +861,7 @@ impl rosenbrock {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let s = 0.0;
+        let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
         let c_1 = 1;
@@ -871,7 +871,7 @@ impl rosenbrock {
         let mut s_1_dot = s_dot;
         for i in (start..end) {
             let i_1 = i;
-            let c_2 = 100.0;
+            let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_dot = x_dot[i_2];
@@ -910,7 +910,7 @@ impl rosenbrock {
                 &mul_1,
                 &powi_dot,
             );
-            let c_4 = 1.0;
+            let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
@@ -940,7 +940,7 @@ impl rosenbrock {
         let mut s_1_bar_dot = out_bar_dot_1;
         for i in (start..end).rev() {
             let i_1 = i;
-            let c_2 = 100.0;
+            let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
             let element = x[i_2];
             let element_dot_1 = x_dot[i_2];
@@ -967,7 +967,7 @@ impl rosenbrock {
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4 = 1.0;
+            let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;

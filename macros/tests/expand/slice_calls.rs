@@ -26,7 +26,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let end = x.len();
     for i in (start..end) {
         let i_1 = i;
-        let c_1 = 2.0;
+        let c_1: f64 = 2.0;
         let element = x[i_1];
         let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         doubled[i_1] = mul;
@@ -63,7 +63,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
     for i in (start..end).rev() {
         let i_1 = i;
-        let c_1 = 2.0;
+        let c_1: f64 = 2.0;
         let element = x[i_1];
         let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
@@ -98,7 +98,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let end = x.len();
     for i in (start..end) {
         let i_1 = i;
-        let c_1 = 2.0;
+        let c_1: f64 = 2.0;
         let element = x[i_1];
         let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         doubled[i_1] = mul;
@@ -135,7 +135,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
     for i in (start..end).rev() {
         let i_1 = i;
-        let c_1 = 2.0;
+        let c_1: f64 = 2.0;
         let element = x[i_1];
         let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
@@ -185,7 +185,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
         let end = x.len();
         for i in (start..end) {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
@@ -289,7 +289,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
         ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
         for i in (start..end).rev() {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
@@ -341,7 +341,7 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let end = x.len();
     for i in (start..end) {
         let i_1 = i;
-        let c_1 = 2.0;
+        let c_1: f64 = 2.0;
         let element = x[i_1];
         let element_dot = x_dot[i_1];
         let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
@@ -442,7 +442,7 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
     for i in (start..end).rev() {
         let i_1 = i;
-        let c_1 = 2.0;
+        let c_1: f64 = 2.0;
         let element = x[i_1];
         let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
         let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
@@ -490,7 +490,7 @@ impl calls_with_slices {
         let end = x.len();
         for i in (start..end) {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             doubled[i_1] = mul;
@@ -526,7 +526,7 @@ impl calls_with_slices {
         ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
         for i in (start..end).rev() {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
@@ -572,7 +572,7 @@ impl calls_with_slices {
         let end = x.len();
         for i in (start..end) {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
@@ -653,7 +653,7 @@ impl calls_with_slices {
         let end = x.len();
         for i in (start..end) {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
@@ -786,7 +786,7 @@ impl calls_with_slices {
         ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
         for i in (start..end).rev() {
             let i_1 = i;
-            let c_1 = 2.0;
+            let c_1: f64 = 2.0;
             let element = x[i_1];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);

@@ -21,7 +21,7 @@ fn value_dependent_while(x: &[f64]) -> f64 {
 )]
 fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = value_dependent_while;
-    let t = 0.0;
+    let t: f64 = 0.0;
     let k = 0;
     let mut tape = ::std::vec::Vec::new();
     let mut count: usize = 0;
@@ -35,7 +35,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         {
             let element = x[k_1];
             let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-            let c = 0.1;
+            let c: f64 = 0.1;
             let add = ::matdiff::__private::rules::add::value(&mul, &c);
             let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let c_1 = 1;
@@ -108,7 +108,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = value_dependent_while;
-    let t = 0.0;
+    let t: f64 = 0.0;
     let k = 0;
     let mut tape = ::std::vec::Vec::new();
     let mut count: usize = 0;
@@ -122,7 +122,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
         {
             let element = x[k_1];
             let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-            let c = 0.1;
+            let c: f64 = 0.1;
             let add = ::matdiff::__private::rules::add::value(&mul, &c);
             let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
             let c_1 = 1;
@@ -208,7 +208,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
             f64,
             [f64; 8],
         >(x.len(), 0usize, first);
-        let t = 0.0;
+        let t: f64 = 0.0;
         let k = 0;
         let mut tape = ::std::vec::Vec::new();
         let t_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&t);
@@ -238,7 +238,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
                     &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-                let c = 0.1;
+                let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
@@ -388,7 +388,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
 fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = value_dependent_while;
     let x_dot = v.to_vec();
-    let t = 0.0;
+    let t: f64 = 0.0;
     let k = 0;
     let mut tape = ::std::vec::Vec::new();
     let t_dot = ::matdiff::__private::zero_tangent::<f64, _>(&t);
@@ -418,7 +418,7 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
                 &element_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let c = 0.1;
+            let c: f64 = 0.1;
             let add = ::matdiff::__private::rules::add::value(&mul, &c);
             let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
             let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
@@ -565,7 +565,7 @@ impl value_dependent_while {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let t = 0.0;
+        let t: f64 = 0.0;
         let k = 0;
         let mut tape = ::std::vec::Vec::new();
         let mut count: usize = 0;
@@ -579,7 +579,7 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-                let c = 0.1;
+                let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let c_1 = 1;
@@ -660,7 +660,7 @@ impl value_dependent_while {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let t = 0.0;
+        let t: f64 = 0.0;
         let k = 0;
         let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
         let mut t_1 = t;
@@ -688,7 +688,7 @@ impl value_dependent_while {
                     &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-                let c = 0.1;
+                let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
@@ -754,7 +754,7 @@ impl value_dependent_while {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let t = 0.0;
+        let t: f64 = 0.0;
         let k = 0;
         let mut tape = ::std::vec::Vec::new();
         let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
@@ -784,7 +784,7 @@ impl value_dependent_while {
                     &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-                let c = 0.1;
+                let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
                 let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
