@@ -52,6 +52,8 @@ struct Gen {
     method: bool,
     /// Loops may nest this much deeper.
     loop_budget: usize,
+    /// Containers a `for` loop iterates over: writing them in its body would not borrow-check.
+    frozen: Vec<String>,
 }
 
 fn b(e: Expr) -> Box<Expr> {
@@ -251,13 +253,19 @@ impl Gen {
     fn guarded(&mut self, d: usize) -> Expr {
         match self.rng.below(9) {
             0 => Expr::M0("exp", b(self.bounded(d))),
-            1 => Expr::M0(*self.rng.pick(&["sinh", "cosh", "exp_m1"]), b(self.bounded(d))),
+            1 => {
+                let m = *self.rng.pick(&["sinh", "cosh", "exp_m1"]);
+                Expr::M0(m, b(self.bounded(d)))
+            }
             2 | 3 => Expr::M0("ln", b(self.positive(d))),
             4 => {
                 let e = self.float(d);
                 Expr::M0("ln_1p", b(Expr::Bin('*', b(e.clone()), b(e))))
             }
-            5 => Expr::M0(*self.rng.pick(&["sqrt", "cbrt"]), b(self.positive(d))),
+            5 => {
+                let m = *self.rng.pick(&["sqrt", "cbrt"]);
+                Expr::M0(m, b(self.positive(d)))
+            }
             6 => Expr::M0("recip", b(self.positive(d))),
             7 => {
                 let ex = if self.rng.chance(0.5) {
@@ -267,7 +275,10 @@ impl Gen {
                 };
                 Expr::M1("powf", b(self.positive(d)), b(ex))
             }
-            _ => Expr::M0(*self.rng.pick(&["sin", "atan"]), b(self.float(d))),
+            _ => {
+                let m = *self.rng.pick(&["sin", "atan"]);
+                Expr::M0(m, b(self.float(d)))
+            }
         }
     }
 
@@ -440,7 +451,8 @@ impl Gen {
             let guard = if bind {
                 let Pat::Bind(v) = &pat else { unreachable!() };
                 let rhs = if float { Expr::F(lit(&mut self.rng) * 0.5) } else { Expr::U(self.rng.range(0, 3)) };
-                Expr::Cmp(*self.rng.pick(&["<", ">"]), b(Expr::Var(v.clone())), b(rhs), float)
+                let op = *self.rng.pick(&["<", ">"]);
+                Expr::Cmp(op, b(Expr::Var(v.clone())), b(rhs), float)
             } else {
                 self.cond(d.min(1))
             };
@@ -604,7 +616,9 @@ impl Gen {
 
     fn stmt(&mut self, d: usize, out: &mut Vec<Stmt>) {
         let muts = self.vars(|v| v.mutable && v.ty == Ty::F);
-        let writable = self.vars(|v| v.mutable && matches!(v.ty, Ty::LocalVec(_) | Ty::LocalArr(_)));
+        let frozen = self.frozen.clone();
+        let writable =
+            self.vars(|v| v.mutable && matches!(v.ty, Ty::LocalVec(_) | Ty::LocalArr(_)) && !frozen.contains(&v.name));
         let l = self.loopy();
         let loops = if self.loop_budget > 0 { l } else { 0 };
         let nvec_sizes: Vec<usize> =
@@ -795,7 +809,14 @@ impl Gen {
                 (vec![i], Iter::Range { lo, hi, inclusive, rev, step })
             }
         };
+        let frozen = self.frozen.len();
+        match &iter {
+            Iter::Elems(x) | Iter::Enumerate(x) => self.frozen.push(x.clone()),
+            Iter::Zip(x, y) => self.frozen.extend([x.clone(), y.clone()]),
+            Iter::Range { .. } => {}
+        }
         let body = self.loop_body(d);
+        self.frozen.truncate(frozen);
         self.scope.truncate(mark);
         out.push(Stmt::For { vars, iter, body });
     }
@@ -865,6 +886,7 @@ pub fn program(seed: u64, mode: Mode) -> Program {
         helpers: vec![],
         method: false,
         loop_budget: 2,
+        frozen: vec![],
     };
     let method = g.rng.chance(0.15);
     g.method = method;

@@ -105,8 +105,11 @@ impl R {
     /// A receiver of a float method.
     fn recv(&mut self, e: &Expr) -> String {
         if self.form == Form::Matdiff && !typed(e) {
-            // Only literals below: suffix them so the plain function type-checks.
-            return format!("({}f64)", lit(const_value(e).unwrap_or(1.0)).trim_matches(|c| c == '(' || c == ')'));
+            // Only literals below: give the value a type so the plain function type-checks.
+            return match const_value(e) {
+                Some(c) => format!("({c:?}f64)"),
+                None => format!("{{ let t_: f64 = {}; t_ }}", self.e(e)),
+            };
         }
         self.e(e)
     }
@@ -305,6 +308,10 @@ impl R {
                     }
                     Ty::F if md && !typed(init) => format!("let {m}{name}: f64 = {};\n", self.e(init)),
                     Ty::U => format!("let {m}{name}: usize = {};\n", self.e(init)),
+                    // A bare name would move a local or bind a reference to an argument.
+                    Ty::DVec(_) | Ty::DMat(..) if matches!(init, Expr::Var(_)) => {
+                        format!("let {m}{name} = {}.clone();\n", self.e(init))
+                    }
                     _ => format!("let {m}{name} = {};\n", self.e(init)),
                 }
             }

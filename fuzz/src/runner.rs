@@ -34,6 +34,9 @@ impl Outcome {
     }
 }
 
+/// rustc's errors per program: (error code or first line, full rendering).
+type Errors = BTreeMap<String, (String, String)>;
+
 pub struct Work {
     dir: PathBuf,
     target: PathBuf,
@@ -91,7 +94,7 @@ impl Work {
     }
 
     /// Builds once; returns the errors per program file, and those that no file claims.
-    fn build(&self) -> std::io::Result<(BTreeMap<String, (String, String)>, Vec<String>)> {
+    fn build(&self) -> std::io::Result<(Errors, Vec<String>)> {
         let out = Command::new(env!("CARGO"))
             .args(["build", "--message-format=json", "--quiet"])
             .env("CARGO_TARGET_DIR", &self.target)

@@ -175,17 +175,12 @@ fn replacements(e: &Expr, params: &[String]) -> Vec<Expr> {
             }
         }
         'n' => match e {
-            Expr::NBin(_, a, ta, c, tc) => {
-                if let Expr::NBin(op, ..) = e
-                    && *op != '*'
-                {
+            Expr::NBin(op, a, ta, c, tc) => {
+                // A sum keeps either operand; a product keeps the one of the result's type.
+                if *op != '*' || ta == tc {
                     out.push((**a).clone());
-                    out.push((**c).clone());
-                } else if ta == tc {
-                    out.push((**c).clone());
-                } else {
-                    out.push((**c).clone());
                 }
+                out.push((**c).clone());
             }
             Expr::NScale(a, _) | Expr::NMap(a, ..) | Expr::Inv(a) | Expr::NM0(_, a) => out.push((**a).clone()),
             Expr::NM1(_, a, c) => {
