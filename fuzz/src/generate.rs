@@ -384,7 +384,10 @@ impl Gen {
             self.scope.push(Var { name, ty: Ty::F, mutable: false, bound: None });
         }
         let tail = if self.can_return && self.rng.chance(0.12) {
-            stmts.push(Stmt::Return(self.float(d)));
+            self.can_return = false;
+            let value = self.float(d);
+            self.can_return = true;
+            stmts.push(Stmt::Return(value));
             None
         } else if self.rng.chance(0.2) {
             Some(Expr::F(lit(&mut self.rng)))

@@ -22,11 +22,12 @@ struct Options {
     regressions: bool,
     shrink: bool,
     keep: bool,
+    shrink_secs: u64,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut o =
-        Options { seed: 1, count: 100, mode: Mode::All, batch: 60, regressions: false, shrink: true, keep: false };
+        Options { seed: 1, count: 100, mode: Mode::All, batch: 60, regressions: false, shrink: true, keep: false, shrink_secs: 240 };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -41,6 +42,7 @@ fn parse_args() -> Result<Options, String> {
             "--regressions" => o.regressions = true,
             "--no-shrink" => o.shrink = false,
             "--keep" => o.keep = true,
+            "--shrink-secs" => o.shrink_secs = value("--shrink-secs")?.parse().map_err(|e| format!("--shrink-secs: {e}"))?,
             _ => return Err(format!("unknown option {a}")),
         }
     }
@@ -67,12 +69,12 @@ fn describe(o: &Outcome) -> String {
 
 /// Greedy reduction: the first one-step-smaller candidate that fails the
 /// same way replaces the program, until none does.
-fn shrink(work: &Work, p: &Program, failure: &Outcome, batch: usize) -> std::io::Result<(Program, Outcome)> {
+fn shrink(work: &Work, p: &Program, failure: &Outcome, batch: usize, secs: u64) -> std::io::Result<(Program, Outcome)> {
     let sig = failure.signature();
     let mut best = (p.clone(), failure.clone());
     let start = Instant::now();
     let mut rounds = 0;
-    'outer: while start.elapsed().as_secs() < 300 && rounds < 60 {
+    'outer: while start.elapsed().as_secs() < secs && rounds < 60 {
         rounds += 1;
         let size = shrink::size(&best.0);
         let mut cands: Vec<Program> =
@@ -86,7 +88,7 @@ fn shrink(work: &Work, p: &Program, failure: &Outcome, batch: usize) -> std::io:
                 .enumerate()
                 .map(|(i, c)| (format!("s{i:04}"), render::program_file(c, "shrink candidate")))
                 .collect();
-            let outs = work.check(&files)?;
+            let outs = work.check_with(&files, matches!(failure, Outcome::Compile(..)))?;
             if let Some((c, o)) = chunk.iter().zip(outs).find(|(_, o)| o.signature() == sig) {
                 best = (c.clone(), o);
                 eprintln!("  shrunk to {} bytes", shrink::size(&best.0));
@@ -163,11 +165,15 @@ fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
             o.count
         );
     }
-    for (sig, members) in &classes {
+    // The shrinking budget is shared, so a run with many bug classes still ends in time.
+    let shrink_start = Instant::now();
+    for (k, (sig, members)) in classes.iter().enumerate() {
+        let left = o.shrink_secs.saturating_sub(shrink_start.elapsed().as_secs());
+        let secs = (left / (classes.len() - k) as u64).max(left.min(20));
         let names: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();
         println!("\n==== {sig}: {} program(s): {}", members.len(), names.join(" "));
         let (name, p, out) = &members[0];
-        let (small, why) = if o.shrink { shrink(work, p, out, o.batch)? } else { (p.clone(), out.clone()) };
+        let (small, why) = if o.shrink && secs > 0 { shrink(work, p, out, o.batch, secs)? } else { (p.clone(), out.clone()) };
         println!("---- reproducer (from {name}{}):", if o.shrink { ", shrunk" } else { "" });
         println!("{}", render::matdiff_source(&small));
         println!("---- {}", describe(&why));
@@ -189,7 +195,7 @@ fn main() {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--keep]"
+                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--keep]"
             );
             std::process::exit(2);
         }
