@@ -52,6 +52,8 @@ struct Gen {
     method: bool,
     /// Loops may nest this much deeper.
     loop_budget: usize,
+    /// Generate no early `return` (see `--avoid return`).
+    no_return: bool,
     /// Containers a `for` loop iterates over: writing them in its body would not borrow-check.
     frozen: Vec<String>,
 }
@@ -849,7 +851,7 @@ impl Gen {
 
     fn func(&mut self, name: String, params: Vec<(String, Ty)>, ret: Ret, method: bool, size: usize) -> Func {
         self.scope = params.iter().map(|(n, t)| Var { name: n.clone(), ty: *t, mutable: false, bound: None }).collect();
-        self.can_return = ret == Ret::F;
+        self.can_return = ret == Ret::F && !self.no_return;
         self.in_loop = false;
         self.loop_budget = 2;
         let d = self.rng.range(2, 3);
@@ -876,7 +878,9 @@ fn mentions(e: &Expr, v: &str) -> bool {
 }
 
 /// The program of one seed.
-pub fn program(seed: u64, mode: Mode) -> Program {
+/// With `no_return`, no early `return` is generated (a switch for while a
+/// bug class of `return` drowns the others).
+pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     let mut rng = Rng::new(seed);
     let mode = if mode == Mode::All { *rng.pick(&[Mode::Plain, Mode::Loops, Mode::Nalgebra, Mode::All]) } else { mode };
     let mut g = Gen {
@@ -890,6 +894,7 @@ pub fn program(seed: u64, mode: Mode) -> Program {
         method: false,
         loop_budget: 2,
         frozen: vec![],
+        no_return,
     };
     let method = g.rng.chance(0.15);
     g.method = method;

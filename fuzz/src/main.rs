@@ -23,11 +23,21 @@ struct Options {
     shrink: bool,
     keep: bool,
     shrink_secs: u64,
+    no_return: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut o =
-        Options { seed: 1, count: 100, mode: Mode::All, batch: 60, regressions: false, shrink: true, keep: false, shrink_secs: 240 };
+    let mut o = Options {
+        seed: 1,
+        count: 100,
+        mode: Mode::All,
+        batch: 60,
+        regressions: false,
+        shrink: true,
+        keep: false,
+        shrink_secs: 240,
+        no_return: false,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -42,7 +52,13 @@ fn parse_args() -> Result<Options, String> {
             "--regressions" => o.regressions = true,
             "--no-shrink" => o.shrink = false,
             "--keep" => o.keep = true,
-            "--shrink-secs" => o.shrink_secs = value("--shrink-secs")?.parse().map_err(|e| format!("--shrink-secs: {e}"))?,
+            "--avoid" => match value("--avoid")?.as_str() {
+                "return" => o.no_return = true,
+                other => return Err(format!("--avoid: only `return` can be avoided, not {other}")),
+            },
+            "--shrink-secs" => {
+                o.shrink_secs = value("--shrink-secs")?.parse().map_err(|e| format!("--shrink-secs: {e}"))?
+            }
             _ => return Err(format!("unknown option {a}")),
         }
     }
@@ -135,8 +151,9 @@ fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
     let mut i = 0;
     while i < o.count {
         let n = o.batch.min(o.count - i);
-        let progs: Vec<(String, Program)> =
-            (i..i + n).map(|k| (format!("p{k:05}"), generate::program(program_seed(o.seed, k), o.mode))).collect();
+        let progs: Vec<(String, Program)> = (i..i + n)
+            .map(|k| (format!("p{k:05}"), generate::program(program_seed(o.seed, k), o.mode, o.no_return)))
+            .collect();
         let files: Vec<(String, String)> = progs
             .iter()
             .map(|(name, p)| {
@@ -173,21 +190,19 @@ fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
         let names: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();
         println!("\n==== {sig}: {} program(s): {}", members.len(), names.join(" "));
         let (name, p, out) = &members[0];
-        let (small, why) = if o.shrink && secs > 0 { shrink(work, p, out, o.batch, secs)? } else { (p.clone(), out.clone()) };
+        let (small, why) =
+            if o.shrink && secs > 0 { shrink(work, p, out, o.batch, secs)? } else { (p.clone(), out.clone()) };
         println!("---- reproducer (from {name}{}):", if o.shrink { ", shrunk" } else { "" });
         println!("{}", render::matdiff_source(&small));
         println!("---- {}", describe(&why));
-        if o.keep {
-            let path = work_file(&format!("{name}_min.rs"));
-            std::fs::write(&path, render::program_file(&small, &format!("{sig}, reduced from {name}")))?;
-            println!("---- saved as {}", path.display());
-        }
+        // In the regressions' format, ready to be moved there.
+        let dir = workspace().join("target").join("matdiff-fuzz").join("findings");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("seed{}_{name}.rs", o.seed));
+        std::fs::write(&path, render::program_file(&small, &format!("{sig}; reduced from {name} of seed {}", o.seed)))?;
+        println!("---- saved as {}", path.display());
     }
     Ok((pass, fail))
-}
-
-fn work_file(name: &str) -> PathBuf {
-    workspace().join("target").join("matdiff-fuzz").join(name)
 }
 
 fn main() {
@@ -195,7 +210,7 @@ fn main() {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--keep]"
+                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--avoid return] [--keep]"
             );
             std::process::exit(2);
         }
@@ -210,6 +225,40 @@ fn main() {
         Err(e) => {
             eprintln!("fuzz: {e}");
             std::process::exit(2);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_seed_names_one_program() {
+        for mode in [Mode::Plain, Mode::Loops, Mode::Nalgebra, Mode::All] {
+            let a = generate::program(program_seed(3, 5), mode, false);
+            let b = generate::program(program_seed(3, 5), mode, false);
+            assert_eq!(render::program_file(&a, "a"), render::program_file(&b, "a"));
+        }
+    }
+
+    #[test]
+    fn generated_programs_pass_the_shrinker_checks() {
+        // The shrinker's validity check must accept what the generator
+        // makes, or reductions would be judged against a different rule.
+        for i in 0..300 {
+            let p = generate::program(program_seed(11, i), Mode::All, false);
+            assert!(shrink::valid(&p), "program {i} fails the validity check:\n{}", render::matdiff_source(&p));
+            let n = render::inputs(p.main());
+            assert!(p.points.iter().all(|pt| pt.len() == n), "program {i}: points do not match the arguments");
+        }
+    }
+
+    #[test]
+    fn no_return_switch_removes_returns() {
+        for i in 0..100 {
+            let p = generate::program(program_seed(5, i), Mode::All, true);
+            assert!(!render::matdiff_source(&p).contains("return"), "program {i} returns early");
         }
     }
 }

@@ -244,6 +244,13 @@ fn block_reductions(b: &Block, valued: bool) -> Vec<Block> {
             c.stmts.splice(i..=i, stmts);
             out.push(c);
         }
+        if let Stmt::Let { mutable: true, .. } = &b.stmts[i] {
+            let mut c = b.clone();
+            if let Stmt::Let { mutable, .. } = &mut c.stmts[i] {
+                *mutable = false;
+            }
+            out.push(c);
+        }
         if let Stmt::For { iter: Iter::Range { hi, .. }, .. } = &b.stmts[i]
             && *hi != Expr::U(1)
         {
