@@ -209,14 +209,11 @@ impl R {
             }
             Expr::NBin(op, a, _, b, _) => format!("({} {op} {})", self.nref(a), self.nref(b)),
             Expr::NScale(m, s) => format!("({} * {})", self.nref(m), self.e(s)),
-            Expr::NM0(m, a) => {
-                let a = self.e(a);
-                match (md, *m) {
-                    (false, "norm") => format!("{{ let n_ = {a}; n_.dot(&n_).sqrt() }}"),
-                    (false, "norm_squared") => format!("{{ let n_ = {a}; n_.dot(&n_) }}"),
-                    _ => format!("{a}.{m}()"),
-                }
-            }
+            Expr::NM0(m, a) => match (md, *m) {
+                (false, "norm") => format!("{{ let n_ = {}; n_.dot(n_).sqrt() }}", self.nref(a)),
+                (false, "norm_squared") => format!("{{ let n_ = {}; n_.dot(n_) }}", self.nref(a)),
+                _ => format!("{}.{m}()", self.e(a)),
+            },
             Expr::NM1(m, a, b) => format!("{}.{m}({})", self.e(a), self.nref(b)),
             Expr::NMap(m, v, body) => format!("{}.map(|{v}| {})", self.e(m), self.e(body)),
             Expr::Inv(m) => format!("{}::inv({})", if md { "matdiff" } else { "support" }, self.nref(m)),
@@ -318,6 +315,14 @@ impl R {
             Stmt::Assign { name, op, value } => {
                 format!("{name} {}= {};\n", op.map(String::from).unwrap_or_default(), self.e(value))
             }
+            // For a dual scalar `+=` is a method call, which borrows the
+            // vector before a value that reads it is computed.
+            Stmt::IndexAssign { name, index, op, value } if !md => format!(
+                "{{ let r_ = {}; {name}[{}] {}= r_; }}\n",
+                self.e(value),
+                self.e(index),
+                op.map(String::from).unwrap_or_default()
+            ),
             Stmt::IndexAssign { name, index, op, value } => {
                 format!("{name}[{}] {}= {};\n", self.e(index), op.map(String::from).unwrap_or_default(), self.e(value))
             }
@@ -562,7 +567,16 @@ pub const HEADER: &str = "#![allow(warnings, clippy::all)]\nuse crate::support;\
 /// can be printed without it.
 pub const ORACLE_MARK: &str = "// ---- oracle and checks (not matdiff) ----";
 
+/// Marks the copy of the functions without the attribute: an error there
+/// is the generator's, not matdiff's.
+pub const PLAIN_MARK: &str = "// ---- the same functions without #[differentiate] ----";
+
 /// A whole program file, as the work crate and `regressions/` hold it.
 pub fn program_file(p: &Program, title: &str) -> String {
-    format!("//! {title}\n{HEADER}\n{}\n{ORACLE_MARK}\n\n{}", matdiff_source(p), harness_source(p))
+    let md = matdiff_source(p);
+    let plain: String = md.lines().filter(|l| *l != "#[differentiate]").map(|l| format!("{l}\n")).collect();
+    format!(
+        "//! {title}\n{HEADER}\n{md}\n{PLAIN_MARK}\nmod plain {{\nuse super::*;\n{plain}}}\n\n{ORACLE_MARK}\n\n{}",
+        harness_source(p)
+    )
 }

@@ -34,8 +34,8 @@ impl Outcome {
     }
 }
 
-/// rustc's errors per program: (error code or first line, full rendering).
-type Errors = BTreeMap<String, (String, String)>;
+/// rustc's errors per program: (error code or first line, full rendering, line).
+type Errors = BTreeMap<String, Vec<(String, String, usize)>>;
 
 pub struct Work {
     dir: PathBuf,
@@ -118,9 +118,14 @@ impl Work {
             }
             let mut files = Vec::new();
             collect_files(msg, &mut files);
+            let line = msg["spans"]
+                .as_array()
+                .and_then(|s| s.iter().find(|s| s["is_primary"] == true))
+                .and_then(|s| s["line_start"].as_u64())
+                .unwrap_or(0) as usize;
             match files.iter().find_map(|f| program_of(f)) {
                 Some(p) => {
-                    per_file.entry(p).or_insert((code, rendered));
+                    per_file.entry(p).or_insert_with(Vec::new).push((code, rendered, line));
                 }
                 None => unclaimed.push(rendered),
             }
@@ -215,7 +220,13 @@ impl Work {
                 }
                 break;
             }
-            for (name, (code, rendered)) in errors {
+            for (name, errs) in errors {
+                let text = live.iter().find(|p| p.0 == name).map(|p| p.1.as_str()).unwrap_or("");
+                let mut blamed: Vec<(String, String)> =
+                    errs.into_iter().map(|(code, rendered, line)| (blame(text, line, code), rendered)).collect();
+                // One defect of the fuzzer's own outweighs any matdiff error it causes.
+                let pick = blamed.iter().position(|b| b.0.starts_with("fuzzer defect")).unwrap_or(0);
+                let (code, rendered) = blamed.swap_remove(pick);
                 outcomes.insert(name, Outcome::Compile(code, rendered));
             }
             if compile_only {
@@ -235,6 +246,20 @@ impl Drop for Work {
         if !self.keep {
             let _ = fs::remove_dir_all(self.dir.join("src"));
         }
+    }
+}
+
+/// Errors in the plain copy or the oracle are the fuzzer's own defects;
+/// the class says so, so they are never taken for matdiff bugs.
+fn blame(text: &str, line: usize, code: String) -> String {
+    let mark = |m: &str| text.lines().position(|l| l == m).map(|i| i + 1);
+    let after = |m: Option<usize>| m.is_some_and(|at| line > at);
+    if after(mark(crate::render::ORACLE_MARK)) {
+        format!("fuzzer defect (oracle) {code}")
+    } else if after(mark(crate::render::PLAIN_MARK)) {
+        format!("fuzzer defect (plain Rust) {code}")
+    } else {
+        code
     }
 }
 
