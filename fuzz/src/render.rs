@@ -552,6 +552,7 @@ pub fn harness_source(p: &Program) -> String {
         let _ = writeln!(body, "support::compare_rows(\"jacobian\", &support::Rows::rows(&j), &oj, z)?;");
     }
     let s_let = if f.method { format!("let s_ = P {{ w: {:?} }};", p.self_w) } else { String::new() };
+    let _ = writeln!(out, "{CHECK_MARK}");
     let _ = writeln!(
         out,
         "pub fn check() -> Result<usize, String> {{\nlet points: &[&[f64]] = &[{}];\nlet mut checked = 0;\nfor z in points {{\nlet z: &[f64] = z;\nlet want = oracle_flat::<f64>(z);\nif !want.iter().all(|v| v.is_finite()) {{ continue; }}\n{s_let}\n{}\n{body}}}\nOk(checked)\n}}",
@@ -566,6 +567,10 @@ pub const HEADER: &str = "#![allow(warnings, clippy::all)]\nuse crate::support;\
 /// Marks the start of the oracle half of a program file, so a reproducer
 /// can be printed without it.
 pub const ORACLE_MARK: &str = "// ---- oracle and checks (not matdiff) ----";
+
+/// Marks the checks, which call the generated functions: an error there is
+/// a generated function missing or shaped unlike the README says.
+pub const CHECK_MARK: &str = "// ---- checks ----";
 
 /// Marks the copy of the functions without the attribute: an error there
 /// is the generator's, not matdiff's.

@@ -250,11 +250,14 @@ impl Drop for Work {
 }
 
 /// Errors in the plain copy or the oracle are the fuzzer's own defects;
-/// the class says so, so they are never taken for matdiff bugs.
+/// the class says so, so they are never taken for matdiff bugs. Errors in
+/// the checks mean a generated function is missing or has another shape.
 fn blame(text: &str, line: usize, code: String) -> String {
     let mark = |m: &str| text.lines().position(|l| l == m).map(|i| i + 1);
     let after = |m: Option<usize>| m.is_some_and(|at| line > at);
-    if after(mark(crate::render::ORACLE_MARK)) {
+    if after(mark(crate::render::CHECK_MARK)) {
+        format!("calling the generated functions: {code}")
+    } else if after(mark(crate::render::ORACLE_MARK)) {
         format!("fuzzer defect (oracle) {code}")
     } else if after(mark(crate::render::PLAIN_MARK)) {
         format!("fuzzer defect (plain Rust) {code}")
