@@ -1,0 +1,335 @@
+//! Run-time support of the generated programs: the oracle's scalar trait and the comparisons.
+
+use nalgebra::{DMatrix, DVector};
+use num_dual::{DualNum, DualStruct};
+use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
+
+/// The scalar of an oracle function: `f64` for values, num-dual's duals for derivatives.
+/// Branches read `rv`, so the oracle follows the same path as the plain function.
+pub trait Num:
+    Copy
+    + nalgebra::Scalar
+    + num_traits::Zero
+    + num_traits::One
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + AddAssign
+    + SubAssign
+    + MulAssign
+    + DivAssign
+    + std::iter::Sum
+{
+    fn k(c: f64) -> Self;
+    fn rv(self) -> f64;
+    fn exp(self) -> Self;
+    fn ln(self) -> Self;
+    fn sin(self) -> Self;
+    fn cos(self) -> Self;
+    fn tan(self) -> Self;
+    fn tanh(self) -> Self;
+    fn sinh(self) -> Self;
+    fn cosh(self) -> Self;
+    fn atan(self) -> Self;
+    fn asinh(self) -> Self;
+    fn sqrt(self) -> Self;
+    fn cbrt(self) -> Self;
+    fn exp_m1(self) -> Self;
+    fn ln_1p(self) -> Self;
+    fn recip(self) -> Self;
+    fn abs(self) -> Self;
+    fn floor(self) -> Self;
+    fn round(self) -> Self;
+    fn powi(self, n: i32) -> Self;
+    fn powf(self, e: Self) -> Self;
+    fn hypot(self, o: Self) -> Self;
+    fn atan2(self, o: Self) -> Self;
+    fn min(self, o: Self) -> Self;
+    fn max(self, o: Self) -> Self;
+    fn clamp(self, lo: Self, hi: Self) -> Self;
+    fn mul_add(self, a: Self, b: Self) -> Self;
+}
+
+impl<D: DualNum<Primitive = f64> + DualStruct<Real = f64> + Copy + nalgebra::Scalar> Num for D {
+    fn k(c: f64) -> Self {
+        D::from(c)
+    }
+    fn rv(self) -> f64 {
+        DualStruct::re(&self)
+    }
+    fn exp(self) -> Self {
+        DualNum::exp(&self)
+    }
+    fn ln(self) -> Self {
+        DualNum::ln(&self)
+    }
+    fn sin(self) -> Self {
+        DualNum::sin(&self)
+    }
+    fn cos(self) -> Self {
+        DualNum::cos(&self)
+    }
+    fn tan(self) -> Self {
+        DualNum::tan(&self)
+    }
+    fn tanh(self) -> Self {
+        DualNum::tanh(&self)
+    }
+    fn sinh(self) -> Self {
+        DualNum::sinh(&self)
+    }
+    fn cosh(self) -> Self {
+        DualNum::cosh(&self)
+    }
+    fn atan(self) -> Self {
+        DualNum::atan(&self)
+    }
+    fn asinh(self) -> Self {
+        DualNum::asinh(&self)
+    }
+    fn sqrt(self) -> Self {
+        DualNum::sqrt(&self)
+    }
+    fn cbrt(self) -> Self {
+        DualNum::cbrt(&self)
+    }
+    fn exp_m1(self) -> Self {
+        DualNum::exp_m1(&self)
+    }
+    fn ln_1p(self) -> Self {
+        DualNum::ln_1p(&self)
+    }
+    fn recip(self) -> Self {
+        DualNum::recip(&self)
+    }
+    fn abs(self) -> Self {
+        if self.rv() < 0.0 { -self } else { self }
+    }
+    fn floor(self) -> Self {
+        Self::k(self.rv().floor())
+    }
+    fn round(self) -> Self {
+        Self::k(self.rv().round())
+    }
+    fn powi(self, n: i32) -> Self {
+        DualNum::powi(&self, n)
+    }
+    fn powf(self, e: Self) -> Self {
+        DualNum::powd(&self, e)
+    }
+    fn hypot(self, o: Self) -> Self {
+        Num::sqrt(self * self + o * o)
+    }
+    fn atan2(self, o: Self) -> Self {
+        DualNum::atan2(&self, o)
+    }
+    fn min(self, o: Self) -> Self {
+        if o.rv() < self.rv() { o } else { self }
+    }
+    fn max(self, o: Self) -> Self {
+        if o.rv() > self.rv() { o } else { self }
+    }
+    fn clamp(self, lo: Self, hi: Self) -> Self {
+        Num::min(Num::max(self, lo), hi)
+    }
+    fn mul_add(self, a: Self, b: Self) -> Self {
+        self * a + b
+    }
+}
+
+pub fn sigmoid<T: Num>(x: T) -> T {
+    if x.rv() >= 0.0 {
+        T::k(1.0) / (T::k(1.0) + Num::exp(-x))
+    } else {
+        let e = Num::exp(x);
+        e / (T::k(1.0) + e)
+    }
+}
+
+pub fn softplus<T: Num>(x: T) -> T {
+    if x.rv() > 0.0 { x + Num::ln_1p(Num::exp(-x)) } else { Num::ln_1p(Num::exp(x)) }
+}
+
+pub fn logaddexp<T: Num>(a: T, b: T) -> T {
+    let m = if a.rv() > b.rv() { a } else { b };
+    m + Num::ln(Num::exp(a - m) + Num::exp(b - m))
+}
+
+/// Gauss-Jordan elimination with partial pivoting on the real parts: the
+/// oracle's `inv` and `solve`, written out because the dual types are not
+/// nalgebra `ComplexField`s.
+pub fn solve<T: Num>(a: &DMatrix<T>, b: &DMatrix<T>) -> DMatrix<T> {
+    let n = a.nrows();
+    let mut m = a.clone();
+    let mut r = b.clone();
+    for col in 0..n {
+        let p = (col..n).max_by(|&i, &j| m[(i, col)].rv().abs().total_cmp(&m[(j, col)].rv().abs())).unwrap();
+        m.swap_rows(col, p);
+        r.swap_rows(col, p);
+        let d = m[(col, col)];
+        for j in 0..n {
+            m[(col, j)] = m[(col, j)] / d;
+        }
+        for j in 0..r.ncols() {
+            r[(col, j)] = r[(col, j)] / d;
+        }
+        for i in 0..n {
+            if i != col {
+                let f = m[(i, col)];
+                for j in 0..n {
+                    let t = m[(col, j)];
+                    m[(i, j)] -= f * t;
+                }
+                for j in 0..r.ncols() {
+                    let t = r[(col, j)];
+                    r[(i, j)] -= f * t;
+                }
+            }
+        }
+    }
+    r
+}
+
+pub fn solve_vec<T: Num>(a: &DMatrix<T>, b: &DVector<T>) -> DVector<T> {
+    let r = solve(a, &DMatrix::from_column_slice(b.len(), 1, b.as_slice()));
+    DVector::from_column_slice(r.as_slice())
+}
+
+pub fn inv<T: Num>(a: &DMatrix<T>) -> DMatrix<T> {
+    solve(a, &DMatrix::identity(a.nrows(), a.nrows()))
+}
+
+/// ln |det A| from an LU factorisation with partial pivoting.
+pub fn logdet<T: Num>(a: &DMatrix<T>) -> T {
+    let n = a.nrows();
+    let mut m = a.clone();
+    let mut acc = T::k(0.0);
+    for col in 0..n {
+        let p = (col..n).max_by(|&i, &j| m[(i, col)].rv().abs().total_cmp(&m[(j, col)].rv().abs())).unwrap();
+        m.swap_rows(col, p);
+        let d = m[(col, col)];
+        acc += Num::ln(Num::abs(d));
+        for i in col + 1..n {
+            let f = m[(i, col)] / d;
+            for j in col..n {
+                let t = m[(col, j)];
+                m[(i, j)] -= f * t;
+            }
+        }
+    }
+    acc
+}
+
+/// Flattens a gradient of any shape the macro returns, in argument order
+/// (matrices column by column, which is nalgebra's storage order).
+pub trait Flat {
+    fn flat(&self, out: &mut Vec<f64>);
+}
+
+impl Flat for f64 {
+    fn flat(&self, out: &mut Vec<f64>) {
+        out.push(*self);
+    }
+}
+
+impl<T: Flat, const N: usize> Flat for [T; N] {
+    fn flat(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|v| v.flat(out));
+    }
+}
+
+impl<T: Flat> Flat for Vec<T> {
+    fn flat(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|v| v.flat(out));
+    }
+}
+
+impl<R: nalgebra::Dim, C: nalgebra::Dim, S: nalgebra::RawStorage<f64, R, C>> Flat for nalgebra::Matrix<f64, R, C, S> {
+    fn flat(&self, out: &mut Vec<f64>) {
+        out.extend(self.iter().copied());
+    }
+}
+
+macro_rules! flat_tuple {
+    ($($name:ident $idx:tt),+) => {
+        impl<$($name: Flat),+> Flat for ($($name,)+) {
+            fn flat(&self, out: &mut Vec<f64>) {
+                $(self.$idx.flat(out);)+
+            }
+        }
+    };
+}
+flat_tuple!(A 0, B 1);
+flat_tuple!(A 0, B 1, C 2);
+flat_tuple!(A 0, B 1, C 2, D 3);
+flat_tuple!(A 0, B 1, C 2, D 3, E 4);
+flat_tuple!(A 0, B 1, C 2, D 3, E 4, F 5);
+
+pub fn flat<T: Flat>(v: &T) -> Vec<f64> {
+    let mut out = Vec::new();
+    v.flat(&mut out);
+    out
+}
+
+/// Rows of a Hessian or Jacobian, whichever container the macro chose.
+pub trait Rows {
+    fn rows(&self) -> Vec<Vec<f64>>;
+}
+
+impl<const N: usize, const M: usize> Rows for [[f64; N]; M] {
+    fn rows(&self) -> Vec<Vec<f64>> {
+        self.iter().map(|r| r.to_vec()).collect()
+    }
+}
+
+impl Rows for Vec<Vec<f64>> {
+    fn rows(&self) -> Vec<Vec<f64>> {
+        self.clone()
+    }
+}
+
+impl<R: nalgebra::Dim, C: nalgebra::Dim, S: nalgebra::RawStorage<f64, R, C>> Rows for nalgebra::Matrix<f64, R, C, S> {
+    fn rows(&self) -> Vec<Vec<f64>> {
+        (0..self.nrows()).map(|i| (0..self.ncols()).map(|j| self[(i, j)]).collect()).collect()
+    }
+}
+
+/// Tight enough to catch a wrong sign, factor or dropped term, loose enough
+/// for two evaluation orders of the same formula.
+pub fn close(a: f64, b: f64, scale: f64) -> bool {
+    if a.is_nan() && b.is_nan() {
+        return true;
+    }
+    if a.is_finite() != b.is_finite() {
+        return false;
+    }
+    if !a.is_finite() {
+        return a == b;
+    }
+    (a - b).abs() <= 1e-7 * (1.0 + a.abs().max(b.abs()).max(scale))
+}
+
+pub fn compare(what: &str, got: &[f64], want: &[f64], at: &[f64]) -> Result<(), String> {
+    if got.len() != want.len() {
+        return Err(format!("{what}: {} entries from matdiff, {} from the oracle at {at:?}", got.len(), want.len()));
+    }
+    let scale = want.iter().fold(0.0f64, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }) * 1e-3;
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        if !close(*g, *w, scale) {
+            return Err(format!("{what}[{i}]: matdiff {g:e}, oracle {w:e} at {at:?}"));
+        }
+    }
+    Ok(())
+}
+
+pub fn compare_rows(what: &str, got: &[Vec<f64>], want: &[Vec<f64>], at: &[f64]) -> Result<(), String> {
+    if got.len() != want.len() {
+        return Err(format!("{what}: {} rows from matdiff, {} from the oracle at {at:?}", got.len(), want.len()));
+    }
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        compare(&format!("{what} row {i}"), g, w, at)?;
+    }
+    Ok(())
+}
