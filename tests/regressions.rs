@@ -242,3 +242,35 @@ fn fold_in_a_function_with_a_matrix_argument() {
     assert!(check::close(gx, 1.0 + 2.0 * x + 2.0, 1e-14));
     assert!(check::close(gm[(0, 0)], x, 1e-14));
 }
+
+// A `while` loop in a Hessian body long enough to be emitted in nested
+// blocks: the loop's trip counter, read by its reverse sweep, was not
+// handed on out of its block.
+
+#[differentiate]
+fn while_loop_in_a_long_body(x0: f64, x1: f64, x2: f64, s0: [f64; 2]) -> f64 {
+    let mut t1 = (x1 + (-0.875)).hypot(x1.atan2(x2)).sin();
+    t1 /= (t1 * s0[0].cos()).abs() + 0.5;
+    let s3 = s0.iter().map(|&e4| x1 * e4).sum::<f64>().sin();
+    let mut k5: usize = 0;
+    while k5 < 6 && (t1.atan2(x0) > t1.hypot(t1)) {
+        k5 += 1;
+    }
+    ((x0 + 1.625) * t1).atan2(t1.clamp(-0.25, 0.25)) * s3 * t1 * x2
+}
+
+#[test]
+fn while_loop_counter_in_a_long_body() {
+    let plain = |v: &[f64]| while_loop_in_a_long_body(v[0], v[1], v[2], [v[3], v[4]]);
+    for p in [[0.3, 1.2, -0.4, 0.5, 0.9], [-1.1, 0.4, 0.8, -0.3, 0.2]] {
+        let (value, grad) = while_loop_in_a_long_body_value_and_grad(p[0], p[1], p[2], [p[3], p[4]]);
+        assert_eq!(value, plain(&p));
+        let (g0, g1, g2, gs) = grad;
+        check::assert_all_close(&[g0, g1, g2, gs[0], gs[1]], &check::gradient(plain, &p), 1e-8, "gradient");
+        let h = while_loop_in_a_long_body_hessian(p[0], p[1], p[2], [p[3], p[4]]);
+        let fd = check::hessian(plain, &p);
+        for i in 0..5 {
+            check::assert_all_close(&h[i], &fd[i], 1e-6, &format!("Hessian row {i}"));
+        }
+    }
+}

@@ -132,7 +132,8 @@ impl Emitter<'_> {
 }
 
 /// The values a statement binds in the block it stands in (a loop's
-/// carried values are its own: they are moved into its results).
+/// carried values are its own: they are moved into its results; its trip
+/// counter is read by its reverse sweep).
 fn bound(stmt: &Stmt) -> Vec<Var> {
     match stmt {
         Stmt::Let { dst, .. } => {
@@ -141,7 +142,7 @@ fn bound(stmt: &Stmt) -> Vec<Var> {
             vars
         }
         Stmt::If { outs, .. } => outs.clone(),
-        Stmt::Loop(l) => l.outs.clone(),
+        Stmt::Loop(l) => l.outs.iter().copied().chain(l.counter).collect(),
         Stmt::Effect { .. } | Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => {
             Vec::new()
         }
