@@ -152,3 +152,29 @@ case!(literal_typed_by_return, |x, y| {
     };
     s + t.hypot(1.5) * x
 }, at [[2.0, 1.5], [-0.3, 0.4]]);
+
+case!(literal_arm_typed_by_an_inactive_cast, |x, y| {
+    let mut s = x;
+    for i in 0..2 {
+        let fi = i as f64;
+        let p = if y > 1.0 {
+            if x > 3.0 {
+                continue;
+            }
+            fi.tanh()
+        } else {
+            0.125
+        };
+        s += (-p).sin() * x;
+    }
+    s * y
+}, at [[0.5, 1.5], [-0.3, 0.4], [3.5, 2.0]]);
+
+case!(literal_typed_by_a_dead_assignment, |x, y| {
+    let b = if x <= y { 0.75 } else { 0.5 };
+    let mut q = x * y;
+    if b < 0.6 {
+        q = -b;
+    }
+    x * b.sin() * y
+}, at [[0.5, 1.5], [1.3, 0.4]]);

@@ -429,7 +429,7 @@ impl Lowerer {
         for &(a, b) in &self.same_type {
             classes.union(a, b);
         }
-        classes.join_ir(stmts);
+        classes.join_ir(stmts, &self.vars);
         if self.scalar_result {
             classes.union_all(&self.results);
         }
@@ -446,6 +446,12 @@ impl Lowerer {
                 float_classes.insert(classes.class(result));
             }
         }
+        let float = self.float.ident();
+        let mut casts = Vec::new();
+        types::float_casts(stmts, &float, &mut casts);
+        for v in casts {
+            float_classes.insert(classes.class(v));
+        }
         let typed: HashSet<Var> = self
             .vars
             .all()
@@ -454,7 +460,6 @@ impl Lowerer {
         if typed.is_empty() {
             return;
         }
-        let float = self.float.ident();
         let ty: syn::Type = syn::parse_quote!(#float);
         types::annotate(stmts, &typed, &ty);
     }

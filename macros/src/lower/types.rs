@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::ir::{Expr, Header, Stmt, Var};
+use crate::ir::{Expr, Header, Stmt, Var, Vars};
 
 /// Groups of values of one type (a union-find over the values).
 pub struct TypeClasses {
@@ -63,13 +63,24 @@ impl TypeClasses {
 
     /// Unions what the lowered code itself joins: the yields of an `if`'s
     /// arms with its outputs, a loop's carried values with their initial,
-    /// next and final values, a copy with its source, and the float
-    /// operands of a float operation with its result.
-    pub fn join_ir(&mut self, stmts: &[Stmt]) {
+    /// next and final values, a copy with its source, the float operands
+    /// of a float operation with its result, and the locals of inactive
+    /// arithmetic (`-b`, `2.0 * a + b`) with its value.
+    pub fn join_ir(&mut self, stmts: &[Stmt], vars: &Vars) {
         for stmt in stmts {
             match stmt {
                 Stmt::Let { dst: crate::ir::Dst::Var(v), expr, .. } => match expr {
                     Expr::Copy(source) => self.union(*v, *source),
+                    Expr::Opaque { tokens, uses } => {
+                        let mut names = Vec::new();
+                        let arithmetic =
+                            syn::parse2::<syn::Expr>(tokens.clone()).is_ok_and(|e| arithmetic_locals(&e, &mut names));
+                        if arithmetic {
+                            for u in uses.iter().filter(|u| names.contains(&vars.ident(**u).to_string())) {
+                                self.union(*v, *u);
+                            }
+                        }
+                    }
                     Expr::Prim { prim, args, .. } if !prim.matrix && prim.name != "cast" => {
                         for &k in prim.differentiable {
                             if let Some(&arg) = args.get(k) {
@@ -83,8 +94,8 @@ impl TypeClasses {
                     for ((out, t), e) in outs.iter().zip(&then_blk.yields).zip(&else_blk.yields) {
                         self.union_all(&[*out, *t, *e]);
                     }
-                    self.join_ir(&then_blk.stmts);
-                    self.join_ir(&else_blk.stmts);
+                    self.join_ir(&then_blk.stmts, vars);
+                    self.join_ir(&else_blk.stmts, vars);
                 }
                 Stmt::Loop(l) => {
                     for (i, (phi, init)) in l.carried.iter().enumerate() {
@@ -97,9 +108,9 @@ impl TypeClasses {
                         }
                     }
                     if let Header::While { cond } = &l.header {
-                        self.join_ir(&cond.stmts);
+                        self.join_ir(&cond.stmts, vars);
                     }
-                    self.join_ir(&l.body.stmts);
+                    self.join_ir(&l.body.stmts, vars);
                 }
                 _ => {}
             }
@@ -139,4 +150,64 @@ fn has_float_literal(tokens: TokenStream) -> bool {
         TokenTree::Group(g) => has_float_literal(g.stream()),
         _ => false,
     })
+}
+
+/// Whether `expr` is arithmetic on literals and locals (`+ - * / %`, unary
+/// `-`, float methods), whose value has the type of each local; collects
+/// their names.
+fn arithmetic_locals(expr: &syn::Expr, names: &mut Vec<String>) -> bool {
+    match expr {
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Path(p) => match p.path.get_ident() {
+            Some(ident) if p.qself.is_none() => {
+                names.push(ident.to_string());
+                true
+            }
+            _ => false,
+        },
+        syn::Expr::Paren(p) => arithmetic_locals(&p.expr, names),
+        syn::Expr::Group(g) => arithmetic_locals(&g.expr, names),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => arithmetic_locals(&u.expr, names),
+        // A float method with a derivative rule returns its receiver's type
+        // (`fi.tanh()`, `t.powi(2)`); its other arguments may be integers.
+        syn::Expr::MethodCall(m) if matdiff_core::table::by_method(&m.method.to_string()).is_some() => {
+            arithmetic_locals(&m.receiver, names)
+        }
+        syn::Expr::Binary(b)
+            if matches!(
+                b.op,
+                syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
+            ) =>
+        {
+            arithmetic_locals(&b.left, names) && arithmetic_locals(&b.right, names)
+        }
+        _ => false,
+    }
+}
+
+/// The values of inactive code that casts to the float type `float`
+/// (`let fi = i as f64;`): they have the function's float type too.
+pub fn float_casts(stmts: &[Stmt], float: &syn::Ident, out: &mut Vec<Var>) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { dst: crate::ir::Dst::Var(v), expr: Expr::Opaque { tokens, .. }, .. } => {
+                let cast = syn::parse2::<syn::Expr>(tokens.clone())
+                    .is_ok_and(|e| matches!(e, syn::Expr::Cast(c) if matches!(&*c.ty, syn::Type::Path(t) if t.path.is_ident(float))));
+                if cast {
+                    out.push(*v);
+                }
+            }
+            Stmt::If { then_blk, else_blk, .. } => {
+                float_casts(&then_blk.stmts, float, out);
+                float_casts(&else_blk.stmts, float, out);
+            }
+            Stmt::Loop(l) => {
+                if let Header::While { cond } = &l.header {
+                    float_casts(&cond.stmts, float, out);
+                }
+                float_casts(&l.body.stmts, float, out);
+            }
+            _ => {}
+        }
+    }
 }
