@@ -38,6 +38,8 @@ pub fn typed(e: &Expr) -> bool {
         Expr::If(_, a, b) => block_typed(a) || block_typed(b),
         Expr::Match(_, _, arms) => arms.iter().any(|a| block_typed(&a.body)),
         Expr::Block(b) => block_typed(b),
+        // matdiff's functions are generic over the float type.
+        Expr::Lib(_, args) => args.iter().any(typed),
         _ => true,
     }
 }
