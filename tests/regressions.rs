@@ -274,3 +274,26 @@ fn while_loop_counter_in_a_long_body() {
         }
     }
 }
+
+// A branch that yields a differentiated value unchanged, in a function
+// with a nalgebra argument: the bundled Hessian moved that value's tangent
+// out of the branch, and read it again after.
+
+#[differentiate]
+fn branch_yields_an_argument(x0: f64, m0: &nalgebra::DMatrix<f64>) -> f64 {
+    let t3 = if x0 <= 0.5 { x0 } else { x0 * m0[(0, 0)] };
+    (x0 + t3) * x0
+}
+
+#[test]
+fn branch_yielding_an_argument_beside_a_matrix() {
+    let m = nalgebra::DMatrix::from_row_slice(1, 1, &[3.0]);
+    // At x = 0.25: f = 2x², f' = 4x, f'' = 4; nothing in m.
+    let (gx, gm) = branch_yields_an_argument_grad(0.25, &m);
+    assert!(check::close(gx, 1.0, 1e-14) && gm[(0, 0)] == 0.0);
+    let h = branch_yields_an_argument_hessian(0.25, &m);
+    assert!(check::close(h[(0, 0)], 4.0, 1e-14) && h[(0, 1)] == 0.0 && h[(1, 1)] == 0.0);
+    // At x = 1: f = x² + m x², f' = 2x(1 + m), d²f/dx dm = 2x.
+    let h = branch_yields_an_argument_hessian(1.0, &m);
+    assert!(check::close(h[(0, 0)], 8.0, 1e-14) && check::close(h[(0, 1)], 2.0, 1e-14));
+}

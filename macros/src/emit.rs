@@ -39,9 +39,6 @@ pub struct Emitter<'a> {
     /// be moved (floats are copied either way, so scalar code is written
     /// without the clones).
     owns_matrices: bool,
-    /// How many loops enclose the code being emitted: a value from outside
-    /// a loop that a block inside it yields is moved in every round.
-    loop_depth: std::cell::Cell<usize>,
 }
 
 impl<'a> Emitter<'a> {
@@ -57,7 +54,6 @@ impl<'a> Emitter<'a> {
             movable: HashSet::new(),
             drops: Default::default(),
             owns_matrices,
-            loop_depth: std::cell::Cell::new(0),
         }
     }
 
@@ -121,8 +117,7 @@ impl<'a> Emitter<'a> {
     fn block(&self, block: &Block) -> TokenStream {
         let stmts = self.stmts(&block.stmts);
         let defined = block.defined_vars();
-        let in_loop = self.loop_depth.get() > 0;
-        let yields = block.yields.iter().map(|v| self.handed_out(*v, &defined, in_loop));
+        let yields = block.yields.iter().map(|v| self.handed_out(*v, &defined));
         let value = match block.yields.len() {
             1 => quote!(#(#yields)*),
             _ => quote!((#(#yields),*)),
@@ -130,12 +125,13 @@ impl<'a> Emitter<'a> {
         quote!({ #stmts #value })
     }
 
-    /// `v` as a block inside a loop yields it: a value from outside the
-    /// block that may own memory is cloned, since the next round of the
-    /// loop reads it again.
-    fn handed_out(&self, v: Var, defined: &HashSet<Var>, in_loop: bool) -> TokenStream {
+    /// `v` as a block yields it: a value from outside the block that may
+    /// own memory is cloned, since the code after the block, or the next
+    /// round of a loop around it, may read it again (an arm's copy of an
+    /// outer value yields that value's own tangent).
+    fn handed_out(&self, v: Var, defined: &HashSet<Var>) -> TokenStream {
         let ident = self.ident(v);
-        if !in_loop || defined.contains(&v) || !self.may_own(v) || self.vars.is_array(v) {
+        if defined.contains(&v) || !self.may_own(v) || self.vars.is_array(v) {
             quote!(#ident)
         } else {
             let borrowed = self.borrow(v);
@@ -281,13 +277,11 @@ impl<'a> Emitter<'a> {
             let c = self.ident(c);
             quote!(let mut #c: usize = 0;)
         });
-        self.loop_depth.set(self.loop_depth.get() + 1);
         let body_stmts = self.stmts(&l.body.stmts);
-        self.loop_depth.set(self.loop_depth.get() - 1);
         let body_defined = l.body.defined_vars();
         let updates =
             l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
-                let (phi, next) = (self.ident(*phi), self.handed_out(*next, &body_defined, true));
+                let (phi, next) = (self.ident(*phi), self.handed_out(*next, &body_defined));
                 quote!(#phi = #next;)
             });
         let count = l.counter.map(|c| {
