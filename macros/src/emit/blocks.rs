@@ -88,7 +88,7 @@ impl Emitter<'_> {
                 out.extend(reads.iter().filter(|v| self.movable.contains(v)));
                 match expr {
                     Expr::Copy(v) if self.copied_by_move(*v) => self.moved(*v, out),
-                    Expr::Tape { vars, .. } => vars.iter().for_each(|v| self.moved(*v, out)),
+                    Expr::Tape { vars, .. } => vars.iter().for_each(|v| self.taped_by_move(*v, out)),
                     _ => {}
                 }
             }
@@ -100,7 +100,9 @@ impl Emitter<'_> {
                     for inner in &block.stmts {
                         self.moves(inner, out);
                     }
-                    block.yields.iter().for_each(|v| self.moved(*v, out));
+                    // Outer values are yielded by clone when they may own
+                    // memory (`handed_out`), except arrays.
+                    block.yields.iter().filter(|v| self.vars.is_array(**v)).for_each(|v| self.moved(*v, out));
                 }
             }
             Stmt::Loop(l) => {
@@ -110,7 +112,7 @@ impl Emitter<'_> {
                     }
                 }
             }
-            Stmt::Push { vars, .. } => vars.iter().for_each(|v| self.moved(*v, out)),
+            Stmt::Push { vars, .. } => vars.iter().for_each(|v| self.taped_by_move(*v, out)),
             Stmt::Effect { .. } | Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } => {}
         }
     }
@@ -121,10 +123,18 @@ impl Emitter<'_> {
         !self.may_own(v) || self.vars.is_array(v)
     }
 
+    /// Records `v` as moved if saving it on a tape moves it (`taped`).
+    fn taped_by_move(&self, v: Var, out: &mut HashSet<Var>) {
+        let data = self.vars.get(v);
+        if !self.may_own(v) || data.array || data.tape {
+            self.moved(v, out);
+        }
+    }
+
     /// Records `v` as moved unless it is known to be `Copy`.
     fn moved(&self, v: Var, out: &mut HashSet<Var>) {
         let data = self.vars.get(v);
-        let maybe_owned = self.may_own(v) || data.array || data.tape;
+        let maybe_owned = (self.may_own(v) || data.array || data.tape) && !data.reference;
         if maybe_owned {
             out.insert(v);
         }
