@@ -297,3 +297,38 @@ fn branch_yielding_an_argument_beside_a_matrix() {
     let h = branch_yields_an_argument_hessian(1.0, &m);
     assert!(check::close(h[(0, 0)], 8.0, 1e-14) && check::close(h[(0, 1)], 2.0, 1e-14));
 }
+
+// An iterator reduction inside the closure of another: both accumulators
+// had one key, so the outer one added to the inner one's result and the
+// value and gradient were silently wrong (2 sum(s) for 3 sum(s) below).
+
+#[differentiate]
+fn reduction_inside_a_reduction(x: f64, s: &[f64]) -> f64 {
+    s.iter().map(|&_e| s.iter().sum::<f64>()).sum::<f64>() * x
+}
+
+#[differentiate]
+fn fold_inside_a_fold(s: &[f64]) -> f64 {
+    s.iter().fold(0.0, |acc, &v| acc + v * s.iter().map(|&w| w * w).sum::<f64>())
+}
+
+#[test]
+fn nested_reductions_keep_their_own_accumulators() {
+    let s = [0.941, -0.872, 0.4];
+    let total: f64 = s.iter().sum();
+    let (value, (gx, gs)) = reduction_inside_a_reduction_value_and_grad(1.5, &s);
+    // f = 3 x sum(s): df/dx = 3 sum(s), df/ds_i = 3 x.
+    assert!(check::close(value, 4.5 * total, 1e-14), "{value}");
+    assert!(check::close(gx, 3.0 * total, 1e-14));
+    for g in gs {
+        assert!(check::close(g, 4.5, 1e-14));
+    }
+    check_slice(
+        "fold_inside_a_fold",
+        fold_inside_a_fold,
+        fold_inside_a_fold_grad,
+        fold_inside_a_fold_hessian,
+        fold_inside_a_fold_hvp,
+        &[1, 2, 5],
+    );
+}

@@ -157,7 +157,7 @@ impl Lowerer {
         let mut phis = Vec::new();
         for (name, init) in &carried {
             let varied = self.vars.varied(*init) || self.hints.varied_carried.contains(&(loop_id, name.clone()));
-            let phi = self.vars.fresh(name.trim_start_matches('#'), span, varied);
+            let phi = self.vars.fresh(name_of_key(name), span, varied);
             let mutable = self.vars.get(*init).mutable;
             let data = self.vars.get_mut(phi);
             data.place = true;
@@ -196,7 +196,7 @@ impl Lowerer {
                 self.learned.varied_carried.insert((loop_id, name.clone()));
             }
             let varied = self.vars.varied(*phi) || self.vars.varied(next);
-            let out = self.vars.fresh(name.trim_start_matches('#'), span, varied);
+            let out = self.vars.fresh(name_of_key(name), span, varied);
             self.vars.get_mut(out).mutable = self.vars.get(*init).mutable;
             outs.push(out);
         }
@@ -556,9 +556,13 @@ impl Lowerer {
             Init::Literal(tokens) => self.constant(tokens, name),
             Init::User(expr) => self.expr(expr, None)?,
         };
-        let acc_name = format!("#{name}");
+        // The accumulator's key is the fold's own: a fold inside the map
+        // closure of another binds its accumulator in the same body, and
+        // a shared key made the outer fold add to the inner one's result.
+        let acc_name = format!("#{name}#{}", init.0);
         let item = iteration.item;
         let acc_key = acc_name.clone();
+        let hint = name.to_string();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, index, depth| {
             s.scopes.push(HashMap::new());
             let index = index.ok_or_else(|| syn::Error::new(span, "internal: a fold without an index"))?;
@@ -569,7 +573,7 @@ impl Lowerer {
             let acc =
                 s.lookup_at(&acc_key, depth).ok_or_else(|| syn::Error::new(span, "internal: lost accumulator"))?;
             let next = match &combine {
-                Combine::Op(op) => s.binary_value(op, acc, value, Some(acc_key.trim_start_matches('#')), span)?,
+                Combine::Op(op) => s.binary_value(op, acc, value, Some(&hint), span)?,
                 Combine::Closure(closure) => {
                     s.check_closure_arity(closure, 2)?;
                     s.bind_closure_param(&closure.inputs[0], acc)?;
@@ -736,4 +740,10 @@ fn shift(item: &mut Item, offset: &syn::Expr) {
         }
         Item::Index | Item::Position => {}
     }
+}
+
+/// The name a loop-carried value is emitted under: its key without the
+/// marks that keep generated keys apart from user names (`#sum#12`).
+fn name_of_key(key: &str) -> &str {
+    key.trim_start_matches('#').split('#').next().unwrap_or(key)
 }

@@ -1,0 +1,64 @@
+//! Found by the fuzzer (seed 5, loops): an iterator sum inside the map closure of another; the accumulators shared a key and value and gradient were silently wrong.
+#![allow(warnings, clippy::all)]
+use crate::support;
+use matdiff::differentiate;
+use nalgebra::{DMatrix, DVector, SVector};
+use num_dual::{Dual2SVec64, DualSVec64};
+
+#[differentiate]
+fn f(x0: f64, x1: f64, s0: &[f64]) -> f64 {
+s0.iter().map(|&e8| s0.iter().sum::<f64>()).sum::<f64>()
+}
+
+// ---- the same functions without #[differentiate] ----
+mod plain {
+use super::*;
+fn f(x0: f64, x1: f64, s0: &[f64]) -> f64 {
+s0.iter().map(|&e8| s0.iter().sum::<f64>()).sum::<f64>()
+}
+}
+
+// ---- oracle and checks (not matdiff) ----
+
+fn f_o<T: support::Num>(x0: T, x1: T, s0: &[T]) -> T {
+s0.iter().map(|&e8| s0.iter().copied().sum::<T>()).sum::<T>()
+}
+fn oracle_flat<T: support::Num>(z: &[T]) -> Vec<T> {
+let x0_a = z[0];
+let x1_a = z[1];
+let s0_a = &z[2..5];
+let r = f_o(x0_a, x1_a, s0_a);
+vec![r]
+}
+
+// ---- checks ----
+pub fn check() -> Result<usize, String> {
+let points: &[&[f64]] = &[&[0.924, 0.89, 0.941, -0.872, 0.4], &[0.903, 0.577, 0.921, 0.199, 0.044]];
+let mut checked = 0;
+for z in points {
+let z: &[f64] = z;
+let want = oracle_flat::<f64>(z);
+if !want.iter().all(|v| v.is_finite()) { continue; }
+
+let x0_a = z[0];
+let x1_a = z[1];
+let s0_a = &z[2..5];
+let (_, og, oh) = num_dual::hessian(|d: SVector<Dual2SVec64<5>, 5>| oracle_flat(d.as_slice())[0], &SVector::<f64, 5>::from_column_slice(z));
+if !og.iter().chain(oh.iter()).all(|v| v.is_finite()) { continue; }
+checked += 1;
+let value = f(x0_a, x1_a, s0_a);
+support::compare("value", &support::flat(&value), &want, z)?;
+let (value2, grad) = f_value_and_grad(x0_a, x1_a, s0_a);
+support::compare("value_and_grad value", &[value2], &want, z)?;
+let grad2 = f_grad(x0_a, x1_a, s0_a);
+support::compare("gradient", &support::flat(&grad2), og.as_slice(), z)?;
+support::compare("value_and_grad gradient", &support::flat(&grad), og.as_slice(), z)?;
+let h = f_hessian(x0_a, x1_a, s0_a);
+support::compare_rows("hessian", &support::Rows::rows(&h), &support::Rows::rows(&oh), z)?;
+let d: Vec<f64> = (0..5).map(|i| 0.7 - 0.37 * i as f64).collect();
+let hv = f_hvp(x0_a, x1_a, s0_a, (d[0], d[1], &d[2..5]));
+let ohv = oh * SVector::<f64, 5>::from_column_slice(&d);
+support::compare("hvp", &support::flat(&hv), ohv.as_slice(), z)?;
+}
+Ok(checked)
+}
