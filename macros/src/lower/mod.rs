@@ -417,10 +417,10 @@ impl Lowerer {
     /// function's float result (see [`types`]).
     fn type_joins(&self, stmts: &mut [Stmt]) {
         // With nalgebra values, whether a value is a matrix is not always
-        // known here, and a matrix must not be typed as a float.
-        if self.vars.all().any(|v| self.vars.get(v).matrix) {
-            return;
-        }
+        // known here, and a matrix must not be typed as a float: a class
+        // then means one scalar type (of a float, or of a matrix's
+        // entries), and only floats written as literals are annotated.
+        let matrices = self.vars.all().any(|v| self.vars.get(v).matrix);
         let count = self.vars.all().count();
         let mut classes = TypeClasses::new(count);
         for values in self.joins.values() {
@@ -438,7 +438,8 @@ impl Lowerer {
             !data.array && !data.matrix && !data.reference
         };
         let mut float_classes = HashSet::new();
-        for v in self.vars.all().filter(|&v| self.vars.varied(v) && is_float(v)) {
+        float_classes.insert(classes.float());
+        for v in self.vars.all().filter(|&v| self.vars.varied(v) && (matrices || is_float(v))) {
             float_classes.insert(classes.class(v));
         }
         if self.scalar_result {
@@ -461,7 +462,8 @@ impl Lowerer {
             return;
         }
         let ty: syn::Type = syn::parse_quote!(#float);
-        types::annotate(stmts, &typed, &ty);
+        let which = if matrices { types::Annotate::FloatLiteralsOnly } else { types::Annotate::WithFloatLiteral };
+        types::annotate(stmts, &typed, &ty, which);
     }
 
     /// What a loop body yields: the carried variables, then the stop flag.

@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::ir::{Expr, Header, Stmt, Var, Vars};
+use crate::ir::{ArrayInit, Expr, Header, Stmt, Var, Vars};
 
 /// Groups of values of one type (a union-find over the values).
 pub struct TypeClasses {
@@ -26,8 +26,23 @@ pub struct TypeClasses {
 }
 
 impl TypeClasses {
+    /// Classes of `count` values, and one more node, [`TypeClasses::float`],
+    /// that stands for the function's float type.
     pub fn new(count: usize) -> Self {
-        TypeClasses { parent: (0..count).collect() }
+        TypeClasses { parent: (0..=count).collect() }
+    }
+
+    /// The class of the function's float type.
+    pub fn float(&mut self) -> usize {
+        let node = self.parent.len() - 1;
+        self.find(node)
+    }
+
+    fn union_float(&mut self, v: Var) {
+        let (a, b) = (self.find(v.0 as usize), self.float());
+        if a != b {
+            self.parent[a] = b;
+        }
     }
 
     fn find(&mut self, v: usize) -> usize {
@@ -67,10 +82,22 @@ impl TypeClasses {
     /// of a float operation with its result, and the locals of inactive
     /// arithmetic (`-b`, `2.0 * a + b`) with its value.
     pub fn join_ir(&mut self, stmts: &[Stmt], vars: &Vars) {
+        // An element of an array that holds differentiated values has the
+        // function's float type; the generated code builds such an array
+        // from its elements, without the type the user may have written on
+        // the array (`let mut w: Vec<f64> = vec![0.0; n];`).
+        let holds_floats = |array: Var| vars.is_array(array) && vars.varied(array);
         for stmt in stmts {
             match stmt {
                 Stmt::Let { dst: crate::ir::Dst::Var(v), expr, .. } => match expr {
                     Expr::Copy(source) => self.union(*v, *source),
+                    Expr::NewArray(ArrayInit::Fill { value, .. }) if holds_floats(*v) => self.union_float(*value),
+                    Expr::NewArray(ArrayInit::List { items, .. }) if holds_floats(*v) => {
+                        for &item in items {
+                            self.union_float(item);
+                        }
+                    }
+                    Expr::Read { array, .. } if holds_floats(*array) => self.union_float(*v),
                     Expr::Opaque { tokens, uses } => {
                         let mut names = Vec::new();
                         let arithmetic =
@@ -90,6 +117,7 @@ impl TypeClasses {
                     }
                     _ => {}
                 },
+                Stmt::Store { array, value, .. } if holds_floats(*array) => self.union_float(*value),
                 Stmt::If { then_blk, else_blk, outs, .. } => {
                     for ((out, t), e) in outs.iter().zip(&then_blk.yields).zip(&else_blk.yields) {
                         self.union_all(&[*out, *t, *e]);
@@ -118,28 +146,75 @@ impl TypeClasses {
     }
 }
 
+/// Which inactive `let`s [`annotate`] may give the float type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Annotate {
+    /// Any with an unsuffixed float literal: the function has no matrices,
+    /// so a value of a float's class is that float's type.
+    WithFloatLiteral,
+    /// Only those whose value is arithmetic on unsuffixed float literals
+    /// alone (`0.5`, `-(1.0 / 3.0)`): with nalgebra values, a class may
+    /// also hold matrices of the float type (`s * m` joins the scalar `s`
+    /// and the matrix `m`), but such a value is a float all the same.
+    FloatLiteralsOnly,
+}
+
 /// Gives the type `ty` to the `let`s that bind one of `vars` without a type
-/// to inactive code with an unsuffixed float literal.
-pub fn annotate(stmts: &mut [Stmt], vars: &HashSet<Var>, ty: &syn::Type) {
+/// to inactive code of the kind `which` allows.
+pub fn annotate(stmts: &mut [Stmt], vars: &HashSet<Var>, ty: &syn::Type, which: Annotate) {
     for stmt in stmts {
         match stmt {
             Stmt::Let { dst: crate::ir::Dst::Var(v), ty: slot @ None, expr: Expr::Opaque { tokens, .. }, .. }
-                if vars.contains(v) && has_float_literal(tokens.clone()) =>
+                if vars.contains(v) && annotatable(tokens, which) =>
             {
                 *slot = Some(Box::new(ty.clone()));
             }
             Stmt::If { then_blk, else_blk, .. } => {
-                annotate(&mut then_blk.stmts, vars, ty);
-                annotate(&mut else_blk.stmts, vars, ty);
+                annotate(&mut then_blk.stmts, vars, ty, which);
+                annotate(&mut else_blk.stmts, vars, ty, which);
             }
             Stmt::Loop(l) => {
                 if let Header::While { cond } = &mut l.header {
-                    annotate(&mut cond.stmts, vars, ty);
+                    annotate(&mut cond.stmts, vars, ty, which);
                 }
-                annotate(&mut l.body.stmts, vars, ty);
+                annotate(&mut l.body.stmts, vars, ty, which);
             }
             _ => {}
         }
+    }
+}
+
+fn annotatable(tokens: &TokenStream, which: Annotate) -> bool {
+    let Ok(expr) = syn::parse2::<syn::Expr>(tokens.clone()) else {
+        return false;
+    };
+    match which {
+        // An array built from literals is not a float, whatever its class.
+        Annotate::WithFloatLiteral => {
+            !matches!(expr, syn::Expr::Macro(_) | syn::Expr::Array(_) | syn::Expr::Repeat(_))
+                && has_float_literal(tokens.clone())
+        }
+        Annotate::FloatLiteralsOnly => float_literals_only(&expr),
+    }
+}
+
+/// Whether `expr` is `+ - * / %` and unary `-` on unsuffixed float literals
+/// alone, which is a float of the type every literal in it has.
+fn float_literals_only(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(l) => matches!(&l.lit, syn::Lit::Float(f) if f.suffix().is_empty()),
+        syn::Expr::Paren(p) => float_literals_only(&p.expr),
+        syn::Expr::Group(g) => float_literals_only(&g.expr),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => float_literals_only(&u.expr),
+        syn::Expr::Binary(b)
+            if matches!(
+                b.op,
+                syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
+            ) =>
+        {
+            float_literals_only(&b.left) && float_literals_only(&b.right)
+        }
+        _ => false,
     }
 }
 
