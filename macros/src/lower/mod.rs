@@ -453,6 +453,22 @@ impl Lowerer {
         for v in casts {
             float_classes.insert(classes.class(v));
         }
+        // Inactive arrays whose elements meet the float type; the locals
+        // they are built from have it too.
+        let mut array_classes = HashSet::new();
+        for (element, array) in classes.elements.clone() {
+            if float_classes.contains(&classes.class(element)) {
+                array_classes.insert(classes.class(array));
+            }
+        }
+        for (array, member) in classes.members.clone() {
+            if array_classes.contains(&classes.class(array)) {
+                float_classes.insert(classes.class(member));
+            }
+        }
+        let arrays: HashSet<Var> =
+            self.vars.all().filter(|&v| !self.vars.varied(v) && array_classes.contains(&classes.class(v))).collect();
+        types::suffix_array_literals(stmts, &arrays, &float);
         let typed: HashSet<Var> = self
             .vars
             .all()

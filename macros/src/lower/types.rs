@@ -17,19 +17,27 @@
 use std::collections::HashSet;
 
 use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
 
 use crate::ir::{ArrayInit, Expr, Header, Stmt, Var, Vars};
 
 /// Groups of values of one type (a union-find over the values).
 pub struct TypeClasses {
     parent: Vec<usize>,
+    /// `(element, array)`: inactive code that reads an element of an
+    /// inactive local array (`w[1]`).
+    pub elements: Vec<(Var, Var)>,
+    /// `(array, element)`: a local written as an element where an inactive
+    /// array is built (`vec![a, 0.5]`).
+    pub members: Vec<(Var, Var)>,
 }
 
 impl TypeClasses {
     /// Classes of `count` values, and one more node, [`TypeClasses::float`],
     /// that stands for the function's float type.
     pub fn new(count: usize) -> Self {
-        TypeClasses { parent: (0..=count).collect() }
+        TypeClasses { parent: (0..=count).collect(), elements: Vec::new(), members: Vec::new() }
     }
 
     /// The class of the function's float type.
@@ -99,12 +107,22 @@ impl TypeClasses {
                     }
                     Expr::Read { array, .. } if holds_floats(*array) => self.union_float(*v),
                     Expr::Opaque { tokens, uses } => {
+                        let Ok(parsed) = syn::parse2::<syn::Expr>(tokens.clone()) else {
+                            continue;
+                        };
+                        let local = |name: &str| uses.iter().copied().find(|u| vars.ident(*u) == name);
                         let mut names = Vec::new();
-                        let arithmetic =
-                            syn::parse2::<syn::Expr>(tokens.clone()).is_ok_and(|e| arithmetic_locals(&e, &mut names));
-                        if arithmetic {
+                        if arithmetic_locals(&parsed, &mut names) {
                             for u in uses.iter().filter(|u| names.contains(&vars.ident(**u).to_string())) {
                                 self.union(*v, *u);
+                            }
+                        } else if let syn::Expr::Index(ix) = &parsed {
+                            if let Some(array) = expr_ident(&ix.expr).and_then(|name| local(&name)) {
+                                self.elements.push((*v, array));
+                            }
+                        } else if let Some(items) = array_items(&parsed) {
+                            for array in items.iter().filter_map(expr_ident).filter_map(|name| local(&name)) {
+                                self.members.push((*v, array));
                             }
                         }
                     }
@@ -283,6 +301,123 @@ pub fn float_casts(stmts: &[Stmt], float: &syn::Ident, out: &mut Vec<Var>) {
                 float_casts(&l.body.stmts, float, out);
             }
             _ => {}
+        }
+    }
+}
+
+fn expr_ident(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+        syn::Expr::Paren(p) => expr_ident(&p.expr),
+        syn::Expr::Group(g) => expr_ident(&g.expr),
+        _ => None,
+    }
+}
+
+/// The elements written in `vec![v; n]`, `vec![a, b]`, `[v; N]` or `[a, b]`.
+fn array_items(expr: &syn::Expr) -> Option<Vec<syn::Expr>> {
+    match expr {
+        syn::Expr::Paren(p) => array_items(&p.expr),
+        syn::Expr::Group(g) => array_items(&g.expr),
+        syn::Expr::Array(a) => Some(a.elems.iter().cloned().collect()),
+        syn::Expr::Repeat(r) => Some(vec![(*r.expr).clone()]),
+        syn::Expr::Macro(m) if super::syntax::is_vec_macro(&m.mac) => {
+            if let Ok((value, _)) = m.mac.parse_body_with(parse_repeat) {
+                return Some(vec![value]);
+            }
+            let items = m.mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated).ok()?;
+            Some(items.into_iter().collect())
+        }
+        _ => None,
+    }
+}
+
+fn parse_repeat(input: syn::parse::ParseStream) -> syn::Result<(syn::Expr, syn::Expr)> {
+    let value: syn::Expr = input.parse()?;
+    input.parse::<syn::Token![;]>()?;
+    let len: syn::Expr = input.parse()?;
+    Ok((value, len))
+}
+
+/// Gives the suffix `float` to the unsuffixed float literals written as
+/// elements of the arrays that the `let`s of `arrays` build from literals
+/// (`vec![0.5; n]` becomes `vec![0.5_f64; n]`): those arrays hold floats
+/// of that type, which the generated code may no longer tell rustc. A
+/// suffix, unlike a type on the `let`, fits a `Vec` and an array alike.
+pub fn suffix_array_literals(stmts: &mut [Stmt], arrays: &HashSet<Var>, float: &syn::Ident) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { dst: crate::ir::Dst::Var(v), expr: Expr::Opaque { tokens, .. }, .. } if arrays.contains(v) => {
+                if let Ok(mut parsed) = syn::parse2::<syn::Expr>(tokens.clone()) {
+                    if suffix_items(&mut parsed, float) {
+                        *tokens = parsed.into_token_stream();
+                    }
+                }
+            }
+            Stmt::If { then_blk, else_blk, .. } => {
+                suffix_array_literals(&mut then_blk.stmts, arrays, float);
+                suffix_array_literals(&mut else_blk.stmts, arrays, float);
+            }
+            Stmt::Loop(l) => {
+                if let Header::While { cond } = &mut l.header {
+                    suffix_array_literals(&mut cond.stmts, arrays, float);
+                }
+                suffix_array_literals(&mut l.body.stmts, arrays, float);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Suffixes the float literals among the elements of an array built by
+/// `expr`; whether it built one.
+fn suffix_items(expr: &mut syn::Expr, float: &syn::Ident) -> bool {
+    match expr {
+        syn::Expr::Paren(p) => suffix_items(&mut p.expr, float),
+        syn::Expr::Group(g) => suffix_items(&mut g.expr, float),
+        syn::Expr::Array(a) => {
+            a.elems.iter_mut().for_each(|e| suffix_literal(e, float));
+            true
+        }
+        syn::Expr::Repeat(r) => {
+            suffix_literal(&mut r.expr, float);
+            true
+        }
+        syn::Expr::Macro(m) if super::syntax::is_vec_macro(&m.mac) => {
+            if let Ok((mut value, len)) = m.mac.parse_body_with(parse_repeat) {
+                suffix_literal(&mut value, float);
+                m.mac.tokens = quote::quote!(#value; #len);
+                return true;
+            }
+            match m.mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated) {
+                Ok(mut items) => {
+                    items.iter_mut().for_each(|e| suffix_literal(e, float));
+                    m.mac.tokens = items.into_token_stream();
+                    true
+                }
+                Err(_) => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Suffixes `expr` if it is an unsuffixed float literal (or its negation),
+/// or the elements of an array it builds.
+fn suffix_literal(expr: &mut syn::Expr, float: &syn::Ident) {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(f), .. }) if f.suffix().is_empty() => {
+            let mut digits = f.base10_digits().to_string();
+            if digits.ends_with('.') {
+                digits.push('0');
+            }
+            *f = syn::LitFloat::new(&format!("{digits}_{float}"), f.span());
+        }
+        syn::Expr::Paren(p) => suffix_literal(&mut p.expr, float),
+        syn::Expr::Group(g) => suffix_literal(&mut g.expr, float),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => suffix_literal(&mut u.expr, float),
+        other => {
+            suffix_items(other, float);
         }
     }
 }
