@@ -10,9 +10,20 @@
 //! the function's float type, gives that type to the `let`s of its other
 //! values that are computed from unsuffixed float literals, the only ones
 //! whose type can be ambiguous. A type annotation costs nothing at run
-//! time. Functions with nalgebra values are left as they are: there an
-//! operator may mix a scalar and a matrix, and a local is not always known
-//! to be a matrix.
+//! time.
+//!
+//! Arrays lose their type the same way: the generated code builds an array
+//! that holds differentiated values from its elements, without the type
+//! written on its `let`, so those elements join the function's float type;
+//! an inactive array of literals whose elements meet that type gets it as
+//! a suffix on the literals (`[0.5_f64; 2]`), which fits a `Vec` and an
+//! array alike.
+//!
+//! With nalgebra values an operator may mix a scalar and a matrix, and a
+//! local is not always known to be a matrix, so a group there only means
+//! one scalar type (of a float, or of a matrix's entries): only values
+//! written as float literals alone are annotated, since a float literal
+//! is never a matrix.
 
 use std::collections::HashSet;
 
@@ -117,7 +128,10 @@ impl TypeClasses {
                                 self.union(*v, *u);
                             }
                         } else if let syn::Expr::Index(ix) = &parsed {
-                            if let Some(array) = expr_ident(&ix.expr).and_then(|name| local(&name)) {
+                            // `w[1..]` is a slice, not an element.
+                            let element = !matches!(&*ix.index, syn::Expr::Range(_));
+                            if let Some(array) = expr_ident(&ix.expr).and_then(|name| local(&name)).filter(|_| element)
+                            {
                                 self.elements.push((*v, array));
                             }
                         } else if let Some(items) = array_items(&parsed) {
