@@ -417,10 +417,10 @@ impl Lowerer {
     /// function's float result (see [`types`]).
     fn type_joins(&self, stmts: &mut [Stmt]) {
         // With nalgebra values, whether a value is a matrix is not always
-        // known here, and a matrix must not be typed as a float.
-        if self.vars.all().any(|v| self.vars.get(v).matrix) {
-            return;
-        }
+        // known here, and a matrix must not be typed as a float: a class
+        // then means one scalar type (of a float, or of a matrix's
+        // entries), and only floats written as literals are annotated.
+        let matrices = self.vars.all().any(|v| self.vars.get(v).matrix);
         let count = self.vars.all().count();
         let mut classes = TypeClasses::new(count);
         for values in self.joins.values() {
@@ -438,7 +438,8 @@ impl Lowerer {
             !data.array && !data.matrix && !data.reference
         };
         let mut float_classes = HashSet::new();
-        for v in self.vars.all().filter(|&v| self.vars.varied(v) && is_float(v)) {
+        float_classes.insert(classes.float());
+        for v in self.vars.all().filter(|&v| self.vars.varied(v) && (matrices || is_float(v))) {
             float_classes.insert(classes.class(v));
         }
         if self.scalar_result {
@@ -452,6 +453,22 @@ impl Lowerer {
         for v in casts {
             float_classes.insert(classes.class(v));
         }
+        // Inactive arrays whose elements meet the float type; the locals
+        // they are built from have it too.
+        let mut array_classes = HashSet::new();
+        for (element, array) in classes.elements.clone() {
+            if float_classes.contains(&classes.class(element)) {
+                array_classes.insert(classes.class(array));
+            }
+        }
+        for (array, member) in classes.members.clone() {
+            if array_classes.contains(&classes.class(array)) {
+                float_classes.insert(classes.class(member));
+            }
+        }
+        let arrays: HashSet<Var> =
+            self.vars.all().filter(|&v| !self.vars.varied(v) && array_classes.contains(&classes.class(v))).collect();
+        types::suffix_array_literals(stmts, &arrays, &float);
         let typed: HashSet<Var> = self
             .vars
             .all()
@@ -461,7 +478,8 @@ impl Lowerer {
             return;
         }
         let ty: syn::Type = syn::parse_quote!(#float);
-        types::annotate(stmts, &typed, &ty);
+        let which = if matrices { types::Annotate::FloatLiteralsOnly } else { types::Annotate::WithFloatLiteral };
+        types::annotate(stmts, &typed, &ty, which);
     }
 
     /// What a loop body yields: the carried variables, then the stop flag.
