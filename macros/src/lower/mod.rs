@@ -545,6 +545,13 @@ impl Lowerer {
                 }
                 match &ret.expr {
                     Some(value) => {
+                        let inner = ControlFinder::of_expr(value);
+                        if inner.jumps() {
+                            return Err(syn::Error::new(
+                                inner.first_return.unwrap_or_else(|| value.span()),
+                                "a `return` or loop jump inside the value of a `return` is not supported: compute the value into a variable first, then return it",
+                            ));
+                        }
                         let result = self.expr(value, None)?;
                         self.results.push(result);
                         Ok(vec![result])
