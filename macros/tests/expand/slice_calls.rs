@@ -19,7 +19,7 @@ fn calls_with_slices(x: &[f64]) -> f64 {
 )]
 fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
-    let c = 0.0;
+    let c: f64 = 0.0;
     let n = x.len();
     let mut doubled = ::std::vec![c; n];
     let start = 0;
@@ -91,7 +91,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = calls_with_slices;
-    let c = 0.0;
+    let c: f64 = 0.0;
     let n = x.len();
     let mut doubled = ::std::vec![c; n];
     let start = 0;
@@ -174,7 +174,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
             f64,
             [f64; 8],
         >(x.len(), 0usize, first);
-        let c = 0.0;
+        let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
         let mut doubled_dot = ::matdiff::__private::zero_tangent::<
@@ -333,7 +333,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
 fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
     let x_dot = v.to_vec();
-    let c = 0.0;
+    let c: f64 = 0.0;
     let n = x.len();
     let mut doubled = ::std::vec![c; n];
     let mut doubled_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
@@ -483,7 +483,7 @@ impl calls_with_slices {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let c = 0.0;
+        let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
         let start = 0;
@@ -561,7 +561,7 @@ impl calls_with_slices {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let c = 0.0;
+        let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
         let mut doubled_dot = ::matdiff::__private::zero_tangent::<
@@ -642,7 +642,7 @@ impl calls_with_slices {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let c = 0.0;
+        let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
         let mut doubled_dot = ::matdiff::__private::zero_tangent::<
