@@ -57,7 +57,7 @@ support::compare("value_and_grad gradient", &support::flat(&grad), og.as_slice()
 let h = f_hessian(x0_a, x1_a, x2_a);
 support::compare_rows("hessian", &support::Rows::rows(&h), &support::Rows::rows(&oh), z)?;
 let d: Vec<f64> = (0..3).map(|i| 0.7 - 0.37 * i as f64).collect();
-let hv = f_hvp(x0_a, x1_a, x2_a, (d[0], d[1], d[2]));
+let hv = f_hvp(x0_a, x1_a, x2_a, [d[0], d[1], d[2]]);
 let ohv = oh * SVector::<f64, 3>::from_column_slice(&d);
 support::compare("hvp", &support::flat(&hv), ohv.as_slice(), z)?;
 }

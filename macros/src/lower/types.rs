@@ -135,8 +135,8 @@ impl TypeClasses {
                                 self.elements.push((*v, array));
                             }
                         } else if let Some(items) = array_items(&parsed) {
-                            for array in items.iter().filter_map(expr_ident).filter_map(|name| local(&name)) {
-                                self.members.push((*v, array));
+                            for member in items.iter().filter_map(expr_ident).filter_map(|name| local(&name)) {
+                                self.members.push((*v, member));
                             }
                         }
                     }
@@ -336,7 +336,7 @@ fn array_items(expr: &syn::Expr) -> Option<Vec<syn::Expr>> {
         syn::Expr::Array(a) => Some(a.elems.iter().cloned().collect()),
         syn::Expr::Repeat(r) => Some(vec![(*r.expr).clone()]),
         syn::Expr::Macro(m) if super::syntax::is_vec_macro(&m.mac) => {
-            if let Ok((value, _)) = m.mac.parse_body_with(parse_repeat) {
+            if let Ok((value, _)) = m.mac.parse_body_with(super::parse_repeat) {
                 return Some(vec![value]);
             }
             let items = m.mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated).ok()?;
@@ -344,13 +344,6 @@ fn array_items(expr: &syn::Expr) -> Option<Vec<syn::Expr>> {
         }
         _ => None,
     }
-}
-
-fn parse_repeat(input: syn::parse::ParseStream) -> syn::Result<(syn::Expr, syn::Expr)> {
-    let value: syn::Expr = input.parse()?;
-    input.parse::<syn::Token![;]>()?;
-    let len: syn::Expr = input.parse()?;
-    Ok((value, len))
 }
 
 /// Gives the suffix `float` to the unsuffixed float literals written as
@@ -398,7 +391,7 @@ fn suffix_items(expr: &mut syn::Expr, float: &syn::Ident) -> bool {
             true
         }
         syn::Expr::Macro(m) if super::syntax::is_vec_macro(&m.mac) => {
-            if let Ok((mut value, len)) = m.mac.parse_body_with(parse_repeat) {
+            if let Ok((mut value, len)) = m.mac.parse_body_with(super::parse_repeat) {
                 suffix_literal(&mut value, float);
                 m.mac.tokens = quote::quote!(#value; #len);
                 return true;
