@@ -91,8 +91,13 @@ impl<'a> Emitter<'a> {
     }
 
     pub fn stmts(&self, stmts: &[Stmt]) -> TokenStream {
+        self.stmts_then(stmts, &[])
+    }
+
+    /// The statements, followed by code that reads `read_after`.
+    fn stmts_then(&self, stmts: &[Stmt], read_after: &[Var]) -> TokenStream {
         let codes = stmts.iter().map(|s| self.stmt(s)).collect();
-        self.in_blocks(stmts, codes, &vec![&[][..]; stmts.len()])
+        self.in_blocks(stmts, codes, &vec![&[][..]; stmts.len()], read_after)
     }
 
     /// The statements of the function's body, with the early drops.
@@ -111,11 +116,11 @@ impl<'a> Emitter<'a> {
                 quote!(#stmt #(#drops)*)
             })
             .collect();
-        self.in_blocks(stmts, codes, &dropped)
+        self.in_blocks(stmts, codes, &dropped, &[])
     }
 
     fn block(&self, block: &Block) -> TokenStream {
-        let stmts = self.stmts(&block.stmts);
+        let stmts = self.stmts_then(&block.stmts, &block.yields);
         let defined = block.defined_vars();
         let yields = block.yields.iter().map(|v| self.handed_out(*v, &defined));
         let value = match block.yields.len() {
@@ -277,7 +282,7 @@ impl<'a> Emitter<'a> {
             let c = self.ident(c);
             quote!(let mut #c: usize = 0;)
         });
-        let body_stmts = self.stmts(&l.body.stmts);
+        let body_stmts = self.stmts_then(&l.body.stmts, &l.body.yields);
         let body_defined = l.body.defined_vars();
         let updates =
             l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
@@ -304,7 +309,7 @@ impl<'a> Emitter<'a> {
                 quote!(for #index in #range #body)
             }
             Header::While { cond } => {
-                let cond_stmts = self.stmts(&cond.stmts);
+                let cond_stmts = self.stmts_then(&cond.stmts, &cond.yields);
                 let cond_var = cond.yields.first().map(|c| self.ident(*c));
                 quote!(loop { #cond_stmts if !#cond_var { break; } #body })
             }

@@ -12,27 +12,45 @@
 //! it later): deferred initialisation makes rustc's type checking
 //! quadratic in the number of values.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Emitter;
-use crate::ir::{Cond, Expr, Stmt, Var};
+use crate::ir::{Block, Cond, Expr, Stmt, Var};
 
 /// Statements per block in a list too long to emit flat.
 const STRETCH: usize = 96;
 
 impl Emitter<'_> {
     /// The code of `stmts` (`codes[i]` is that of `stmts[i]`, its drops
-    /// included; `dropped[i]` what those drops free): flat when the list is
-    /// short, in nested blocks when it is long.
-    pub(super) fn in_blocks(&self, stmts: &[Stmt], codes: Vec<TokenStream>, dropped: &[&[Var]]) -> TokenStream {
+    /// included; `dropped[i]` what those drops free), which the code after
+    /// them follows, reading `read_after`: flat when the list is short, in
+    /// nested blocks when it is long.
+    pub(super) fn in_blocks(
+        &self,
+        stmts: &[Stmt],
+        codes: Vec<TokenStream>,
+        dropped: &[&[Var]],
+        read_after: &[Var],
+    ) -> TokenStream {
         if stmts.len() <= 2 * STRETCH {
             return codes.into_iter().collect();
         }
-        let cuttable = cuttable(stmts);
-        let mut defined_at = std::collections::HashMap::new();
+        // The last statement that reads each value; the code after the
+        // list counts as one past the end.
+        let mut last_read = HashMap::new();
+        for (i, stmt) in stmts.iter().enumerate() {
+            for v in reads(stmt) {
+                last_read.insert(v, i);
+            }
+        }
+        for v in read_after {
+            last_read.insert(*v, stmts.len());
+        }
+        let cuttable = cuttable(stmts, &last_read);
+        let mut defined_at = HashMap::new();
         for (i, stmt) in stmts.iter().enumerate() {
             for v in bound(stmt) {
                 defined_at.insert(v, i);
@@ -58,7 +76,8 @@ impl Emitter<'_> {
                 out.extend(code);
                 break;
             }
-            let handed_on = self.handed_on(&stmts[start..end], &dropped[start..end]);
+            let read_later = |v: &Var| last_read.get(v).is_some_and(|&i| i >= end);
+            let handed_on = self.handed_on(&stmts[start..end], &dropped[start..end], read_later);
             let patterns = handed_on.iter().map(|v| self.binding(*v));
             let idents = handed_on.iter().map(|v| self.ident(*v));
             out.extend(quote!(let (#(#patterns,)*) = { #code (#(#idents,)*) };));
@@ -67,28 +86,34 @@ impl Emitter<'_> {
         out
     }
 
-    /// The values a stretch binds that the code after it may still read:
-    /// all of them but those it moves or drops.
-    fn handed_on(&self, stmts: &[Stmt], dropped: &[&[Var]]) -> Vec<Var> {
+    /// The values a stretch binds that the code after it may read: those
+    /// the rest of the list reads, and those the stretch neither drops nor
+    /// may move (the code after the list, which this list does not see,
+    /// reads only such: its outputs are never moved).
+    fn handed_on(&self, stmts: &[Stmt], dropped: &[&[Var]], read_later: impl Fn(&Var) -> bool) -> Vec<Var> {
         let mut consumed: HashSet<Var> = dropped.iter().flat_map(|d| d.iter().copied()).collect();
         for stmt in stmts {
-            self.moves(stmt, &mut consumed);
+            self.may_move(stmt, &mut consumed);
         }
-        stmts.iter().flat_map(bound).filter(|v| !consumed.contains(v)).collect()
+        stmts.iter().flat_map(bound).filter(|v| read_later(v) || !consumed.contains(v)).collect()
     }
 
-    /// Adds to `out` the values that `stmt`'s code may move (take by
-    /// value), of those that are not `Copy`.
-    fn moves(&self, stmt: &Stmt, out: &mut HashSet<Var>) {
-        let mut reads = Vec::new();
+    /// Adds to `out` the values that `stmt`'s code may take by value,
+    /// whatever their type (the macro does not know which are `Copy`).
+    fn may_move(&self, stmt: &Stmt, out: &mut HashSet<Var>) {
         match stmt {
             Stmt::Let { expr, .. } => {
+                let mut reads = Vec::new();
                 expr.uses(&mut reads);
                 // What is read once may be taken by value (`add_owned`).
                 out.extend(reads.iter().filter(|v| self.movable.contains(v)));
                 match expr {
-                    Expr::Copy(v) if self.copied_by_move(*v) => self.moved(*v, out),
-                    Expr::Tape { vars, .. } => vars.iter().for_each(|v| self.taped_by_move(*v, out)),
+                    Expr::Copy(v) if self.copied_by_move(*v) => {
+                        out.insert(*v);
+                    }
+                    Expr::Tape { vars, .. } => out.extend(vars.iter().filter(|v| self.taped_by_move(**v))),
+                    // User code may move what it reads.
+                    Expr::Opaque { uses, .. } => out.extend(uses),
                     _ => {}
                 }
             }
@@ -98,46 +123,29 @@ impl Emitter<'_> {
                 }
                 for block in [then_blk, else_blk] {
                     for inner in &block.stmts {
-                        self.moves(inner, out);
+                        self.may_move(inner, out);
                     }
-                    // Outer values are yielded by clone when they may own
-                    // memory (`handed_out`), except arrays.
-                    block.yields.iter().filter(|v| self.vars.is_array(**v)).for_each(|v| self.moved(*v, out));
+                    out.extend(&block.yields);
                 }
             }
             Stmt::Loop(l) => {
-                for (_, init) in &l.carried {
-                    if self.copied_by_move(*init) {
-                        self.moved(*init, out);
-                    }
-                }
+                out.extend(l.carried.iter().map(|(_, init)| *init).filter(|v| self.copied_by_move(*v)));
             }
-            Stmt::Push { vars, .. } => vars.iter().for_each(|v| self.taped_by_move(*v, out)),
-            Stmt::Effect { .. } | Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } => {}
+            Stmt::Push { vars, .. } => out.extend(vars.iter().filter(|v| self.taped_by_move(**v))),
+            Stmt::Effect { uses, .. } => out.extend(uses),
+            Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } => {}
         }
     }
 
-    /// Whether a copy of `v` is written as `v` itself (a move, unless `v`
-    /// is `Copy`) rather than cloned.
+    /// Whether a copy of `v` is written as `v` itself rather than cloned.
     fn copied_by_move(&self, v: Var) -> bool {
         !self.may_own(v) || self.vars.is_array(v)
     }
 
-    /// Records `v` as moved if saving it on a tape moves it (`taped`).
-    fn taped_by_move(&self, v: Var, out: &mut HashSet<Var>) {
+    /// Whether saving `v` on a tape writes `v` itself (`taped`).
+    fn taped_by_move(&self, v: Var) -> bool {
         let data = self.vars.get(v);
-        if !self.may_own(v) || data.array || data.tape {
-            self.moved(v, out);
-        }
-    }
-
-    /// Records `v` as moved unless it is known to be `Copy`.
-    fn moved(&self, v: Var, out: &mut HashSet<Var>) {
-        let data = self.vars.get(v);
-        let maybe_owned = (self.may_own(v) || data.array || data.tape) && !data.reference;
-        if maybe_owned {
-            out.insert(v);
-        }
+        !self.may_own(v) || data.array || data.reference || data.tape
     }
 }
 
@@ -179,14 +187,7 @@ fn is_closure(tokens: &TokenStream) -> bool {
 /// while a value of user code that borrows (`let r = &(a + b);`) is still
 /// read, since it may borrow a temporary whose life its `let` extends to
 /// the end of the block it stands in.
-fn cuttable(stmts: &[Stmt]) -> Vec<bool> {
-    let mut last_read = std::collections::HashMap::new();
-    for (i, stmt) in stmts.iter().enumerate() {
-        let block = crate::ir::Block { stmts: vec![stmt.clone()], yields: Vec::new() };
-        for v in block.free_vars() {
-            last_read.insert(v, i);
-        }
-    }
+fn cuttable(stmts: &[Stmt], last_read: &HashMap<Var, usize>) -> Vec<bool> {
     let mut cuttable = vec![true; stmts.len()];
     let mut pinned_until = 0;
     for (i, stmt) in stmts.iter().enumerate() {
@@ -210,4 +211,9 @@ fn borrows(tokens: TokenStream) -> bool {
         proc_macro2::TokenTree::Group(g) => borrows(g.stream()),
         _ => false,
     })
+}
+
+/// Every value a statement reads that it does not bind itself.
+fn reads(stmt: &Stmt) -> Vec<Var> {
+    Block { stmts: vec![stmt.clone()], yields: Vec::new() }.free_vars()
 }
