@@ -332,3 +332,37 @@ fn nested_reductions_keep_their_own_accumulators() {
         &[1, 2, 5],
     );
 }
+
+// Loops inside the code after an early return (an arm of the branch the
+// return makes), in a bundled Hessian: a tangent read in the inner loop was
+// counted as read once and moved inside the loop (E0382).
+
+#[differentiate]
+fn early_return_then_nested_loops(x: f64, m: &nalgebra::DMatrix<f64>) -> f64 {
+    let mut s = x;
+    if x > 10.0 {
+        return s;
+    }
+    for i in 0..2 {
+        let t = m[(0, i)] * x;
+        for _ in 0..2 {
+            s = t + s;
+        }
+    }
+    s * x
+}
+
+#[test]
+fn loops_after_an_early_return_in_a_bundled_hessian() {
+    // f = x² (1 + 2 m00 + 2 m01) for x <= 10.
+    let m = nalgebra::DMatrix::from_row_slice(1, 2, &[0.5, -0.25]);
+    let x = 0.75;
+    let c = 1.0 + 2.0 * 0.5 - 2.0 * 0.25;
+    let (gx, gm) = early_return_then_nested_loops_grad(x, &m);
+    assert!(check::close(gx, 2.0 * x * c, 1e-14));
+    assert!(check::close(gm[(0, 0)], 2.0 * x * x, 1e-14) && check::close(gm[(0, 1)], 2.0 * x * x, 1e-14));
+    let h = early_return_then_nested_loops_hessian(x, &m);
+    assert!(check::close(h[(0, 0)], 2.0 * c, 1e-14));
+    assert!(check::close(h[(0, 1)], 4.0 * x, 1e-14) && check::close(h[(0, 2)], 4.0 * x, 1e-14));
+    assert!(h[(1, 1)] == 0.0 && h[(1, 2)] == 0.0 && h[(2, 2)] == 0.0);
+}

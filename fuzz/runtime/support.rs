@@ -75,7 +75,19 @@ impl<D: DualNum<Primitive = f64> + DualStruct<Real = f64> + Copy + nalgebra::Sca
         DualNum::tan(&self)
     }
     fn tanh(self) -> Self {
-        DualNum::tanh(&self)
+        // num-dual's tanh is sinh / cosh, which is NaN once |x| passes about
+        // 710; a branch on it would then take the wrong arm. Beyond |x| = 20
+        // the same value and derivatives come from e^-2|x|, which cannot
+        // overflow.
+        let x = self.rv();
+        if x.abs() < 20.0 {
+            DualNum::tanh(&self)
+        } else {
+            let sign = Self::k(x.signum());
+            let a = self * sign;
+            let e = Num::exp(a * Self::k(-2.0));
+            sign * (Self::k(1.0) - Self::k(2.0) * e / (Self::k(1.0) + e))
+        }
     }
     fn sinh(self) -> Self {
         DualNum::sinh(&self)

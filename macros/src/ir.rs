@@ -622,6 +622,22 @@ fn count_reads(stmts: &[Stmt], counts: &mut std::collections::HashMap<Var, usize
             }
             continue;
         }
+        // The arms of a branch may hold loops (everything after an early
+        // `return` is an arm): they are counted as statements too, so that
+        // a value read in a loop inside an arm is not taken for read once.
+        if let Stmt::If { cond, then_blk, else_blk, .. } = stmt {
+            match cond {
+                Cond::Bool(v) => *counts.entry(*v).or_insert(0) += 1,
+                Cond::Tape { tape, .. } => *counts.entry(*tape).or_insert(0) += 1,
+            }
+            for arm in [then_blk, else_blk] {
+                count_reads(&arm.stmts, counts);
+                for v in &arm.yields {
+                    *counts.entry(*v).or_insert(0) += 1;
+                }
+            }
+            continue;
+        }
         let block = Block { stmts: vec![stmt.clone()], yields: Vec::new() };
         let mut defined = std::collections::HashSet::new();
         let mut used = Vec::new();
