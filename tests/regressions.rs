@@ -366,3 +366,28 @@ fn loops_after_an_early_return_in_a_bundled_hessian() {
     assert!(check::close(h[(0, 1)], 4.0 * x, 1e-14) && check::close(h[(0, 2)], 4.0 * x, 1e-14));
     assert!(h[(1, 1)] == 0.0 && h[(1, 2)] == 0.0 && h[(2, 2)] == 0.0);
 }
+
+// A literal `if` arm before an early return, read with a local vector's
+// element, in a function with a nalgebra argument: the element hid the
+// literal's type (E0689, `sin` on an ambiguous float).
+
+#[differentiate]
+fn literal_arm_then_element(m0: &nalgebra::DMatrix<f64>) -> f64 {
+    let w1: Vec<f64> = vec![0.0, 0.25];
+    let t3 = if m0[(0, 0)] >= 0.3125 {
+        1.875
+    } else {
+        let t6: f64 = if m0[(0, 0)] >= -0.25 { 0.5 } else { return 0.5 };
+        t6 * t6
+    };
+    (t3.sin() + w1[1]) * m0[(0, 0)]
+}
+
+#[test]
+fn literal_arm_read_with_an_element_beside_a_matrix() {
+    let m = nalgebra::DMatrix::from_row_slice(1, 1, &[0.5]);
+    let (value, g) = literal_arm_then_element_value_and_grad(&m);
+    assert!(check::close(value, (1.875f64.sin() + 0.25) * 0.5, 1e-15));
+    assert!(check::close(g[(0, 0)], 1.875f64.sin() + 0.25, 1e-15));
+    assert_eq!(literal_arm_then_element_hessian(&m)[(0, 0)], 0.0);
+}

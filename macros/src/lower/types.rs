@@ -272,6 +272,9 @@ fn arithmetic_locals(expr: &syn::Expr, names: &mut Vec<String>) -> bool {
             }
             _ => false,
         },
+        // An element (`w[1]`) has the type the arithmetic gives it; it names
+        // no local of the float's own type.
+        syn::Expr::Index(_) => true,
         syn::Expr::Paren(p) => arithmetic_locals(&p.expr, names),
         syn::Expr::Group(g) => arithmetic_locals(&g.expr, names),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => arithmetic_locals(&u.expr, names),
