@@ -123,16 +123,16 @@ impl TypeClasses {
                         };
                         let local = |name: &str| uses.iter().copied().find(|u| vars.ident(*u) == name);
                         let mut names = Vec::new();
-                        if arithmetic_locals(&parsed, &mut names) {
-                            for u in uses.iter().filter(|u| names.contains(&vars.ident(**u).to_string())) {
-                                self.union(*v, *u);
-                            }
-                        } else if let syn::Expr::Index(ix) = &parsed {
+                        if let syn::Expr::Index(ix) = &parsed {
                             // `w[1..]` is a slice, not an element.
                             let element = !matches!(&*ix.index, syn::Expr::Range(_));
                             if let Some(array) = expr_ident(&ix.expr).and_then(|name| local(&name)).filter(|_| element)
                             {
                                 self.elements.push((*v, array));
+                            }
+                        } else if arithmetic_locals(&parsed, &mut names) {
+                            for u in uses.iter().filter(|u| names.contains(&vars.ident(**u).to_string())) {
+                                self.union(*v, *u);
                             }
                         } else if let Some(items) = array_items(&parsed) {
                             for member in items.iter().filter_map(expr_ident).filter_map(|name| local(&name)) {
