@@ -38,8 +38,9 @@ pub fn typed(e: &Expr) -> bool {
         Expr::If(_, a, b) => block_typed(a) || block_typed(b),
         Expr::Match(_, _, arms) => arms.iter().any(|a| block_typed(&a.body)),
         Expr::Block(b) => block_typed(b),
-        // matdiff's functions are generic over the float type.
-        Expr::Lib(_, args) => args.iter().any(typed),
+        // matdiff's functions are generic over the float type; the
+        // renderer types the first argument when no argument is typed.
+        Expr::Lib(..) => true,
         _ => true,
     }
 }
@@ -146,7 +147,14 @@ impl R {
             Expr::MulAdd(a, b, c) => format!("{}.mul_add({}, {})", self.recv(a), self.e(b), self.e(c)),
             Expr::Clamp(a, lo, hi) => format!("{}.clamp({}, {})", self.recv(a), self.f(*lo), self.f(*hi)),
             Expr::Lib(name, args) => {
-                let args: Vec<String> = args.iter().map(|a| self.e(a)).collect();
+                // matdiff's functions are generic over the float type: with
+                // literals alone for arguments, the first one gets a type.
+                let untyped = !args.iter().any(typed);
+                let args: Vec<String> = args
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| if untyped && i == 0 { self.recv(a) } else { self.e(a) })
+                    .collect();
                 let path = if md { "matdiff" } else { "support" };
                 format!("{path}::{name}({})", args.join(", "))
             }
