@@ -353,7 +353,15 @@ impl Gen {
         }
     }
 
+    /// A condition: never with a `return` inside it, which matdiff rejects.
     fn cond(&mut self, d: usize) -> Expr {
+        let top = std::mem::replace(&mut self.can_return, false);
+        let c = self.cond_inner(d);
+        self.can_return = top;
+        c
+    }
+
+    fn cond_inner(&mut self, d: usize) -> Expr {
         let ints = self.vars(|v| v.ty == Ty::U);
         match self.rng.weighted(&[6, if ints.is_empty() { 0 } else { 2 }, if d > 0 { 1 } else { 0 }, 1]) {
             1 => {

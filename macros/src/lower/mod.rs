@@ -1526,6 +1526,15 @@ impl Lowerer {
 
     /// Lowers a condition: inactive code whose value picks a branch.
     fn condition(&mut self, cond: &syn::Expr) -> Var {
+        // The condition is emitted as written, and a `return` in it would
+        // return a float from every generated function.
+        let inner = ControlFinder::of_expr(cond);
+        if inner.jumps() {
+            self.errors.add(syn::Error::new(
+                inner.first_return.unwrap_or_else(|| cond.span()),
+                "a `return` or loop jump inside a condition is not supported: compute the condition into a variable first",
+            ));
+        }
         self.compared(cond, &[]);
         self.opaque(cond, Some("cond"))
     }
