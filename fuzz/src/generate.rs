@@ -974,8 +974,12 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     Program { funcs, points, self_w }
 }
 
+/// `v` with three decimals, moved off the grid of the generator's
+/// literals (multiples of 1/16) and off 0 by 0.0003: a point exactly on a
+/// kink (`abs` at 0, a comparison with a literal) tests a documented
+/// choice, not a derivative.
 fn round3(v: f64) -> f64 {
-    (v * 1000.0).round() / 1000.0
+    (v * 1000.0).round() / 1000.0 + 0.0003
 }
 
 fn fill_self_w(funcs: &mut [Func], w: f64) {
