@@ -254,7 +254,9 @@ impl R {
     }
 
     fn match_expr(&mut self, s: &Expr, float: bool, arms: &[Arm]) -> String {
-        let scrut = self.e(s);
+        // A float scrutinee of literals alone gets a type: a binding arm
+        // may call a method on it.
+        let scrut = if float { self.recv(s) } else { self.e(s) };
         if self.form == Form::Matdiff || !float {
             let mut out = format!("(match {scrut} {{");
             for a in arms {
