@@ -391,3 +391,32 @@ fn literal_arm_read_with_an_element_beside_a_matrix() {
     assert!(check::close(g[(0, 0)], 1.875f64.sin() + 0.25, 1e-15));
     assert_eq!(literal_arm_then_element_hessian(&m)[(0, 0)], 0.0);
 }
+
+// Two loop-carried values that take the same next value (`s += ..; u = s;`)
+// in a bundled Hessian: the tangent was moved into the first and read for
+// the second (E0382).
+
+#[differentiate]
+fn two_carried_values_take_one_value(w: f64, m: &nalgebra::DMatrix<f64>) -> f64 {
+    let mut s = w;
+    let mut u = m[(0, 0)];
+    for _ in 0..2 {
+        s += u.hypot(s);
+        u = s;
+    }
+    0.5 * s
+}
+
+#[test]
+fn carried_values_sharing_a_next_value_in_a_bundled_hessian() {
+    let plain = |v: &[f64]| two_carried_values_take_one_value(v[0], &nalgebra::DMatrix::from_element(1, 1, v[1]));
+    let p = [0.7, -0.4];
+    let m = nalgebra::DMatrix::from_element(1, 1, p[1]);
+    let (gw, gm) = two_carried_values_take_one_value_grad(p[0], &m);
+    check::assert_all_close(&[gw, gm[(0, 0)]], &check::gradient(plain, &p), 1e-8, "gradient");
+    let h = two_carried_values_take_one_value_hessian(p[0], &m);
+    let fd = check::hessian(plain, &p);
+    for i in 0..2 {
+        check::assert_all_close(&[h[(i, 0)], h[(i, 1)]], &fd[i], 1e-6, &format!("Hessian row {i}"));
+    }
+}

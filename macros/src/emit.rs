@@ -284,11 +284,26 @@ impl<'a> Emitter<'a> {
         });
         let body_stmts = self.stmts_then(&l.body.stmts, &l.body.yields);
         let body_defined = l.body.defined_vars();
-        let updates =
-            l.carried.iter().zip(&l.body.yields).filter(|((phi, _), next)| phi != *next).map(|((phi, _), next)| {
-                let (phi, next) = (self.ident(*phi), self.handed_out(*next, &body_defined));
-                quote!(#phi = #next;)
-            });
+        let changed: Vec<(Var, Var)> = l
+            .carried
+            .iter()
+            .zip(&l.body.yields)
+            .filter(|((phi, _), next)| phi != *next)
+            .map(|(c, n)| (c.0, *n))
+            .collect();
+        let updates = changed.iter().enumerate().map(|(i, (phi, next))| {
+            // Two carried values may take the same next value (`s = t; u =
+            // t;`): all but the last assignment copy it.
+            let again = changed[i + 1..].iter().any(|(_, later)| later == next);
+            let next = if again && self.may_own(*next) && !self.vars.is_array(*next) {
+                let borrowed = self.borrow(*next);
+                quote!(::core::clone::Clone::clone(#borrowed))
+            } else {
+                self.handed_out(*next, &body_defined)
+            };
+            let phi = self.ident(*phi);
+            quote!(#phi = #next;)
+        });
         let count = l.counter.map(|c| {
             let c = self.ident(c);
             quote!(#c += 1;)
