@@ -3,7 +3,7 @@
 //! Ridders-extrapolated differences of the function's own body.
 
 // The functions under test are written the way users write them.
-#![allow(clippy::needless_range_loop, clippy::assign_op_pattern, unused_assignments)]
+#![allow(clippy::needless_range_loop, clippy::assign_op_pattern, unused_assignments, unused_braces)]
 
 mod common;
 
@@ -419,4 +419,23 @@ fn carried_values_sharing_a_next_value_in_a_bundled_hessian() {
     for i in 0..2 {
         check::assert_all_close(&[h[(i, 0)], h[(i, 1)]], &fd[i], 1e-6, &format!("Hessian row {i}"));
     }
+}
+
+// A literal block assigned to a float in a function with nalgebra
+// arguments: only literal arithmetic is typed there, and a block of a
+// literal was not taken for it (E0689, `sin` on an ambiguous float).
+
+#[differentiate]
+fn literal_block_assigned(x: f64, v: &nalgebra::DVector<f64>) -> f64 {
+    let mut s: f64 = 1.5;
+    s = { -0.375 };
+    s.sin() * x + v[0]
+}
+
+#[test]
+fn literal_block_assigned_beside_a_vector() {
+    let v = nalgebra::DVector::from_vec(vec![0.5, 1.0]);
+    let (gx, gv) = literal_block_assigned_grad(2.0, &v);
+    assert!(check::close(gx, (-0.375f64).sin(), 1e-15));
+    assert!(gv[0] == 1.0 && gv[1] == 0.0);
 }
