@@ -439,3 +439,24 @@ fn literal_block_assigned_beside_a_vector() {
     assert!(check::close(gx, (-0.375f64).sin(), 1e-15));
     assert!(gv[0] == 1.0 && gv[1] == 0.0);
 }
+
+// An iterator sum of negative zeros is -0.0 in Rust; the generated forward
+// started its sum from +0.0, and `atan2` of the sum then took the other
+// side of its cut: value and gradient had the wrong sign.
+
+#[differentiate]
+fn atan2_of_a_sum_of_negative_zeros(x: f64, s: &[f64]) -> f64 {
+    let z = s.iter().map(|&v| -(v * 0.0)).sum::<f64>();
+    z.atan2(-1.0) * x
+}
+
+#[test]
+fn sum_keeps_the_sign_of_zero() {
+    let s = [0.5, 2.0];
+    let x = 1.5;
+    let expected = -std::f64::consts::PI * x;
+    assert_eq!(atan2_of_a_sum_of_negative_zeros(x, &s), expected);
+    let (value, (gx, _)) = atan2_of_a_sum_of_negative_zeros_value_and_grad(x, &s);
+    assert_eq!(value, expected);
+    assert_eq!(gx, -std::f64::consts::PI);
+}

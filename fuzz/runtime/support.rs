@@ -222,6 +222,11 @@ pub fn logdet<T: Num>(a: &DMatrix<T>) -> T {
         let p = (col..n).max_by(|&i, &j| m[(i, col)].rv().abs().total_cmp(&m[(j, col)].rv().abs())).unwrap();
         m.swap_rows(col, p);
         let d = m[(col, col)];
+        // A singular matrix: ln 0 = -inf, as matdiff's logdet gives; going
+        // on would divide 0 by 0 and turn it into NaN.
+        if d.rv() == 0.0 {
+            return Num::ln(Num::abs(d));
+        }
         acc += Num::ln(Num::abs(d));
         for i in col + 1..n {
             let f = m[(i, col)] / d;

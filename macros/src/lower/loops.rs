@@ -493,7 +493,10 @@ impl Lowerer {
                 if !looks_iterable(source) {
                     return None;
                 }
-                let start = if method == "sum" { quote!(0.0) } else { quote!(1.0) };
+                // The standard library's float `sum` starts from -0.0, so
+                // that a sum of negative zeros is -0.0: a sign that `atan2`
+                // and division by it can see.
+                let start = if method == "sum" { quote!(-0.0) } else { quote!(1.0) };
                 let op: syn::BinOp = if method == "sum" { syn::parse_quote!(+) } else { syn::parse_quote!(*) };
                 Some(self.fold_loop(
                     source,

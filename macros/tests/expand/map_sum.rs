@@ -59,7 +59,7 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = inner_sum;
     let start = 0usize;
     let end = x.len();
-    let sum: f64 = 0.0;
+    let sum: f64 = -0.0;
     let mut sum_1 = sum;
     for k in (start..end) {
         let v = x[k];
@@ -377,7 +377,7 @@ impl inner_sum {
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
         let start = 0usize;
         let end = x.len();
-        let sum: f64 = 0.0;
+        let sum: f64 = -0.0;
         let mut sum_1 = sum;
         for k in (start..end) {
             let v = x[k];
@@ -440,7 +440,7 @@ impl inner_sum {
         >(tangents.0, x.len());
         let start = 0usize;
         let end = x.len();
-        let sum: f64 = 0.0;
+        let sum: f64 = -0.0;
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
         let mut sum_1 = sum;
         let mut sum_1_dot = sum_dot;
@@ -505,7 +505,7 @@ impl inner_sum {
         >(out_bar_dot);
         let start = 0usize;
         let end = x.len();
-        let sum: f64 = 0.0;
+        let sum: f64 = -0.0;
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
         let mut sum_1 = sum;
         let mut sum_1_dot = sum_dot;
