@@ -197,16 +197,21 @@ impl R {
             Expr::Match(s, float, arms) => self.match_expr(s, *float, arms),
             Expr::Index(n, i) => format!("{n}[{}]", self.e(i)),
             Expr::Index2(n, i, j) => format!("{n}[({}, {})]", self.e(i), self.e(j)),
+            // The oracle sums from -0.0, as Rust's float `sum` does (num-dual's
+            // starts from +0.0): a sum of negative zeros keeps its sign.
             Expr::Sum(n) => {
                 if md {
                     format!("{n}.iter().sum::<f64>()")
                 } else {
-                    format!("{n}.iter().copied().sum::<T>()")
+                    format!("{n}.iter().fold(T::k(-0.0), |a_, &b_| a_ + b_)")
                 }
             }
             Expr::MapSum(n, v, body) => {
-                let t = if md { "f64" } else { "T" };
-                format!("{n}.iter().map(|&{v}| {}).sum::<{t}>()", self.e(body))
+                if md {
+                    format!("{n}.iter().map(|&{v}| {}).sum::<f64>()", self.e(body))
+                } else {
+                    format!("{n}.iter().map(|&{v}| {}).fold(T::k(-0.0), |a_, b_| a_ + b_)", self.e(body))
+                }
             }
             Expr::Fold(n, init, acc, v, body) => {
                 let init = if md && !typed(init) { self.recv(init) } else { self.e(init) };
