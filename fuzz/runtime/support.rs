@@ -328,6 +328,34 @@ pub fn close(a: f64, b: f64, scale: f64) -> bool {
     (a - b).abs() <= 1e-7 * (1.0 + a.abs().max(b.abs()).max(scale))
 }
 
+/// Whether the oracle's groups move by less than a tolerance's worth when
+/// every input moves by `DELTA` relative: a condition number below about
+/// 1e5, so rounding in two evaluation orders stays well inside the
+/// tolerance of [`close`]. Points nearer a branch's edge than `DELTA` fail
+/// too, which is as it should be: there the two sides are both right.
+pub fn well_conditioned(z: &[f64], groups: impl Fn(&[f64]) -> Vec<Vec<f64>>) -> bool {
+    const DELTA: f64 = 1e-11;
+    let base = groups(z);
+    [1.0, -1.0].iter().all(|sign| {
+        let moved: Vec<f64> = z
+            .iter()
+            .enumerate()
+            .map(|(k, v)| v + sign * if k % 2 == 0 { DELTA } else { -DELTA } * (1.0 + v.abs()))
+            .collect();
+        let other = groups(&moved);
+        base.len() == other.len()
+            && base.iter().zip(&other).all(|(a, b)| {
+                let scale = a.iter().fold(0.0f64, |m, v| if v.is_finite() { m.max(v.abs()) } else { m }) * 1e-3;
+                a.len() == b.len()
+                    && a.iter().zip(b).all(|(x, y)| {
+                        (x.is_nan() && y.is_nan())
+                            || x == y
+                            || (x - y).abs() <= 1e-5 * (1.0 + x.abs().max(y.abs()).max(scale))
+                    })
+            })
+    })
+}
+
 pub fn compare(what: &str, got: &[f64], want: &[f64], at: &[f64]) -> Result<(), String> {
     if got.len() != want.len() {
         return Err(format!("{what}: {} entries from matdiff, {} from the oracle at {at:?}", got.len(), want.len()));

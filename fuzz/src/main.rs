@@ -177,7 +177,7 @@ fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
         }
         i += n;
         eprintln!(
-            "[{:>5.0}s] {i}/{}: {pass} passed, {fail} failed ({zero_points} passed with no finite point)",
+            "[{:>5.0}s] {i}/{}: {pass} passed, {fail} failed ({zero_points} passed with no point to check: none finite and well-conditioned)",
             start.elapsed().as_secs_f64(),
             o.count
         );
