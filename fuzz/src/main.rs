@@ -1,6 +1,7 @@
 //! Differential fuzzer of matdiff: random programs, their derivatives checked against num-dual.
 
 mod ast;
+mod emit;
 mod generate;
 mod render;
 mod rng;
@@ -17,26 +18,30 @@ use std::time::Instant;
 struct Options {
     seed: u64,
     count: usize,
-    mode: Mode,
+    /// `None`: all kinds for fuzzing, plain scalar functions for `--emit-crate`.
+    mode: Option<Mode>,
     batch: usize,
     regressions: bool,
     shrink: bool,
     keep: bool,
     shrink_secs: u64,
     no_return: bool,
+    /// Write the crates of `emit.rs` here instead of fuzzing.
+    emit: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         seed: 1,
         count: 100,
-        mode: Mode::All,
+        mode: None,
         batch: 60,
         regressions: false,
         shrink: true,
         keep: false,
         shrink_secs: 240,
         no_return: false,
+        emit: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -47,9 +52,10 @@ fn parse_args() -> Result<Options, String> {
             "--batch" => o.batch = value("--batch")?.parse::<usize>().map_err(|e| format!("--batch: {e}"))?.max(1),
             "--mode" => {
                 let m = value("--mode")?;
-                o.mode = Mode::parse(&m).ok_or(format!("--mode: plain, loops, nalgebra or all, not {m}"))?;
+                o.mode = Some(Mode::parse(&m).ok_or(format!("--mode: plain, loops, nalgebra or all, not {m}"))?);
             }
             "--regressions" => o.regressions = true,
+            "--emit-crate" => o.emit = Some(PathBuf::from(value("--emit-crate")?)),
             "--no-shrink" => o.shrink = false,
             "--keep" => o.keep = true,
             "--avoid" => match value("--avoid")?.as_str() {
@@ -144,6 +150,7 @@ fn regressions(work: &Work) -> std::io::Result<(usize, usize)> {
 
 fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
     let start = Instant::now();
+    let mode = o.mode.unwrap_or(Mode::All);
     let (mut pass, mut fail) = (0, 0);
     let mut zero_points = 0;
     // Failures grouped by signature: the first of each class is shrunk.
@@ -152,7 +159,7 @@ fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
     while i < o.count {
         let n = o.batch.min(o.count - i);
         let progs: Vec<(String, Program)> = (i..i + n)
-            .map(|k| (format!("p{k:05}"), generate::program(program_seed(o.seed, k), o.mode, o.no_return)))
+            .map(|k| (format!("p{k:05}"), generate::program(program_seed(o.seed, k), mode, o.no_return)))
             .collect();
         let files: Vec<(String, String)> = progs
             .iter()
@@ -205,16 +212,35 @@ fn fuzz(work: &Work, o: &Options) -> std::io::Result<(usize, usize)> {
     Ok((pass, fail))
 }
 
+/// The programs of `--seed`, `--count` and `--mode` (plain scalar
+/// functions by default) as the crates of `emit.rs`.
+fn emit_crate(dir: &Path, o: &Options) -> std::io::Result<()> {
+    let mode = o.mode.unwrap_or(Mode::Plain);
+    let programs: Vec<(String, Program)> = (0..o.count)
+        .map(|k| (format!("p{k:05}"), generate::program(program_seed(o.seed, k), mode, o.no_return)))
+        .collect();
+    let title = format!("{} programs of seed {}, mode {mode:?}", o.count, o.seed);
+    emit::write(dir, &workspace(), &programs, &title)
+}
+
 fn main() {
     let o = match parse_args() {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--avoid return] [--keep]"
+                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--avoid return] [--keep] [--emit-crate DIR]"
             );
             std::process::exit(2);
         }
     };
+    if let Some(dir) = &o.emit {
+        if let Err(e) = emit_crate(dir, &o) {
+            eprintln!("fuzz: writing {}: {e}", dir.display());
+            std::process::exit(2);
+        }
+        println!("wrote plain/, annotated/ and calls/ under {}", dir.display());
+        return;
+    }
     let result =
         Work::new(&workspace(), o.keep).and_then(|w| if o.regressions { regressions(&w) } else { fuzz(&w, &o) });
     match result {

@@ -415,12 +415,18 @@ fn params(f: &Func, form: Form) -> String {
 
 /// The `#[differentiate]` functions, as a user would write them.
 pub fn matdiff_source(p: &Program) -> String {
+    matdiff_source_vis(p, "")
+}
+
+/// The same with `vis` (such as `"pub "`) before each function and the
+/// struct of methods.
+pub fn matdiff_source_vis(p: &Program, vis: &str) -> String {
     let mut out = String::new();
     let mut methods = String::new();
     for f in &p.funcs {
         let mut r = R::new(Form::Matdiff, f);
         let text = format!(
-            "#[differentiate]\nfn {}({}) -> {} {}\n",
+            "#[differentiate]\n{vis}fn {}({}) -> {} {}\n",
             f.name,
             params(f, Form::Matdiff),
             ret_md(f.ret),
@@ -429,7 +435,7 @@ pub fn matdiff_source(p: &Program) -> String {
         if f.method { methods.push_str(&text) } else { out.push_str(&text) }
     }
     if !methods.is_empty() {
-        let _ = write!(out, "struct P {{\n    w: f64,\n}}\n\nimpl P {{\n{methods}}}\n");
+        let _ = write!(out, "{vis}struct P {{\n    w: f64,\n}}\n\nimpl P {{\n{methods}}}\n");
     }
     out
 }
@@ -451,7 +457,7 @@ fn oracle_source(p: &Program) -> String {
 }
 
 /// Expressions building each argument of the checked function from the flat slice `z`.
-fn arg_builders(f: &Func, z: &str) -> (Vec<String>, Vec<String>) {
+pub fn arg_builders(f: &Func, z: &str) -> (Vec<String>, Vec<String>) {
     let (mut lets, mut names) = (Vec::new(), Vec::new());
     let mut k = 0;
     for (n, t) in &f.params {
