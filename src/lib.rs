@@ -215,10 +215,11 @@ pub mod __private {
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
-        NoDerivative, cotangent, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
+        NoDerivative, cotangent, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec, tangent_or_zero,
+        tangent_or_zero_fixed, tangent_or_zero_vec,
     };
     pub use matdiff_core::matrix::{
-        Flat, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,
+        Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,
     };
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;

@@ -325,3 +325,19 @@ vector_case!(annotated_vec_of_literals_with_a_vector_argument, |x, y| {
     w[0] = x.sum() * s;
     w[0] * y
 }, at [&[0.3, -0.8, 1.1, 2.5], &[-0.4, 0.9, 0.5]]);
+
+// A block arm with a `let` before its literal tail: the arm's value is a
+// float literal, typed only by the cast arm that the early return puts in
+// another copy of the code.
+vector_case!(literal_block_with_a_let_in_an_arm, |x, y| {
+    let q = x.sum();
+    let t3 = match y {
+        v if v > 2.0 => {
+            let unused: f64 = 0.5;
+            -2.0
+        }
+        v if v > 1.0 => return q * v,
+        _ => 1usize as f64,
+    };
+    (t3 + t3 * q).ln_1p()
+}, at [&[0.3, -0.8, 1.1, 2.5], &[0.3, -0.8, 1.1, 1.5], &[0.3, 0.8, 1.1, 0.5]]);

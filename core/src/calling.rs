@@ -23,7 +23,7 @@
 //! A hand-written function can join in by defining the same companion; the
 //! helpers in [`crate::functions`] do.
 
-use crate::{Directions, Scalar};
+use crate::{Directions, Linear, Scalar};
 
 /// The cotangent (and tangent) slot of an argument that the function is not
 /// differentiated in: an integer, a flag, user data, or a float left out of
@@ -111,4 +111,51 @@ pub fn tangent_or_zero<F: Scalar, D: Directions<F>>(tangent: Option<D>) -> D {
         Some(t) => t,
         None => D::zero(),
     }
+}
+
+// A function's cotangents are linear in the seed `out_bar` of its pullback,
+// so its derivative cores are seeded with 1 and a caller's seed is applied
+// afterwards: the cotangent `c` becomes `out_bar * c`, and its tangent `t`
+// (the derivative of `c` along the caller's directions) becomes
+// `out_bar * t + out_bar_dot * c` by the product rule. The gradients and
+// Hessians call the cores as they are, with nothing to scale.
+
+/// A cotangent computed with the seed 1, scaled by the caller's seed.
+#[inline(always)]
+pub fn reseed_cotangent<F: Scalar, C: Linear<F>>(out_bar: F, cotangent: C) -> C {
+    cotangent.scale(out_bar)
+}
+
+/// The tangent of a float argument's cotangent under the caller's seed:
+/// `out_bar * tangent + out_bar_dot * cotangent`, from those computed with
+/// the seed 1.
+#[inline(always)]
+pub fn reseed_scalar<F: Scalar, D: Directions<F>>(out_bar: F, out_bar_dot: &D, cotangent: &F, tangent: D) -> D {
+    tangent.scale(out_bar).add(&out_bar_dot.scale(*cotangent))
+}
+
+/// [`reseed_scalar`] for each element of an array argument.
+#[inline]
+pub fn reseed_array<F: Scalar, D: Directions<F>, const N: usize>(
+    out_bar: F,
+    out_bar_dot: &D,
+    cotangent: &[F; N],
+    tangent: [D; N],
+) -> [D; N] {
+    core::array::from_fn(|i| reseed_scalar(out_bar, out_bar_dot, &cotangent[i], tangent[i]))
+}
+
+/// [`reseed_scalar`] for each element of a slice or `Vec` argument.
+#[inline]
+pub fn reseed_vec<F: Scalar, D: Directions<F>>(
+    out_bar: F,
+    out_bar_dot: &D,
+    cotangent: &[F],
+    tangent: Vec<D>,
+) -> Vec<D> {
+    let mut tangent = tangent;
+    for (t, c) in tangent.iter_mut().zip(cotangent) {
+        *t = reseed_scalar(out_bar, out_bar_dot, c, *t);
+    }
+    tangent
 }

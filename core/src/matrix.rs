@@ -202,3 +202,22 @@ where
 {
     tangent.unwrap_or_else(|| like.zero_like())
 }
+
+/// The tangent of a matrix argument's cotangent under a caller's seed:
+/// `out_bar * tangent + out_bar_dot * cotangent`, where `cotangent` and
+/// `tangent` were computed with the seed 1 (see
+/// [`crate::calling::reseed_scalar`]).
+#[inline]
+pub fn reseed_matrix<F: Elem, R: Dim, C: Dim>(
+    out_bar: F,
+    out_bar_dot: &F,
+    cotangent: &OMatrix<F, R, C>,
+    tangent: OMatrix<F, R, C>,
+) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let mut tangent = tangent;
+    tangent.zip_apply(cotangent, |t, c| *t = out_bar * *t + *out_bar_dot * c);
+    tangent
+}

@@ -129,6 +129,28 @@ struct Layout {
     fixed: bool,
 }
 
+/// The reverse core, seeded with 1, that the gradients and `vjp` call.
+const GRADIENT_CORE: &str = "gradient_core";
+
+/// The forward-over-reverse core, seeded with 1, that the Hessians, the
+/// Hessian-vector product and `vjp_jvp` call.
+const CORE: &str = "second_order_core";
+
+/// The derivative bodies of a function, built once: the companions
+/// (`vjp`, `jvp`, `vjp_jvp`) and the forward-over-reverse core, which the
+/// public functions wrap.
+struct Cores {
+    tokens: TokenStream,
+    /// For each differentiated argument, whether the core computes the
+    /// tangent of its cotangent (its rows of the Hessian); it is zero
+    /// otherwise.
+    rows: Vec<bool>,
+}
+
+/// Lowered statements beyond which a function is long: its cores are
+/// then not inlined.
+const LONG: usize = 200;
+
 /// Up to this many scalar inputs, a Hessian takes one sweep with all
 /// directions at once; beyond, sweeps of `CHUNK` directions.
 const ONE_SWEEP: usize = 16;
@@ -146,14 +168,15 @@ impl<'a> Generator<'a> {
         if self.sig.vector_output.is_some() {
             return self.jacobian();
         }
+        let cores = self.companions();
         let mut out = TokenStream::new();
-        out.extend(self.value_and_grad(false));
-        out.extend(self.value_and_grad(true));
+        out.extend(if self.matrix_mode() { self.value_and_grad(false) } else { self.grad_wrapper(false) });
+        out.extend(self.grad_wrapper(true));
         if !self.options.no_hessian {
-            out.extend(self.hessian());
+            out.extend(self.hessian(&cores));
             out.extend(self.hvp());
         }
-        out.extend(self.companions());
+        out.extend(cores.tokens);
         out
     }
 
@@ -214,6 +237,43 @@ impl<'a> Generator<'a> {
 
     fn lints() -> TokenStream {
         quote!(#[allow(dead_code, unused_variables, unused_mut, unused_parens, non_snake_case, dropping_copy_types, clippy::all, clippy::pedantic, clippy::nursery)])
+    }
+
+    /// A call of the companion `suffix` with the function's arguments, then
+    /// `extra`. `repeated`: the call runs more than once (in a loop of
+    /// sweeps), so arguments that are neither references nor floats are
+    /// cloned for each.
+    fn call_core(&self, suffix: &str, extra: impl IntoIterator<Item = TokenStream>, repeated: bool) -> TokenStream {
+        let args = self.sig.params.iter().map(|p| {
+            let ident = &p.ident;
+            let copied = matches!(p.ty, syn::Type::Reference(_))
+                || (p.float.is_some() && matches!(p.shape, Shape::Scalar | Shape::Fixed(_)));
+            if repeated && !copied { quote!(::core::clone::Clone::clone(&#ident)) } else { quote!(#ident) }
+        });
+        let extra = extra.into_iter();
+        match &self.sig.receiver {
+            Some(receiver) => {
+                let method = companion_method(suffix, &self.sig.name);
+                let this = if repeated && receiver.reference.is_none() {
+                    quote!(::core::clone::Clone::clone(&self))
+                } else {
+                    quote!(self)
+                };
+                quote!(Self::#method(#this, #(#args,)* #(#extra),*))
+            }
+            None => {
+                let name = &self.sig.name;
+                let suffix = format_ident!("{}", suffix);
+                quote!(#name::#suffix(#(#args,)* #(#extra),*))
+            }
+        }
+    }
+
+    /// Entry `i` of the per-argument tuple `tuple` returned by a core, for
+    /// differentiated argument `i`.
+    fn slot(&self, tuple: TokenStream, i: usize) -> TokenStream {
+        let index = syn::Index::from(self.wrt_params[i]);
+        quote!(#tuple.#index)
     }
 
     fn gradient(&self, vars: &mut Vars, seed: Seed) -> Gradient {
@@ -321,8 +381,24 @@ impl<'a> Generator<'a> {
 
     // ----- the public functions --------------------------------------------
 
-    fn value_and_grad(&self, with_value: bool) -> TokenStream {
-        let (name, doc) = if with_value {
+    /// `f_grad` or `f_value_and_grad`: the reverse core seeded with 1.
+    fn grad_wrapper(&self, with_value: bool) -> TokenStream {
+        let (name, doc) = self.grad_name_doc(with_value);
+        let float = &self.float;
+        let call = self.call_core(GRADIENT_CORE, [], false);
+        let entries: Vec<TokenStream> = (0..self.wrt.len()).map(|i| self.slot(quote!(__matdiff_slots), i)).collect();
+        let grad = self.gather(vec![quote!(); entries.len()], entries).1;
+        let grad_type = self.grad_type();
+        let (ret, value) = if with_value {
+            (quote!((#float, #grad_type)), quote!((__matdiff_value, #grad)))
+        } else {
+            (grad_type, grad)
+        };
+        self.wrapper_fn(&name, &doc, quote!(), ret, quote!(let (__matdiff_value, __matdiff_slots) = #call; #value))
+    }
+
+    fn grad_name_doc(&self, with_value: bool) -> (Ident, String) {
+        if with_value {
             (
                 self.name(&self.options.value_and_grad, "value_and_grad"),
                 format!(
@@ -340,7 +416,11 @@ impl<'a> Generator<'a> {
                     self.wrt_list()
                 ),
             )
-        };
+        }
+    }
+
+    fn value_and_grad(&self, with_value: bool) -> TokenStream {
+        let (name, doc) = self.grad_name_doc(with_value);
         let mut vars = self.lowered.vars.clone();
         let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
@@ -369,6 +449,7 @@ impl<'a> Generator<'a> {
         body: TokenStream,
     ) -> TokenStream {
         let attrs = self.attrs(true);
+        let inline = self.inline();
         let vis = &self.function.vis;
         let params = self.params();
         let (generics, where_clause) = self.generics(None);
@@ -381,6 +462,7 @@ impl<'a> Generator<'a> {
         quote! {
             #[doc = #doc]
             #attrs
+            #inline
             #lints
             #vis fn #name #generics (#params #extra_params) -> #ret #where_clause {
                 let _ = #original;
@@ -388,6 +470,43 @@ impl<'a> Generator<'a> {
                 #body
             }
         }
+    }
+
+    /// A public function that calls the cores: no body of its own, and
+    /// `#[inline]`, so that only the derivatives a crate calls are compiled
+    /// to machine code.
+    fn wrapper_fn(
+        &self,
+        name: &Ident,
+        doc: &str,
+        extra_params: TokenStream,
+        ret: TokenStream,
+        body: TokenStream,
+    ) -> TokenStream {
+        let attrs = self.attrs(true);
+        let inline = self.inline();
+        let vis = &self.function.vis;
+        let params = self.params();
+        let (generics, where_clause) = self.generics(None);
+        let lints = Self::lints();
+        let original = &self.sig.name;
+        let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        quote! {
+            #[doc = #doc]
+            #attrs
+            #inline
+            #lints
+            #vis fn #name #generics (#params #extra_params) -> #ret #where_clause {
+                let _ = #original;
+                #body
+            }
+        }
+    }
+
+    /// `#[inline]` unless the user wrote their own: a crate then compiles to
+    /// machine code only the derivatives it calls.
+    fn inline(&self) -> Option<TokenStream> {
+        (!self.function.attrs.iter().any(|a| a.path().is_ident("inline"))).then(|| quote!(#[inline]))
     }
 
     /// The number of scalars in differentiated argument `i`, and whether it
@@ -407,7 +526,7 @@ impl<'a> Generator<'a> {
         }
     }
 
-    fn hessian(&self) -> TokenStream {
+    fn hessian(&self, cores: &Cores) -> TokenStream {
         let name = self.name(&self.options.hessian, "hessian");
         let doc = format!(
             " The Hessian of {} with respect to {} (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.",
@@ -418,42 +537,35 @@ impl<'a> Generator<'a> {
             if self.bundle_mode() {
                 return self.hessian_bundled(&name, &doc);
             }
-            return self.hessian_by_columns(&name, &doc);
+            return self.hessian_by_columns_pruned(&name, &doc);
         }
         if self.all_scalar() && self.wrt.len() <= ONE_SWEEP {
-            return self.hessian_one_sweep(&name, &doc);
+            return self.hessian_one_sweep(cores, &name, &doc);
         }
-        self.hessian_chunked(&name, &doc)
+        self.hessian_chunked(cores, &name, &doc)
     }
 
-    /// All scalar inputs: one sweep carrying every direction.
+    /// All scalar inputs: one sweep of the core carrying every direction.
     /// When the Hessian is sparse, inputs whose columns share no row share a
     /// direction (see [`crate::sparsity`]), and the sweep carries fewer.
-    fn hessian_one_sweep(&self, name: &Ident, doc: &str) -> TokenStream {
+    fn hessian_one_sweep(&self, cores: &Cores, name: &Ident, doc: &str) -> TokenStream {
         let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
         let float = &self.float;
         let colouring = sparsity::colour_hessian(&self.lowered.body, &self.wrt);
         let width = proc_macro2::Literal::usize_unsuffixed(colouring.as_ref().map_or(self.wrt.len(), |c| c.colours));
         let directions = quote!([#float; #width]);
-        let mut vars = self.lowered.vars.clone();
-        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
-        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
-        let seeds: Vec<(Var, usize)> = seed_vars.into_iter().enumerate().map(|(i, dot)| (dot, i)).collect();
-        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
-        let e = Emitter::new(&vars, directions.clone(), &stmts);
-        let seeds = seeds.iter().map(|(dot, i)| {
-            let dot = e.ident(*dot);
-            let direction = colouring.as_ref().map_or(*i, |c| c.colour_of[*i]);
+        let seeds = (0..self.wrt.len()).map(|i| {
+            let direction = colouring.as_ref().map_or(i, |c| c.colour_of[i]);
             let direction = proc_macro2::Literal::usize_unsuffixed(direction);
-            quote!(let #dot: #directions = ::matdiff::__private::unit::<#float, #directions>(#direction);)
+            quote!(::matdiff::__private::unit::<#float, #directions>(#direction))
         });
-        let body = e.stmts(&stmts);
-        let rows = gradient.adjoints.iter().enumerate().map(|(i, adjoint)| {
-            let row = adjoint.and_then(|a| dots.get(&a)).map(|row| e.ident(*row));
-            match (row, &colouring) {
-                (Some(row), None) => quote!(#row),
-                (Some(row), Some(colouring)) => {
+        let extra: Vec<TokenStream> = seeds.collect();
+        let call = self.call_core(CORE, extra, false);
+        let rows = (0..self.wrt.len()).map(|i| {
+            let row = self.slot(quote!(__matdiff_tangents), i);
+            match (cores.rows[i], &colouring) {
+                (true, None) => row,
+                (true, Some(colouring)) => {
                     let entries = (0..self.wrt.len()).map(|j| {
                         if colouring.may_be_nonzero(i, j) {
                             let direction = proc_macro2::Literal::usize_unsuffixed(colouring.colour_of[j]);
@@ -464,11 +576,74 @@ impl<'a> Generator<'a> {
                     });
                     quote!([#(#entries),*])
                 }
-                (None, _) => quote!([0.0; #n]),
+                (false, _) => quote!([0.0; #n]),
             }
         });
         let square = quote!([#float; #n]);
-        self.public_fn(name, doc, quote!(), quote!([#square; #n]), quote!(#(#seeds)* #body [#(#rows),*]))
+        self.wrapper_fn(
+            name,
+            doc,
+            quote!(),
+            quote!([#square; #n]),
+            quote! {
+                let (_, _, _, __matdiff_tangents) = #call;
+                [#(#rows),*]
+            },
+        )
+    }
+
+    /// Whether the function is long enough that its cores must not be
+    /// inlined (see [`Generator::companion_fn`]).
+    fn long(&self) -> bool {
+        fn count(stmts: &[crate::ir::Stmt]) -> usize {
+            use crate::ir::{Header, Stmt};
+            stmts
+                .iter()
+                .map(|stmt| match stmt {
+                    Stmt::If { then_blk, else_blk, .. } => 1 + count(&then_blk.stmts) + count(&else_blk.stmts),
+                    Stmt::Loop(l) => {
+                        let cond = match &l.header {
+                            Header::While { cond } => count(&cond.stmts),
+                            _ => 0,
+                        };
+                        1 + cond + count(&l.body.stmts)
+                    }
+                    _ => 1,
+                })
+                .sum()
+        }
+        count(&self.lowered.body.stmts) > LONG
+    }
+
+    /// The seed of differentiated argument `i` for the sweep whose
+    /// directions `directions` start at input scalar `first`.
+    fn sweep_seed(
+        &self,
+        e: &Emitter,
+        layout: &Layout,
+        i: usize,
+        directions: &TokenStream,
+        first: &Ident,
+    ) -> TokenStream {
+        let float = &self.float;
+        let param = e.ident(self.wrt[i]);
+        let base = &layout.bases[i];
+        match &self.wrt_param(i).shape {
+            Shape::Scalar => quote!(::matdiff::__private::seed::<#float, #directions>(#base, #first)),
+            Shape::Dynamic => {
+                quote!(::matdiff::__private::seed_vec::<#float, #directions>(#param.len(), #base, #first))
+            }
+            Shape::Fixed(n) => quote!(::matdiff::__private::seed_array::<#float, #directions, {#n}>(#base, #first)),
+            Shape::Matrix(_) => {
+                let like = e.borrow(self.wrt[i]);
+                quote!(::matdiff::__private::seed_matrix(#like, #base, #first))
+            }
+        }
+    }
+
+    /// An emitter for the names of the arguments, in wrappers.
+    fn argument_names(&self) -> Emitter<'_> {
+        Emitter::new(&self.lowered.vars, quote!(()), &[])
     }
 
     /// Where each differentiated argument's scalars sit among all of them.
@@ -552,35 +727,28 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// Arrays or many scalars: sweeps of `CHUNK` directions (fewer when
-    /// there are fewer inputs), each filling that many columns.
-    fn hessian_chunked(&self, name: &Ident, doc: &str) -> TokenStream {
-        let mut vars = self.lowered.vars.clone();
-        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
-        let first = vars.fresh("first", Span::call_site(), false);
-        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
-        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
-        let layout = self.layout(&Emitter::new(&vars, quote!(()), &stmts));
+    /// Arrays or many scalars: sweeps of the core with `CHUNK` directions
+    /// (fewer when there are fewer inputs), each filling that many columns.
+    fn hessian_chunked(&self, cores: &Cores, name: &Ident, doc: &str) -> TokenStream {
+        let e = self.argument_names();
+        let layout = self.layout(&e);
         let (directions, chunk_decl, step) = self.chunk(&layout);
-        let e = Emitter::new(&vars, directions.clone(), &stmts);
-        let first_ident = e.ident(first).clone();
-        let seeds = self.chunk_seeds(&e, &layout, &seed_vars, &directions, &first_ident);
-        let mut scatters = Vec::new();
-        for i in 0..self.wrt.len() {
-            if let Some(row) = gradient.adjoints[i].and_then(|a| dots.get(&a)) {
-                let row = e.ident(*row);
-                let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
-                scatters.push(match &self.wrt_param(i).shape {
-                    Shape::Scalar => quote!(::matdiff::__private::scatter_row(&mut __matdiff_matrix[#base], #first_ident, &#row);),
-                    _ => quote!(::matdiff::__private::scatter_rows(&mut __matdiff_matrix[#base..#base + #size], #first_ident, &#row);),
-                });
+        let first = Ident::new("__matdiff_first", Span::call_site());
+        let seeds: Vec<TokenStream> =
+            (0..self.wrt.len()).map(|i| self.sweep_seed(&e, &layout, i, &directions, &first)).collect();
+        let extra = seeds;
+        let call = self.call_core(CORE, extra, true);
+        let scatters = (0..self.wrt.len()).filter(|&i| cores.rows[i]).map(|i| {
+            let row = self.slot(quote!(__matdiff_tangents), i);
+            let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+            match &self.wrt_param(i).shape {
+                Shape::Scalar => quote!(::matdiff::__private::scatter_row(&mut __matdiff_matrix[#base], #first, &#row);),
+                _ => quote!(::matdiff::__private::scatter_rows(&mut __matdiff_matrix[#base..#base + #size], #first, &#row);),
             }
-        }
-        let body = e.stmts(&stmts);
+        });
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
-        self.public_fn(
+        self.wrapper_fn(
             name,
             doc,
             quote!(),
@@ -590,12 +758,11 @@ impl<'a> Generator<'a> {
                 let __matdiff_total: usize = #total;
                 let __matdiff_rows: usize = __matdiff_total;
                 let mut __matdiff_matrix = #matrix_init;
-                let mut #first_ident: usize = 0;
-                while #first_ident < __matdiff_total {
-                    #(#seeds)*
-                    #body
+                let mut #first: usize = 0;
+                while #first < __matdiff_total {
+                    let (_, _, _, __matdiff_tangents) = #call;
                     #(#scatters)*
-                    #first_ident += #step;
+                    #first += #step;
                 }
                 __matdiff_matrix
             },
@@ -667,10 +834,11 @@ impl<'a> Generator<'a> {
     }
 
     /// With nalgebra arguments: one forward-over-reverse sweep per input
-    /// scalar, each filling one column of a nalgebra matrix (`SMatrix` when
+    /// scalar, from a body of its own pruned to the Hessian's columns (see
+    /// [`Generator::hvp_pruned`]), each filling one column of a nalgebra matrix (`SMatrix` when
     /// every size is static, `DMatrix` otherwise), the inputs flattened in
     /// argument order and matrices column by column.
-    fn hessian_by_columns(&self, name: &Ident, doc: &str) -> TokenStream {
+    fn hessian_by_columns_pruned(&self, name: &Ident, doc: &str) -> TokenStream {
         let float = &self.float;
         let mut vars = self.lowered.vars.clone();
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
@@ -956,7 +1124,80 @@ impl<'a> Generator<'a> {
         )
     }
 
+    /// The Hessian times a vector: one sweep of the core along it.
     fn hvp(&self) -> TokenStream {
+        if self.matrix_mode() {
+            return self.hvp_pruned();
+        }
+        let name = self.name(&self.options.hvp, "hvp");
+        let float = &self.float;
+        let mut vars = self.lowered.vars.clone();
+        let direction = vars.fresh("v", self.sig.name.span(), false);
+        let v = vars.ident(direction).clone();
+        let doc = format!(
+            " The Hessian of {} with respect to {} times the vector `{v}` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.",
+            self.link(),
+            self.wrt_list(),
+        );
+        let single = !self.all_scalar() && self.wrt.len() == 1;
+        let mut v_types = Vec::new();
+        let seeds: Vec<TokenStream> = (0..self.wrt.len())
+            .map(|i| {
+                let part = if self.all_scalar() {
+                    let i = proc_macro2::Literal::usize_unsuffixed(i);
+                    quote!(#v[#i])
+                } else if single {
+                    quote!(#v)
+                } else {
+                    let i = syn::Index::from(i);
+                    quote!(#v.#i)
+                };
+                let p = self.wrt_param(i);
+                v_types.push(match &p.shape {
+                    Shape::Scalar => quote!(#float),
+                    Shape::Dynamic => quote!(&[#float]),
+                    Shape::Fixed(n) => quote!([#float; #n]),
+                    Shape::Matrix(m) => {
+                        let owned = &m.owned;
+                        quote!(&#owned)
+                    }
+                });
+                match &p.shape {
+                    Shape::Dynamic => quote!(#part.to_vec()),
+                    Shape::Matrix(_) => quote!(::core::clone::Clone::clone(#part)),
+                    _ => part,
+                }
+            })
+            .collect();
+        let v_type = if self.all_scalar() {
+            let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
+            quote!([#float; #n])
+        } else if single {
+            v_types[0].clone()
+        } else {
+            quote!((#(#v_types,)*))
+        };
+        let extra = seeds;
+        let call = self.call_core(CORE, extra, false);
+        let entries: Vec<TokenStream> = (0..self.wrt.len()).map(|i| self.slot(quote!(__matdiff_tangents), i)).collect();
+        let value = self.gather(vec![quote!(); entries.len()], entries).1;
+        self.wrapper_fn(
+            &name,
+            &doc,
+            quote!(#v: #v_type),
+            self.grad_type(),
+            quote! {
+                let (_, _, _, __matdiff_tangents) = #call;
+                #value
+            },
+        )
+    }
+
+    /// With nalgebra values, the Hessian times a vector from a body of its
+    /// own, pruned to what the product needs: the core would also compute
+    /// the gradient and the value's tangent, whose matrices the optimiser
+    /// cannot remove once they are allocated.
+    fn hvp_pruned(&self) -> TokenStream {
         let name = self.name(&self.options.hvp, "hvp");
         let float = &self.float;
         let mut vars = self.lowered.vars.clone();
@@ -1026,7 +1267,7 @@ impl<'a> Generator<'a> {
     /// The derivative functions of the calling convention in
     /// `matdiff_core::calling`: a `struct` in the type namespace for a free
     /// function, hidden methods for a method.
-    fn companions(&self) -> TokenStream {
+    fn companions(&self) -> Cores {
         let float = &self.float;
         // With matrices, a tangent carries one direction: the companions are
         // written for `D = F` (a type alias keeps the code below the same).
@@ -1071,24 +1312,50 @@ impl<'a> Generator<'a> {
         let tangent_slot_types: Vec<TokenStream> =
             self.sig.params.iter().map(|p| if p.wrt { self.shaped(p, &d) } else { no_derivative.clone() }).collect();
 
-        // vjp
-        let vjp = {
+        // The reverse core, seeded with 1: `f_grad` and `f_value_and_grad`
+        // call it as it is; `vjp` scales its cotangents by the caller's seed,
+        // since they are linear in it.
+        let gradient_core = {
             let mut vars = vars.clone();
-            let mut gradient = self.gradient(&mut vars, Seed::Given(out_bar));
+            let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
             let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
             live.push(self.lowered.result());
             gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
-            let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
-            let stmts = e.stmts(&gradient.stmts);
+            let outputs: Vec<Var> =
+                gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
+            let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
+            let stmts = e.body(&gradient.stmts);
             let slots = self.cotangent_slots(&e, &gradient.adjoints, &no_derivative);
             let result = e.ident(self.lowered.result());
+            self.companion_fn(
+                GRADIENT_CORE,
+                None,
+                quote!(),
+                quote!((#float, (#(#slot_types,)*))),
+                quote!(#stmts (#result, (#(#slots,)*))),
+            )
+        };
+        let vjp = {
+            let e = Emitter::new(&vars, quote!(#float), &[]);
             let out_bar = e.ident(out_bar);
+            let call = self.call_core(GRADIENT_CORE, [], false);
+            let slots = self.sig.params.iter().enumerate().map(|(k, p)| {
+                let index = syn::Index::from(k);
+                if p.wrt {
+                    quote!(::matdiff::__private::reseed_cotangent(#out_bar, __matdiff_slots.#index))
+                } else {
+                    quote!(__matdiff_slots.#index)
+                }
+            });
             self.companion_fn(
                 "vjp",
                 None,
                 quote!(#out_bar: #float),
                 quote!((#float, (#(#slot_types,)*))),
-                quote!(#stmts (#result, (#(#slots,)*))),
+                quote! {
+                    let (__matdiff_value, __matdiff_slots) = #call;
+                    (__matdiff_value, (#(#slots,)*))
+                },
             )
         };
 
@@ -1115,13 +1382,16 @@ impl<'a> Generator<'a> {
             )
         };
 
-        // vjp_jvp
-        let vjp_jvp = {
+        // The forward-over-reverse core: the tangents of the differentiated
+        // arguments and of the seed are given whole, so that each caller
+        // seeds them its own way (a Hessian with unit directions, a
+        // Hessian-vector product with the vector, `vjp_jvp` with a caller's
+        // tangents or zeros).
+        let mut rows = Vec::new();
+        let core = {
             let mut vars = vars.clone();
-            let gradient = self.gradient(&mut vars, Seed::Given(out_bar));
+            let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
-            let out_bar_dot_value = vars.derived(out_bar, "_dot");
-            dots.insert(out_bar, out_bar_dot_value);
             let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
             let result_var = self.lowered.result();
             let mut live: Vec<Var> = vec![result_var];
@@ -1132,9 +1402,13 @@ impl<'a> Generator<'a> {
             }
             let stmts = prune(stmts, live);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
-            let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
+            let tangent_params = seed_stmts.iter().map(|(dot, k)| {
+                let dot = e.ident(*dot);
+                let ty = self.shaped(&self.sig.params[*k], &d);
+                quote!(mut #dot: #ty,)
+            });
+            let tangent_params: TokenStream = tangent_params.collect();
             let body = e.stmts(&stmts);
-            let result_var = self.lowered.result();
             let result = e.ident(result_var);
             let result_dot = self.dot_or_zero(&e, &dots, result_var);
             let slots = self.cotangent_slots(&e, &gradient.adjoints, &no_derivative);
@@ -1151,18 +1425,67 @@ impl<'a> Generator<'a> {
                     let adjoint = index.and_then(|i| gradient.adjoints[i]);
                     match adjoint.and_then(|a| dots.get(&a)) {
                         Some(d) => {
+                            rows.push(true);
                             let d = e.ident(*d);
                             quote!(#d)
                         }
                         None => {
+                            rows.push(false);
                             let p = e.ident(param);
                             quote!(::matdiff::__private::zero_tangent::<__MatdiffD, _>(&#p))
                         }
                     }
                 })
                 .collect();
-            let (t, ob, obd, obd_value) =
-                (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot), e.ident(out_bar_dot_value));
+            self.companion_fn(
+                CORE,
+                direction_param.clone(),
+                quote!(#tangent_params),
+                quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
+                quote! {
+                    #direction_alias
+                    #body
+                    (#result, #result_dot, (#(#slots,)*), (#(#dot_slots,)*))
+                },
+            )
+        };
+
+        // vjp_jvp: the core along the caller's tangents (or zeros), its
+        // cotangents scaled by the caller's seed `out_bar` and their tangents
+        // by `out_bar` and `out_bar_dot` (the product rule).
+        let vjp_jvp = {
+            let mut vars = vars.clone();
+            let (seed_stmts, _) = self.tangent_seeds(&mut vars);
+            let e = Emitter::new(&vars, quote!(__MatdiffD), &[]);
+            let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
+            let dots: Vec<TokenStream> = seed_stmts
+                .iter()
+                .map(|(dot, _)| {
+                    let dot = e.ident(*dot);
+                    quote!(#dot)
+                })
+                .collect();
+            let (t, ob, obd) = (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot));
+            let call = self.call_core(CORE, dots, false);
+            let mut slots = Vec::new();
+            let mut dot_slots = Vec::new();
+            for (k, p) in self.sig.params.iter().enumerate() {
+                let index = syn::Index::from(k);
+                let (slot, dot) = (quote!(__matdiff_slots.#index), quote!(__matdiff_dots.#index));
+                if !p.wrt {
+                    slots.push(slot);
+                    dot_slots.push(dot);
+                    continue;
+                }
+                let reseed = match &p.shape {
+                    Shape::Scalar => quote!(::matdiff::__private::reseed_scalar(#ob, &#obd, &#slot, #dot)),
+                    Shape::Fixed(_) => quote!(::matdiff::__private::reseed_array(#ob, &#obd, &#slot, #dot)),
+                    Shape::Dynamic => quote!(::matdiff::__private::reseed_vec(#ob, &#obd, &#slot, #dot)),
+                    Shape::Matrix(_) => quote!(::matdiff::__private::reseed_matrix(#ob, &#obd, &#slot, #dot)),
+                };
+                dot_slots.push(reseed);
+                slots.push(quote!(::matdiff::__private::reseed_cotangent(#ob, #slot)));
+            }
             self.companion_fn(
                 "vjp_jvp",
                 direction_param.clone(),
@@ -1171,15 +1494,16 @@ impl<'a> Generator<'a> {
                 quote! {
                     #direction_alias
                     #(#seeds)*
-                    let #obd_value = ::matdiff::__private::tangent_or_zero::<#float, __MatdiffD>(#obd);
-                    #body
-                    (#result, #result_dot, (#(#slots,)*), (#(#dot_slots,)*))
+                    let #obd = ::matdiff::__private::tangent_or_zero::<#float, __MatdiffD>(#obd);
+                    let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = #call;
+                    let __matdiff_dots = (#(#dot_slots,)*);
+                    (__matdiff_value, __matdiff_value_dot, (#(#slots,)*), __matdiff_dots)
                 },
             )
         };
 
-        if self.sig.is_method() {
-            quote!(#vjp #jvp #vjp_jvp)
+        let tokens = if self.sig.is_method() {
+            quote!(#gradient_core #vjp #jvp #vjp_jvp #core)
         } else {
             let name = &self.sig.name;
             let vis = &self.function.vis;
@@ -1193,12 +1517,15 @@ impl<'a> Generator<'a> {
                 #attrs
                 #[allow(dead_code)]
                 impl #name {
+                    #gradient_core
                     #vjp
                     #jvp
                     #vjp_jvp
+                    #core
                 }
             }
-        }
+        };
+        Cores { tokens, rows }
     }
 
     /// Tangent values for the differentiated parameters, to be read from
@@ -1295,9 +1622,22 @@ impl<'a> Generator<'a> {
         } else {
             (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())
         };
+        let inline = match suffix {
+            // A long body is never inlined: inlined into a wrapper and the
+            // wrapper into its caller, a few such bodies make one function
+            // whose optimisation takes minutes; a call costs nothing beside
+            // it.
+            GRADIENT_CORE | CORE if self.long() => quote!(#[inline(never)]),
+            // The gradient's own core is otherwise always inlined: `f_grad`
+            // drops its value, and only once inlined can the optimiser drop
+            // the code that computes nothing else (a loop that only sums the
+            // value).
+            GRADIENT_CORE => quote!(#[inline(always)]),
+            _ => quote!(#[inline]),
+        };
         quote! {
             #[doc(hidden)]
-            #[inline]
+            #inline
             #attrs
             #lints
             #vis fn #name #generics (#params #extra_params) -> #ret #where_clause {

@@ -38,8 +38,6 @@ pub struct Gradient {
 pub enum Seed {
     /// 1 of the given float type, for a gradient.
     One(proc_macro2::Ident),
-    /// A parameter of the generated function, for a pullback.
-    Given(Var),
     /// 1 at element `index` of an array result, 0 elsewhere: one row of a
     /// Jacobian.
     UnitAt(Var),
@@ -63,9 +61,6 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
     }
     if active.contains(&result) {
         match seed {
-            Seed::Given(v) => {
-                adjoints.insert(result, v);
-            }
             Seed::One(float) => {
                 // A literal of the result's type, so that the forward value
                 // itself can be left out when only the gradient is wanted.

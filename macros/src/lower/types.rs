@@ -237,9 +237,10 @@ fn float_literals_only(expr: &syn::Expr) -> bool {
         syn::Expr::Lit(l) => matches!(&l.lit, syn::Lit::Float(f) if f.suffix().is_empty()),
         syn::Expr::Paren(p) => float_literals_only(&p.expr),
         syn::Expr::Group(g) => float_literals_only(&g.expr),
-        // `{ -0.375 }`: a block of nothing but such a value.
-        syn::Expr::Block(b) if b.label.is_none() => match b.block.stmts.as_slice() {
-            [syn::Stmt::Expr(tail, None)] => float_literals_only(tail),
+        // `{ -0.375 }`, `{ let t = ..; 0.5 }`: a block's value is its tail's,
+        // whatever its other statements are.
+        syn::Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(tail, None)) => float_literals_only(tail),
             _ => false,
         },
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => float_literals_only(&u.expr),

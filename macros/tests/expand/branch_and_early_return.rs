@@ -6,6 +6,7 @@ pub fn huber(x: f64, delta: f64) -> f64 {
     delta * (a - 0.5 * delta)
 }
 /// The gradient of [`huber`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -19,58 +20,11 @@ pub fn huber(x: f64, delta: f64) -> f64 {
 )]
 pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     let _ = huber;
-    let a = x.abs();
-    let cond = a <= delta;
-    let (result, tape) = if cond {
-        let c: f64 = 0.5;
-        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-        let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
-        (mul_1, tape_1)
-    } else {
-        let c_1: f64 = 0.5 * delta;
-        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-        let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
-        (mul_2, tape_2)
-    };
-    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let (x_bar_4, a_bar_2) = match tape {
-        ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
-            let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
-            let a_bar_1 = ::matdiff::__private::zero_like(&a);
-            (x_bar_2, a_bar_1)
-        }
-        ::matdiff::__private::Branch::Else((sub, mul_2)) => {
-            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                &delta,
-                &sub,
-                &mul_2,
-                &result_bar,
-            );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
-            let x_bar_3 = ::matdiff::__private::zero_like(&x);
-            (x_bar_3, a_bar)
-        }
-    };
-    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-    let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
-    [x_bar_6]
+    let (__matdiff_value, __matdiff_slots) = huber::gradient_core(x, delta);
+    [__matdiff_slots.0]
 }
 /// The value of [`huber`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -84,58 +38,11 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
 )]
 pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let _ = huber;
-    let a = x.abs();
-    let cond = a <= delta;
-    let (result, tape) = if cond {
-        let c: f64 = 0.5;
-        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-        let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
-        (mul_1, tape_1)
-    } else {
-        let c_1: f64 = 0.5 * delta;
-        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-        let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
-        (mul_2, tape_2)
-    };
-    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let (x_bar_4, a_bar_2) = match tape {
-        ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
-            let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
-            let a_bar_1 = ::matdiff::__private::zero_like(&a);
-            (x_bar_2, a_bar_1)
-        }
-        ::matdiff::__private::Branch::Else((sub, mul_2)) => {
-            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                &delta,
-                &sub,
-                &mul_2,
-                &result_bar,
-            );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
-            let x_bar_3 = ::matdiff::__private::zero_like(&x);
-            (x_bar_3, a_bar)
-        }
-    };
-    let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-    let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
-    (result, [x_bar_6])
+    let (__matdiff_value, __matdiff_slots) = huber::gradient_core(x, delta);
+    (__matdiff_value, [__matdiff_slots.0])
 }
 /// The Hessian of [`huber`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -149,115 +56,15 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
 )]
 pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     let _ = huber;
-    let x_dot: [f64; 1] = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
-    let a = x.abs();
-    let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
-    let cond = a <= delta;
-    let (result, tape, result_dot) = if cond {
-        let c: f64 = 0.5;
-        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &mul,
-            &x,
-            &mul_1,
-            &mul_dot,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &mul,
-            &x,
-            &mul_1,
-            &x_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            c,
-            mul,
-            mul_1,
-            mul_dot,
-            mul_1_dot_2,
-        ));
-        (mul_1, tape_1, mul_1_dot_2)
-    } else {
-        let c_1: f64 = 0.5 * delta;
-        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-        let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
-            &delta,
-            &sub,
-            &mul_2,
-            &sub_dot,
-        );
-        let tape_2 = ::matdiff::__private::Branch::Else((
-            sub,
-            mul_2,
-            sub_dot,
-            mul_2_dot,
-        ));
-        (mul_2, tape_2, mul_2_dot)
-    };
-    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
-        ::matdiff::__private::Branch::Then((c, mul, mul_1, mul_dot, mul_1_dot_2)) => {
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-                &x_dot,
-            );
-            let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-                &mul_dot,
-            );
-            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
-            let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c,
-                &x,
-                &mul,
-                &mul_bar_dot,
-            );
-            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-            let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
-            let a_bar_1 = ::matdiff::__private::zero_like(&a);
-            (x_bar_2, a_bar_1, x_bar_2_dot)
-        }
-        ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
-            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                &delta,
-                &sub,
-                &mul_2,
-                &result_bar,
-            );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-            let x_bar_3 = ::matdiff::__private::zero_like(&x);
-            let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
-                [f64; 1],
-                _,
-            >(&x_bar_3);
-            (x_bar_3, a_bar, x_bar_3_dot)
-        }
-    };
-    [x_bar_4_dot]
+    let (_, _, _, __matdiff_tangents) = huber::second_order_core(
+        x,
+        delta,
+        ::matdiff::__private::unit::<f64, [f64; 1]>(0),
+    );
+    [__matdiff_tangents.0]
 }
 /// The Hessian of [`huber`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -271,116 +78,87 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
 )]
 pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     let _ = huber;
-    let x_dot = v[0];
-    let a = x.abs();
-    let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
-    let cond = a <= delta;
-    let (result, tape, result_dot) = if cond {
-        let c: f64 = 0.5;
-        let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &mul,
-            &x,
-            &mul_1,
-            &mul_dot,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &mul,
-            &x,
-            &mul_1,
-            &x_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let tape_1 = ::matdiff::__private::Branch::Then((
-            c,
-            mul,
-            mul_1,
-            mul_dot,
-            mul_1_dot_2,
-        ));
-        (mul_1, tape_1, mul_1_dot_2)
-    } else {
-        let c_1: f64 = 0.5 * delta;
-        let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-        let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
-            &delta,
-            &sub,
-            &mul_2,
-            &sub_dot,
-        );
-        let tape_2 = ::matdiff::__private::Branch::Else((
-            sub,
-            mul_2,
-            sub_dot,
-            mul_2_dot,
-        ));
-        (mul_2, tape_2, mul_2_dot)
-    };
-    let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
-        ::matdiff::__private::Branch::Then((c, mul, mul_1, mul_dot, mul_1_dot_2)) => {
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-                &x_dot,
-            );
-            let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-            );
-            let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &mul,
-                &x,
-                &mul_1,
-                &result_bar,
-                &mul_dot,
-            );
-            let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &x, &mul, &mul_bar);
-            let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c,
-                &x,
-                &mul,
-                &mul_bar_dot,
-            );
-            let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-            let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
-            let a_bar_1 = ::matdiff::__private::zero_like(&a);
-            (x_bar_2, a_bar_1, x_bar_2_dot)
-        }
-        ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
-            let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                &delta,
-                &sub,
-                &mul_2,
-                &result_bar,
-            );
-            let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-            let x_bar_3 = ::matdiff::__private::zero_like(&x);
-            let x_bar_3_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x_bar_3);
-            (x_bar_3, a_bar, x_bar_3_dot)
-        }
-    };
-    [x_bar_4_dot]
+    let (_, _, _, __matdiff_tangents) = huber::second_order_core(x, delta, v[0]);
+    [__matdiff_tangents.0]
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 pub struct huber {}
 #[allow(dead_code)]
 impl huber {
+    #[doc(hidden)]
+    #[inline(always)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn gradient_core(
+        x: f64,
+        delta: f64,
+    ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
+        let a = x.abs();
+        let cond = a <= delta;
+        let (result, tape) = if cond {
+            let c: f64 = 0.5;
+            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
+            let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
+            (mul_1, tape_1)
+        } else {
+            let c_1: f64 = 0.5 * delta;
+            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
+            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
+            let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
+            (mul_2, tape_2)
+        };
+        let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (x_bar_4, a_bar_2) = match tape {
+            ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
+                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &result_bar,
+                );
+                let x_bar = ::matdiff::__private::rules::mul::vjp1(
+                    &mul,
+                    &x,
+                    &mul_1,
+                    &result_bar,
+                );
+                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+                    &c,
+                    &x,
+                    &mul,
+                    &mul_bar,
+                );
+                let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
+                let a_bar_1 = ::matdiff::__private::zero_like(&a);
+                (x_bar_2, a_bar_1)
+            }
+            ::matdiff::__private::Branch::Else((sub, mul_2)) => {
+                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
+                    &delta,
+                    &sub,
+                    &mul_2,
+                    &result_bar,
+                );
+                let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
+                let x_bar_3 = ::matdiff::__private::zero_like(&x);
+                (x_bar_3, a_bar)
+            }
+        };
+        let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
+        let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
+        (result, (x_bar_6, ::matdiff::__private::NoDerivative))
+    }
     #[doc(hidden)]
     #[inline]
     #[allow(
@@ -399,60 +177,14 @@ impl huber {
         delta: f64,
         out_bar: f64,
     ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
-        let a = x.abs();
-        let cond = a <= delta;
-        let (result, tape) = if cond {
-            let c: f64 = 0.5;
-            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-            let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
-            (mul_1, tape_1)
-        } else {
-            let c_1: f64 = 0.5 * delta;
-            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-            let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
-            (mul_2, tape_2)
-        };
-        let (x_bar_4, a_bar_2) = match tape {
-            ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
-                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &mul,
-                    &x,
-                    &mul_1,
-                    &out_bar,
-                );
-                let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &mul,
-                    &x,
-                    &mul_1,
-                    &out_bar,
-                );
-                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                    &c,
-                    &x,
-                    &mul,
-                    &mul_bar,
-                );
-                let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-                let a_bar_1 = ::matdiff::__private::zero_like(&a);
-                (x_bar_2, a_bar_1)
-            }
-            ::matdiff::__private::Branch::Else((sub, mul_2)) => {
-                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &delta,
-                    &sub,
-                    &mul_2,
-                    &out_bar,
-                );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-                let x_bar_3 = ::matdiff::__private::zero_like(&x);
-                (x_bar_3, a_bar)
-            }
-        };
-        let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-        let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
-        (result, (x_bar_6, ::matdiff::__private::NoDerivative))
+        let (__matdiff_value, __matdiff_slots) = huber::gradient_core(x, delta);
+        (
+            __matdiff_value,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                __matdiff_slots.1,
+            ),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -542,10 +274,57 @@ impl huber {
         (__MatdiffD, ::matdiff::__private::NoDerivative),
     ) {
         let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = huber::second_order_core(
+            x,
+            delta,
+            x_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+            __matdiff_dots.1,
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                __matdiff_slots.1,
+            ),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: f64,
+        delta: f64,
+        mut x_dot: __MatdiffD,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (f64, ::matdiff::__private::NoDerivative),
+        (__MatdiffD, ::matdiff::__private::NoDerivative),
+    ) {
         let a = x.abs();
         let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
         let cond = a <= delta;
@@ -594,7 +373,8 @@ impl huber {
             ));
             (mul_2, tape_2, mul_2_dot)
         };
-        let (x_bar_4, a_bar_2, x_bar_4_dot, a_bar_2_dot) = match tape {
+        let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
             ::matdiff::__private::Branch::Then(
                 (c, mul, mul_1, mul_dot, mul_1_dot_2),
             ) => {
@@ -602,45 +382,28 @@ impl huber {
                     &mul,
                     &x,
                     &mul_1,
-                    &out_bar,
+                    &result_bar,
                 );
-                let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
                     &mul,
                     &x,
                     &mul_1,
-                    &out_bar_dot_1,
-                );
-                let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                    &mul,
-                    &x,
-                    &mul_1,
-                    &out_bar,
+                    &result_bar,
                     &x_dot,
-                );
-                let mul_bar_dot_2 = ::matdiff::__private::add(
-                    &mul_bar_dot,
-                    &mul_bar_dot_1,
                 );
                 let x_bar = ::matdiff::__private::rules::mul::vjp1(
                     &mul,
                     &x,
                     &mul_1,
-                    &out_bar,
+                    &result_bar,
                 );
-                let x_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+                let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
                     &mul,
                     &x,
                     &mul_1,
-                    &out_bar_dot_1,
-                );
-                let x_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                    &mul,
-                    &x,
-                    &mul_1,
-                    &out_bar,
+                    &result_bar,
                     &mul_dot,
                 );
-                let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
                 let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                     &c,
                     &x,
@@ -651,49 +414,36 @@ impl huber {
                     &c,
                     &x,
                     &mul,
-                    &mul_bar_dot_2,
+                    &mul_bar_dot,
                 );
                 let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-                let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot_2, &x_bar_1_dot);
+                let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
                 let a_bar_1 = ::matdiff::__private::zero_like(&a);
-                let a_bar_1_dot = ::matdiff::__private::zero_tangent::<
-                    __MatdiffD,
-                    _,
-                >(&a_bar_1);
-                (x_bar_2, a_bar_1, x_bar_2_dot, a_bar_1_dot)
+                (x_bar_2, a_bar_1, x_bar_2_dot)
             }
             ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
                 let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                     &delta,
                     &sub,
                     &mul_2,
-                    &out_bar,
-                );
-                let sub_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                    &delta,
-                    &sub,
-                    &mul_2,
-                    &out_bar_dot_1,
+                    &result_bar,
                 );
                 let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-                let a_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
                 let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
                     __MatdiffD,
                     _,
                 >(&x_bar_3);
-                (x_bar_3, a_bar, x_bar_3_dot, a_bar_dot)
+                (x_bar_3, a_bar, x_bar_3_dot)
             }
         };
         let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-        let x_bar_5_dot = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2_dot);
         let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
-        let x_bar_6_dot = ::matdiff::__private::add(&x_bar_4_dot, &x_bar_5_dot);
         (
             result,
             result_dot,
             (x_bar_6, ::matdiff::__private::NoDerivative),
-            (x_bar_6_dot, ::matdiff::__private::NoDerivative),
+            (x_bar_4_dot, ::matdiff::__private::NoDerivative),
         )
     }
 }

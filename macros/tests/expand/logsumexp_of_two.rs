@@ -2,6 +2,7 @@ fn f(x: f64, y: f64) -> f64 {
     (x.exp() + y.exp()).ln()
 }
 /// The gradient of [`f`] with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -15,19 +16,11 @@ fn f(x: f64, y: f64) -> f64 {
 )]
 fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let _ = f;
-    let exp = x.exp();
-    let exp_1 = y.exp();
-    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-    let ln = add.ln();
-    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-    [x_bar, y_bar]
+    let (__matdiff_value, __matdiff_slots) = f::gradient_core(x, y);
+    [__matdiff_slots.0, __matdiff_slots.1]
 }
 /// The value of [`f`] and its gradient with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -41,19 +34,11 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
 )]
 fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let _ = f;
-    let exp = x.exp();
-    let exp_1 = y.exp();
-    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-    let ln = add.ln();
-    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-    let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-    (ln, [x_bar, y_bar])
+    let (__matdiff_value, __matdiff_slots) = f::gradient_core(x, y);
+    (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
 /// The Hessian of [`f`] with respect to `x`, `y` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -67,48 +52,16 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
 )]
 fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let _ = f;
-    let x_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-    let y_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
-    let exp = x.exp();
-    let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
-    let exp_1 = y.exp();
-    let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
-    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-    let ln = add.ln();
-    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-    let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
-        &add,
-        &ln,
-        &ln_bar,
-        &add_dot_2,
+    let (_, _, _, __matdiff_tangents) = f::second_order_core(
+        x,
+        y,
+        ::matdiff::__private::unit::<f64, [f64; 2]>(0),
+        ::matdiff::__private::unit::<f64, [f64; 2]>(1),
     );
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-    let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
-    let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
-        &y,
-        &exp_1,
-        &exp_1_bar,
-        &y_dot,
-    );
-    let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-    let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
-    let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
-        &x,
-        &exp,
-        &exp_bar,
-        &x_dot,
-    );
-    let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
-    [x_bar_dot_2, y_bar_dot_2]
+    [__matdiff_tangents.0, __matdiff_tangents.1]
 }
 /// The Hessian of [`f`] with respect to `x`, `y` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -122,52 +75,40 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
 )]
 fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let _ = f;
-    let x_dot = v[0];
-    let y_dot = v[1];
-    let exp = x.exp();
-    let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
-    let exp_1 = y.exp();
-    let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-    let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
-    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-    let ln = add.ln();
-    let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-    let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
-        &add,
-        &ln,
-        &ln_bar,
-        &add_dot_2,
-    );
-    let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-    let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-    let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar_dot);
-    let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
-        &y,
-        &exp_1,
-        &exp_1_bar,
-        &y_dot,
-    );
-    let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-    let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
-    let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
-        &x,
-        &exp,
-        &exp_bar,
-        &x_dot,
-    );
-    let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
-    [x_bar_dot_2, y_bar_dot_2]
+    let (_, _, _, __matdiff_tangents) = f::second_order_core(x, y, v[0], v[1]);
+    [__matdiff_tangents.0, __matdiff_tangents.1]
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct f {}
 #[allow(dead_code)]
 impl f {
+    #[doc(hidden)]
+    #[inline(always)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn gradient_core(x: f64, y: f64) -> (f64, (f64, f64)) {
+        let exp = x.exp();
+        let exp_1 = y.exp();
+        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
+        let ln = add.ln();
+        let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
+        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
+        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+        (ln, (x_bar, y_bar))
+    }
     #[doc(hidden)]
     #[inline]
     #[allow(
@@ -182,16 +123,14 @@ impl f {
         clippy::nursery
     )]
     pub fn vjp(x: f64, y: f64, out_bar: f64) -> (f64, (f64, f64)) {
-        let exp = x.exp();
-        let exp_1 = y.exp();
-        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let ln = add.ln();
-        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &out_bar);
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-        (ln, (x_bar, y_bar))
+        let (__matdiff_value, __matdiff_slots) = f::gradient_core(x, y);
+        (
+            __matdiff_value,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.1),
+            ),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -253,10 +192,59 @@ impl f {
     ) -> (f64, __MatdiffD, (f64, f64), (__MatdiffD, __MatdiffD)) {
         let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
         let y_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = f::second_order_core(
+            x,
+            y,
+            x_dot,
+            y_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.1,
+                __matdiff_dots.1,
+            ),
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.1),
+            ),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: f64,
+        y: f64,
+        mut x_dot: __MatdiffD,
+        mut y_dot: __MatdiffD,
+    ) -> (f64, __MatdiffD, (f64, f64), (__MatdiffD, __MatdiffD)) {
         let exp = x.exp();
         let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
         let exp_1 = y.exp();
@@ -267,23 +255,18 @@ impl f {
         let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
-        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &out_bar);
-        let add_bar_dot = ::matdiff::__private::rules::ln::vjp0(
+        let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
+        let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
             &add,
             &ln,
-            &out_bar_dot_1,
-        );
-        let add_bar_dot_1 = ::matdiff::__private::rules::ln::vjp0_jvp0(
-            &add,
-            &ln,
-            &out_bar,
+            &ln_bar,
             &add_dot_2,
         );
-        let add_bar_dot_2 = ::matdiff::__private::add(&add_bar_dot, &add_bar_dot_1);
         let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot_2);
+        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
         let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot_2);
+        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
         let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
         let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(
             &y,

@@ -2,6 +2,7 @@ fn inner_sum(x: &[f64]) -> f64 {
     x.iter().map(|v| v * v * v).sum::<f64>()
 }
 /// The gradient of [`inner_sum`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -15,35 +16,11 @@ fn inner_sum(x: &[f64]) -> f64 {
 )]
 fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = inner_sum;
-    let start = 0usize;
-    let end = x.len();
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut sum_1_bar = sum_3_bar;
-    for k in (start..end).rev() {
-        let v = x[k];
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-        let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let v_bar = ::matdiff::__private::rules::mul::vjp1(&mul, &v, &mul_1, &mul_1_bar);
-        let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
-        let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
-        let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
-        let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
-        ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-        sum_1_bar = sum_1_bar_1;
-    }
-    let sum_1_bar_ = sum_1_bar;
-    x_bar
+    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core(x);
+    __matdiff_slots.0
 }
 /// The value of [`inner_sum`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -57,45 +34,11 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = inner_sum;
-    let start = 0usize;
-    let end = x.len();
-    let sum: f64 = -0.0;
-    let mut sum_1 = sum;
-    for k in (start..end) {
-        let v = x[k];
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-        let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-        sum_1 = sum_2;
-    }
-    let sum_3 = sum_1;
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut sum_1_bar = sum_3_bar;
-    for k in (start..end).rev() {
-        let v = x[k];
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-        let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let v_bar = ::matdiff::__private::rules::mul::vjp1(&mul, &v, &mul_1, &mul_1_bar);
-        let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
-        let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
-        let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
-        let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
-        ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-        sum_1_bar = sum_1_bar_1;
-    }
-    let sum_1_bar_ = sum_1_bar;
-    (sum_3, x_bar)
+    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core(x);
+    (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`inner_sum`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -114,136 +57,26 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
-    let mut first: usize = 0;
-    while first < __matdiff_total {
-        let mut x_dot = ::matdiff::__private::seed_vec::<
-            f64,
-            [f64; 8],
-        >(x.len(), 0usize, first);
-        let start = 0usize;
-        let end = x.len();
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<
-            [f64; 8],
-            _,
-        >(&sum_3_bar);
-        let mut sum_1_bar = sum_3_bar;
-        let mut sum_1_bar_dot = sum_3_bar_dot;
-        for k in (start..end).rev() {
-            let v = x[k];
-            let v_dot_1 = x_dot[k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &v,
-                &v,
-                &mul,
-                &v_dot_1,
-            );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &v,
-                &v,
-                &mul,
-                &v_dot_1,
-            );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-            let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&sum_1_bar_dot);
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar,
-            );
-            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar_dot,
-            );
-            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar,
-                &v_dot_1,
-            );
-            let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-            let v_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar,
-            );
-            let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar_dot,
-            );
-            let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar,
-                &mul_dot_5,
-            );
-            let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
-            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
-            let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-                &v,
-                &v,
-                &mul,
-                &mul_bar_dot_2,
-            );
-            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &v,
-                &v,
-                &mul,
-                &mul_bar,
-                &v_dot_1,
-            );
-            let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
-            let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
-            let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot_2, &v_bar_1_dot_2);
-            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
-            let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-                &v,
-                &v,
-                &mul,
-                &mul_bar_dot_2,
-            );
-            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &v,
-                &v,
-                &mul,
-                &mul_bar,
-                &v_dot_1,
-            );
-            let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
-            let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
-            let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
-            ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar_dot, k, &v_bar_4_dot);
-            sum_1_bar = sum_1_bar_1;
-            sum_1_bar_dot = sum_1_bar_1_dot;
-        }
-        let sum_1_bar_ = sum_1_bar;
-        let sum_1_bar__dot = sum_1_bar_dot;
+    let mut __matdiff_first: usize = 0;
+    while __matdiff_first < __matdiff_total {
+        let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core(
+            x,
+            ::matdiff::__private::seed_vec::<
+                f64,
+                [f64; 8],
+            >(x.len(), 0usize, __matdiff_first),
+        );
         ::matdiff::__private::scatter_rows(
             &mut __matdiff_matrix[0usize..0usize + x.len()],
-            first,
-            &x_bar_dot,
+            __matdiff_first,
+            &__matdiff_tangents.0,
         );
-        first += 8;
+        __matdiff_first += 8;
     }
     __matdiff_matrix
 }
 /// The Hessian of [`inner_sum`] with respect to `x` times the vector `v_1` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -257,104 +90,8 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = inner_sum;
-    let x_dot = v_1.to_vec();
-    let start = 0usize;
-    let end = x.len();
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&sum_3_bar);
-    let mut sum_1_bar = sum_3_bar;
-    let mut sum_1_bar_dot = sum_3_bar_dot;
-    for k in (start..end).rev() {
-        let v = x[k];
-        let v_dot_1 = x_dot[k];
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot_1);
-        let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot_1);
-        let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-        let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-        let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-        let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&sum_1_bar_dot);
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar_dot,
-        );
-        let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar,
-            &v_dot_1,
-        );
-        let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-        let v_bar = ::matdiff::__private::rules::mul::vjp1(&mul, &v, &mul_1, &mul_1_bar);
-        let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar_dot,
-        );
-        let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &mul,
-            &v,
-            &mul_1,
-            &mul_1_bar,
-            &mul_dot_5,
-        );
-        let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
-        let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
-        let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &v,
-            &v,
-            &mul,
-            &mul_bar_dot_2,
-        );
-        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &v,
-            &v,
-            &mul,
-            &mul_bar,
-            &v_dot_1,
-        );
-        let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
-        let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
-        let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot_2, &v_bar_1_dot_2);
-        let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
-        let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &v,
-            &v,
-            &mul,
-            &mul_bar_dot_2,
-        );
-        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &v,
-            &v,
-            &mul,
-            &mul_bar,
-            &v_dot_1,
-        );
-        let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
-        let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
-        let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
-        ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-        ::matdiff::__private::add_at(&mut x_bar_dot, k, &v_bar_4_dot);
-        sum_1_bar = sum_1_bar_1;
-        sum_1_bar_dot = sum_1_bar_1_dot;
-    }
-    let sum_1_bar_ = sum_1_bar;
-    let sum_1_bar__dot = sum_1_bar_dot;
-    x_bar_dot
+    let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core(x, v_1.to_vec());
+    __matdiff_tangents.0
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
@@ -362,7 +99,7 @@ struct inner_sum {}
 #[allow(dead_code)]
 impl inner_sum {
     #[doc(hidden)]
-    #[inline]
+    #[inline(always)]
     #[allow(
         dead_code,
         unused_variables,
@@ -374,7 +111,7 @@ impl inner_sum {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
         let start = 0usize;
         let end = x.len();
         let sum: f64 = -0.0;
@@ -388,7 +125,8 @@ impl inner_sum {
         }
         let sum_3 = sum_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut sum_1_bar = out_bar;
+        let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let mut sum_1_bar = sum_3_bar;
         for k in (start..end).rev() {
             let v = x[k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
@@ -416,6 +154,26 @@ impl inner_sum {
         }
         let sum_1_bar_ = sum_1_bar;
         (sum_3, (x_bar,))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core(x);
+        (
+            __matdiff_value,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -499,10 +257,46 @@ impl inner_sum {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = inner_sum::second_order_core(
+            x,
+            x_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_vec(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
         let start = 0usize;
         let end = x.len();
         let sum: f64 = -0.0;
@@ -541,8 +335,13 @@ impl inner_sum {
         let sum_3_dot = sum_1_dot;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
-        let mut sum_1_bar = out_bar;
-        let mut sum_1_bar_dot = out_bar_dot_1;
+        let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<
+            __MatdiffD,
+            _,
+        >(&sum_3_bar);
+        let mut sum_1_bar = sum_3_bar;
+        let mut sum_1_bar_dot = sum_3_bar_dot;
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];

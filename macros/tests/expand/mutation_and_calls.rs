@@ -7,6 +7,7 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
     s
 }
 /// The gradient of [`loss`] with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -20,49 +21,11 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
 )]
 fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let _ = loss;
-    let s = ::matdiff::__private::rules::mul::value(&w, &w);
-    let c: f64 = 2.0;
-    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-    let add = ::matdiff::__private::rules::add::value(&mul, &b);
-    let sigmoid = sigmoid(add);
-    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-    let cond = n > 2;
-    let (s_3, tape) = if cond {
-        let c_1: f64 = 0.5;
-        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
-        (s_2, tape_1)
-    } else {
-        let tape_2 = ::matdiff::__private::Branch::Else(());
-        (s_1, tape_2)
-    };
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let s_1_bar_1 = match tape {
-        ::matdiff::__private::Branch::Then((c_1, s_2)) => {
-            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                &s_1,
-                &c_1,
-                &s_2,
-                &s_3_bar,
-            );
-            s_1_bar
-        }
-        ::matdiff::__private::Branch::Else(()) => s_3_bar,
-    };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-    let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
-    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
-    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-    let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
-    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-    let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
-    [w_bar_4, b_bar]
+    let (__matdiff_value, __matdiff_slots) = loss::gradient_core(w, b, n);
+    [__matdiff_slots.0, __matdiff_slots.1]
 }
 /// The value of [`loss`] and its gradient with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -76,49 +39,11 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
 )]
 fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let _ = loss;
-    let s = ::matdiff::__private::rules::mul::value(&w, &w);
-    let c: f64 = 2.0;
-    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-    let add = ::matdiff::__private::rules::add::value(&mul, &b);
-    let sigmoid = sigmoid(add);
-    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-    let cond = n > 2;
-    let (s_3, tape) = if cond {
-        let c_1: f64 = 0.5;
-        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
-        (s_2, tape_1)
-    } else {
-        let tape_2 = ::matdiff::__private::Branch::Else(());
-        (s_1, tape_2)
-    };
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let s_1_bar_1 = match tape {
-        ::matdiff::__private::Branch::Then((c_1, s_2)) => {
-            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                &s_1,
-                &c_1,
-                &s_2,
-                &s_3_bar,
-            );
-            s_1_bar
-        }
-        ::matdiff::__private::Branch::Else(()) => s_3_bar,
-    };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-    let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
-    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-    let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-    let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-    let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
-    let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-    let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
-    let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-    let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
-    (s_3, [w_bar_4, b_bar])
+    let (__matdiff_value, __matdiff_slots) = loss::gradient_core(w, b, n);
+    (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
 /// The Hessian of [`loss`] with respect to `w`, `b` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -132,88 +57,17 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
 )]
 fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let _ = loss;
-    let w_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-    let b_dot: [f64; 2] = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
-    let s = ::matdiff::__private::rules::mul::value(&w, &w);
-    let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
-    let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
-    let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-    let c: f64 = 2.0;
-    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-    let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-    let add = ::matdiff::__private::rules::add::value(&mul, &b);
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
-    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-    let (sigmoid, sigmoid_dot) = sigmoid::jvp(
-        add,
-        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
+    let (_, _, _, __matdiff_tangents) = loss::second_order_core(
+        w,
+        b,
+        n,
+        ::matdiff::__private::unit::<f64, [f64; 2]>(0),
+        ::matdiff::__private::unit::<f64, [f64; 2]>(1),
     );
-    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
-    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
-    let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
-    let cond = n > 2;
-    let (s_3, tape, s_3_dot) = if cond {
-        let c_1: f64 = 0.5;
-        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-        let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
-            &s_1,
-            &c_1,
-            &s_2,
-            &s_1_dot_2,
-        );
-        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
-        (s_2, tape_1, s_2_dot)
-    } else {
-        let tape_2 = ::matdiff::__private::Branch::Else(());
-        (s_1, tape_2, s_1_dot_2)
-    };
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let s_1_bar_1 = match tape {
-        ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
-            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                &s_1,
-                &c_1,
-                &s_2,
-                &s_3_bar,
-            );
-            s_1_bar
-        }
-        ::matdiff::__private::Branch::Else(()) => s_3_bar,
-    };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-    let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
-        add,
-        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
-        sigmoid_bar,
-        ::core::option::Option::None,
-    );
-    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-    let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
-    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
-    let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
-    let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &w,
-        &w,
-        &s,
-        &s_bar,
-        &w_dot,
-    );
-    let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-    let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &w,
-        &w,
-        &s,
-        &s_bar,
-        &w_dot,
-    );
-    let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
-    [w_bar_4_dot, b_bar_dot]
+    [__matdiff_tangents.0, __matdiff_tangents.1]
 }
 /// The Hessian of [`loss`] with respect to `w`, `b` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -227,92 +81,74 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
 )]
 fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let _ = loss;
-    let w_dot = v[0];
-    let b_dot = v[1];
-    let s = ::matdiff::__private::rules::mul::value(&w, &w);
-    let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
-    let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
-    let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-    let c: f64 = 2.0;
-    let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-    let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-    let add = ::matdiff::__private::rules::add::value(&mul, &b);
-    let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
-    let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
-    let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-    let (sigmoid, sigmoid_dot) = sigmoid::jvp(
-        add,
-        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
-    );
-    let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-    let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
-    let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
-    let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
-    let cond = n > 2;
-    let (s_3, tape, s_3_dot) = if cond {
-        let c_1: f64 = 0.5;
-        let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-        let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
-            &s_1,
-            &c_1,
-            &s_2,
-            &s_1_dot_2,
-        );
-        let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot));
-        (s_2, tape_1, s_2_dot)
-    } else {
-        let tape_2 = ::matdiff::__private::Branch::Else(());
-        (s_1, tape_2, s_1_dot_2)
-    };
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let s_1_bar_1 = match tape {
-        ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
-            let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                &s_1,
-                &c_1,
-                &s_2,
-                &s_3_bar,
-            );
-            s_1_bar
-        }
-        ::matdiff::__private::Branch::Else(()) => s_3_bar,
-    };
-    let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-    let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-    let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
-        add,
-        (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
-        sigmoid_bar,
-        ::core::option::Option::None,
-    );
-    let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-    let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-    let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
-    let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
-    let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar_dot);
-    let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &w,
-        &w,
-        &s,
-        &s_bar,
-        &w_dot,
-    );
-    let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-    let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &w,
-        &w,
-        &s,
-        &s_bar,
-        &w_dot,
-    );
-    let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
-    [w_bar_4_dot, b_bar_dot]
+    let (_, _, _, __matdiff_tangents) = loss::second_order_core(w, b, n, v[0], v[1]);
+    [__matdiff_tangents.0, __matdiff_tangents.1]
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct loss {}
 #[allow(dead_code)]
 impl loss {
+    #[doc(hidden)]
+    #[inline(always)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn gradient_core(
+        w: f64,
+        b: f64,
+        n: usize,
+    ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
+        let s = ::matdiff::__private::rules::mul::value(&w, &w);
+        let c: f64 = 2.0;
+        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
+        let add = ::matdiff::__private::rules::add::value(&mul, &b);
+        let sigmoid = sigmoid(add);
+        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
+        let cond = n > 2;
+        let (s_3, tape) = if cond {
+            let c_1: f64 = 0.5;
+            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
+            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
+            (s_2, tape_1)
+        } else {
+            let tape_2 = ::matdiff::__private::Branch::Else(());
+            (s_1, tape_2)
+        };
+        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let s_1_bar_1 = match tape {
+            ::matdiff::__private::Branch::Then((c_1, s_2)) => {
+                let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &s_1,
+                    &c_1,
+                    &s_2,
+                    &s_3_bar,
+                );
+                s_1_bar
+            }
+            ::matdiff::__private::Branch::Else(()) => s_3_bar,
+        };
+        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
+        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
+        let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
+        let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
+        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
+        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+        let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
+        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+        let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
+        (s_3, (w_bar_4, b_bar, ::matdiff::__private::NoDerivative))
+    }
     #[doc(hidden)]
     #[inline]
     #[allow(
@@ -332,46 +168,15 @@ impl loss {
         n: usize,
         out_bar: f64,
     ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
-        let s = ::matdiff::__private::rules::mul::value(&w, &w);
-        let c: f64 = 2.0;
-        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-        let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let sigmoid = sigmoid(add);
-        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let cond = n > 2;
-        let (s_3, tape) = if cond {
-            let c_1: f64 = 0.5;
-            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
-            (s_2, tape_1)
-        } else {
-            let tape_2 = ::matdiff::__private::Branch::Else(());
-            (s_1, tape_2)
-        };
-        let s_1_bar_1 = match tape {
-            ::matdiff::__private::Branch::Then((c_1, s_2)) => {
-                let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &s_1,
-                    &c_1,
-                    &s_2,
-                    &out_bar,
-                );
-                s_1_bar
-            }
-            ::matdiff::__private::Branch::Else(()) => out_bar,
-        };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-        let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
-        let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
-        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-        let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
-        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-        let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
-        (s_3, (w_bar_4, b_bar, ::matdiff::__private::NoDerivative))
+        let (__matdiff_value, __matdiff_slots) = loss::gradient_core(w, b, n);
+        (
+            __matdiff_value,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.1),
+                __matdiff_slots.2,
+            ),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -465,10 +270,68 @@ impl loss {
     ) {
         let w_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
         let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = loss::second_order_core(
+            w,
+            b,
+            n,
+            w_dot,
+            b_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.1,
+                __matdiff_dots.1,
+            ),
+            __matdiff_dots.2,
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.1),
+                __matdiff_slots.2,
+            ),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        w: f64,
+        b: f64,
+        n: usize,
+        mut w_dot: __MatdiffD,
+        mut b_dot: __MatdiffD,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (f64, f64, ::matdiff::__private::NoDerivative),
+        (__MatdiffD, __MatdiffD, ::matdiff::__private::NoDerivative),
+    ) {
         let s = ::matdiff::__private::rules::mul::value(&w, &w);
         let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
         let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
@@ -504,33 +367,26 @@ impl loss {
             let tape_2 = ::matdiff::__private::Branch::Else(());
             (s_1, tape_2, s_1_dot_2)
         };
-        let (s_1_bar_1, s_1_bar_1_dot) = match tape {
+        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let s_1_bar_1 = match tape {
             ::matdiff::__private::Branch::Then((c_1, s_2, s_2_dot)) => {
                 let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
                     &s_1,
                     &c_1,
                     &s_2,
-                    &out_bar,
+                    &s_3_bar,
                 );
-                let s_1_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                    &s_1,
-                    &c_1,
-                    &s_2,
-                    &out_bar_dot_1,
-                );
-                (s_1_bar, s_1_bar_dot)
+                s_1_bar
             }
-            ::matdiff::__private::Branch::Else(()) => (out_bar, out_bar_dot_1),
+            ::matdiff::__private::Branch::Else(()) => s_3_bar,
         };
         let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-        let s_bar_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1_dot);
         let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-        let sigmoid_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1_dot);
         let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
             sigmoid_bar,
-            ::core::option::Option::Some(sigmoid_bar_dot),
+            ::core::option::Option::None,
         );
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
         let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
@@ -546,29 +402,25 @@ impl loss {
             &mul_bar_dot,
         );
         let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-        let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar_dot);
-        let w_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &w,
             &w,
             &s,
             &s_bar,
             &w_dot,
         );
-        let w_bar_1_dot_2 = ::matdiff::__private::add(&w_bar_1_dot, &w_bar_1_dot_1);
         let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
-        let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot_2);
+        let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
         let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-        let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar_dot);
-        let w_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &w,
             &w,
             &s,
             &s_bar,
             &w_dot,
         );
-        let w_bar_3_dot_2 = ::matdiff::__private::add(&w_bar_3_dot, &w_bar_3_dot_1);
         let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
-        let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot_2);
+        let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
         (
             s_3,
             s_3_dot,

@@ -2,6 +2,7 @@ fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
     x.dot(&(a * x))
 }
 /// The gradient of [`quadratic`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -31,6 +32,7 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
     x_bar_2
 }
 /// The value of [`quadratic`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -44,22 +46,11 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
 )]
 fn quadratic_value_and_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> (f64, DVector<f64>) {
     let _ = quadratic;
-    let mul = ::matdiff::__private::rules::mul::value(a, x);
-    let dot = x.dot(&mul);
-    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(x, &mul, &dot, &dot_bar);
-    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
-        x,
-        &mul,
-        &dot,
-        &dot_bar,
-    );
-    let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
-    ::core::mem::drop(mul);
-    let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
-    (dot, x_bar_2)
+    let (__matdiff_value, __matdiff_slots) = quadratic::gradient_core(x, a);
+    (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`quadratic`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -104,6 +95,7 @@ fn quadratic_hessian(
     ::matdiff::__private::into_hessian(x_bar_2_dot, __matdiff_total)
 }
 /// The Hessian of [`quadratic`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -146,6 +138,43 @@ struct quadratic {}
 #[allow(dead_code)]
 impl quadratic {
     #[doc(hidden)]
+    #[inline(always)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn gradient_core(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+    ) -> (f64, (DVector<f64>, ::matdiff::__private::NoDerivative)) {
+        let mul = ::matdiff::__private::rules::mul::value(a, x);
+        let dot = x.dot(&mul);
+        let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
+            x,
+            &mul,
+            &dot,
+            &dot_bar,
+        );
+        let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+            x,
+            &mul,
+            &dot,
+            &dot_bar,
+        );
+        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+        ::core::mem::drop(mul);
+        let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
+        (dot, (x_bar_2, ::matdiff::__private::NoDerivative))
+    }
+    #[doc(hidden)]
     #[inline]
     #[allow(
         dead_code,
@@ -163,23 +192,14 @@ impl quadratic {
         a: &DMatrix<f64>,
         out_bar: f64,
     ) -> (f64, (DVector<f64>, ::matdiff::__private::NoDerivative)) {
-        let mul = ::matdiff::__private::rules::mul::value(a, x);
-        let dot = x.dot(&mul);
-        let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
-            x,
-            &mul,
-            &dot,
-            &out_bar,
-        );
-        let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
-            x,
-            &mul,
-            &dot,
-            &out_bar,
-        );
-        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
-        let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-        (dot, (x_bar_2, ::matdiff::__private::NoDerivative))
+        let (__matdiff_value, __matdiff_slots) = quadratic::gradient_core(x, a);
+        (
+            __matdiff_value,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                __matdiff_slots.1,
+            ),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -252,10 +272,58 @@ impl quadratic {
     ) {
         type __MatdiffD = f64;
         let x_dot = ::matdiff::__private::tangent_or_zero_matrix(tangents.0, x);
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = quadratic::second_order_core(
+            x,
+            a,
+            x_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_matrix(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+            __matdiff_dots.1,
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                __matdiff_slots.1,
+            ),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+        mut x_dot: DVector<f64>,
+    ) -> (
+        f64,
+        f64,
+        (DVector<f64>, ::matdiff::__private::NoDerivative),
+        (DVector<f64>, ::matdiff::__private::NoDerivative),
+    ) {
+        type __MatdiffD = f64;
         let mul = ::matdiff::__private::rules::mul::value(a, x);
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
         let dot = x.dot(&mul);
@@ -272,55 +340,42 @@ impl quadratic {
             &mul_dot,
         );
         let dot_dot_2 = ::matdiff::__private::add(&dot_dot, &dot_dot_1);
+        let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
             x,
             &mul,
             &dot,
-            &out_bar,
+            &dot_bar,
         );
-        let x_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp0(
+        let x_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp0_jvp1(
             x,
             &mul,
             &dot,
-            &out_bar_dot_1,
-        );
-        let x_bar_dot_1 = ::matdiff::__private::rules::matrix::dot::vjp0_jvp1(
-            x,
-            &mul,
-            &dot,
-            &out_bar,
+            &dot_bar,
             &mul_dot,
         );
-        let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
         let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
             x,
             &mul,
             &dot,
-            &out_bar,
+            &dot_bar,
         );
-        let mul_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp1(
+        let mul_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp1_jvp0(
             x,
             &mul,
             &dot,
-            &out_bar_dot_1,
-        );
-        let mul_bar_dot_1 = ::matdiff::__private::rules::matrix::dot::vjp1_jvp0(
-            x,
-            &mul,
-            &dot,
-            &out_bar,
+            &dot_bar,
             &x_dot,
         );
-        let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
         let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
         let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
             a,
             x,
             &mul,
-            &mul_bar_dot_2,
+            &mul_bar_dot,
         );
         let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-        let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot_2, &x_bar_1_dot);
+        let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
         (
             dot,
             dot_dot_2,

@@ -6,6 +6,7 @@ fn rosenbrock(x: &[f64]) -> f64 {
     s
 }
 /// The gradient of [`rosenbrock`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -19,81 +20,11 @@ fn rosenbrock(x: &[f64]) -> f64 {
 )]
 fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let start = 0;
-    let c = x.len();
-    let c_1 = 1;
-    let end = c - c_1;
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = s_3_bar;
-    for i in (start..end).rev() {
-        let i_1 = i;
-        let c_2: f64 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = x[i_2];
-        let element_1 = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &powi_1_bar,
-        );
-        let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-        );
-        let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar_2 = ::matdiff::__private::add(
-            &element_1_bar,
-            &element_1_bar_1,
-        );
-        let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar_4 = ::matdiff::__private::add(
-            &element_1_bar_2,
-            &element_1_bar_3,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-        ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-        s_1_bar = s_1_bar_1;
-    }
-    let s_1_bar_ = s_1_bar;
-    x_bar
+    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core(x);
+    __matdiff_slots.0
 }
 /// The value of [`rosenbrock`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -107,103 +38,11 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = rosenbrock;
-    let s: f64 = 0.0;
-    let start = 0;
-    let c = x.len();
-    let c_1 = 1;
-    let end = c - c_1;
-    let mut s_1 = s;
-    for i in (start..end) {
-        let i_1 = i;
-        let c_2: f64 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = x[i_2];
-        let element_1 = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-        let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-        s_1 = s_2;
-    }
-    let s_3 = s_1;
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = s_3_bar;
-    for i in (start..end).rev() {
-        let i_1 = i;
-        let c_2: f64 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = x[i_2];
-        let element_1 = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &powi_1_bar,
-        );
-        let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-        );
-        let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar_2 = ::matdiff::__private::add(
-            &element_1_bar,
-            &element_1_bar_1,
-        );
-        let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar_4 = ::matdiff::__private::add(
-            &element_1_bar_2,
-            &element_1_bar_3,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-        ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-        s_1_bar = s_1_bar_1;
-    }
-    let s_1_bar_ = s_1_bar;
-    (s_3, x_bar)
+    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core(x);
+    (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -222,208 +61,26 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
-    let mut first: usize = 0;
-    while first < __matdiff_total {
-        let mut x_dot = ::matdiff::__private::seed_vec::<
-            f64,
-            [f64; 8],
-        >(x.len(), 0usize, first);
-        let start = 0;
-        let c = x.len();
-        let c_1 = 1;
-        let end = c - c_1;
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let s_3_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&s_3_bar);
-        let mut s_1_bar = s_3_bar;
-        let mut s_1_bar_dot = s_3_bar_dot;
-        for i in (start..end).rev() {
-            let i_1 = i;
-            let c_2: f64 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot_1 = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot_1 = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &element_1_dot_1,
-            );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &element_1_dot_1,
-            );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
-            let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
-            let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-            let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-            let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &powi_1_bar,
-            );
-            let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &powi_1_bar_dot,
-            );
-            let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &powi_1_bar,
-                &sub_1_dot_1,
-            );
-            let sub_1_bar_dot_2 = ::matdiff::__private::add(
-                &sub_1_bar_dot,
-                &sub_1_bar_dot_1,
-            );
-            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(
-                &sub_1_bar_dot_2,
-            );
-            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &mul_1_bar,
-            );
-            let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &mul_1_bar_dot,
-            );
-            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar,
-            );
-            let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar_dot,
-            );
-            let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar,
-                &sub_dot_5,
-            );
-            let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
-            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-            let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
-            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-            let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar_dot,
-            );
-            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-                &element_1_dot_1,
-            );
-            let element_1_bar_1_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_1_dot,
-                &element_1_bar_1_dot_1,
-            );
-            let element_1_bar_2 = ::matdiff::__private::add(
-                &element_1_bar,
-                &element_1_bar_1,
-            );
-            let element_1_bar_2_dot = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_1_dot_2,
-            );
-            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar_dot,
-            );
-            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-                &element_1_dot_1,
-            );
-            let element_1_bar_3_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_3_dot,
-                &element_1_bar_3_dot_1,
-            );
-            let element_1_bar_4 = ::matdiff::__private::add(
-                &element_1_bar_2,
-                &element_1_bar_3,
-            );
-            let element_1_bar_4_dot = ::matdiff::__private::add(
-                &element_1_bar_2_dot,
-                &element_1_bar_3_dot_2,
-            );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
-            s_1_bar = s_1_bar_1;
-            s_1_bar_dot = s_1_bar_1_dot;
-        }
-        let s_1_bar_ = s_1_bar;
-        let s_1_bar__dot = s_1_bar_dot;
+    let mut __matdiff_first: usize = 0;
+    while __matdiff_first < __matdiff_total {
+        let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core(
+            x,
+            ::matdiff::__private::seed_vec::<
+                f64,
+                [f64; 8],
+            >(x.len(), 0usize, __matdiff_first),
+        );
         ::matdiff::__private::scatter_rows(
             &mut __matdiff_matrix[0usize..0usize + x.len()],
-            first,
-            &x_bar_dot,
+            __matdiff_first,
+            &__matdiff_tangents.0,
         );
-        first += 8;
+        __matdiff_first += 8;
     }
     __matdiff_matrix
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -437,192 +94,8 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let x_dot = v.to_vec();
-    let start = 0;
-    let c = x.len();
-    let c_1 = 1;
-    let end = c - c_1;
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let s_3_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s_3_bar);
-    let mut s_1_bar = s_3_bar;
-    let mut s_1_bar_dot = s_3_bar_dot;
-    for i in (start..end).rev() {
-        let i_1 = i;
-        let c_2: f64 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = x[i_2];
-        let element_dot_1 = x_dot[i_2];
-        let element_1 = x[i_1];
-        let element_1_dot_1 = x_dot[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-            &element_1,
-            &element_1,
-            &mul,
-            &element_1_dot_1,
-        );
-        let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-            &element_1,
-            &element_1,
-            &mul,
-            &element_1_dot_1,
-        );
-        let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
-        let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
-        let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-        let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-        let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
-        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-        let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &powi_1_bar,
-        );
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &powi_1_bar_dot,
-        );
-        let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &powi_1_bar,
-            &sub_1_dot_1,
-        );
-        let sub_1_bar_dot_2 = ::matdiff::__private::add(
-            &sub_1_bar_dot,
-            &sub_1_bar_dot_1,
-        );
-        let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot_2);
-        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &mul_1,
-            &mul_1_bar_dot,
-        );
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-        );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar_dot,
-        );
-        let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-            &sub_dot_5,
-        );
-        let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
-        let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-        let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar_dot,
-        );
-        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-            &element_1_dot_1,
-        );
-        let element_1_bar_1_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_1_dot,
-            &element_1_bar_1_dot_1,
-        );
-        let element_1_bar_2 = ::matdiff::__private::add(
-            &element_1_bar,
-            &element_1_bar_1,
-        );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot_2,
-        );
-        let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-        );
-        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar_dot,
-        );
-        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element_1,
-            &element_1,
-            &mul,
-            &mul_bar,
-            &element_1_dot_1,
-        );
-        let element_1_bar_3_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_3_dot,
-            &element_1_bar_3_dot_1,
-        );
-        let element_1_bar_4 = ::matdiff::__private::add(
-            &element_1_bar_2,
-            &element_1_bar_3,
-        );
-        let element_1_bar_4_dot = ::matdiff::__private::add(
-            &element_1_bar_2_dot,
-            &element_1_bar_3_dot_2,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
-        ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
-        s_1_bar = s_1_bar_1;
-        s_1_bar_dot = s_1_bar_1_dot;
-    }
-    let s_1_bar_ = s_1_bar;
-    let s_1_bar__dot = s_1_bar_dot;
-    x_bar_dot
+    let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core(x, v.to_vec());
+    __matdiff_tangents.0
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
@@ -630,7 +103,7 @@ struct rosenbrock {}
 #[allow(dead_code)]
 impl rosenbrock {
     #[doc(hidden)]
-    #[inline]
+    #[inline(always)]
     #[allow(
         dead_code,
         unused_variables,
@@ -642,7 +115,7 @@ impl rosenbrock {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
         let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
@@ -670,7 +143,8 @@ impl rosenbrock {
         }
         let s_3 = s_1;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut s_1_bar = out_bar;
+        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let mut s_1_bar = s_3_bar;
         for i in (start..end).rev() {
             let i_1 = i;
             let c_2: f64 = 100.0;
@@ -737,6 +211,26 @@ impl rosenbrock {
         }
         let s_1_bar_ = s_1_bar;
         (s_3, (x_bar,))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core(x);
+        (
+            __matdiff_value,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -857,10 +351,46 @@ impl rosenbrock {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = rosenbrock::second_order_core(
+            x,
+            x_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_vec(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
         let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
@@ -936,8 +466,10 @@ impl rosenbrock {
         let s_3_dot = s_1_dot;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
-        let mut s_1_bar = out_bar;
-        let mut s_1_bar_dot = out_bar_dot_1;
+        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let s_3_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s_3_bar);
+        let mut s_1_bar = s_3_bar;
+        let mut s_1_bar_dot = s_3_bar_dot;
         for i in (start..end).rev() {
             let i_1 = i;
             let c_2: f64 = 100.0;

@@ -6,6 +6,7 @@ fn calls_with_slices(x: &[f64]) -> f64 {
     inner_sum(x) * inner_sum(&doubled).sin()
 }
 /// The gradient of [`calls_with_slices`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -19,65 +20,11 @@ fn calls_with_slices(x: &[f64]) -> f64 {
 )]
 fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
-    let c: f64 = 0.0;
-    let n = x.len();
-    let mut doubled = ::std::vec![c; n];
-    let start = 0;
-    let end = x.len();
-    for i in (start..end) {
-        let i_1 = i;
-        let c_1: f64 = 2.0;
-        let element = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-        doubled[i_1] = mul;
-    }
-    let inner_sum = inner_sum(x);
-    let inner_sum_1 = inner_sum(&doubled);
-    let sin = inner_sum_1.sin();
-    let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
-    let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-    );
-    let sin_bar = ::matdiff::__private::rules::mul::vjp1(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-    );
-    let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
-        &inner_sum_1,
-        &sin,
-        &sin_bar,
-    );
-    let (_, (doubled_bar_1,)) = inner_sum::vjp(&doubled, inner_sum_1_bar);
-    let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
-    ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
-    let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
-    let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
-    ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-    for i in (start..end).rev() {
-        let i_1 = i;
-        let c_1: f64 = 2.0;
-        let element = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-        let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
-        let element_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_1,
-            &element,
-            &mul,
-            &mul_bar,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
-    }
-    x_bar
+    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core(x);
+    __matdiff_slots.0
 }
 /// The value of [`calls_with_slices`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -91,65 +38,11 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = calls_with_slices;
-    let c: f64 = 0.0;
-    let n = x.len();
-    let mut doubled = ::std::vec![c; n];
-    let start = 0;
-    let end = x.len();
-    for i in (start..end) {
-        let i_1 = i;
-        let c_1: f64 = 2.0;
-        let element = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-        doubled[i_1] = mul;
-    }
-    let inner_sum = inner_sum(x);
-    let inner_sum_1 = inner_sum(&doubled);
-    let sin = inner_sum_1.sin();
-    let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
-    let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-    );
-    let sin_bar = ::matdiff::__private::rules::mul::vjp1(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-    );
-    let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
-        &inner_sum_1,
-        &sin,
-        &sin_bar,
-    );
-    let (_, (doubled_bar_1,)) = inner_sum::vjp(&doubled, inner_sum_1_bar);
-    let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
-    ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
-    let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
-    let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
-    ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-    for i in (start..end).rev() {
-        let i_1 = i;
-        let c_1: f64 = 2.0;
-        let element = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-        let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
-        let element_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_1,
-            &element,
-            &mul,
-            &mul_bar,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
-    }
-    (mul_1, x_bar)
+    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core(x);
+    (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -168,157 +61,26 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
-    let mut first: usize = 0;
-    while first < __matdiff_total {
-        let mut x_dot = ::matdiff::__private::seed_vec::<
-            f64,
-            [f64; 8],
-        >(x.len(), 0usize, first);
-        let c: f64 = 0.0;
-        let n = x.len();
-        let mut doubled = ::std::vec![c; n];
-        let mut doubled_dot = ::matdiff::__private::zero_tangent::<
-            [f64; 8],
-            _,
-        >(&doubled);
-        let start = 0;
-        let end = x.len();
-        for i in (start..end) {
-            let i_1 = i;
-            let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let element_dot = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_1,
-                &element,
-                &mul,
-                &element_dot,
-            );
-            doubled[i_1] = mul;
-            doubled_dot[i_1] = mul_dot;
-        }
-        let (inner_sum, inner_sum_dot) = inner_sum::jvp(
+    let mut __matdiff_first: usize = 0;
+    while __matdiff_first < __matdiff_total {
+        let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_core(
             x,
-            (::core::option::Option::Some(&x_dot),),
+            ::matdiff::__private::seed_vec::<
+                f64,
+                [f64; 8],
+            >(x.len(), 0usize, __matdiff_first),
         );
-        let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
-            &doubled,
-            (::core::option::Option::Some(&doubled_dot),),
-        );
-        let sin = inner_sum_1.sin();
-        let sin_dot = ::matdiff::__private::rules::sin::jvp0(
-            &inner_sum_1,
-            &sin,
-            &inner_sum_1_dot,
-        );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<[f64; 8], _>(&x);
-        let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
-        let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<
-            [f64; 8],
-            _,
-        >(&doubled);
-        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &mul_1_bar,
-            &sin_dot,
-        );
-        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &mul_1_bar,
-            &inner_sum_dot,
-        );
-        let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar,
-        );
-        let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar_dot,
-        );
-        let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar,
-            &inner_sum_1_dot,
-        );
-        let inner_sum_1_bar_dot_2 = ::matdiff::__private::add(
-            &inner_sum_1_bar_dot,
-            &inner_sum_1_bar_dot_1,
-        );
-        let (_, _, (doubled_bar_1,), (doubled_bar_1_dot,)) = inner_sum::vjp_jvp(
-            &doubled,
-            (::core::option::Option::Some(&doubled_dot),),
-            inner_sum_1_bar,
-            ::core::option::Option::Some(inner_sum_1_bar_dot_2),
-        );
-        let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
-        let doubled_bar_2_dot = ::matdiff::__private::cotangent(doubled_bar_1_dot);
-        ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
-        ::matdiff::__private::add_all(&mut doubled_bar_dot, &doubled_bar_2_dot);
-        let (_, _, (x_bar_1,), (x_bar_1_dot,)) = inner_sum::vjp_jvp(
-            x,
-            (::core::option::Option::Some(&x_dot),),
-            inner_sum_bar,
-            ::core::option::Option::Some(inner_sum_bar_dot),
-        );
-        let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
-        let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
-        ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-        ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
-        for i in (start..end).rev() {
-            let i_1 = i;
-            let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-            let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
-            let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
-            let element_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_1,
-                &element,
-                &mul,
-                &mul_bar,
-            );
-            let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c_1,
-                &element,
-                &mul,
-                &mul_bar_dot,
-            );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
-        }
         ::matdiff::__private::scatter_rows(
             &mut __matdiff_matrix[0usize..0usize + x.len()],
-            first,
-            &x_bar_dot,
+            __matdiff_first,
+            &__matdiff_tangents.0,
         );
-        first += 8;
+        __matdiff_first += 8;
     }
     __matdiff_matrix
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -332,137 +94,11 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
 )]
 fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
-    let x_dot = v.to_vec();
-    let c: f64 = 0.0;
-    let n = x.len();
-    let mut doubled = ::std::vec![c; n];
-    let mut doubled_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
-    let start = 0;
-    let end = x.len();
-    for i in (start..end) {
-        let i_1 = i;
-        let c_1: f64 = 2.0;
-        let element = x[i_1];
-        let element_dot = x_dot[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-            &c_1,
-            &element,
-            &mul,
-            &element_dot,
-        );
-        doubled[i_1] = mul;
-        doubled_dot[i_1] = mul_dot;
-    }
-    let (inner_sum, inner_sum_dot) = inner_sum::jvp(
+    let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_core(
         x,
-        (::core::option::Option::Some(&x_dot),),
+        v.to_vec(),
     );
-    let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
-        &doubled,
-        (::core::option::Option::Some(&doubled_dot),),
-    );
-    let sin = inner_sum_1.sin();
-    let sin_dot = ::matdiff::__private::rules::sin::jvp0(
-        &inner_sum_1,
-        &sin,
-        &inner_sum_1_dot,
-    );
-    let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-    let mut x_bar = ::matdiff::__private::zero_like(&x);
-    let mut x_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&x);
-    let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
-    let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<f64, _>(&doubled);
-    let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-    );
-    let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-        &sin_dot,
-    );
-    let sin_bar = ::matdiff::__private::rules::mul::vjp1(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-    );
-    let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &inner_sum,
-        &sin,
-        &mul_1,
-        &mul_1_bar,
-        &inner_sum_dot,
-    );
-    let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
-        &inner_sum_1,
-        &sin,
-        &sin_bar,
-    );
-    let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
-        &inner_sum_1,
-        &sin,
-        &sin_bar_dot,
-    );
-    let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-        &inner_sum_1,
-        &sin,
-        &sin_bar,
-        &inner_sum_1_dot,
-    );
-    let inner_sum_1_bar_dot_2 = ::matdiff::__private::add(
-        &inner_sum_1_bar_dot,
-        &inner_sum_1_bar_dot_1,
-    );
-    let (_, _, (doubled_bar_1,), (doubled_bar_1_dot,)) = inner_sum::vjp_jvp(
-        &doubled,
-        (::core::option::Option::Some(&doubled_dot),),
-        inner_sum_1_bar,
-        ::core::option::Option::Some(inner_sum_1_bar_dot_2),
-    );
-    let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
-    let doubled_bar_2_dot = ::matdiff::__private::cotangent(doubled_bar_1_dot);
-    ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
-    ::matdiff::__private::add_all(&mut doubled_bar_dot, &doubled_bar_2_dot);
-    let (_, _, (x_bar_1,), (x_bar_1_dot,)) = inner_sum::vjp_jvp(
-        x,
-        (::core::option::Option::Some(&x_dot),),
-        inner_sum_bar,
-        ::core::option::Option::Some(inner_sum_bar_dot),
-    );
-    let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
-    let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
-    ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-    ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
-    for i in (start..end).rev() {
-        let i_1 = i;
-        let c_1: f64 = 2.0;
-        let element = x[i_1];
-        let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-        let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
-        let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
-        let element_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_1,
-            &element,
-            &mul,
-            &mul_bar,
-        );
-        let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-            &c_1,
-            &element,
-            &mul,
-            &mul_bar_dot,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
-        ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
-    }
-    x_bar_dot
+    __matdiff_tangents.0
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
@@ -470,7 +106,7 @@ struct calls_with_slices {}
 #[allow(dead_code)]
 impl calls_with_slices {
     #[doc(hidden)]
-    #[inline]
+    #[inline(always)]
     #[allow(
         dead_code,
         unused_variables,
@@ -482,7 +118,7 @@ impl calls_with_slices {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
         let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
@@ -500,18 +136,19 @@ impl calls_with_slices {
         let sin = inner_sum_1.sin();
         let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
         let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
             &inner_sum,
             &sin,
             &mul_1,
-            &out_bar,
+            &mul_1_bar,
         );
         let sin_bar = ::matdiff::__private::rules::mul::vjp1(
             &inner_sum,
             &sin,
             &mul_1,
-            &out_bar,
+            &mul_1_bar,
         );
         let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
             &inner_sum_1,
@@ -539,6 +176,26 @@ impl calls_with_slices {
             ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
         }
         (mul_1, (x_bar,))
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core(x);
+        (
+            __matdiff_value,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -638,10 +295,46 @@ impl calls_with_slices {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = calls_with_slices::second_order_core(
+            x,
+            x_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_vec(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
         let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
@@ -696,6 +389,7 @@ impl calls_with_slices {
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
         let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<
             __MatdiffD,
@@ -705,45 +399,28 @@ impl calls_with_slices {
             &inner_sum,
             &sin,
             &mul_1,
-            &out_bar,
+            &mul_1_bar,
         );
-        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &inner_sum,
             &sin,
             &mul_1,
-            &out_bar_dot_1,
-        );
-        let inner_sum_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &out_bar,
+            &mul_1_bar,
             &sin_dot,
-        );
-        let inner_sum_bar_dot_2 = ::matdiff::__private::add(
-            &inner_sum_bar_dot,
-            &inner_sum_bar_dot_1,
         );
         let sin_bar = ::matdiff::__private::rules::mul::vjp1(
             &inner_sum,
             &sin,
             &mul_1,
-            &out_bar,
+            &mul_1_bar,
         );
-        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &inner_sum,
             &sin,
             &mul_1,
-            &out_bar_dot_1,
-        );
-        let sin_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &out_bar,
+            &mul_1_bar,
             &inner_sum_dot,
         );
-        let sin_bar_dot_2 = ::matdiff::__private::add(&sin_bar_dot, &sin_bar_dot_1);
         let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
             &inner_sum_1,
             &sin,
@@ -752,7 +429,7 @@ impl calls_with_slices {
         let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
             &inner_sum_1,
             &sin,
-            &sin_bar_dot_2,
+            &sin_bar_dot,
         );
         let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
             &inner_sum_1,
@@ -778,7 +455,7 @@ impl calls_with_slices {
             x,
             (::core::option::Option::Some(&x_dot),),
             inner_sum_bar,
-            ::core::option::Option::Some(inner_sum_bar_dot_2),
+            ::core::option::Option::Some(inner_sum_bar_dot),
         );
         let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
         let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);

@@ -2,6 +2,7 @@ fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
     (b - a * a).powi(2) + (c - b * b).powi(2) + (d - c * c).powi(2)
 }
 /// The gradient of [`chain`] with respect to `a`, `b`, `c`, `d`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -15,56 +16,11 @@ fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
 )]
 fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     let _ = chain;
-    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-    let c_1 = 2;
-    let powi = sub.powi(c_1);
-    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-    let c_2 = 2;
-    let powi_1 = sub_1.powi(c_2);
-    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-    let c_3 = 2;
-    let powi_2 = sub_2.powi(c_3);
-    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-    let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
-    let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_2,
-        &c_3,
-        &powi_2,
-        &powi_2_bar,
-    );
-    let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-    let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-    let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
-    let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
-    let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
-    let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_1,
-        &c_2,
-        &powi_1,
-        &powi_1_bar,
-    );
-    let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-    let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
-    let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-    let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
-    let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
-    let b_bar_2 = ::matdiff::__private::add_pair(b_bar, b_bar_1);
-    let sub_bar = ::matdiff::__private::rules::powi::vjp0(&sub, &c_1, &powi, &powi_bar);
-    let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-    let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
-    let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-    let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
-    let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
-    let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
-    [a_bar_2, b_bar_4, c_bar_4, d_bar]
+    let (__matdiff_value, __matdiff_slots) = chain::gradient_core(a, b, c, d);
+    [__matdiff_slots.0, __matdiff_slots.1, __matdiff_slots.2, __matdiff_slots.3]
 }
 /// The value of [`chain`] and its gradient with respect to `a`, `b`, `c`, `d`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -78,58 +34,14 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
 )]
 fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     let _ = chain;
-    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-    let c_1 = 2;
-    let powi = sub.powi(c_1);
-    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-    let c_2 = 2;
-    let powi_1 = sub_1.powi(c_2);
-    let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-    let c_3 = 2;
-    let powi_2 = sub_2.powi(c_3);
-    let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-    let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
-    let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_2,
-        &c_3,
-        &powi_2,
-        &powi_2_bar,
-    );
-    let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-    let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-    let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
-    let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
-    let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
-    let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_1,
-        &c_2,
-        &powi_1,
-        &powi_1_bar,
-    );
-    let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-    let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
-    let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-    let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
-    let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
-    let b_bar_2 = ::matdiff::__private::add_pair(b_bar, b_bar_1);
-    let sub_bar = ::matdiff::__private::rules::powi::vjp0(&sub, &c_1, &powi, &powi_bar);
-    let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-    let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
-    let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-    let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
-    let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
-    let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
-    (add_1, [a_bar_2, b_bar_4, c_bar_4, d_bar])
+    let (__matdiff_value, __matdiff_slots) = chain::gradient_core(a, b, c, d);
+    (
+        __matdiff_value,
+        [__matdiff_slots.0, __matdiff_slots.1, __matdiff_slots.2, __matdiff_slots.3],
+    )
 }
 /// The Hessian of [`chain`] with respect to `a`, `b`, `c`, `d` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -143,175 +55,25 @@ fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
 )]
 fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
     let _ = chain;
-    let a_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
-    let b_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
-    let c_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
-    let d_dot: [f64; 3] = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
-    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-    let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
-    let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
-    let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-    let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
-    let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-    let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
-    let c_1 = 2;
-    let powi = sub.powi(c_1);
-    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-    let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
-    let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
-    let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-    let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
-    let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-    let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
-    let c_2 = 2;
-    let powi_1 = sub_1.powi(c_2);
-    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-    let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
-    let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
-    let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-    let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
-    let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-    let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
-    let c_3 = 2;
-    let powi_2 = sub_2.powi(c_3);
-    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-    let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
-    let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_2,
-        &c_3,
-        &powi_2,
-        &powi_2_bar,
+    let (_, _, _, __matdiff_tangents) = chain::second_order_core(
+        a,
+        b,
+        c,
+        d,
+        ::matdiff::__private::unit::<f64, [f64; 3]>(0),
+        ::matdiff::__private::unit::<f64, [f64; 3]>(1),
+        ::matdiff::__private::unit::<f64, [f64; 3]>(2),
+        ::matdiff::__private::unit::<f64, [f64; 3]>(0),
     );
-    let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-        &sub_2,
-        &c_3,
-        &powi_2,
-        &powi_2_bar,
-        &sub_2_dot_2,
-    );
-    let d_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar_dot);
-    let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-    let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
-    let c_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar_dot,
-    );
-    let c_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar,
-        &c_dot,
-    );
-    let c_bar_dot_2 = ::matdiff::__private::add(&c_bar_dot, &c_bar_dot_1);
-    let c_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar_dot,
-    );
-    let c_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar,
-        &c_dot,
-    );
-    let c_bar_1_dot_2 = ::matdiff::__private::add(&c_bar_1_dot, &c_bar_1_dot_1);
-    let c_bar_2_dot = ::matdiff::__private::add(&c_bar_dot_2, &c_bar_1_dot_2);
-    let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_1,
-        &c_2,
-        &powi_1,
-        &powi_1_bar,
-    );
-    let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-        &sub_1,
-        &c_2,
-        &powi_1,
-        &powi_1_bar,
-        &sub_1_dot_2,
-    );
-    let c_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar_dot);
-    let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &c_bar_3_dot);
-    let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-    let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-    let b_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar_dot,
-    );
-    let b_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar,
-        &b_dot,
-    );
-    let b_bar_dot_2 = ::matdiff::__private::add(&b_bar_dot, &b_bar_dot_1);
-    let b_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar_dot,
-    );
-    let b_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar,
-        &b_dot,
-    );
-    let b_bar_1_dot_2 = ::matdiff::__private::add(&b_bar_1_dot, &b_bar_1_dot_1);
-    let b_bar_2_dot = ::matdiff::__private::add(&b_bar_dot_2, &b_bar_1_dot_2);
-    let sub_bar = ::matdiff::__private::rules::powi::vjp0(&sub, &c_1, &powi, &powi_bar);
-    let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-        &sub,
-        &c_1,
-        &powi,
-        &powi_bar,
-        &sub_dot_2,
-    );
-    let b_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
-    let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &b_bar_3_dot);
-    let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-    let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-    let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar_dot);
-    let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &a,
-        &a,
-        &mul,
-        &mul_bar,
-        &a_dot,
-    );
-    let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-    let a_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar_dot);
-    let a_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &a,
-        &a,
-        &mul,
-        &mul_bar,
-        &a_dot,
-    );
-    let a_bar_1_dot_2 = ::matdiff::__private::add(&a_bar_1_dot, &a_bar_1_dot_1);
-    let a_bar_2_dot = ::matdiff::__private::add(&a_bar_dot_2, &a_bar_1_dot_2);
     [
-        [a_bar_2_dot[0], a_bar_2_dot[1], 0.0, 0.0],
-        [b_bar_4_dot[0], b_bar_4_dot[1], b_bar_4_dot[2], 0.0],
-        [0.0, c_bar_4_dot[1], c_bar_4_dot[2], c_bar_4_dot[0]],
-        [0.0, 0.0, d_bar_dot[2], d_bar_dot[0]],
+        [__matdiff_tangents.0[0], __matdiff_tangents.0[1], 0.0, 0.0],
+        [__matdiff_tangents.1[0], __matdiff_tangents.1[1], __matdiff_tangents.1[2], 0.0],
+        [0.0, __matdiff_tangents.2[1], __matdiff_tangents.2[2], __matdiff_tangents.2[0]],
+        [0.0, 0.0, __matdiff_tangents.3[2], __matdiff_tangents.3[0]],
     ]
 }
 /// The Hessian of [`chain`] with respect to `a`, `b`, `c`, `d` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
 #[allow(
     dead_code,
     unused_variables,
@@ -325,174 +87,98 @@ fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
 )]
 fn chain_hvp(a: f64, b: f64, c: f64, d: f64, v: [f64; 4]) -> [f64; 4] {
     let _ = chain;
-    let a_dot = v[0];
-    let b_dot = v[1];
-    let c_dot = v[2];
-    let d_dot = v[3];
-    let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-    let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
-    let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
-    let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-    let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-    let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
-    let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-    let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
-    let c_1 = 2;
-    let powi = sub.powi(c_1);
-    let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-    let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
-    let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
-    let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-    let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-    let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
-    let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-    let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
-    let c_2 = 2;
-    let powi_1 = sub_1.powi(c_2);
-    let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-    let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
-    let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
-    let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-    let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-    let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
-    let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-    let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
-    let c_3 = 2;
-    let powi_2 = sub_2.powi(c_3);
-    let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-    let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
-    let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_2,
-        &c_3,
-        &powi_2,
-        &powi_2_bar,
+    let (_, _, _, __matdiff_tangents) = chain::second_order_core(
+        a,
+        b,
+        c,
+        d,
+        v[0],
+        v[1],
+        v[2],
+        v[3],
     );
-    let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-        &sub_2,
-        &c_3,
-        &powi_2,
-        &powi_2_bar,
-        &sub_2_dot_2,
-    );
-    let d_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar_dot);
-    let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-    let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
-    let c_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar_dot,
-    );
-    let c_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar,
-        &c_dot,
-    );
-    let c_bar_dot_2 = ::matdiff::__private::add(&c_bar_dot, &c_bar_dot_1);
-    let c_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar_dot,
-    );
-    let c_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &c,
-        &c,
-        &mul_2,
-        &mul_2_bar,
-        &c_dot,
-    );
-    let c_bar_1_dot_2 = ::matdiff::__private::add(&c_bar_1_dot, &c_bar_1_dot_1);
-    let c_bar_2_dot = ::matdiff::__private::add(&c_bar_dot_2, &c_bar_1_dot_2);
-    let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-    let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-    let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-        &sub_1,
-        &c_2,
-        &powi_1,
-        &powi_1_bar,
-    );
-    let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-        &sub_1,
-        &c_2,
-        &powi_1,
-        &powi_1_bar,
-        &sub_1_dot_2,
-    );
-    let c_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar_dot);
-    let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &c_bar_3_dot);
-    let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-    let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-    let b_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar_dot,
-    );
-    let b_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar,
-        &b_dot,
-    );
-    let b_bar_dot_2 = ::matdiff::__private::add(&b_bar_dot, &b_bar_dot_1);
-    let b_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar_dot,
-    );
-    let b_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &b,
-        &b,
-        &mul_1,
-        &mul_1_bar,
-        &b_dot,
-    );
-    let b_bar_1_dot_2 = ::matdiff::__private::add(&b_bar_1_dot, &b_bar_1_dot_1);
-    let b_bar_2_dot = ::matdiff::__private::add(&b_bar_dot_2, &b_bar_1_dot_2);
-    let sub_bar = ::matdiff::__private::rules::powi::vjp0(&sub, &c_1, &powi, &powi_bar);
-    let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-        &sub,
-        &c_1,
-        &powi,
-        &powi_bar,
-        &sub_dot_2,
-    );
-    let b_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
-    let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &b_bar_3_dot);
-    let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-    let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-    let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar_dot);
-    let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-        &a,
-        &a,
-        &mul,
-        &mul_bar,
-        &a_dot,
-    );
-    let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-    let a_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar_dot);
-    let a_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-        &a,
-        &a,
-        &mul,
-        &mul_bar,
-        &a_dot,
-    );
-    let a_bar_1_dot_2 = ::matdiff::__private::add(&a_bar_1_dot, &a_bar_1_dot_1);
-    let a_bar_2_dot = ::matdiff::__private::add(&a_bar_dot_2, &a_bar_1_dot_2);
-    [a_bar_2_dot, b_bar_4_dot, c_bar_4_dot, d_bar_dot]
+    [
+        __matdiff_tangents.0,
+        __matdiff_tangents.1,
+        __matdiff_tangents.2,
+        __matdiff_tangents.3,
+    ]
 }
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct chain {}
 #[allow(dead_code)]
 impl chain {
+    #[doc(hidden)]
+    #[inline(always)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn gradient_core(a: f64, b: f64, c: f64, d: f64) -> (f64, (f64, f64, f64, f64)) {
+        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
+        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
+        let c_1 = 2;
+        let powi = sub.powi(c_1);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
+        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
+        let c_2 = 2;
+        let powi_1 = sub_1.powi(c_2);
+        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
+        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
+        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
+        let c_3 = 2;
+        let powi_2 = sub_2.powi(c_3);
+        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
+        let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
+        let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub_2,
+            &c_3,
+            &powi_2,
+            &powi_2_bar,
+        );
+        let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
+        let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
+        let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
+        let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
+        let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
+        let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub_1,
+            &c_2,
+            &powi_1,
+            &powi_1_bar,
+        );
+        let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
+        let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
+        let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
+        let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
+        let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
+        let b_bar_2 = ::matdiff::__private::add_pair(b_bar, b_bar_1);
+        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
+            &sub,
+            &c_1,
+            &powi,
+            &powi_bar,
+        );
+        let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+        let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
+        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
+        let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
+        let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
+        (add_1, (a_bar_2, b_bar_4, c_bar_4, d_bar))
+    }
     #[doc(hidden)]
     #[inline]
     #[allow(
@@ -513,60 +199,16 @@ impl chain {
         d: f64,
         out_bar: f64,
     ) -> (f64, (f64, f64, f64, f64)) {
-        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let c_1 = 2;
-        let powi = sub.powi(c_1);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let c_2 = 2;
-        let powi_1 = sub_1.powi(c_2);
-        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let c_3 = 2;
-        let powi_2 = sub_2.powi(c_3);
-        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
-        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&out_bar);
-        let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &powi_2_bar,
-        );
-        let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-        let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-        let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
-        let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
-        let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
-        let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &powi_1_bar,
-        );
-        let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-        let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &c_bar_3);
-        let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
-        let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
-        let b_bar_2 = ::matdiff::__private::add(&b_bar, &b_bar_1);
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_1,
-            &powi,
-            &powi_bar,
-        );
-        let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &b_bar_3);
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
-        let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
-        let a_bar_2 = ::matdiff::__private::add(&a_bar, &a_bar_1);
-        (add_1, (a_bar_2, b_bar_4, c_bar_4, d_bar))
+        let (__matdiff_value, __matdiff_slots) = chain::gradient_core(a, b, c, d);
+        (
+            __matdiff_value,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.1),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.2),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.3),
+            ),
+        )
     }
     #[doc(hidden)]
     #[inline]
@@ -691,10 +333,86 @@ impl chain {
         let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
         let c_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.2);
         let d_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.3);
-        let out_bar_dot_1 = ::matdiff::__private::tangent_or_zero::<
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
             f64,
             __MatdiffD,
         >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = chain::second_order_core(
+            a,
+            b,
+            c,
+            d,
+            a_dot,
+            b_dot,
+            c_dot,
+            d_dot,
+        );
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.1,
+                __matdiff_dots.1,
+            ),
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.2,
+                __matdiff_dots.2,
+            ),
+            ::matdiff::__private::reseed_scalar(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.3,
+                __matdiff_dots.3,
+            ),
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.1),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.2),
+                ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.3),
+            ),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        a: f64,
+        b: f64,
+        c: f64,
+        d: f64,
+        mut a_dot: __MatdiffD,
+        mut b_dot: __MatdiffD,
+        mut c_dot: __MatdiffD,
+        mut d_dot: __MatdiffD,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (f64, f64, f64, f64),
+        (__MatdiffD, __MatdiffD, __MatdiffD, __MatdiffD),
+    ) {
         let mul = ::matdiff::__private::rules::mul::value(&a, &a);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
@@ -751,37 +469,26 @@ impl chain {
         let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
         let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
         let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
-        let add_bar = ::matdiff::__private::rules::add::vjp0(&out_bar);
-        let add_bar_dot = ::matdiff::__private::rules::add::vjp0(&out_bar_dot_1);
-        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&out_bar);
-        let powi_2_bar_dot = ::matdiff::__private::rules::add::vjp1(&out_bar_dot_1);
+        let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
+        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
         let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_2,
             &c_3,
             &powi_2,
             &powi_2_bar,
         );
-        let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &powi_2_bar_dot,
-        );
-        let sub_2_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+        let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub_2,
             &c_3,
             &powi_2,
             &powi_2_bar,
             &sub_2_dot_2,
         );
-        let sub_2_bar_dot_2 = ::matdiff::__private::add(
-            &sub_2_bar_dot,
-            &sub_2_bar_dot_1,
-        );
         let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-        let d_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar_dot_2);
+        let d_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar_dot);
         let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-        let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot_2);
+        let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
         let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
         let c_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &c,
@@ -815,38 +522,26 @@ impl chain {
         let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
         let c_bar_2_dot = ::matdiff::__private::add(&c_bar_dot_2, &c_bar_1_dot_2);
         let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
         let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
         let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_1,
             &c_2,
             &powi_1,
             &powi_1_bar,
         );
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &powi_1_bar_dot,
-        );
-        let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub_1,
             &c_2,
             &powi_1,
             &powi_1_bar,
             &sub_1_dot_2,
         );
-        let sub_1_bar_dot_2 = ::matdiff::__private::add(
-            &sub_1_bar_dot,
-            &sub_1_bar_dot_1,
-        );
         let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-        let c_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar_dot_2);
+        let c_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar_dot);
         let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &c_bar_3);
         let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &c_bar_3_dot);
         let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot_2);
+        let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
         let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
         let b_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &b,
@@ -885,26 +580,19 @@ impl chain {
             &powi,
             &powi_bar,
         );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_1,
-            &powi,
-            &powi_bar_dot,
-        );
-        let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub,
             &c_1,
             &powi,
             &powi_bar,
             &sub_dot_2,
         );
-        let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
         let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let b_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
+        let b_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
         let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &b_bar_3);
         let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &b_bar_3_dot);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
         let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
         let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &a,
