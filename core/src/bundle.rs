@@ -10,8 +10,9 @@
 //! the Hessian of x'Ax costs O(n^2), like writing A + A'.
 //!
 //! The rules of [`crate::rules::matrix`] take one direction; the ones here
-//! take bundles and are listed in [`crate::table::BUNDLE_PRIMITIVES`]. The
-//! macro uses bundles only for functions whose every primitive has them.
+//! take bundles, for the rows of [`crate::table`] that say
+//! [`bundle`](crate::table::Primitive::bundle). The macro uses bundles only
+//! for functions whose every primitive has them.
 
 use std::rc::Rc;
 

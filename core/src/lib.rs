@@ -19,8 +19,10 @@ pub mod matrix;
 pub mod rules;
 pub mod scalar;
 pub mod support;
-pub mod table;
 
 pub use linear::{Directions, Linear};
+/// The table of primitives, which the macro reads (the `matdiff-table`
+/// crate): one row per primitive, naming its modules of [`rules`].
+pub use matdiff_table as table;
 pub use nalgebra;
 pub use scalar::Scalar;

@@ -6,7 +6,7 @@ mod blocks;
 
 use std::collections::HashSet;
 
-use matdiff_core::table::Primitive;
+use matdiff_table::Primitive;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 

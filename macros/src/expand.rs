@@ -92,10 +92,7 @@ fn bundle_capable_in(block: &crate::ir::Block, in_loop: bool) -> bool {
     use crate::ir::{Expr, Header, Stmt};
     block.stmts.iter().all(|stmt| match stmt {
         Stmt::Let { expr, .. } => match expr {
-            Expr::Prim { prim, .. } => {
-                !prim.matrix
-                    || (matdiff_core::table::BUNDLE_PRIMITIVES.contains(&prim.name) && !(in_loop && prim.linear))
-            }
+            Expr::Prim { prim, .. } => !prim.matrix || (prim.bundle && !(in_loop && prim.linear)),
             Expr::Call { .. } | Expr::Read { .. } | Expr::NewArray(_) => false,
             _ => true,
         },

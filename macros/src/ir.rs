@@ -6,7 +6,7 @@
 //! builds from that; so each pass is a function from programs to programs,
 //! and the emitter is the only place that knows Rust syntax.
 
-use matdiff_core::table::Primitive;
+use matdiff_table::Primitive;
 use proc_macro2::{Ident, Span, TokenStream};
 
 /// A value: an index into [`Vars`].

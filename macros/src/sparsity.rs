@@ -2,7 +2,7 @@
 //!
 //! A second derivative in inputs j and k can be nonzero only if some
 //! operation has a nonzero second derivative in two of its arguments (the
-//! pairs [`matdiff_core::table`] lists for it) that depend on j and on k.
+//! pairs [`matdiff_table`] lists for it) that depend on j and on k.
 //! Collecting those pairs of input sets over every operation
 //! over-approximates the Hessian's nonzeros (a call to another differentiated
 //! function counts as dense in its arguments). Two columns with no

@@ -12,7 +12,7 @@ use syn::spanned::Spanned;
 use super::syntax::{ControlFinder, assigned_names, expr_local};
 use super::{Frame, Lowerer};
 use crate::ir::{Adapter, ArrayInit, ArrayLen, Block, Expr, Form, Header, Loop, RangeSpec, Stmt, StoreOp, Var};
-use matdiff_core::table;
+use matdiff_table as table;
 
 /// What a `for` loop iterates over.
 struct Iteration {

@@ -9,7 +9,7 @@ mod types;
 
 use std::collections::{HashMap, HashSet};
 
-use matdiff_core::table;
+use matdiff_table as table;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
@@ -1166,9 +1166,9 @@ impl Lowerer {
         let varied = prim.differentiable.iter().any(|&k| self.vars.varied(args[k]));
         let var = self.vars.fresh(name, span, varied);
         self.vars.get_mut(var).matrix = if prim.matrix {
-            !table::MATRIX_REDUCTIONS.contains(&prim.name)
+            !prim.reduction
         } else {
-            table::MATRIX_OPERATORS.contains(&prim.name) && args.iter().any(|a| self.vars.get(*a).matrix)
+            prim.matrix_operands && args.iter().any(|a| self.vars.get(*a).matrix)
         };
         self.emit(var, Expr::Prim { prim, args, form }, span)
     }
@@ -1177,7 +1177,7 @@ impl Lowerer {
     /// vector or matrix, which rustc would report inside the generated
     /// code.
     fn check_float_operands(&self, prim: &'static table::Primitive, args: &[Var], span: Span) -> syn::Result<()> {
-        if prim.matrix || table::MATRIX_OPERATORS.contains(&prim.name) {
+        if prim.matrix || prim.matrix_operands {
             return Ok(());
         }
         if args.iter().any(|a| self.vars.get(*a).matrix) {
@@ -1283,11 +1283,7 @@ impl Lowerer {
         self.check_float_operands(prim, &args, m.method.span())?;
         // `m.column(j)` is a view in nalgebra, `x.add_scalar(s)` takes `s` by
         // value: their rule modules compute the owned value from references.
-        let form = if table::MATRIX_VALUE_FUNCTIONS.contains(&prim.name) {
-            Form::Value
-        } else {
-            Form::Method(m.method.clone())
-        };
+        let form = if prim.value_function { Form::Value } else { Form::Method(m.method.clone()) };
         Ok(self.prim(prim, args, form, hint.unwrap_or(&name), m.span()))
     }
 

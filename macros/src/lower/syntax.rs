@@ -1,6 +1,6 @@
 //! Questions about the user's syntax that the lowering asks.
 
-use matdiff_core::table;
+use matdiff_table as table;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::visit::Visit;

@@ -286,7 +286,7 @@ fn arithmetic_locals(expr: &syn::Expr, names: &mut Vec<String>) -> bool {
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => arithmetic_locals(&u.expr, names),
         // A float method with a derivative rule returns its receiver's type
         // (`fi.tanh()`, `t.powi(2)`); its other arguments may be integers.
-        syn::Expr::MethodCall(m) if matdiff_core::table::by_method(&m.method.to_string()).is_some() => {
+        syn::Expr::MethodCall(m) if matdiff_table::by_method(&m.method.to_string()).is_some() => {
             arithmetic_locals(&m.receiver, names)
         }
         syn::Expr::Binary(b)
