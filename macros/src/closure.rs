@@ -1,53 +1,58 @@
-//! Derivatives of the closure of an elementwise map (`x.map(|v| ..)`): its
-//! body, run through the pipeline as a function of one float, becomes the
-//! closures of its first and second derivatives that the map's rules take.
+//! Differentiates the closures of elementwise maps after lowering.
+//!
+//! Lowering records the closure of every `x.map(|v| ..)` of a nalgebra
+//! value ([`MapClosure`]) and binds it, and leaves empty the `let`s of the
+//! closures of its first and second derivatives, which the map's rules
+//! take. This pass runs the pipeline on each closure body as a function of
+//! one float (lower, activity, reverse, emit for f', tangent and emit for
+//! f'') and writes the two closures into those `let`s.
 
 use std::collections::HashMap;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
-use syn::spanned::Spanned;
 
 use crate::emit::Emitter;
+use crate::errors::Errors;
+use crate::ir::{Block, Dst, Expr, Header, Stmt, Var};
+use crate::lower::{self, Lowered, MapClosure};
 use crate::options::Options;
 use crate::prune::prune;
 use crate::reverse::{self, Seed};
-use crate::signature::{self, Float};
-use crate::{activity, lower, tangent};
+use crate::signature;
+use crate::{activity, tangent};
 
-/// The closure itself with its parameter typed, and the closures
-/// `|v: F| f'(v)` and `|v: F| f''(v)`. `reserved` are the names
-/// of the enclosing function's values, which the body may use as constants.
-pub struct Derivatives {
-    pub value: TokenStream,
-    pub first: TokenStream,
-    pub second: TokenStream,
+/// Fills in the derivatives of every map that `lowered` recorded (and
+/// empties [`Lowered::maps`]); reports the errors of all of them.
+pub fn differentiate_maps(lowered: &mut Lowered) -> syn::Result<()> {
+    let maps = std::mem::take(&mut lowered.maps);
+    let mut errors = Errors::default();
+    let mut closures = HashMap::new();
+    for map in &maps {
+        match derivatives(map) {
+            Ok((first, second)) => {
+                closures.insert(map.first, first);
+                closures.insert(map.second, second);
+            }
+            Err(e) => errors.add(e),
+        }
+    }
+    errors.finish()?;
+    fill(&mut lowered.body, &closures);
+    Ok(())
 }
 
-pub fn derivatives(closure: &syn::ExprClosure, float: Float, reserved: &[String]) -> syn::Result<Derivatives> {
-    let param = match closure.inputs.iter().collect::<Vec<_>>().as_slice() {
-        [syn::Pat::Ident(p)] if p.subpat.is_none() && p.by_ref.is_none() => p.ident.clone(),
-        [syn::Pat::Type(t)] => match &*t.pat {
-            syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => p.ident.clone(),
-            other => return Err(not_a_name(other.span())),
-        },
-        [other] => return Err(not_a_name(other.span())),
-        _ => {
-            return Err(syn::Error::new(
-                closure.inputs.span(),
-                "the closure of `map` takes one argument, the element: `x.map(|v| ..)`",
-            ));
-        }
-    };
-    if let Some(asyncness) = &closure.asyncness {
-        return Err(syn::Error::new(asyncness.span(), "an `async` closure cannot be differentiated"));
-    }
-    let f = float.ident();
-    let body = &closure.body;
+/// The closures `|v: F| f'(v)` and `|v: F| f''(v)` of one map.
+fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
+    let f = map.float.ident();
+    let param = &map.param;
+    let body = &map.closure.body;
     let signature: syn::Signature = syn::parse_quote!(fn __matdiff_element(#param: #f) -> #f);
     let block: syn::Block = syn::parse_quote!({ #body });
     let sig = signature::analyze(&signature, &Options::default())?;
-    let lowered = lower::lower_inside(&sig, &block, reserved)?;
+    let mut lowered = lower::lower_inside(&sig, &block, &map.reserved)?;
+    // The maps inside the closure's own body.
+    differentiate_maps(&mut lowered)?;
     let input = lowered.params[0];
     let items = &lowered.items;
 
@@ -85,11 +90,30 @@ pub fn derivatives(closure: &syn::ExprClosure, float: Float, reserved: &[String]
     };
     let v_dot = e.ident(v_dot);
     let second = quote!(|#v: #f| -> #f { #(#items)* let #v_dot: #f = 1.0; #stmts #curvature });
-
-    let value = quote!(|#param: #f| -> #f { #body });
-    Ok(Derivatives { value, first, second })
+    Ok((first, second))
 }
 
-fn not_a_name(span: Span) -> syn::Error {
-    syn::Error::new(span, "the closure of `map` must name its argument (`|v| ..`): destructure it inside the body")
+/// Writes `closures` into the `let`s of their values, wherever they are in
+/// `block` (in the arms of a branch, the body or condition of a loop).
+fn fill(block: &mut Block, closures: &HashMap<Var, TokenStream>) {
+    for stmt in &mut block.stmts {
+        match stmt {
+            Stmt::Let { dst: Dst::Var(v), expr: Expr::Opaque { tokens, .. }, .. } => {
+                if let Some(closure) = closures.get(v) {
+                    *tokens = closure.clone();
+                }
+            }
+            Stmt::If { then_blk, else_blk, .. } => {
+                fill(then_blk, closures);
+                fill(else_blk, closures);
+            }
+            Stmt::Loop(l) => {
+                if let Header::While { cond } = &mut l.header {
+                    fill(cond, closures);
+                }
+                fill(&mut l.body, closures);
+            }
+            _ => {}
+        }
+    }
 }

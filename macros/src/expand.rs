@@ -63,7 +63,8 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
         }
     };
     errors.finish()?;
-    let lowered = lower::lower(&sig, &function.block)?;
+    let mut lowered = lower::lower(&sig, &function.block)?;
+    crate::closure::differentiate_maps(&mut lowered)?;
     Ok(Generator::new(function, sig, lowered, options).all())
 }
 

@@ -3,6 +3,7 @@
 //!
 //! The entry point only parses and hands over to `expand`; each pass is a
 //! module of its own: `options` → `signature` → `fence` → `lower` →
+//! `closure` (the closures of elementwise maps, which lowering records) →
 //! `activity` → `reverse` → `tangent` → `emit`.
 
 mod activity;

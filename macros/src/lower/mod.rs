@@ -2,6 +2,10 @@
 //! statement per primitive, mutable variables in SSA form, arrays as memory
 //! read and written by element, loops with the values they carry, and early
 //! returns turned into branches that carry the rest of the function.
+//!
+//! The closure of an elementwise map (`x.map(|v| ..)` of a nalgebra value)
+//! is only checked and recorded here ([`Lowered::maps`]): the `closure`
+//! pass, run after lowering, differentiates it.
 
 mod loops;
 mod syntax;
@@ -18,8 +22,8 @@ use crate::errors::Errors;
 use crate::ir::{
     ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, StoreOp, Target, Var, Vars,
 };
+use crate::rename;
 use crate::signature::{Float, Shape, Signature};
-use crate::{closure, rename};
 use syntax::*;
 use types::TypeClasses;
 
@@ -33,6 +37,29 @@ pub struct Lowered {
     /// Items declared in the body (constants, helper functions, imports),
     /// copied into every generated function.
     pub items: Vec<syn::Stmt>,
+    /// The elementwise maps, whose derivative closures the `closure` pass
+    /// writes into the `let`s that lowering left empty.
+    pub maps: Vec<MapClosure>,
+}
+
+/// The closure of an elementwise map `x.map(|v| body)`, recorded by the
+/// lowering, which binds the closure itself and leaves the `let`s of its
+/// derivatives empty (`Expr::Opaque` with no tokens) for the `closure` pass.
+pub struct MapClosure {
+    /// The closure, the values it names from the function renamed.
+    pub closure: syn::ExprClosure,
+    /// The name of its argument, the element.
+    pub param: syn::Ident,
+    /// The float type of the elements.
+    pub float: Float,
+    /// The names of the function's values where the map was lowered, which
+    /// the body may use as constants and the generated closures must not
+    /// take.
+    pub reserved: Vec<String>,
+    /// The `let` of the closure `|v: F| f'(v)`.
+    pub first: Var,
+    /// The `let` of the closure `|v: F| f''(v)`.
+    pub second: Var,
 }
 
 impl Lowered {
@@ -100,7 +127,13 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
                 }
                 let mut stmts = std::mem::take(&mut lowerer.stmts);
                 lowerer.type_joins(&mut stmts);
-                Ok(Lowered { vars: lowerer.vars, body: Block { stmts, yields }, params, items: lowerer.items })
+                Ok(Lowered {
+                    vars: lowerer.vars,
+                    body: Block { stmts, yields },
+                    params,
+                    items: lowerer.items,
+                    maps: lowerer.maps,
+                })
             }
             Ok(_) => errors.finish().map(|_| unreachable_lowered()),
             Err(e) => {
@@ -115,7 +148,34 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
 /// `Errors::finish` on a non-empty collection never returns `Ok`; this
 /// keeps the types happy without an `unwrap`.
 fn unreachable_lowered() -> Lowered {
-    Lowered { vars: Vars::default(), body: Block::default(), params: Vec::new(), items: Vec::new() }
+    Lowered { vars: Vars::default(), body: Block::default(), params: Vec::new(), items: Vec::new(), maps: Vec::new() }
+}
+
+/// The argument of the closure of an elementwise map, which must be one
+/// name (`|v| ..` or `|v: f64| ..`), of a closure that is not `async`.
+fn map_param(closure: &syn::ExprClosure) -> syn::Result<syn::Ident> {
+    let param = match closure.inputs.iter().collect::<Vec<_>>().as_slice() {
+        [syn::Pat::Ident(p)] if p.subpat.is_none() && p.by_ref.is_none() => p.ident.clone(),
+        [syn::Pat::Type(t)] => match &*t.pat {
+            syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => p.ident.clone(),
+            other => return Err(not_a_name(other.span())),
+        },
+        [other] => return Err(not_a_name(other.span())),
+        _ => {
+            return Err(syn::Error::new(
+                closure.inputs.span(),
+                "the closure of `map` takes one argument, the element: `x.map(|v| ..)`",
+            ));
+        }
+    };
+    if let Some(asyncness) = &closure.asyncness {
+        return Err(syn::Error::new(asyncness.span(), "an `async` closure cannot be differentiated"));
+    }
+    Ok(param)
+}
+
+fn not_a_name(span: Span) -> syn::Error {
+    syn::Error::new(span, "the closure of `map` must name its argument (`|v| ..`): destructure it inside the body")
 }
 
 /// Where arms of a branch meet again in the user's code: the statements
@@ -208,6 +268,8 @@ struct Lowerer {
     results: Vec<Var>,
     /// Whether the function returns one float.
     scalar_result: bool,
+    /// The elementwise maps lowered so far.
+    maps: Vec<MapClosure>,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -232,6 +294,7 @@ impl Lowerer {
             same_type: Vec::new(),
             results: Vec::new(),
             scalar_result: sig.vector_output.is_none(),
+            maps: Vec::new(),
         }
     }
 
@@ -1289,6 +1352,8 @@ impl Lowerer {
 
     /// `x.map(|v| body)` of a nalgebra value: the map primitive, with the
     /// closure and the closures of its derivatives as constant arguments.
+    /// The derivatives are left empty and the closure recorded in
+    /// [`Lowered::maps`]: the `closure` pass fills them in after lowering.
     fn elementwise_map(
         &mut self,
         m: &syn::ExprMethodCall,
@@ -1307,16 +1372,20 @@ impl Lowerer {
         let syn::Expr::Closure(renamed) = renamed else {
             return Err(syn::Error::new(closure.span(), "internal: a renamed closure is no longer a closure"));
         };
+        let param = map_param(&renamed)?;
         let reserved: Vec<String> = self.vars.names().collect();
-        let derivatives = closure::derivatives(&renamed, self.float, &reserved)?;
+        let float = self.float.ident();
+        let body = &renamed.body;
+        let value = quote!(|#param: #float| -> #float { #body });
         let span = closure.span();
         let constant = |lowerer: &mut Self, tokens: TokenStream, name: &str| {
             let var = lowerer.vars.fresh(name, span, false);
             lowerer.emit(var, Expr::Opaque { tokens, uses: uses.clone() }, span)
         };
-        let f = constant(self, derivatives.value, "f");
-        let d = constant(self, derivatives.first, "df");
-        let dd = constant(self, derivatives.second, "ddf");
+        let f = constant(self, value, "f");
+        let d = constant(self, TokenStream::new(), "df");
+        let dd = constant(self, TokenStream::new(), "ddf");
+        self.maps.push(MapClosure { closure: renamed, param, float: self.float, reserved, first: d, second: dd });
         Ok(self.prim(table::matrix_map(), vec![receiver, f, d, dd], Form::Map, hint.unwrap_or("map"), m.span()))
     }
 
