@@ -447,7 +447,7 @@ impl<'a> Generator<'a> {
         body: TokenStream,
     ) -> TokenStream {
         let attrs = self.attrs(true);
-        let inline = self.inline();
+        let inline = self.inline_body();
         let vis = &self.function.vis;
         let params = self.params();
         let (generics, where_clause) = self.generics(None);
@@ -505,6 +505,13 @@ impl<'a> Generator<'a> {
     /// machine code only the derivatives it calls.
     fn inline(&self) -> Option<TokenStream> {
         (!self.function.attrs.iter().any(|a| a.path().is_ident("inline"))).then(|| quote!(#[inline]))
+    }
+
+    /// [`Generator::inline`] for a public function with a body of its own:
+    /// none for a long function, whose body, inlined into a caller beside
+    /// another, makes one function that takes the optimiser minutes.
+    fn inline_body(&self) -> Option<TokenStream> {
+        if self.long() { None } else { self.inline() }
     }
 
     /// The number of scalars in differentiated argument `i`, and whether it
