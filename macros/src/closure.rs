@@ -75,7 +75,7 @@ fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
 
     // f''(v): the tangent of that program along v.
     let mut dots = HashMap::new();
-    let v_dot = vars.derived(input, "_dot");
+    let v_dot = vars.derived(input, crate::naming::DOT);
     dots.insert(input, v_dot);
     let second_stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
     let second_stmts = prune(second_stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));

@@ -658,17 +658,17 @@ impl<'a> Emitter<'a> {
             CallMode::Value => (None, quote!()),
             CallMode::Vjp { out_bar } => {
                 let out_bar = self.ident(*out_bar);
-                (Some("vjp"), quote!(, #out_bar))
+                (Some(crate::naming::VJP), quote!(, #out_bar))
             }
             CallMode::Jvp { tangents } => {
                 let tangents = tangents.iter().enumerate().map(option);
-                (Some("jvp"), quote!(, (#(#tangents,)*)))
+                (Some(crate::naming::JVP), quote!(, (#(#tangents,)*)))
             }
             CallMode::VjpJvp { tangents, out_bar, out_bar_dot } => {
                 let tangents = tangents.iter().enumerate().map(option);
                 let out_bar = self.ident(*out_bar);
                 let out_bar_dot = out_option(out_bar_dot);
-                (Some("vjp_jvp"), quote!(, (#(#tangents,)*), #out_bar, #out_bar_dot))
+                (Some(crate::naming::VJP_JVP), quote!(, (#(#tangents,)*), #out_bar, #out_bar_dot))
             }
         };
         match (&callee.target, suffix) {
@@ -679,17 +679,11 @@ impl<'a> Emitter<'a> {
             }
             (Target::SelfMethod(method), None) => quote_spanned!(span=> self.#method(#(#args),*)),
             (Target::SelfMethod(method), Some(suffix)) => {
-                let hidden = companion_method(suffix, method);
+                let hidden = crate::naming::companion_method(suffix, method);
                 quote_spanned!(span=> self.#hidden(#(#args),* #extra))
             }
         }
     }
-}
-
-/// The hidden method that holds `suffix` (`vjp`, `jvp`, `vjp_jvp`) of method
-/// `method`.
-pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
-    Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
 }
 
 /// For each top-level statement, the values to drop after it: defined by a

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit::{Emitter, companion_method};
+use crate::emit::Emitter;
 use crate::errors::Errors;
 use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
+use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, companion_method};
 use crate::options::{self, Options};
 use crate::prune::prune;
 use crate::reverse::{self, Gradient, Seed};
@@ -126,13 +127,6 @@ struct Layout {
     /// Whether that number is a constant.
     fixed: bool,
 }
-
-/// The reverse core, seeded with 1, that the gradients and `vjp` call.
-const GRADIENT_CORE: &str = "gradient_core";
-
-/// The forward-over-reverse core, seeded with 1, that the Hessians, the
-/// Hessian-vector product and `vjp_jvp` call.
-const CORE: &str = "second_order_core";
 
 /// The derivative bodies of a function, built once: the companions
 /// (`vjp`, `jvp`, `vjp_jvp`) and the forward-over-reverse core, which the
@@ -282,7 +276,7 @@ impl<'a> Generator<'a> {
     /// A tangent for each differentiated input (a buffer for an array),
     /// as the map the tangent pass starts from and in input order.
     fn input_tangents(&self, vars: &mut Vars) -> (HashMap<Var, Var>, Vec<Var>) {
-        let dots: Vec<Var> = self.wrt.iter().map(|&w| vars.derived_like(w, "_dot")).collect();
+        let dots: Vec<Var> = self.wrt.iter().map(|&w| vars.derived_like(w, naming::DOT)).collect();
         (self.wrt.iter().copied().zip(dots.iter().copied()).collect(), dots)
     }
 
@@ -1353,7 +1347,7 @@ impl<'a> Generator<'a> {
                 }
             });
             self.companion_fn(
-                "vjp",
+                naming::VJP,
                 None,
                 quote!(#out_bar: #float),
                 quote!((#float, (#(#slot_types,)*))),
@@ -1379,7 +1373,7 @@ impl<'a> Generator<'a> {
             let result_dot = self.dot_or_zero(&e, &dots, result_var);
             let t = e.ident(tangents);
             self.companion_fn(
-                "jvp",
+                naming::JVP,
                 direction_param.clone(),
                 quote!(#t: (#(#tangent_types,)*)),
                 quote!((#float, #d)),
@@ -1492,7 +1486,7 @@ impl<'a> Generator<'a> {
                 slots.push(quote!(::matdiff::__private::reseed_cotangent(#ob, #slot)));
             }
             self.companion_fn(
-                "vjp_jvp",
+                naming::VJP_JVP,
                 direction_param.clone(),
                 quote!(#t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<#d>),
                 quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
@@ -1540,7 +1534,7 @@ impl<'a> Generator<'a> {
         let mut dots = HashMap::new();
         for (k, (p, &param)) in self.sig.params.iter().zip(&self.lowered.params).enumerate() {
             if p.wrt {
-                let dot = vars.derived_like(param, "_dot");
+                let dot = vars.derived_like(param, naming::DOT);
                 dots.insert(param, dot);
                 seeds.push((dot, k));
             }

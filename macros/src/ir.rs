@@ -156,7 +156,7 @@ impl Vars {
         // The cotangent and (one-direction) tangent of a matrix are matrices.
         let matrix = self.get(v).matrix;
         let data = self.get_mut(d);
-        data.tangent = suffix == "_dot";
+        data.tangent = suffix == crate::naming::DOT;
         data.matrix = matrix;
         d
     }

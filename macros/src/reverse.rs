@@ -64,7 +64,7 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
             Seed::One(float) => {
                 // A literal of the result's type, so that the forward value
                 // itself can be left out when only the gradient is wanted.
-                let v = pass.vars.derived(result, "_bar");
+                let v = pass.vars.derived(result, crate::naming::BAR);
                 head.push(let_(
                     v,
                     Expr::Opaque {
@@ -75,7 +75,7 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
                 adjoints.insert(result, v);
             }
             Seed::UnitVector(index) => {
-                let v = pass.vars.derived(result, "_bar");
+                let v = pass.vars.derived(result, crate::naming::BAR);
                 let (result_ident, index_ident) = (pass.vars.ident(result).clone(), pass.vars.ident(index).clone());
                 head.push(let_(
                     v,
@@ -157,7 +157,7 @@ struct ArmResult {
 
 impl Reverse<'_> {
     fn declare_buffer(&mut self, array: Var, out: &mut Vec<Stmt>) -> Var {
-        let buffer = self.vars.derived_like(array, "_bar");
+        let buffer = self.vars.derived_like(array, crate::naming::BAR);
         out.push(let_(buffer, Expr::ZeroLike(array)));
         self.buffers.insert(array, buffer);
         buffer
@@ -201,14 +201,14 @@ impl Reverse<'_> {
                 Stmt::Store { array, index, value, op, span } => {
                     forward.push(stmt.clone());
                     if let Some(&buffer) = self.buffers.get(array) {
-                        let c = self.vars.derived(*value, "_bar");
+                        let c = self.vars.derived(*value, crate::naming::BAR);
                         let expr = match op {
                             StoreOp::Set => Expr::Take { buffer, index: *index },
                             StoreOp::Add | StoreOp::Sub => Expr::Read { array: buffer, index: *index },
                         };
                         backward.push(Stmt::Let { dst: Dst::Var(c), ty: None, expr, span: *span });
                         let c = if *op == StoreOp::Sub {
-                            let negated = self.vars.derived(*value, "_bar");
+                            let negated = self.vars.derived(*value, crate::naming::BAR);
                             backward.push(let_(negated, Expr::Neg(c)));
                             negated
                         } else {
@@ -250,7 +250,7 @@ impl Reverse<'_> {
                 adjoints.insert(v, c);
             }
             Some(&previous) => {
-                let sum = self.vars.derived(v, "_bar");
+                let sum = self.vars.derived(v, crate::naming::BAR);
                 out.push(let_(sum, Expr::Add(previous, c)));
                 adjoints.insert(v, sum);
             }
@@ -276,7 +276,7 @@ impl Reverse<'_> {
                     if !self.active.contains(&arg) {
                         continue;
                     }
-                    let c = self.vars.derived(arg, "_bar");
+                    let c = self.vars.derived(arg, crate::naming::BAR);
                     backward.push(Stmt::Let {
                         dst: Dst::Var(c),
                         ty: None,
@@ -299,7 +299,7 @@ impl Reverse<'_> {
                 let mut received = Vec::new();
                 for (k, &arg) in args.iter().enumerate() {
                     if self.active.contains(&arg) {
-                        let raw = self.vars.derived(arg, "_bar");
+                        let raw = self.vars.derived(arg, crate::naming::BAR);
                         slots.push(Dst::Var(raw));
                         received.push((arg, raw, callee.arg_spans.get(k).copied().unwrap_or(span)));
                     } else {
@@ -313,7 +313,7 @@ impl Reverse<'_> {
                     span,
                 });
                 for (arg, raw, arg_span) in received {
-                    let checked = self.vars.derived(arg, "_bar");
+                    let checked = self.vars.derived(arg, crate::naming::BAR);
                     backward.push(Stmt::Let {
                         dst: Dst::Var(checked),
                         ty: None,
@@ -336,9 +336,9 @@ impl Reverse<'_> {
         match init {
             ArrayInit::Fill { value, .. } => {
                 if self.active.contains(value) {
-                    let zero = self.vars.derived(*value, "_bar");
+                    let zero = self.vars.derived(*value, crate::naming::BAR);
                     backward.push(let_(zero, Expr::ZeroLike(*value)));
-                    let c = self.vars.derived(*value, "_bar");
+                    let c = self.vars.derived(*value, crate::naming::BAR);
                     backward.push(let_(c, Expr::SumAll { buffer, like: zero }));
                     self.contribute(*value, c, adjoints, backward);
                 }
@@ -351,7 +351,7 @@ impl Reverse<'_> {
                     let index = self.vars.fresh("k", Span::call_site(), false);
                     let literal = proc_macro2::Literal::usize_unsuffixed(k);
                     backward.push(let_(index, Expr::Opaque { tokens: quote::quote!(#literal), uses: Vec::new() }));
-                    let c = self.vars.derived(*item, "_bar");
+                    let c = self.vars.derived(*item, crate::naming::BAR);
                     backward.push(let_(c, Expr::Read { array: buffer, index }));
                     self.contribute(*item, c, adjoints, backward);
                 }
@@ -393,14 +393,14 @@ impl Reverse<'_> {
                 let value = match arm.adjoints.get(v).or(before.get(v)) {
                     Some(a) => *a,
                     None => {
-                        let zero = self.vars.derived(*v, "_bar");
+                        let zero = self.vars.derived(*v, crate::naming::BAR);
                         arm.backward.push(let_(zero, Expr::ZeroLike(*v)));
                         zero
                     }
                 };
                 arm.backward_yields.push(value);
             }
-            let merged = self.vars.derived(*v, "_bar");
+            let merged = self.vars.derived(*v, crate::naming::BAR);
             new_outs.push(merged);
             adjoints.insert(*v, merged);
         }
@@ -522,12 +522,12 @@ impl Reverse<'_> {
             let init = match adjoints.get(&out) {
                 Some(a) => *a,
                 None => {
-                    let zero = self.vars.derived(out, "_bar");
+                    let zero = self.vars.derived(out, crate::naming::BAR);
                     pre.push(let_(zero, Expr::ZeroLike(out)));
                     zero
                 }
             };
-            let rphi = self.vars.derived(phi, "_bar");
+            let rphi = self.vars.derived(phi, crate::naming::BAR);
             self.vars.get_mut(rphi).place = true;
             reverse_carried.push((rphi, init));
             carried_rphis.push((i, rphi));
@@ -538,12 +538,12 @@ impl Reverse<'_> {
             let init = match adjoints.get(&u) {
                 Some(a) => *a,
                 None => {
-                    let zero = self.vars.derived(u, "_bar");
+                    let zero = self.vars.derived(u, crate::naming::BAR);
                     pre.push(let_(zero, Expr::ZeroLike(u)));
                     zero
                 }
             };
-            let rphi = self.vars.derived(u, "_bar");
+            let rphi = self.vars.derived(u, crate::naming::BAR);
             self.vars.get_mut(rphi).place = true;
             reverse_carried.push((rphi, init));
             body_adjoints.insert(u, rphi);
@@ -564,7 +564,7 @@ impl Reverse<'_> {
             let value = match body_adjoints.get(&phi) {
                 Some(a) => *a,
                 None => {
-                    let zero = self.vars.derived(phi, "_bar");
+                    let zero = self.vars.derived(phi, crate::naming::BAR);
                     adjoint_body.push(let_(zero, Expr::ZeroLike(l.outs[i])));
                     zero
                 }

@@ -45,7 +45,7 @@ impl Tangent<'_> {
         match self.dot(v) {
             Some(d) => d,
             None => {
-                let zero = self.vars.derived_like(v, "_dot");
+                let zero = self.vars.derived_like(v, crate::naming::DOT);
                 out.push(let_(zero, Expr::ZeroTangent(v), Span::call_site()));
                 zero
             }
@@ -54,7 +54,7 @@ impl Tangent<'_> {
 
     /// A new tangent for `v` (a buffer if `v` is an array).
     fn new_dot(&mut self, v: Var) -> Var {
-        let d = self.vars.derived_like(v, "_dot");
+        let d = self.vars.derived_like(v, crate::naming::DOT);
         self.dots.insert(v, d);
         d
     }
@@ -86,7 +86,7 @@ impl Tangent<'_> {
                     if self.dot(t).is_none() && self.dot(e).is_none() {
                         continue;
                     }
-                    let out_dot = self.vars.derived(outs[i], "_dot");
+                    let out_dot = self.vars.derived(outs[i], crate::naming::DOT);
                     let t_dot = self.dot_or_zero(t, &mut then_blk.stmts);
                     then_blk.yields.push(t_dot);
                     let e_dot = self.dot_or_zero(e, &mut else_blk.stmts);
@@ -113,7 +113,7 @@ impl Tangent<'_> {
                         // buffer operations.
                         (Some(v), StoreOp::Add) => out.push(Stmt::AddAt { buffer: array_dot, index: *index, value: v }),
                         (Some(v), StoreOp::Sub) => {
-                            let negated = self.vars.derived(*value, "_dot");
+                            let negated = self.vars.derived(*value, crate::naming::DOT);
                             out.push(let_(negated, Expr::Neg(v), *span));
                             out.push(Stmt::AddAt { buffer: array_dot, index: *index, value: negated });
                         }
@@ -188,7 +188,7 @@ impl Tangent<'_> {
                 // The tangent of a callee's cotangent is checked the same way.
                 out.push(original);
                 if let (Some(v), Some(raw_dot)) = (single, self.dot(*raw)) {
-                    let checked = self.vars.derived_like(v, "_dot");
+                    let checked = self.vars.derived_like(v, crate::naming::DOT);
                     out.push(let_(checked, Expr::Cotangent(raw_dot), span));
                     self.dots.insert(v, checked);
                 }
@@ -312,7 +312,7 @@ impl Tangent<'_> {
             Expr::SumAll { buffer, like } => {
                 if let Some(buffer_dot) = self.dot(*buffer) {
                     out.push(original);
-                    let zero = self.vars.derived(*like, "_dot");
+                    let zero = self.vars.derived(*like, crate::naming::DOT);
                     out.push(let_(zero, Expr::ZeroTangent(*like), span));
                     if let Some(v) = single {
                         let d = self.new_dot(v);
@@ -334,12 +334,12 @@ impl Tangent<'_> {
         let Some(y) = single else { return };
         let mut sum: Option<Var> = None;
         for term in terms {
-            let term_var = self.vars.derived(y, "_dot");
+            let term_var = self.vars.derived(y, crate::naming::DOT);
             out.push(let_(term_var, term, span));
             sum = Some(match sum {
                 None => term_var,
                 Some(previous) => {
-                    let total = self.vars.derived(y, "_dot");
+                    let total = self.vars.derived(y, crate::naming::DOT);
                     out.push(let_(total, Expr::Add(previous, term_var), span));
                     total
                 }

@@ -1,0 +1,39 @@
+//! The naming conventions of generated code, in one place.
+//!
+//! A value `x` of the user's function keeps its name in every generated
+//! body; its cotangent (adjoint) is `x_bar` and its tangent `x_dot`, with a
+//! number appended when a name is taken (`x_bar_1`). Locals that belong to
+//! the generated code rather than to a value of the user's (loop counters
+//! of sweeps, tuples returned by the cores) start with `__matdiff_`, which a
+//! user's code does not use. The derivative bodies of function `f` live in
+//! a hidden `struct f {}` (or, for a method, in hidden methods named by
+//! [`companion_method`]).
+
+use proc_macro2::Ident;
+
+/// Suffix of a cotangent: `x_bar`.
+pub const BAR: &str = "_bar";
+
+/// Suffix of a tangent: `x_dot`.
+pub const DOT: &str = "_dot";
+
+/// The pullback of the calling convention (`matdiff_core::calling`).
+pub const VJP: &str = "vjp";
+
+/// The pushforward of the calling convention.
+pub const JVP: &str = "jvp";
+
+/// The pullback with its tangent, of the calling convention.
+pub const VJP_JVP: &str = "vjp_jvp";
+
+/// The reverse core, seeded with 1, that the gradients and `vjp` call.
+pub const GRADIENT_CORE: &str = "gradient_core";
+
+/// The forward-over-reverse core, seeded with 1, that the Hessians, the
+/// Hessian-vector product and `vjp_jvp` call.
+pub const SECOND_ORDER_CORE: &str = "second_order_core";
+
+/// The hidden method that holds companion `suffix` of method `method`.
+pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
+    Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
+}
