@@ -339,5 +339,5 @@ vector_case!(literal_block_with_a_let_in_an_arm, |x, y| {
         v if v > 1.0 => return q * v,
         _ => 1usize as f64,
     };
-    (t3 + t3 * q).ln_1p()
+    (t3 + t3 * q).sin()
 }, at [&[0.3, -0.8, 1.1, 2.5], &[0.3, -0.8, 1.1, 1.5], &[0.3, 0.8, 1.1, 0.5]]);
