@@ -11,7 +11,7 @@ use crate::emit::Emitter;
 use crate::errors::Errors;
 use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
-use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, companion_method};
+use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP, companion_method};
 use crate::options::{self, Options};
 use crate::prune::prune;
 use crate::reverse::{self, Gradient, Seed};
@@ -139,9 +139,9 @@ struct Cores {
     rows: Vec<bool>,
 }
 
-/// Lowered statements beyond which a function is long: its cores are
-/// then not inlined.
-const LONG: usize = 200;
+/// Lowered statements up to which a function is small: its derivative
+/// bodies are then inlined where they are called.
+const SMALL: usize = 64;
 
 /// Up to this many scalar inputs, a Hessian takes one sweep with all
 /// directions at once; beyond, sweeps of `CHUNK` directions.
@@ -236,6 +236,18 @@ impl<'a> Generator<'a> {
     /// sweeps), so arguments that are neither references nor floats are
     /// cloned for each.
     fn call_core(&self, suffix: &str, extra: impl IntoIterator<Item = TokenStream>, repeated: bool) -> TokenStream {
+        self.call_core_with(suffix, quote!(), extra, repeated)
+    }
+
+    /// [`Generator::call_core`] with generic arguments `turbofish`
+    /// (`::<true>`).
+    fn call_core_with(
+        &self,
+        suffix: &str,
+        turbofish: TokenStream,
+        extra: impl IntoIterator<Item = TokenStream>,
+        repeated: bool,
+    ) -> TokenStream {
         let args = self.sig.params.iter().map(|p| {
             let ident = &p.ident;
             let copied = matches!(p.ty, syn::Type::Reference(_))
@@ -251,12 +263,12 @@ impl<'a> Generator<'a> {
                 } else {
                     quote!(self)
                 };
-                quote!(Self::#method(#this, #(#args,)* #(#extra),*))
+                quote!(Self::#method #turbofish (#this, #(#args,)* #(#extra),*))
             }
             None => {
                 let name = &self.sig.name;
                 let suffix = format_ident!("{}", suffix);
-                quote!(#name::#suffix(#(#args,)* #(#extra),*))
+                quote!(#name::#suffix #turbofish (#(#args,)* #(#extra),*))
             }
         }
     }
@@ -377,7 +389,7 @@ impl<'a> Generator<'a> {
     fn grad_wrapper(&self, with_value: bool) -> TokenStream {
         let (name, doc) = self.grad_name_doc(with_value);
         let float = &self.float;
-        let call = self.call_core(GRADIENT_CORE, [], false);
+        let call = self.call_core_with(GRADIENT_CORE, quote!(::<#with_value>), [], false);
         let entries: Vec<TokenStream> = (0..self.wrt.len()).map(|i| self.slot(quote!(__matdiff_slots), i)).collect();
         let grad = self.gather(vec![quote!(); entries.len()], entries).1;
         let grad_type = self.grad_type();
@@ -502,10 +514,9 @@ impl<'a> Generator<'a> {
     }
 
     /// [`Generator::inline`] for a public function with a body of its own:
-    /// none for a long function, whose body, inlined into a caller beside
-    /// another, makes one function that takes the optimiser minutes.
+    /// none unless the function is small (see [`Generator::companion_fn`]).
     fn inline_body(&self) -> Option<TokenStream> {
-        if self.long() { None } else { self.inline() }
+        if self.small() { self.inline() } else { None }
     }
 
     /// The number of scalars in differentiated argument `i`, and whether it
@@ -538,10 +549,35 @@ impl<'a> Generator<'a> {
             }
             return self.hessian_by_columns_pruned(&name, &doc);
         }
-        if self.all_scalar() && self.wrt.len() <= ONE_SWEEP {
+        if !self.chunked_hessian() {
             return self.hessian_one_sweep(cores, &name, &doc);
         }
         self.hessian_chunked(cores, &name, &doc)
+    }
+
+    /// Whether the loop of a chunked Hessian calls the core through the
+    /// never-inlined sweep: unless every argument has a fixed size, in all
+    /// at most one chunk, so that the loop runs once.
+    fn sweeps_called(&self) -> bool {
+        let fixed_total: Option<usize> = self
+            .sig
+            .wrt()
+            .map(|p| match &p.shape {
+                Shape::Scalar => Some(1),
+                Shape::Fixed(n) => match n {
+                    syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse().ok(),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .sum();
+        self.chunked_hessian() && !fixed_total.is_some_and(|total| total <= CHUNK)
+    }
+
+    /// Whether the Hessian of a function without nalgebra values takes
+    /// sweeps of `CHUNK` directions in a loop, rather than one sweep.
+    fn chunked_hessian(&self) -> bool {
+        !self.matrix_mode() && !self.options.no_hessian && !(self.all_scalar() && self.wrt.len() <= ONE_SWEEP)
     }
 
     /// All scalar inputs: one sweep of the core carrying every direction.
@@ -591,9 +627,9 @@ impl<'a> Generator<'a> {
         )
     }
 
-    /// Whether the function is long enough that its cores must not be
-    /// inlined (see [`Generator::companion_fn`]).
-    fn long(&self) -> bool {
+    /// Whether the function is small enough that its derivative bodies may
+    /// be inlined into their callers (see [`Generator::companion_fn`]).
+    fn small(&self) -> bool {
         fn count(stmts: &[crate::ir::Stmt]) -> usize {
             use crate::ir::{Header, Stmt};
             stmts
@@ -611,7 +647,7 @@ impl<'a> Generator<'a> {
                 })
                 .sum()
         }
-        count(&self.lowered.body.stmts) > LONG
+        count(&self.lowered.body.stmts) <= SMALL
     }
 
     /// The seed of differentiated argument `i` for the sweep whose
@@ -736,7 +772,7 @@ impl<'a> Generator<'a> {
         let seeds: Vec<TokenStream> =
             (0..self.wrt.len()).map(|i| self.sweep_seed(&e, &layout, i, &directions, &first)).collect();
         let extra = seeds;
-        let call = self.call_core(CORE, extra, true);
+        let call = self.call_core(if self.sweeps_called() { SWEEP } else { CORE }, extra, true);
         let scatters = (0..self.wrt.len()).filter(|&i| cores.rows[i]).map(|i| {
             let row = self.slot(quote!(__matdiff_tangents), i);
             let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
@@ -1326,18 +1362,25 @@ impl<'a> Generator<'a> {
             let stmts = e.body(&gradient.stmts);
             let slots = self.cotangent_slots(&e, &gradient.adjoints, &no_derivative);
             let result = e.ident(self.lowered.result());
+            // `f_grad` asks for no value: with the constant `false` the
+            // code that computes only the value (a loop that only sums it)
+            // is dead in that instance and dropped, inlined or not.
             self.companion_fn(
                 GRADIENT_CORE,
-                None,
+                Some(quote!(const __MATDIFF_VALUE: bool)),
                 quote!(),
                 quote!((#float, (#(#slot_types,)*))),
-                quote!(#stmts (#result, (#(#slots,)*))),
+                quote! {
+                    #stmts
+                    let __matdiff_value = if __MATDIFF_VALUE { #result } else { <#float as ::matdiff::__private::Scalar>::of(0.0) };
+                    (__matdiff_value, (#(#slots,)*))
+                },
             )
         };
         let vjp = {
             let e = Emitter::new(&vars, quote!(#float), &[]);
             let out_bar = e.ident(out_bar);
-            let call = self.call_core(GRADIENT_CORE, [], false);
+            let call = self.call_core_with(GRADIENT_CORE, quote!(::<true>), [], false);
             let slots = self.sig.params.iter().enumerate().map(|(k, p)| {
                 let index = syn::Index::from(k);
                 if p.wrt {
@@ -1501,8 +1544,31 @@ impl<'a> Generator<'a> {
             )
         };
 
+        // One sweep of the core for the loop of a chunked Hessian, never
+        // inlined: inlined into that loop, the core made functions on which
+        // LLVM's code generation overflowed its stack; a call per sweep of
+        // eight directions costs nothing beside the sweep.
+        let sweep = self.sweeps_called().then(|| {
+            let mut params = Vec::new();
+            let mut args = Vec::new();
+            for (k, p) in self.sig.params.iter().enumerate().filter(|(_, p)| p.wrt) {
+                let name = format_ident!("__matdiff_tangent{}", k);
+                let ty = self.shaped(p, &d);
+                params.push(quote!(#name: #ty));
+                args.push(quote!(#name));
+            }
+            let call = self.call_core(CORE, args, false);
+            self.companion_fn(
+                SWEEP,
+                direction_param.clone(),
+                quote!(#(#params,)*),
+                quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
+                quote!(#direction_alias #call),
+            )
+        });
+
         let tokens = if self.sig.is_method() {
-            quote!(#gradient_core #vjp #jvp #vjp_jvp #core)
+            quote!(#gradient_core #vjp #jvp #vjp_jvp #core #sweep)
         } else {
             let name = &self.sig.name;
             let vis = &self.function.vis;
@@ -1521,6 +1587,7 @@ impl<'a> Generator<'a> {
                     #jvp
                     #vjp_jvp
                     #core
+                    #sweep
                 }
             }
         };
@@ -1621,19 +1688,15 @@ impl<'a> Generator<'a> {
         } else {
             (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())
         };
-        let inline = match suffix {
-            // A long body is never inlined: inlined into a wrapper and the
-            // wrapper into its caller, a few such bodies make one function
-            // whose optimisation takes minutes; a call costs nothing beside
-            // it.
-            GRADIENT_CORE | CORE if self.long() => quote!(#[inline(never)]),
-            // The gradient's own core is otherwise always inlined: `f_grad`
-            // drops its value, and only once inlined can the optimiser drop
-            // the code that computes nothing else (a loop that only sums the
-            // value).
-            GRADIENT_CORE => quote!(#[inline(always)]),
-            _ => quote!(#[inline]),
-        };
+        // A small body is inlined where it is called; a larger one is not
+        // (the wrappers `vjp` and `vjp_jvp` always may be):
+        // inlined into a wrapper and the wrapper into its caller, a few
+        // such bodies make one function that takes the optimiser minutes or
+        // overflows its stack, and a call costs nothing beside them. Both
+        // are generic, so only the instances a crate calls are compiled.
+        let own_body = suffix == GRADIENT_CORE || suffix == CORE || suffix == naming::JVP;
+        let inline =
+            if suffix == SWEEP || (own_body && !self.small()) { quote!(#[inline(never)]) } else { quote!(#[inline]) };
         quote! {
             #[doc(hidden)]
             #inline

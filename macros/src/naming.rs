@@ -33,6 +33,10 @@ pub const GRADIENT_CORE: &str = "gradient_core";
 /// Hessian-vector product and `vjp_jvp` call.
 pub const SECOND_ORDER_CORE: &str = "second_order_core";
 
+/// One sweep of the forward-over-reverse core, never inlined, that the
+/// loop of a chunked Hessian calls.
+pub const SECOND_ORDER_SWEEP: &str = "second_order_sweep";
+
 /// The hidden method that holds companion `suffix` of method `method`.
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
     Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())

@@ -20,7 +20,7 @@ pub fn huber(x: f64, delta: f64) -> f64 {
 )]
 pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     let _ = huber;
-    let (__matdiff_value, __matdiff_slots) = huber::gradient_core(x, delta);
+    let (__matdiff_value, __matdiff_slots) = huber::gradient_core::<false>(x, delta);
     [__matdiff_slots.0]
 }
 /// The value of [`huber`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -38,7 +38,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
 )]
 pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let _ = huber;
-    let (__matdiff_value, __matdiff_slots) = huber::gradient_core(x, delta);
+    let (__matdiff_value, __matdiff_slots) = huber::gradient_core::<true>(x, delta);
     (__matdiff_value, [__matdiff_slots.0])
 }
 /// The Hessian of [`huber`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -87,7 +87,7 @@ pub struct huber {}
 #[allow(dead_code)]
 impl huber {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -99,7 +99,7 @@ impl huber {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
         x: f64,
         delta: f64,
     ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
@@ -157,7 +157,12 @@ impl huber {
         };
         let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
         let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
-        (result, (x_bar_6, ::matdiff::__private::NoDerivative))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            result
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar_6, ::matdiff::__private::NoDerivative))
     }
     #[doc(hidden)]
     #[inline]
@@ -177,7 +182,7 @@ impl huber {
         delta: f64,
         out_bar: f64,
     ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
-        let (__matdiff_value, __matdiff_slots) = huber::gradient_core(x, delta);
+        let (__matdiff_value, __matdiff_slots) = huber::gradient_core::<true>(x, delta);
         (
             __matdiff_value,
             (

@@ -16,7 +16,7 @@ fn f(x: f64, y: f64) -> f64 {
 )]
 fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let _ = f;
-    let (__matdiff_value, __matdiff_slots) = f::gradient_core(x, y);
+    let (__matdiff_value, __matdiff_slots) = f::gradient_core::<false>(x, y);
     [__matdiff_slots.0, __matdiff_slots.1]
 }
 /// The value of [`f`] and its gradient with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -34,7 +34,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
 )]
 fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let _ = f;
-    let (__matdiff_value, __matdiff_slots) = f::gradient_core(x, y);
+    let (__matdiff_value, __matdiff_slots) = f::gradient_core::<true>(x, y);
     (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
 /// The Hessian of [`f`] with respect to `x`, `y` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -84,7 +84,7 @@ struct f {}
 #[allow(dead_code)]
 impl f {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -96,7 +96,10 @@ impl f {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(x: f64, y: f64) -> (f64, (f64, f64)) {
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
+        x: f64,
+        y: f64,
+    ) -> (f64, (f64, f64)) {
         let exp = x.exp();
         let exp_1 = y.exp();
         let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
@@ -107,7 +110,12 @@ impl f {
         let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
         let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-        (ln, (x_bar, y_bar))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            ln
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar, y_bar))
     }
     #[doc(hidden)]
     #[inline]
@@ -123,7 +131,7 @@ impl f {
         clippy::nursery
     )]
     pub fn vjp(x: f64, y: f64, out_bar: f64) -> (f64, (f64, f64)) {
-        let (__matdiff_value, __matdiff_slots) = f::gradient_core(x, y);
+        let (__matdiff_value, __matdiff_slots) = f::gradient_core::<true>(x, y);
         (
             __matdiff_value,
             (

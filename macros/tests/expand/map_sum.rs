@@ -16,7 +16,7 @@ fn inner_sum(x: &[f64]) -> f64 {
 )]
 fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = inner_sum;
-    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core::<false>(x);
     __matdiff_slots.0
 }
 /// The value of [`inner_sum`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -34,7 +34,7 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = inner_sum;
-    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core::<true>(x);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`inner_sum`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -59,7 +59,7 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     ];
     let mut __matdiff_first: usize = 0;
     while __matdiff_first < __matdiff_total {
-        let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core(
+        let (_, _, _, __matdiff_tangents) = inner_sum::second_order_sweep(
             x,
             ::matdiff::__private::seed_vec::<
                 f64,
@@ -99,7 +99,7 @@ struct inner_sum {}
 #[allow(dead_code)]
 impl inner_sum {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -111,7 +111,9 @@ impl inner_sum {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
+        x: &[f64],
+    ) -> (f64, (::std::vec::Vec<f64>,)) {
         let start = 0usize;
         let end = x.len();
         let sum: f64 = -0.0;
@@ -153,7 +155,12 @@ impl inner_sum {
             sum_1_bar = sum_1_bar_1;
         }
         let sum_1_bar_ = sum_1_bar;
-        (sum_3, (x_bar,))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            sum_3
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar,))
     }
     #[doc(hidden)]
     #[inline]
@@ -169,7 +176,7 @@ impl inner_sum {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core(x);
+        let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core::<true>(x);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -446,5 +453,24 @@ impl inner_sum {
         let sum_1_bar_ = sum_1_bar;
         let sum_1_bar__dot = sum_1_bar_dot;
         (sum_3, sum_3_dot, (x_bar,), (x_bar_dot,))
+    }
+    #[doc(hidden)]
+    #[inline(never)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_sweep<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        inner_sum::second_order_core(x, __matdiff_tangent0)
     }
 }

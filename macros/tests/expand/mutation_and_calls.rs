@@ -21,7 +21,7 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
 )]
 fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let _ = loss;
-    let (__matdiff_value, __matdiff_slots) = loss::gradient_core(w, b, n);
+    let (__matdiff_value, __matdiff_slots) = loss::gradient_core::<false>(w, b, n);
     [__matdiff_slots.0, __matdiff_slots.1]
 }
 /// The value of [`loss`] and its gradient with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -39,7 +39,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
 )]
 fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let _ = loss;
-    let (__matdiff_value, __matdiff_slots) = loss::gradient_core(w, b, n);
+    let (__matdiff_value, __matdiff_slots) = loss::gradient_core::<true>(w, b, n);
     (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
 /// The Hessian of [`loss`] with respect to `w`, `b` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -90,7 +90,7 @@ struct loss {}
 #[allow(dead_code)]
 impl loss {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -102,7 +102,7 @@ impl loss {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
         w: f64,
         b: f64,
         n: usize,
@@ -147,7 +147,12 @@ impl loss {
         let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
         let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
         let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
-        (s_3, (w_bar_4, b_bar, ::matdiff::__private::NoDerivative))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            s_3
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (w_bar_4, b_bar, ::matdiff::__private::NoDerivative))
     }
     #[doc(hidden)]
     #[inline]
@@ -168,7 +173,7 @@ impl loss {
         n: usize,
         out_bar: f64,
     ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
-        let (__matdiff_value, __matdiff_slots) = loss::gradient_core(w, b, n);
+        let (__matdiff_value, __matdiff_slots) = loss::gradient_core::<true>(w, b, n);
         (
             __matdiff_value,
             (

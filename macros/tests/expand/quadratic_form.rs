@@ -46,7 +46,7 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
 )]
 fn quadratic_value_and_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> (f64, DVector<f64>) {
     let _ = quadratic;
-    let (__matdiff_value, __matdiff_slots) = quadratic::gradient_core(x, a);
+    let (__matdiff_value, __matdiff_slots) = quadratic::gradient_core::<true>(x, a);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`quadratic`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -138,7 +138,7 @@ struct quadratic {}
 #[allow(dead_code)]
 impl quadratic {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -150,7 +150,7 @@ impl quadratic {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
         x: &DVector<f64>,
         a: &DMatrix<f64>,
     ) -> (f64, (DVector<f64>, ::matdiff::__private::NoDerivative)) {
@@ -172,7 +172,12 @@ impl quadratic {
         let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
         ::core::mem::drop(mul);
         let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
-        (dot, (x_bar_2, ::matdiff::__private::NoDerivative))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            dot
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar_2, ::matdiff::__private::NoDerivative))
     }
     #[doc(hidden)]
     #[inline]
@@ -192,7 +197,7 @@ impl quadratic {
         a: &DMatrix<f64>,
         out_bar: f64,
     ) -> (f64, (DVector<f64>, ::matdiff::__private::NoDerivative)) {
-        let (__matdiff_value, __matdiff_slots) = quadratic::gradient_core(x, a);
+        let (__matdiff_value, __matdiff_slots) = quadratic::gradient_core::<true>(x, a);
         (
             __matdiff_value,
             (

@@ -20,7 +20,7 @@ fn rosenbrock(x: &[f64]) -> f64 {
 )]
 fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<false>(x);
     __matdiff_slots.0
 }
 /// The value of [`rosenbrock`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -38,7 +38,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = rosenbrock;
-    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<true>(x);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -63,7 +63,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     ];
     let mut __matdiff_first: usize = 0;
     while __matdiff_first < __matdiff_total {
-        let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core(
+        let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_sweep(
             x,
             ::matdiff::__private::seed_vec::<
                 f64,
@@ -103,7 +103,7 @@ struct rosenbrock {}
 #[allow(dead_code)]
 impl rosenbrock {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -115,7 +115,9 @@ impl rosenbrock {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
+        x: &[f64],
+    ) -> (f64, (::std::vec::Vec<f64>,)) {
         let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
@@ -210,7 +212,12 @@ impl rosenbrock {
             s_1_bar = s_1_bar_1;
         }
         let s_1_bar_ = s_1_bar;
-        (s_3, (x_bar,))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            s_3
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar,))
     }
     #[doc(hidden)]
     #[inline]
@@ -226,7 +233,7 @@ impl rosenbrock {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core(x);
+        let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<true>(x);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -647,5 +654,24 @@ impl rosenbrock {
         let s_1_bar_ = s_1_bar;
         let s_1_bar__dot = s_1_bar_dot;
         (s_3, s_3_dot, (x_bar,), (x_bar_dot,))
+    }
+    #[doc(hidden)]
+    #[inline(never)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_sweep<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        rosenbrock::second_order_core(x, __matdiff_tangent0)
     }
 }

@@ -20,7 +20,9 @@ fn calls_with_slices(x: &[f64]) -> f64 {
 )]
 fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
-    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core::<
+        false,
+    >(x);
     __matdiff_slots.0
 }
 /// The value of [`calls_with_slices`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -38,7 +40,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = calls_with_slices;
-    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core::<true>(x);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -63,7 +65,7 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
     ];
     let mut __matdiff_first: usize = 0;
     while __matdiff_first < __matdiff_total {
-        let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_core(
+        let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_sweep(
             x,
             ::matdiff::__private::seed_vec::<
                 f64,
@@ -106,7 +108,7 @@ struct calls_with_slices {}
 #[allow(dead_code)]
 impl calls_with_slices {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -118,7 +120,9 @@ impl calls_with_slices {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
+        x: &[f64],
+    ) -> (f64, (::std::vec::Vec<f64>,)) {
         let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
@@ -175,7 +179,12 @@ impl calls_with_slices {
             );
             ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
         }
-        (mul_1, (x_bar,))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            mul_1
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar,))
     }
     #[doc(hidden)]
     #[inline]
@@ -191,7 +200,9 @@ impl calls_with_slices {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core(x);
+        let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core::<
+            true,
+        >(x);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -484,5 +495,24 @@ impl calls_with_slices {
             ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
         }
         (mul_1, mul_1_dot_2, (x_bar,), (x_bar_dot,))
+    }
+    #[doc(hidden)]
+    #[inline(never)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_sweep<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        calls_with_slices::second_order_core(x, __matdiff_tangent0)
     }
 }

@@ -16,7 +16,7 @@ fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
 )]
 fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     let _ = chain;
-    let (__matdiff_value, __matdiff_slots) = chain::gradient_core(a, b, c, d);
+    let (__matdiff_value, __matdiff_slots) = chain::gradient_core::<false>(a, b, c, d);
     [__matdiff_slots.0, __matdiff_slots.1, __matdiff_slots.2, __matdiff_slots.3]
 }
 /// The value of [`chain`] and its gradient with respect to `a`, `b`, `c`, `d`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -34,7 +34,7 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
 )]
 fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     let _ = chain;
-    let (__matdiff_value, __matdiff_slots) = chain::gradient_core(a, b, c, d);
+    let (__matdiff_value, __matdiff_slots) = chain::gradient_core::<true>(a, b, c, d);
     (
         __matdiff_value,
         [__matdiff_slots.0, __matdiff_slots.1, __matdiff_slots.2, __matdiff_slots.3],
@@ -110,7 +110,7 @@ struct chain {}
 #[allow(dead_code)]
 impl chain {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -122,7 +122,12 @@ impl chain {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(a: f64, b: f64, c: f64, d: f64) -> (f64, (f64, f64, f64, f64)) {
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
+        a: f64,
+        b: f64,
+        c: f64,
+        d: f64,
+    ) -> (f64, (f64, f64, f64, f64)) {
         let mul = ::matdiff::__private::rules::mul::value(&a, &a);
         let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
         let c_1 = 2;
@@ -177,7 +182,12 @@ impl chain {
         let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
         let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
         let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
-        (add_1, (a_bar_2, b_bar_4, c_bar_4, d_bar))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            add_1
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (a_bar_2, b_bar_4, c_bar_4, d_bar))
     }
     #[doc(hidden)]
     #[inline]
@@ -199,7 +209,9 @@ impl chain {
         d: f64,
         out_bar: f64,
     ) -> (f64, (f64, f64, f64, f64)) {
-        let (__matdiff_value, __matdiff_slots) = chain::gradient_core(a, b, c, d);
+        let (__matdiff_value, __matdiff_slots) = chain::gradient_core::<
+            true,
+        >(a, b, c, d);
         (
             __matdiff_value,
             (

@@ -22,7 +22,9 @@ fn value_dependent_while(x: &[f64]) -> f64 {
 )]
 fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = value_dependent_while;
-    let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core::<
+        false,
+    >(x);
     __matdiff_slots.0
 }
 /// The value of [`value_dependent_while`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -40,7 +42,9 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = value_dependent_while;
-    let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core(x);
+    let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core::<
+        true,
+    >(x);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`value_dependent_while`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -65,7 +69,7 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
     ];
     let mut __matdiff_first: usize = 0;
     while __matdiff_first < __matdiff_total {
-        let (_, _, _, __matdiff_tangents) = value_dependent_while::second_order_core(
+        let (_, _, _, __matdiff_tangents) = value_dependent_while::second_order_sweep(
             x,
             ::matdiff::__private::seed_vec::<
                 f64,
@@ -108,7 +112,7 @@ struct value_dependent_while {}
 #[allow(dead_code)]
 impl value_dependent_while {
     #[doc(hidden)]
-    #[inline(always)]
+    #[inline]
     #[allow(
         dead_code,
         unused_variables,
@@ -120,7 +124,9 @@ impl value_dependent_while {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core(x: &[f64]) -> (f64, (::std::vec::Vec<f64>,)) {
+    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
+        x: &[f64],
+    ) -> (f64, (::std::vec::Vec<f64>,)) {
         let t: f64 = 0.0;
         let k = 0;
         let mut tape = ::std::vec::Vec::new();
@@ -194,7 +200,12 @@ impl value_dependent_while {
             t_1_bar = t_1_bar_1;
         }
         let t_1_bar_ = t_1_bar;
-        (add_1, (x_bar,))
+        let __matdiff_value = if __MATDIFF_VALUE {
+            add_1
+        } else {
+            <f64 as ::matdiff::__private::Scalar>::of(0.0)
+        };
+        (__matdiff_value, (x_bar,))
     }
     #[doc(hidden)]
     #[inline]
@@ -210,7 +221,9 @@ impl value_dependent_while {
         clippy::nursery
     )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core(x);
+        let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core::<
+            true,
+        >(x);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -540,5 +553,24 @@ impl value_dependent_while {
         let t_1_bar_ = t_1_bar;
         let t_1_bar__dot = t_1_bar_dot;
         (add_1, add_1_dot, (x_bar,), (x_bar_dot,))
+    }
+    #[doc(hidden)]
+    #[inline(never)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_sweep<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        value_dependent_while::second_order_core(x, __matdiff_tangent0)
     }
 }
