@@ -564,14 +564,11 @@ impl<'a> Generator<'a> {
             .wrt()
             .map(|p| match &p.shape {
                 Shape::Scalar => Some(1),
-                Shape::Fixed(n) => match n {
-                    syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse().ok(),
-                    _ => None,
-                },
+                Shape::Fixed(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. })) => i.base10_parse().ok(),
                 _ => None,
             })
             .sum();
-        self.chunked_hessian() && !fixed_total.is_some_and(|total| total <= CHUNK)
+        self.chunked_hessian() && fixed_total.is_none_or(|total| total > CHUNK)
     }
 
     /// Whether the Hessian of a function without nalgebra values takes
