@@ -574,7 +574,8 @@ impl<'a> Generator<'a> {
     /// Whether the Hessian of a function without nalgebra values takes
     /// sweeps of `CHUNK` directions in a loop, rather than one sweep.
     fn chunked_hessian(&self) -> bool {
-        !self.matrix_mode() && !self.options.no_hessian && !(self.all_scalar() && self.wrt.len() <= ONE_SWEEP)
+        let one_sweep = self.all_scalar() && self.wrt.len() <= ONE_SWEEP;
+        !(self.matrix_mode() || self.options.no_hessian || one_sweep)
     }
 
     /// All scalar inputs: one sweep of the core carrying every direction.
