@@ -128,9 +128,10 @@ struct Layout {
     fixed: bool,
 }
 
-/// The derivative bodies of a function, built once: the companions
-/// (`vjp`, `jvp`, `vjp_jvp`) and the forward-over-reverse core, which the
-/// public functions wrap.
+/// The derivative bodies of a function, built once: the reverse core, the
+/// forward-over-reverse core (and its sweep), the forward `jvp`, and the
+/// companions `vjp` and `vjp_jvp` that wrap the cores for callers; the
+/// public functions wrap the cores too.
 struct Cores {
     tokens: TokenStream,
     /// For each differentiated argument, whether the core computes the
