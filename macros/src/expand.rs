@@ -163,7 +163,7 @@ impl<'a> Generator<'a> {
         }
         let cores = self.companions();
         let mut out = TokenStream::new();
-        out.extend(if self.matrix_mode() { self.value_and_grad(false) } else { self.grad_wrapper(false) });
+        out.extend(if self.matrix_mode() { self.grad_pruned() } else { self.grad_wrapper(false) });
         out.extend(self.grad_wrapper(true));
         if !self.options.no_hessian {
             out.extend(self.hessian(&cores));
@@ -424,25 +424,21 @@ impl<'a> Generator<'a> {
         }
     }
 
-    fn value_and_grad(&self, with_value: bool) -> TokenStream {
-        let (name, doc) = self.grad_name_doc(with_value);
+    /// With nalgebra values, `f_grad` from a body of its own pruned to the
+    /// gradient (see [`Generator::hvp_pruned`]): the value, which nothing
+    /// else needs, may be a matrix computation the optimiser cannot drop.
+    fn grad_pruned(&self) -> TokenStream {
+        let (name, doc) = self.grad_name_doc(false);
         let mut vars = self.lowered.vars.clone();
         let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
-        let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        if with_value {
-            live.push(self.lowered.result());
-        }
+        let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
         gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
         let float = &self.float;
         let outputs: Vec<Var> = gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
         let stmts = e.body(&gradient.stmts);
         let grad = self.grad_value(&e, &gradient.adjoints);
-        let grad_type = self.grad_type();
-        let result = e.ident(self.lowered.result());
-        let (ret, value) =
-            if with_value { (quote!((#float, #grad_type)), quote!((#result, #grad))) } else { (grad_type, grad) };
-        self.public_fn(&name, &doc, quote!(), ret, quote!(#stmts #value))
+        self.public_fn(&name, &doc, quote!(), self.grad_type(), quote!(#stmts #grad))
     }
 
     fn public_fn(
