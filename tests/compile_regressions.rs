@@ -341,3 +341,14 @@ vector_case!(literal_block_with_a_let_in_an_arm, |x, y| {
     };
     (t3 + t3 * q).sin()
 }, at [&[0.3, -0.8, 1.1, 2.5], &[0.3, -0.8, 1.1, 1.5], &[0.3, 0.8, 1.1, 0.5]]);
+
+// A typed variable reassigned a literal: the `let` that wrote `f64` is dead
+// once the assignment replaces its value, and nothing else in the inactive
+// arithmetic that follows types the literal.
+case!(typed_variable_reassigned_a_literal, |x, y| {
+    let w: Vec<f64> = vec![0.0; 3];
+    let mut s: f64 = -0.875;
+    s = -1.875;
+    s -= (s * s).ln_1p();
+    w.iter().map(|&e| e + 0.5).sum::<f64>() * s * x + y * y
+}, at [[0.3, -0.8], [1.1, 2.5]]);

@@ -266,6 +266,10 @@ struct Lowerer {
     /// the arm that computes one may not tell (`return t` of `let t = 0.5;`
     /// lowered after an arm that calls `t.hypot(..)`).
     results: Vec<Var>,
+    /// Values bound by a `let` that writes the function's float type: the
+    /// other values of their class have it too, though the code that made
+    /// the type known may be gone (`let mut s: f64 = 0.5; s = -1.5;`).
+    written_float: Vec<Var>,
     /// Whether the function returns one float.
     scalar_result: bool,
     /// The elementwise maps lowered so far.
@@ -293,6 +297,7 @@ impl Lowerer {
             joins: HashMap::new(),
             same_type: Vec::new(),
             results: Vec::new(),
+            written_float: Vec::new(),
             scalar_result: sig.vector_output.is_none(),
             maps: Vec::new(),
         }
@@ -509,6 +514,9 @@ impl Lowerer {
             if let Some(&result) = self.results.first() {
                 float_classes.insert(classes.class(result));
             }
+        }
+        for &v in &self.written_float {
+            float_classes.insert(classes.class(v));
         }
         let float = self.float.ident();
         let mut casts = Vec::new();
@@ -824,6 +832,9 @@ impl Lowerer {
                 } else {
                     let varied = self.vars.varied(value);
                     let var = self.vars.fresh(&name, p.ident.span(), varied);
+                    if ty.as_ref().is_some_and(|ty| names_type(ty, &self.float.ident().to_string())) {
+                        self.written_float.push(var);
+                    }
                     self.stmts.push(Stmt::Let {
                         dst: Dst::Var(var),
                         ty,
@@ -1932,4 +1943,9 @@ fn stored_arrays(stmts: &[Stmt]) -> HashSet<Var> {
         }
     }
     out
+}
+
+/// Whether `ty` is the type named `name` alone (`f64`).
+fn names_type(ty: &syn::Type, name: &str) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident(name))
 }
