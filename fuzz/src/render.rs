@@ -600,7 +600,7 @@ pub fn harness_source(p: &Program) -> String {
     let _ = writeln!(out, "{CHECK_MARK}");
     let _ = writeln!(
         out,
-        "pub fn check() -> Result<usize, String> {{\nlet points: &[&[f64]] = &[{}];\nlet mut checked = 0;\nfor z in points {{\nlet z: &[f64] = z;\nlet want = oracle_flat::<f64>(z);\nif !want.iter().all(|v| v.is_finite()) {{ continue; }}\nif !support::rounding_small(&oracle_flat(&support::tracked(z))) {{ continue; }}\n{s_let}\n{}\n{body}}}\nOk(checked)\n}}",
+        "pub fn check() -> Result<usize, String> {{\nlet points: &[&[f64]] = &[{}];\nlet mut checked = 0;\nfor z in points {{\nlet z: &[f64] = z;\nlet want = oracle_flat::<f64>(z);\nif !want.iter().all(|v| v.is_finite()) {{ continue; }}\nif !support::oracle_judges(|| oracle_flat(&support::tracked(z))) {{ continue; }}\n{s_let}\n{}\n{body}}}\nOk(checked)\n}}",
         points.join(", "),
         lets.join("\n")
     );
