@@ -13,9 +13,9 @@ use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
 use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP, companion_method};
 use crate::options::{self, Options};
-use crate::prune::prune;
 use crate::reverse::{self, Gradient, Seed};
 use crate::signature::{self, Param, Shape, Signature};
+use crate::simplify::simplify;
 use crate::{activity, fence, sparsity, tangent};
 
 /// The attribute's whole output: the original item, then either the
@@ -432,7 +432,7 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
         let float = &self.float;
         let outputs: Vec<Var> = gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
@@ -821,7 +821,7 @@ impl<'a> Generator<'a> {
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let rows: Vec<Var> = gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, rows);
         let layout = self.layout(&e);
@@ -875,7 +875,7 @@ impl<'a> Generator<'a> {
         let column = vars.fresh("column", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let layout = self.layout(&e);
         let column_ident = e.ident(column).clone();
@@ -943,7 +943,7 @@ impl<'a> Generator<'a> {
         let row = vars.fresh("row", Span::call_site(), false);
         let mut gradient = self.gradient(&mut vars, Seed::UnitAt(row));
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
         let e = Emitter::new(&vars, quote!(()), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -965,7 +965,7 @@ impl<'a> Generator<'a> {
         let first = fvars.fresh("first", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut fvars);
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
-        let fstmts = prune(fstmts, dots.get(&result_var).copied());
+        let fstmts = simplify(fstmts, &fvars, dots.get(&result_var).copied());
         let flayout = self.layout(&Emitter::new(&fvars, quote!(()), &fstmts));
         let (directions, chunk_decl, step) = self.chunk(&flayout);
         let fe = Emitter::new(&fvars, directions.clone(), &fstmts);
@@ -1042,7 +1042,7 @@ impl<'a> Generator<'a> {
         let seed = if vector_result { Seed::UnitVector(row) } else { Seed::UnitAt(row) };
         let mut gradient = self.gradient(&mut vars, seed);
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -1058,7 +1058,7 @@ impl<'a> Generator<'a> {
         let column = fvars.fresh("column", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut fvars);
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
-        let fstmts = prune(fstmts, dots.get(&result_var).copied());
+        let fstmts = simplify(fstmts, &fvars, dots.get(&result_var).copied());
         let fe = Emitter::new(&fvars, quote!(#float), &fstmts);
         let column_ident = fe.ident(column).clone();
         let seeds = self.chunk_seeds(&fe, &self.layout(&fe), &seed_vars, &quote!(#float), &column_ident);
@@ -1125,7 +1125,7 @@ impl<'a> Generator<'a> {
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
         let result_dot = dots.get(&result_var).copied();
-        let stmts = prune(stmts, [result_var].into_iter().chain(result_dot));
+        let stmts = simplify(stmts, &vars, [result_var].into_iter().chain(result_dot));
         let outputs: Vec<Var> = [result_var].into_iter().chain(result_dot).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, outputs);
         let layout = self.layout(&e);
@@ -1241,7 +1241,7 @@ impl<'a> Generator<'a> {
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let v = e.ident(direction);
         let single = !self.all_scalar() && self.wrt.len() == 1;
@@ -1350,7 +1350,7 @@ impl<'a> Generator<'a> {
             let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
             let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
             live.push(self.lowered.result());
-            gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+            gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
             let outputs: Vec<Var> =
                 gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
             let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
@@ -1402,7 +1402,7 @@ impl<'a> Generator<'a> {
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
             let result_var = self.lowered.result();
-            let stmts = prune(stmts, [result_var].into_iter().chain(dots.get(&result_var).copied()));
+            let stmts = simplify(stmts, &vars, [result_var].into_iter().chain(dots.get(&result_var).copied()));
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);
@@ -1437,7 +1437,7 @@ impl<'a> Generator<'a> {
                 live.push(*adjoint);
                 live.extend(dots.get(adjoint));
             }
-            let stmts = prune(stmts, live);
+            let stmts = simplify(stmts, &vars, live);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let tangent_params = seed_stmts.iter().map(|(dot, k)| {
                 let dot = e.ident(*dot);

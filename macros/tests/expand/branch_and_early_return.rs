@@ -150,9 +150,8 @@ impl huber {
                     &mul_2,
                     &result_bar,
                 );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
-                (x_bar_3, a_bar)
+                (x_bar_3, sub_bar)
             }
         };
         let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
@@ -238,13 +237,12 @@ impl huber {
         } else {
             let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,
                 &mul_2,
-                &sub_dot,
+                &a_dot,
             );
             (mul_2, mul_2_dot)
         };
@@ -362,7 +360,7 @@ impl huber {
         } else {
             let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
+            let sub_dot = a_dot;
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
@@ -433,13 +431,12 @@ impl huber {
                     &mul_2,
                     &result_bar,
                 );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
                 let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
                     __MatdiffD,
                     _,
                 >(&x_bar_3);
-                (x_bar_3, a_bar, x_bar_3_dot)
+                (x_bar_3, sub_bar, x_bar_3_dot)
             }
         };
         let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);

@@ -106,10 +106,8 @@ impl f {
         let ln = add.ln();
         let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
+        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar);
+        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar);
         let __matdiff_value = if __MATDIFF_VALUE {
             ln
         } else {
@@ -168,9 +166,7 @@ impl f {
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
         let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
         (ln, ln_dot)
@@ -258,9 +254,7 @@ impl f {
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
         let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
         let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -271,29 +265,21 @@ impl f {
             &ln_bar,
             &add_dot_2,
         );
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-        let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(
-            &y,
-            &exp_1,
-            &exp_1_bar_dot,
-        );
+        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar);
+        let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar_dot);
         let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
             &y,
             &exp_1,
-            &exp_1_bar,
+            &add_bar,
             &y_dot,
         );
         let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-        let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
+        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar);
+        let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar_dot);
         let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
             &x,
             &exp,
-            &exp_bar,
+            &add_bar,
             &x_dot,
         );
         let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);

@@ -133,28 +133,24 @@ impl inner_sum {
             let v = x[k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
             );
             let v_bar = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
             );
             let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
             let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
             let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
             let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
             ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-            sum_1_bar = sum_1_bar_1;
         }
-        let sum_1_bar_ = sum_1_bar;
         let __matdiff_value = if __MATDIFF_VALUE {
             sum_3
         } else {
@@ -231,9 +227,7 @@ impl inner_sum {
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
             let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
-            let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
+            let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
         }
@@ -332,9 +326,7 @@ impl inner_sum {
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
             let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
-            let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
+            let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
         }
@@ -367,27 +359,23 @@ impl inner_sum {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-            let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&sum_1_bar_dot);
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
             );
             let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar_dot,
+                &sum_1_bar_dot,
             );
             let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
                 &v_dot_1,
             );
             let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
@@ -395,19 +383,19 @@ impl inner_sum {
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
             );
             let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar_dot,
+                &sum_1_bar_dot,
             );
             let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
                 &mul_dot_5,
             );
             let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
@@ -447,11 +435,7 @@ impl inner_sum {
             let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
             ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
             ::matdiff::__private::add_at(&mut x_bar_dot, k, &v_bar_4_dot);
-            sum_1_bar = sum_1_bar_1;
-            sum_1_bar_dot = sum_1_bar_1_dot;
         }
-        let sum_1_bar_ = sum_1_bar;
-        let sum_1_bar__dot = sum_1_bar_dot;
         (sum_3, sum_3_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]

@@ -136,16 +136,13 @@ impl loss {
             }
             ::matdiff::__private::Branch::Else(()) => s_3_bar,
         };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-        let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
+        let (_, (add_bar,)) = sigmoid::vjp(add, s_1_bar_1);
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
-        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+        let b_bar = add_bar_1;
+        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &add_bar_1);
+        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_1_bar_1);
         let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
-        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_1_bar_1);
         let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
         let __matdiff_value = if __MATDIFF_VALUE {
             s_3
@@ -216,17 +213,13 @@ impl loss {
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
         let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
-        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
-        let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+        let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
         let cond = n > 2;
         let (s_3, s_3_dot) = if cond {
             let c_1: f64 = 0.5;
@@ -345,17 +338,13 @@ impl loss {
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
         let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
-        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
-        let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+        let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
             let c_1: f64 = 0.5;
@@ -385,43 +374,39 @@ impl loss {
             }
             ::matdiff::__private::Branch::Else(()) => s_3_bar,
         };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
         let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
-            sigmoid_bar,
+            s_1_bar_1,
             ::core::option::Option::None,
         );
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
         let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-        let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-        let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
-        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+        let b_bar = add_bar_1;
+        let b_bar_dot = add_bar_1_dot;
+        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &add_bar_1);
         let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &w,
             &c,
             &mul,
-            &mul_bar_dot,
+            &add_bar_1_dot,
         );
-        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_1_bar_1);
         let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &w,
             &w,
             &s,
-            &s_bar,
+            &s_1_bar_1,
             &w_dot,
         );
         let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
         let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_1_bar_1);
         let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &w,
             &w,
             &s,
-            &s_bar,
+            &s_1_bar_1,
             &w_dot,
         );
         let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);

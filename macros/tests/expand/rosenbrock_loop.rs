@@ -162,22 +162,18 @@ impl rosenbrock {
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
             let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar,
+                &s_1_bar,
             );
             let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
             let powi_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
-                &mul_1_bar,
+                &s_1_bar,
             );
             let sub_bar = ::matdiff::__private::rules::powi::vjp0(
                 &sub,
@@ -185,7 +181,6 @@ impl rosenbrock {
                 &powi,
                 &powi_bar,
             );
-            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
@@ -208,10 +203,8 @@ impl rosenbrock {
                 &element_1_bar_3,
             );
             ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-            s_1_bar = s_1_bar_1;
+            ::matdiff::__private::add_at(&mut x_bar, i_2, &sub_bar);
         }
-        let s_1_bar_ = s_1_bar;
         let __matdiff_value = if __MATDIFF_VALUE {
             s_3
         } else {
@@ -291,9 +284,8 @@ impl rosenbrock {
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -321,13 +313,9 @@ impl rosenbrock {
                 &sub_1_dot,
             );
             let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
-            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
             let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -429,9 +417,8 @@ impl rosenbrock {
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -459,13 +446,9 @@ impl rosenbrock {
                 &sub_1_dot,
             );
             let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
-            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
             let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -500,9 +483,8 @@ impl rosenbrock {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
-            let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
+            let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
@@ -511,31 +493,23 @@ impl rosenbrock {
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-            let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-            let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
             let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar,
+                &s_1_bar,
             );
             let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar_dot,
+                &s_1_bar_dot,
             );
             let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar,
+                &s_1_bar,
                 &sub_1_dot_1,
             );
             let sub_1_bar_dot_2 = ::matdiff::__private::add(
@@ -550,13 +524,13 @@ impl rosenbrock {
                 &c_2,
                 &powi,
                 &mul_1,
-                &mul_1_bar,
+                &s_1_bar,
             );
             let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
-                &mul_1_bar_dot,
+                &s_1_bar_dot,
             );
             let sub_bar = ::matdiff::__private::rules::powi::vjp0(
                 &sub,
@@ -578,8 +552,6 @@ impl rosenbrock {
                 &sub_dot_5,
             );
             let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
-            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-            let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
             let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
@@ -646,13 +618,9 @@ impl rosenbrock {
             );
             ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
             ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
-            s_1_bar = s_1_bar_1;
-            s_1_bar_dot = s_1_bar_1_dot;
+            ::matdiff::__private::add_at(&mut x_bar, i_2, &sub_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &sub_bar_dot_2);
         }
-        let s_1_bar_ = s_1_bar;
-        let s_1_bar__dot = s_1_bar_dot;
         (s_3, s_3_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]

@@ -143,29 +143,24 @@ impl chain {
         let powi_2 = sub_2.powi(c_3);
         let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
         let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_2,
             &c_3,
             &powi_2,
-            &powi_2_bar,
+            &add_1_bar,
         );
-        let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
+        let d_bar = sub_2_bar;
         let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
         let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
         let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
         let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
-        let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_1,
             &c_2,
             &powi_1,
-            &powi_1_bar,
+            &add_1_bar,
         );
-        let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-        let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
+        let c_bar_4 = ::matdiff::__private::add_owned(c_bar_2, &sub_1_bar);
         let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
         let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
         let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
@@ -174,10 +169,9 @@ impl chain {
             &sub,
             &c_1,
             &powi,
-            &powi_bar,
+            &add_1_bar,
         );
-        let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
+        let b_bar_4 = ::matdiff::__private::add_owned(b_bar_2, &sub_bar);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
         let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
         let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
@@ -256,9 +250,8 @@ impl chain {
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+        let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
         let c_1 = 2;
         let powi = sub.powi(c_1);
         let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -272,9 +265,8 @@ impl chain {
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-        let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
+        let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
         let c_2 = 2;
         let powi_1 = sub_1.powi(c_2);
         let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -284,17 +276,14 @@ impl chain {
             &sub_1_dot_2,
         );
         let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&powi_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
         let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-        let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
+        let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
         let c_3 = 2;
         let powi_2 = sub_2.powi(c_3);
         let powi_2_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -304,9 +293,7 @@ impl chain {
             &sub_2_dot_2,
         );
         let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
-        let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
-        let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
+        let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
         (add_1, add_1_dot_2)
     }
     #[doc(hidden)]
@@ -430,9 +417,8 @@ impl chain {
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+        let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
         let c_1 = 2;
         let powi = sub.powi(c_1);
         let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -446,9 +432,8 @@ impl chain {
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-        let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
+        let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
         let c_2 = 2;
         let powi_1 = sub_1.powi(c_2);
         let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -458,17 +443,14 @@ impl chain {
             &sub_1_dot_2,
         );
         let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&powi_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
         let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-        let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
+        let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
         let c_3 = 2;
         let powi_2 = sub_2.powi(c_3);
         let powi_2_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -478,27 +460,23 @@ impl chain {
             &sub_2_dot_2,
         );
         let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
-        let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
-        let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
+        let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
         let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_2,
             &c_3,
             &powi_2,
-            &powi_2_bar,
+            &add_1_bar,
         );
         let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub_2,
             &c_3,
             &powi_2,
-            &powi_2_bar,
+            &add_1_bar,
             &sub_2_dot_2,
         );
-        let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-        let d_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar_dot);
+        let d_bar = sub_2_bar;
+        let d_bar_dot = sub_2_bar_dot;
         let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
         let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
         let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
@@ -533,25 +511,21 @@ impl chain {
         let c_bar_1_dot_2 = ::matdiff::__private::add(&c_bar_1_dot, &c_bar_1_dot_1);
         let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
         let c_bar_2_dot = ::matdiff::__private::add(&c_bar_dot_2, &c_bar_1_dot_2);
-        let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_1,
             &c_2,
             &powi_1,
-            &powi_1_bar,
+            &add_1_bar,
         );
         let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub_1,
             &c_2,
             &powi_1,
-            &powi_1_bar,
+            &add_1_bar,
             &sub_1_dot_2,
         );
-        let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-        let c_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar_dot);
-        let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &c_bar_3);
-        let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &c_bar_3_dot);
+        let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &sub_1_bar);
+        let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &sub_1_bar_dot);
         let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
         let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
         let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
@@ -590,19 +564,17 @@ impl chain {
             &sub,
             &c_1,
             &powi,
-            &powi_bar,
+            &add_1_bar,
         );
         let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub,
             &c_1,
             &powi,
-            &powi_bar,
+            &add_1_bar,
             &sub_dot_2,
         );
-        let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let b_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
-        let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &b_bar_3);
-        let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &b_bar_3_dot);
+        let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &sub_bar);
+        let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &sub_bar_dot);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
         let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);

@@ -152,27 +152,25 @@ impl value_dependent_while {
                 count += 1;
             }
         }
-        let t_3 = t_1;
         let mut k_3 = k_1;
         let i = 0;
         let element_1 = x[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
         let c_2 = k_3 as f64;
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0_owned(add_1_bar);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
         );
         let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         let mut t_1_bar = t_3_bar;
@@ -180,26 +178,21 @@ impl value_dependent_while {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
-            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
             );
             let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
             );
             let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
             ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
-            t_1_bar = t_1_bar_1;
         }
-        let t_1_bar_ = t_1_bar;
         let __matdiff_value = if __MATDIFF_VALUE {
             add_1
         } else {
@@ -280,11 +273,8 @@ impl value_dependent_while {
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
-                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
-                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
                 t_1 = t_2;
@@ -292,21 +282,19 @@ impl value_dependent_while {
                 t_1_dot = t_2_dot_2;
             }
         }
-        let t_3 = t_1;
         let mut k_3 = k_1;
-        let t_3_dot = t_1_dot;
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &t_3_dot,
+            &t_1_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
             &element_1_dot,
@@ -314,7 +302,7 @@ impl value_dependent_while {
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let add_1_dot = mul_1_dot_2;
         (add_1, add_1_dot)
     }
     #[doc(hidden)]
@@ -412,11 +400,8 @@ impl value_dependent_while {
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
-                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
-                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
                 tape.push((k_1,));
@@ -426,21 +411,19 @@ impl value_dependent_while {
                 count += 1;
             }
         }
-        let t_3 = t_1;
         let mut k_3 = k_1;
-        let t_3_dot = t_1_dot;
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &t_3_dot,
+            &t_1_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
             &element_1_dot,
@@ -448,36 +431,35 @@ impl value_dependent_while {
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let add_1_dot = mul_1_dot_2;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
         );
         let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
             &element_1_dot,
         );
         let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
         );
         let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
-            &t_3_dot,
+            &add_1_bar,
+            &t_1_dot,
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
@@ -488,29 +470,23 @@ impl value_dependent_while {
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
             let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
-            let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
-            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&t_1_bar_dot);
-            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar_dot,
+                &t_1_bar_dot,
             );
             let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
                 &element_dot_1,
             );
             let element_bar_dot_2 = ::matdiff::__private::add(
@@ -521,19 +497,19 @@ impl value_dependent_while {
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
             );
             let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
                 &mul,
-                &mul_bar_dot,
+                &t_1_bar_dot,
             );
             let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
                 &element_dot_1,
             );
             let element_bar_1_dot_2 = ::matdiff::__private::add(
@@ -547,11 +523,7 @@ impl value_dependent_while {
             );
             ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
             ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_2_dot);
-            t_1_bar = t_1_bar_1;
-            t_1_bar_dot = t_1_bar_1_dot;
         }
-        let t_1_bar_ = t_1_bar;
-        let t_1_bar__dot = t_1_bar_dot;
         (add_1, add_1_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]
