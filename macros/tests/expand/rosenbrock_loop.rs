@@ -20,7 +20,11 @@ fn rosenbrock(x: &[f64]) -> f64 {
 )]
 fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<false>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
+        [f64; 0],
+        false,
+    >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
 /// The value of [`rosenbrock`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -38,7 +42,11 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = rosenbrock;
-    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<true>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
+        [f64; 0],
+        true,
+    >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -94,7 +102,10 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core(x, v.to_vec());
+    let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
+        _,
+        false,
+    >(x, v.to_vec());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -115,118 +126,12 @@ impl rosenbrock {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: &[f64],
-    ) -> (f64, (::std::vec::Vec<f64>,)) {
-        let s: f64 = 0.0;
-        let start = 0;
-        let c = x.len();
-        let c_1 = 1;
-        let end = c - c_1;
-        let mut s_1 = s;
-        for i in (start..end) {
-            let i_1 = i;
-            let c_2: f64 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_1 = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            s_1 = s_2;
-        }
-        let s_3 = s_1;
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mut s_1_bar = s_3_bar;
-        for i in (start..end).rev() {
-            let i_1 = i;
-            let c_2: f64 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_1 = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &s_1_bar,
-            );
-            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &s_1_bar,
-            );
-            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar,
-            );
-            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar_2 = ::matdiff::__private::add(
-                &element_1_bar,
-                &element_1_bar_1,
-            );
-            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar_4 = ::matdiff::__private::add(
-                &element_1_bar_2,
-                &element_1_bar_3,
-            );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &sub_bar);
-        }
-        let __matdiff_value = if __MATDIFF_VALUE {
-            s_3
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar,))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<true>(x);
+        let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+        let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
+            [f64; 0],
+            true,
+        >(x, __matdiff_no_tangent0);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -350,10 +255,10 @@ impl rosenbrock {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = rosenbrock::second_order_core(
-            x,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = rosenbrock::second_order_core::<
+            _,
+            true,
+        >(x, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -382,7 +287,10 @@ impl rosenbrock {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
@@ -621,7 +529,15 @@ impl rosenbrock {
             ::matdiff::__private::add_at(&mut x_bar, i_2, &sub_bar);
             ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &sub_bar_dot_2);
         }
-        (s_3, s_3_dot, (x_bar,), (x_bar_dot,))
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (s_3, s_3_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]
     #[inline(never)]
@@ -640,6 +556,6 @@ impl rosenbrock {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        rosenbrock::second_order_core(x, __matdiff_tangent0)
+        rosenbrock::second_order_core::<_, false>(x, __matdiff_tangent0)
     }
 }
