@@ -30,3 +30,19 @@ fn every_promise_is_checked() {
         }
     }
 }
+
+/// A row that says a rule is the identity (which lets the generated code
+/// drop its statement) has rules that return their tangent and cotangent
+/// unchanged, bit for bit.
+#[test]
+fn identity_rules_return_their_argument() {
+    let claimed: usize = PRIMITIVES.iter().chain(MATRIX_PRIMITIVES).map(|p| p.identity.len()).sum();
+    assert_eq!(promised::IDENTITIES.len(), claimed);
+    assert!(claimed > 0);
+    for &(module, k, jvp, vjp) in promised::IDENTITIES {
+        for t in [1.375, -0.0, 3.0e300, -2.5e-310, f64::INFINITY] {
+            assert_eq!(jvp(&t).to_bits(), t.to_bits(), "{module}::jvp{k}");
+            assert_eq!(vjp(&t).to_bits(), t.to_bits(), "{module}::vjp{k}");
+        }
+    }
+}

@@ -333,7 +333,9 @@ impl<'a> Emitter<'a> {
                 quote!(for #k in (0..#count).rev() #body)
             }
         };
-        let outs = l.carried.iter().zip(&l.outs).map(|((phi, _), out)| {
+        // An out that is its carried variable (see `simplify`) needs no
+        // binding of its own.
+        let outs = l.carried.iter().zip(&l.outs).filter(|((phi, _), out)| phi != *out).map(|((phi, _), out)| {
             let (phi, out) = (self.ident(*phi), self.binding(*out));
             quote!(let #out = #phi;)
         });

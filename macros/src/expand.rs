@@ -13,9 +13,9 @@ use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
 use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP, companion_method};
 use crate::options::{self, Options};
-use crate::prune::prune;
 use crate::reverse::{self, Gradient, Seed};
 use crate::signature::{self, Param, Shape, Signature};
+use crate::simplify::simplify;
 use crate::{activity, fence, sparsity, tangent};
 
 /// The attribute's whole output: the original item, then either the
@@ -274,6 +274,59 @@ impl<'a> Generator<'a> {
         }
     }
 
+    /// The generic arguments of a call of the forward-over-reverse core:
+    /// the directions (`_` to infer them from the tangents) and whether the
+    /// caller reads the value. A Hessian does not: then the code that only
+    /// computes the value and its tangent is dead in that instance of the
+    /// core, inlined or not.
+    fn core_generics(&self, directions: Option<TokenStream>, value: bool) -> TokenStream {
+        if self.matrix_mode() {
+            quote!(::<#value>)
+        } else {
+            let directions = directions.unwrap_or_else(|| quote!(_));
+            quote!(::<#directions, #value>)
+        }
+    }
+
+    /// Statements that bind `__matdiff_value` and `__matdiff_slots` (the
+    /// cotangent of each argument) by one reverse sweep seeded with 1.
+    /// Without nalgebra values that is the forward-over-reverse core along
+    /// no direction at all (`[F; 0]`, whose tangents have no size and whose
+    /// code compiles to nothing): one body serves gradients and Hessians.
+    /// A nalgebra value has a tangent of its own size whatever the number of
+    /// directions, so there the reverse core has a body of its own.
+    fn gradient_call(&self, with_value: bool) -> TokenStream {
+        let reverse_core = || {
+            let call = self.call_core_with(GRADIENT_CORE, quote!(::<#with_value>), [], false);
+            quote!(let (__matdiff_value, __matdiff_slots) = #call;)
+        };
+        if self.matrix_mode() {
+            return reverse_core();
+        }
+        let float = &self.float;
+        let mut lets = Vec::new();
+        let mut tangents = Vec::new();
+        for (k, p) in self.sig.params.iter().enumerate().filter(|(_, p)| p.wrt) {
+            let name = format_ident!("__matdiff_no_tangent{}", k);
+            let ident = &p.ident;
+            let (ty, value) = match &p.shape {
+                Shape::Scalar => (quote!([#float; 0]), quote!([])),
+                Shape::Fixed(n) => (quote!([[#float; 0]; #n]), quote!([[]; #n])),
+                // A `Vec` of values of no size does not allocate.
+                Shape::Dynamic => (quote!(::std::vec::Vec<[#float; 0]>), quote!(::std::vec![[]; #ident.len()])),
+                Shape::Matrix(_) => return reverse_core(),
+            };
+            lets.push(quote!(let #name: #ty = #value;));
+            tangents.push(quote!(#name));
+        }
+        let call =
+            self.call_core_with(CORE, self.core_generics(Some(quote!([#float; 0])), with_value), tangents, false);
+        quote! {
+            #(#lets)*
+            let (__matdiff_value, _, __matdiff_slots, _) = #call;
+        }
+    }
+
     /// Entry `i` of the per-argument tuple `tuple` returned by a core, for
     /// differentiated argument `i`.
     fn slot(&self, tuple: TokenStream, i: usize) -> TokenStream {
@@ -390,7 +443,12 @@ impl<'a> Generator<'a> {
     fn grad_wrapper(&self, with_value: bool) -> TokenStream {
         let (name, doc) = self.grad_name_doc(with_value);
         let float = &self.float;
-        let call = self.call_core_with(GRADIENT_CORE, quote!(::<#with_value>), [], false);
+        let call = if self.matrix_mode() {
+            let call = self.call_core_with(GRADIENT_CORE, quote!(::<#with_value>), [], false);
+            quote!(let (__matdiff_value, __matdiff_slots) = #call;)
+        } else {
+            self.gradient_call(with_value)
+        };
         let entries: Vec<TokenStream> = (0..self.wrt.len()).map(|i| self.slot(quote!(__matdiff_slots), i)).collect();
         let grad = self.gather(vec![quote!(); entries.len()], entries).1;
         let grad_type = self.grad_type();
@@ -399,7 +457,7 @@ impl<'a> Generator<'a> {
         } else {
             (grad_type, grad)
         };
-        self.wrapper_fn(&name, &doc, quote!(), ret, quote!(let (__matdiff_value, __matdiff_slots) = #call; #value))
+        self.wrapper_fn(&name, &doc, quote!(), ret, quote!(#call #value))
     }
 
     fn grad_name_doc(&self, with_value: bool) -> (Ident, String) {
@@ -432,7 +490,7 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
         let float = &self.float;
         let outputs: Vec<Var> = gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
@@ -590,7 +648,7 @@ impl<'a> Generator<'a> {
             quote!(::matdiff::__private::unit::<#float, #directions>(#direction))
         });
         let extra: Vec<TokenStream> = seeds.collect();
-        let call = self.call_core(CORE, extra, false);
+        let call = self.call_core_with(CORE, self.core_generics(None, false), extra, false);
         let rows = (0..self.wrt.len()).map(|i| {
             let row = self.slot(quote!(__matdiff_tangents), i);
             match (cores.rows[i], &colouring) {
@@ -767,7 +825,11 @@ impl<'a> Generator<'a> {
         let seeds: Vec<TokenStream> =
             (0..self.wrt.len()).map(|i| self.sweep_seed(&e, &layout, i, &directions, &first)).collect();
         let extra = seeds;
-        let call = self.call_core(if self.sweeps_called() { SWEEP } else { CORE }, extra, true);
+        let call = if self.sweeps_called() {
+            self.call_core(SWEEP, extra, true)
+        } else {
+            self.call_core_with(CORE, self.core_generics(None, false), extra, true)
+        };
         let scatters = (0..self.wrt.len()).filter(|&i| cores.rows[i]).map(|i| {
             let row = self.slot(quote!(__matdiff_tangents), i);
             let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
@@ -821,7 +883,7 @@ impl<'a> Generator<'a> {
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let rows: Vec<Var> = gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, rows);
         let layout = self.layout(&e);
@@ -875,7 +937,7 @@ impl<'a> Generator<'a> {
         let column = vars.fresh("column", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let layout = self.layout(&e);
         let column_ident = e.ident(column).clone();
@@ -943,7 +1005,7 @@ impl<'a> Generator<'a> {
         let row = vars.fresh("row", Span::call_site(), false);
         let mut gradient = self.gradient(&mut vars, Seed::UnitAt(row));
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
         let e = Emitter::new(&vars, quote!(()), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -965,7 +1027,7 @@ impl<'a> Generator<'a> {
         let first = fvars.fresh("first", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut fvars);
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
-        let fstmts = prune(fstmts, dots.get(&result_var).copied());
+        let fstmts = simplify(fstmts, &fvars, dots.get(&result_var).copied());
         let flayout = self.layout(&Emitter::new(&fvars, quote!(()), &fstmts));
         let (directions, chunk_decl, step) = self.chunk(&flayout);
         let fe = Emitter::new(&fvars, directions.clone(), &fstmts);
@@ -1042,7 +1104,7 @@ impl<'a> Generator<'a> {
         let seed = if vector_result { Seed::UnitVector(row) } else { Seed::UnitAt(row) };
         let mut gradient = self.gradient(&mut vars, seed);
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -1058,7 +1120,7 @@ impl<'a> Generator<'a> {
         let column = fvars.fresh("column", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut fvars);
         let fstmts = tangent::tangent(&mut fvars, &self.lowered.body.stmts, &mut dots);
-        let fstmts = prune(fstmts, dots.get(&result_var).copied());
+        let fstmts = simplify(fstmts, &fvars, dots.get(&result_var).copied());
         let fe = Emitter::new(&fvars, quote!(#float), &fstmts);
         let column_ident = fe.ident(column).clone();
         let seeds = self.chunk_seeds(&fe, &self.layout(&fe), &seed_vars, &quote!(#float), &column_ident);
@@ -1125,7 +1187,7 @@ impl<'a> Generator<'a> {
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
         let result_dot = dots.get(&result_var).copied();
-        let stmts = prune(stmts, [result_var].into_iter().chain(result_dot));
+        let stmts = simplify(stmts, &vars, [result_var].into_iter().chain(result_dot));
         let outputs: Vec<Var> = [result_var].into_iter().chain(result_dot).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, outputs);
         let layout = self.layout(&e);
@@ -1208,7 +1270,7 @@ impl<'a> Generator<'a> {
             quote!((#(#v_types,)*))
         };
         let extra = seeds;
-        let call = self.call_core(CORE, extra, false);
+        let call = self.call_core_with(CORE, self.core_generics(None, false), extra, false);
         let entries: Vec<TokenStream> = (0..self.wrt.len()).map(|i| self.slot(quote!(__matdiff_tangents), i)).collect();
         let value = self.gather(vec![quote!(); entries.len()], entries).1;
         self.wrapper_fn(
@@ -1241,7 +1303,7 @@ impl<'a> Generator<'a> {
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = prune(stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let v = e.ident(direction);
         let single = !self.all_scalar() && self.wrt.len() == 1;
@@ -1345,12 +1407,12 @@ impl<'a> Generator<'a> {
         // The reverse core, seeded with 1: `f_grad` and `f_value_and_grad`
         // call it as it is; `vjp` scales its cotangents by the caller's seed,
         // since they are linear in it.
-        let gradient_core = {
+        let gradient_core = self.matrix_mode().then(|| {
             let mut vars = vars.clone();
             let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
             let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
             live.push(self.lowered.result());
-            gradient.stmts = prune(std::mem::take(&mut gradient.stmts), live);
+            gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
             let outputs: Vec<Var> =
                 gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
             let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
@@ -1371,11 +1433,11 @@ impl<'a> Generator<'a> {
                     (__matdiff_value, (#(#slots,)*))
                 },
             )
-        };
+        });
         let vjp = {
             let e = Emitter::new(&vars, quote!(#float), &[]);
             let out_bar = e.ident(out_bar);
-            let call = self.call_core_with(GRADIENT_CORE, quote!(::<true>), [], false);
+            let call = self.gradient_call(true);
             let slots = self.sig.params.iter().enumerate().map(|(k, p)| {
                 let index = syn::Index::from(k);
                 if p.wrt {
@@ -1390,7 +1452,7 @@ impl<'a> Generator<'a> {
                 quote!(#out_bar: #float),
                 quote!((#float, (#(#slot_types,)*))),
                 quote! {
-                    let (__matdiff_value, __matdiff_slots) = #call;
+                    #call
                     (__matdiff_value, (#(#slots,)*))
                 },
             )
@@ -1402,7 +1464,7 @@ impl<'a> Generator<'a> {
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
             let result_var = self.lowered.result();
-            let stmts = prune(stmts, [result_var].into_iter().chain(dots.get(&result_var).copied()));
+            let stmts = simplify(stmts, &vars, [result_var].into_iter().chain(dots.get(&result_var).copied()));
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);
@@ -1437,7 +1499,7 @@ impl<'a> Generator<'a> {
                 live.push(*adjoint);
                 live.extend(dots.get(adjoint));
             }
-            let stmts = prune(stmts, live);
+            let stmts = simplify(stmts, &vars, live);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let tangent_params = seed_stmts.iter().map(|(dot, k)| {
                 let dot = e.ident(*dot);
@@ -1474,15 +1536,27 @@ impl<'a> Generator<'a> {
                     }
                 })
                 .collect();
+            let generics = match &direction_param {
+                Some(directions) => quote!(#directions, const __MATDIFF_VALUE: bool),
+                None => quote!(const __MATDIFF_VALUE: bool),
+            };
             self.companion_fn(
                 CORE,
-                direction_param.clone(),
+                Some(generics),
                 quote!(#tangent_params),
                 quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
                 quote! {
                     #direction_alias
                     #body
-                    (#result, #result_dot, (#(#slots,)*), (#(#dot_slots,)*))
+                    let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+                        (#result, #result_dot)
+                    } else {
+                        (
+                            <#float as ::matdiff::__private::Scalar>::of(0.0),
+                            <__MatdiffD as ::matdiff::__private::Directions<#float>>::zero(),
+                        )
+                    };
+                    (__matdiff_value, __matdiff_value_dot, (#(#slots,)*), (#(#dot_slots,)*))
                 },
             )
         };
@@ -1503,7 +1577,7 @@ impl<'a> Generator<'a> {
                 })
                 .collect();
             let (t, ob, obd) = (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot));
-            let call = self.call_core(CORE, dots, false);
+            let call = self.call_core_with(CORE, self.core_generics(None, true), dots, false);
             let mut slots = Vec::new();
             let mut dot_slots = Vec::new();
             for (k, p) in self.sig.params.iter().enumerate() {
@@ -1552,7 +1626,7 @@ impl<'a> Generator<'a> {
                 params.push(quote!(#name: #ty));
                 args.push(quote!(#name));
             }
-            let call = self.call_core(CORE, args, false);
+            let call = self.call_core_with(CORE, self.core_generics(None, false), args, false);
             self.companion_fn(
                 SWEEP,
                 direction_param.clone(),

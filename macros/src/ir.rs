@@ -620,6 +620,13 @@ fn count_reads(stmts: &[Stmt], counts: &mut std::collections::HashMap<Var, usize
             for v in block.free_vars() {
                 *counts.entry(v).or_insert(0) += 2;
             }
+            // A carried variable is read by every iteration, and may be the
+            // loop's value after it too (an unchanged accumulator).
+            if let Stmt::Loop(l) = stmt {
+                for (phi, _) in &l.carried {
+                    *counts.entry(*phi).or_insert(0) += 2;
+                }
+            }
             continue;
         }
         // The arms of a branch may hold loops (everything after an early

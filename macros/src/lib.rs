@@ -24,6 +24,7 @@ mod prune;
 mod rename;
 mod reverse;
 mod signature;
+mod simplify;
 mod sparsity;
 mod tangent;
 

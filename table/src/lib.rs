@@ -75,6 +75,11 @@ pub struct Primitive {
     /// `jvp{k}(&t)` and `vjp{k}(&c)`, and read no primal value. A loop's
     /// reverse sweep then needs no tape for an accumulator `s += ..`.
     pub linear: bool,
+    /// The arguments along which the primitive passes derivatives on
+    /// unchanged: `jvp{k}(&t)` is `t` and `vjp{k}(&c)` is `c` (both
+    /// arguments of `+`, the left one of `-`). The generated code then
+    /// writes no statement for them and reuses the tangent or cotangent.
+    pub identity: &'static [usize],
     /// Whether its rules are in `matdiff_core::rules::matrix` (a nalgebra
     /// primitive) rather than at the top of `matdiff_core::rules`.
     pub matrix: bool,
@@ -177,6 +182,7 @@ const fn float(
         differentiable,
         second_order,
         linear: false,
+        identity: &[],
         matrix: false,
         bundle: false,
         reads_value: true,
@@ -202,8 +208,8 @@ const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> 
 /// apply to nalgebra values too where [`Primitive::matrix_operands`] says
 /// so). To add one, see the [crate] docs.
 pub const PRIMITIVES: &[Primitive] = &[
-    Primitive { linear: true, matrix_operands: true, ..op("add", "+", NONE) },
-    Primitive { linear: true, matrix_operands: true, ..op("sub", "-", NONE) },
+    Primitive { linear: true, identity: TWO, matrix_operands: true, ..op("add", "+", NONE) },
+    Primitive { linear: true, identity: ONE, matrix_operands: true, ..op("sub", "-", NONE) },
     Primitive { matrix_operands: true, ..op("mul", "*", CROSS) },
     Primitive { matrix_operands: true, ..op("div", "/", &[(0, 1), (1, 0), (1, 1)]) },
     op("rem", "%", NONE),
@@ -472,6 +478,14 @@ mod tests {
         assert_eq!(by_helper("inv").map(|p| p.name), Some("inverse"));
         assert_eq!(by_method("floor").map(|p| p.name), None);
         assert_eq!((matrix_index().name, matrix_map().name, cast().name), ("index", "map", "cast"));
+    }
+
+    #[test]
+    fn identity_arguments_are_linear_and_differentiable() {
+        for p in PRIMITIVES.iter().chain(MATRIX_PRIMITIVES) {
+            assert!(p.identity.is_empty() || p.linear, "{}", p.name);
+            assert!(p.identity.iter().all(|k| p.differentiable.contains(k)), "{}", p.name);
+        }
     }
 
     #[test]

@@ -20,7 +20,11 @@ pub fn huber(x: f64, delta: f64) -> f64 {
 )]
 pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     let _ = huber;
-    let (__matdiff_value, __matdiff_slots) = huber::gradient_core::<false>(x, delta);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = huber::second_order_core::<
+        [f64; 0],
+        false,
+    >(x, delta, __matdiff_no_tangent0);
     [__matdiff_slots.0]
 }
 /// The value of [`huber`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -38,7 +42,11 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
 )]
 pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let _ = huber;
-    let (__matdiff_value, __matdiff_slots) = huber::gradient_core::<true>(x, delta);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = huber::second_order_core::<
+        [f64; 0],
+        true,
+    >(x, delta, __matdiff_no_tangent0);
     (__matdiff_value, [__matdiff_slots.0])
 }
 /// The Hessian of [`huber`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -56,11 +64,10 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
 )]
 pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     let _ = huber;
-    let (_, _, _, __matdiff_tangents) = huber::second_order_core(
-        x,
-        delta,
-        ::matdiff::__private::unit::<f64, [f64; 1]>(0),
-    );
+    let (_, _, _, __matdiff_tangents) = huber::second_order_core::<
+        _,
+        false,
+    >(x, delta, ::matdiff::__private::unit::<f64, [f64; 1]>(0));
     [__matdiff_tangents.0]
 }
 /// The Hessian of [`huber`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
@@ -78,7 +85,10 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
 )]
 pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     let _ = huber;
-    let (_, _, _, __matdiff_tangents) = huber::second_order_core(x, delta, v[0]);
+    let (_, _, _, __matdiff_tangents) = huber::second_order_core::<
+        _,
+        false,
+    >(x, delta, v[0]);
     [__matdiff_tangents.0]
 }
 #[doc(hidden)]
@@ -99,90 +109,16 @@ impl huber {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: f64,
-        delta: f64,
-    ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
-        let a = x.abs();
-        let cond = a <= delta;
-        let (result, tape) = if cond {
-            let c: f64 = 0.5;
-            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-            let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_1));
-            (mul_1, tape_1)
-        } else {
-            let c_1: f64 = 0.5 * delta;
-            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-            let tape_2 = ::matdiff::__private::Branch::Else((sub, mul_2));
-            (mul_2, tape_2)
-        };
-        let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let (x_bar_4, a_bar_2) = match tape {
-            ::matdiff::__private::Branch::Then((c, mul, mul_1)) => {
-                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &mul,
-                    &x,
-                    &mul_1,
-                    &result_bar,
-                );
-                let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &mul,
-                    &x,
-                    &mul_1,
-                    &result_bar,
-                );
-                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                    &c,
-                    &x,
-                    &mul,
-                    &mul_bar,
-                );
-                let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
-                let a_bar_1 = ::matdiff::__private::zero_like(&a);
-                (x_bar_2, a_bar_1)
-            }
-            ::matdiff::__private::Branch::Else((sub, mul_2)) => {
-                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &delta,
-                    &sub,
-                    &mul_2,
-                    &result_bar,
-                );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
-                let x_bar_3 = ::matdiff::__private::zero_like(&x);
-                (x_bar_3, a_bar)
-            }
-        };
-        let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-        let x_bar_6 = ::matdiff::__private::add_pair(x_bar_4, x_bar_5);
-        let __matdiff_value = if __MATDIFF_VALUE {
-            result
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar_6, ::matdiff::__private::NoDerivative))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(
         x: f64,
         delta: f64,
         out_bar: f64,
     ) -> (f64, (f64, ::matdiff::__private::NoDerivative)) {
-        let (__matdiff_value, __matdiff_slots) = huber::gradient_core::<true>(x, delta);
+        let __matdiff_no_tangent0: [f64; 0] = [];
+        let (__matdiff_value, _, __matdiff_slots, _) = huber::second_order_core::<
+            [f64; 0],
+            true,
+        >(x, delta, __matdiff_no_tangent0);
         (
             __matdiff_value,
             (
@@ -238,13 +174,12 @@ impl huber {
         } else {
             let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,
                 &mul_2,
-                &sub_dot,
+                &a_dot,
             );
             (mul_2, mul_2_dot)
         };
@@ -283,11 +218,10 @@ impl huber {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = huber::second_order_core(
-            x,
-            delta,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = huber::second_order_core::<
+            _,
+            true,
+        >(x, delta, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_scalar(
                 out_bar,
@@ -320,7 +254,10 @@ impl huber {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: f64,
         delta: f64,
         mut x_dot: __MatdiffD,
@@ -362,7 +299,7 @@ impl huber {
         } else {
             let c_1: f64 = 0.5 * delta;
             let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&a_dot);
+            let sub_dot = a_dot;
             let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
@@ -433,20 +370,27 @@ impl huber {
                     &mul_2,
                     &result_bar,
                 );
-                let a_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
                 let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
                     __MatdiffD,
                     _,
                 >(&x_bar_3);
-                (x_bar_3, a_bar, x_bar_3_dot)
+                (x_bar_3, sub_bar, x_bar_3_dot)
             }
         };
         let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
         let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (result, result_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
         (
-            result,
-            result_dot,
+            __matdiff_value,
+            __matdiff_value_dot,
             (x_bar_6, ::matdiff::__private::NoDerivative),
             (x_bar_4_dot, ::matdiff::__private::NoDerivative),
         )

@@ -16,7 +16,12 @@ fn f(x: f64, y: f64) -> f64 {
 )]
 fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let _ = f;
-    let (__matdiff_value, __matdiff_slots) = f::gradient_core::<false>(x, y);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let __matdiff_no_tangent1: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = f::second_order_core::<
+        [f64; 0],
+        false,
+    >(x, y, __matdiff_no_tangent0, __matdiff_no_tangent1);
     [__matdiff_slots.0, __matdiff_slots.1]
 }
 /// The value of [`f`] and its gradient with respect to `x`, `y`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -34,7 +39,12 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
 )]
 fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let _ = f;
-    let (__matdiff_value, __matdiff_slots) = f::gradient_core::<true>(x, y);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let __matdiff_no_tangent1: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = f::second_order_core::<
+        [f64; 0],
+        true,
+    >(x, y, __matdiff_no_tangent0, __matdiff_no_tangent1);
     (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
 /// The Hessian of [`f`] with respect to `x`, `y` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -52,7 +62,10 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
 )]
 fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let _ = f;
-    let (_, _, _, __matdiff_tangents) = f::second_order_core(
+    let (_, _, _, __matdiff_tangents) = f::second_order_core::<
+        _,
+        false,
+    >(
         x,
         y,
         ::matdiff::__private::unit::<f64, [f64; 2]>(0),
@@ -75,7 +88,10 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
 )]
 fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let _ = f;
-    let (_, _, _, __matdiff_tangents) = f::second_order_core(x, y, v[0], v[1]);
+    let (_, _, _, __matdiff_tangents) = f::second_order_core::<
+        _,
+        false,
+    >(x, y, v[0], v[1]);
     [__matdiff_tangents.0, __matdiff_tangents.1]
 }
 #[doc(hidden)]
@@ -96,42 +112,13 @@ impl f {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: f64,
-        y: f64,
-    ) -> (f64, (f64, f64)) {
-        let exp = x.exp();
-        let exp_1 = y.exp();
-        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let ln = add.ln();
-        let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-        let __matdiff_value = if __MATDIFF_VALUE {
-            ln
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar, y_bar))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(x: f64, y: f64, out_bar: f64) -> (f64, (f64, f64)) {
-        let (__matdiff_value, __matdiff_slots) = f::gradient_core::<true>(x, y);
+        let __matdiff_no_tangent0: [f64; 0] = [];
+        let __matdiff_no_tangent1: [f64; 0] = [];
+        let (__matdiff_value, _, __matdiff_slots, _) = f::second_order_core::<
+            [f64; 0],
+            true,
+        >(x, y, __matdiff_no_tangent0, __matdiff_no_tangent1);
         (
             __matdiff_value,
             (
@@ -168,9 +155,7 @@ impl f {
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
         let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
         (ln, ln_dot)
@@ -204,12 +189,10 @@ impl f {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = f::second_order_core(
-            x,
-            y,
-            x_dot,
-            y_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = f::second_order_core::<
+            _,
+            true,
+        >(x, y, x_dot, y_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_scalar(
                 out_bar,
@@ -247,7 +230,10 @@ impl f {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: f64,
         y: f64,
         mut x_dot: __MatdiffD,
@@ -258,9 +244,7 @@ impl f {
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
         let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&exp_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&exp_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
         let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -271,32 +255,37 @@ impl f {
             &ln_bar,
             &add_dot_2,
         );
-        let exp_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let exp_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-        let exp_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let exp_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &exp_1_bar);
-        let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(
-            &y,
-            &exp_1,
-            &exp_1_bar_dot,
-        );
+        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar);
+        let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar_dot);
         let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
             &y,
             &exp_1,
-            &exp_1_bar,
+            &add_bar,
             &y_dot,
         );
         let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar);
-        let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &exp_bar_dot);
+        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar);
+        let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar_dot);
         let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
             &x,
             &exp,
-            &exp_bar,
+            &add_bar,
             &x_dot,
         );
         let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
-        (ln, ln_dot, (x_bar, y_bar), (x_bar_dot_2, y_bar_dot_2))
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (ln, ln_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (x_bar, y_bar),
+            (x_bar_dot_2, y_bar_dot_2),
+        )
     }
 }

@@ -16,7 +16,11 @@ fn inner_sum(x: &[f64]) -> f64 {
 )]
 fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = inner_sum;
-    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core::<false>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = inner_sum::second_order_core::<
+        [f64; 0],
+        false,
+    >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
 /// The value of [`inner_sum`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -34,7 +38,11 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = inner_sum;
-    let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core::<true>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = inner_sum::second_order_core::<
+        [f64; 0],
+        true,
+    >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`inner_sum`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -90,7 +98,10 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = inner_sum;
-    let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core(x, v_1.to_vec());
+    let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
+        _,
+        false,
+    >(x, v_1.to_vec());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -111,72 +122,12 @@ impl inner_sum {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: &[f64],
-    ) -> (f64, (::std::vec::Vec<f64>,)) {
-        let start = 0usize;
-        let end = x.len();
-        let sum: f64 = -0.0;
-        let mut sum_1 = sum;
-        for k in (start..end) {
-            let v = x[k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            sum_1 = sum_2;
-        }
-        let sum_3 = sum_1;
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mut sum_1_bar = sum_3_bar;
-        for k in (start..end).rev() {
-            let v = x[k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar,
-            );
-            let v_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_1_bar,
-            );
-            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
-            let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
-            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
-            let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
-            ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-            sum_1_bar = sum_1_bar_1;
-        }
-        let sum_1_bar_ = sum_1_bar;
-        let __matdiff_value = if __MATDIFF_VALUE {
-            sum_3
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar,))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = inner_sum::gradient_core::<true>(x);
+        let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+        let (__matdiff_value, _, __matdiff_slots, _) = inner_sum::second_order_core::<
+            [f64; 0],
+            true,
+        >(x, __matdiff_no_tangent0);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -231,9 +182,7 @@ impl inner_sum {
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
             let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
-            let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
+            let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
         }
@@ -268,10 +217,10 @@ impl inner_sum {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = inner_sum::second_order_core(
-            x,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = inner_sum::second_order_core::<
+            _,
+            true,
+        >(x, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -300,7 +249,10 @@ impl inner_sum {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
@@ -332,9 +284,7 @@ impl inner_sum {
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
             let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            let sum_2_dot = ::matdiff::__private::rules::add::jvp0(&sum_1_dot);
-            let sum_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_1_dot_2);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_2_dot, &sum_2_dot_1);
+            let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
         }
@@ -367,27 +317,23 @@ impl inner_sum {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let sum_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&sum_1_bar);
-            let sum_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&sum_1_bar_dot);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp1(&sum_1_bar);
-            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&sum_1_bar_dot);
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
             );
             let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar_dot,
+                &sum_1_bar_dot,
             );
             let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
                 &v_dot_1,
             );
             let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
@@ -395,19 +341,19 @@ impl inner_sum {
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
             );
             let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar_dot,
+                &sum_1_bar_dot,
             );
             let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &mul,
                 &v,
                 &mul_1,
-                &mul_1_bar,
+                &sum_1_bar,
                 &mul_dot_5,
             );
             let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
@@ -447,12 +393,16 @@ impl inner_sum {
             let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
             ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
             ::matdiff::__private::add_at(&mut x_bar_dot, k, &v_bar_4_dot);
-            sum_1_bar = sum_1_bar_1;
-            sum_1_bar_dot = sum_1_bar_1_dot;
         }
-        let sum_1_bar_ = sum_1_bar;
-        let sum_1_bar__dot = sum_1_bar_dot;
-        (sum_3, sum_3_dot, (x_bar,), (x_bar_dot,))
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (sum_3, sum_3_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]
     #[inline(never)]
@@ -471,6 +421,6 @@ impl inner_sum {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        inner_sum::second_order_core(x, __matdiff_tangent0)
+        inner_sum::second_order_core::<_, false>(x, __matdiff_tangent0)
     }
 }

@@ -21,7 +21,12 @@ fn loss(w: f64, b: f64, n: usize) -> f64 {
 )]
 fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let _ = loss;
-    let (__matdiff_value, __matdiff_slots) = loss::gradient_core::<false>(w, b, n);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let __matdiff_no_tangent1: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = loss::second_order_core::<
+        [f64; 0],
+        false,
+    >(w, b, n, __matdiff_no_tangent0, __matdiff_no_tangent1);
     [__matdiff_slots.0, __matdiff_slots.1]
 }
 /// The value of [`loss`] and its gradient with respect to `w`, `b`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -39,7 +44,12 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
 )]
 fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let _ = loss;
-    let (__matdiff_value, __matdiff_slots) = loss::gradient_core::<true>(w, b, n);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let __matdiff_no_tangent1: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = loss::second_order_core::<
+        [f64; 0],
+        true,
+    >(w, b, n, __matdiff_no_tangent0, __matdiff_no_tangent1);
     (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
 /// The Hessian of [`loss`] with respect to `w`, `b` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -57,7 +67,10 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
 )]
 fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let _ = loss;
-    let (_, _, _, __matdiff_tangents) = loss::second_order_core(
+    let (_, _, _, __matdiff_tangents) = loss::second_order_core::<
+        _,
+        false,
+    >(
         w,
         b,
         n,
@@ -81,7 +94,10 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
 )]
 fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let _ = loss;
-    let (_, _, _, __matdiff_tangents) = loss::second_order_core(w, b, n, v[0], v[1]);
+    let (_, _, _, __matdiff_tangents) = loss::second_order_core::<
+        _,
+        false,
+    >(w, b, n, v[0], v[1]);
     [__matdiff_tangents.0, __matdiff_tangents.1]
 }
 #[doc(hidden)]
@@ -102,78 +118,18 @@ impl loss {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        w: f64,
-        b: f64,
-        n: usize,
-    ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
-        let s = ::matdiff::__private::rules::mul::value(&w, &w);
-        let c: f64 = 2.0;
-        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-        let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let sigmoid = sigmoid(add);
-        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let cond = n > 2;
-        let (s_3, tape) = if cond {
-            let c_1: f64 = 0.5;
-            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-            let tape_1 = ::matdiff::__private::Branch::Then((c_1, s_2));
-            (s_2, tape_1)
-        } else {
-            let tape_2 = ::matdiff::__private::Branch::Else(());
-            (s_1, tape_2)
-        };
-        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let s_1_bar_1 = match tape {
-            ::matdiff::__private::Branch::Then((c_1, s_2)) => {
-                let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &s_1,
-                    &c_1,
-                    &s_2,
-                    &s_3_bar,
-                );
-                s_1_bar
-            }
-            ::matdiff::__private::Branch::Else(()) => s_3_bar,
-        };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
-        let (_, (add_bar,)) = sigmoid::vjp(add, sigmoid_bar);
-        let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
-        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
-        let w_bar_2 = ::matdiff::__private::add_pair(w_bar, w_bar_1);
-        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
-        let w_bar_4 = ::matdiff::__private::add_pair(w_bar_2, w_bar_3);
-        let __matdiff_value = if __MATDIFF_VALUE {
-            s_3
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (w_bar_4, b_bar, ::matdiff::__private::NoDerivative))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(
         w: f64,
         b: f64,
         n: usize,
         out_bar: f64,
     ) -> (f64, (f64, f64, ::matdiff::__private::NoDerivative)) {
-        let (__matdiff_value, __matdiff_slots) = loss::gradient_core::<true>(w, b, n);
+        let __matdiff_no_tangent0: [f64; 0] = [];
+        let __matdiff_no_tangent1: [f64; 0] = [];
+        let (__matdiff_value, _, __matdiff_slots, _) = loss::second_order_core::<
+            [f64; 0],
+            true,
+        >(w, b, n, __matdiff_no_tangent0, __matdiff_no_tangent1);
         (
             __matdiff_value,
             (
@@ -216,17 +172,13 @@ impl loss {
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
         let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
-        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
-        let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+        let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
         let cond = n > 2;
         let (s_3, s_3_dot) = if cond {
             let c_1: f64 = 0.5;
@@ -279,13 +231,10 @@ impl loss {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = loss::second_order_core(
-            w,
-            b,
-            n,
-            w_dot,
-            b_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = loss::second_order_core::<
+            _,
+            true,
+        >(w, b, n, w_dot, b_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_scalar(
                 out_bar,
@@ -325,7 +274,10 @@ impl loss {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         w: f64,
         b: f64,
         n: usize,
@@ -345,17 +297,13 @@ impl loss {
         let mul = ::matdiff::__private::rules::mul::value(&w, &c);
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
         let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&b_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
         let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let s_1_dot = ::matdiff::__private::rules::add::jvp0(&s_dot_2);
-        let s_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&sigmoid_dot);
-        let s_1_dot_2 = ::matdiff::__private::add(&s_1_dot, &s_1_dot_1);
+        let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
             let c_1: f64 = 0.5;
@@ -385,50 +333,54 @@ impl loss {
             }
             ::matdiff::__private::Branch::Else(()) => s_3_bar,
         };
-        let s_bar = ::matdiff::__private::rules::add::vjp0(&s_1_bar_1);
-        let sigmoid_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar_1);
         let (_, _, (add_bar,), (add_bar_dot,)) = sigmoid::vjp_jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
-            sigmoid_bar,
+            s_1_bar_1,
             ::core::option::Option::None,
         );
         let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
         let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
-        let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar_1);
-        let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_1_dot);
-        let b_bar = ::matdiff::__private::rules::add::vjp1(&add_bar_1);
-        let b_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_1_dot);
-        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &mul_bar);
+        let b_bar = add_bar_1;
+        let b_bar_dot = add_bar_1_dot;
+        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &add_bar_1);
         let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &w,
             &c,
             &mul,
-            &mul_bar_dot,
+            &add_bar_1_dot,
         );
-        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_bar);
+        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &s, &s_1_bar_1);
         let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &w,
             &w,
             &s,
-            &s_bar,
+            &s_1_bar_1,
             &w_dot,
         );
         let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
         let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_bar);
+        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &s, &s_1_bar_1);
         let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &w,
             &w,
             &s,
-            &s_bar,
+            &s_1_bar_1,
             &w_dot,
         );
         let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
         let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (s_3, s_3_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
         (
-            s_3,
-            s_3_dot,
+            __matdiff_value,
+            __matdiff_value_dot,
             (w_bar_4, b_bar, ::matdiff::__private::NoDerivative),
             (w_bar_4_dot, b_bar_dot, ::matdiff::__private::NoDerivative),
         )

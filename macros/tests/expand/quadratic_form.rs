@@ -281,11 +281,9 @@ impl quadratic {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = quadratic::second_order_core(
-            x,
-            a,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = quadratic::second_order_core::<
+            true,
+        >(x, a, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_matrix(
                 out_bar,
@@ -318,7 +316,7 @@ impl quadratic {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core(
+    pub fn second_order_core<const __MATDIFF_VALUE: bool>(
         x: &DVector<f64>,
         a: &DMatrix<f64>,
         mut x_dot: DVector<f64>,
@@ -381,9 +379,17 @@ impl quadratic {
         );
         let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
         let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (dot, dot_dot_2)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
         (
-            dot,
-            dot_dot_2,
+            __matdiff_value,
+            __matdiff_value_dot,
             (x_bar_2, ::matdiff::__private::NoDerivative),
             (x_bar_2_dot, ::matdiff::__private::NoDerivative),
         )

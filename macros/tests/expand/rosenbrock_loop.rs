@@ -20,7 +20,11 @@ fn rosenbrock(x: &[f64]) -> f64 {
 )]
 fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<false>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
+        [f64; 0],
+        false,
+    >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
 /// The value of [`rosenbrock`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -38,7 +42,11 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = rosenbrock;
-    let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<true>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
+        [f64; 0],
+        true,
+    >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -94,7 +102,10 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = rosenbrock;
-    let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core(x, v.to_vec());
+    let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
+        _,
+        false,
+    >(x, v.to_vec());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -115,125 +126,12 @@ impl rosenbrock {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: &[f64],
-    ) -> (f64, (::std::vec::Vec<f64>,)) {
-        let s: f64 = 0.0;
-        let start = 0;
-        let c = x.len();
-        let c_1 = 1;
-        let end = c - c_1;
-        let mut s_1 = s;
-        for i in (start..end) {
-            let i_1 = i;
-            let c_2: f64 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_1 = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            s_1 = s_2;
-        }
-        let s_3 = s_1;
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mut s_1_bar = s_3_bar;
-        for i in (start..end).rev() {
-            let i_1 = i;
-            let c_2: f64 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_1 = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &powi_1_bar,
-            );
-            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &mul_1_bar,
-            );
-            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar,
-            );
-            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar_2 = ::matdiff::__private::add(
-                &element_1_bar,
-                &element_1_bar_1,
-            );
-            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &mul_bar,
-            );
-            let element_1_bar_4 = ::matdiff::__private::add(
-                &element_1_bar_2,
-                &element_1_bar_3,
-            );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-            s_1_bar = s_1_bar_1;
-        }
-        let s_1_bar_ = s_1_bar;
-        let __matdiff_value = if __MATDIFF_VALUE {
-            s_3
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar,))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = rosenbrock::gradient_core::<true>(x);
+        let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+        let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
+            [f64; 0],
+            true,
+        >(x, __matdiff_no_tangent0);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -291,9 +189,8 @@ impl rosenbrock {
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -321,13 +218,9 @@ impl rosenbrock {
                 &sub_1_dot,
             );
             let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
-            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
             let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -362,10 +255,10 @@ impl rosenbrock {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = rosenbrock::second_order_core(
-            x,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = rosenbrock::second_order_core::<
+            _,
+            true,
+        >(x, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -394,7 +287,10 @@ impl rosenbrock {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
@@ -429,9 +325,8 @@ impl rosenbrock {
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp0(&element_dot);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -459,13 +354,9 @@ impl rosenbrock {
                 &sub_1_dot,
             );
             let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot);
-            let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-            let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
             let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-            let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -500,9 +391,8 @@ impl rosenbrock {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_3 = ::matdiff::__private::rules::sub::jvp0(&element_dot_1);
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
-            let sub_dot_5 = ::matdiff::__private::add(&sub_dot_3, &sub_dot_4);
+            let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
@@ -511,31 +401,23 @@ impl rosenbrock {
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
-            let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
-            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
-            let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let mul_1_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
-            let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-            let powi_1_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
             let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar,
+                &s_1_bar,
             );
             let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar_dot,
+                &s_1_bar_dot,
             );
             let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
                 &sub_1,
                 &c_5,
                 &powi_1,
-                &powi_1_bar,
+                &s_1_bar,
                 &sub_1_dot_1,
             );
             let sub_1_bar_dot_2 = ::matdiff::__private::add(
@@ -550,13 +432,13 @@ impl rosenbrock {
                 &c_2,
                 &powi,
                 &mul_1,
-                &mul_1_bar,
+                &s_1_bar,
             );
             let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
-                &mul_1_bar_dot,
+                &s_1_bar_dot,
             );
             let sub_bar = ::matdiff::__private::rules::powi::vjp0(
                 &sub,
@@ -578,8 +460,6 @@ impl rosenbrock {
                 &sub_dot_5,
             );
             let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
-            let element_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-            let element_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot_2);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
             let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
@@ -646,14 +526,18 @@ impl rosenbrock {
             );
             ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
             ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &element_bar_dot);
-            s_1_bar = s_1_bar_1;
-            s_1_bar_dot = s_1_bar_1_dot;
+            ::matdiff::__private::add_at(&mut x_bar, i_2, &sub_bar);
+            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &sub_bar_dot_2);
         }
-        let s_1_bar_ = s_1_bar;
-        let s_1_bar__dot = s_1_bar_dot;
-        (s_3, s_3_dot, (x_bar,), (x_bar_dot,))
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (s_3, s_3_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]
     #[inline(never)]
@@ -672,6 +556,6 @@ impl rosenbrock {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        rosenbrock::second_order_core(x, __matdiff_tangent0)
+        rosenbrock::second_order_core::<_, false>(x, __matdiff_tangent0)
     }
 }

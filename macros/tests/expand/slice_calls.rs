@@ -20,9 +20,11 @@ fn calls_with_slices(x: &[f64]) -> f64 {
 )]
 fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
-    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core::<
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
+        [f64; 0],
         false,
-    >(x);
+    >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
 /// The value of [`calls_with_slices`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -40,7 +42,11 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = calls_with_slices;
-    let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core::<true>(x);
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
+        [f64; 0],
+        true,
+    >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -96,10 +102,10 @@ fn calls_with_slices_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>>
 )]
 fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = calls_with_slices;
-    let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_core(
-        x,
-        v.to_vec(),
-    );
+    let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_core::<
+        _,
+        false,
+    >(x, v.to_vec());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -120,89 +126,12 @@ impl calls_with_slices {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: &[f64],
-    ) -> (f64, (::std::vec::Vec<f64>,)) {
-        let c: f64 = 0.0;
-        let n = x.len();
-        let mut doubled = ::std::vec![c; n];
-        let start = 0;
-        let end = x.len();
-        for i in (start..end) {
-            let i_1 = i;
-            let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-            doubled[i_1] = mul;
-        }
-        let inner_sum = inner_sum(x);
-        let inner_sum_1 = inner_sum(&doubled);
-        let sin = inner_sum_1.sin();
-        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
-        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar,
-        );
-        let (_, (doubled_bar_1,)) = inner_sum::vjp(&doubled, inner_sum_1_bar);
-        let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
-        ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
-        let (_, (x_bar_1,)) = inner_sum::vjp(x, inner_sum_bar);
-        let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
-        ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
-        for i in (start..end).rev() {
-            let i_1 = i;
-            let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-            let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
-            let element_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_1,
-                &element,
-                &mul,
-                &mul_bar,
-            );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
-        }
-        let __matdiff_value = if __MATDIFF_VALUE {
-            mul_1
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar,))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = calls_with_slices::gradient_core::<
+        let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+        let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
+            [f64; 0],
             true,
-        >(x);
+        >(x, __matdiff_no_tangent0);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -310,10 +239,10 @@ impl calls_with_slices {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = calls_with_slices::second_order_core(
-            x,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = calls_with_slices::second_order_core::<
+            _,
+            true,
+        >(x, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -342,7 +271,10 @@ impl calls_with_slices {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
@@ -494,7 +426,15 @@ impl calls_with_slices {
             ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
             ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
         }
-        (mul_1, mul_1_dot_2, (x_bar,), (x_bar_dot,))
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (mul_1, mul_1_dot_2)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]
     #[inline(never)]
@@ -513,6 +453,6 @@ impl calls_with_slices {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        calls_with_slices::second_order_core(x, __matdiff_tangent0)
+        calls_with_slices::second_order_core::<_, false>(x, __matdiff_tangent0)
     }
 }

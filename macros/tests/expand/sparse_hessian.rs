@@ -16,7 +16,23 @@ fn chain(a: f64, b: f64, c: f64, d: f64) -> f64 {
 )]
 fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     let _ = chain;
-    let (__matdiff_value, __matdiff_slots) = chain::gradient_core::<false>(a, b, c, d);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let __matdiff_no_tangent1: [f64; 0] = [];
+    let __matdiff_no_tangent2: [f64; 0] = [];
+    let __matdiff_no_tangent3: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = chain::second_order_core::<
+        [f64; 0],
+        false,
+    >(
+        a,
+        b,
+        c,
+        d,
+        __matdiff_no_tangent0,
+        __matdiff_no_tangent1,
+        __matdiff_no_tangent2,
+        __matdiff_no_tangent3,
+    );
     [__matdiff_slots.0, __matdiff_slots.1, __matdiff_slots.2, __matdiff_slots.3]
 }
 /// The value of [`chain`] and its gradient with respect to `a`, `b`, `c`, `d`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -34,7 +50,23 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
 )]
 fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     let _ = chain;
-    let (__matdiff_value, __matdiff_slots) = chain::gradient_core::<true>(a, b, c, d);
+    let __matdiff_no_tangent0: [f64; 0] = [];
+    let __matdiff_no_tangent1: [f64; 0] = [];
+    let __matdiff_no_tangent2: [f64; 0] = [];
+    let __matdiff_no_tangent3: [f64; 0] = [];
+    let (__matdiff_value, _, __matdiff_slots, _) = chain::second_order_core::<
+        [f64; 0],
+        true,
+    >(
+        a,
+        b,
+        c,
+        d,
+        __matdiff_no_tangent0,
+        __matdiff_no_tangent1,
+        __matdiff_no_tangent2,
+        __matdiff_no_tangent3,
+    );
     (
         __matdiff_value,
         [__matdiff_slots.0, __matdiff_slots.1, __matdiff_slots.2, __matdiff_slots.3],
@@ -55,7 +87,10 @@ fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
 )]
 fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
     let _ = chain;
-    let (_, _, _, __matdiff_tangents) = chain::second_order_core(
+    let (_, _, _, __matdiff_tangents) = chain::second_order_core::<
+        _,
+        false,
+    >(
         a,
         b,
         c,
@@ -87,16 +122,10 @@ fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
 )]
 fn chain_hvp(a: f64, b: f64, c: f64, d: f64, v: [f64; 4]) -> [f64; 4] {
     let _ = chain;
-    let (_, _, _, __matdiff_tangents) = chain::second_order_core(
-        a,
-        b,
-        c,
-        d,
-        v[0],
-        v[1],
-        v[2],
-        v[3],
-    );
+    let (_, _, _, __matdiff_tangents) = chain::second_order_core::<
+        _,
+        false,
+    >(a, b, c, d, v[0], v[1], v[2], v[3]);
     [
         __matdiff_tangents.0,
         __matdiff_tangents.1,
@@ -122,86 +151,6 @@ impl chain {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        a: f64,
-        b: f64,
-        c: f64,
-        d: f64,
-    ) -> (f64, (f64, f64, f64, f64)) {
-        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let c_1 = 2;
-        let powi = sub.powi(c_1);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let c_2 = 2;
-        let powi_1 = sub_1.powi(c_2);
-        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let c_3 = 2;
-        let powi_2 = sub_2.powi(c_3);
-        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
-        let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &powi_2_bar,
-        );
-        let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-        let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-        let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
-        let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
-        let c_bar_2 = ::matdiff::__private::add_pair(c_bar, c_bar_1);
-        let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &powi_1_bar,
-        );
-        let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-        let c_bar_4 = ::matdiff::__private::add_pair(c_bar_2, c_bar_3);
-        let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
-        let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
-        let b_bar_2 = ::matdiff::__private::add_pair(b_bar, b_bar_1);
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_1,
-            &powi,
-            &powi_bar,
-        );
-        let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let b_bar_4 = ::matdiff::__private::add_pair(b_bar_2, b_bar_3);
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
-        let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
-        let a_bar_2 = ::matdiff::__private::add_pair(a_bar, a_bar_1);
-        let __matdiff_value = if __MATDIFF_VALUE {
-            add_1
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (a_bar_2, b_bar_4, c_bar_4, d_bar))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(
         a: f64,
         b: f64,
@@ -209,9 +158,23 @@ impl chain {
         d: f64,
         out_bar: f64,
     ) -> (f64, (f64, f64, f64, f64)) {
-        let (__matdiff_value, __matdiff_slots) = chain::gradient_core::<
+        let __matdiff_no_tangent0: [f64; 0] = [];
+        let __matdiff_no_tangent1: [f64; 0] = [];
+        let __matdiff_no_tangent2: [f64; 0] = [];
+        let __matdiff_no_tangent3: [f64; 0] = [];
+        let (__matdiff_value, _, __matdiff_slots, _) = chain::second_order_core::<
+            [f64; 0],
             true,
-        >(a, b, c, d);
+        >(
+            a,
+            b,
+            c,
+            d,
+            __matdiff_no_tangent0,
+            __matdiff_no_tangent1,
+            __matdiff_no_tangent2,
+            __matdiff_no_tangent3,
+        );
         (
             __matdiff_value,
             (
@@ -256,9 +219,8 @@ impl chain {
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+        let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
         let c_1 = 2;
         let powi = sub.powi(c_1);
         let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -272,9 +234,8 @@ impl chain {
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-        let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
+        let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
         let c_2 = 2;
         let powi_1 = sub_1.powi(c_2);
         let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -284,17 +245,14 @@ impl chain {
             &sub_1_dot_2,
         );
         let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&powi_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
         let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-        let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
+        let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
         let c_3 = 2;
         let powi_2 = sub_2.powi(c_3);
         let powi_2_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -304,9 +262,7 @@ impl chain {
             &sub_2_dot_2,
         );
         let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
-        let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
-        let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
+        let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
         (add_1, add_1_dot_2)
     }
     #[doc(hidden)]
@@ -349,16 +305,10 @@ impl chain {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = chain::second_order_core(
-            a,
-            b,
-            c,
-            d,
-            a_dot,
-            b_dot,
-            c_dot,
-            d_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = chain::second_order_core::<
+            _,
+            true,
+        >(a, b, c, d, a_dot, b_dot, c_dot, d_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_scalar(
                 out_bar,
@@ -410,7 +360,10 @@ impl chain {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         a: f64,
         b: f64,
         c: f64,
@@ -430,9 +383,8 @@ impl chain {
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp0(&b_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&sub_dot, &sub_dot_1);
+        let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
         let c_1 = 2;
         let powi = sub.powi(c_1);
         let powi_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -446,9 +398,8 @@ impl chain {
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp0(&c_dot);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-        let sub_1_dot_2 = ::matdiff::__private::add(&sub_1_dot, &sub_1_dot_1);
+        let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
         let c_2 = 2;
         let powi_1 = sub_1.powi(c_2);
         let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -458,17 +409,14 @@ impl chain {
             &sub_1_dot_2,
         );
         let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&powi_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_1_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
+        let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
         let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let sub_2_dot = ::matdiff::__private::rules::sub::jvp0(&d_dot);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-        let sub_2_dot_2 = ::matdiff::__private::add(&sub_2_dot, &sub_2_dot_1);
+        let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
         let c_3 = 2;
         let powi_2 = sub_2.powi(c_3);
         let powi_2_dot = ::matdiff::__private::rules::powi::jvp0(
@@ -478,27 +426,23 @@ impl chain {
             &sub_2_dot_2,
         );
         let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&add_dot_2);
-        let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&powi_2_dot);
-        let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
+        let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
-        let powi_2_bar = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
         let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_2,
             &c_3,
             &powi_2,
-            &powi_2_bar,
+            &add_1_bar,
         );
         let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub_2,
             &c_3,
             &powi_2,
-            &powi_2_bar,
+            &add_1_bar,
             &sub_2_dot_2,
         );
-        let d_bar = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar);
-        let d_bar_dot = ::matdiff::__private::rules::sub::vjp0(&sub_2_bar_dot);
+        let d_bar = sub_2_bar;
+        let d_bar_dot = sub_2_bar_dot;
         let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
         let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
         let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
@@ -533,25 +477,21 @@ impl chain {
         let c_bar_1_dot_2 = ::matdiff::__private::add(&c_bar_1_dot, &c_bar_1_dot_1);
         let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
         let c_bar_2_dot = ::matdiff::__private::add(&c_bar_dot_2, &c_bar_1_dot_2);
-        let powi_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-        let powi_1_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_1,
             &c_2,
             &powi_1,
-            &powi_1_bar,
+            &add_1_bar,
         );
         let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub_1,
             &c_2,
             &powi_1,
-            &powi_1_bar,
+            &add_1_bar,
             &sub_1_dot_2,
         );
-        let c_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar);
-        let c_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_1_bar_dot);
-        let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &c_bar_3);
-        let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &c_bar_3_dot);
+        let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &sub_1_bar);
+        let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &sub_1_bar_dot);
         let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
         let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
         let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
@@ -590,19 +530,17 @@ impl chain {
             &sub,
             &c_1,
             &powi,
-            &powi_bar,
+            &add_1_bar,
         );
         let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
             &sub,
             &c_1,
             &powi,
-            &powi_bar,
+            &add_1_bar,
             &sub_dot_2,
         );
-        let b_bar_3 = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-        let b_bar_3_dot = ::matdiff::__private::rules::sub::vjp0(&sub_bar_dot);
-        let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &b_bar_3);
-        let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &b_bar_3_dot);
+        let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &sub_bar);
+        let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &sub_bar_dot);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
         let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
@@ -637,9 +575,17 @@ impl chain {
         let a_bar_1_dot_2 = ::matdiff::__private::add(&a_bar_1_dot, &a_bar_1_dot_1);
         let a_bar_2 = ::matdiff::__private::add(&a_bar, &a_bar_1);
         let a_bar_2_dot = ::matdiff::__private::add(&a_bar_dot_2, &a_bar_1_dot_2);
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (add_1, add_1_dot_2)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
         (
-            add_1,
-            add_1_dot_2,
+            __matdiff_value,
+            __matdiff_value_dot,
             (a_bar_2, b_bar_4, c_bar_4, d_bar),
             (a_bar_2_dot, b_bar_4_dot, c_bar_4_dot, d_bar_dot),
         )

@@ -22,9 +22,11 @@ fn value_dependent_while(x: &[f64]) -> f64 {
 )]
 fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = value_dependent_while;
-    let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core::<
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = value_dependent_while::second_order_core::<
+        [f64; 0],
         false,
-    >(x);
+    >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
 /// The value of [`value_dependent_while`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -42,9 +44,11 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
 )]
 fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let _ = value_dependent_while;
-    let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core::<
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = value_dependent_while::second_order_core::<
+        [f64; 0],
         true,
-    >(x);
+    >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The Hessian of [`value_dependent_while`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -100,10 +104,10 @@ fn value_dependent_while_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f
 )]
 fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let _ = value_dependent_while;
-    let (_, _, _, __matdiff_tangents) = value_dependent_while::second_order_core(
-        x,
-        v.to_vec(),
-    );
+    let (_, _, _, __matdiff_tangents) = value_dependent_while::second_order_core::<
+        _,
+        false,
+    >(x, v.to_vec());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -124,106 +128,12 @@ impl value_dependent_while {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn gradient_core<const __MATDIFF_VALUE: bool>(
-        x: &[f64],
-    ) -> (f64, (::std::vec::Vec<f64>,)) {
-        let t: f64 = 0.0;
-        let k = 0;
-        let mut tape = ::std::vec::Vec::new();
-        let mut count: usize = 0;
-        let mut t_1 = t;
-        let mut k_1 = k;
-        loop {
-            let cond = k_1 < x.len() && t_1 < 2.0;
-            if !cond {
-                break;
-            }
-            {
-                let element = x[k_1];
-                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-                let c: f64 = 0.1;
-                let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let c_1 = 1;
-                let k_2 = k_1 + c_1;
-                tape.push((k_1,));
-                t_1 = t_2;
-                k_1 = k_2;
-                count += 1;
-            }
-        }
-        let t_3 = t_1;
-        let mut k_3 = k_1;
-        let i = 0;
-        let element_1 = x[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
-        let c_2 = k_3 as f64;
-        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
-        let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0_owned(add_1_bar);
-        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
-            &t_3,
-            &element_1,
-            &mul_1,
-            &mul_1_bar,
-        );
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
-            &t_3,
-            &element_1,
-            &mul_1,
-            &mul_1_bar,
-        );
-        ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
-        let mut t_1_bar = t_3_bar;
-        for k_4 in (0..count).rev() {
-            let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
-            let element = x[k_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
-            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let element_bar = ::matdiff::__private::rules::mul::vjp0(
-                &element,
-                &element,
-                &mul,
-                &mul_bar,
-            );
-            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                &element,
-                &element,
-                &mul,
-                &mul_bar,
-            );
-            let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
-            ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
-            t_1_bar = t_1_bar_1;
-        }
-        let t_1_bar_ = t_1_bar;
-        let __matdiff_value = if __MATDIFF_VALUE {
-            add_1
-        } else {
-            <f64 as ::matdiff::__private::Scalar>::of(0.0)
-        };
-        (__matdiff_value, (x_bar,))
-    }
-    #[doc(hidden)]
-    #[inline]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
     pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
-        let (__matdiff_value, __matdiff_slots) = value_dependent_while::gradient_core::<
+        let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+        let (__matdiff_value, _, __matdiff_slots, _) = value_dependent_while::second_order_core::<
+            [f64; 0],
             true,
-        >(x);
+        >(x, __matdiff_no_tangent0);
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -280,11 +190,8 @@ impl value_dependent_while {
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
-                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
-                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
                 t_1 = t_2;
@@ -292,21 +199,19 @@ impl value_dependent_while {
                 t_1_dot = t_2_dot_2;
             }
         }
-        let t_3 = t_1;
         let mut k_3 = k_1;
-        let t_3_dot = t_1_dot;
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &t_3_dot,
+            &t_1_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
             &element_1_dot,
@@ -314,7 +219,7 @@ impl value_dependent_while {
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let add_1_dot = mul_1_dot_2;
         (add_1, add_1_dot)
     }
     #[doc(hidden)]
@@ -344,10 +249,10 @@ impl value_dependent_while {
             f64,
             __MatdiffD,
         >(out_bar_dot);
-        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = value_dependent_while::second_order_core(
-            x,
-            x_dot,
-        );
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = value_dependent_while::second_order_core::<
+            _,
+            true,
+        >(x, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -376,7 +281,10 @@ impl value_dependent_while {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn second_order_core<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+    >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
@@ -412,11 +320,8 @@ impl value_dependent_while {
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c: f64 = 0.1;
                 let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let add_dot = ::matdiff::__private::rules::add::jvp0(&mul_dot_2);
                 let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let t_2_dot = ::matdiff::__private::rules::add::jvp0(&t_1_dot);
-                let t_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot);
-                let t_2_dot_2 = ::matdiff::__private::add(&t_2_dot, &t_2_dot_1);
+                let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
                 tape.push((k_1,));
@@ -426,21 +331,19 @@ impl value_dependent_while {
                 count += 1;
             }
         }
-        let t_3 = t_1;
         let mut k_3 = k_1;
-        let t_3_dot = t_1_dot;
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_3, &element_1);
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &t_3_dot,
+            &t_1_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
             &element_1_dot,
@@ -448,36 +351,35 @@ impl value_dependent_while {
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
-        let add_1_dot = ::matdiff::__private::rules::add::jvp0(&mul_1_dot_2);
+        let add_1_dot = mul_1_dot_2;
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let mul_1_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
         );
         let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
             &element_1_dot,
         );
         let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
+            &add_1_bar,
         );
         let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &t_3,
+            &t_1,
             &element_1,
             &mul_1,
-            &mul_1_bar,
-            &t_3_dot,
+            &add_1_bar,
+            &t_1_dot,
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
@@ -488,29 +390,23 @@ impl value_dependent_while {
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
             let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-            let t_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&t_1_bar);
-            let t_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&t_1_bar_dot);
-            let add_bar = ::matdiff::__private::rules::add::vjp1(&t_1_bar);
-            let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&t_1_bar_dot);
-            let mul_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
-            let mul_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar_dot,
+                &t_1_bar_dot,
             );
             let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
                 &element_dot_1,
             );
             let element_bar_dot_2 = ::matdiff::__private::add(
@@ -521,19 +417,19 @@ impl value_dependent_while {
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
             );
             let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
                 &mul,
-                &mul_bar_dot,
+                &t_1_bar_dot,
             );
             let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
                 &element,
                 &mul,
-                &mul_bar,
+                &t_1_bar,
                 &element_dot_1,
             );
             let element_bar_1_dot_2 = ::matdiff::__private::add(
@@ -547,12 +443,16 @@ impl value_dependent_while {
             );
             ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
             ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_2_dot);
-            t_1_bar = t_1_bar_1;
-            t_1_bar_dot = t_1_bar_1_dot;
         }
-        let t_1_bar_ = t_1_bar;
-        let t_1_bar__dot = t_1_bar_dot;
-        (add_1, add_1_dot, (x_bar,), (x_bar_dot,))
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (add_1, add_1_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
     }
     #[doc(hidden)]
     #[inline(never)]
@@ -571,6 +471,6 @@ impl value_dependent_while {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        value_dependent_while::second_order_core(x, __matdiff_tangent0)
+        value_dependent_while::second_order_core::<_, false>(x, __matdiff_tangent0)
     }
 }
