@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::Generator;
 use crate::emit::Emitter;
-use crate::ir::{Var, Vars};
+use crate::ir::{Stmt, Var, Vars};
 use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP, companion_method};
 use crate::reverse::Seed;
 use crate::signature::Shape;
@@ -130,8 +130,31 @@ impl<'a> Generator<'a> {
             )
         };
 
-        // jvp
-        let jvp = {
+        // jvp: without nalgebra values, the core's forward sweep alone (see
+        // `forward_only`); with them, a body of its own.
+        let jvp = if !self.matrix_mode() {
+            let mut vars = vars.clone();
+            let (seed_stmts, _) = self.tangent_seeds(&mut vars);
+            let e = Emitter::new(&vars, quote!(__MatdiffD), &[]);
+            let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
+            let dots = seed_stmts.iter().map(|(dot, _)| {
+                let dot = e.ident(*dot);
+                quote!(#dot)
+            });
+            let call = self.call_core_with(CORE, quote!(::<_, true, false>), dots, false);
+            let t = e.ident(tangents);
+            self.companion_fn(
+                naming::JVP,
+                direction_param.clone(),
+                quote!(#t: (#(#tangent_types,)*)),
+                quote!((#float, #d)),
+                quote! {
+                    #(#seeds)*
+                    let (__matdiff_value, __matdiff_value_dot, _, _) = #call;
+                    (__matdiff_value, __matdiff_value_dot)
+                },
+            )
+        } else {
             let mut vars = vars.clone();
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
@@ -163,8 +186,13 @@ impl<'a> Generator<'a> {
             let mut vars = vars.clone();
             let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
-            let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
             let result_var = self.lowered.result();
+            let (forward, backward) = gradient.stmts.split_at(gradient.forward);
+            let mut stmts = tangent::tangent(&mut vars, forward, &mut dots);
+            if !self.matrix_mode() {
+                stmts.push(self.forward_only(&vars, &dots));
+            }
+            stmts.extend(tangent::tangent(&mut vars, backward, &mut dots));
             let mut live: Vec<Var> = vec![result_var];
             live.extend(dots.get(&result_var));
             for adjoint in gradient.adjoints.iter().flatten() {
@@ -172,7 +200,10 @@ impl<'a> Generator<'a> {
                 live.extend(dots.get(adjoint));
             }
             let stmts = simplify(stmts, &vars, live);
-            let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
+            let mut e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
+            if !self.matrix_mode() {
+                e = e.guarding_tapes(quote!(__MATDIFF_REVERSE));
+            }
             let tangent_params = seed_stmts.iter().map(|(dot, k)| {
                 let dot = e.ident(*dot);
                 let ty = self.shaped(&self.sig.params[*k], &d);
@@ -209,7 +240,9 @@ impl<'a> Generator<'a> {
                 })
                 .collect();
             let generics = match &direction_param {
-                Some(directions) => quote!(#directions, const __MATDIFF_VALUE: bool),
+                Some(directions) => {
+                    quote!(#directions, const __MATDIFF_VALUE: bool, const __MATDIFF_REVERSE: bool)
+                }
                 None => quote!(const __MATDIFF_VALUE: bool),
             };
             self.companion_fn(
@@ -333,6 +366,54 @@ impl<'a> Generator<'a> {
             }
         };
         Cores { tokens, rows }
+    }
+
+    /// The statement between the core's forward sweep and its reverse
+    /// sweep: with `__MATDIFF_REVERSE` false the core returns there, with
+    /// its value and tangent and zero cotangents, which makes it the
+    /// forward body (`jvp`) as well. Loop tapes are then neither filled nor
+    /// allocated (see `Emitter::guarding_tapes`), and no cotangent buffer
+    /// is either (`Vec::new()` does not allocate).
+    fn forward_only(&self, vars: &Vars, dots: &HashMap<Var, Var>) -> Stmt {
+        let float = &self.float;
+        let result_var = self.lowered.result();
+        let result = vars.ident(result_var);
+        let result_dot = match dots.get(&result_var) {
+            Some(d) => {
+                let d = vars.ident(*d);
+                quote!(#d)
+            }
+            None => quote!(::matdiff::__private::zero_tangent::<__MatdiffD, _>(&#result)),
+        };
+        let zero = quote!(<#float as ::matdiff::__private::Scalar>::of(0.0));
+        let zero_dot = quote!(<__MatdiffD as ::matdiff::__private::Directions<#float>>::zero());
+        let no_derivative = quote!(::matdiff::__private::NoDerivative);
+        let zeros = |zero: &TokenStream| -> Vec<TokenStream> {
+            self.sig
+                .params
+                .iter()
+                .map(|p| match (&p.shape, p.wrt) {
+                    (_, false) => no_derivative.clone(),
+                    (Shape::Scalar, true) => zero.clone(),
+                    (Shape::Fixed(n), true) => quote!([#zero; #n]),
+                    (Shape::Dynamic | Shape::Matrix(_), true) => quote!(::std::vec::Vec::new()),
+                })
+                .collect()
+        };
+        let (slots, dot_slots) = (zeros(&zero), zeros(&zero_dot));
+        // No `uses`: the value and its tangent are outputs of the core, so
+        // every later pass keeps them under their names anyway, and a use
+        // here would count as a move (user code may move what it reads),
+        // which the return only does on its own path.
+        let uses = Vec::new();
+        Stmt::Effect {
+            tokens: quote! {
+                let _: () = if !__MATDIFF_REVERSE {
+                    return (#result, #result_dot, (#(#slots,)*), (#(#dot_slots,)*));
+                }
+            },
+            uses,
+        }
     }
 
     /// Statements that bind `__matdiff_value` and `__matdiff_slots` (the
@@ -474,7 +555,7 @@ impl<'a> Generator<'a> {
         // such bodies make one function that takes the optimiser minutes or
         // overflows its stack, and a call costs nothing beside them. Both
         // are generic, so only the instances a crate calls are compiled.
-        let own_body = suffix == GRADIENT_CORE || suffix == CORE || suffix == naming::JVP;
+        let own_body = suffix == GRADIENT_CORE || suffix == CORE || (suffix == naming::JVP && self.matrix_mode());
         let inline =
             if suffix == SWEEP || (own_body && !self.small()) { quote!(#[inline(never)]) } else { quote!(#[inline]) };
         quote! {

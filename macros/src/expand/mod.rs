@@ -240,7 +240,7 @@ impl<'a> Generator<'a> {
             quote!(::<#value>)
         } else {
             let directions = directions.unwrap_or_else(|| quote!(_));
-            quote!(::<#directions, #value>)
+            quote!(::<#directions, #value, true>)
         }
     }
 
