@@ -34,6 +34,10 @@ pub struct Emitter<'a> {
     /// only borrowing statements read, freed after the last of them (a
     /// matrix's memory, not held to the end of the function).
     drops: std::collections::HashMap<usize, Vec<Var>>,
+    /// A constant of the generated function that says whether its reverse
+    /// sweep runs: loop tapes are then filled (and allocated) only if it
+    /// does.
+    tape_guard: Option<TokenStream>,
     /// Whether the function has nalgebra values, which are not `Copy`: then
     /// values that later code may read again are cloned where they would
     /// be moved (floats are copied either way, so scalar code is written
@@ -53,8 +57,15 @@ impl<'a> Emitter<'a> {
             bundle: false,
             movable: HashSet::new(),
             drops: Default::default(),
+            tape_guard: None,
             owns_matrices,
         }
+    }
+
+    /// Fills and allocates loop tapes only where the constant `guard` holds.
+    pub fn guarding_tapes(mut self, guard: TokenStream) -> Self {
+        self.tape_guard = Some(guard);
+        self
     }
 
     /// Lets additions reuse the storage of an operand that nothing reads
@@ -214,7 +225,10 @@ impl<'a> Emitter<'a> {
             Stmt::Push { tape, vars } => {
                 let tape = self.ident(*tape);
                 let vars = vars.iter().map(|v| self.taped(*v));
-                quote!(#tape.push((#(#vars,)*));)
+                match &self.tape_guard {
+                    Some(guard) => quote!(if #guard { #tape.push((#(#vars,)*)); }),
+                    None => quote!(#tape.push((#(#vars,)*));),
+                }
             }
             Stmt::Loop(l) => self.loop_stmt(l),
             Stmt::If { cond, then_blk, else_blk, outs, span } => {
@@ -544,7 +558,10 @@ impl<'a> Emitter<'a> {
             Expr::NewTape { capacity } => match capacity {
                 Some(c) => {
                     let c = self.ident(*c);
-                    quote!(::std::vec::Vec::with_capacity(#c))
+                    match &self.tape_guard {
+                        Some(guard) => quote!(::std::vec::Vec::with_capacity(if #guard { #c } else { 0 })),
+                        None => quote!(::std::vec::Vec::with_capacity(#c)),
+                    }
                 }
                 None => quote!(::std::vec::Vec::new()),
             },

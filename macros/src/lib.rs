@@ -4,11 +4,13 @@
 //! The entry point only parses and hands over to `expand`; each pass is a
 //! module of its own: `options` → `signature` → `fence` → `lower` →
 //! `closure` (the closures of elementwise maps, which lowering records) →
-//! `activity` → `reverse` → `tangent` → `emit`; `expand` builds each
-//! function's derivative cores once and the public functions as wrappers
-//! over them. The names generated code uses are in `naming`, the messages
-//! users see in the passes that find the problem (`fence` for unsupported
-//! syntax), each through `errors`.
+//! `activity` → `reverse` → `tangent` → `simplify` (then `prune`) →
+//! `emit`; `expand` builds each
+//! function's derivative cores once (`expand/cores`) and the public
+//! functions as wrappers over them (`expand/wrappers`, `expand/hessian`,
+//! `expand/jacobian`). The names generated code uses are in `naming`, the
+//! messages users see in the passes that find the problem (`fence` for
+//! unsupported syntax), each through `errors`.
 
 mod activity;
 mod closure;

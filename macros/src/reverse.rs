@@ -29,6 +29,9 @@ pub struct Gradient {
     /// The forward body (with tapes) followed by the reverse sweep. It
     /// yields nothing; the caller reads `result` and `adjoints`.
     pub stmts: Vec<Stmt>,
+    /// How many of `stmts` are the forward body: the reverse sweep starts
+    /// after them.
+    pub forward: usize,
     /// The cotangent of each requested input (a buffer for an array), `None`
     /// where it is zero.
     pub adjoints: Vec<Option<Var>>,
@@ -95,6 +98,7 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
         }
     }
     let (forward, backward) = pass.block(&body.stmts, &mut adjoints);
+    let forward_len = forward.len();
     let mut stmts = forward;
     stmts.extend(head);
     stmts.extend(backward);
@@ -102,7 +106,7 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
         .iter()
         .map(|v| if pass.vars.is_array(*v) { pass.buffers.get(v).copied() } else { adjoints.get(v).copied() })
         .collect();
-    Gradient { stmts, adjoints }
+    Gradient { stmts, forward: forward_len, adjoints }
 }
 
 fn let_(dst: Var, expr: Expr) -> Stmt {

@@ -24,6 +24,7 @@ pub fn huber_grad(x: f64, delta: f64) -> [f64; 1] {
     let (__matdiff_value, _, __matdiff_slots, _) = huber::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(x, delta, __matdiff_no_tangent0);
     [__matdiff_slots.0]
 }
@@ -46,6 +47,7 @@ pub fn huber_value_and_grad(x: f64, delta: f64) -> (f64, [f64; 1]) {
     let (__matdiff_value, _, __matdiff_slots, _) = huber::second_order_core::<
         [f64; 0],
         true,
+        true,
     >(x, delta, __matdiff_no_tangent0);
     (__matdiff_value, [__matdiff_slots.0])
 }
@@ -67,6 +69,7 @@ pub fn huber_hessian(x: f64, delta: f64) -> [[f64; 1]; 1] {
     let (_, _, _, __matdiff_tangents) = huber::second_order_core::<
         _,
         false,
+        true,
     >(x, delta, ::matdiff::__private::unit::<f64, [f64; 1]>(0));
     [__matdiff_tangents.0]
 }
@@ -88,6 +91,7 @@ pub fn huber_hvp(x: f64, delta: f64, v: [f64; 1]) -> [f64; 1] {
     let (_, _, _, __matdiff_tangents) = huber::second_order_core::<
         _,
         false,
+        true,
     >(x, delta, v[0]);
     [__matdiff_tangents.0]
 }
@@ -117,6 +121,7 @@ impl huber {
         let __matdiff_no_tangent0: [f64; 0] = [];
         let (__matdiff_value, _, __matdiff_slots, _) = huber::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(x, delta, __matdiff_no_tangent0);
         (
@@ -149,41 +154,12 @@ impl huber {
         ),
     ) -> (f64, __MatdiffD) {
         let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
-        let a = x.abs();
-        let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
-        let cond = a <= delta;
-        let (result, result_dot) = if cond {
-            let c: f64 = 0.5;
-            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &x,
-                &mul_1,
-                &mul_dot,
-            );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &x,
-                &mul_1,
-                &x_dot,
-            );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            (mul_1, mul_1_dot_2)
-        } else {
-            let c_1: f64 = 0.5 * delta;
-            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
-            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-            let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
-                &delta,
-                &sub,
-                &mul_2,
-                &a_dot,
-            );
-            (mul_2, mul_2_dot)
-        };
-        (result, result_dot)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = huber::second_order_core::<
+            _,
+            true,
+            false,
+        >(x, delta, x_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -221,6 +197,7 @@ impl huber {
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = huber::second_order_core::<
             _,
             true,
+            true,
         >(x, delta, x_dot);
         let __matdiff_dots = (
             ::matdiff::__private::reseed_scalar(
@@ -257,6 +234,7 @@ impl huber {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         x: f64,
         delta: f64,
@@ -314,6 +292,20 @@ impl huber {
                 mul_2_dot,
             ));
             (mul_2, tape_2, mul_2_dot)
+        };
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                result,
+                result_dot,
+                (
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    ::matdiff::__private::NoDerivative,
+                ),
+                (
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    ::matdiff::__private::NoDerivative,
+                ),
+            );
         };
         let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {

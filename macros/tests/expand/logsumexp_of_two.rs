@@ -21,6 +21,7 @@ fn f_grad(x: f64, y: f64) -> [f64; 2] {
     let (__matdiff_value, _, __matdiff_slots, _) = f::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(x, y, __matdiff_no_tangent0, __matdiff_no_tangent1);
     [__matdiff_slots.0, __matdiff_slots.1]
 }
@@ -44,6 +45,7 @@ fn f_value_and_grad(x: f64, y: f64) -> (f64, [f64; 2]) {
     let (__matdiff_value, _, __matdiff_slots, _) = f::second_order_core::<
         [f64; 0],
         true,
+        true,
     >(x, y, __matdiff_no_tangent0, __matdiff_no_tangent1);
     (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
@@ -65,6 +67,7 @@ fn f_hessian(x: f64, y: f64) -> [[f64; 2]; 2] {
     let (_, _, _, __matdiff_tangents) = f::second_order_core::<
         _,
         false,
+        true,
     >(
         x,
         y,
@@ -91,6 +94,7 @@ fn f_hvp(x: f64, y: f64, v: [f64; 2]) -> [f64; 2] {
     let (_, _, _, __matdiff_tangents) = f::second_order_core::<
         _,
         false,
+        true,
     >(x, y, v[0], v[1]);
     [__matdiff_tangents.0, __matdiff_tangents.1]
 }
@@ -117,6 +121,7 @@ impl f {
         let __matdiff_no_tangent1: [f64; 0] = [];
         let (__matdiff_value, _, __matdiff_slots, _) = f::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(x, y, __matdiff_no_tangent0, __matdiff_no_tangent1);
         (
@@ -150,15 +155,12 @@ impl f {
     ) -> (f64, __MatdiffD) {
         let x_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
         let y_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
-        let exp = x.exp();
-        let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
-        let exp_1 = y.exp();
-        let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
-        let ln = add.ln();
-        let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
-        (ln, ln_dot)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = f::second_order_core::<
+            _,
+            true,
+            false,
+        >(x, y, x_dot, y_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -191,6 +193,7 @@ impl f {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = f::second_order_core::<
             _,
+            true,
             true,
         >(x, y, x_dot, y_dot);
         let __matdiff_dots = (
@@ -233,6 +236,7 @@ impl f {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         x: f64,
         y: f64,
@@ -247,6 +251,20 @@ impl f {
         let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                ln,
+                ln_dot,
+                (
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                ),
+                (
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                ),
+            );
+        };
         let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
         let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(

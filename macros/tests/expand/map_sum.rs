@@ -20,6 +20,7 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let (__matdiff_value, _, __matdiff_slots, _) = inner_sum::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
@@ -41,6 +42,7 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
     let (__matdiff_value, _, __matdiff_slots, _) = inner_sum::second_order_core::<
         [f64; 0],
+        true,
         true,
     >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
@@ -101,6 +103,7 @@ fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
     let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
         _,
         false,
+        true,
     >(x, v_1.to_vec());
     __matdiff_tangents.0
 }
@@ -126,6 +129,7 @@ impl inner_sum {
         let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
         let (__matdiff_value, _, __matdiff_slots, _) = inner_sum::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(x, __matdiff_no_tangent0);
         (
@@ -154,41 +158,12 @@ impl inner_sum {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let start = 0usize;
-        let end = x.len();
-        let sum: f64 = -0.0;
-        let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
-        let mut sum_1 = sum;
-        let mut sum_1_dot = sum_dot;
-        for k in (start..end) {
-            let v = x[k];
-            let v_dot = x_dot[k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &v,
-                &mul_1,
-                &mul_dot_2,
-            );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &v,
-                &mul_1,
-                &v_dot,
-            );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
-            sum_1 = sum_2;
-            sum_1_dot = sum_2_dot_2;
-        }
-        let sum_3 = sum_1;
-        let sum_3_dot = sum_1_dot;
-        (sum_3, sum_3_dot)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = inner_sum::second_order_core::<
+            _,
+            true,
+            false,
+        >(x, x_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -219,6 +194,7 @@ impl inner_sum {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = inner_sum::second_order_core::<
             _,
+            true,
             true,
         >(x, x_dot);
         let __matdiff_dots = (
@@ -252,6 +228,7 @@ impl inner_sum {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
@@ -290,6 +267,14 @@ impl inner_sum {
         }
         let sum_3 = sum_1;
         let sum_3_dot = sum_1_dot;
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                sum_3,
+                sum_3_dot,
+                (::std::vec::Vec::new(),),
+                (::std::vec::Vec::new(),),
+            );
+        };
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -421,6 +406,6 @@ impl inner_sum {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        inner_sum::second_order_core::<_, false>(x, __matdiff_tangent0)
+        inner_sum::second_order_core::<_, false, true>(x, __matdiff_tangent0)
     }
 }

@@ -26,6 +26,7 @@ fn loss_grad(w: f64, b: f64, n: usize) -> [f64; 2] {
     let (__matdiff_value, _, __matdiff_slots, _) = loss::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(w, b, n, __matdiff_no_tangent0, __matdiff_no_tangent1);
     [__matdiff_slots.0, __matdiff_slots.1]
 }
@@ -49,6 +50,7 @@ fn loss_value_and_grad(w: f64, b: f64, n: usize) -> (f64, [f64; 2]) {
     let (__matdiff_value, _, __matdiff_slots, _) = loss::second_order_core::<
         [f64; 0],
         true,
+        true,
     >(w, b, n, __matdiff_no_tangent0, __matdiff_no_tangent1);
     (__matdiff_value, [__matdiff_slots.0, __matdiff_slots.1])
 }
@@ -70,6 +72,7 @@ fn loss_hessian(w: f64, b: f64, n: usize) -> [[f64; 2]; 2] {
     let (_, _, _, __matdiff_tangents) = loss::second_order_core::<
         _,
         false,
+        true,
     >(
         w,
         b,
@@ -97,6 +100,7 @@ fn loss_hvp(w: f64, b: f64, n: usize, v: [f64; 2]) -> [f64; 2] {
     let (_, _, _, __matdiff_tangents) = loss::second_order_core::<
         _,
         false,
+        true,
     >(w, b, n, v[0], v[1]);
     [__matdiff_tangents.0, __matdiff_tangents.1]
 }
@@ -128,6 +132,7 @@ impl loss {
         let __matdiff_no_tangent1: [f64; 0] = [];
         let (__matdiff_value, _, __matdiff_slots, _) = loss::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(w, b, n, __matdiff_no_tangent0, __matdiff_no_tangent1);
         (
@@ -164,36 +169,12 @@ impl loss {
     ) -> (f64, __MatdiffD) {
         let w_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.0);
         let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
-        let s = ::matdiff::__private::rules::mul::value(&w, &w);
-        let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
-        let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
-        let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
-        let c: f64 = 2.0;
-        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-        let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
-        let (sigmoid, sigmoid_dot) = sigmoid::jvp(
-            add,
-            (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
-        );
-        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
-        let cond = n > 2;
-        let (s_3, s_3_dot) = if cond {
-            let c_1: f64 = 0.5;
-            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-            let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
-                &s_1,
-                &c_1,
-                &s_2,
-                &s_1_dot_2,
-            );
-            (s_2, s_2_dot)
-        } else {
-            (s_1, s_1_dot_2)
-        };
-        (s_3, s_3_dot)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = loss::second_order_core::<
+            _,
+            true,
+            false,
+        >(w, b, n, w_dot, b_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -233,6 +214,7 @@ impl loss {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = loss::second_order_core::<
             _,
+            true,
             true,
         >(w, b, n, w_dot, b_dot);
         let __matdiff_dots = (
@@ -277,6 +259,7 @@ impl loss {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         w: f64,
         b: f64,
@@ -319,6 +302,22 @@ impl loss {
         } else {
             let tape_2 = ::matdiff::__private::Branch::Else(());
             (s_1, tape_2, s_1_dot_2)
+        };
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                s_3,
+                s_3_dot,
+                (
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    ::matdiff::__private::NoDerivative,
+                ),
+                (
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    ::matdiff::__private::NoDerivative,
+                ),
+            );
         };
         let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let s_1_bar_1 = match tape {

@@ -24,6 +24,7 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
@@ -45,6 +46,7 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
     let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
         [f64; 0],
+        true,
         true,
     >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
@@ -105,6 +107,7 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
         _,
         false,
+        true,
     >(x, v.to_vec());
     __matdiff_tangents.0
 }
@@ -130,6 +133,7 @@ impl rosenbrock {
         let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
         let (__matdiff_value, _, __matdiff_slots, _) = rosenbrock::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(x, __matdiff_no_tangent0);
         (
@@ -158,75 +162,12 @@ impl rosenbrock {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let s: f64 = 0.0;
-        let start = 0;
-        let c = x.len();
-        let c_1 = 1;
-        let end = c - c_1;
-        let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
-        let mut s_1 = s;
-        let mut s_1_dot = s_dot;
-        for i in (start..end) {
-            let i_1 = i;
-            let c_2: f64 = 100.0;
-            let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-                &element_1,
-                &element_1,
-                &mul,
-                &element_1_dot,
-            );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &element_1,
-                &element_1,
-                &mul,
-                &element_1_dot,
-            );
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
-            let c_3 = 2;
-            let powi = sub.powi(c_3);
-            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &sub_dot_2,
-            );
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_2,
-                &powi,
-                &mul_1,
-                &powi_dot,
-            );
-            let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
-            let c_5 = 2;
-            let powi_1 = sub_1.powi(c_5);
-            let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &sub_1_dot,
-            );
-            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
-            s_1 = s_2;
-            s_1_dot = s_2_dot_2;
-        }
-        let s_3 = s_1;
-        let s_3_dot = s_1_dot;
-        (s_3, s_3_dot)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = rosenbrock::second_order_core::<
+            _,
+            true,
+            false,
+        >(x, x_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -257,6 +198,7 @@ impl rosenbrock {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = rosenbrock::second_order_core::<
             _,
+            true,
             true,
         >(x, x_dot);
         let __matdiff_dots = (
@@ -290,6 +232,7 @@ impl rosenbrock {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
@@ -362,6 +305,9 @@ impl rosenbrock {
         }
         let s_3 = s_1;
         let s_3_dot = s_1_dot;
+        let _: () = if !__MATDIFF_REVERSE {
+            return (s_3, s_3_dot, (::std::vec::Vec::new(),), (::std::vec::Vec::new(),));
+        };
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -556,6 +502,6 @@ impl rosenbrock {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        rosenbrock::second_order_core::<_, false>(x, __matdiff_tangent0)
+        rosenbrock::second_order_core::<_, false, true>(x, __matdiff_tangent0)
     }
 }

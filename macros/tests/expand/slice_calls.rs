@@ -24,6 +24,7 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
@@ -45,6 +46,7 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
     let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
         [f64; 0],
+        true,
         true,
     >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
@@ -105,6 +107,7 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let (_, _, _, __matdiff_tangents) = calls_with_slices::second_order_core::<
         _,
         false,
+        true,
     >(x, v.to_vec());
     __matdiff_tangents.0
 }
@@ -130,6 +133,7 @@ impl calls_with_slices {
         let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
         let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(x, __matdiff_no_tangent0);
         (
@@ -158,59 +162,12 @@ impl calls_with_slices {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let c: f64 = 0.0;
-        let n = x.len();
-        let mut doubled = ::std::vec![c; n];
-        let mut doubled_dot = ::matdiff::__private::zero_tangent::<
-            __MatdiffD,
+        let (__matdiff_value, __matdiff_value_dot, _, _) = calls_with_slices::second_order_core::<
             _,
-        >(&doubled);
-        let start = 0;
-        let end = x.len();
-        for i in (start..end) {
-            let i_1 = i;
-            let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let element_dot = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_1,
-                &element,
-                &mul,
-                &element_dot,
-            );
-            doubled[i_1] = mul;
-            doubled_dot[i_1] = mul_dot;
-        }
-        let (inner_sum, inner_sum_dot) = inner_sum::jvp(
-            x,
-            (::core::option::Option::Some(&x_dot),),
-        );
-        let (inner_sum_1, inner_sum_1_dot) = inner_sum::jvp(
-            &doubled,
-            (::core::option::Option::Some(&doubled_dot),),
-        );
-        let sin = inner_sum_1.sin();
-        let sin_dot = ::matdiff::__private::rules::sin::jvp0(
-            &inner_sum_1,
-            &sin,
-            &inner_sum_1_dot,
-        );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &inner_sum_dot,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &inner_sum,
-            &sin,
-            &mul_1,
-            &sin_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        (mul_1, mul_1_dot_2)
+            true,
+            false,
+        >(x, x_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -241,6 +198,7 @@ impl calls_with_slices {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = calls_with_slices::second_order_core::<
             _,
+            true,
             true,
         >(x, x_dot);
         let __matdiff_dots = (
@@ -274,6 +232,7 @@ impl calls_with_slices {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
@@ -330,6 +289,14 @@ impl calls_with_slices {
             &sin_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                mul_1,
+                mul_1_dot_2,
+                (::std::vec::Vec::new(),),
+                (::std::vec::Vec::new(),),
+            );
+        };
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -453,6 +420,6 @@ impl calls_with_slices {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        calls_with_slices::second_order_core::<_, false>(x, __matdiff_tangent0)
+        calls_with_slices::second_order_core::<_, false, true>(x, __matdiff_tangent0)
     }
 }

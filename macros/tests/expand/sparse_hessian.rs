@@ -23,6 +23,7 @@ fn chain_grad(a: f64, b: f64, c: f64, d: f64) -> [f64; 4] {
     let (__matdiff_value, _, __matdiff_slots, _) = chain::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(
         a,
         b,
@@ -57,6 +58,7 @@ fn chain_value_and_grad(a: f64, b: f64, c: f64, d: f64) -> (f64, [f64; 4]) {
     let (__matdiff_value, _, __matdiff_slots, _) = chain::second_order_core::<
         [f64; 0],
         true,
+        true,
     >(
         a,
         b,
@@ -90,6 +92,7 @@ fn chain_hessian(a: f64, b: f64, c: f64, d: f64) -> [[f64; 4]; 4] {
     let (_, _, _, __matdiff_tangents) = chain::second_order_core::<
         _,
         false,
+        true,
     >(
         a,
         b,
@@ -125,6 +128,7 @@ fn chain_hvp(a: f64, b: f64, c: f64, d: f64, v: [f64; 4]) -> [f64; 4] {
     let (_, _, _, __matdiff_tangents) = chain::second_order_core::<
         _,
         false,
+        true,
     >(a, b, c, d, v[0], v[1], v[2], v[3]);
     [
         __matdiff_tangents.0,
@@ -164,6 +168,7 @@ impl chain {
         let __matdiff_no_tangent3: [f64; 0] = [];
         let (__matdiff_value, _, __matdiff_slots, _) = chain::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(
             a,
@@ -214,56 +219,12 @@ impl chain {
         let b_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.1);
         let c_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.2);
         let d_dot = ::matdiff::__private::tangent_or_zero::<f64, __MatdiffD>(tangents.3);
-        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
-        let c_1 = 2;
-        let powi = sub.powi(c_1);
-        let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub,
-            &c_1,
-            &powi,
-            &sub_dot_2,
-        );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-        let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
-        let c_2 = 2;
-        let powi_1 = sub_1.powi(c_2);
-        let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &sub_1_dot_2,
-        );
-        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-        let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
-        let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
-        let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-        let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
-        let c_3 = 2;
-        let powi_2 = sub_2.powi(c_3);
-        let powi_2_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &sub_2_dot_2,
-        );
-        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
-        (add_1, add_1_dot_2)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = chain::second_order_core::<
+            _,
+            true,
+            false,
+        >(a, b, c, d, a_dot, b_dot, c_dot, d_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -307,6 +268,7 @@ impl chain {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = chain::second_order_core::<
             _,
+            true,
             true,
         >(a, b, c, d, a_dot, b_dot, c_dot, d_dot);
         let __matdiff_dots = (
@@ -363,6 +325,7 @@ impl chain {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         a: f64,
         b: f64,
@@ -427,6 +390,24 @@ impl chain {
         );
         let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
         let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                add_1,
+                add_1_dot_2,
+                (
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                    <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                ),
+                (
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                    <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+                ),
+            );
+        };
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
             &sub_2,

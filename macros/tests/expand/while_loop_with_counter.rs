@@ -26,6 +26,7 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
     let (__matdiff_value, _, __matdiff_slots, _) = value_dependent_while::second_order_core::<
         [f64; 0],
         false,
+        true,
     >(x, __matdiff_no_tangent0);
     __matdiff_slots.0
 }
@@ -47,6 +48,7 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
     let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
     let (__matdiff_value, _, __matdiff_slots, _) = value_dependent_while::second_order_core::<
         [f64; 0],
+        true,
         true,
     >(x, __matdiff_no_tangent0);
     (__matdiff_value, __matdiff_slots.0)
@@ -107,6 +109,7 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
     let (_, _, _, __matdiff_tangents) = value_dependent_while::second_order_core::<
         _,
         false,
+        true,
     >(x, v.to_vec());
     __matdiff_tangents.0
 }
@@ -132,6 +135,7 @@ impl value_dependent_while {
         let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
         let (__matdiff_value, _, __matdiff_slots, _) = value_dependent_while::second_order_core::<
             [f64; 0],
+            true,
             true,
         >(x, __matdiff_no_tangent0);
         (
@@ -160,67 +164,12 @@ impl value_dependent_while {
             f64,
             __MatdiffD,
         >(tangents.0, x.len());
-        let t: f64 = 0.0;
-        let k = 0;
-        let t_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&t);
-        let mut t_1 = t;
-        let mut k_1 = k;
-        let mut t_1_dot = t_dot;
-        loop {
-            let cond = k_1 < x.len() && t_1 < 2.0;
-            if !cond {
-                break;
-            }
-            {
-                let element = x[k_1];
-                let element_dot = x_dot[k_1];
-                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-                    &element,
-                    &element,
-                    &mul,
-                    &element_dot,
-                );
-                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                    &element,
-                    &element,
-                    &mul,
-                    &element_dot,
-                );
-                let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-                let c: f64 = 0.1;
-                let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
-                let c_1 = 1;
-                let k_2 = k_1 + c_1;
-                t_1 = t_2;
-                k_1 = k_2;
-                t_1_dot = t_2_dot_2;
-            }
-        }
-        let mut k_3 = k_1;
-        let i = 0;
-        let element_1 = x[i];
-        let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_1,
-            &element_1,
-            &mul_1,
-            &t_1_dot,
-        );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_1,
-            &element_1,
-            &mul_1,
-            &element_1_dot,
-        );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let c_2 = k_3 as f64;
-        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
-        let add_1_dot = mul_1_dot_2;
-        (add_1, add_1_dot)
+        let (__matdiff_value, __matdiff_value_dot, _, _) = value_dependent_while::second_order_core::<
+            _,
+            true,
+            false,
+        >(x, x_dot);
+        (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
     #[inline]
@@ -251,6 +200,7 @@ impl value_dependent_while {
         >(out_bar_dot);
         let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = value_dependent_while::second_order_core::<
             _,
+            true,
             true,
         >(x, x_dot);
         let __matdiff_dots = (
@@ -284,6 +234,7 @@ impl value_dependent_while {
     pub fn second_order_core<
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
     >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
@@ -324,7 +275,9 @@ impl value_dependent_while {
                 let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
-                tape.push((k_1,));
+                if __MATDIFF_REVERSE {
+                    tape.push((k_1,));
+                }
                 t_1 = t_2;
                 k_1 = k_2;
                 t_1_dot = t_2_dot_2;
@@ -352,6 +305,14 @@ impl value_dependent_while {
         let c_2 = k_3 as f64;
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let add_1_dot = mul_1_dot_2;
+        let _: () = if !__MATDIFF_REVERSE {
+            return (
+                add_1,
+                add_1_dot,
+                (::std::vec::Vec::new(),),
+                (::std::vec::Vec::new(),),
+            );
+        };
         let mut x_bar = ::matdiff::__private::zero_like(&x);
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -471,6 +432,6 @@ impl value_dependent_while {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        value_dependent_while::second_order_core::<_, false>(x, __matdiff_tangent0)
+        value_dependent_while::second_order_core::<_, false, true>(x, __matdiff_tangent0)
     }
 }

@@ -1,0 +1,293 @@
+//! The Hessian: one sweep of the core, sweeps of `CHUNK` directions, or
+//! with nalgebra values a bundled sweep or a pruned body column by column.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::cores::Cores;
+use super::layout::Layout;
+use super::{CHUNK, Generator, ONE_SWEEP};
+use crate::emit::Emitter;
+use crate::ir::Var;
+use crate::naming::{SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP};
+use crate::reverse::Seed;
+use crate::signature::Shape;
+use crate::simplify::simplify;
+use crate::{sparsity, tangent};
+
+impl<'a> Generator<'a> {
+    pub(super) fn hessian(&self, cores: &Cores) -> TokenStream {
+        let name = self.name(&self.options.hessian, "hessian");
+        let doc = format!(
+            " The Hessian of {} with respect to {} (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.",
+            self.link(),
+            self.wrt_list()
+        );
+        if self.matrix_mode() {
+            if self.bundle_mode() {
+                return self.hessian_bundled(&name, &doc);
+            }
+            return self.hessian_by_columns_pruned(&name, &doc);
+        }
+        if !self.chunked_hessian() {
+            return self.hessian_one_sweep(cores, &name, &doc);
+        }
+        self.hessian_chunked(cores, &name, &doc)
+    }
+
+    /// Whether the Hessian of a function without nalgebra values takes
+    /// sweeps of `CHUNK` directions in a loop, rather than one sweep.
+    fn chunked_hessian(&self) -> bool {
+        let one_sweep = self.all_scalar() && self.wrt.len() <= ONE_SWEEP;
+        !(self.matrix_mode() || self.options.no_hessian || one_sweep)
+    }
+
+    /// Whether the loop of a chunked Hessian calls the core through the
+    /// never-inlined sweep: unless every argument has a fixed size, in all
+    /// at most one chunk, so that the loop runs once.
+    pub(super) fn sweeps_called(&self) -> bool {
+        let fixed_total: Option<usize> = self
+            .sig
+            .wrt()
+            .map(|p| match &p.shape {
+                Shape::Scalar => Some(1),
+                Shape::Fixed(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. })) => i.base10_parse().ok(),
+                _ => None,
+            })
+            .sum();
+        self.chunked_hessian() && fixed_total.is_none_or(|total| total > CHUNK)
+    }
+
+    /// All scalar inputs: one sweep of the core carrying every direction.
+    /// When the Hessian is sparse, inputs whose columns share no row share a
+    /// direction (see [`crate::sparsity`]), and the sweep carries fewer.
+    fn hessian_one_sweep(&self, cores: &Cores, name: &Ident, doc: &str) -> TokenStream {
+        let n = proc_macro2::Literal::usize_unsuffixed(self.wrt.len());
+        let float = &self.float;
+        let colouring = sparsity::colour_hessian(&self.lowered.body, &self.wrt);
+        let width = proc_macro2::Literal::usize_unsuffixed(colouring.as_ref().map_or(self.wrt.len(), |c| c.colours));
+        let directions = quote!([#float; #width]);
+        let seeds = (0..self.wrt.len()).map(|i| {
+            let direction = colouring.as_ref().map_or(i, |c| c.colour_of[i]);
+            let direction = proc_macro2::Literal::usize_unsuffixed(direction);
+            quote!(::matdiff::__private::unit::<#float, #directions>(#direction))
+        });
+        let extra: Vec<TokenStream> = seeds.collect();
+        let call = self.call_core_with(CORE, self.core_generics(None, false), extra, false);
+        let rows = (0..self.wrt.len()).map(|i| {
+            let row = self.slot(quote!(__matdiff_tangents), i);
+            match (cores.rows[i], &colouring) {
+                (true, None) => row,
+                (true, Some(colouring)) => {
+                    let entries = (0..self.wrt.len()).map(|j| {
+                        if colouring.may_be_nonzero(i, j) {
+                            let direction = proc_macro2::Literal::usize_unsuffixed(colouring.colour_of[j]);
+                            quote!(#row[#direction])
+                        } else {
+                            quote!(0.0)
+                        }
+                    });
+                    quote!([#(#entries),*])
+                }
+                (false, _) => quote!([0.0; #n]),
+            }
+        });
+        let square = quote!([#float; #n]);
+        self.wrapper_fn(
+            name,
+            doc,
+            quote!(),
+            quote!([#square; #n]),
+            quote! {
+                let (_, _, _, __matdiff_tangents) = #call;
+                [#(#rows),*]
+            },
+        )
+    }
+
+    /// Arrays or many scalars: sweeps of the core with `CHUNK` directions
+    /// (fewer when there are fewer inputs), each filling that many columns.
+    fn hessian_chunked(&self, cores: &Cores, name: &Ident, doc: &str) -> TokenStream {
+        let e = self.argument_names();
+        let layout = self.layout(&e);
+        let (directions, chunk_decl, step) = self.chunk(&layout);
+        let first = Ident::new("__matdiff_first", Span::call_site());
+        let seeds: Vec<TokenStream> =
+            (0..self.wrt.len()).map(|i| self.sweep_seed(&e, &layout, i, &directions, &first)).collect();
+        let extra = seeds;
+        let call = if self.sweeps_called() {
+            self.call_core(SWEEP, extra, true)
+        } else {
+            self.call_core_with(CORE, self.core_generics(None, false), extra, true)
+        };
+        let scatters = (0..self.wrt.len()).filter(|&i| cores.rows[i]).map(|i| {
+            let row = self.slot(quote!(__matdiff_tangents), i);
+            let (base, (size, _)) = (&layout.bases[i], &layout.sizes[i]);
+            match &self.wrt_param(i).shape {
+                Shape::Scalar => quote!(::matdiff::__private::scatter_row(&mut __matdiff_matrix[#base], #first, &#row);),
+                _ => quote!(::matdiff::__private::scatter_rows(&mut __matdiff_matrix[#base..#base + #size], #first, &#row);),
+            }
+        });
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
+        self.wrapper_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                #chunk_decl
+                let __matdiff_total: usize = #total;
+                let __matdiff_rows: usize = __matdiff_total;
+                let mut __matdiff_matrix = #matrix_init;
+                let mut #first: usize = 0;
+                while #first < __matdiff_total {
+                    let (_, _, _, __matdiff_tangents) = #call;
+                    #(#scatters)*
+                    #first += #step;
+                }
+                __matdiff_matrix
+            },
+        )
+    }
+
+    /// The seed of differentiated argument `i` for the sweep whose
+    /// directions `directions` start at input scalar `first`.
+    fn sweep_seed(
+        &self,
+        e: &Emitter,
+        layout: &Layout,
+        i: usize,
+        directions: &TokenStream,
+        first: &Ident,
+    ) -> TokenStream {
+        let float = &self.float;
+        let param = e.ident(self.wrt[i]);
+        let base = &layout.bases[i];
+        match &self.wrt_param(i).shape {
+            Shape::Scalar => quote!(::matdiff::__private::seed::<#float, #directions>(#base, #first)),
+            Shape::Dynamic => {
+                quote!(::matdiff::__private::seed_vec::<#float, #directions>(#param.len(), #base, #first))
+            }
+            Shape::Fixed(n) => quote!(::matdiff::__private::seed_array::<#float, #directions, {#n}>(#base, #first)),
+            Shape::Matrix(_) => {
+                let like = e.borrow(self.wrt[i]);
+                quote!(::matdiff::__private::seed_matrix(#like, #base, #first))
+            }
+        }
+    }
+
+    /// An emitter for the names of the arguments, in wrappers.
+    fn argument_names(&self) -> Emitter<'_> {
+        Emitter::new(&self.lowered.vars, quote!(()), &[])
+    }
+
+    /// The Hessian in one forward-over-reverse sweep whose tangents are
+    /// bundles of all directions (`matdiff_core::bundle`): the seed of each
+    /// input is the identity at its columns, and the tangent of each
+    /// gradient is its rows of the Hessian.
+    fn hessian_bundled(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let bundle = quote!(::matdiff::__private::Bundle<#float>);
+        let mut vars = self.lowered.vars.clone();
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
+        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let rows: Vec<Var> = gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()).collect();
+        let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, rows);
+        let layout = self.layout(&e);
+        let seeds = self.bundle_seeds(&e, &layout, &seed_vars, &bundle);
+        let body = e.body(&stmts);
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.nalgebra_square(&layout);
+        let single = match gradient.adjoints.as_slice() {
+            [Some(a)] => dots.get(a).map(|rows| e.ident(*rows)),
+            _ => None,
+        };
+        let assemble = match single {
+            // One argument: its gradient's bundle is the whole Hessian.
+            Some(rows) => quote!(::matdiff::__private::into_hessian(#rows, __matdiff_total)),
+            None => {
+                let writes = (0..self.wrt.len()).filter_map(|i| {
+                    let rows = e.ident(*gradient.adjoints[i].and_then(|a| dots.get(&a))?);
+                    let base = &layout.bases[i];
+                    Some(quote!(::matdiff::__private::write_rows(&mut __matdiff_matrix, #base, &#rows);))
+                });
+                quote! {
+                    let mut __matdiff_matrix = #matrix_init;
+                    #(#writes)*
+                    __matdiff_matrix
+                }
+            }
+        };
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                let __matdiff_total: usize = #total;
+                #(#seeds)*
+                #body
+                #assemble
+            },
+        )
+    }
+
+    /// With nalgebra arguments: one forward-over-reverse sweep per input
+    /// scalar, from a body of its own pruned to the Hessian's columns (see
+    /// [`Generator::hvp_pruned`]), each filling one column of a nalgebra matrix (`SMatrix` when
+    /// every size is static, `DMatrix` otherwise), the inputs flattened in
+    /// argument order and matrices column by column.
+    fn hessian_by_columns_pruned(&self, name: &Ident, doc: &str) -> TokenStream {
+        let float = &self.float;
+        let mut vars = self.lowered.vars.clone();
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
+        let column = vars.fresh("column", Span::call_site(), false);
+        let (mut dots, seed_vars) = self.input_tangents(&mut vars);
+        let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let e = Emitter::new(&vars, quote!(#float), &stmts);
+        let layout = self.layout(&e);
+        let column_ident = e.ident(column).clone();
+        let seeds = self.chunk_seeds(&e, &layout, &seed_vars, &quote!(#float), &column_ident);
+        let writes = (0..self.wrt.len()).filter_map(|i| {
+            let row = e.ident(*gradient.adjoints[i].and_then(|a| dots.get(&a))?);
+            let base = &layout.bases[i];
+            Some(quote!(::matdiff::__private::write_column(&mut __matdiff_matrix, #column_ident, #base, &#row);))
+        });
+        let body = e.stmts(&stmts);
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.nalgebra_square(&layout);
+        self.public_fn(
+            name,
+            doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                let __matdiff_total: usize = #total;
+                let mut __matdiff_matrix = #matrix_init;
+                for #column_ident in 0..__matdiff_total {
+                    #(#seeds)*
+                    #body
+                    #(#writes)*
+                }
+                __matdiff_matrix
+            },
+        )
+    }
+
+    /// The type and zero value of a square nalgebra matrix over all inputs.
+    fn nalgebra_square(&self, layout: &Layout) -> (TokenStream, TokenStream) {
+        let float = &self.float;
+        let total = &layout.total;
+        if layout.fixed {
+            let ty = quote!(::matdiff::__private::nalgebra::SMatrix<#float, {#total}, {#total}>);
+            (ty.clone(), quote!(<#ty>::zeros()))
+        } else {
+            let ty = quote!(::matdiff::__private::nalgebra::DMatrix<#float>);
+            (ty.clone(), quote!(<#ty>::zeros(__matdiff_total, __matdiff_total)))
+        }
+    }
+}

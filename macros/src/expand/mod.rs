@@ -1,0 +1,320 @@
+//! Expands `#[differentiate]`: checks the function, lowers it, runs the
+//! passes, and emits the derivative functions next to the unchanged
+//! original.
+//!
+//! [`Generator::all`] is the plan: which functions are generated, in what
+//! order. `cores` builds the derivative bodies once; `wrappers` the
+//! gradient, value-and-gradient and Hessian-vector product over them, and
+//! the shell of every public function; `hessian` and `jacobian` the
+//! matrices, with `layout` placing the inputs' scalars among all of them.
+
+mod cores;
+mod hessian;
+mod jacobian;
+mod layout;
+mod wrappers;
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::errors::Errors;
+use crate::ir::{Var, Vars};
+use crate::lower::{self, Lowered};
+use crate::naming::{self, companion_method};
+use crate::options::{self, Options};
+use crate::reverse::{self, Gradient, Seed};
+use crate::signature::{self, Param, Shape, Signature};
+use crate::{activity, fence};
+
+/// The attribute's whole output: the original item, then either the
+/// generated functions or the errors.
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let function: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(function) => function,
+        Err(_) => {
+            let error = syn::Error::new(
+                Span::call_site(),
+                "`#[differentiate]` goes on a function (`fn name(x: f64, ..) -> f64 { .. }`)",
+            )
+            .to_compile_error();
+            return quote!(#item #error);
+        }
+    };
+    match generate(args, &function) {
+        Ok(generated) => quote!(#function #generated),
+        Err(error) => {
+            let error = error.to_compile_error();
+            quote!(#function #error)
+        }
+    }
+}
+
+fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
+    let mut errors = Errors::default();
+    let options = options::parse(args).unwrap_or_else(|e| {
+        errors.add(e);
+        Options::default()
+    });
+    if options.no_hessian {
+        for name in [&options.hessian, &options.hvp].into_iter().flatten() {
+            errors.push(name.span(), "`no_hessian` turns the Hessian functions off: drop it to name them");
+        }
+    }
+    let sig = signature::analyze(&function.sig, &options);
+    if let Err(e) = fence::check(&function.block) {
+        errors.add(e);
+    }
+    let sig = match sig {
+        Ok(sig) => sig,
+        Err(e) => {
+            errors.add(e);
+            return errors.finish().map(|_| TokenStream::new());
+        }
+    };
+    errors.finish()?;
+    let mut lowered = lower::lower(&sig, &function.block)?;
+    crate::closure::differentiate_maps(&mut lowered)?;
+    Ok(Generator::new(function, sig, lowered, options).all())
+}
+
+struct Generator<'a> {
+    function: &'a syn::ItemFn,
+    sig: Signature,
+    lowered: Lowered,
+    options: Options,
+    float: Ident,
+    /// The values of the differentiated parameters, in order.
+    wrt: Vec<Var>,
+    /// The differentiated parameters themselves, in the same order.
+    wrt_params: Vec<usize>,
+}
+
+/// Attributes of the original that the generated functions keep.
+const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
+
+/// Lowered statements up to which a function is small: its derivative
+/// bodies are then inlined where they are called.
+const SMALL: usize = 64;
+
+/// Up to this many scalar inputs, a Hessian takes one sweep with all
+/// directions at once; beyond, sweeps of `CHUNK` directions.
+const ONE_SWEEP: usize = 16;
+const CHUNK: usize = 8;
+
+impl<'a> Generator<'a> {
+    fn new(function: &'a syn::ItemFn, sig: Signature, lowered: Lowered, options: Options) -> Self {
+        let wrt_params: Vec<usize> = sig.params.iter().enumerate().filter(|(_, p)| p.wrt).map(|(i, _)| i).collect();
+        let wrt = wrt_params.iter().map(|&i| lowered.params[i]).collect();
+        let float = sig.float.ident();
+        Generator { function, sig, lowered, options, float, wrt, wrt_params }
+    }
+
+    /// The plan: which functions are generated, in the order they are
+    /// emitted.
+    fn all(&self) -> TokenStream {
+        if self.sig.vector_output.is_some() {
+            return self.jacobian();
+        }
+        let cores = self.companions();
+        let mut out = TokenStream::new();
+        out.extend(if self.matrix_mode() { self.grad_pruned() } else { self.grad_wrapper(false) });
+        out.extend(self.grad_wrapper(true));
+        if !self.options.no_hessian {
+            out.extend(self.hessian(&cores));
+            out.extend(self.hvp());
+        }
+        out.extend(cores.tokens);
+        out
+    }
+
+    // ----- pieces shared by the generated functions -------------------------
+
+    fn name(&self, option: &Option<Ident>, suffix: &str) -> Ident {
+        option.clone().unwrap_or_else(|| {
+            let base = self.sig.name.to_string();
+            Ident::new(&format!("{}_{suffix}", base.trim_start_matches("r#")), self.sig.name.span())
+        })
+    }
+
+    /// `[`f`]` or `[`Self::f`]`, for doc links.
+    fn link(&self) -> String {
+        if self.sig.is_method() { format!("[`Self::{}`]", self.sig.name) } else { format!("[`{}`]", self.sig.name) }
+    }
+
+    fn wrt_list(&self) -> String {
+        let names: Vec<String> = self.sig.wrt().map(|p| format!("`{}`", p.ident)).collect();
+        names.join(", ")
+    }
+
+    fn attrs(&self, public: bool) -> TokenStream {
+        self.function
+            .attrs
+            .iter()
+            .filter(|a| {
+                let keep = if public { CARRIED } else { &["cfg", "cfg_attr"][..] };
+                a.path().get_ident().is_some_and(|i| keep.iter().any(|k| i == k))
+            })
+            .map(|a| quote!(#a))
+            .collect()
+    }
+
+    /// The parameters as written in the generated signature.
+    fn params(&self) -> TokenStream {
+        let receiver = self.sig.receiver.as_ref().map(|r| quote!(#r,));
+        let params = self.sig.params.iter().map(|p| {
+            let (ident, ty) = (&p.ident, &p.ty);
+            let mutability = p.mutable.then(|| quote!(mut));
+            quote!(#mutability #ident: #ty)
+        });
+        quote!(#receiver #(#params,)*)
+    }
+
+    fn generics(&self, extra: Option<TokenStream>) -> (TokenStream, TokenStream) {
+        let params = self.sig.generics.params.iter().map(|p| quote!(#p));
+        let all: Vec<TokenStream> = params.chain(extra).collect();
+        let generics = if all.is_empty() { quote!() } else { quote!(<#(#all),*>) };
+        let where_clause = &self.sig.generics.where_clause;
+        (generics, quote!(#where_clause))
+    }
+
+    fn items(&self) -> TokenStream {
+        let items = &self.lowered.items;
+        quote!(#(#items)*)
+    }
+
+    fn lints() -> TokenStream {
+        quote!(#[allow(dead_code, unused_variables, unused_mut, unused_parens, non_snake_case, dropping_copy_types, clippy::all, clippy::pedantic, clippy::nursery)])
+    }
+
+    /// A call of the companion `suffix` with the function's arguments, then
+    /// `extra`. `repeated`: the call runs more than once (in a loop of
+    /// sweeps), so arguments that are neither references nor floats are
+    /// cloned for each.
+    fn call_core(&self, suffix: &str, extra: impl IntoIterator<Item = TokenStream>, repeated: bool) -> TokenStream {
+        self.call_core_with(suffix, quote!(), extra, repeated)
+    }
+
+    /// [`Generator::call_core`] with generic arguments `turbofish`
+    /// (`::<true>`).
+    fn call_core_with(
+        &self,
+        suffix: &str,
+        turbofish: TokenStream,
+        extra: impl IntoIterator<Item = TokenStream>,
+        repeated: bool,
+    ) -> TokenStream {
+        let args = self.sig.params.iter().map(|p| {
+            let ident = &p.ident;
+            let copied = matches!(p.ty, syn::Type::Reference(_))
+                || (p.float.is_some() && matches!(p.shape, Shape::Scalar | Shape::Fixed(_)));
+            if repeated && !copied { quote!(::core::clone::Clone::clone(&#ident)) } else { quote!(#ident) }
+        });
+        let extra = extra.into_iter();
+        match &self.sig.receiver {
+            Some(receiver) => {
+                let method = companion_method(suffix, &self.sig.name);
+                let this = if repeated && receiver.reference.is_none() {
+                    quote!(::core::clone::Clone::clone(&self))
+                } else {
+                    quote!(self)
+                };
+                quote!(Self::#method #turbofish (#this, #(#args,)* #(#extra),*))
+            }
+            None => {
+                let name = &self.sig.name;
+                let suffix = format_ident!("{}", suffix);
+                quote!(#name::#suffix #turbofish (#(#args,)* #(#extra),*))
+            }
+        }
+    }
+
+    /// The generic arguments of a call of the forward-over-reverse core:
+    /// the directions (`_` to infer them from the tangents) and whether the
+    /// caller reads the value. A Hessian does not: then the code that only
+    /// computes the value and its tangent is dead in that instance of the
+    /// core, inlined or not.
+    fn core_generics(&self, directions: Option<TokenStream>, value: bool) -> TokenStream {
+        if self.matrix_mode() {
+            quote!(::<#value>)
+        } else {
+            let directions = directions.unwrap_or_else(|| quote!(_));
+            quote!(::<#directions, #value, true>)
+        }
+    }
+
+    /// Entry `i` of the per-argument tuple `tuple` returned by a core, for
+    /// differentiated argument `i`.
+    fn slot(&self, tuple: TokenStream, i: usize) -> TokenStream {
+        let index = syn::Index::from(self.wrt_params[i]);
+        quote!(#tuple.#index)
+    }
+
+    fn gradient(&self, vars: &mut Vars, seed: Seed) -> Gradient {
+        let active = activity::active(vars, &self.lowered.body);
+        reverse::reverse(vars, &self.lowered.body, &active, seed, &self.wrt)
+    }
+
+    /// A tangent for each differentiated input (a buffer for an array),
+    /// as the map the tangent pass starts from and in input order.
+    fn input_tangents(&self, vars: &mut Vars) -> (HashMap<Var, Var>, Vec<Var>) {
+        let dots: Vec<Var> = self.wrt.iter().map(|&w| vars.derived_like(w, naming::DOT)).collect();
+        (self.wrt.iter().copied().zip(dots.iter().copied()).collect(), dots)
+    }
+
+    fn wrt_param(&self, i: usize) -> &Param {
+        &self.sig.params[self.wrt_params[i]]
+    }
+
+    /// Whether every differentiated argument is a scalar: then the gradient
+    /// is an array `[F; n]`.
+    fn all_scalar(&self) -> bool {
+        self.sig.wrt().all(|p| matches!(p.shape, Shape::Scalar))
+    }
+
+    /// The gradient's type for one argument, with tangents `elem`.
+    fn shaped(&self, p: &Param, elem: &TokenStream) -> TokenStream {
+        match &p.shape {
+            Shape::Scalar => elem.clone(),
+            Shape::Dynamic => quote!(::std::vec::Vec<#elem>),
+            Shape::Fixed(n) => quote!([#elem; #n]),
+            // One direction at a time: the tangent of a matrix is a matrix.
+            Shape::Matrix(m) => {
+                let owned = &m.owned;
+                quote!(#owned)
+            }
+        }
+    }
+
+    /// Whether a nalgebra value may carry a derivative: then tangents carry
+    /// one direction at a time (a matrix's tangent is a matrix of its shape),
+    /// Hessians are built column by column, and results are nalgebra
+    /// matrices.
+    fn matrix_mode(&self) -> bool {
+        self.sig.params.iter().any(|p| p.matrix().is_some())
+    }
+
+    /// Whether the function is small enough that its derivative bodies may
+    /// be inlined into their callers (see [`Generator::companion_fn`]).
+    fn small(&self) -> bool {
+        fn count(stmts: &[crate::ir::Stmt]) -> usize {
+            use crate::ir::{Header, Stmt};
+            stmts
+                .iter()
+                .map(|stmt| match stmt {
+                    Stmt::If { then_blk, else_blk, .. } => 1 + count(&then_blk.stmts) + count(&else_blk.stmts),
+                    Stmt::Loop(l) => {
+                        let cond = match &l.header {
+                            Header::While { cond } => count(&cond.stmts),
+                            _ => 0,
+                        };
+                        1 + cond + count(&l.body.stmts)
+                    }
+                    _ => 1,
+                })
+                .sum()
+        }
+        count(&self.lowered.body.stmts) <= SMALL
+    }
+}
