@@ -32,10 +32,10 @@ macro_rules! case {
             use super::*;
 
             #[differentiate]
-            #[allow(unused_assignments, unused_mut, unused_variables, clippy::all)]
+            #[allow(unused_assignments, unused_mut, unused_variables, unused_parens, clippy::all)]
             pub fn f($x: f64, $y: f64) -> f64 $body
 
-            #[allow(unused_assignments, unused_mut, unused_variables, clippy::all)]
+            #[allow(unused_assignments, unused_mut, unused_variables, unused_parens, clippy::all)]
             fn plain(v: &[f64]) -> f64 {
                 let ($x, $y) = (v[0], v[1]);
                 $body
@@ -291,10 +291,10 @@ macro_rules! vector_case {
             use super::*;
 
             #[differentiate]
-            #[allow(unused_assignments, unused_mut, unused_variables, clippy::all)]
+            #[allow(unused_assignments, unused_mut, unused_variables, unused_parens, clippy::all)]
             pub fn f($x: &DVector<f64>, $y: f64) -> f64 $body
 
-            #[allow(unused_assignments, unused_mut, unused_variables, clippy::all)]
+            #[allow(unused_assignments, unused_mut, unused_variables, unused_parens, clippy::all)]
             fn plain(v: &[f64]) -> f64 {
                 let $x = &DVector::from_column_slice(&v[..v.len() - 1]);
                 let $y = v[v.len() - 1];
@@ -352,3 +352,31 @@ case!(typed_variable_reassigned_a_literal, |x, y| {
     s -= (s * s).ln_1p();
     w.iter().map(|&e| e + 0.5).sum::<f64>() * s * x + y * y
 }, at [[0.3, -0.8], [1.1, 2.5]]);
+
+// A literal whose type only a cast (dead once the variable is reassigned)
+// and a float method in a loop's exit condition give: the condition is
+// evaluated as written, so its `t.min(x)` is no operation the lowering
+// records.
+case!(cast_then_literal_read_by_a_method_in_a_condition, |x, y| {
+    for _ in 0..3 {
+        let mut t = (1usize as f64);
+        t = -1.75;
+        if t.min(x) >= x {
+            break;
+        }
+    }
+    x * y + x.sin()
+}, at [[0.3, -0.8], [-2.5, 1.5]]);
+
+// `a + b` of two differentiated vectors in a branch: the cotangents of both
+// operands are the cotangent of the sum, and a vector is not `Copy`, so the
+// branch must hand on two vectors, not one twice (E0382).
+vector_case!(sum_of_two_vectors_in_a_branch, |x, y| {
+    let z = x * y;
+    if y > 0.0 {
+        let s = x + &z;
+        s.norm_squared()
+    } else {
+        x.sum() * y
+    }
+}, at [&[0.3, -0.8, 1.1, 2.5], &[0.3, -0.8, 1.1, -1.5]]);

@@ -17,6 +17,11 @@ use crate::prune::prune;
 /// returns or reads after `stmts`) keep their names.
 pub fn simplify(mut stmts: Vec<Stmt>, vars: &Vars, roots: impl IntoIterator<Item = Var>) -> Vec<Stmt> {
     let roots: HashSet<Var> = roots.into_iter().collect();
+    // A nalgebra value is not `Copy`: two names for one matrix would be
+    // moved twice where both are handed on (`(m_bar, n_bar)` of `m + n`).
+    if vars.all().any(|v| vars.get(v).matrix) {
+        return prune(stmts, roots);
+    }
     fold_identities(&mut stmts);
     let mut pinned = roots.clone();
     let mut carried = HashSet::new();

@@ -122,6 +122,13 @@ impl TypeClasses {
                             continue;
                         };
                         let local = |name: &str| uses.iter().copied().find(|u| vars.ident(*u) == name);
+                        let mut pairs = Vec::new();
+                        method_operands(&parsed, &mut pairs);
+                        for (a, b) in pairs {
+                            if let (Some(a), Some(b)) = (local(&a), local(&b)) {
+                                self.union(a, b);
+                            }
+                        }
                         let mut names = Vec::new();
                         if let syn::Expr::Index(ix) = &parsed {
                             // `w[1..]` is a slice, not an element.
@@ -307,8 +314,9 @@ pub fn float_casts(stmts: &[Stmt], float: &syn::Ident, out: &mut Vec<Var>) {
     for stmt in stmts {
         match stmt {
             Stmt::Let { dst: crate::ir::Dst::Var(v), expr: Expr::Opaque { tokens, .. }, .. } => {
-                let cast = syn::parse2::<syn::Expr>(tokens.clone())
-                    .is_ok_and(|e| matches!(e, syn::Expr::Cast(c) if matches!(&*c.ty, syn::Type::Path(t) if t.path.is_ident(float))));
+                let cast = syn::parse2::<syn::Expr>(tokens.clone()).is_ok_and(|e| {
+                    matches!(unparenthesized(&e), syn::Expr::Cast(c) if matches!(&*c.ty, syn::Type::Path(t) if t.path.is_ident(float)))
+                });
                 if cast {
                     out.push(*v);
                 }
@@ -326,6 +334,39 @@ pub fn float_casts(stmts: &[Stmt], float: &syn::Ident, out: &mut Vec<Var>) {
             _ => {}
         }
     }
+}
+
+/// `expr` without the parentheses around it (`(1usize as f64)`).
+fn unparenthesized(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::Paren(p) => unparenthesized(&p.expr),
+        syn::Expr::Group(g) => unparenthesized(&g.expr),
+        other => other,
+    }
+}
+
+/// Pairs of locals that a float method call inside `expr` gives one type:
+/// its receiver and its other float arguments (`t.min(x)`, `a.hypot(b)`),
+/// found at any depth, where no `let` of their own records them (a
+/// condition the generated code evaluates as written).
+fn method_operands(expr: &syn::Expr, out: &mut Vec<(String, String)>) {
+    use syn::visit::Visit;
+    struct Finder<'a>(&'a mut Vec<(String, String)>);
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            if let (Some(prim), Some(receiver)) =
+                (matdiff_table::by_method(&m.method.to_string()), expr_ident(&m.receiver))
+            {
+                for &k in prim.differentiable.iter().filter(|&&k| k > 0) {
+                    if let Some(arg) = m.args.iter().nth(k - 1).and_then(expr_ident) {
+                        self.0.push((receiver.clone(), arg));
+                    }
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    Finder(out).visit_expr(expr);
 }
 
 fn expr_ident(expr: &syn::Expr) -> Option<String> {
