@@ -7,7 +7,7 @@ use quote::quote;
 use super::Generator;
 use crate::emit::Emitter;
 use crate::ir::Var;
-use crate::naming::{GRADIENT_CORE, SECOND_ORDER_CORE as CORE};
+use crate::naming::SECOND_ORDER_CORE as CORE;
 use crate::reverse::Seed;
 use crate::signature::Shape;
 use crate::simplify::simplify;
@@ -18,12 +18,7 @@ impl<'a> Generator<'a> {
     pub(super) fn grad_wrapper(&self, with_value: bool) -> TokenStream {
         let (name, doc) = self.grad_name_doc(with_value);
         let float = &self.float;
-        let call = if self.matrix_mode() {
-            let call = self.call_core_with(GRADIENT_CORE, quote!(::<#with_value>), [], false);
-            quote!(let (__matdiff_value, __matdiff_slots) = #call;)
-        } else {
-            self.gradient_call(with_value)
-        };
+        let call = self.gradient_call(with_value);
         let entries: Vec<TokenStream> = (0..self.wrt.len()).map(|i| self.slot(quote!(__matdiff_slots), i)).collect();
         let grad = self.gather(vec![quote!(); entries.len()], entries).1;
         let grad_type = self.grad_type();
