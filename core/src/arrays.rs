@@ -114,6 +114,31 @@ pub fn add_at<F, T: Linear<F>>(buffer: &mut [T], index: usize, value: &T) {
     }
 }
 
+/// The zero of `buffer`'s elements: the initial value of the slots of a
+/// reverse loop's window on it.
+///
+/// A window holds the cotangent updates that a loop running its index down
+/// makes to the entries `index + lo ..= index + hi` of a buffer, in one
+/// local per entry, until no later iteration adds to them; then each entry
+/// is written once ([`add_once`]). A loop that scatters (`x_bar[i] += a;
+/// x_bar[i + 1] += b`) instead reads in each iteration what the one before
+/// it wrote, a store-to-load dependency that keeps it from being
+/// vectorised. The sums are formed in the order the scattered updates
+/// would have made them. The slots are separate locals, not an array: a
+/// shifted array is copied through memory, locals stay in registers.
+#[inline(always)]
+pub fn zero_element<F, T: Directions<F>>(buffer: &[T]) -> T {
+    let _ = buffer;
+    T::zero()
+}
+
+/// `buffer[index] += value`, for an entry that a loop writes once (see
+/// [`zero_element`]); `add_at` is for entries it updates again.
+#[inline(always)]
+pub fn add_once<F, T: Linear<F>>(buffer: &mut [T], index: usize, value: &T) {
+    buffer[index] = buffer[index].add(value);
+}
+
 /// `buffer[index]`, leaving zero in its place (the cotangent of a value
 /// that an assignment overwrote).
 #[inline(always)]

@@ -341,8 +341,25 @@ impl Gen {
     fn index(&mut self, n: usize) -> Expr {
         let fits = self.vars(|v| v.ty == Ty::U && v.bound.is_some_and(|bd| bd <= n));
         let ints = self.vars(|v| v.ty == Ty::U);
-        match self.rng.weighted(&[if fits.is_empty() { 0 } else { 5 }, 2, if ints.is_empty() { 0 } else { 2 }]) {
+        // `i + 1` or `i + 2` where that stays below `n`: reads at offsets of
+        // a loop index, which matdiff's reverse loops gather in windows.
+        let shifted: Vec<(Var, usize)> = (1..=2)
+            .flat_map(|c| {
+                self.vars(|v| v.ty == Ty::U && v.bound.is_some_and(|bd| bd + c <= n)).into_iter().map(move |v| (v, c))
+            })
+            .collect();
+        let weights = [
+            if fits.is_empty() { 0 } else { 5 },
+            2,
+            if ints.is_empty() { 0 } else { 2 },
+            if shifted.is_empty() { 0 } else { 3 },
+        ];
+        match self.rng.weighted(&weights) {
             0 => Expr::Var(self.rng.pick(&fits).name.clone()),
+            3 => {
+                let (v, c) = self.rng.pick(&shifted).clone();
+                Expr::UBin('+', b(Expr::Var(v.name)), b(Expr::U(c)))
+            }
             2 => {
                 let i = Expr::Var(self.rng.pick(&ints).name.clone());
                 let c = self.rng.range(0, 2);
@@ -799,7 +816,11 @@ impl Gen {
                 let sized = self.vars(|v| v.ty.is_elems());
                 let (hi, bound) = match self.rng.below(4) {
                     0 if !sized.is_empty() => {
-                        let n = self.rng.pick(&sized).ty.len();
+                        // Sometimes short of the end, so that the body can
+                        // read ahead of its index (`x[i + 1]`).
+                        let len = self.rng.pick(&sized).ty.len();
+                        let short = if self.rng.chance(0.4) { self.rng.range(1, 2).min(len.saturating_sub(1)) } else { 0 };
+                        let n = len - short;
                         (Expr::U(n), Some(n))
                     }
                     1 => {

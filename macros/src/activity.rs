@@ -62,7 +62,11 @@ fn mark_block(block: &Block, useful: &mut HashSet<Var>) {
                     mark_block(cond, useful);
                 }
             }
-            Stmt::Effect { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => {}
+            Stmt::Effect { .. }
+            | Stmt::AddAt { .. }
+            | Stmt::AddAll { .. }
+            | Stmt::WindowAdd { .. }
+            | Stmt::Push { .. } => {}
         }
     }
 }

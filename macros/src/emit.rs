@@ -12,8 +12,9 @@ use quote::{format_ident, quote, quote_spanned};
 
 use crate::ir::{
     Adapter, ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Header, Loop, RangeSpec, Stmt,
-    StoreOp, Target, Var, Vars,
+    StoreOp, Target, Var, Vars, Window,
 };
+use crate::naming;
 
 pub struct Emitter<'a> {
     vars: &'a Vars,
@@ -222,6 +223,10 @@ impl<'a> Emitter<'a> {
                 let (buffer, values) = (self.ident(*buffer), self.ident(*values));
                 quote!(::matdiff::__private::add_all(&mut #buffer, &#values);)
             }
+            Stmt::WindowAdd { buffer, slot, value } => {
+                let (slot, value) = (naming::window_slot(self.ident(*buffer), *slot), self.ident(*value));
+                quote!(#slot = ::matdiff::__private::add(&#slot, &#value);)
+            }
             Stmt::Push { tape, vars } => {
                 let tape = self.ident(*tape);
                 let vars = vars.iter().map(|v| self.taped(*v));
@@ -296,7 +301,10 @@ impl<'a> Emitter<'a> {
             let c = self.ident(c);
             quote!(let mut #c: usize = 0;)
         });
-        let body_stmts = self.stmts_then(&l.body.stmts, &l.body.yields);
+        // The windows' entries are read after the body, with its yields.
+        let mut read_after = l.body.yields.clone();
+        read_after.extend(l.windows.iter().flat_map(|w| [w.low, w.high]));
+        let body_stmts = self.stmts_then(&l.body.stmts, &read_after);
         let body_defined = l.body.defined_vars();
         let changed: Vec<(Var, Var)> = l
             .carried
@@ -330,7 +338,10 @@ impl<'a> Emitter<'a> {
         } else {
             None
         };
-        let body = quote!({ #body_stmts #(#updates)* #count #stop });
+        let window_decls = l.windows.iter().map(|w| self.window_decl(w));
+        let retires = l.windows.iter().map(|w| self.window_retire(w));
+        let flushes = l.windows.iter().map(|w| self.window_flush(w));
+        let body = quote!({ #body_stmts #(#retires)* #(#updates)* #count #stop });
         let looped = match &l.header {
             Header::For { index, range } => {
                 let index = self.ident(*index);
@@ -353,7 +364,72 @@ impl<'a> Emitter<'a> {
             let (phi, out) = (self.ident(*phi), self.binding(*out));
             quote!(let #out = #phi;)
         });
-        quote!(#counter_decl #(#inits)* #looped #(#outs)*)
+        quote!(#counter_decl #(#inits)* #(#window_decls)* #looped #(#flushes)* #(#outs)*)
+    }
+
+    /// The slots of a window, zero, before its loop (see `ir::Window`).
+    fn window_decl(&self, w: &Window) -> TokenStream {
+        let buffer = self.ident(w.buffer);
+        let first = naming::window_slot(buffer, 0);
+        let others = (1..w.width).map(|s| naming::window_slot(buffer, s));
+        let low = (w.width > 1).then(|| {
+            let low = naming::window_low(buffer);
+            quote!(let mut #low: ::core::option::Option<usize> = ::core::option::Option::None;)
+        });
+        quote! {
+            let mut #first = ::matdiff::__private::zero_element(&#buffer);
+            #(let mut #others = #first;)*
+            #low
+        }
+    }
+
+    /// The end of an iteration: the window's highest entry is complete and
+    /// written, the other slots move up one entry.
+    fn window_retire(&self, w: &Window) -> TokenStream {
+        let buffer = self.ident(w.buffer);
+        let (low, high) = (self.ident(w.low), self.ident(w.high));
+        let top = naming::window_slot(buffer, w.width - 1);
+        let moves = (1..w.width).rev().map(|s| {
+            let (to, from) = (naming::window_slot(buffer, s), naming::window_slot(buffer, s - 1));
+            quote!(#to = #from;)
+        });
+        let first = naming::window_slot(buffer, 0);
+        let last_low = (w.width > 1).then(|| {
+            let last_low = naming::window_low(buffer);
+            quote!(#last_low = ::core::option::Option::Some(#low);)
+        });
+        quote! {
+            ::matdiff::__private::add_once(&mut #buffer, #high, &#top);
+            #(#moves)*
+            #first = ::matdiff::__private::zero_element(&#buffer);
+            #last_low
+        }
+    }
+
+    /// After the loop: the entries still pending, those of the last
+    /// iteration below its highest.
+    fn window_flush(&self, w: &Window) -> Option<TokenStream> {
+        if w.width == 1 {
+            return None;
+        }
+        let buffer = self.ident(w.buffer);
+        let last_low = naming::window_low(buffer);
+        let writes = (1..w.width).map(|s| {
+            let slot = naming::window_slot(buffer, s);
+            let entry = match s - 1 {
+                0 => quote!(__matdiff_low),
+                offset => {
+                    let offset = proc_macro2::Literal::usize_unsuffixed(offset);
+                    quote!(__matdiff_low + #offset)
+                }
+            };
+            quote!(::matdiff::__private::add_once(&mut #buffer, #entry, &#slot);)
+        });
+        Some(quote! {
+            if let ::core::option::Option::Some(__matdiff_low) = #last_low {
+                #(#writes)*
+            }
+        })
     }
 
     fn refs(&self, vars: &[Var]) -> Vec<TokenStream> {

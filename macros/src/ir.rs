@@ -241,6 +241,9 @@ pub enum Stmt {
     AddAt { buffer: Var, index: Var, value: Var },
     /// `buffer += values`, element by element.
     AddAll { buffer: Var, values: Var },
+    /// Adds `value` to slot `slot` of `buffer`'s window in the loop this
+    /// statement stands in (see [`Window`]).
+    WindowAdd { buffer: Var, slot: usize, value: Var },
     /// Saves `vars` on a loop's tape, once per iteration.
     Push { tape: Var, vars: Vec<Var> },
     /// A loop.
@@ -268,7 +271,24 @@ pub struct Loop {
     pub outs: Vec<Var>,
     /// Counts the iterations, for a reverse sweep that needs the number.
     pub counter: Option<Var>,
+    /// Cotangent buffers whose updates wait in registers (see `gather`).
+    pub windows: Vec<Window>,
     pub span: Span,
+}
+
+/// The pending updates of a cotangent buffer in a loop that runs down its
+/// index and adds to the entries at `index + lo ..= index + hi` only: slot
+/// `s` holds what this and earlier iterations added to entry `index + lo +
+/// s`, and at the end of an iteration entry `index + hi`, which no later
+/// iteration touches, is written once.
+#[derive(Clone)]
+pub struct Window {
+    pub buffer: Var,
+    /// `hi - lo + 1`.
+    pub width: usize,
+    /// Values of the body that hold `index + lo` and `index + hi`.
+    pub low: Var,
+    pub high: Var,
 }
 
 #[derive(Clone)]
@@ -538,6 +558,15 @@ impl Block {
         used.into_iter().filter(|v| !defined.contains(v) && seen.insert(*v)).collect()
     }
 
+    /// Every read of a value in the block, arms and inner loops included,
+    /// once per place that reads it.
+    pub fn all_uses(&self) -> Vec<Var> {
+        let mut defined = std::collections::HashSet::new();
+        let mut used = Vec::new();
+        self.collect(&mut defined, &mut used);
+        used
+    }
+
     /// Every value defined anywhere in the block, arms included.
     pub fn defined_vars(&self) -> std::collections::HashSet<Var> {
         let mut defined = std::collections::HashSet::new();
@@ -581,6 +610,7 @@ impl Block {
                 Stmt::Store { array, index, value, .. } => used.extend([*array, *index, *value]),
                 Stmt::AddAt { buffer, index, value } => used.extend([*buffer, *index, *value]),
                 Stmt::AddAll { buffer, values } => used.extend([*buffer, *values]),
+                Stmt::WindowAdd { buffer, value, .. } => used.extend([*buffer, *value]),
                 Stmt::Push { tape, vars } => {
                     used.push(*tape);
                     used.extend(vars);
@@ -601,7 +631,11 @@ impl Block {
                         defined.insert(*phi);
                         used.push(*init);
                     }
+                    used.extend(l.windows.iter().map(|w| w.buffer));
                     l.body.collect(defined, used);
+                    for w in &l.windows {
+                        used.extend([w.low, w.high]);
+                    }
                     defined.extend(&l.outs);
                     defined.extend(l.counter);
                 }

@@ -18,6 +18,7 @@ mod emit;
 mod errors;
 mod expand;
 mod fence;
+mod gather;
 mod ir;
 mod lower;
 mod naming;

@@ -37,6 +37,19 @@ pub const SECOND_ORDER_CORE: &str = "second_order_core";
 /// loop of a chunked Hessian calls.
 pub const SECOND_ORDER_SWEEP: &str = "second_order_sweep";
 
+/// Slot `slot` of the window of a cotangent buffer in a reverse loop (see
+/// `gather`).
+pub fn window_slot(buffer: &Ident, slot: usize) -> Ident {
+    let buffer_name = buffer.to_string();
+    quote::format_ident!("__matdiff_window_{}_{}", buffer_name.trim_start_matches("r#"), slot, span = buffer.span())
+}
+
+/// The entry of slot 0 of a window in the last iteration of its loop.
+pub fn window_low(buffer: &Ident) -> Ident {
+    let buffer_name = buffer.to_string();
+    quote::format_ident!("__matdiff_window_{}_low", buffer_name.trim_start_matches("r#"), span = buffer.span())
+}
+
 /// The hidden method that holds companion `suffix` of method `method`.
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
     Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())

@@ -227,9 +227,11 @@ impl Reverse<'_> {
                     forward.extend(fwd.into_iter().rev());
                     backward.extend(bwd);
                 }
-                Stmt::Effect { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => {
-                    forward.push(stmt.clone())
-                }
+                Stmt::Effect { .. }
+                | Stmt::AddAt { .. }
+                | Stmt::AddAll { .. }
+                | Stmt::WindowAdd { .. }
+                | Stmt::Push { .. } => forward.push(stmt.clone()),
             }
         }
         forward.reverse();
@@ -651,6 +653,7 @@ impl Reverse<'_> {
             breaks: false,
             outs: reverse_outs.clone(),
             counter: None,
+            windows: Vec::new(),
             span: l.span,
         })));
         // An outer value's cotangent after the reverse loop already holds

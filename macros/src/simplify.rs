@@ -283,6 +283,10 @@ fn map_stmt(stmt: &mut Stmt, f: &impl Fn(Var) -> Var) {
             m(buffer);
             m(values);
         }
+        Stmt::WindowAdd { buffer, value, .. } => {
+            m(buffer);
+            m(value);
+        }
         Stmt::Push { tape, vars } => {
             m(tape);
             vars.iter_mut().for_each(m);

@@ -127,6 +127,8 @@ impl Tangent<'_> {
                     out.push(Stmt::AddAt { buffer: buffer_dot, index: *index, value: value_dot });
                 }
             }
+            // Windows are made after every other pass (see `gather`).
+            Stmt::WindowAdd { .. } => out.push(stmt.clone()),
             Stmt::AddAll { buffer, values } => {
                 out.push(stmt.clone());
                 if let (Some(buffer_dot), Some(values_dot)) = (self.dot(*buffer), self.dot(*values)) {

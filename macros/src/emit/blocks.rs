@@ -133,7 +133,7 @@ impl Emitter<'_> {
             }
             Stmt::Push { vars, .. } => out.extend(vars.iter().filter(|v| self.taped_by_move(**v))),
             Stmt::Effect { uses, .. } => out.extend(uses),
-            Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } => {}
+            Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::WindowAdd { .. } => {}
         }
     }
 
@@ -161,9 +161,12 @@ fn bound(stmt: &Stmt) -> Vec<Var> {
         }
         Stmt::If { outs, .. } => outs.clone(),
         Stmt::Loop(l) => l.outs.iter().copied().chain(l.counter).collect(),
-        Stmt::Effect { .. } | Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => {
-            Vec::new()
-        }
+        Stmt::Effect { .. }
+        | Stmt::Store { .. }
+        | Stmt::AddAt { .. }
+        | Stmt::AddAll { .. }
+        | Stmt::WindowAdd { .. }
+        | Stmt::Push { .. } => Vec::new(),
     }
 }
 

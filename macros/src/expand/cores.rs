@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 
 use super::Generator;
 use crate::emit::Emitter;
+use crate::gather::gather;
 use crate::ir::{Stmt, Var, Vars};
 use crate::naming::{self, GRADIENT_CORE, SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP, companion_method};
 use crate::reverse::Seed;
@@ -84,7 +85,7 @@ impl<'a> Generator<'a> {
             let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
             let mut live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
             live.push(self.lowered.result());
-            gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
+            gradient.stmts = gather(simplify(std::mem::take(&mut gradient.stmts), &vars, live), &vars);
             let outputs: Vec<Var> =
                 gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
             let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
@@ -159,7 +160,8 @@ impl<'a> Generator<'a> {
             let (seed_stmts, mut dots) = self.tangent_seeds(&mut vars);
             let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
             let result_var = self.lowered.result();
-            let stmts = simplify(stmts, &vars, [result_var].into_iter().chain(dots.get(&result_var).copied()));
+            let stmts =
+                gather(simplify(stmts, &vars, [result_var].into_iter().chain(dots.get(&result_var).copied())), &vars);
             let e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             let seeds = self.seed_tokens(&e, &seed_stmts, tangents);
             let body = e.stmts(&stmts);
@@ -199,7 +201,7 @@ impl<'a> Generator<'a> {
                 live.push(*adjoint);
                 live.extend(dots.get(adjoint));
             }
-            let stmts = simplify(stmts, &vars, live);
+            let stmts = gather(simplify(stmts, &vars, live), &vars);
             let mut e = Emitter::new(&vars, quote!(__MatdiffD), &stmts);
             if !self.matrix_mode() {
                 e = e.guarding_tapes(quote!(__MATDIFF_REVERSE));

@@ -8,6 +8,7 @@ use super::cores::Cores;
 use super::layout::Layout;
 use super::{CHUNK, Generator, ONE_SWEEP};
 use crate::emit::Emitter;
+use crate::gather::gather;
 use crate::ir::Var;
 use crate::naming::{SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP};
 use crate::reverse::Seed;
@@ -193,7 +194,10 @@ impl<'a> Generator<'a> {
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = gather(
+            simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied())),
+            &vars,
+        );
         let rows: Vec<Var> = gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, rows);
         let layout = self.layout(&e);
@@ -247,7 +251,10 @@ impl<'a> Generator<'a> {
         let column = vars.fresh("column", Span::call_site(), false);
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = gather(
+            simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied())),
+            &vars,
+        );
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let layout = self.layout(&e);
         let column_ident = e.ident(column).clone();

@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::{CHUNK, Generator};
 use crate::emit::Emitter;
+use crate::gather::gather;
 use crate::ir::Var;
 use crate::reverse::Seed;
 use crate::signature::Shape;
@@ -36,7 +37,7 @@ impl<'a> Generator<'a> {
         let row = vars.fresh("row", Span::call_site(), false);
         let mut gradient = self.gradient(&mut vars, Seed::UnitAt(row));
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
+        gradient.stmts = gather(simplify(std::mem::take(&mut gradient.stmts), &vars, live), &vars);
         let e = Emitter::new(&vars, quote!(()), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -135,7 +136,7 @@ impl<'a> Generator<'a> {
         let seed = if vector_result { Seed::UnitVector(row) } else { Seed::UnitAt(row) };
         let mut gradient = self.gradient(&mut vars, seed);
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
+        gradient.stmts = gather(simplify(std::mem::take(&mut gradient.stmts), &vars, live), &vars);
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts);
         let layout = self.layout(&e);
         let row_ident = e.ident(row).clone();
@@ -218,7 +219,7 @@ impl<'a> Generator<'a> {
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &self.lowered.body.stmts, &mut dots);
         let result_dot = dots.get(&result_var).copied();
-        let stmts = simplify(stmts, &vars, [result_var].into_iter().chain(result_dot));
+        let stmts = gather(simplify(stmts, &vars, [result_var].into_iter().chain(result_dot)), &vars);
         let outputs: Vec<Var> = [result_var].into_iter().chain(result_dot).collect();
         let e = Emitter::bundled(&vars, bundle.clone(), &stmts).reusing(&stmts, outputs);
         let layout = self.layout(&e);

@@ -181,6 +181,8 @@ fn bundle_capable_in(block: &crate::ir::Block, in_loop: bool) -> bool {
             header && bundle_capable_in(&l.body, true)
         }
         Stmt::Effect { .. } => true,
-        Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::Push { .. } => false,
+        Stmt::Store { .. } | Stmt::AddAt { .. } | Stmt::AddAll { .. } | Stmt::WindowAdd { .. } | Stmt::Push { .. } => {
+            false
+        }
     })
 }

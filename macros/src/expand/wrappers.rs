@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::Generator;
 use crate::emit::Emitter;
+use crate::gather::gather;
 use crate::ir::Var;
 use crate::naming::SECOND_ORDER_CORE as CORE;
 use crate::reverse::Seed;
@@ -60,7 +61,7 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let mut gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let live: Vec<Var> = gradient.adjoints.iter().flatten().copied().collect();
-        gradient.stmts = simplify(std::mem::take(&mut gradient.stmts), &vars, live);
+        gradient.stmts = gather(simplify(std::mem::take(&mut gradient.stmts), &vars, live), &vars);
         let float = &self.float;
         let outputs: Vec<Var> = gradient.adjoints.iter().flatten().copied().chain([self.lowered.result()]).collect();
         let e = Emitter::new(&vars, quote!(#float), &gradient.stmts).reusing(&gradient.stmts, outputs);
@@ -156,7 +157,10 @@ impl<'a> Generator<'a> {
         let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
         let (mut dots, seed_vars) = self.input_tangents(&mut vars);
         let stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
-        let stmts = simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
+        let stmts = gather(
+            simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied())),
+            &vars,
+        );
         let e = Emitter::new(&vars, quote!(#float), &stmts);
         let v = e.ident(direction);
         let single = !self.all_scalar() && self.wrt.len() == 1;

@@ -207,6 +207,7 @@ impl Lowerer {
             breaks,
             outs: outs.clone(),
             counter: None,
+            windows: Vec::new(),
             span,
         })));
         for ((name, _), out) in carried.iter().zip(&outs) {

@@ -284,6 +284,10 @@ impl inner_sum {
         >(&sum_3_bar);
         let mut sum_1_bar = sum_3_bar;
         let mut sum_1_bar_dot = sum_3_bar_dot;
+        let mut __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+        let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+            &x_bar_dot,
+        );
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
@@ -376,8 +380,24 @@ impl inner_sum {
             let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
             let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
             let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
-            ::matdiff::__private::add_at(&mut x_bar, k, &v_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar_dot, k, &v_bar_4_dot);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_0,
+                &v_bar_4,
+            );
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_0,
+                &v_bar_4_dot,
+            );
+            ::matdiff::__private::add_once(&mut x_bar, k, &__matdiff_window_x_bar_0);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                k,
+                &__matdiff_window_x_bar_dot_0,
+            );
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+                &x_bar_dot,
+            );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (sum_3, sum_3_dot)

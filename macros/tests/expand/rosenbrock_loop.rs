@@ -314,6 +314,14 @@ impl rosenbrock {
         let s_3_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s_3_bar);
         let mut s_1_bar = s_3_bar;
         let mut s_1_bar_dot = s_3_bar_dot;
+        let mut __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+        let mut __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
+        let mut __matdiff_window_x_bar_low: ::core::option::Option<usize> = ::core::option::Option::None;
+        let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+            &x_bar_dot,
+        );
+        let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
+        let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
         for i in (start..end).rev() {
             let i_1 = i;
             let c_2: f64 = 100.0;
@@ -470,10 +478,50 @@ impl rosenbrock {
                 &element_1_bar_2_dot,
                 &element_1_bar_3_dot_2,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar_4);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_4_dot);
-            ::matdiff::__private::add_at(&mut x_bar, i_2, &sub_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_2, &sub_bar_dot_2);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_0,
+                &element_1_bar_4,
+            );
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_0,
+                &element_1_bar_4_dot,
+            );
+            __matdiff_window_x_bar_1 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_1,
+                &sub_bar,
+            );
+            __matdiff_window_x_bar_dot_1 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_1,
+                &sub_bar_dot_2,
+            );
+            ::matdiff::__private::add_once(&mut x_bar, i_2, &__matdiff_window_x_bar_1);
+            __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            __matdiff_window_x_bar_low = ::core::option::Option::Some(i_1);
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                i_2,
+                &__matdiff_window_x_bar_dot_1,
+            );
+            __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+                &x_bar_dot,
+            );
+            __matdiff_window_x_bar_dot_low = ::core::option::Option::Some(i_1);
+        }
+        if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_x_bar_low {
+            ::matdiff::__private::add_once(
+                &mut x_bar,
+                __matdiff_low,
+                &__matdiff_window_x_bar_1,
+            );
+        }
+        if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_x_bar_dot_low {
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                __matdiff_low,
+                &__matdiff_window_x_bar_dot_1,
+            );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (s_3, s_3_dot)

@@ -371,6 +371,10 @@ impl calls_with_slices {
         let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
         ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
         ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
+        let mut __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+        let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+            &x_bar_dot,
+        );
         for i in (start..end).rev() {
             let i_1 = i;
             let c_1: f64 = 2.0;
@@ -390,8 +394,24 @@ impl calls_with_slices {
                 &mul,
                 &mul_bar_dot,
             );
-            ::matdiff::__private::add_at(&mut x_bar, i_1, &element_bar);
-            ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_bar_dot);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_0,
+                &element_bar,
+            );
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_0,
+                &element_bar_dot,
+            );
+            ::matdiff::__private::add_once(&mut x_bar, i_1, &__matdiff_window_x_bar_0);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                i_1,
+                &__matdiff_window_x_bar_dot_0,
+            );
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+                &x_bar_dot,
+            );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (mul_1, mul_1_dot_2)
