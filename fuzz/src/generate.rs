@@ -819,7 +819,8 @@ impl Gen {
                         // Sometimes short of the end, so that the body can
                         // read ahead of its index (`x[i + 1]`).
                         let len = self.rng.pick(&sized).ty.len();
-                        let short = if self.rng.chance(0.4) { self.rng.range(1, 2).min(len.saturating_sub(1)) } else { 0 };
+                        let short =
+                            if self.rng.chance(0.4) { self.rng.range(1, 2).min(len.saturating_sub(1)) } else { 0 };
                         let n = len - short;
                         (Expr::U(n), Some(n))
                     }
