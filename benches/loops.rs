@@ -5,9 +5,10 @@
 //! `cargo bench --bench loops`.
 //!
 //! Names within a group: `value/plain` is the function, `*/generated` what
-//! `#[differentiate]` made, `grad/hand_gather_into` the hand-written value
-//! and gradient in one pass into a buffer allocated once outside the timing
-//! loop (compare it with `value_and_grad/generated`), `grad/hand_gather` the
+//! `#[differentiate]` made (`*_into` writing into a buffer allocated once
+//! outside the timing loop), `grad/hand_gather_into` the hand-written value
+//! and gradient in one pass into such a buffer (compare it with
+//! `value_and_grad_into/generated`), `grad/hand_gather` the
 //! hand-written gradient alone in a new `Vec` like `f_grad` (compare it with
 //! `grad/generated`), `grad/hand_scatter` a hand-written gradient in the
 //! shape reverse mode emits (for Rosenbrock, the old baseline). In
@@ -89,6 +90,12 @@ fn gradients(c: &mut Criterion) {
         group.bench_function("value/plain", |b| b.iter(|| rosenbrock(black_box(&x))));
         group.bench_function("grad/generated", |b| b.iter(|| rosenbrock_grad(black_box(&x))));
         group.bench_function("value_and_grad/generated", |b| b.iter(|| rosenbrock_value_and_grad(black_box(&x))));
+        group.bench_function("value_and_grad_into/generated", |b| {
+            b.iter(|| rosenbrock_value_and_grad_into(black_box(&x), black_box(&mut g)))
+        });
+        group.bench_function("grad_into/generated", |b| {
+            b.iter(|| rosenbrock_grad_into(black_box(&x), black_box(&mut g)))
+        });
         group.bench_function("grad/hand_gather_into", |b| {
             b.iter(|| rosenbrock_hand_grad_into(black_box(&x), black_box(&mut g)))
         });
@@ -103,6 +110,12 @@ fn gradients(c: &mut Criterion) {
         group.bench_function("value/plain", |b| b.iter(|| trigonometric(black_box(&x))));
         group.bench_function("grad/generated", |b| b.iter(|| trigonometric_grad(black_box(&x))));
         group.bench_function("value_and_grad/generated", |b| b.iter(|| trigonometric_value_and_grad(black_box(&x))));
+        group.bench_function("value_and_grad_into/generated", |b| {
+            b.iter(|| trigonometric_value_and_grad_into(black_box(&x), black_box(&mut g)))
+        });
+        group.bench_function("grad_into/generated", |b| {
+            b.iter(|| trigonometric_grad_into(black_box(&x), black_box(&mut g)))
+        });
         group.bench_function("grad/hand_gather_into", |b| {
             b.iter(|| trigonometric_hand_grad_into(black_box(&x), black_box(&mut g), black_box(&mut work)))
         });
@@ -117,6 +130,10 @@ fn gradients(c: &mut Criterion) {
         group.bench_function("value/plain", |b| b.iter(|| stencil(black_box(&x))));
         group.bench_function("grad/generated", |b| b.iter(|| stencil_grad(black_box(&x))));
         group.bench_function("value_and_grad/generated", |b| b.iter(|| stencil_value_and_grad(black_box(&x))));
+        group.bench_function("value_and_grad_into/generated", |b| {
+            b.iter(|| stencil_value_and_grad_into(black_box(&x), black_box(&mut g)))
+        });
+        group.bench_function("grad_into/generated", |b| b.iter(|| stencil_grad_into(black_box(&x), black_box(&mut g))));
         group.bench_function("grad/hand_gather_into", |b| {
             b.iter(|| stencil_hand_grad_into(black_box(&x), black_box(&mut g)))
         });
@@ -185,18 +202,34 @@ fn check_baselines() {
         let x = point(n);
         let dx = DVector::from_vec(x.clone());
         macro_rules! check_gradients {
-            ($f:ident, $dual:ident, $generated:ident, $hand:ident) => {
+            ($f:ident, $dual:ident, $generated:ident, $into:ident, $hand:ident) => {
                 let name = stringify!($f);
                 let (value, g) = num_dual::gradient($dual, &dx);
                 assert_all_close(&[$f(&x)], &[$dual(dx.clone())], 1e-13, name);
                 assert_all_close(&[$f(&x)], &[value], 1e-13, name);
                 assert_all_close(&$generated(&x), g.as_slice(), 1e-12, &format!("{name}: generated gradient"));
+                let mut into = vec![f64::NAN; n];
+                let value_into = $into(&x, &mut into);
+                assert_all_close(&[value_into], &[value], 1e-13, name);
+                assert_all_close(&into, g.as_slice(), 1e-12, &format!("{name}: generated gradient into a buffer"));
                 assert_all_close(&$hand(&x), g.as_slice(), 1e-12, &format!("{name}: hand gradient"));
             };
         }
-        check_gradients!(rosenbrock, rosenbrock_dual, rosenbrock_grad, rosenbrock_hand_grad);
-        check_gradients!(trigonometric, trigonometric_dual, trigonometric_grad, trigonometric_hand_grad);
-        check_gradients!(stencil, stencil_dual, stencil_grad, stencil_hand_grad);
+        check_gradients!(
+            rosenbrock,
+            rosenbrock_dual,
+            rosenbrock_grad,
+            rosenbrock_value_and_grad_into,
+            rosenbrock_hand_grad
+        );
+        check_gradients!(
+            trigonometric,
+            trigonometric_dual,
+            trigonometric_grad,
+            trigonometric_value_and_grad_into,
+            trigonometric_hand_grad
+        );
+        check_gradients!(stencil, stencil_dual, stencil_grad, stencil_value_and_grad_into, stencil_hand_grad);
 
         let (_, _, h) = num_dual::hessian(rosenbrock_dual, &dx);
         let dense = rosenbrock_hand_hessian_dense(&x);

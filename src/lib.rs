@@ -211,8 +211,8 @@ pub use matdiff_macros::differentiate;
 #[doc(hidden)]
 pub mod __private {
     pub use matdiff_core::arrays::{
-        add_all, add_at, add_once, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at,
-        write_at, zero_element,
+        CotangentStorage, add_all, add_at, add_once, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec,
+        sum_all, take_at, write_at, zero_element,
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{

@@ -1,21 +1,25 @@
 //! With static sizes (scalars, `SVector`, `SMatrix`) the generated gradient,
-//! Hessian and Hessian-vector product allocate nothing: counted by a global
-//! allocator over many calls.
+//! Hessian and Hessian-vector product allocate nothing, and neither do the
+//! `_into` gradients of functions of slices whose loops need no tape:
+//! counted by a global allocator over many calls.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use matdiff::differentiate;
 use nalgebra::{Matrix3, SMatrix, SVector, Vector3};
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    // Per thread: the tests run in parallel, and each counts its own.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -37,10 +41,32 @@ fn energy(p: Vector3<f64>, m: Matrix3<f64>) -> f64 {
     q.map(|v| v.tanh()).norm_squared() + matdiff::logdet(&m) + q[1] * p.sum()
 }
 
+/// The extended Rosenbrock function and a stencil: loops whose reverse
+/// sweeps recompute what they need, with no tape.
+#[differentiate]
+fn rosenbrock(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        s += 100.0 * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2);
+    }
+    s
+}
+
+#[differentiate]
+fn stencil(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    for i in 1..n - 1 {
+        let d = x[i - 1] - 2.0 * x[i] + x[i + 1];
+        s += d * d + x[i].powi(4);
+    }
+    s
+}
+
 fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = ALLOCATIONS.with(Cell::get);
     f();
-    ALLOCATIONS.load(Ordering::SeqCst) - before
+    ALLOCATIONS.with(Cell::get) - before
 }
 
 #[test]
@@ -65,3 +91,23 @@ fn static_sizes_allocate_nothing() {
     });
     assert!(dynamic > 0);
 }
+
+#[test]
+fn slice_gradients_into_buffers_allocate_nothing() {
+    let x: Vec<f64> = (0..1000).map(|i| (i as f64 * 0.37).sin()).collect();
+    let mut g = vec![0.0; x.len()];
+    let count = allocations_during(|| {
+        for _ in 0..100 {
+            black_box(rosenbrock_value_and_grad_into(black_box(&x), black_box(&mut g)));
+            rosenbrock_grad_into(black_box(&x), black_box(&mut g));
+            black_box(stencil_value_and_grad_into(black_box(&x), black_box(&mut g)));
+        }
+    });
+    assert_eq!(count, 0, "a gradient into the caller's buffer must not touch the heap");
+    // The allocating form does allocate, once per call.
+    let allocating = allocations_during(|| {
+        black_box(rosenbrock_grad(black_box(&x)));
+    });
+    assert_eq!(allocating, 1);
+}
+

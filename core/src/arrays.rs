@@ -114,6 +114,40 @@ pub fn add_at<F, T: Linear<F>>(buffer: &mut [T], index: usize, value: &T) {
     }
 }
 
+/// Where a reverse sweep writes the cotangent of a slice or `Vec` argument:
+/// a `Vec` it allocates (`f_grad`), or a slice the caller owns
+/// (`f_grad_into`), which makes a gradient allocate nothing.
+pub trait CotangentStorage<F>: core::ops::DerefMut<Target = [F]> {
+    /// The storage holding `len` zeros.
+    fn zeroed(self, len: usize) -> Self;
+}
+
+impl<F: Scalar> CotangentStorage<F> for Vec<F> {
+    #[inline]
+    fn zeroed(mut self, len: usize) -> Self {
+        if self.capacity() == 0 {
+            // `vec!` of a zero asks the allocator for zeroed memory.
+            return vec![F::zero(); len];
+        }
+        self.clear();
+        self.resize(len, F::zero());
+        self
+    }
+}
+
+impl<F: Scalar> CotangentStorage<F> for &mut [F] {
+    #[inline]
+    fn zeroed(self, len: usize) -> Self {
+        assert!(
+            self.len() == len,
+            "the gradient buffer has {} elements, but its argument has {len}: give it one per element of the argument",
+            self.len()
+        );
+        self.fill(F::zero());
+        self
+    }
+}
+
 /// The zero of `buffer`'s elements: the initial value of the slots of a
 /// reverse loop's window on it.
 ///

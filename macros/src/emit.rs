@@ -44,6 +44,9 @@ pub struct Emitter<'a> {
     /// be moved (floats are copied either way, so scalar code is written
     /// without the clones).
     owns_matrices: bool,
+    /// Values whose `let` binds the given expression instead of their own
+    /// (the cotangent of a slice, in storage the caller lends).
+    provided: std::collections::HashMap<Var, TokenStream>,
 }
 
 impl<'a> Emitter<'a> {
@@ -60,12 +63,19 @@ impl<'a> Emitter<'a> {
             drops: Default::default(),
             tape_guard: None,
             owns_matrices,
+            provided: Default::default(),
         }
     }
 
     /// Fills and allocates loop tapes only where the constant `guard` holds.
     pub fn guarding_tapes(mut self, guard: TokenStream) -> Self {
         self.tape_guard = Some(guard);
+        self
+    }
+
+    /// Binds `v` to `value` where its `let` would compute it.
+    pub fn providing(mut self, v: Var, value: TokenStream) -> Self {
+        self.provided.insert(v, value);
         self
     }
 
@@ -202,7 +212,11 @@ impl<'a> Emitter<'a> {
         match stmt {
             Stmt::Let { dst, ty, expr, span } => {
                 let pattern = self.pattern(dst);
-                let value = self.expr(expr, *span);
+                let provided = match dst {
+                    Dst::Var(v) => self.provided.get(v).cloned(),
+                    _ => None,
+                };
+                let value = provided.unwrap_or_else(|| self.expr(expr, *span));
                 let ty = ty.as_ref().map(|t| quote!(: #t));
                 quote_spanned!(*span=> let #pattern #ty = #value;)
             }

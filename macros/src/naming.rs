@@ -50,6 +50,14 @@ pub fn window_low(buffer: &Ident) -> Ident {
     quote::format_ident!("__matdiff_window_{}_low", buffer_name.trim_start_matches("r#"), span = buffer.span())
 }
 
+/// The parameter of the forward-over-reverse core that lends the storage
+/// of the cotangent of its `k`-th argument, a slice (see
+/// `matdiff_core::arrays::CotangentStorage`), and its type.
+pub fn cotangent_storage(k: usize) -> (Ident, Ident) {
+    let span = proc_macro2::Span::call_site();
+    (quote::format_ident!("__matdiff_storage{}", k, span = span), quote::format_ident!("__MatdiffS{}", k, span = span))
+}
+
 /// The hidden method that holds companion `suffix` of method `method`.
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
     Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())

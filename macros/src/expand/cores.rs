@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use super::Generator;
 use crate::emit::Emitter;
@@ -142,7 +142,7 @@ impl<'a> Generator<'a> {
                 let dot = e.ident(*dot);
                 quote!(#dot)
             });
-            let call = self.call_core_with(CORE, quote!(::<_, true, false>), dots, false);
+            let call = self.call_core_with(CORE, self.core_turbofish(None, true, false), dots, false);
             let t = e.ident(tangents);
             self.companion_fn(
                 naming::JVP,
@@ -206,12 +206,47 @@ impl<'a> Generator<'a> {
             if !self.matrix_mode() {
                 e = e.guarding_tapes(quote!(__MATDIFF_REVERSE));
             }
+            // The cotangent of a slice is written into the storage the
+            // caller lends (a new `Vec`, or the caller's buffer).
+            let storage = self.storage_params();
+            for &k in &storage {
+                let (storage_param, _) = naming::cotangent_storage(k);
+                let param = self.lowered.params[k];
+                let Some(buffer) = self.wrt.iter().position(|w| *w == param).and_then(|i| gradient.adjoints[i]) else {
+                    continue;
+                };
+                let ident = &self.sig.params[k].ident;
+                e = e.providing(
+                    buffer,
+                    quote!(::matdiff::__private::CotangentStorage::zeroed(#storage_param, #ident.len())),
+                );
+            }
+            let storage_params = storage.iter().map(|&k| {
+                let (param, ty) = naming::cotangent_storage(k);
+                quote!(mut #param: #ty,)
+            });
+            let storage_generics = storage.iter().map(|&k| {
+                let (_, ty) = naming::cotangent_storage(k);
+                quote!(#ty: ::matdiff::__private::CotangentStorage<#float>)
+            });
+            let core_slot_types: Vec<TokenStream> =
+                slot_types
+                    .iter()
+                    .enumerate()
+                    .map(|(k, ty)| {
+                        if storage.contains(&k) {
+                            naming::cotangent_storage(k).1.into_token_stream()
+                        } else {
+                            ty.clone()
+                        }
+                    })
+                    .collect();
             let tangent_params = seed_stmts.iter().map(|(dot, k)| {
                 let dot = e.ident(*dot);
                 let ty = self.shaped(&self.sig.params[*k], &d);
                 quote!(mut #dot: #ty,)
             });
-            let tangent_params: TokenStream = tangent_params.collect();
+            let tangent_params: TokenStream = tangent_params.chain(storage_params).collect();
             let body = e.stmts(&stmts);
             let result = e.ident(result_var);
             let result_dot = self.dot_or_zero(&e, &dots, result_var);
@@ -243,7 +278,7 @@ impl<'a> Generator<'a> {
                 .collect();
             let generics = match &direction_param {
                 Some(directions) => {
-                    quote!(#directions, const __MATDIFF_VALUE: bool, const __MATDIFF_REVERSE: bool)
+                    quote!(#directions, const __MATDIFF_VALUE: bool, const __MATDIFF_REVERSE: bool #(, #storage_generics)*)
                 }
                 None => quote!(const __MATDIFF_VALUE: bool),
             };
@@ -251,7 +286,7 @@ impl<'a> Generator<'a> {
                 CORE,
                 Some(generics),
                 quote!(#tangent_params),
-                quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
+                quote!((#float, #d, (#(#core_slot_types,)*), (#(#tangent_slot_types,)*))),
                 quote! {
                     #direction_alias
                     #body
@@ -402,7 +437,16 @@ impl<'a> Generator<'a> {
                 })
                 .collect()
         };
-        let (slots, dot_slots) = (zeros(&zero), zeros(&zero_dot));
+        // The storage lent for a slice's cotangent goes back untouched.
+        let slot_zeros = {
+            let mut slots = zeros(&zero);
+            for k in self.storage_params() {
+                let (storage, _) = naming::cotangent_storage(k);
+                slots[k] = quote!(#storage);
+            }
+            slots
+        };
+        let (slots, dot_slots) = (slot_zeros, zeros(&zero_dot));
         // No `uses`: the value and its tangent are outputs of the core, so
         // every later pass keeps them under their names anyway, and a use
         // here would count as a move (user code may move what it reads),
@@ -426,6 +470,13 @@ impl<'a> Generator<'a> {
     /// A nalgebra value has a tangent of its own size whatever the number of
     /// directions, so there the reverse core has a body of its own.
     pub(super) fn gradient_call(&self, with_value: bool) -> TokenStream {
+        self.gradient_call_storing(with_value, None)
+    }
+
+    /// [`Generator::gradient_call`] with the storage of the cotangents of
+    /// the differentiated slices given (see
+    /// [`Generator::storage_params`]), rather than allocated.
+    pub(super) fn gradient_call_storing(&self, with_value: bool, storage: Option<Vec<TokenStream>>) -> TokenStream {
         let reverse_core = || {
             let call = self.call_core_with(GRADIENT_CORE, quote!(::<#with_value>), [], false);
             quote!(let (__matdiff_value, __matdiff_slots) = #call;)
@@ -449,8 +500,11 @@ impl<'a> Generator<'a> {
             lets.push(quote!(let #name: #ty = #value;));
             tangents.push(quote!(#name));
         }
-        let call =
-            self.call_core_with(CORE, self.core_generics(Some(quote!([#float; 0])), with_value), tangents, false);
+        let generics = self.core_generics(Some(quote!([#float; 0])), with_value);
+        let call = match storage {
+            Some(storage) => self.call_core_storing(CORE, generics, tangents.into_iter().chain(storage), false),
+            None => self.call_core_with(CORE, generics, tangents, false),
+        };
         quote! {
             #(#lets)*
             let (__matdiff_value, _, __matdiff_slots, _) = #call;
@@ -515,7 +569,8 @@ impl<'a> Generator<'a> {
             .params
             .iter()
             .zip(&self.lowered.params)
-            .map(|(p, &param)| {
+            .enumerate()
+            .map(|(k, (p, &param))| {
                 if !p.wrt {
                     return no_derivative.clone();
                 }
@@ -524,6 +579,11 @@ impl<'a> Generator<'a> {
                     Some(a) => {
                         let a = e.ident(a);
                         quote!(#a)
+                    }
+                    None if self.storage_params().contains(&k) => {
+                        let (storage, _) = naming::cotangent_storage(k);
+                        let p = e.ident(param);
+                        quote!(::matdiff::__private::CotangentStorage::zeroed(#storage, #p.len()))
                     }
                     None => {
                         let p = e.ident(param);

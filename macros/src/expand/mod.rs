@@ -121,6 +121,8 @@ impl<'a> Generator<'a> {
         let mut out = TokenStream::new();
         out.extend(if self.matrix_mode() { self.grad_pruned() } else { self.grad_wrapper(false) });
         out.extend(self.grad_wrapper(true));
+        out.extend(self.grad_into_wrapper(false));
+        out.extend(self.grad_into_wrapper(true));
         if !self.options.no_hessian {
             out.extend(self.hessian(&cores));
             out.extend(self.hvp());
@@ -197,8 +199,42 @@ impl<'a> Generator<'a> {
     }
 
     /// [`Generator::call_core`] with generic arguments `turbofish`
-    /// (`::<true>`).
+    /// (`::<true>`). The forward-over-reverse core is lent no storage for
+    /// the cotangents of slices: it allocates them.
     fn call_core_with(
+        &self,
+        suffix: &str,
+        turbofish: TokenStream,
+        extra: impl IntoIterator<Item = TokenStream>,
+        repeated: bool,
+    ) -> TokenStream {
+        let storage = if suffix == naming::SECOND_ORDER_CORE {
+            self.storage_params().iter().map(|_| quote!(::std::vec::Vec::new())).collect()
+        } else {
+            Vec::new()
+        };
+        self.call_core_storing(suffix, turbofish, extra.into_iter().chain(storage), repeated)
+    }
+
+    /// The parameters whose cotangents the forward-over-reverse core writes
+    /// into storage its caller lends it (`matdiff_core::arrays::CotangentStorage`):
+    /// the differentiated slices and `Vec`s, by position in the signature.
+    fn storage_params(&self) -> Vec<usize> {
+        if self.matrix_mode() {
+            return Vec::new();
+        }
+        self.sig
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.wrt && matches!(p.shape, Shape::Dynamic))
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    /// A call of companion `suffix` with the function's arguments, then
+    /// `extra` as they are.
+    fn call_core_storing(
         &self,
         suffix: &str,
         turbofish: TokenStream,
@@ -236,12 +272,16 @@ impl<'a> Generator<'a> {
     /// computes the value and its tangent is dead in that instance of the
     /// core, inlined or not.
     fn core_generics(&self, directions: Option<TokenStream>, value: bool) -> TokenStream {
-        if self.matrix_mode() {
-            quote!(::<#value>)
-        } else {
-            let directions = directions.unwrap_or_else(|| quote!(_));
-            quote!(::<#directions, #value, true>)
-        }
+        if self.matrix_mode() { quote!(::<#value>) } else { self.core_turbofish(directions, value, true) }
+    }
+
+    /// The generic arguments of the forward-over-reverse core without
+    /// nalgebra values: the directions, whether the value and the reverse
+    /// sweep are wanted, and the storage types (inferred).
+    fn core_turbofish(&self, directions: Option<TokenStream>, value: bool, reverse: bool) -> TokenStream {
+        let directions = directions.unwrap_or_else(|| quote!(_));
+        let storage = self.storage_params().into_iter().map(|_| quote!(_));
+        quote!(::<#directions, #value, #reverse #(, #storage)*>)
     }
 
     /// Entry `i` of the per-argument tuple `tuple` returned by a core, for

@@ -2,7 +2,7 @@
 //! the shell every public function is written in.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::Generator;
 use crate::emit::Emitter;
@@ -29,6 +29,49 @@ impl<'a> Generator<'a> {
             (grad_type, grad)
         };
         self.wrapper_fn(&name, &doc, quote!(), ret, quote!(#call #value))
+    }
+
+    /// `f_grad_into` or `f_value_and_grad_into`, when every differentiated
+    /// argument is a slice or a `Vec`: the gradient written into buffers
+    /// the caller owns, one per argument, as optimisers' callbacks take it
+    /// (`FnMut(&[f64], &mut [f64]) -> f64`).
+    pub(super) fn grad_into_wrapper(&self, with_value: bool) -> Option<TokenStream> {
+        let storage = self.storage_params();
+        if storage.is_empty() || storage.len() != self.wrt.len() {
+            return None;
+        }
+        let (name, _) = self.grad_name_doc(with_value);
+        let name = format_ident!("{}_into", name);
+        let float = &self.float;
+        let taken: Vec<String> = self.sig.params.iter().map(|p| p.ident.to_string()).collect();
+        let buffers: Vec<Ident> = storage
+            .iter()
+            .map(|&k| {
+                let mut buffer =
+                    format_ident!("grad_{}", self.sig.params[k].ident.to_string().trim_start_matches("r#"));
+                while taken.contains(&buffer.to_string()) {
+                    buffer = format_ident!("{}_", buffer);
+                }
+                buffer
+            })
+            .collect();
+        let params = buffers.iter().map(|b| quote!(#b: &mut [#float]));
+        let lent = buffers.iter().map(|b| quote!(&mut *#b)).collect();
+        let call = self.gradient_call_storing(with_value, Some(lent));
+        let arguments: Vec<String> = storage.iter().map(|&k| format!("`{}`", self.sig.params[k].ident)).collect();
+        let written: Vec<String> = buffers.iter().map(|b| format!("`{b}`")).collect();
+        let (what, ret, value) = if with_value {
+            ("The value of {f} and its gradient", quote!(#float), quote!(__matdiff_value))
+        } else {
+            ("The gradient of {f}", quote!(), quote!())
+        };
+        let doc = format!(
+            " {} with respect to {}, written into {} (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.",
+            what.replace("{f}", &self.link()),
+            arguments.join(", "),
+            written.join(", "),
+        );
+        Some(self.wrapper_fn(&name, &doc, quote!(#(#params,)*), ret, quote!(#call #value)))
     }
 
     fn grad_name_doc(&self, with_value: bool) -> (Ident, String) {
@@ -275,12 +318,13 @@ impl<'a> Generator<'a> {
         // keeps rustc from calling it dead code.
         let original = &self.sig.name;
         let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        let ret = if ret.is_empty() { quote!() } else { quote!(-> #ret) };
         quote! {
             #[doc = #doc]
             #attrs
             #inline
             #lints
-            #vis fn #name #generics (#params #extra_params) -> #ret #where_clause {
+            #vis fn #name #generics (#params #extra_params) #ret #where_clause {
                 let _ = #original;
                 #items
                 #body
@@ -307,12 +351,13 @@ impl<'a> Generator<'a> {
         let lints = Self::lints();
         let original = &self.sig.name;
         let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        let ret = if ret.is_empty() { quote!() } else { quote!(-> #ret) };
         quote! {
             #[doc = #doc]
             #attrs
             #inline
             #lints
-            #vis fn #name #generics (#params #extra_params) -> #ret #where_clause {
+            #vis fn #name #generics (#params #extra_params) #ret #where_clause {
                 let _ = #original;
                 #body
             }

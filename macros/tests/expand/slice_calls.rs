@@ -25,7 +25,8 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         [f64; 0],
         false,
         true,
-    >(x, __matdiff_no_tangent0);
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
     __matdiff_slots.0
 }
 /// The value of [`calls_with_slices`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -48,8 +49,56 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         [f64; 0],
         true,
         true,
-    >(x, __matdiff_no_tangent0);
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
     (__matdiff_value, __matdiff_slots.0)
+}
+/// The gradient of [`calls_with_slices`] with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn calls_with_slices_grad_into(x: &[f64], grad_x: &mut [f64]) {
+    let _ = calls_with_slices;
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
+        [f64; 0],
+        false,
+        true,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x);
+}
+/// The value of [`calls_with_slices`] and its gradient with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn calls_with_slices_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
+    let _ = calls_with_slices;
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = calls_with_slices::second_order_core::<
+        [f64; 0],
+        true,
+        true,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x);
+    __matdiff_value
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
 #[inline]
@@ -108,7 +157,8 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         _,
         false,
         true,
-    >(x, v.to_vec());
+        _,
+    >(x, v.to_vec(), ::std::vec::Vec::new());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -135,7 +185,8 @@ impl calls_with_slices {
             [f64; 0],
             true,
             true,
-        >(x, __matdiff_no_tangent0);
+            _,
+        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -166,7 +217,8 @@ impl calls_with_slices {
             _,
             true,
             false,
-        >(x, x_dot);
+            _,
+        >(x, x_dot, ::std::vec::Vec::new());
         (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
@@ -200,7 +252,8 @@ impl calls_with_slices {
             _,
             true,
             true,
-        >(x, x_dot);
+            _,
+        >(x, x_dot, ::std::vec::Vec::new());
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -233,10 +286,12 @@ impl calls_with_slices {
         __MatdiffD: ::matdiff::__private::Directions<f64>,
         const __MATDIFF_VALUE: bool,
         const __MATDIFF_REVERSE: bool,
+        __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
     >(
         x: &[f64],
         mut x_dot: ::std::vec::Vec<__MatdiffD>,
-    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        mut __matdiff_storage0: __MatdiffS0,
+    ) -> (f64, __MatdiffD, (__MatdiffS0,), (::std::vec::Vec<__MatdiffD>,)) {
         let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
@@ -293,11 +348,14 @@ impl calls_with_slices {
             return (
                 mul_1,
                 mul_1_dot_2,
-                (::std::vec::Vec::new(),),
+                (__matdiff_storage0,),
                 (::std::vec::Vec::new(),),
             );
         };
-        let mut x_bar = ::matdiff::__private::zero_like(&x);
+        let mut x_bar = ::matdiff::__private::CotangentStorage::zeroed(
+            __matdiff_storage0,
+            x.len(),
+        );
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
@@ -440,6 +498,11 @@ impl calls_with_slices {
         x: &[f64],
         __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
     ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        calls_with_slices::second_order_core::<_, false, true>(x, __matdiff_tangent0)
+        calls_with_slices::second_order_core::<
+            _,
+            false,
+            true,
+            _,
+        >(x, __matdiff_tangent0, ::std::vec::Vec::new())
     }
 }
