@@ -110,4 +110,3 @@ fn slice_gradients_into_buffers_allocate_nothing() {
     });
     assert_eq!(allocating, 1);
 }
-
