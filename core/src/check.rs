@@ -135,6 +135,156 @@ pub fn assert_all_close(actual: &[f64], expected: &[f64], rel: f64, what: &str) 
     }
 }
 
+/// A value `#[differentiate(check)]` builds for an argument from the
+/// scalars of a check point, in the argument's order.
+pub trait FromScalars: Sized {
+    fn from_scalars(scalars: &[f64]) -> Self;
+}
+
+impl FromScalars for f64 {
+    fn from_scalars(scalars: &[f64]) -> Self {
+        scalars[0]
+    }
+}
+
+impl FromScalars for Vec<f64> {
+    fn from_scalars(scalars: &[f64]) -> Self {
+        scalars.to_vec()
+    }
+}
+
+impl<const N: usize> FromScalars for [f64; N] {
+    fn from_scalars(scalars: &[f64]) -> Self {
+        core::array::from_fn(|i| scalars[i])
+    }
+}
+
+/// A derivative flattened to its scalars in the order of the check point:
+/// a gradient (a float, an array, a `Vec` or a tuple of them) or a
+/// Hessian's rows.
+pub trait Scalars {
+    fn push_scalars(&self, out: &mut Vec<f64>);
+}
+
+impl Scalars for f64 {
+    fn push_scalars(&self, out: &mut Vec<f64>) {
+        out.push(*self);
+    }
+}
+
+impl<T: Scalars> Scalars for Vec<T> {
+    fn push_scalars(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|item| item.push_scalars(out));
+    }
+}
+
+impl<T: Scalars, const N: usize> Scalars for [T; N] {
+    fn push_scalars(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|item| item.push_scalars(out));
+    }
+}
+
+macro_rules! tuple_scalars {
+    ($($name:ident),+) => {
+        impl<$($name: Scalars),+> Scalars for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn push_scalars(&self, out: &mut Vec<f64>) {
+                let ($($name,)+) = self;
+                $($name.push_scalars(out);)+
+            }
+        }
+    };
+}
+tuple_scalars!(A);
+tuple_scalars!(A, B);
+tuple_scalars!(A, B, C);
+tuple_scalars!(A, B, C, D);
+tuple_scalars!(A, B, C, D, E);
+tuple_scalars!(A, B, C, D, E, G);
+tuple_scalars!(A, B, C, D, E, G, H);
+tuple_scalars!(A, B, C, D, E, G, H, I);
+
+/// The scalars of `value`, in order.
+pub fn scalars(value: &impl Scalars) -> Vec<f64> {
+    let mut out = Vec::new();
+    value.push_scalars(&mut out);
+    out
+}
+
+/// The names of the scalars of a check point: `x` for a scalar argument,
+/// `v[0]`, `v[1]`, .. for an array, from (name, length, is an array).
+pub fn scalar_names(arguments: &[(&str, usize, bool)]) -> Vec<String> {
+    let mut names = Vec::new();
+    for &(name, len, array) in arguments {
+        if array {
+            names.extend((0..len).map(|i| format!("{name}[{i}]")));
+        } else {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// The test `#[differentiate(check)]` generates, at one point `x` (the
+/// differentiated scalars in argument order, named by `names`): the
+/// generated `gradient` and, if given, `hessian` (its rows one after the
+/// other) against Ridders' differences of `f`. Panics naming the entry that
+/// is furthest off, relative to `max(|expected|, 1)`, when it is off by more
+/// than 1e-6 (gradient) or 1e-5 (Hessian): a wrong sign or factor, never the
+/// differences' own error on a smooth function.
+#[track_caller]
+pub fn check_point(
+    function: &str,
+    names: &[String],
+    x: &[f64],
+    f: impl Fn(&[f64]) -> f64,
+    gradient: &[f64],
+    hessian: Option<&[f64]>,
+) {
+    let n = x.len();
+    let value = f(x);
+    assert!(
+        value.is_finite(),
+        "{function} is {value} at {x:?}: check it at points where it is finite and smooth, \
+         with `#[differentiate(check(points = [[..], ..]))]`"
+    );
+    assert_eq!(gradient.len(), n, "{function}: the gradient has {} entries for {n} scalars", gradient.len());
+    let expected = self::gradient(&f, x);
+    let label = |i: usize| format!("d{function}/d{}", names[i]);
+    report(function, x, "gradient", (0..n).map(|i| (label(i), gradient[i], expected[i])), 1e-6);
+    if let Some(hessian) = hessian {
+        assert_eq!(hessian.len(), n * n, "{function}: the Hessian has {} entries for {n} scalars", hessian.len());
+        let expected = self::hessian(&f, x);
+        let entries = (0..n)
+            .flat_map(|i| (0..n).map(move |j| (i, j)))
+            .map(|(i, j)| (format!("d2{function}/d{} d{}", names[i], names[j]), hessian[i * n + j], expected[i][j]));
+        report(function, x, "Hessian", entries, 1e-5);
+    }
+}
+
+#[track_caller]
+fn report(function: &str, x: &[f64], what: &str, entries: impl Iterator<Item = (String, f64, f64)>, rel: f64) {
+    let mut worst: Option<(f64, String, f64, f64)> = None;
+    for (name, actual, expected) in entries {
+        let error = if close(actual, expected, rel) {
+            0.0
+        } else if actual.is_finite() && expected.is_finite() {
+            (actual - expected).abs() / expected.abs().max(1.0)
+        } else {
+            f64::INFINITY
+        };
+        if error > 0.0 && worst.as_ref().is_none_or(|w| error > w.0) {
+            worst = Some((error, name, actual, expected));
+        }
+    }
+    if let Some((_, name, actual, expected)) = worst {
+        panic!(
+            "{function}: the generated {what} disagrees with finite differences at {x:?}: \
+             {name} is {actual:e}, the differences give {expected:e} (this is the entry furthest off)"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +310,38 @@ mod tests {
         let f = |x: &[f64]| x[0] * x[1];
         let d = directional(f, &[2.0, 3.0], &[1.0, -1.0]);
         assert!(close(d, 3.0 - 2.0, 1e-9), "{d}");
+    }
+
+    #[test]
+    fn a_wrong_gradient_is_reported_by_name() {
+        let f = |x: &[f64]| x[0] * x[0] * x[1];
+        let x = [1.5, -2.0];
+        let names = scalar_names(&[("a", 1, false), ("b", 1, false)]);
+        let right = [2.0 * 1.5 * -2.0, 1.5 * 1.5];
+        check_point("f", &names, &x, f, &right, None);
+        let wrong_sign = [right[0], -right[1]];
+        let message = std::panic::catch_unwind(|| check_point("f", &names, &x, f, &wrong_sign, None))
+            .expect_err("a wrong sign must fail");
+        let message = message.downcast_ref::<String>().expect("a message");
+        assert!(message.contains("df/db is -2.25e0, the differences give 2.24999"), "{message}");
+    }
+
+    #[test]
+    fn a_wrong_hessian_factor_is_reported_by_name() {
+        let f = |x: &[f64]| x[0].powi(3) + x[0] * x[1];
+        let x = [0.5, 2.0];
+        let names = scalar_names(&[("v", 2, true)]);
+        let gradient = [3.0 * 0.25 + 2.0, 0.5];
+        let hessian = [6.0 * 0.5, 1.0, 1.0, 0.0];
+        check_point("f", &names, &x, f, &gradient, Some(&hessian));
+        let half = [3.0, 0.5, 0.5, 0.0];
+        let message = std::panic::catch_unwind(|| check_point("f", &names, &x, f, &gradient, Some(&half)))
+            .expect_err("a wrong factor must fail");
+        let message = message.downcast_ref::<String>().expect("a message");
+        assert!(
+            message.contains("d2f/dv[0] dv[1] is 5e-1") || message.contains("d2f/dv[1] dv[0] is 5e-1"),
+            "{message}"
+        );
     }
 
     #[test]

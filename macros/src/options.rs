@@ -24,14 +24,25 @@ pub struct Options {
     /// `no_hessian`: generate neither the Hessian nor the Hessian-vector
     /// product (saves compile time for large functions).
     pub no_hessian: bool,
+    /// `check` or `check(points = [[..], ..])`: a test of the generated
+    /// derivatives against finite differences.
+    pub check: Option<Check>,
+}
+
+/// What `check` asked for.
+pub struct Check {
+    /// Where `check` was written, for errors about it.
+    pub span: proc_macro2::Span,
+    /// The points, each the differentiated scalars in argument order;
+    /// `None` for a few generated ones.
+    pub points: Option<Vec<Vec<syn::Expr>>>,
 }
 
 pub fn parse(args: TokenStream) -> syn::Result<Options> {
     syn::parse2(args)
 }
 
-const KNOWN: &str =
-    "`wrt(..)`, `grad = name`, `value_and_grad = name`, `hessian = name`, `hvp = name` and `no_hessian`";
+const KNOWN: &str = "`wrt(..)`, `grad = name`, `value_and_grad = name`, `hessian = name`, `hvp = name`, `jacobian = name`, `no_hessian` and `check`";
 
 impl Parse for Options {
     fn parse(input: ParseStream) -> syn::Result<Self> {
@@ -97,6 +108,19 @@ impl Options {
                 }
                 *slot = Some(name);
             }
+            "check" => {
+                if self.check.is_some() {
+                    return Err(duplicate());
+                }
+                let points = if input.peek(syn::token::Paren) {
+                    let content;
+                    parenthesized!(content in input);
+                    Some(parse_points(&content)?)
+                } else {
+                    None
+                };
+                self.check = Some(Check { span: key.span(), points });
+            }
             "no_hessian" => {
                 if self.no_hessian {
                     return Err(duplicate());
@@ -109,4 +133,28 @@ impl Options {
         }
         Ok(())
     }
+}
+
+/// `points = [[1.0, 2.0], [-0.5, 3.0]]`: a list of points, each a list of
+/// numbers.
+fn parse_points(input: ParseStream) -> syn::Result<Vec<Vec<syn::Expr>>> {
+    let key: Ident = input.parse()?;
+    if key != "points" {
+        return Err(syn::Error::new(key.span(), "write `check(points = [[1.0, 2.0], [-0.5, 3.0]])`"));
+    }
+    input.parse::<Token![=]>()?;
+    let list: syn::ExprArray = input.parse()?;
+    if list.elems.is_empty() {
+        return Err(syn::Error::new_spanned(&list, "`points` is empty: give at least one point"));
+    }
+    list.elems
+        .into_iter()
+        .map(|point| match point {
+            syn::Expr::Array(point) if !point.elems.is_empty() => Ok(point.elems.into_iter().collect()),
+            other => Err(syn::Error::new_spanned(
+                other,
+                "a point is a list of the differentiated scalars in argument order: `[1.0, 2.0]`",
+            )),
+        })
+        .collect()
 }

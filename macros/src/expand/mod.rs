@@ -8,6 +8,7 @@
 //! the shell of every public function; `hessian` and `jacobian` the
 //! matrices, with `layout` placing the inputs' scalars among all of them.
 
+mod check;
 mod cores;
 mod hessian;
 mod jacobian;
@@ -73,6 +74,9 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
             return errors.finish().map(|_| TokenStream::new());
         }
     };
+    if let Err(e) = check::validate(&options, &sig) {
+        errors.add(e);
+    }
     errors.finish()?;
     let mut lowered = lower::lower(&sig, &function.block)?;
     crate::closure::differentiate_maps(&mut lowered)?;
@@ -128,6 +132,7 @@ impl<'a> Generator<'a> {
             out.extend(self.hvp());
         }
         out.extend(cores.tokens);
+        out.extend(self.derivative_check());
         out
     }
 
