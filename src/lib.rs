@@ -66,6 +66,28 @@
 //! assert_eq!(rosenbrock_hvp(&x, &[1.0, 0.0, 0.0]), vec![802.0, -400.0, 0.0]);
 //! ```
 //!
+//! When every differentiated argument is a slice or a `Vec`, `f_grad_into`
+//! and `f_value_and_grad_into` write the gradient into buffers you own (one
+//! `&mut [F]` per differentiated argument, after the function's arguments)
+//! and allocate nothing, unless a loop needs a tape (below):
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! #[differentiate]
+//! fn energy(x: &[f64]) -> f64 {
+//!     let mut s = 0.0;
+//!     for i in 1..x.len() {
+//!         s += (x[i] - x[i - 1]).powi(2);
+//!     }
+//!     s
+//! }
+//!
+//! let x = [0.0, 1.0, 3.0];
+//! let mut g = [0.0; 3];
+//! let value = energy_value_and_grad_into(&x, &mut g);
+//! assert_eq!((value, g), (5.0, [-2.0, -2.0, 4.0]));
+//! ```
+//!
 //! A function returning a vector (`[F; M]` or `Vec<F>`) gets `f_jacobian`
 //! instead, with `J[i][j]` = dfi / dxj (rows are outputs):
 //!
@@ -148,6 +170,8 @@
 //! - `grad = name`, `value_and_grad = name`, `hessian = name`, `hvp = name`:
 //!   rename a generated function.
 //! - `no_hessian`: generate neither `f_hessian` nor `f_hvp`.
+//! - `check`, or `check(points = [[..], ..])`: a generated test of the
+//!   derivatives (below).
 //!
 //! Arguments of other types (integers, flags, references, your own structs)
 //! are passed through and never differentiated.
@@ -186,6 +210,49 @@
 //! Anything else is a compile error at your code with a message that says
 //! what to write instead: the macro never guesses, never falls back to
 //! numerical differences, and leaves the original function compiling.
+//!
+//! # Checking derivatives
+//!
+//! [`check`] has Ridders' finite differences (`check::gradient`,
+//! `check::hessian`, `check::directional`), an independent reference for
+//! any derivative. `#[differentiate(check)]` uses them to give the function
+//! a test of its own, `<f>_derivatives_match_finite_differences`, which runs
+//! with `cargo test` and compares the generated gradient and Hessian with
+//! them at three made-up points (every scalar in (0.2, 0.9), a slice of
+//! five) or at the points you give, failing with the entry that is furthest
+//! off:
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! // Seed 003, 4.4.19, checked at the start and the end of exercise 4.4.3.
+//! #[differentiate(check(points = [[14.0, 4.0], [2.0, 3.0]]))]
+//! fn bowl(x: f64, y: f64) -> f64 {
+//!     2.0 * x * x + 6.0 * x * y + 7.0 * y * y - 26.0 * x - 54.0 * y + 107.0
+//! }
+//! assert_eq!(bowl_grad(2.0, 3.0), [0.0, 0.0]);
+//! ```
+//!
+//! It takes free functions of `f64` whose arguments are all differentiated
+//! scalars, arrays and at most one slice or `Vec`; elsewhere it is a compile
+//! error that says how to test by hand.
+//!
+//! # Fast derivatives
+//!
+//! - Call what you need: `f_grad` does not compute the value, `f_hvp`
+//!   (a small constant times a gradient) is much cheaper than `f_hessian`
+//!   when you only need the Hessian along a direction (Newton-CG,
+//!   trust-region Steihaug).
+//! - Static sizes (`f64`, `[F; N]`, `SVector`, `SMatrix`) allocate nothing;
+//!   for slices, use `f_grad_into`/`f_value_and_grad_into` with a buffer
+//!   you keep between calls.
+//! - Loops are differentiated without a tape when their reverse sweep can
+//!   recompute what it needs (sums, products of elements, stencils reading
+//!   `x[i - 1]`, `x[i]`, `x[i + 1]`): those are as cheap in memory as the
+//!   function. A value a loop overwrites through a nonlinear step
+//!   (`s = (s * x[i]).sin()`) is saved once per iteration.
+//! - A crate with many annotated functions builds faster with the proc
+//!   macro optimised:
+//!   `[profile.dev.build-override]` / `opt-level = 3` in your `Cargo.toml`.
 //!
 //! # Calling a function that has no derivative
 //!
