@@ -195,6 +195,35 @@ fn recurrence(x: &[f64]) -> f64 {
 }
 slice_case!(carried_values, recurrence, recurrence_grad, recurrence_hessian, recurrence_hvp, [1, 2, 10, 1000]);
 
+/// Carried values that trade places: each iteration's updates of their
+/// derivatives must all read the values from before the iteration.
+#[differentiate]
+// The swaps written out are what is tested.
+#[allow(clippy::manual_swap)]
+fn swaps(x: &[f64]) -> f64 {
+    let mut a = x[0];
+    let mut b = x[x.len() - 1] * 0.5;
+    let mut c = 0.25;
+    for i in 0..x.len() {
+        let t = b;
+        b = a;
+        a = t;
+        let u = c;
+        c = a + x[i];
+        a = b;
+        b = u;
+    }
+    let mut k = 0;
+    while k < 3 {
+        let t = a;
+        a = b * 0.9;
+        b = t;
+        k += 1;
+    }
+    a * b.exp() + c * c * a
+}
+slice_case!(carried_values_trade_places, swaps, swaps_grad, swaps_hessian, swaps_hvp, [1, 2, 10]);
+
 #[differentiate]
 fn local_arrays(x: &[f64]) -> f64 {
     let n = x.len();

@@ -138,6 +138,12 @@ pub enum Stmt {
         op: Option<char>,
         value: Expr,
     },
+    /// `(a, b) = (x, y);`: every value is computed before any variable
+    /// changes, so `(a, b) = (b, a)` swaps.
+    AssignTuple {
+        names: Vec<String>,
+        values: Vec<Expr>,
+    },
     IndexAssign {
         name: String,
         index: Expr,

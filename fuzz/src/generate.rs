@@ -681,6 +681,25 @@ impl Gen {
                 out.push(Stmt::Let { name: name.clone(), mutable, ty: Ty::F, init });
                 self.scope.push(Var { name, ty: Ty::F, mutable, bound: None });
             }
+            1 if muts.len() >= 2 && self.rng.chance(0.25) => {
+                // Two or three variables at once, some taking another's
+                // value: swaps and rotations.
+                let mut names: Vec<String> = Vec::new();
+                let count = if muts.len() >= 3 && self.rng.chance(0.3) { 3 } else { 2 };
+                while names.len() < count {
+                    let name = self.rng.pick(&muts).name.clone();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                let values =
+                    (0..count)
+                        .map(|_| {
+                            if self.rng.chance(0.6) { Expr::Var(self.rng.pick(&names).clone()) } else { self.float(d) }
+                        })
+                        .collect();
+                out.push(Stmt::AssignTuple { names, values });
+            }
             1 => {
                 let name = self.rng.pick(&muts).name.clone();
                 let (op, value) = self.update(d);

@@ -339,6 +339,10 @@ impl R {
             Stmt::Assign { name, op, value } => {
                 format!("{name} {}= {};\n", op.map(String::from).unwrap_or_default(), self.e(value))
             }
+            Stmt::AssignTuple { names, values } => {
+                let values: Vec<String> = values.iter().map(|v| self.e(v)).collect();
+                format!("({}) = ({});\n", names.join(", "), values.join(", "))
+            }
             // For a dual scalar `+=` is a method call, which borrows the
             // vector before a value that reads it is computed.
             Stmt::IndexAssign { name, index, op, value } if !md => format!(

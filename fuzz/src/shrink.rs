@@ -8,6 +8,7 @@ pub fn visit_exprs_mut(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
         match s {
             Stmt::Let { init, .. } => expr_mut(init, f),
             Stmt::Assign { value, .. } => expr_mut(value, f),
+            Stmt::AssignTuple { values, .. } => values.iter_mut().for_each(|v| expr_mut(v, f)),
             Stmt::IndexAssign { index, value, .. } => {
                 expr_mut(index, f);
                 expr_mut(value, f);
@@ -104,6 +105,7 @@ fn visit_blocks_mut(b: &mut Block, valued: bool, f: &mut dyn FnMut(&mut Block, b
             }
             Stmt::Let { init: e, .. } | Stmt::Assign { value: e, .. } | Stmt::Return(e) => blocks_in_expr(e, f),
             Stmt::IndexAssign { value, .. } => blocks_in_expr(value, f),
+            Stmt::AssignTuple { values, .. } => values.iter_mut().for_each(|v| blocks_in_expr(v, f)),
             Stmt::Break | Stmt::Continue => {}
         }
     }
@@ -374,6 +376,9 @@ fn block_ok(b: &Block, s: &mut Scope, h: &[&str], valued: bool) -> bool {
                 r
             }
             Stmt::Assign { name, value, .. } => bound(s, name) == Some(true) && expr_ok(value, s, h),
+            Stmt::AssignTuple { names, values } => {
+                names.iter().all(|n| bound(s, n) == Some(true)) && values.iter().all(|v| expr_ok(v, s, h))
+            }
             Stmt::IndexAssign { name, index, value, .. } => {
                 bound(s, name) == Some(true) && expr_ok(index, s, h) && expr_ok(value, s, h)
             }

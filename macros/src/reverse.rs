@@ -580,6 +580,19 @@ impl Reverse<'_> {
         for &(u, rphi) in &outer_rphis {
             reverse_yields.push(body_adjoints.get(&u).copied().unwrap_or(rphi));
         }
+        // The reverse loop assigns its carried cotangents one after the
+        // other, and a copy passes its cotangent on unchanged: a next
+        // cotangent that is another carried cotangent (of a loop that swaps
+        // `a` and `b`) must be read before that one changes, from a copy
+        // taken first.
+        let rphis: Vec<Var> = reverse_carried.iter().map(|(rphi, _)| *rphi).collect();
+        for (n, next) in reverse_yields.iter_mut().enumerate() {
+            if *next != rphis[n] && rphis.contains(next) {
+                let snapshot = self.vars.derived(*next, "_next");
+                adjoint_body.push(let_(snapshot, Expr::Copy(*next)));
+                *next = snapshot;
+            }
+        }
 
         // What the reverse body reads from the forward body: recomputed when
         // it can be, taped otherwise. The forward body now holds the tapes

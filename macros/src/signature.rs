@@ -160,6 +160,9 @@ pub struct Signature {
     /// `None` for a scalar result; the shape of a vector result
     /// (`[F; M]` or `Vec<F>`), whose derivative is a Jacobian.
     pub vector_output: Option<Shape>,
+    /// For a result that is a tuple of floats, `(F, F, ..)`, its length:
+    /// a vector result of that many outputs, in tuple order.
+    pub tuple_output: Option<usize>,
     /// Lifetime parameters, copied onto the generated functions.
     pub generics: syn::Generics,
 }
@@ -274,9 +277,19 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
             syn::parse_quote!(())
         }
     };
+    let tuple_output = match &output {
+        syn::Type::Tuple(t) if !t.elems.is_empty() => Some(t.elems.len()),
+        _ => None,
+    };
     let (output_float, vector_output) = match Float::of(&output) {
         Some(f) => (Some(f), None),
         None => match &output {
+            syn::Type::Tuple(t) if !t.elems.is_empty() => {
+                let floats: Vec<Option<Float>> = t.elems.iter().map(Float::of).collect();
+                let float = floats[0].filter(|f| floats.iter().all(|g| *g == Some(*f)));
+                let len = proc_macro2::Literal::usize_unsuffixed(t.elems.len());
+                (float, Some(Shape::Fixed(syn::parse_quote!(#len))))
+            }
             syn::Type::Array(array) => (Float::of(&array.elem), Some(Shape::Fixed(array.len.clone()))),
             other => match nalgebra_shape(other, false) {
                 Some((float, shape @ Shape::Matrix(_))) if is_column_vector(other) => (Some(float), Some(shape)),
@@ -287,7 +300,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     if output_float.is_none() && !matches!(sig.output, syn::ReturnType::Default) {
         errors.push(
             output.span(),
-            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]`, `Vec<f64>`, `DVector<f64>` or `SVector<f64, M>` (a vector, for a Jacobian)",
+            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]`, `Vec<f64>`, `DVector<f64>`, `SVector<f64, M>` or a tuple of one float type, `(f64, f64)` (a vector, for a Jacobian)",
         );
     }
 
@@ -316,7 +329,15 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     }
 
     errors.finish()?;
-    Ok(Signature { name: sig.ident.clone(), receiver, params, float, vector_output, generics: sig.generics.clone() })
+    Ok(Signature {
+        name: sig.ident.clone(),
+        receiver,
+        params,
+        float,
+        vector_output,
+        tuple_output,
+        generics: sig.generics.clone(),
+    })
 }
 
 /// The nalgebra types users write for vectors and matrices.

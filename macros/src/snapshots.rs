@@ -171,3 +171,18 @@ fn quadratic_form() {
         },
     );
 }
+
+#[test]
+fn tuples() {
+    check(
+        "tuples",
+        quote!(),
+        quote! {
+            fn polar(r: f64, t: f64) -> f64 {
+                let (s, c) = t.sin_cos();
+                let (a, b) = if r > 0.0 { (r * s, c) } else { (c, r) };
+                a * b
+            }
+        },
+    );
+}

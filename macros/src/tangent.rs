@@ -159,9 +159,19 @@ impl Tangent<'_> {
         let mut body = Block { stmts: self.stmts(&l.body.stmts), yields: Vec::new() };
         let carried_count = l.carried.len();
         let mut yields: Vec<Var> = l.body.yields[..carried_count].to_vec();
+        let phi_dots: Vec<Var> = dotted.iter().map(|&(_, phi_dot, _)| phi_dot).collect();
         for &(i, phi_dot, init_dot) in &dotted {
             let next = l.body.yields[i];
-            let next_dot = self.dot_or_zero(next, &mut body.stmts);
+            let mut next_dot = self.dot_or_zero(next, &mut body.stmts);
+            // The loop assigns its carried tangents one after the other, and
+            // the tangent of a copy is the tangent copied: a next tangent
+            // that is another carried tangent (`b = a` of a carried `a`)
+            // must be read before that one changes, from a copy taken first.
+            if next_dot != phi_dot && phi_dots.contains(&next_dot) {
+                let snapshot = self.vars.derived_like(next, crate::naming::DOT);
+                body.stmts.push(let_(snapshot, Expr::Copy(next_dot), l.span));
+                next_dot = snapshot;
+            }
             yields.push(next_dot);
             l.carried.push((phi_dot, init_dot));
         }

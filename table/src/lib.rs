@@ -348,7 +348,6 @@ pub const NON_FLOAT_METHODS: &[&str] = &[
 
 /// Float methods that have no rule, with what to write instead.
 pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
-    ("sin_cos", "call `x.sin()` and `x.cos()` separately"),
     ("copysign", "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`"),
     ("rem_euclid", "use `%` and adjust the sign with an `if`"),
     ("div_euclid", "use `(a / b).floor()` (its derivative is 0)"),

@@ -1,8 +1,8 @@
 use matdiff::differentiate;
 
 #[differentiate]
-fn f(x: f64) -> (f64, f64) {
-    (x, x * x)
+fn f(x: f64) -> (f64, usize) {
+    (x, 2)
 }
 
 fn main() {}

@@ -9,6 +9,7 @@
 
 mod loops;
 mod syntax;
+mod tuples;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -25,6 +26,7 @@ use crate::ir::{
 use crate::rename;
 use crate::signature::{Float, Shape, Signature};
 use syntax::*;
+use tuples::{TupleShape, is_tuple_pattern, pattern_names, pattern_shape};
 use types::TypeClasses;
 
 /// The body in IR form.
@@ -117,6 +119,7 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
         let mut errors = std::mem::take(&mut lowerer.errors);
         return match result {
             Ok(yields) if errors.is_empty() => {
+                let yields = lowerer.result_array(yields, body.span());
                 let returns_array = lowerer.vars.is_array(yields[0]);
                 let wants_array = matches!(sig.vector_output, Some(Shape::Dynamic | Shape::Fixed(_)));
                 if returns_array != wants_array && lowerer.vars.varied(yields[0]) {
@@ -209,8 +212,10 @@ impl<'b> Frame<'b> {
     }
 }
 
-/// The names of the values a chain of frames ends by yielding.
-fn terminal_names(frames: &[Frame]) -> Vec<String> {
+/// The names of the values a chain of frames ends by yielding: a loop
+/// body's carried values, or the function's result (`outputs` values, for
+/// a tuple result).
+fn terminal_names(frames: &[Frame], outputs: Option<usize>) -> Vec<String> {
     for frame in frames {
         if let Frame::LoopEnd { carried, breaks, .. } = frame {
             let mut names = carried.to_vec();
@@ -220,7 +225,10 @@ fn terminal_names(frames: &[Frame]) -> Vec<String> {
             return names;
         }
     }
-    vec!["result".to_string()]
+    match outputs {
+        Some(len) => vec!["output".to_string(); len],
+        None => vec!["result".to_string()],
+    }
 }
 
 struct Lowerer {
@@ -272,6 +280,8 @@ struct Lowerer {
     written_float: Vec<Var>,
     /// Whether the function returns one float.
     scalar_result: bool,
+    /// The length of the tuple of floats the function returns, if it does.
+    tuple_result: Option<usize>,
     /// The elementwise maps lowered so far.
     maps: Vec<MapClosure>,
 }
@@ -299,6 +309,7 @@ impl Lowerer {
             results: Vec::new(),
             written_float: Vec::new(),
             scalar_result: sig.vector_output.is_none(),
+            tuple_result: sig.tuple_output,
             maps: Vec::new(),
         }
     }
@@ -407,11 +418,7 @@ impl Lowerer {
     /// The block produced the value `expr`: hand it to the next frame.
     fn finish(&mut self, expr: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
         match frames.first() {
-            None => {
-                let result = self.expr(expr, None)?;
-                self.results.push(result);
-                Ok(vec![result])
-            }
+            None => self.result_value(expr),
             Some(Frame::Rest { stmts, depth }) => {
                 if let Err(e) = self.expr_stmt(expr) {
                     self.errors.add(e);
@@ -419,6 +426,20 @@ impl Lowerer {
                 self.scopes.truncate(*depth);
                 self.record_join(stmts);
                 self.seq(stmts, &frames[1..])
+            }
+            Some(Frame::Bind { local, depth }) if is_tuple_pattern(&local.pat) => {
+                let value = self.tuple_value(expr, &pattern_shape(&local.pat))?;
+                self.scopes.truncate(*depth);
+                self.bind_pattern(&local.pat, None, value)?;
+                let mut names = Vec::new();
+                pattern_names(&local.pat, &mut names);
+                for name in names {
+                    if let Some(var) = self.lookup(&name) {
+                        let key = (JoinPoint::Bind(*local as *const syn::Local as usize), name);
+                        self.joins.entry(key).or_default().push(var);
+                    }
+                }
+                self.continue_frames(&frames[1..])
             }
             Some(Frame::Bind { local, depth }) => {
                 let name = local_name(&local.pat);
@@ -623,9 +644,7 @@ impl Lowerer {
                                 "a `return` or loop jump inside the value of a `return` is not supported: compute the value into a variable first, then return it",
                             ));
                         }
-                        let result = self.expr(value, None)?;
-                        self.results.push(result);
-                        Ok(vec![result])
+                        self.result_value(value)
                     }
                     None => Err(syn::Error::new(ret.span(), "`return` needs the value to differentiate")),
                 }
@@ -679,7 +698,7 @@ impl Lowerer {
                     Some((_, else_expr)) => s.jumping_expr(else_expr, frames),
                     None => s.continue_frames(frames),
                 });
-                self.branch(cond, then_arm, else_arm, &terminal_names(frames), false, e.span())
+                self.branch(cond, then_arm, else_arm, &terminal_names(frames, self.tuple_result), false, e.span())
             }
             syn::Expr::Match(m) => {
                 let scrutinee = self.expr(&m.expr, Some("scrutinee"))?;
@@ -816,37 +835,9 @@ impl Lowerer {
         match pat {
             syn::Pat::Wild(_) => Ok(()),
             syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
-                let name = p.ident.to_string();
-                if self.vars.is_array(value) {
-                    // An array is memory: a new name for it is the same array.
-                    if p.mutability.is_some() {
-                        self.vars.get_mut(value).place = true;
-                    }
-                    self.declare(name, value);
-                    return Ok(());
-                }
                 // A value the initializer just computed takes the name as
                 // it is; a value that already had a name gets a copy.
-                let var = if self.defined_last(value) && ty.is_none() {
-                    value
-                } else {
-                    let varied = self.vars.varied(value);
-                    let var = self.vars.fresh(&name, p.ident.span(), varied);
-                    if ty.as_ref().is_some_and(|ty| names_type(ty, &self.float.ident().to_string())) {
-                        self.written_float.push(var);
-                    }
-                    self.stmts.push(Stmt::Let {
-                        dst: Dst::Var(var),
-                        ty,
-                        expr: Expr::Copy(value),
-                        span: p.ident.span(),
-                    });
-                    var
-                };
-                if p.mutability.is_some() {
-                    self.vars.get_mut(var).mutable = true;
-                }
-                self.declare(name, var);
+                self.bind_name(p, ty, value, true);
                 Ok(())
             }
             other => Err(syn::Error::new(other.span(), "this pattern is not supported here: bind the value to a name")),
@@ -861,30 +852,6 @@ impl Lowerer {
             Some(Stmt::Loop(l)) => l.outs.contains(&var),
             _ => false,
         }
-    }
-
-    /// `let (a, b) = init;` with an inactive `init`.
-    fn destructure(&mut self, local: &syn::Local, init: &syn::Expr) -> syn::Result<()> {
-        if self.mentions_varied(init.to_token_stream()) {
-            return Err(syn::Error::new(
-                local.pat.span(),
-                "destructuring a value that depends on the differentiated inputs is not supported: bind each value with its own `let`",
-            ));
-        }
-        let (pat, ty) = match &local.pat {
-            syn::Pat::Type(t) => (&*t.pat, Some(t.ty.clone())),
-            other => (other, None),
-        };
-        let mut bound = Vec::new();
-        let dst = self.pattern_dst(pat, &mut bound)?;
-        let mut init = init.clone();
-        let uses = self.rename(&mut init);
-        let span = init.span();
-        self.stmts.push(Stmt::Let { dst, ty, expr: Expr::Opaque { tokens: init.into_token_stream(), uses }, span });
-        for (name, var) in bound {
-            self.declare(name, var);
-        }
-        Ok(())
     }
 
     fn pattern_dst(&mut self, pat: &syn::Pat, bound: &mut Vec<(String, Var)>) -> syn::Result<Dst> {
@@ -958,6 +925,9 @@ impl Lowerer {
     ) -> syn::Result<()> {
         if let syn::Expr::Index(index) = left {
             return self.store(index, op, right, span);
+        }
+        if is_tuple_assignee(left) && op.is_none() {
+            return self.tuple_assignment(left, right);
         }
         let name = expr_local(left).map(|i| i.to_string());
         let Some(name) = name.filter(|n| self.lookup(n).is_some()) else {
@@ -1158,6 +1128,8 @@ impl Lowerer {
                 Err(syn::Error::new(a.span(), "an assignment cannot be used as a value: write it as its own statement"))
             }
             syn::Expr::Lit(_) => Ok(self.opaque(expr, hint)),
+            syn::Expr::Tuple(t) => Err(tuples::tuple_as_value(t.span())),
+            syn::Expr::Field(f) if matches!(f.member, syn::Member::Unnamed(_)) => self.tuple_field(f, hint),
             // `&v` of an array passed to a function, or of a matrix passed to
             // a method (`x.dot(&y)`): the value itself. The emitter borrows
             // what the callee takes by reference.
@@ -1274,6 +1246,9 @@ impl Lowerer {
             return result;
         }
         let name = m.method.to_string();
+        if name == "sin_cos" && !is_self(&m.receiver) {
+            return Err(tuples::sin_cos_as_value(m.method.span()));
+        }
         if let Some(turbofish) = &m.turbofish {
             return Err(syn::Error::new(
                 turbofish.span(),
@@ -1527,6 +1502,9 @@ impl Lowerer {
         if path.segments.len() == 2 && path.leading_colon.is_none() {
             let ty = path.segments[0].ident.to_string();
             if ty == "f64" || ty == "f32" {
+                if name == "sin_cos" {
+                    return Err(tuples::sin_cos_as_value(path.span()));
+                }
                 let Some(prim) = table::by_method(&name) else {
                     return Err(unknown_method(&path.segments[1].ident));
                 };
@@ -1581,7 +1559,17 @@ impl Lowerer {
 
     /// The statements of `block` in the current scope, and its tail value.
     fn block_contents(&mut self, block: &syn::Block, hint: Option<&str>) -> syn::Result<Var> {
-        let Some((syn::Stmt::Expr(tail, None), init)) = block.stmts.split_last() else {
+        self.block_then(block, |s, tail| s.expr(tail, hint))
+    }
+
+    /// The statements of `block` in the current scope, then `tail` on its
+    /// tail expression.
+    fn block_then<T>(
+        &mut self,
+        block: &syn::Block,
+        tail: impl FnOnce(&mut Self, &syn::Expr) -> syn::Result<T>,
+    ) -> syn::Result<T> {
+        let Some((syn::Stmt::Expr(last, None), init)) = block.stmts.split_last() else {
             return Err(syn::Error::new(block.span(), "this block has no value: end it with an expression (no `;`)"));
         };
         for stmt in init {
@@ -1589,7 +1577,7 @@ impl Lowerer {
                 self.errors.add(e);
             }
         }
-        self.expr(tail, hint)
+        tail(self, last)
     }
 
     fn block_statements(&mut self, block: &syn::Block) {
@@ -1800,7 +1788,12 @@ impl Lowerer {
         let names = match &mode {
             ArmMode::Statement => Vec::new(),
             ArmMode::Value => vec![hint.unwrap_or("branch").to_string()],
-            ArmMode::Jumping(frames) => terminal_names(frames),
+            ArmMode::Jumping(frames) => terminal_names(frames, self.tuple_result),
+            ArmMode::Tuple(shape) => {
+                let mut names = Vec::new();
+                shape.leaf_names(&mut names);
+                names
+            }
         };
         let body = move |s: &mut Lowerer| -> syn::Result<Vec<Var>> {
             s.scopes.push(HashMap::new());
@@ -1830,6 +1823,7 @@ impl Lowerer {
                     }
                 }
                 ArmMode::Value => Ok(vec![s.expr(&arm.body, None)?]),
+                ArmMode::Tuple(shape) => s.tuple_leaves(&arm.body, shape),
                 ArmMode::Statement => s.expr_stmt(&arm.body).map(|_| Vec::new()),
             }
         };
@@ -1906,6 +1900,8 @@ enum ArmMode<'f, 'b> {
     Value,
     Statement,
     Jumping(&'f [Frame<'b>]),
+    /// Every arm yields a tuple of this shape, one value per leaf.
+    Tuple(&'f TupleShape),
 }
 
 impl<'f, 'b> ArmMode<'f, 'b> {
@@ -1914,6 +1910,7 @@ impl<'f, 'b> ArmMode<'f, 'b> {
             ArmMode::Value => ArmMode::Value,
             ArmMode::Statement => ArmMode::Statement,
             ArmMode::Jumping(frames) => ArmMode::Jumping(frames),
+            ArmMode::Tuple(shape) => ArmMode::Tuple(shape),
         }
     }
 }

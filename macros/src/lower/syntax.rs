@@ -40,6 +40,15 @@ pub fn is_self(expr: &syn::Expr) -> bool {
     }
 }
 
+/// Whether the left side of an assignment is a tuple (`(a, b) = ..`).
+pub fn is_tuple_assignee(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Paren(p) => is_tuple_assignee(&p.expr),
+        syn::Expr::Tuple(_) => true,
+        _ => false,
+    }
+}
+
 pub fn is_branching(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Paren(p) => is_branching(&p.expr),
@@ -201,6 +210,24 @@ pub fn has_control(expr: &syn::Expr) -> bool {
 pub fn assigned_names(block: &syn::Block) -> Vec<String> {
     #[derive(Default)]
     struct Assigned(Vec<String>);
+    impl Assigned {
+        /// The locals of an assignment's left side: a name, or a tuple of
+        /// them (`(a, b) = (b, a)`).
+        fn targets(&mut self, target: &syn::Expr) {
+            match target {
+                syn::Expr::Paren(p) => self.targets(&p.expr),
+                syn::Expr::Tuple(t) => t.elems.iter().for_each(|e| self.targets(e)),
+                other => {
+                    if let Some(name) = expr_local(other) {
+                        let name = name.to_string();
+                        if !self.0.contains(&name) {
+                            self.0.push(name);
+                        }
+                    }
+                }
+            }
+        }
+    }
     impl<'ast> Visit<'ast> for Assigned {
         fn visit_expr(&mut self, expr: &'ast syn::Expr) {
             let target = match expr {
@@ -209,11 +236,8 @@ pub fn assigned_names(block: &syn::Block) -> Vec<String> {
                 syn::Expr::Closure(_) => return,
                 _ => None,
             };
-            if let Some(name) = target.and_then(expr_local) {
-                let name = name.to_string();
-                if !self.0.contains(&name) {
-                    self.0.push(name);
-                }
+            if let Some(target) = target {
+                self.targets(target);
             }
             syn::visit::visit_expr(self, expr);
         }
