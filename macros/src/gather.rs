@@ -12,7 +12,9 @@
 //! the loop's ends handled by the window's flush rather than peeled.
 //! Updates at other indices keep the scatter form.
 //!
-//! This pass runs last, on programs no other pass reads again.
+//! Most such loops are the reverse sweeps of loops the user wrote running
+//! up; a user's loop that runs down gets windows on the tangent buffers it
+//! adds to. This pass runs last, on programs no other pass reads again.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -82,13 +84,16 @@ fn window_loop(l: &mut Loop, vars: &Vars) {
         return;
     }
     // A buffer the loop reads, or updates anywhere else (in a branch, in an
-    // inner loop), keeps the scatter form: its entries must be current.
+    // inner loop), keeps the scatter form: its entries must be current. So
+    // does one the body itself makes (a new one in each iteration), which
+    // the window, declared before the loop, could not name.
     let mut uses: HashMap<Var, usize> = HashMap::new();
     for v in l.body.all_uses() {
         *uses.entry(v).or_default() += 1;
     }
+    let made_in_body = l.body.defined_vars();
     for (buffer, adds) in updates {
-        if scattered.contains(&buffer) || uses.get(&buffer) != Some(&adds.len()) {
+        if scattered.contains(&buffer) || made_in_body.contains(&buffer) || uses.get(&buffer) != Some(&adds.len()) {
             continue;
         }
         let lowest = adds.iter().min_by_key(|(_, _, offset)| *offset);
