@@ -22,6 +22,7 @@ mod gather;
 mod ir;
 mod lower;
 mod naming;
+mod offsets;
 mod options;
 mod prune;
 mod rename;
