@@ -203,6 +203,7 @@ extern crate self as matdiff;
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
+pub use matdiff_core::sparse::SparseHessian;
 pub use matdiff_core::{Directions, Linear, Scalar};
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
@@ -211,8 +212,8 @@ pub use matdiff_macros::differentiate;
 #[doc(hidden)]
 pub mod __private {
     pub use matdiff_core::arrays::{
-        add_all, add_at, add_once, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec, sum_all, take_at,
-        write_at, zero_element,
+        add_all, add_at, add_once, fill_band_values, read_at, scatter_band, scatter_row, scatter_rows, seed,
+        seed_array, seed_band_array, seed_band_vec, seed_vec, sum_all, take_at, write_at, zero_element,
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
@@ -224,6 +225,7 @@ pub mod __private {
     };
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
+    pub use matdiff_core::sparse::SparseHessian;
     pub use matdiff_core::support::{
         Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
     };
