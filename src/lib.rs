@@ -64,7 +64,19 @@
 //! let h: Vec<Vec<f64>> = rosenbrock_hessian(&x);
 //! assert_eq!(h[0], vec![802.0, -400.0, 0.0]);
 //! assert_eq!(rosenbrock_hvp(&x, &[1.0, 0.0, 0.0]), vec![802.0, -400.0, 0.0]);
+//!
+//! // The band was read from the loop's `x[i]`, `x[i + 1]`: the lower triangle,
+//! // column by column.
+//! let sparse = rosenbrock_hessian_sparse(&x);
+//! assert_eq!((sparse.rows, sparse.cols), (vec![0, 1, 1, 2, 2], vec![0, 0, 1, 1, 2]));
+//! assert_eq!(sparse.values, vec![802.0, -400.0, 1002.0, -400.0, 200.0]);
 //! ```
+//!
+//! When the only differentiated argument is a slice, `Vec` or array and the
+//! band of the Hessian can be read from the loops (elements read as
+//! `x[i + c]`, accumulators that only add up), the Hessian takes one sweep
+//! of 2b + 1 directions for bandwidth b, and `f_hessian_sparse` and
+//! `f_hessian_sparse_into` give its lower triangle as a [`SparseHessian`].
 //!
 //! A function returning a vector (`[F; M]` or `Vec<F>`) gets `f_jacobian`
 //! instead, with `J[i][j]` = dfi / dxj (rows are outputs):

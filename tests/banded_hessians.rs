@@ -210,6 +210,35 @@ fn elementwise_dual<D: DualNum<Primitive = f64>>(x: DVector<D>) -> D {
     s
 }
 
+/// Rosenbrock of an owned `Vec`, a method with its own constant.
+struct Scaled {
+    weight: f64,
+}
+
+impl Scaled {
+    #[differentiate]
+    fn rosenbrock(&self, x: Vec<f64>) -> f64 {
+        let mut s = 0.0;
+        for i in 0..x.len() - 1 {
+            s += self.weight * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2);
+        }
+        s
+    }
+}
+
+#[test]
+fn an_owned_vec_on_a_method() {
+    let scaled = Scaled { weight: 100.0 };
+    for n in SIZES {
+        let x = point(n);
+        let expected = reference(rosenbrock_dual, &x);
+        compare("Scaled::rosenbrock", &scaled.rosenbrock_hessian(x.clone()), &expected, rosenbrock, &x);
+        compare_sparse("Scaled::rosenbrock", &scaled.rosenbrock_hessian_sparse(x.clone()), 1, &expected, |v| {
+            scaled.rosenbrock_hessian_sparse_into(x.clone(), v)
+        });
+    }
+}
+
 #[test]
 fn rosenbrock_is_banded_and_right() {
     for n in SIZES {

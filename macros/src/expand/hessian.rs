@@ -55,7 +55,7 @@ impl<'a> Generator<'a> {
             directions_text(band),
             band.bandwidth,
         );
-        let sweep = self.band_sweep(&e, band);
+        let sweep = self.band_sweep(&e, &layout, band);
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
         self.wrapper_fn(
@@ -65,7 +65,6 @@ impl<'a> Generator<'a> {
             matrix_type,
             quote! {
                 #sweep
-                let __matdiff_total: usize = #total;
                 let __matdiff_rows: usize = __matdiff_total;
                 let mut __matdiff_matrix = #matrix_init;
                 ::matdiff::__private::scatter_band(&mut __matdiff_matrix[..], #bandwidth, &__matdiff_band_rows);
@@ -84,8 +83,7 @@ impl<'a> Generator<'a> {
         let layout = self.layout(&e);
         let float = &self.float;
         let bandwidth = proc_macro2::Literal::usize_unsuffixed(band.bandwidth);
-        let sweep = self.band_sweep(&e, band);
-        let total = &layout.total;
+        let sweep = self.band_sweep(&e, &layout, band);
         let sparse = quote!(::matdiff::__private::SparseHessian<#float>);
         let name = self.name(&None, "hessian_sparse");
         let into_name = self.name(&None, "hessian_sparse_into");
@@ -113,7 +111,7 @@ impl<'a> Generator<'a> {
             sparse.clone(),
             quote! {
                 #sweep
-                let mut __matdiff_hessian = <#sparse>::banded(#total, #bandwidth);
+                let mut __matdiff_hessian = <#sparse>::banded(__matdiff_total, #bandwidth);
                 ::matdiff::__private::fill_band_values(&mut __matdiff_hessian.values, #bandwidth, &__matdiff_band_rows);
                 __matdiff_hessian
             },
@@ -137,8 +135,9 @@ impl<'a> Generator<'a> {
     }
 
     /// `let __matdiff_band_rows = ..;`: the tangents of the gradient of the
-    /// one array argument in the sweep of a banded Hessian.
-    fn band_sweep(&self, e: &Emitter, band: Band) -> TokenStream {
+    /// one array argument in the sweep of a banded Hessian; and
+    /// `__matdiff_total`, its length.
+    fn band_sweep(&self, e: &Emitter, layout: &Layout, band: Band) -> TokenStream {
         let float = &self.float;
         let width = proc_macro2::Literal::usize_unsuffixed(band.directions());
         let directions = quote!([#float; #width]);
@@ -147,9 +146,14 @@ impl<'a> Generator<'a> {
             Shape::Fixed(n) => quote!(::matdiff::__private::seed_band_array::<#float, #directions, {#n}>()),
             _ => quote!(::matdiff::__private::seed_band_vec::<#float, #directions>(#param.len())),
         };
-        let call = self.call_core_with(CORE, self.core_generics(None, false), [seed], false);
+        let call = self.call_core_with(CORE, self.core_generics(None, false), [quote!(__matdiff_band_seed)], false);
         let row = self.slot(quote!(__matdiff_tangents), 0);
+        let total = &layout.total;
+        // Measured and seeded before the call, which may take an owned
+        // `Vec` argument.
         quote! {
+            let __matdiff_total: usize = #total;
+            let __matdiff_band_seed = #seed;
             let (_, _, _, __matdiff_tangents) = #call;
             let __matdiff_band_rows = #row;
         }

@@ -62,13 +62,17 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 )]
 fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = inner_sum;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 1],
+    >(x.len());
     let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
         _,
         false,
         true,
-    >(x, ::matdiff::__private::seed_band_vec::<f64, [f64; 1]>(x.len()));
+    >(x, __matdiff_band_seed);
     let __matdiff_band_rows = __matdiff_tangents.0;
-    let __matdiff_total: usize = (0usize + x.len());
     let __matdiff_rows: usize = __matdiff_total;
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
@@ -95,15 +99,20 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64> {
     let _ = inner_sum;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 1],
+    >(x.len());
     let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
         _,
         false,
         true,
-    >(x, ::matdiff::__private::seed_band_vec::<f64, [f64; 1]>(x.len()));
+    >(x, __matdiff_band_seed);
     let __matdiff_band_rows = __matdiff_tangents.0;
     let mut __matdiff_hessian = <::matdiff::__private::SparseHessian<
         f64,
-    >>::banded((0usize + x.len()), 0);
+    >>::banded(__matdiff_total, 0);
     ::matdiff::__private::fill_band_values(
         &mut __matdiff_hessian.values,
         0,
@@ -126,11 +135,16 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
 )]
 fn inner_sum_hessian_sparse_into(x: &[f64], values: &mut [f64]) -> () {
     let _ = inner_sum;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 1],
+    >(x.len());
     let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
         _,
         false,
         true,
-    >(x, ::matdiff::__private::seed_band_vec::<f64, [f64; 1]>(x.len()));
+    >(x, __matdiff_band_seed);
     let __matdiff_band_rows = __matdiff_tangents.0;
     ::matdiff::__private::fill_band_values(values, 0, &__matdiff_band_rows);
 }

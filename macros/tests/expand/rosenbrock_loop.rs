@@ -66,13 +66,17 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 )]
 fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = rosenbrock;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 3],
+    >(x.len());
     let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
         _,
         false,
         true,
-    >(x, ::matdiff::__private::seed_band_vec::<f64, [f64; 3]>(x.len()));
+    >(x, __matdiff_band_seed);
     let __matdiff_band_rows = __matdiff_tangents.0;
-    let __matdiff_total: usize = (0usize + x.len());
     let __matdiff_rows: usize = __matdiff_total;
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
@@ -99,15 +103,20 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
 )]
 fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64> {
     let _ = rosenbrock;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 3],
+    >(x.len());
     let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
         _,
         false,
         true,
-    >(x, ::matdiff::__private::seed_band_vec::<f64, [f64; 3]>(x.len()));
+    >(x, __matdiff_band_seed);
     let __matdiff_band_rows = __matdiff_tangents.0;
     let mut __matdiff_hessian = <::matdiff::__private::SparseHessian<
         f64,
-    >>::banded((0usize + x.len()), 1);
+    >>::banded(__matdiff_total, 1);
     ::matdiff::__private::fill_band_values(
         &mut __matdiff_hessian.values,
         1,
@@ -130,11 +139,16 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
 )]
 fn rosenbrock_hessian_sparse_into(x: &[f64], values: &mut [f64]) -> () {
     let _ = rosenbrock;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 3],
+    >(x.len());
     let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
         _,
         false,
         true,
-    >(x, ::matdiff::__private::seed_band_vec::<f64, [f64; 3]>(x.len()));
+    >(x, __matdiff_band_seed);
     let __matdiff_band_rows = __matdiff_tangents.0;
     ::matdiff::__private::fill_band_values(values, 1, &__matdiff_band_rows);
 }
