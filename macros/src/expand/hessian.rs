@@ -1,5 +1,7 @@
-//! The Hessian: one sweep of the core, sweeps of `CHUNK` directions, or
-//! with nalgebra values a bundled sweep or a pruned body column by column.
+//! The Hessian: one sweep of the core (for a known band, with `2b + 1`
+//! directions, and then its sparse lower triangle too), sweeps of `CHUNK`
+//! directions, or with nalgebra values a bundled sweep or a pruned body
+//! column by column.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
