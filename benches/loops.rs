@@ -15,7 +15,10 @@
 //! `second_order_{n}`, `rosenbrock/hessian/hand_dense` writes the band into
 //! a preallocated n x n buffer, `hand_dense_alloc` into a new one (as the
 //! generated Hessian must), `hand_sparse` the 2n - 1 lower-triangle values
-//! into a preallocated slice.
+//! into a preallocated slice; `rosenbrock/hessian_sparse/generated` is
+//! `rosenbrock_hessian_sparse_into`, the generated counterpart of
+//! `hand_sparse` (the same values in column order, into a slice allocated
+//! once; the sweep itself still allocates its buffers).
 
 #![allow(clippy::needless_range_loop)]
 
@@ -154,6 +157,7 @@ fn second_order(c: &mut Criterion) {
         // Buffers of the `_into` baselines, allocated (and zeroed) once.
         let mut dense = vec![vec![0.0; n]; n];
         let mut sparse = vec![0.0; 2 * n - 1];
+        let mut generated_sparse = rosenbrock_hessian_sparse(&x).values;
         let mut group = c.benchmark_group(format!("second_order_{n}"));
         group.sample_size(10).measurement_time(Duration::from_secs(5));
         group.bench_with_input(BenchmarkId::new("rosenbrock/hvp", "generated"), &n, |b, _| {
@@ -173,6 +177,9 @@ fn second_order(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "hand_sparse"), &n, |b, _| {
             b.iter(|| rosenbrock_hand_hessian_sparse_into(black_box(&x), black_box(&mut sparse)))
+        });
+        group.bench_with_input(BenchmarkId::new("rosenbrock/hessian_sparse", "generated"), &n, |b, _| {
+            b.iter(|| rosenbrock_hessian_sparse_into(black_box(&x), black_box(&mut generated_sparse)))
         });
         group.bench_with_input(BenchmarkId::new("trigonometric/hvp", "generated"), &n, |b, _| {
             b.iter(|| trigonometric_hvp(black_box(&x), black_box(&v)))
@@ -239,6 +246,19 @@ fn check_baselines() {
             assert_all_close(&dense[i], &row, 1e-12, "rosenbrock: hand Hessian");
             assert_all_close(&generated[i], &row, 1e-12, "rosenbrock: generated Hessian");
         }
+        let sparse = rosenbrock_hessian_sparse(&x);
+        let mut hand = vec![0.0; (2 * n).saturating_sub(1)];
+        rosenbrock_hand_hessian_sparse_into(&x, &mut hand);
+        let by_entry: Vec<f64> = sparse
+            .rows
+            .iter()
+            .zip(&sparse.cols)
+            .map(|(&r, &c)| {
+                let p = rosenbrock_hessian_sparse_pattern(n).iter().position(|&e| e == (r, c));
+                p.map_or(f64::NAN, |p| hand[p])
+            })
+            .collect();
+        assert_all_close(&sparse.values, &by_entry, 1e-12, "rosenbrock: generated sparse Hessian");
     }
 }
 

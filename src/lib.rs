@@ -64,6 +64,12 @@
 //! let h: Vec<Vec<f64>> = rosenbrock_hessian(&x);
 //! assert_eq!(h[0], vec![802.0, -400.0, 0.0]);
 //! assert_eq!(rosenbrock_hvp(&x, &[1.0, 0.0, 0.0]), vec![802.0, -400.0, 0.0]);
+//!
+//! // The band was read from the loop's `x[i]`, `x[i + 1]`: the lower triangle,
+//! // column by column.
+//! let sparse = rosenbrock_hessian_sparse(&x);
+//! assert_eq!((sparse.rows, sparse.cols), (vec![0, 1, 1, 2, 2], vec![0, 0, 1, 1, 2]));
+//! assert_eq!(sparse.values, vec![802.0, -400.0, 1002.0, -400.0, 200.0]);
 //! ```
 //!
 //! When every differentiated argument is a slice or a `Vec`, `f_grad_into`
@@ -87,6 +93,12 @@
 //! let value = energy_value_and_grad_into(&x, &mut g);
 //! assert_eq!((value, g), (5.0, [-2.0, -2.0, 4.0]));
 //! ```
+//!
+//! When the only differentiated argument is a slice, `Vec` or array and the
+//! band of the Hessian can be read from the loops (elements read as
+//! `x[i + c]`, accumulators that only add up), the Hessian takes one sweep
+//! of 2b + 1 directions for bandwidth b, and `f_hessian_sparse` and
+//! `f_hessian_sparse_into` give its lower triangle as a [`SparseHessian`].
 //!
 //! A function returning a vector (`[F; M]` or `Vec<F>`) gets `f_jacobian`
 //! instead, with `J[i][j]` = dfi / dxj (rows are outputs):
@@ -270,6 +282,7 @@ extern crate self as matdiff;
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
+pub use matdiff_core::sparse::SparseHessian;
 pub use matdiff_core::{Directions, Linear, Scalar};
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
@@ -278,8 +291,9 @@ pub use matdiff_macros::differentiate;
 #[doc(hidden)]
 pub mod __private {
     pub use matdiff_core::arrays::{
-        CotangentStorage, add_all, add_at, add_once, read_at, scatter_row, scatter_rows, seed, seed_array, seed_vec,
-        sum_all, take_at, write_at, zero_element,
+        CotangentStorage, add_all, add_at, add_once, fill_band_values, read_at, scatter_band, scatter_row,
+        scatter_rows, seed, seed_array, seed_band_array, seed_band_vec, seed_vec, sum_all, take_at, write_at,
+        zero_element,
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
@@ -291,6 +305,7 @@ pub mod __private {
     };
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
+    pub use matdiff_core::sparse::SparseHessian;
     pub use matdiff_core::support::{
         Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
     };

@@ -250,3 +250,65 @@ pub fn scatter_rows<F: Scalar, D: Directions<F>, R: AsMut<[F]>>(rows: &mut [R], 
         scatter_row(row.as_mut(), first, dot);
     }
 }
+
+/// The tangent seeds of an input slice of `len` elements for a banded
+/// Hessian of bandwidth b in one sweep of `D::COUNT` = 2b + 1 directions:
+/// element j in direction j mod (2b + 1). Two elements of one direction are
+/// at least 2b + 1 apart, so no row of the Hessian has a nonzero in both,
+/// and the tangent of row j's gradient holds in direction k mod (2b + 1)
+/// exactly `H[j][k]`, for every k within b of j ([`scatter_band`]).
+#[inline]
+pub fn seed_band_vec<F: Scalar, D: Directions<F>>(len: usize) -> Vec<D> {
+    (0..len).map(|j| D::unit(j % D::COUNT)).collect()
+}
+
+/// [`seed_band_vec`] for an input array of `N` elements.
+#[inline(always)]
+pub fn seed_band_array<F: Scalar, D: Directions<F>, const N: usize>() -> [D; N] {
+    core::array::from_fn(|j| D::unit(j % D::COUNT))
+}
+
+/// Writes the band of a Hessian of bandwidth `bandwidth` into `rows` from
+/// the tangents `dots` of the gradient of one sweep seeded by
+/// [`seed_band_vec`]: `rows[j][k]` for `|j - k| <= bandwidth`. The entries
+/// off the band are left as they are (zero in a new matrix).
+#[inline]
+pub fn scatter_band<F: Scalar, D: Directions<F>, R: AsMut<[F]>>(rows: &mut [R], bandwidth: usize, dots: &[D]) {
+    debug_assert_eq!(D::COUNT, 2 * bandwidth + 1);
+    let n = dots.len();
+    for (j, (row, dot)) in rows.iter_mut().zip(dots).enumerate() {
+        let first = j.saturating_sub(bandwidth);
+        let end = (j + bandwidth + 1).min(n);
+        for (k, entry) in (first..).zip(&mut row.as_mut()[first..end]) {
+            *entry = dot.get(k % D::COUNT);
+        }
+    }
+}
+
+/// Writes the lower triangle of the band, from the tangents of one sweep
+/// seeded by [`seed_band_vec`], into `values` in the order of
+/// [`crate::sparse::SparseHessian::banded`]: column by column, each from
+/// the diagonal down.
+///
+/// # Panics
+///
+/// If `values` does not have one entry per stored entry of that pattern
+/// ([`crate::sparse::banded_len`]).
+#[inline]
+pub fn fill_band_values<F: Scalar, D: Directions<F>>(values: &mut [F], bandwidth: usize, dots: &[D]) {
+    debug_assert_eq!(D::COUNT, 2 * bandwidth + 1);
+    let n = dots.len();
+    assert_eq!(
+        values.len(),
+        crate::sparse::banded_len(n, bandwidth),
+        "the values of a banded Hessian of {n} inputs and bandwidth {bandwidth} have the wrong length: take it from the pattern (`f_hessian_sparse`)"
+    );
+    let mut slots = values.iter_mut();
+    for column in 0..n {
+        let direction = column % D::COUNT;
+        // `dots` first: a zip stops without taking a slot it has no value for.
+        for (dot, slot) in dots[column..(column + bandwidth + 1).min(n)].iter().zip(slots.by_ref()) {
+            *slot = dot.get(direction);
+        }
+    }
+}

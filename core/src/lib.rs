@@ -18,6 +18,7 @@ pub mod linear;
 pub mod matrix;
 pub mod rules;
 pub mod scalar;
+pub mod sparse;
 pub mod support;
 
 pub use linear::{Directions, Linear};

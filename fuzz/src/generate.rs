@@ -960,7 +960,9 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     }
     let mut params = Vec::new();
     let nalg = g.nalgebra() && (mode == Mode::Nalgebra || g.rng.chance(0.5));
-    let scalars = if nalg { g.rng.range(0, 1) } else { g.rng.range(1, 3) };
+    // A loop program without scalars differentiates its slice alone, whose
+    // Hessian's band the macro may read from the loops' index offsets.
+    let scalars = if nalg || mode == Mode::Loops { g.rng.range(0, 2) } else { g.rng.range(1, 3) };
     for i in 0..scalars {
         params.push((format!("x{i}"), Ty::F));
     }

@@ -144,7 +144,18 @@ impl<'a> Emitter<'a> {
     fn block(&self, block: &Block) -> TokenStream {
         let stmts = self.stmts_then(&block.stmts, &block.yields);
         let defined = block.defined_vars();
-        let yields = block.yields.iter().map(|v| self.handed_out(*v, &defined));
+        // A value yielded twice (one tangent for two outputs that a copy
+        // made equal) is cloned in all but its last place if it may own
+        // memory.
+        let yields = block.yields.iter().enumerate().map(|(k, v)| {
+            let again = block.yields[k + 1..].contains(v);
+            if again && self.may_own(*v) && !self.vars.is_array(*v) {
+                let borrowed = self.borrow(*v);
+                quote!(::core::clone::Clone::clone(#borrowed))
+            } else {
+                self.handed_out(*v, &defined)
+            }
+        });
         let value = match block.yields.len() {
             1 => quote!(#(#yields)*),
             _ => quote!((#(#yields),*)),

@@ -18,7 +18,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::ir::{Adapter, Block, Dst, Expr, Header, Loop, Stmt, Var, Vars, Window};
+use crate::ir::{Adapter, Block, Dst, Header, Loop, Stmt, Var, Vars, Window};
+use crate::offsets::{Integer, offset_of};
 
 /// The widest window made: offsets further apart than this keep the
 /// scatter form (a window is that many registers live round the loop).
@@ -59,11 +60,11 @@ fn window_loop(l: &mut Loop, vars: &Vars) {
         return;
     }
     // The body's index values: `i`, `i + 1`, `i - 2`, through copies.
-    let mut offsets: HashMap<Var, i64> = HashMap::from([(*index, 0)]);
+    let mut offsets: HashMap<Var, Integer> = HashMap::from([(*index, Integer::Offset(0))]);
     for stmt in &l.body.stmts {
         if let Stmt::Let { dst: Dst::Var(v), expr, .. } = stmt {
             if let Some(offset) = offset_of(expr, &offsets, vars) {
-                offsets.insert(*v, offset);
+                offsets.insert(*v, Integer::Offset(offset));
             }
         }
     }
@@ -73,8 +74,8 @@ fn window_loop(l: &mut Loop, vars: &Vars) {
     for (n, stmt) in l.body.stmts.iter().enumerate() {
         if let Stmt::AddAt { buffer, index, .. } = stmt {
             match offsets.get(index) {
-                Some(&offset) => updates.entry(*buffer).or_default().push((n, *index, offset)),
-                None => {
+                Some(&Integer::Offset(offset)) => updates.entry(*buffer).or_default().push((n, *index, offset)),
+                _ => {
                     scattered.insert(*buffer);
                 }
             }
@@ -109,61 +110,5 @@ fn window_loop(l: &mut Loop, vars: &Vars) {
             }
         }
         l.windows.push(Window { buffer, width, low, high });
-    }
-}
-
-/// The offset from the loop index of the value `expr` computes, if it is
-/// the index plus or minus a constant.
-fn offset_of(expr: &Expr, offsets: &HashMap<Var, i64>, vars: &Vars) -> Option<i64> {
-    match expr {
-        Expr::Copy(v) => offsets.get(v).copied(),
-        Expr::Opaque { tokens, uses } => {
-            let parsed: syn::Expr = syn::parse2(tokens.clone()).ok()?;
-            match integer(&parsed, uses, offsets, vars)? {
-                Integer::Offset(offset) => Some(offset),
-                Integer::Constant(_) => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-enum Integer {
-    /// The loop index plus this.
-    Offset(i64),
-    Constant(i64),
-}
-
-/// What an integer expression of the user's code is, in terms of the loop
-/// index: the index plus a constant, a constant, or neither (`None`).
-fn integer(expr: &syn::Expr, uses: &[Var], offsets: &HashMap<Var, i64>, vars: &Vars) -> Option<Integer> {
-    match expr {
-        syn::Expr::Paren(e) => integer(&e.expr, uses, offsets, vars),
-        syn::Expr::Group(e) => integer(&e.expr, uses, offsets, vars),
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(n), .. }) => {
-            let suffix = n.suffix();
-            if !(suffix.is_empty() || suffix == "usize") {
-                return None;
-            }
-            n.base10_parse::<i64>().ok().map(Integer::Constant)
-        }
-        syn::Expr::Path(p) if p.qself.is_none() => {
-            let ident = p.path.get_ident()?;
-            let var = uses.iter().find(|u| vars.ident(**u) == ident)?;
-            offsets.get(var).map(|o| Integer::Offset(*o))
-        }
-        syn::Expr::Binary(b) => {
-            let left = integer(&b.left, uses, offsets, vars)?;
-            let right = integer(&b.right, uses, offsets, vars)?;
-            match (&b.op, left, right) {
-                (syn::BinOp::Add(_), Integer::Offset(a), Integer::Constant(c))
-                | (syn::BinOp::Add(_), Integer::Constant(c), Integer::Offset(a)) => {
-                    a.checked_add(c).map(Integer::Offset)
-                }
-                (syn::BinOp::Sub(_), Integer::Offset(a), Integer::Constant(c)) => a.checked_sub(c).map(Integer::Offset),
-                _ => None,
-            }
-        }
-        _ => None,
     }
 }

@@ -5,7 +5,8 @@
 //! module of its own: `options` → `signature` → `fence` → `lower` →
 //! `closure` (the closures of elementwise maps, which lowering records) →
 //! `activity` → `reverse` → `tangent` → `simplify` (then `prune`) →
-//! `emit`; `expand` builds each
+//! `emit`; `sparsity` and `band` read where a Hessian can be nonzero;
+//! `expand` builds each
 //! function's derivative cores once (`expand/cores`) and the public
 //! functions as wrappers over them (`expand/wrappers`, `expand/hessian`,
 //! `expand/jacobian`). The names generated code uses are in `naming`, the
@@ -13,6 +14,7 @@
 //! unsupported syntax), each through `errors`.
 
 mod activity;
+mod band;
 mod closure;
 mod emit;
 mod errors;
@@ -22,6 +24,7 @@ mod gather;
 mod ir;
 mod lower;
 mod naming;
+mod offsets;
 mod options;
 mod prune;
 mod rename;

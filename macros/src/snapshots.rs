@@ -107,6 +107,28 @@ fn rosenbrock_loop() {
     );
 }
 
+/// A five-point stencil: the band (bandwidth 2) read from the offsets -1,
+/// 0 and +1 of the loop index makes the Hessian one sweep of five
+/// directions, and gives the sparse functions.
+#[test]
+fn stencil_band() {
+    check(
+        "stencil_band",
+        quote!(),
+        quote! {
+            fn stencil(x: &[f64]) -> f64 {
+                let n = x.len();
+                let mut s = 0.0;
+                for i in 1..n - 1 {
+                    let d = x[i - 1] - 2.0 * x[i] + x[i + 1];
+                    s += d * d + x[i].powi(4);
+                }
+                s
+            }
+        },
+    );
+}
+
 #[test]
 fn while_loop_with_counter() {
     check(

@@ -1,5 +1,7 @@
-//! The Hessian: one sweep of the core, sweeps of `CHUNK` directions, or
-//! with nalgebra values a bundled sweep or a pruned body column by column.
+//! The Hessian: one sweep of the core (for a known band, with `2b + 1`
+//! directions, and then its sparse lower triangle too), sweeps of `CHUNK`
+//! directions, or with nalgebra values a bundled sweep or a pruned body
+//! column by column.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -7,6 +9,7 @@ use quote::quote;
 use super::cores::Cores;
 use super::layout::Layout;
 use super::{CHUNK, Generator, ONE_SWEEP};
+use crate::band::Band;
 use crate::emit::Emitter;
 use crate::gather::gather;
 use crate::ir::Var;
@@ -30,17 +33,139 @@ impl<'a> Generator<'a> {
             }
             return self.hessian_by_columns_pruned(&name, &doc);
         }
+        if let Some(band) = self.band {
+            return self.hessian_banded(&name, band);
+        }
         if !self.chunked_hessian() {
             return self.hessian_one_sweep(cores, &name, &doc);
         }
         self.hessian_chunked(cores, &name, &doc)
     }
 
+    /// The one array argument's Hessian, whose band was read from the
+    /// loops: one sweep of the core with `2b + 1` directions, element j
+    /// seeded in direction j mod (2b + 1), which gives every entry of the
+    /// band (see `matdiff_core::arrays::seed_band_vec`); zeros elsewhere.
+    fn hessian_banded(&self, name: &Ident, band: Band) -> TokenStream {
+        let e = self.argument_names();
+        let layout = self.layout(&e);
+        let bandwidth = proc_macro2::Literal::usize_unsuffixed(band.bandwidth);
+        let doc = format!(
+            " The Hessian of {} with respect to {} (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by one forward-over-reverse sweep of {} generated at compile time, the band (bandwidth {}) read from the loops' index offsets; the entries off the band are zero.",
+            self.link(),
+            self.wrt_list(),
+            directions_text(band),
+            band.bandwidth,
+        );
+        let sweep = self.band_sweep(&e, &layout, band);
+        let total = &layout.total;
+        let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
+        self.wrapper_fn(
+            name,
+            &doc,
+            quote!(),
+            matrix_type,
+            quote! {
+                #sweep
+                let __matdiff_rows: usize = __matdiff_total;
+                let mut __matdiff_matrix = #matrix_init;
+                ::matdiff::__private::scatter_band(&mut __matdiff_matrix[..], #bandwidth, &__matdiff_band_rows);
+                __matdiff_matrix
+            },
+        )
+    }
+
+    /// `f_hessian_sparse` and `f_hessian_sparse_into`, for a function whose
+    /// Hessian's band is known: its lower triangle in compressed sparse
+    /// column order (`matdiff_core::sparse::SparseHessian`), from the same
+    /// one sweep as the dense Hessian.
+    pub(super) fn hessian_sparse(&self) -> TokenStream {
+        let Some(band) = self.band else { return TokenStream::new() };
+        let e = self.argument_names();
+        let layout = self.layout(&e);
+        let float = &self.float;
+        let bandwidth = proc_macro2::Literal::usize_unsuffixed(band.bandwidth);
+        let sweep = self.band_sweep(&e, &layout, band);
+        let sparse = quote!(::matdiff::__private::SparseHessian<#float>);
+        let name = self.name(&None, "hessian_sparse");
+        let into_name = self.name(&None, "hessian_sparse_into");
+        let doc = format!(
+            " The lower triangle of the Hessian of {} with respect to {}, whose band (bandwidth {}) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + {}`, column by column (compressed sparse column order; `column_pointers` gives the column starts). One forward-over-reverse sweep of {}. The pattern depends only on the number of inputs: refill the values for new inputs with {}.",
+            self.link(),
+            self.wrt_list(),
+            band.bandwidth,
+            band.bandwidth,
+            directions_text(band),
+            self.sibling_link(&into_name),
+        );
+        let mut vars = self.lowered.vars.clone();
+        let values = vars.fresh("values", self.sig.name.span(), false);
+        let values = vars.ident(values).clone();
+        let into_doc = format!(
+            " Writes into `{values}` the values of the lower triangle of the Hessian of {}, in the order of the pattern {} returns for inputs of this length (which depends only on the length). Panics if `{values}` has another length.",
+            self.link(),
+            self.sibling_link(&name),
+        );
+        let sparse_fn = self.wrapper_fn(
+            &name,
+            &doc,
+            quote!(),
+            sparse.clone(),
+            quote! {
+                #sweep
+                let mut __matdiff_hessian = <#sparse>::banded(__matdiff_total, #bandwidth);
+                ::matdiff::__private::fill_band_values(&mut __matdiff_hessian.values, #bandwidth, &__matdiff_band_rows);
+                __matdiff_hessian
+            },
+        );
+        let into_fn = self.wrapper_fn(
+            &into_name,
+            &into_doc,
+            quote!(#values: &mut [#float]),
+            quote!(),
+            quote! {
+                #sweep
+                ::matdiff::__private::fill_band_values(#values, #bandwidth, &__matdiff_band_rows);
+            },
+        );
+        quote!(#sparse_fn #into_fn)
+    }
+
+    /// A doc link to another generated function.
+    fn sibling_link(&self, name: &Ident) -> String {
+        if self.sig.is_method() { format!("[`Self::{name}`]") } else { format!("[`{name}`]") }
+    }
+
+    /// `let __matdiff_band_rows = ..;`: the tangents of the gradient of the
+    /// one array argument in the sweep of a banded Hessian; and
+    /// `__matdiff_total`, its length.
+    fn band_sweep(&self, e: &Emitter, layout: &Layout, band: Band) -> TokenStream {
+        let float = &self.float;
+        let width = proc_macro2::Literal::usize_unsuffixed(band.directions());
+        let directions = quote!([#float; #width]);
+        let param = e.ident(self.wrt[0]);
+        let seed = match &self.wrt_param(0).shape {
+            Shape::Fixed(n) => quote!(::matdiff::__private::seed_band_array::<#float, #directions, {#n}>()),
+            _ => quote!(::matdiff::__private::seed_band_vec::<#float, #directions>(#param.len())),
+        };
+        let call = self.call_core_with(CORE, self.core_generics(None, false), [quote!(__matdiff_band_seed)], false);
+        let row = self.slot(quote!(__matdiff_tangents), 0);
+        let total = &layout.total;
+        // Measured and seeded before the call, which may take an owned
+        // `Vec` argument.
+        quote! {
+            let __matdiff_total: usize = #total;
+            let __matdiff_band_seed = #seed;
+            let (_, _, _, __matdiff_tangents) = #call;
+            let __matdiff_band_rows = #row;
+        }
+    }
+
     /// Whether the Hessian of a function without nalgebra values takes
     /// sweeps of `CHUNK` directions in a loop, rather than one sweep.
     fn chunked_hessian(&self) -> bool {
         let one_sweep = self.all_scalar() && self.wrt.len() <= ONE_SWEEP;
-        !(self.matrix_mode() || self.options.no_hessian || one_sweep)
+        !(self.matrix_mode() || self.options.no_hessian || one_sweep || self.band.is_some())
     }
 
     /// Whether the loop of a chunked Hessian calls the core through the
@@ -296,5 +421,13 @@ impl<'a> Generator<'a> {
             let ty = quote!(::matdiff::__private::nalgebra::DMatrix<#float>);
             (ty.clone(), quote!(<#ty>::zeros(__matdiff_total, __matdiff_total)))
         }
+    }
+}
+
+/// "3 directions", "1 direction".
+fn directions_text(band: Band) -> String {
+    match band.directions() {
+        1 => "1 direction".to_string(),
+        n => format!("{n} directions"),
     }
 }

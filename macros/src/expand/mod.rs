@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::band::{self, Band};
 use crate::errors::Errors;
 use crate::ir::{Var, Vars};
 use crate::lower::{self, Lowered};
@@ -93,6 +94,9 @@ struct Generator<'a> {
     wrt: Vec<Var>,
     /// The differentiated parameters themselves, in the same order.
     wrt_params: Vec<usize>,
+    /// The band of the Hessian, when the only differentiated argument is an
+    /// array and the band could be read from the loops (see [`crate::band`]).
+    band: Option<Band>,
 }
 
 /// Attributes of the original that the generated functions keep.
@@ -110,9 +114,20 @@ const CHUNK: usize = 8;
 impl<'a> Generator<'a> {
     fn new(function: &'a syn::ItemFn, sig: Signature, lowered: Lowered, options: Options) -> Self {
         let wrt_params: Vec<usize> = sig.params.iter().enumerate().filter(|(_, p)| p.wrt).map(|(i, _)| i).collect();
-        let wrt = wrt_params.iter().map(|&i| lowered.params[i]).collect();
+        let wrt: Vec<Var> = wrt_params.iter().map(|&i| lowered.params[i]).collect();
         let float = sig.float.ident();
-        Generator { function, sig, lowered, options, float, wrt, wrt_params }
+        let band = match (&wrt_params[..], &wrt[..]) {
+            ([param], [array])
+                if sig.params[*param].is_array()
+                    && sig.vector_output.is_none()
+                    && !options.no_hessian
+                    && !sig.params.iter().any(|p| p.matrix().is_some()) =>
+            {
+                band::hessian_band(&lowered.body, *array, &lowered.vars)
+            }
+            _ => None,
+        };
+        Generator { function, sig, lowered, options, float, wrt, wrt_params, band }
     }
 
     /// The plan: which functions are generated, in the order they are
@@ -129,6 +144,7 @@ impl<'a> Generator<'a> {
         out.extend(self.grad_into_wrapper(true));
         if !self.options.no_hessian {
             out.extend(self.hessian(&cores));
+            out.extend(self.hessian_sparse());
             out.extend(self.hvp());
         }
         out.extend(cores.tokens);

@@ -96,7 +96,7 @@ fn inner_sum_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
     >(x, __matdiff_no_tangent0, &mut *grad_x);
     __matdiff_value
 }
-/// The Hessian of [`inner_sum`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
+/// The Hessian of [`inner_sum`] with respect to `x` (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by one forward-over-reverse sweep of 1 direction generated at compile time, the band (bandwidth 0) read from the loops' index offsets; the entries off the band are zero.
 #[inline]
 #[allow(
     dead_code,
@@ -112,27 +112,93 @@ fn inner_sum_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
 fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let _ = inner_sum;
     let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 1],
+    >(x.len());
+    let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+    let __matdiff_band_rows = __matdiff_tangents.0;
     let __matdiff_rows: usize = __matdiff_total;
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
-    let mut __matdiff_first: usize = 0;
-    while __matdiff_first < __matdiff_total {
-        let (_, _, _, __matdiff_tangents) = inner_sum::second_order_sweep(
-            x,
-            ::matdiff::__private::seed_vec::<
-                f64,
-                [f64; 8],
-            >(x.len(), 0usize, __matdiff_first),
-        );
-        ::matdiff::__private::scatter_rows(
-            &mut __matdiff_matrix[0usize..0usize + x.len()],
-            __matdiff_first,
-            &__matdiff_tangents.0,
-        );
-        __matdiff_first += 8;
-    }
+    ::matdiff::__private::scatter_band(
+        &mut __matdiff_matrix[..],
+        0,
+        &__matdiff_band_rows,
+    );
     __matdiff_matrix
+}
+/// The lower triangle of the Hessian of [`inner_sum`] with respect to `x`, whose band (bandwidth 0) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 0`, column by column (compressed sparse column order; `column_pointers` gives the column starts). One forward-over-reverse sweep of 1 direction. The pattern depends only on the number of inputs: refill the values for new inputs with [`inner_sum_hessian_sparse_into`].
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64> {
+    let _ = inner_sum;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 1],
+    >(x.len());
+    let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+    let __matdiff_band_rows = __matdiff_tangents.0;
+    let mut __matdiff_hessian = <::matdiff::__private::SparseHessian<
+        f64,
+    >>::banded(__matdiff_total, 0);
+    ::matdiff::__private::fill_band_values(
+        &mut __matdiff_hessian.values,
+        0,
+        &__matdiff_band_rows,
+    );
+    __matdiff_hessian
+}
+/// Writes into `values` the values of the lower triangle of the Hessian of [`inner_sum`], in the order of the pattern [`inner_sum_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn inner_sum_hessian_sparse_into(x: &[f64], values: &mut [f64]) {
+    let _ = inner_sum;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 1],
+    >(x.len());
+    let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+    let __matdiff_band_rows = __matdiff_tangents.0;
+    ::matdiff::__private::fill_band_values(values, 0, &__matdiff_band_rows);
 }
 /// The Hessian of [`inner_sum`] with respect to `x` times the vector `v_1` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[inline]
@@ -461,29 +527,5 @@ impl inner_sum {
             )
         };
         (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
-    }
-    #[doc(hidden)]
-    #[inline(never)]
-    #[allow(
-        dead_code,
-        unused_variables,
-        unused_mut,
-        unused_parens,
-        non_snake_case,
-        dropping_copy_types,
-        clippy::all,
-        clippy::pedantic,
-        clippy::nursery
-    )]
-    pub fn second_order_sweep<__MatdiffD: ::matdiff::__private::Directions<f64>>(
-        x: &[f64],
-        __matdiff_tangent0: ::std::vec::Vec<__MatdiffD>,
-    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
-        inner_sum::second_order_core::<
-            _,
-            false,
-            true,
-            _,
-        >(x, __matdiff_tangent0, ::std::vec::Vec::new())
     }
 }

@@ -1,0 +1,92 @@
+//! Sparse Hessians: the lower triangle of a banded Hessian in compressed sparse column order.
+
+use crate::Scalar;
+
+/// The lower triangle of a symmetric n x n Hessian in coordinate form, in
+/// compressed sparse column (CSC) order: column by column, and within a
+/// column by increasing row, every stored entry with `rows[p] >= cols[p]`.
+/// Entries that are not stored are zero; a stored entry may be zero too.
+///
+/// `f_hessian_sparse` returns one for a function whose band the macro
+/// read from its loops; the pattern (`n`, `rows`, `cols`) depends only on
+/// the number of inputs, so `f_hessian_sparse_into` refills just `values`
+/// for new inputs of the same length.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SparseHessian<F> {
+    /// The number of inputs (rows and columns).
+    pub n: usize,
+    /// The row of each stored entry.
+    pub rows: Vec<usize>,
+    /// The column of each stored entry (nondecreasing).
+    pub cols: Vec<usize>,
+    /// The value of each stored entry.
+    pub values: Vec<F>,
+}
+
+/// How many entries the lower triangle of an n x n band of bandwidth
+/// `bandwidth` has.
+pub fn banded_len(n: usize, bandwidth: usize) -> usize {
+    (0..n).map(|column| (bandwidth + 1).min(n - column)).sum()
+}
+
+impl<F: Scalar> SparseHessian<F> {
+    /// The pattern of the lower triangle of an n x n band of bandwidth
+    /// `bandwidth` (the entries `(j, k)` with `k <= j <= k + bandwidth`),
+    /// with zero values.
+    pub fn banded(n: usize, bandwidth: usize) -> Self {
+        let len = banded_len(n, bandwidth);
+        let (mut rows, mut cols) = (Vec::with_capacity(len), Vec::with_capacity(len));
+        for column in 0..n {
+            for row in column..(column + bandwidth + 1).min(n) {
+                rows.push(row);
+                cols.push(column);
+            }
+        }
+        SparseHessian { n, rows, cols, values: vec![F::zero(); len] }
+    }
+
+    /// The CSC column pointers: the entries of column `c` are at positions
+    /// `pointers[c]..pointers[c + 1]`; `pointers[n]` is the number of
+    /// stored entries.
+    pub fn column_pointers(&self) -> Vec<usize> {
+        let mut pointers = vec![0; self.n + 1];
+        for &column in &self.cols {
+            pointers[column + 1] += 1;
+        }
+        for c in 0..self.n {
+            pointers[c + 1] += pointers[c];
+        }
+        pointers
+    }
+
+    /// The whole symmetric matrix, as rows.
+    pub fn to_dense(&self) -> Vec<Vec<F>> {
+        let mut dense = vec![vec![F::zero(); self.n]; self.n];
+        for ((&row, &column), &value) in self.rows.iter().zip(&self.cols).zip(&self.values) {
+            dense[row][column] = value;
+            dense[column][row] = value;
+        }
+        dense
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tridiagonal_pattern_in_column_order() {
+        let h = SparseHessian::<f64>::banded(3, 1);
+        assert_eq!(h.rows, vec![0, 1, 1, 2, 2]);
+        assert_eq!(h.cols, vec![0, 0, 1, 1, 2]);
+        assert_eq!(h.column_pointers(), vec![0, 2, 4, 5]);
+        assert_eq!(banded_len(3, 1), 5);
+    }
+
+    #[test]
+    fn a_band_wider_than_the_matrix_is_the_whole_lower_triangle() {
+        assert_eq!(banded_len(3, 8), 6);
+        assert_eq!(banded_len(0, 2), 0);
+        assert_eq!(SparseHessian::<f32>::banded(0, 2).column_pointers(), vec![0]);
+    }
+}

@@ -1,0 +1,629 @@
+fn stencil(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    for i in 1..n - 1 {
+        let d = x[i - 1] - 2.0 * x[i] + x[i + 1];
+        s += d * d + x[i].powi(4);
+    }
+    s
+}
+/// The gradient of [`stencil`] with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = stencil;
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = stencil::second_order_core::<
+        [f64; 0],
+        false,
+        true,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+    __matdiff_slots.0
+}
+/// The value of [`stencil`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
+    let _ = stencil;
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = stencil::second_order_core::<
+        [f64; 0],
+        true,
+        true,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+    (__matdiff_value, __matdiff_slots.0)
+}
+/// The gradient of [`stencil`] with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_grad_into(x: &[f64], grad_x: &mut [f64]) {
+    let _ = stencil;
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = stencil::second_order_core::<
+        [f64; 0],
+        false,
+        true,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x);
+}
+/// The value of [`stencil`] and its gradient with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
+    let _ = stencil;
+    let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+    let (__matdiff_value, _, __matdiff_slots, _) = stencil::second_order_core::<
+        [f64; 0],
+        true,
+        true,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x);
+    __matdiff_value
+}
+/// The Hessian of [`stencil`] with respect to `x` (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by one forward-over-reverse sweep of 5 directions generated at compile time, the band (bandwidth 2) read from the loops' index offsets; the entries off the band are zero.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
+    let _ = stencil;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 5],
+    >(x.len());
+    let (_, _, _, __matdiff_tangents) = stencil::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+    let __matdiff_band_rows = __matdiff_tangents.0;
+    let __matdiff_rows: usize = __matdiff_total;
+    let mut __matdiff_matrix = ::std::vec![
+        ::std::vec![0.0; __matdiff_total]; __matdiff_rows
+    ];
+    ::matdiff::__private::scatter_band(
+        &mut __matdiff_matrix[..],
+        2,
+        &__matdiff_band_rows,
+    );
+    __matdiff_matrix
+}
+/// The lower triangle of the Hessian of [`stencil`] with respect to `x`, whose band (bandwidth 2) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 2`, column by column (compressed sparse column order; `column_pointers` gives the column starts). One forward-over-reverse sweep of 5 directions. The pattern depends only on the number of inputs: refill the values for new inputs with [`stencil_hessian_sparse_into`].
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64> {
+    let _ = stencil;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 5],
+    >(x.len());
+    let (_, _, _, __matdiff_tangents) = stencil::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+    let __matdiff_band_rows = __matdiff_tangents.0;
+    let mut __matdiff_hessian = <::matdiff::__private::SparseHessian<
+        f64,
+    >>::banded(__matdiff_total, 2);
+    ::matdiff::__private::fill_band_values(
+        &mut __matdiff_hessian.values,
+        2,
+        &__matdiff_band_rows,
+    );
+    __matdiff_hessian
+}
+/// Writes into `values` the values of the lower triangle of the Hessian of [`stencil`], in the order of the pattern [`stencil_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_hessian_sparse_into(x: &[f64], values: &mut [f64]) {
+    let _ = stencil;
+    let __matdiff_total: usize = (0usize + x.len());
+    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
+        f64,
+        [f64; 5],
+    >(x.len());
+    let (_, _, _, __matdiff_tangents) = stencil::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+    let __matdiff_band_rows = __matdiff_tangents.0;
+    ::matdiff::__private::fill_band_values(values, 2, &__matdiff_band_rows);
+}
+/// The Hessian of [`stencil`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn stencil_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
+    let _ = stencil;
+    let (_, _, _, __matdiff_tangents) = stencil::second_order_core::<
+        _,
+        false,
+        true,
+        _,
+    >(x, v.to_vec(), ::std::vec::Vec::new());
+    __matdiff_tangents.0
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct stencil {}
+#[allow(dead_code)]
+impl stencil {
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp(x: &[f64], out_bar: f64) -> (f64, (::std::vec::Vec<f64>,)) {
+        let __matdiff_no_tangent0: ::std::vec::Vec<[f64; 0]> = ::std::vec![[]; x.len()];
+        let (__matdiff_value, _, __matdiff_slots, _) = stencil::second_order_core::<
+            [f64; 0],
+            true,
+            true,
+            _,
+        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        (
+            __matdiff_value,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+    ) -> (f64, __MatdiffD) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let (__matdiff_value, __matdiff_value_dot, _, _) = stencil::second_order_core::<
+            _,
+            true,
+            false,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new());
+        (__matdiff_value, __matdiff_value_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &[f64],
+        tangents: (::core::option::Option<&[__MatdiffD]>,),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (f64, __MatdiffD, (::std::vec::Vec<f64>,), (::std::vec::Vec<__MatdiffD>,)) {
+        let mut x_dot = ::matdiff::__private::tangent_or_zero_vec::<
+            f64,
+            __MatdiffD,
+        >(tangents.0, x.len());
+        let out_bar_dot = ::matdiff::__private::tangent_or_zero::<
+            f64,
+            __MatdiffD,
+        >(out_bar_dot);
+        let (__matdiff_value, __matdiff_value_dot, __matdiff_slots, __matdiff_dots) = stencil::second_order_core::<
+            _,
+            true,
+            true,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new());
+        let __matdiff_dots = (
+            ::matdiff::__private::reseed_vec(
+                out_bar,
+                &out_bar_dot,
+                &__matdiff_slots.0,
+                __matdiff_dots.0,
+            ),
+        );
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
+            __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn second_order_core<
+        __MatdiffD: ::matdiff::__private::Directions<f64>,
+        const __MATDIFF_VALUE: bool,
+        const __MATDIFF_REVERSE: bool,
+        __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
+    >(
+        x: &[f64],
+        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+        mut __matdiff_storage0: __MatdiffS0,
+    ) -> (f64, __MatdiffD, (__MatdiffS0,), (::std::vec::Vec<__MatdiffD>,)) {
+        let n = x.len();
+        let s: f64 = 0.0;
+        let start = 1;
+        let end = n - 1;
+        let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
+        let mut s_1 = s;
+        let mut s_1_dot = s_dot;
+        for i in (start..end) {
+            let i_1 = i;
+            let i_2 = i_1 - 1;
+            let element = x[i_2];
+            let element_dot = x_dot[i_2];
+            let c: f64 = 2.0;
+            let element_1 = x[i_1];
+            let element_1_dot = x_dot[i_1];
+            let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+                &c,
+                &element_1,
+                &mul,
+                &element_1_dot,
+            );
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+            let i_3 = i_1 + 1;
+            let element_2 = x[i_3];
+            let element_2_dot = x_dot[i_3];
+            let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+            let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+                &d,
+                &d,
+                &mul_1,
+                &d_dot_2,
+            );
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &d,
+                &d,
+                &mul_1,
+                &d_dot_2,
+            );
+            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+            let c_1 = 4;
+            let powi = element_1.powi(c_1);
+            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
+                &element_1,
+                &c_1,
+                &powi,
+                &element_1_dot,
+            );
+            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi);
+            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot_2, &powi_dot);
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
+            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
+            s_1 = s_2;
+            s_1_dot = s_2_dot_2;
+        }
+        let s_3 = s_1;
+        let s_3_dot = s_1_dot;
+        let _: () = if !__MATDIFF_REVERSE {
+            return (s_3, s_3_dot, (__matdiff_storage0,), (::std::vec::Vec::new(),));
+        };
+        let mut x_bar = ::matdiff::__private::CotangentStorage::zeroed(
+            __matdiff_storage0,
+            x.len(),
+        );
+        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let s_3_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s_3_bar);
+        let mut s_1_bar = s_3_bar;
+        let mut s_1_bar_dot = s_3_bar_dot;
+        let mut __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+        let mut __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
+        let mut __matdiff_window_x_bar_2 = __matdiff_window_x_bar_0;
+        let mut __matdiff_window_x_bar_low: ::core::option::Option<usize> = ::core::option::Option::None;
+        let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+            &x_bar_dot,
+        );
+        let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
+        let mut __matdiff_window_x_bar_dot_2 = __matdiff_window_x_bar_dot_0;
+        let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
+        for i in (start..end).rev() {
+            let i_1 = i;
+            let i_2 = i_1 - 1;
+            let element = x[i_2];
+            let element_dot_1 = x_dot[i_2];
+            let c: f64 = 2.0;
+            let element_1 = x[i_1];
+            let element_1_dot_1 = x_dot[i_1];
+            let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                &c,
+                &element_1,
+                &mul,
+                &element_1_dot_1,
+            );
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+            let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_1);
+            let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
+            let i_3 = i_1 + 1;
+            let element_2 = x[i_3];
+            let element_2_dot_1 = x_dot[i_3];
+            let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+            let d_dot_5 = ::matdiff::__private::add(&sub_dot_5, &element_2_dot_1);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
+            let c_1 = 4;
+            let powi = element_1.powi(c_1);
+            let element_1_bar = ::matdiff::__private::rules::powi::vjp0(
+                &element_1,
+                &c_1,
+                &powi,
+                &s_1_bar,
+            );
+            let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
+                &element_1,
+                &c_1,
+                &powi,
+                &s_1_bar_dot,
+            );
+            let element_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
+                &element_1,
+                &c_1,
+                &powi,
+                &s_1_bar,
+                &element_1_dot_1,
+            );
+            let element_1_bar_dot_2 = ::matdiff::__private::add(
+                &element_1_bar_dot,
+                &element_1_bar_dot_1,
+            );
+            let d_bar = ::matdiff::__private::rules::mul::vjp0(&d, &d, &mul_1, &s_1_bar);
+            let d_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+                &d,
+                &d,
+                &mul_1,
+                &s_1_bar_dot,
+            );
+            let d_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+                &d,
+                &d,
+                &mul_1,
+                &s_1_bar,
+                &d_dot_5,
+            );
+            let d_bar_dot_2 = ::matdiff::__private::add(&d_bar_dot, &d_bar_dot_1);
+            let d_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+                &d,
+                &d,
+                &mul_1,
+                &s_1_bar,
+            );
+            let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+                &d,
+                &d,
+                &mul_1,
+                &s_1_bar_dot,
+            );
+            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+                &d,
+                &d,
+                &mul_1,
+                &s_1_bar,
+                &d_dot_5,
+            );
+            let d_bar_1_dot_2 = ::matdiff::__private::add(&d_bar_1_dot, &d_bar_1_dot_1);
+            let d_bar_2 = ::matdiff::__private::add(&d_bar, &d_bar_1);
+            let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot_2, &d_bar_1_dot_2);
+            __matdiff_window_x_bar_2 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_2,
+                &d_bar_2,
+            );
+            __matdiff_window_x_bar_dot_2 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_2,
+                &d_bar_2_dot,
+            );
+            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&d_bar_2);
+            let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+                &c,
+                &element_1,
+                &mul,
+                &mul_bar,
+            );
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+                &c,
+                &element_1,
+                &mul,
+                &mul_bar_dot,
+            );
+            let element_1_bar_2 = ::matdiff::__private::add(
+                &element_1_bar,
+                &element_1_bar_1,
+            );
+            let element_1_bar_2_dot = ::matdiff::__private::add(
+                &element_1_bar_dot_2,
+                &element_1_bar_1_dot,
+            );
+            __matdiff_window_x_bar_1 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_1,
+                &element_1_bar_2,
+            );
+            __matdiff_window_x_bar_dot_1 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_1,
+                &element_1_bar_2_dot,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_0,
+                &d_bar_2,
+            );
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::add(
+                &__matdiff_window_x_bar_dot_0,
+                &d_bar_2_dot,
+            );
+            ::matdiff::__private::add_once(&mut x_bar, i_3, &__matdiff_window_x_bar_2);
+            __matdiff_window_x_bar_2 = __matdiff_window_x_bar_1;
+            __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            __matdiff_window_x_bar_low = ::core::option::Option::Some(i_2);
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                i_3,
+                &__matdiff_window_x_bar_dot_2,
+            );
+            __matdiff_window_x_bar_dot_2 = __matdiff_window_x_bar_dot_1;
+            __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
+            __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
+                &x_bar_dot,
+            );
+            __matdiff_window_x_bar_dot_low = ::core::option::Option::Some(i_2);
+        }
+        if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_x_bar_low {
+            ::matdiff::__private::add_once(
+                &mut x_bar,
+                __matdiff_low,
+                &__matdiff_window_x_bar_1,
+            );
+            ::matdiff::__private::add_once(
+                &mut x_bar,
+                __matdiff_low + 1,
+                &__matdiff_window_x_bar_2,
+            );
+        }
+        if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_x_bar_dot_low {
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                __matdiff_low,
+                &__matdiff_window_x_bar_dot_1,
+            );
+            ::matdiff::__private::add_once(
+                &mut x_bar_dot,
+                __matdiff_low + 1,
+                &__matdiff_window_x_bar_dot_2,
+            );
+        }
+        let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
+            (s_3, s_3_dot)
+        } else {
+            (
+                <f64 as ::matdiff::__private::Scalar>::of(0.0),
+                <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
+            )
+        };
+        (__matdiff_value, __matdiff_value_dot, (x_bar,), (x_bar_dot,))
+    }
+}
