@@ -266,6 +266,27 @@
 //!   macro optimised:
 //!   `[profile.dev.build-override]` / `opt-level = 3` in your `Cargo.toml`.
 //!
+//! # With argmin
+//!
+//! With the feature `argmin` (`matdiff = { .., features = ["argmin"] }`
+//! beside `argmin = "0.11"`), `matdiff::argmin::Problem` hands a function of a
+//! slice and its generated derivatives to argmin's solvers (argmin 0.11,
+//! argmin-math 0.5 with `Vec<f64>` parameters; argmin-math does not support
+//! nalgebra 0.35):
+//!
+//! ```text
+//! let problem = matdiff::argmin::Problem::new(rosenbrock, rosenbrock_grad, rosenbrock_hessian);
+//! let problem = matdiff::argmin_problem!(rosenbrock); // the same
+//! let problem = matdiff::argmin::Problem::gradient_only(
+//!     |w: &[f64]| loss(w, &x, &y),
+//!     |w: &[f64]| loss_grad(w, &x, &y),
+//! ); // for L-BFGS
+//! ```
+//!
+//! The module's docs list the solvers it works with; the examples
+//! `argmin_trust_region` and `argmin_lbfgs` compare them fed by matdiff and
+//! by finite differences.
+//!
 //! # Calling a function that has no derivative
 //!
 //! A differentiated function can call any function on values that do not
@@ -278,6 +299,13 @@
 //! [`matdiff_core::calling`] for the calling convention.
 
 extern crate self as matdiff;
+
+#[cfg(feature = "argmin")]
+pub mod argmin;
+/// `argmin_problem!(f)` is [`argmin::Problem::new`]`(f, f_grad, f_hessian)`
+/// for a `#[differentiate]` function `f` of one slice (feature `argmin`).
+#[cfg(feature = "argmin")]
+pub use matdiff_macros::argmin_problem;
 
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};

@@ -14,6 +14,7 @@
 //! unsupported syntax), each through `errors`.
 
 mod activity;
+mod argmin_problem;
 mod band;
 mod closure;
 mod emit;
@@ -43,4 +44,11 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn differentiate(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(args.into(), item.into()).into()
+}
+
+/// `argmin_problem!(f)` is `matdiff::argmin::Problem::new(f, f_grad,
+/// f_hessian)`: see `matdiff::argmin` (feature `argmin` of `matdiff`).
+#[proc_macro]
+pub fn argmin_problem(function: TokenStream) -> TokenStream {
+    argmin_problem::expand(function.into()).into()
 }
