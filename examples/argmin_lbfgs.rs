@@ -6,6 +6,7 @@
 //!
 //! Run with `cargo run --release --example argmin_lbfgs --features argmin`.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use argmin::core::{CostFunction, Error, Executor, Gradient, State};
@@ -74,6 +75,16 @@ fn synthetic_data() -> (Vec<f64>, Vec<f64>) {
     (features, labels)
 }
 
+/// Every evaluation of the loss, by the solver or inside finite
+/// differences: what the generated gradient saves.
+static EVALUATIONS: AtomicU64 = AtomicU64::new(0);
+
+/// The loss, counted in [`EVALUATIONS`].
+fn counted_loss(w: &[f64], features: &[f64], labels: &[f64]) -> f64 {
+    EVALUATIONS.fetch_add(1, Ordering::Relaxed);
+    mean_negative_log_likelihood(w, features, labels)
+}
+
 /// The same loss, with central finite differences for its gradient.
 struct FiniteDifferences<'a> {
     features: &'a [f64],
@@ -85,7 +96,7 @@ impl CostFunction for FiniteDifferences<'_> {
     type Output = f64;
 
     fn cost(&self, w: &Vec<f64>) -> Result<f64, Error> {
-        Ok(mean_negative_log_likelihood(w, self.features, self.labels))
+        Ok(counted_loss(w, self.features, self.labels))
     }
 }
 
@@ -104,6 +115,9 @@ struct Run {
     iterations: u64,
     /// How often argmin asked for the cost, the gradient (and the Hessian).
     evaluations: String,
+    /// How often the loss itself ran (the solver's calls, and those inside
+    /// finite differences).
+    loss_runs: u64,
     cost: f64,
     w: Vec<f64>,
     time: Duration,
@@ -117,6 +131,7 @@ where
     O: CostFunction<Param = Vec<f64>, Output = f64> + Gradient<Param = Vec<f64>, Gradient = Vec<f64>>,
 {
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 7);
+    EVALUATIONS.store(0, Ordering::Relaxed);
     let clock = Instant::now();
     let result = Executor::new(problem, solver)
         .configure(|state| state.param(vec![0.0; FEATURES]).max_iters(1000).counting(true))
@@ -127,7 +142,15 @@ where
     let counts = state.get_func_counts();
     let evaluations: Vec<String> =
         ["cost_count", "gradient_count"].iter().map(|key| counts.get(*key).copied().unwrap_or(0).to_string()).collect();
-    Ok(Run { iterations: state.get_iter(), evaluations: evaluations.join("/"), cost: state.get_best_cost(), w, time })
+    let loss_runs = EVALUATIONS.load(Ordering::Relaxed);
+    Ok(Run {
+        iterations: state.get_iter(),
+        evaluations: evaluations.join("/"),
+        loss_runs,
+        cost: state.get_best_cost(),
+        w,
+        time,
+    })
 }
 
 fn main() -> Result<(), Error> {
@@ -135,14 +158,14 @@ fn main() -> Result<(), Error> {
     let (features, labels) = (&features[..], &labels[..]);
     println!("logistic regression, {SAMPLES} samples x {FEATURES} features: argmin's L-BFGS (m = 7, More-Thuente)");
     println!(
-        "{:<34} {:>10} {:>9} {:>14} {:>12} {:>12}",
-        "derivatives", "iterations", "f/g calls", "final cost", "|gradient|", "wall time"
+        "{:<34} {:>10} {:>9} {:>10} {:>14} {:>12} {:>12}",
+        "derivatives", "iterations", "f/g calls", "f runs", "final cost", "|gradient|", "wall time"
     );
     let runs = [
         (
             "matdiff (generated)",
             solve(matdiff::argmin::Problem::gradient_only(
-                |w: &[f64]| mean_negative_log_likelihood(w, features, labels),
+                |w: &[f64]| counted_loss(w, features, labels),
                 |w: &[f64]| mean_negative_log_likelihood_grad(w, features, labels),
             ))?,
         ),
@@ -153,9 +176,10 @@ fn main() -> Result<(), Error> {
         let gradient = mean_negative_log_likelihood_grad(&run.w, features, labels);
         let norm = gradient.iter().map(|g| g * g).sum::<f64>().sqrt();
         println!(
-            "{name:<34} {:>10} {:>9} {:>14.10} {:>12.3e} {:>9.2} ms",
+            "{name:<34} {:>10} {:>9} {:>10} {:>14.10} {:>12.3e} {:>9.2} ms",
             run.iterations,
             run.evaluations,
+            run.loss_runs,
             run.cost,
             norm,
             run.time.as_secs_f64() * 1e3

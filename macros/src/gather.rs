@@ -8,7 +8,7 @@
 //! constant offset of the index of a loop that runs its index down, the
 //! updates wait in registers instead, and each entry is written when the
 //! last iteration that adds to it ends: the gather form of the adjoint
-//! (Hückelheim et al., "A Vectorisation-Friendly Adjoint", PerforAD), with
+//! (Hückelheim et al., PerforAD, ICPP 2019), with
 //! the loop's ends handled by the window's flush rather than peeled.
 //! Updates at other indices keep the scatter form.
 //!
