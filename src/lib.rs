@@ -287,6 +287,32 @@
 //! `argmin_trust_region` and `argmin_lbfgs` compare them fed by matdiff and
 //! by finite differences.
 //!
+//! # Errors and what to do
+//!
+//! Everything the macro cannot differentiate is a compile error at your
+//! code; the original function still compiles. The messages, and what each
+//! asks you to write (`tests/ui/` holds one case per message, with its exact
+//! text):
+//!
+//! | you wrote | the message says |
+//! |---|---|
+//! | a method with no rule (`x.frobnicate()`) | the methods with rules; for your own function, `#[differentiate]` it and call it as a function |
+//! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper` (or give its derivatives by hand, below) |
+//! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
+//! | generic type or const parameters | write the function for `f64` (or `f32`) |
+//! | `return` inside a loop, a condition or an expression | `break` out of the loop and return after it; return from a statement |
+//! | `loop` without a visible bound, labelled loops | a `while` with its condition or a `for` over a range; a flag |
+//! | an iterator adapter with no rule (`filter`) | the loop that does the same |
+//! | a nalgebra value built from differentiated floats (`DVector::from_vec(vec![x, y])`) | take the vector as an argument and differentiate with respect to it |
+//! | a float method on a matrix (`m.exp()`), assignment to a matrix element | `.map(\|v\| v.exp())`; build the value with operations, or use a local array |
+//! | a `map` closure that reads a differentiated value | compute with it outside the map, or write the loop |
+//! | `as f32` in an `f64` function | one precision throughout |
+//! | assignment to a field, a whole array, or an argument through `&mut` | a local variable; its elements; take arguments by `&` |
+//! | a tuple of differentiated values kept whole, `sin_cos` not taken apart, a tuple from a call | take it apart where it is made: `let (s, c) = x.sin_cos();`; one call per element |
+//! | `unsafe`, `async`, `?`, macro calls other than `vec!` in the body | the plain code they stand for |
+//! | an unknown option, `wrt` naming a missing or integer argument | the list of options; the float arguments |
+//! | `check` on a method, with a constant argument, or points that are not lists | how to test by hand with [`check`] |
+//!
 //! # Calling a function that has no derivative
 //!
 //! A differentiated function can call any function on values that do not
