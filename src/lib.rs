@@ -229,8 +229,8 @@
 //! `check::hessian`, `check::directional`), an independent reference for
 //! any derivative. `#[differentiate(check)]` uses them to give the function
 //! a test of its own, `<f>_derivatives_match_finite_differences`, which runs
-//! with `cargo test` and compares the generated gradient and Hessian with
-//! them at three made-up points (every scalar in (0.2, 0.9), a slice of
+//! with `cargo test` and compares the generated gradient and Hessian (the
+//! Jacobian, for several outputs) with them at three made-up points (every scalar in (0.2, 0.9), a slice of
 //! five) or at the points you give, failing with the entry that is furthest
 //! off:
 //!

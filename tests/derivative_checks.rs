@@ -1,8 +1,9 @@
 //! `#[differentiate(check)]`: each function below gets a generated test
 //! (named `<function>_derivatives_match_finite_differences`) that runs with
 //! this file's tests and compares its gradient and Hessian with Ridders'
-//! differences: at generated points, at the points given, for scalars,
-//! arrays, slices and `Vec`s, with renamed functions and `no_hessian`. That a
+//! differences (and the Jacobian of a function with several outputs): at
+//! generated points, at the points given, for scalars, arrays, slices and
+//! `Vec`s, with renamed functions and `no_hessian`. That a
 //! wrong derivative fails such a test is tested in `matdiff::check` itself.
 
 #![allow(clippy::ptr_arg, clippy::needless_range_loop)]
@@ -42,6 +43,21 @@ fn weighted_log(scale: f64, shift: f64, w: Vec<f64>) -> f64 {
 fn energy(p: &[f64; 3]) -> f64 {
     let r = (p[0] * p[0] + p[1] * p[1] + p[2] * p[2]).sqrt();
     1.0 / r + (0.5 * r).acos()
+}
+
+/// Seed 003, exercise 4.4.4: a vector result, whose Jacobian is checked.
+#[differentiate(check)]
+fn exercise_4_4_4(x1: f64, x2: f64, x3: f64) -> [f64; 2] {
+    [x1 + x2 + x3, x1 * x2 * x3]
+}
+
+#[differentiate(check(points = [[0.3, 1.7, 2.0, -1.0]]))]
+fn polar_pair(r: f64, v: Vec<f64>) -> (f64, f64) {
+    let mut s = 0.0;
+    for i in 0..v.len() {
+        s += v[i] * v[i];
+    }
+    (r * s.sqrt(), (r * v[0]).atan2(s))
 }
 
 #[test]

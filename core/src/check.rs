@@ -262,6 +262,40 @@ pub fn check_point(
     }
 }
 
+/// [`check_point`] for a function with several outputs: each row of the
+/// generated `jacobian` (rows one after the other, row i the gradient of
+/// output i) against Ridders' differences of that output of `f`.
+#[track_caller]
+pub fn check_jacobian_point(
+    function: &str,
+    names: &[String],
+    x: &[f64],
+    f: impl Fn(&[f64]) -> Vec<f64>,
+    jacobian: &[f64],
+) {
+    let n = x.len();
+    let outputs = f(x);
+    assert!(
+        outputs.iter().all(|v| v.is_finite()),
+        "{function} is {outputs:?} at {x:?}: check it at points where it is finite and smooth, \
+         with `#[differentiate(check(points = [[..], ..]))]`"
+    );
+    let m = outputs.len();
+    assert_eq!(
+        jacobian.len(),
+        m * n,
+        "{function}: the Jacobian has {} entries for {m} outputs of {n} scalars",
+        jacobian.len()
+    );
+    let entries = (0..m).flat_map(|i| {
+        let expected = self::gradient(|x: &[f64]| f(x)[i], x);
+        (0..n)
+            .map(move |j| (format!("d{function}[{i}]/d{}", names[j]), jacobian[i * n + j], expected[j]))
+            .collect::<Vec<_>>()
+    });
+    report(function, x, "Jacobian", entries, 1e-6);
+}
+
 #[track_caller]
 fn report(function: &str, x: &[f64], what: &str, entries: impl Iterator<Item = (String, f64, f64)>, rel: f64) {
     let mut worst: Option<(f64, String, f64, f64)> = None;
@@ -342,6 +376,19 @@ mod tests {
             message.contains("d2f/dv[0] dv[1] is 5e-1") || message.contains("d2f/dv[1] dv[0] is 5e-1"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_wrong_jacobian_entry_is_reported_by_name() {
+        let f = |x: &[f64]| vec![x[0] + x[1], x[0] * x[1]];
+        let x = [2.0, 3.0];
+        let names = scalar_names(&[("x", 1, false), ("y", 1, false)]);
+        check_jacobian_point("f", &names, &x, f, &[1.0, 1.0, 3.0, 2.0]);
+        let swapped = [1.0, 1.0, 2.0, 3.0];
+        let message = std::panic::catch_unwind(|| check_jacobian_point("f", &names, &x, f, &swapped))
+            .expect_err("a wrong entry must fail");
+        let message = message.downcast_ref::<String>().expect("a message");
+        assert!(message.contains("df[1]/dx is 2e0") || message.contains("df[1]/dy is 3e0"), "{message}");
     }
 
     #[test]

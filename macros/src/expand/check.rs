@@ -33,11 +33,6 @@ pub(super) fn validate(options: &Options, sig: &Signature) -> syn::Result<()> {
     if sig.float != Float::F64 {
         return refuse("`check` compares with finite differences in `f64`: it goes on functions of `f64`");
     }
-    if sig.vector_output.is_some() {
-        return refuse(
-            "`check` tests gradients and Hessians of scalar functions; test a Jacobian with `matdiff::check::gradient` row by row",
-        );
-    }
     if let Some(p) = sig.params.iter().find(|p| !p.wrt) {
         return Err(syn::Error::new(
             p.ident.span(),
@@ -106,6 +101,7 @@ impl<'a> Generator<'a> {
         }
         let args: Vec<_> = (0..self.sig.params.len()).map(|k| format_ident!("__matdiff_arg{}", k)).collect();
         let grad = self.name(&self.options.grad, "grad");
+        let jacobian = self.name(&self.options.jacobian, "jacobian");
         let build = quote! {
             let mut __matdiff_at = 0usize;
             #(#lets)*
@@ -138,6 +134,40 @@ impl<'a> Generator<'a> {
         let test =
             format_ident!("{}_derivatives_match_finite_differences", function.to_string().trim_start_matches("r#"));
         let module = format_ident!("__matdiff_check_{}", function.to_string().trim_start_matches("r#"));
+        // A function with several outputs has its Jacobian checked, one
+        // has its gradient and Hessian.
+        let compare = if self.sig.vector_output.is_some() {
+            quote! {
+                let __matdiff_value = |__matdiff_point: &[f64]| -> ::std::vec::Vec<f64> {
+                    #build
+                    ::matdiff::check::scalars(&#function(#(#args),*))
+                };
+                let __matdiff_jacobian = { #build ::matdiff::check::scalars(&#jacobian(#(#args),*)) };
+                ::matdiff::check::check_jacobian_point(
+                    #function_name,
+                    &__matdiff_names,
+                    __matdiff_point,
+                    __matdiff_value,
+                    &__matdiff_jacobian,
+                );
+            }
+        } else {
+            quote! {
+                let __matdiff_value = |__matdiff_point: &[f64]| -> f64 {
+                    #build
+                    #function(#(#args),*)
+                };
+                let __matdiff_gradient = { #build ::matdiff::check::scalars(&#grad(#(#args),*)) };
+                ::matdiff::check::check_point(
+                    #function_name,
+                    &__matdiff_names,
+                    __matdiff_point,
+                    __matdiff_value,
+                    &__matdiff_gradient,
+                    #hessian,
+                );
+            }
+        };
         Some(quote_spanned! {Span::call_site()=>
             #[cfg(test)]
             #[doc(hidden)]
@@ -155,19 +185,7 @@ impl<'a> Generator<'a> {
                             #build
                             ::matdiff::check::scalar_names(&[#(#names),*])
                         };
-                        let __matdiff_value = |__matdiff_point: &[f64]| -> f64 {
-                            #build
-                            #function(#(#args),*)
-                        };
-                        let __matdiff_gradient = { #build ::matdiff::check::scalars(&#grad(#(#args),*)) };
-                        ::matdiff::check::check_point(
-                            #function_name,
-                            &__matdiff_names,
-                            __matdiff_point,
-                            __matdiff_value,
-                            &__matdiff_gradient,
-                            #hessian,
-                        );
+                        #compare
                     }
                 }
             }

@@ -134,7 +134,9 @@ impl<'a> Generator<'a> {
     /// emitted.
     fn all(&self) -> TokenStream {
         if self.sig.vector_output.is_some() {
-            return self.jacobian();
+            let mut out = self.jacobian();
+            out.extend(self.derivative_check());
+            return out;
         }
         let cores = self.companions();
         let mut out = TokenStream::new();
