@@ -202,7 +202,7 @@
 //!   `acosh`, `atanh`, `abs`, `hypot`, `recip`, `mul_add`, `min`, `max`,
 //!   `clamp`, `fract`, `to_degrees`, `to_radians`, also written `f64::sin(x)`;
 //!   `floor`, `ceil`, `round`, `trunc` and `signum` have derivative 0;
-//! - indexing (`x[i + 1]`, `x.len()`), local arrays (`vec![0.0; n]`,
+//! - indexing (`x[i + 1]`, `x.len()`, `x.len().saturating_sub(1)`), local arrays (`vec![0.0; n]`,
 //!   `[0.0; N]`, `x.to_vec()`) and writes to them (`v[i] = ..`, `v[i] += ..`);
 //! - `for` loops over ranges (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`) and over
 //!   slices (`for &xi in x`, `.iter()`, `.enumerate()`, `.zip(..)`,

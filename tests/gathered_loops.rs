@@ -3,7 +3,8 @@
 //! that keep the scatter form, against finite differences: window widths
 //! from 1 to 6 and offsets of both signs, loops that run zero, one and
 //! many times, buffers with contributions from before and after the loop,
-//! reads in branches and at other indices, local arrays and nested loops.
+//! reads in branches and at other indices, local arrays and nested loops;
+//! and integer arithmetic on a slice's length.
 
 // The functions under test are written the way users write loops.
 #![allow(clippy::needless_range_loop)]
@@ -136,3 +137,23 @@ fn downwards(x: &[f64]) -> f64 {
     s
 }
 slice_case!(down, downwards, downwards_grad, downwards_hessian, downwards_hvp, [1, 2, 3, 10, 300]);
+
+/// Integer methods on a slice's length (`x.len().saturating_sub(1)`) are
+/// integers, with no derivative, like `x.len()` itself.
+#[differentiate]
+fn length_arithmetic(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len().saturating_sub(1) {
+        s += x[i] * x[i + 1].sin();
+    }
+    let last = x.len().saturating_sub(1).min(3);
+    s + x[last].powi(3)
+}
+slice_case!(
+    lengths,
+    length_arithmetic,
+    length_arithmetic_grad,
+    length_arithmetic_hessian,
+    length_arithmetic_hvp,
+    [1, 2, 3, 7, 300]
+);

@@ -100,9 +100,61 @@ pub fn is_constant_valued(expr: &syn::Expr) -> bool {
                 || name == "nrows"
                 || name == "ncols"
                 || name == "shape"
+                || (INTEGER_METHODS.contains(&name.as_str()) && is_integer_valued(&m.receiver))
         }
         syn::Expr::Cast(c) => is_non_float_type(&c.ty),
         syn::Expr::Lit(l) => !matches!(l.lit, syn::Lit::Float(_)),
+        _ => false,
+    }
+}
+
+/// Methods of integers that give an integer (`n.saturating_sub(1)`).
+const INTEGER_METHODS: &[&str] = &[
+    "saturating_sub",
+    "saturating_add",
+    "saturating_mul",
+    "wrapping_sub",
+    "wrapping_add",
+    "wrapping_mul",
+    "abs_diff",
+    "min",
+    "max",
+    "clamp",
+    "pow",
+    "rem_euclid",
+    "div_euclid",
+    "isqrt",
+    "ilog2",
+    "ilog10",
+    "next_power_of_two",
+    "count_ones",
+    "leading_zeros",
+    "trailing_zeros",
+];
+
+/// Whether the expression is an integer by its syntax: a length, an
+/// integer literal or cast, or integer arithmetic and methods on those.
+/// (`x.len().saturating_sub(1)` reads a differentiated slice but has no
+/// derivative.)
+fn is_integer_valued(expr: &syn::Expr) -> bool {
+    use syn::BinOp::*;
+    match expr {
+        syn::Expr::Paren(p) => is_integer_valued(&p.expr),
+        syn::Expr::Group(g) => is_integer_valued(&g.expr),
+        syn::Expr::Lit(l) => matches!(l.lit, syn::Lit::Int(_)),
+        syn::Expr::Cast(c) => {
+            is_non_float_type(&c.ty) && !matches!(&*c.ty, syn::Type::Path(p) if p.path.is_ident("bool"))
+        }
+        syn::Expr::Binary(b) => {
+            matches!(b.op, Add(_) | Sub(_) | Mul(_) | Div(_) | Rem(_))
+                && is_integer_valued(&b.left)
+                && is_integer_valued(&b.right)
+        }
+        syn::Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            matches!(name.as_str(), "len" | "nrows" | "ncols")
+                || (INTEGER_METHODS.contains(&name.as_str()) && is_integer_valued(&m.receiver))
+        }
         _ => false,
     }
 }
