@@ -89,6 +89,7 @@ fn compare_sparse(
     let mut values = vec![f64::NAN; sparse.values.len()];
     into(&mut values);
     assert_eq!(values, sparse.values, "{name}: `_into` values");
+    check::assert_all_close(&values, &reference_values, 1e-12, &format!("{name} (n = {n}): `_into` values"));
     let dense = sparse.to_dense();
     for r in 0..n {
         check::assert_all_close(&dense[r], &expected[r], 1e-12, &format!("{name}: to_dense row {r}"));

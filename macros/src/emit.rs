@@ -144,23 +144,30 @@ impl<'a> Emitter<'a> {
     fn block(&self, block: &Block) -> TokenStream {
         let stmts = self.stmts_then(&block.stmts, &block.yields);
         let defined = block.defined_vars();
-        // A value yielded twice (one tangent for two outputs that a copy
-        // made equal) is cloned in all but its last place if it may own
-        // memory.
-        let yields = block.yields.iter().enumerate().map(|(k, v)| {
-            let again = block.yields[k + 1..].contains(v);
-            if again && self.may_own(*v) && !self.vars.is_array(*v) {
-                let borrowed = self.borrow(*v);
-                quote!(::core::clone::Clone::clone(#borrowed))
-            } else {
-                self.handed_out(*v, &defined)
-            }
-        });
+        // A value yielded twice: one tangent for two outputs that a copy
+        // made equal.
+        let yields = block
+            .yields
+            .iter()
+            .enumerate()
+            .map(|(k, v)| self.handed_out_again(*v, block.yields[k + 1..].contains(v), &defined));
         let value = match block.yields.len() {
             1 => quote!(#(#yields)*),
             _ => quote!((#(#yields),*)),
         };
         quote!({ #stmts #value })
+    }
+
+    /// [`Emitter::handed_out`] for a value also handed out later (`again`):
+    /// then it is cloned here if it may own memory, so that the later
+    /// place can take it.
+    fn handed_out_again(&self, v: Var, again: bool, defined: &HashSet<Var>) -> TokenStream {
+        if again && self.may_own(v) && !self.vars.is_array(v) {
+            let borrowed = self.borrow(v);
+            quote!(::core::clone::Clone::clone(#borrowed))
+        } else {
+            self.handed_out(v, defined)
+        }
     }
 
     /// `v` as a block yields it: a value from outside the block that may
@@ -342,12 +349,7 @@ impl<'a> Emitter<'a> {
             // Two carried values may take the same next value (`s = t; u =
             // t;`): all but the last assignment copy it.
             let again = changed[i + 1..].iter().any(|(_, later)| later == next);
-            let next = if again && self.may_own(*next) && !self.vars.is_array(*next) {
-                let borrowed = self.borrow(*next);
-                quote!(::core::clone::Clone::clone(#borrowed))
-            } else {
-                self.handed_out(*next, &body_defined)
-            };
+            let next = self.handed_out_again(*next, again, &body_defined);
             let phi = self.ident(*phi);
             quote!(#phi = #next;)
         });

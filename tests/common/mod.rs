@@ -122,6 +122,9 @@ pub fn check_slice(
                 }
                 let expected: Vec<f64> = (0..n).map(|i| (0..n).map(|j| h[i][j] * v[j]).sum()).collect();
                 check::assert_all_close(&hv, &expected, 1e-12, &format!("{what}: Hessian-vector product"));
+                // And against the differences alone, not through the Hessian.
+                let independent: Vec<f64> = (0..n).map(|i| (0..n).map(|j| fd[i][j] * v[j]).sum()).collect();
+                check::assert_all_close(&hv, &independent, HESS_TOL, &format!("{what}: H v against differences"));
             }
         }
     }
