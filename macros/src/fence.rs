@@ -25,12 +25,12 @@ impl Fence {
     }
 }
 
-const UNBOUNDED: &str = "`loop` has no bound the macro can see: write a `while` loop with the condition that ends it, or a `for` loop over a range";
-
 impl<'ast> Visit<'ast> for Fence {
     fn visit_expr(&mut self, expr: &'ast syn::Expr) {
         match expr {
-            syn::Expr::Loop(e) => self.reject(e.loop_token.span, UNBOUNDED),
+            syn::Expr::Loop(e) if e.label.is_some() => {
+                self.reject(e.loop_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
+            }
             syn::Expr::ForLoop(e) if e.label.is_some() => {
                 self.reject(e.for_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
             }

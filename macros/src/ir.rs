@@ -92,7 +92,10 @@ impl Vars {
     }
 
     fn unique_name(&mut self, base: &str) -> String {
-        let base = base.trim_start_matches("r#");
+        // Keys of values the macro itself carries (`#sum#12`) name them
+        // by their first word.
+        let base = base.trim_start_matches("r#").trim_start_matches('#');
+        let base = base.split('#').next().unwrap_or(base);
         let base = if base.is_empty() || base == "_" { "v" } else { base };
         let mut name = base.to_string();
         let mut n = 1;

@@ -69,9 +69,22 @@ enum Source {
 
 /// How a loop is headed, before lowering.
 enum HeaderSyntax<'a> {
-    For { range: RangeSpec, index_name: String },
-    While { cond: &'a syn::Expr },
+    For {
+        range: RangeSpec,
+        index_name: String,
+    },
+    While {
+        cond: &'a syn::Expr,
+    },
+    /// `loop`: only a `break` or a `return` ends it.
+    Loop,
 }
+
+/// The keys of the value a `return` inside a loop returns and of whether
+/// one did: every loop around the `return` carries them, and the code
+/// after the outermost returns the value if the flag is set.
+pub(super) const RETURN_VALUE: &str = "#returned_value#";
+pub(super) const RETURNED: &str = "#returned#";
 
 type LoopBody<'f> = Box<dyn FnOnce(&mut Lowerer, Option<Var>, usize) -> syn::Result<Vec<Var>> + 'f>;
 
@@ -89,8 +102,10 @@ impl Lowerer {
             syn::Pat::Ident(p) if matches!(iteration.item, Item::Index) => p.ident.to_string(),
             _ => "k".to_string(),
         };
-        let carried = self.carried(&f.body);
-        let breaks = ControlFinder::of_block(&f.body).breaks;
+        let mut carried = self.carried(&f.body);
+        let finder = ControlFinder::of_block(&f.body);
+        self.carry_returns(&finder, &mut carried)?;
+        let breaks = finder.breaks || finder.returns;
         let pat = &*f.pat;
         let item = iteration.item;
         let body_block = &f.body;
@@ -100,7 +115,7 @@ impl Lowerer {
             if let Some(index) = index {
                 s.bind_item(pat, &item, index, position_base)?;
             }
-            let frames = [Frame::LoopEnd { carried: &names, breaks, depth }];
+            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None }];
             s.seq(&body_block.stmts, &frames)
         });
         self.build_loop(HeaderSyntax::For { range, index_name }, carried, breaks, body, f.span())?;
@@ -112,17 +127,104 @@ impl Lowerer {
         if let Some(label) = &w.label {
             return Err(syn::Error::new(label.span(), "labelled loops are not supported"));
         }
-        let carried = self.carried(&w.body);
-        let breaks = ControlFinder::of_block(&w.body).breaks;
+        let mut carried = self.carried(&w.body);
+        let finder = ControlFinder::of_block(&w.body);
+        self.carry_returns(&finder, &mut carried)?;
+        let breaks = finder.breaks || finder.returns;
         let body_block = &w.body;
         let names: Vec<String> = carried.iter().map(|(name, _)| name.clone()).collect();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, _index, depth| {
             s.scopes.push(HashMap::new());
-            let frames = [Frame::LoopEnd { carried: &names, breaks, depth }];
+            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None }];
             s.seq(&body_block.stmts, &frames)
         });
         self.build_loop(HeaderSyntax::While { cond: &w.cond }, carried, breaks, body, w.span())?;
         Ok(())
+    }
+
+    /// A `loop`: the value its `break`s give, if they give one. It runs as
+    /// a `while` whose condition is always true, and its `break` value is
+    /// one more carried variable, which each `break value` sets.
+    pub(super) fn loop_loop(&mut self, l: &syn::ExprLoop) -> syn::Result<Option<Var>> {
+        if let Some(label) = &l.label {
+            return Err(syn::Error::new(label.span(), "labelled loops are not supported"));
+        }
+        let finder = ControlFinder::of_block(&l.body);
+        if !finder.breaks && !finder.returns {
+            return Err(syn::Error::new(
+                l.loop_token.span,
+                "this `loop` never ends: leave it with `break` (or `break value`) or `return`",
+            ));
+        }
+        let mut carried = self.carried(&l.body);
+        self.carry_returns(&finder, &mut carried)?;
+        let value_key = finder.break_value.then(|| format!("#loop_value#{}", self.loop_count));
+        if let Some(key) = &value_key {
+            // Before the first `break` the value is never read; its type is
+            // the `break` values' (an integer, a float), which rustc infers
+            // from them, unless it is differentiated: then it is the float.
+            let varied = self.hints.varied_carried.contains(&(self.loop_count, key.clone()));
+            let init = if varied {
+                self.float_zero("loop_value")
+            } else {
+                self.constant(quote!(::core::default::Default::default()), "loop_value")
+            };
+            carried.push((key.clone(), init));
+        }
+        let breaks = true;
+        let body_block = &l.body;
+        let names: Vec<String> = carried.iter().map(|(name, _)| name.clone()).collect();
+        let key = value_key.clone();
+        let body: LoopBody = Box::new(move |s: &mut Lowerer, _index, depth| {
+            s.scopes.push(HashMap::new());
+            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: key.as_deref() }];
+            s.seq(&body_block.stmts, &frames)
+        });
+        let outs = self.build_loop(HeaderSyntax::Loop, carried, breaks, body, l.span())?;
+        Ok(value_key.and(outs.last().copied()))
+    }
+
+    /// The carried variables of a `return` inside a loop body (see
+    /// [`RETURN_VALUE`]), declared before the outermost loop.
+    fn carry_returns(&mut self, finder: &ControlFinder, carried: &mut Vec<(String, Var)>) -> syn::Result<()> {
+        if !finder.returns {
+            return Ok(());
+        }
+        if self.tuple_result.is_some() || !self.scalar_result {
+            return Err(syn::Error::new(
+                finder.first_return.unwrap_or_else(Span::call_site),
+                "`return` inside a loop is supported in functions that return one float: `break` out of the loop and return after it",
+            ));
+        }
+        for key in [RETURN_VALUE, RETURNED] {
+            let var = match self.lookup(key) {
+                Some(var) => var,
+                None => {
+                    let var = if key == RETURN_VALUE {
+                        self.float_zero("returned_value")
+                    } else {
+                        self.constant(quote!(false), "returned")
+                    };
+                    self.declare(key.to_string(), var);
+                    var
+                }
+            };
+            carried.push((key.to_string(), var));
+        }
+        Ok(())
+    }
+
+    /// `0.0` of the function's float type.
+    fn float_zero(&mut self, name: &str) -> Var {
+        let var = self.vars.fresh(name, Span::call_site(), false);
+        let float = self.float.ident();
+        self.stmts.push(Stmt::Let {
+            dst: crate::ir::Dst::Var(var),
+            ty: Some(Box::new(syn::parse_quote!(#float))),
+            expr: Expr::Opaque { tokens: quote!(0.0), uses: Vec::new() },
+            span: Span::call_site(),
+        });
+        var
     }
 
     /// The user variables a loop body assigns that live outside it: their
@@ -177,6 +279,11 @@ impl Lowerer {
                 let cond_var = self.condition(cond);
                 let stmts = std::mem::take(&mut self.stmts);
                 (Header::While { cond: Block { stmts, yields: vec![cond_var] } }, None)
+            }
+            HeaderSyntax::Loop => {
+                let always = self.constant(quote!(true), "always");
+                let stmts = std::mem::take(&mut self.stmts);
+                (Header::While { cond: Block { stmts, yields: vec![always] } }, None)
             }
         };
         let yields = body(self, index, depth);

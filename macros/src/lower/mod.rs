@@ -199,7 +199,8 @@ enum Frame<'b> {
     Bind { local: &'b syn::Local, depth: usize },
     /// The end of a loop body: yield the carried variables (as they are in
     /// the loop's scope, `depth`), then, if the loop breaks, whether to stop.
-    LoopEnd { carried: &'b [String], breaks: bool, depth: usize },
+    /// `value` is the carried key that holds a `loop`'s `break` value.
+    LoopEnd { carried: &'b [String], breaks: bool, depth: usize, value: Option<&'b str> },
 }
 
 impl<'b> Frame<'b> {
@@ -207,7 +208,9 @@ impl<'b> Frame<'b> {
         match self {
             Frame::Rest { stmts, depth } => Frame::Rest { stmts, depth: *depth },
             Frame::Bind { local, depth } => Frame::Bind { local, depth: *depth },
-            Frame::LoopEnd { carried, breaks, depth } => Frame::LoopEnd { carried, breaks: *breaks, depth: *depth },
+            Frame::LoopEnd { carried, breaks, depth, value } => {
+                Frame::LoopEnd { carried, breaks: *breaks, depth: *depth, value: *value }
+            }
         }
     }
 }
@@ -473,7 +476,9 @@ impl Lowerer {
                 local.span(),
                 "this block ends without a value on some path: end every branch with a value or a `return`",
             )),
-            Some(Frame::LoopEnd { carried, breaks, depth }) => Ok(self.loop_yields(carried, *breaks, *depth, false)),
+            Some(Frame::LoopEnd { carried, breaks, depth, .. }) => {
+                Ok(self.loop_yields(carried, *breaks, *depth, false))
+            }
             None => Err(syn::Error::new(
                 Span::call_site(),
                 "the function body ends without a value on some path: end it with the value to differentiate",
@@ -605,67 +610,160 @@ impl Lowerer {
                     self.jumping_expr(expr, &inner)
                 }
             }
+            syn::Stmt::Expr(looped @ (syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_)), _) => {
+                let value = self.loop_stmt(looped)?;
+                let span = looped.span();
+                let else_arm: Arm = Box::new(move |s: &mut Lowerer| {
+                    if !is_tail {
+                        let mut inner = vec![Frame::Rest { stmts: rest, depth }];
+                        inner.extend(frames.iter().map(Frame::reborrow));
+                        return s.continue_frames(&inner);
+                    }
+                    if !frames.is_empty() {
+                        return s.continue_frames(frames);
+                    }
+                    // The loop is the function's value: its `break` value, or
+                    // (a loop left only by `return`) the returned value, on a
+                    // path that never runs.
+                    let result = value
+                        .or_else(|| s.lookup(loops::RETURN_VALUE))
+                        .ok_or_else(|| syn::Error::new(span, "internal: a returning loop without its value"))?;
+                    s.results.push(result);
+                    Ok(vec![result])
+                });
+                self.after_returning_loop(else_arm, frames, span)
+            }
             syn::Stmt::Local(local) => match local.init.as_ref().map(|init| &*init.expr) {
                 Some(init) if is_branching(init) => {
                     let mut inner = vec![Frame::Bind { local, depth }, Frame::Rest { stmts: rest, depth }];
                     inner.extend(frames.iter().map(Frame::reborrow));
                     self.jumping_expr(init, &inner)
                 }
+                Some(looped @ syn::Expr::Loop(_)) if local.init.as_ref().is_some_and(|i| i.diverge.is_none()) => {
+                    let value = self.loop_stmt(looped)?;
+                    let span = looped.span();
+                    let else_arm: Arm = Box::new(move |s: &mut Lowerer| {
+                        let value = value.ok_or_else(|| syn::Error::new(span, "this `loop` has no `break` value"))?;
+                        s.bind(local, value)?;
+                        let mut inner = vec![Frame::Rest { stmts: rest, depth }];
+                        inner.extend(frames.iter().map(Frame::reborrow));
+                        s.continue_frames(&inner)
+                    });
+                    self.after_returning_loop(else_arm, frames, span)
+                }
                 _ => Err(misplaced_return(stmt)),
             },
-            syn::Stmt::Expr(syn::Expr::ForLoop(_) | syn::Expr::While(_), _) => Err(syn::Error::new(
-                ControlFinder::of_stmt(stmt).first_return.unwrap_or_else(|| stmt.span()),
-                "`return` inside a loop is not supported: `break` out of the loop and return after it",
-            )),
             _ => Err(misplaced_return(stmt)),
         }
+    }
+
+    /// A loop statement that may `return`: its `break` value, if it has one.
+    fn loop_stmt(&mut self, looped: &syn::Expr) -> syn::Result<Option<Var>> {
+        match looped {
+            syn::Expr::ForLoop(f) => self.for_loop(f).map(|_| None),
+            syn::Expr::While(w) => self.while_loop(w).map(|_| None),
+            syn::Expr::Loop(l) => self.loop_loop(l),
+            other => Err(syn::Error::new(other.span(), "internal: not a loop")),
+        }
+    }
+
+    /// After a loop whose body returns: if it did, return its value (or,
+    /// inside another loop, leave that one too); otherwise `go_on`.
+    fn after_returning_loop(&mut self, go_on: Arm, frames: &[Frame], span: Span) -> syn::Result<Vec<Var>> {
+        let returned = self
+            .lookup(loops::RETURNED)
+            .ok_or_else(|| syn::Error::new(span, "internal: a returning loop without its flag"))?;
+        let loop_end = frames.iter().find_map(|f| match f {
+            Frame::LoopEnd { carried, breaks, depth, .. } => Some((*carried, *breaks, *depth)),
+            _ => None,
+        });
+        let then_arm: Arm = Box::new(move |s: &mut Lowerer| match loop_end {
+            Some((carried, breaks, depth)) => Ok(s.loop_yields(carried, breaks, depth, true)),
+            None => {
+                let result = s
+                    .lookup(loops::RETURN_VALUE)
+                    .ok_or_else(|| syn::Error::new(span, "internal: a returning loop without its value"))?;
+                s.results.push(result);
+                Ok(vec![result])
+            }
+        });
+        self.branch(returned, then_arm, go_on, &terminal_names(frames, self.tuple_result), false, span)
     }
 
     /// `return value`, `break` or `continue`.
     fn jump(&mut self, jump: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
         let loop_end = frames.iter().find_map(|f| match f {
-            Frame::LoopEnd { carried, breaks, depth } => Some((*carried, *breaks, *depth)),
+            Frame::LoopEnd { carried, breaks, depth, value } => Some((*carried, *breaks, *depth, *value)),
             _ => None,
         });
         match jump {
             syn::Expr::Return(ret) => {
-                if loop_end.is_some() {
+                let Some(value) = &ret.expr else {
+                    return Err(syn::Error::new(ret.span(), "`return` needs the value to differentiate"));
+                };
+                let inner = ControlFinder::of_expr(value);
+                if inner.jumps() {
                     return Err(syn::Error::new(
-                        ret.span(),
-                        "`return` inside a loop is not supported: `break` out of the loop and return after it",
+                        inner.first_return.unwrap_or_else(|| value.span()),
+                        "a `return` or loop jump inside the value of a `return` is not supported: compute the value into a variable first, then return it",
                     ));
                 }
-                match &ret.expr {
-                    Some(value) => {
-                        let inner = ControlFinder::of_expr(value);
-                        if inner.jumps() {
-                            return Err(syn::Error::new(
-                                inner.first_return.unwrap_or_else(|| value.span()),
-                                "a `return` or loop jump inside the value of a `return` is not supported: compute the value into a variable first, then return it",
-                            ));
-                        }
-                        self.result_value(value)
-                    }
-                    None => Err(syn::Error::new(ret.span(), "`return` needs the value to differentiate")),
+                let Some((carried, breaks, depth, _)) = loop_end else {
+                    return self.result_value(value);
+                };
+                // Inside a loop: keep the value and leave every loop; the
+                // code after the outermost one returns it (see
+                // `after_returning_loop`).
+                let result = self.result_value(value)?;
+                let returned = self.constant(quote!(true), "returned");
+                let kept = match result.as_slice() {
+                    [result] => self.assign(loops::RETURN_VALUE, *result) && self.assign(loops::RETURNED, returned),
+                    _ => false,
+                };
+                if !kept {
+                    return Err(syn::Error::new(ret.span(), "internal: a `return` inside a loop lost its slot"));
                 }
+                Ok(self.loop_yields(carried, breaks, depth, true))
             }
             syn::Expr::Break(b) => {
-                if b.label.is_some() || b.expr.is_some() {
+                if b.label.is_some() {
                     return Err(syn::Error::new(
                         b.span(),
-                        "only a plain `break` of the innermost loop is supported: no labels, no value",
+                        "a labelled `break` is not supported: set a flag, `break`, and test the flag after the inner loop",
                     ));
                 }
-                let Some((carried, breaks, depth)) = loop_end else {
+                let Some((carried, breaks, depth, value_key)) = loop_end else {
                     return Err(syn::Error::new(b.span(), "`break` outside a loop"));
                 };
+                if let Some(value) = &b.expr {
+                    let Some(key) = value_key else {
+                        return Err(syn::Error::new(value.span(), "only a `loop` can `break` with a value"));
+                    };
+                    let inner = ControlFinder::of_expr(value);
+                    if inner.jumps() || inner.break_value {
+                        return Err(syn::Error::new(
+                            value.span(),
+                            "a jump inside the value of a `break` is not supported: compute the value into a variable first",
+                        ));
+                    }
+                    let value = self.expr(value, Some("loop_value"))?;
+                    if self.vars.is_array(value) || self.vars.get(value).matrix {
+                        return Err(syn::Error::new(
+                            b.span(),
+                            "a `loop` can `break` with a number, not an array or matrix: declare the array before the loop and write into it",
+                        ));
+                    }
+                    if !self.assign(key, value) {
+                        return Err(syn::Error::new(b.span(), "internal: a `break` value lost its slot"));
+                    }
+                }
                 Ok(self.loop_yields(carried, breaks, depth, true))
             }
             syn::Expr::Continue(c) => {
                 if c.label.is_some() {
                     return Err(syn::Error::new(c.span(), "labelled `continue` is not supported"));
                 }
-                let Some((carried, breaks, depth)) = loop_end else {
+                let Some((carried, breaks, depth, _)) = loop_end else {
                     return Err(syn::Error::new(c.span(), "`continue` outside a loop"));
                 };
                 Ok(self.loop_yields(carried, breaks, depth, false))
@@ -897,6 +995,7 @@ impl Lowerer {
             }
             syn::Expr::ForLoop(f) if self.needs_structure(expr) => self.for_loop(f),
             syn::Expr::While(w) if self.needs_structure(expr) => self.while_loop(w),
+            syn::Expr::Loop(l) if self.needs_structure(expr) => self.loop_loop(l).map(drop),
             other if self.mentions_varied(other.to_token_stream()) || has_control(other) => {
                 self.expr(other, None).map(drop)
             }
@@ -1142,9 +1241,12 @@ impl Lowerer {
                 c.span(),
                 "a closure over differentiated values is only supported as the argument of `map` or `fold` on an iterator: write the computation inline, or put it in a separate `#[differentiate]` function",
             )),
-            syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_) => Err(syn::Error::new(
+            syn::Expr::Loop(l) => self.loop_loop(l)?.ok_or_else(|| {
+                syn::Error::new(l.loop_token.span, "this `loop` has no value: give it one with `break value`")
+            }),
+            syn::Expr::ForLoop(_) | syn::Expr::While(_) => Err(syn::Error::new(
                 expr.span(),
-                "a loop has no value: write it as a statement and use the variables it assigns",
+                "a `for` or `while` loop has no value: write it as a statement and use the variables it assigns",
             )),
             other => Err(syn::Error::new(
                 other.span(),

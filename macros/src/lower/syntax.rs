@@ -193,6 +193,8 @@ pub struct ControlFinder {
     pub returns: bool,
     pub breaks: bool,
     pub continues: bool,
+    /// Whether a `break` of the enclosing loop carries a value.
+    pub break_value: bool,
     pub assigns: bool,
     /// Where the first `return` is.
     pub first_return: Option<Span>,
@@ -206,7 +208,10 @@ impl<'ast> Visit<'ast> for ControlFinder {
                 self.returns = true;
                 self.first_return.get_or_insert(r.return_token.span);
             }
-            syn::Expr::Break(_) if self.loop_depth == 0 => self.breaks = true,
+            syn::Expr::Break(b) if self.loop_depth == 0 => {
+                self.breaks = true;
+                self.break_value |= b.expr.is_some();
+            }
             syn::Expr::Continue(_) if self.loop_depth == 0 => self.continues = true,
             syn::Expr::Assign(_) => self.assigns = true,
             syn::Expr::Binary(b) if compound_base(&b.op).is_some() => self.assigns = true,
