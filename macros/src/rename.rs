@@ -90,12 +90,16 @@ fn local_name(path: &syn::ExprPath) -> Option<&Ident> {
 impl VisitMut for Renamer<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         if let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: inner, .. }) = expr {
-            if let syn::Expr::Path(path) = &**inner {
+            // `*v` and `**v` (a `filter` closure's item) of a value bound by value.
+            let mut target = &**inner;
+            while let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr, .. }) = target {
+                target = expr;
+            }
+            if let syn::Expr::Path(path) = target {
                 if let Some(ident) = local_name(path) {
                     let name = ident.to_string();
                     if !self.is_hidden(&name) && (self.lookup)(&name).is_some_and(|v| (self.by_value)(v)) {
-                        let inner = (**inner).clone();
-                        *expr = inner;
+                        *expr = target.clone();
                     }
                 }
             }

@@ -20,6 +20,9 @@ struct Iteration {
     item: Item,
     /// Whether the order was reversed (`.rev()` on a slice iterator).
     reversed: bool,
+    /// The closures of `filter`: an item counts only where all are true.
+    /// They come last in the chain, so each sees the final item.
+    filters: Vec<syn::ExprClosure>,
 }
 
 /// A range written by the user, or `0..count` for a slice iteration.
@@ -43,6 +46,7 @@ enum AdapterSyntax {
 }
 
 /// What each iteration yields.
+#[derive(Clone)]
 enum Item {
     /// The range's value.
     Index,
@@ -56,6 +60,7 @@ enum Item {
     Pair(Box<Item>, Box<Item>),
 }
 
+#[derive(Clone)]
 enum Source {
     /// An array of differentiated values.
     Array(Var),
@@ -108,15 +113,26 @@ impl Lowerer {
         let breaks = finder.breaks || finder.returns;
         let pat = &*f.pat;
         let item = iteration.item;
+        let filters = iteration.filters;
         let body_block = &f.body;
         let names: Vec<String> = carried.iter().map(|(name, _)| name.clone()).collect();
+        let span = f.span();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, index, depth| {
             s.scopes.push(HashMap::new());
-            if let Some(index) = index {
-                s.bind_item(pat, &item, index, position_base)?;
-            }
             let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None }];
-            s.seq(&body_block.stmts, &frames)
+            let index = index.ok_or_else(|| syn::Error::new(span, "internal: a `for` loop without an index"))?;
+            let Some(keep) = s.filter_condition(&filters, &item, index, position_base)? else {
+                s.bind_item(pat, &item, index, position_base)?;
+                return s.seq(&body_block.stmts, &frames);
+            };
+            let frames = &frames;
+            let kept: super::Arm = Box::new(move |s: &mut Lowerer| {
+                s.scopes.push(HashMap::new());
+                s.bind_item(pat, &item, index, position_base)?;
+                s.seq(&body_block.stmts, frames)
+            });
+            let skipped: super::Arm = Box::new(move |s: &mut Lowerer| s.continue_frames(frames));
+            s.branch(keep, kept, skipped, &super::terminal_names(frames, None), false, span)
         });
         self.build_loop(HeaderSyntax::For { range, index_name }, carried, breaks, body, f.span())?;
         Ok(())
@@ -339,6 +355,7 @@ impl Lowerer {
                     },
                     item: Item::Index,
                     reversed: false,
+                    filters: Vec::new(),
                 }),
                 _ => Err(syn::Error::new(r.span(), format!("a loop needs both ends of its range: {ITERATE}"))),
             },
@@ -349,6 +366,25 @@ impl Lowerer {
                 match (method.as_str(), m.args.len()) {
                     ("iter" | "into_iter", 0) => self.elements(&m.receiver),
                     ("copied" | "cloned", 0) => self.iteration(&m.receiver),
+                    ("filter", 1) => {
+                        let mut it = self.iteration(&m.receiver)?;
+                        let syn::Expr::Closure(closure) = &m.args[0] else {
+                            return Err(syn::Error::new(
+                                m.args[0].span(),
+                                "`filter` over differentiated values needs a closure here: `.filter(|v| **v > 0.0)`",
+                            ));
+                        };
+                        it.filters.push(closure.clone());
+                        Ok(it)
+                    }
+                    (_, _) if filtered(&m.receiver) && method != "copied" && method != "cloned" => {
+                        Err(syn::Error::new(
+                            m.method.span(),
+                            format!(
+                                "`{method}` after `filter` is not supported: put `filter` last, before `map`, `sum`, `fold` or `count`"
+                            ),
+                        ))
+                    }
                     ("rev", 0) => {
                         let mut it = self.iteration(&m.receiver)?;
                         it.range.adapters.push(AdapterSyntax::Rev);
@@ -379,6 +415,12 @@ impl Lowerer {
                     ("zip", 1) => {
                         let left = self.iteration(&m.receiver)?;
                         let right = self.iteration(&m.args[0])?;
+                        if !right.filters.is_empty() {
+                            return Err(syn::Error::new(
+                                m.args[0].span(),
+                                "`filter` inside `zip` is not supported: put `filter` last, after `zip`",
+                            ));
+                        }
                         if left.reversed
                             || right.reversed
                             || matches!(left.item, Item::Index)
@@ -394,6 +436,7 @@ impl Lowerer {
                             range: RangeSyntax { end, ..left.range },
                             item: Item::Pair(Box::new(left.item), Box::new(right.item)),
                             reversed: false,
+                            filters: Vec::new(),
                         })
                     }
                     ("skip" | "take", 1) => {
@@ -462,6 +505,7 @@ impl Lowerer {
             },
             item: Item::Element { source, offset: Vec::new() },
             reversed: false,
+            filters: Vec::new(),
         })
     }
 
@@ -513,7 +557,7 @@ impl Lowerer {
     fn bind_item(&mut self, pat: &syn::Pat, item: &Item, index: Var, base: Var) -> syn::Result<()> {
         match (pat, item) {
             (syn::Pat::Wild(_), _) => Ok(()),
-            (syn::Pat::Reference(r), Item::Element { .. }) => self.bind_item(&r.pat, item, index, base),
+            (syn::Pat::Reference(r), _) => self.bind_item(&r.pat, item, index, base),
             (syn::Pat::Paren(p), _) => self.bind_item(&p.pat, item, index, base),
             (syn::Pat::Ident(p), _) if p.subpat.is_none() && p.by_ref.is_none() => {
                 let value = self.item_value(item, index, base, &p.ident.to_string())?;
@@ -620,32 +664,35 @@ impl Lowerer {
                 if !looks_iterable(source) {
                     return None;
                 }
-                let syn::Expr::Closure(closure) = &m.args[1] else {
-                    return Some(Err(syn::Error::new(
-                        m.args[1].span(),
-                        "`fold` over differentiated values needs a closure `|acc, x| ...` here; or write the loop: `let mut acc = init; for &v in x.iter() { acc = acc.max(v); }`",
-                    )));
+                let combine = match &m.args[1] {
+                    syn::Expr::Closure(closure) => Combine::Closure(closure),
+                    syn::Expr::Path(path) => Combine::Function(path),
+                    other => {
+                        return Some(Err(syn::Error::new(
+                            other.span(),
+                            "`fold` over differentiated values needs a closure `|acc, x| ...` or a function such as `f64::max` here",
+                        )));
+                    }
                 };
-                Some(self.fold_loop(
-                    source,
-                    map,
-                    Init::User(&m.args[0]),
-                    Combine::Closure(closure),
-                    hint.unwrap_or("fold"),
-                    m.span(),
-                ))
+                Some(self.fold_loop(source, map, Init::User(&m.args[0]), combine, hint.unwrap_or("fold"), m.span()))
             }
             ("collect", 0) if looks_iterable(&m.receiver) => Some(self.collect(m, hint.unwrap_or("collected"))),
-            ("max" | "min" | "max_by" | "min_by" | "reduce" | "for_each" | "filter" | "count", _)
+            ("max" | "min" | "max_by" | "min_by" | "max_by_key" | "min_by_key" | "reduce", _)
                 if looks_iterable(&m.receiver) =>
             {
                 Some(Err(syn::Error::new(
                     m.method.span(),
                     format!(
-                        "`{method}` over differentiated values is not supported: write the loop, e.g. `let mut best = x[0]; for &xi in x.iter() {{ best = best.max(xi); }}`"
+                        "`{method}` over differentiated values is not supported: fold instead, `.fold(f64::NEG_INFINITY, f64::max)` for the largest (`f64::INFINITY, f64::min` for the smallest), or write the loop"
                     ),
                 )))
             }
+            ("for_each" | "filter", _) if looks_iterable(&m.receiver) => Some(Err(syn::Error::new(
+                m.method.span(),
+                format!(
+                    "`{method}` over differentiated values is not supported here: end the chain with `sum`, `product`, `fold` or `count`, or write the loop, e.g. `for &v in x.iter() {{ .. }}`"
+                ),
+            ))),
             _ => None,
         }
     }
@@ -661,48 +708,118 @@ impl Lowerer {
         name: &str,
         span: Span,
     ) -> syn::Result<Var> {
+        if let Some((first, second)) = split_chain(source) {
+            // `a.chain(b)`: fold `a`, then fold `b` from where `a` ended.
+            let middle = self.fold_loop(&first, map, init, combine.clone(), name, span)?;
+            return self.fold_loop(&second, map, Init::Var(middle), combine, name, span);
+        }
         let iteration = self.iteration(source)?;
         let (range, base) = self.range(&iteration.range)?;
         let init = match init {
             Init::Literal(tokens) => self.constant(tokens, name),
             Init::User(expr) => self.expr(expr, None)?,
+            Init::Var(var) => var,
         };
+        let filters = iteration.filters;
         // The accumulator's key is the fold's own: a fold inside the map
         // closure of another binds its accumulator in the same body, and
         // a shared key made the outer fold add to the inner one's result.
         let acc_name = format!("#{name}#{}", init.0);
         let item = iteration.item;
+        let item_for_filters = item.clone();
+        let hint_name = name.to_string();
         let acc_key = acc_name.clone();
         let hint = name.to_string();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, index, depth| {
             s.scopes.push(HashMap::new());
             let index = index.ok_or_else(|| syn::Error::new(span, "internal: a fold without an index"))?;
-            let value = match map {
-                Some(closure) => s.closure_value(closure, &[&item], index, base, None)?,
-                None => s.item_value(&item, index, base, "item")?,
-            };
             let acc =
                 s.lookup_at(&acc_key, depth).ok_or_else(|| syn::Error::new(span, "internal: lost accumulator"))?;
-            let next = match &combine {
-                Combine::Op(op) => s.binary_value(op, acc, value, Some(&hint), span)?,
-                Combine::Closure(closure) => {
-                    s.check_closure_arity(closure, 2)?;
-                    s.bind_closure_param(&closure.inputs[0], acc)?;
-                    s.bind_closure_item(&closure.inputs[1], value)?;
-                    s.expr(&closure.body, None)?
-                }
+            let step = move |s: &mut Lowerer| -> syn::Result<Vec<Var>> {
+                let value = match map {
+                    Some(closure) => s.closure_value(closure, &[&item], index, base, None)?,
+                    None => s.item_value(&item, index, base, "item")?,
+                };
+                let next = match &combine {
+                    Combine::Op(op) => s.binary_value(op, acc, value, Some(&hint), span)?,
+                    Combine::Closure(closure) => {
+                        s.check_closure_arity(closure, 2)?;
+                        s.bind_closure_param(&closure.inputs[0], acc)?;
+                        s.bind_closure_item(&closure.inputs[1], value)?;
+                        s.expr(&closure.body, None)?
+                    }
+                    Combine::Function(path) => {
+                        // `f(acc, item)`, lowered as the user's call would be,
+                        // with the two values under names of a scope of its own.
+                        s.scopes.push(HashMap::new());
+                        s.declare("acc".to_string(), acc);
+                        s.declare("item".to_string(), value);
+                        let call: syn::Expr = syn::parse_quote_spanned!(path.span()=> #path(acc, item));
+                        s.expr(&call, Some(&hint))?
+                    }
+                };
+                Ok(vec![next])
             };
-            Ok(vec![next])
+            match s.filter_condition(&filters, &item_for_filters, index, base)? {
+                None => step(s),
+                Some(keep) => {
+                    let kept: super::Arm = Box::new(move |s: &mut Lowerer| {
+                        s.scopes.push(HashMap::new());
+                        step(s)
+                    });
+                    let skipped: super::Arm = Box::new(move |_: &mut Lowerer| Ok(vec![acc]));
+                    s.branch(keep, kept, skipped, &[hint_name], false, span)
+                }
+            }
         });
         let header = HeaderSyntax::For { range, index_name: "k".to_string() };
         let outs = self.build_loop(header, vec![(acc_name, init)], false, body, span)?;
         Ok(outs[0])
     }
 
+    /// Whether the item of iteration `index` passes every filter: `None`
+    /// without filters, else a boolean value.
+    fn filter_condition(
+        &mut self,
+        filters: &[syn::ExprClosure],
+        item: &Item,
+        index: Var,
+        base: Var,
+    ) -> syn::Result<Option<Var>> {
+        let mut all: Option<Var> = None;
+        for closure in filters {
+            self.scopes.push(HashMap::new());
+            let keep = self.closure_value(closure, &[item], index, base, None);
+            self.scopes.pop();
+            let keep = keep?;
+            if self.vars.varied(keep) {
+                return Err(syn::Error::new(
+                    closure.body.span(),
+                    "the closure of `filter` must give a `bool` (a comparison such as `**v > 0.0`)",
+                ));
+            }
+            all = Some(match all {
+                None => keep,
+                Some(before) => {
+                    let (a, b) = (self.vars.ident(before).clone(), self.vars.ident(keep).clone());
+                    let var = self.vars.fresh("keep", closure.span(), false);
+                    self.emit(var, Expr::Opaque { tokens: quote!(#a && #b), uses: vec![before, keep] }, closure.span())
+                }
+            });
+        }
+        Ok(all)
+    }
+
     /// `let v: Vec<f64> = iter.map(f).collect();`: a new array filled by a loop.
     pub(super) fn collect(&mut self, m: &syn::ExprMethodCall, name: &str) -> syn::Result<Var> {
         let (source, map) = split_map(&m.receiver);
         let iteration = self.iteration(source)?;
+        if !iteration.filters.is_empty() {
+            return Err(syn::Error::new(
+                m.span(),
+                "`collect` after `filter` is not supported: declare the `Vec` before a loop and `push` the kept values, or keep every value and skip them later",
+            ));
+        }
         if !iteration.range.adapters.is_empty() {
             return Err(syn::Error::new(
                 m.span(),
@@ -805,11 +922,15 @@ impl Lowerer {
 enum Init<'a> {
     Literal(TokenStream),
     User(&'a syn::Expr),
+    Var(Var),
 }
 
+#[derive(Clone)]
 enum Combine<'a> {
     Op(syn::BinOp),
     Closure(&'a syn::ExprClosure),
+    /// A function of the accumulator and the item (`f64::max`).
+    Function(&'a syn::ExprPath),
 }
 
 /// `iter.map(f)` as `(iter, Some(f))`; anything else as `(expr, None)`.
@@ -822,6 +943,39 @@ fn split_map(expr: &syn::Expr) -> (&syn::Expr, Option<&syn::ExprClosure>) {
         }
     }
     (expr, None)
+}
+
+/// `a.chain(b)` as `(a, b)`; adapters after the `chain` that act on each
+/// item alone (`copied`, `cloned`, `filter`) go to both sides.
+fn split_chain(expr: &syn::Expr) -> Option<(syn::Expr, syn::Expr)> {
+    match expr {
+        syn::Expr::Paren(p) => split_chain(&p.expr),
+        syn::Expr::MethodCall(m) if m.method == "chain" && m.args.len() == 1 => {
+            Some(((*m.receiver).clone(), m.args[0].clone()))
+        }
+        syn::Expr::MethodCall(m)
+            if ((m.method == "copied" || m.method == "cloned") && m.args.is_empty())
+                || (m.method == "filter" && m.args.len() == 1) =>
+        {
+            let (a, b) = split_chain(&m.receiver)?;
+            let on = |receiver: syn::Expr| {
+                let mut call = m.clone();
+                call.receiver = Box::new(receiver);
+                syn::Expr::MethodCall(call)
+            };
+            Some((on(a), on(b)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether an iterator chain has a `filter` (under any `copied`/`cloned`).
+fn filtered(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Paren(p) => filtered(&p.expr),
+        syn::Expr::MethodCall(m) => m.method == "filter" || filtered(&m.receiver),
+        _ => false,
+    }
 }
 
 /// Whether an expression looks like an iterator chain: a range, or method

@@ -148,6 +148,14 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
     Err(syn::Error::new(body.span(), "internal: the activity of the loop variables did not settle"))
 }
 
+/// `e` under any number of `*`.
+fn strip_derefs(mut e: &syn::Expr) -> &syn::Expr {
+    while let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr, .. }) = e {
+        e = expr;
+    }
+    e
+}
+
 /// `Errors::finish` on a non-empty collection never returns `Ok`; this
 /// keeps the types happy without an `unwrap`.
 fn unreachable_lowered() -> Lowered {
@@ -1162,13 +1170,15 @@ impl Lowerer {
                         .ok_or_else(|| syn::Error::new(u.span(), "internal: the primitive table lacks `-`"))?;
                     Ok(self.prim(prim, vec![operand], Form::Operator, hint.unwrap_or("neg"), u.span()))
                 }
-                syn::UnOp::Deref(_) => match expr_local(&u.expr).and_then(|i| self.lookup(&i.to_string())) {
-                    Some(var) if self.by_value.contains(&var) => Ok(var),
-                    _ => Err(syn::Error::new(
-                        u.span(),
-                        "dereferencing a differentiated value is not supported: pass floats by value",
-                    )),
-                },
+                syn::UnOp::Deref(_) => {
+                    match expr_local(strip_derefs(&u.expr)).and_then(|i| self.lookup(&i.to_string())) {
+                        Some(var) if self.by_value.contains(&var) => Ok(var),
+                        _ => Err(syn::Error::new(
+                            u.span(),
+                            "dereferencing a differentiated value is not supported: pass floats by value",
+                        )),
+                    }
+                }
                 _ => Err(syn::Error::new(u.op.span(), "this operator has no derivative")),
             },
             syn::Expr::Cast(c) => {

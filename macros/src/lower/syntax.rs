@@ -96,6 +96,8 @@ pub fn is_constant_valued(expr: &syn::Expr) -> bool {
             table::NON_FLOAT_METHODS.contains(&name.as_str())
                 || table::PIECEWISE_CONSTANT_METHODS.contains(&name.as_str())
                 || name == "len"
+                // An iterator's `count` (`x.iter().filter(..).count()`).
+                || (name == "count" && m.args.is_empty())
                 || name == "is_empty"
                 || name == "nrows"
                 || name == "ncols"
