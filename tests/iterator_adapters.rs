@@ -145,3 +145,40 @@ fn filtered_loops_match_num_dual() {
     let h = filtered_loops_hessian(x, y);
     compare("filtered_loops", value, &grad, &h, reference(|v| filtered_loops_generic(&v[..4], &v[4..]), &POINT));
 }
+
+/// Trapezoid rule on a grid `t` (differentiated too) by `windows(2)`, and
+/// the squared differences of neighbours.
+#[differentiate]
+fn trapezoid(t: &[f64], y: &[f64]) -> f64 {
+    let area: f64 = t.windows(2).zip(y.windows(2)).map(|(tw, yw)| 0.5 * (tw[1] - tw[0]) * (yw[0] + yw[1])).sum();
+    let roughness: f64 = y.windows(2).map(|w| (w[1] - w[0]).powi(2)).sum();
+    let rising = y.windows(3).filter(|w| w[2] > w[0]).count();
+    area + roughness * rising as f64
+}
+
+fn trapezoid_generic<D: DualNum<Primitive = f64>>(t: &[D], y: &[D]) -> D {
+    let mut area = D::zero();
+    let mut roughness = D::zero();
+    let mut rising = 0;
+    for i in 0..t.len() - 1 {
+        area += (t[i + 1].clone() - t[i].clone()) * (y[i].clone() + y[i + 1].clone()) * 0.5;
+        roughness += (y[i + 1].clone() - y[i].clone()).powi(2);
+    }
+    for i in 0..y.len() - 2 {
+        if y[i + 2].re() > y[i].re() {
+            rising += 1;
+        }
+    }
+    area + roughness * rising as f64
+}
+
+#[test]
+fn windows_match_num_dual() {
+    let t = [0.0, 0.3, 0.7, 1.2, 1.5];
+    let y = [1.0, 0.4, 0.9, 1.7, 1.1];
+    let (value, (gt, gy)) = trapezoid_value_and_grad(&t, &y);
+    let grad: Vec<f64> = gt.iter().chain(&gy).copied().collect();
+    let h = trapezoid_hessian(&t, &y);
+    let all: Vec<f64> = t.iter().chain(&y).copied().collect();
+    compare("trapezoid", value, &grad, &h, reference(|v| trapezoid_generic(&v[..5], &v[5..]), &all));
+}

@@ -58,6 +58,22 @@ enum Item {
         offset: Vec<syn::Expr>,
     },
     Pair(Box<Item>, Box<Item>),
+    /// `source[position + offset + j]` for `j` in `0..width` (`windows`).
+    Window {
+        source: Source,
+        offset: Vec<syn::Expr>,
+        width: usize,
+    },
+}
+
+/// A closure argument bound to a window (see [`Item::Window`]).
+pub(super) struct WindowBinding {
+    name: syn::Ident,
+    source: Source,
+    offset: Vec<syn::Expr>,
+    width: usize,
+    index: Var,
+    base: Var,
 }
 
 #[derive(Clone)]
@@ -121,6 +137,12 @@ impl Lowerer {
             s.scopes.push(HashMap::new());
             let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None }];
             let index = index.ok_or_else(|| syn::Error::new(span, "internal: a `for` loop without an index"))?;
+            if has_window(&item) {
+                return Err(syn::Error::new(
+                    span,
+                    "a `for` loop over `windows` is not supported: loop over the index, `for i in 0..x.len() - 1 { .. x[i + 1] - x[i] .. }`, or use `x.windows(2).map(|w| ..).sum()`",
+                ));
+            }
             let Some(keep) = s.filter_condition(&filters, &item, index, position_base)? else {
                 s.bind_item(pat, &item, index, position_base)?;
                 return s.seq(&body_block.stmts, &frames);
@@ -402,9 +424,40 @@ impl Lowerer {
                         it.range.adapters.push(AdapterSyntax::StepBy(m.args[0].clone()));
                         Ok(it)
                     }
+                    ("windows", 1) => {
+                        let width = match &m.args[0] {
+                            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(w), .. }) => w.base10_parse::<usize>()?,
+                            _ => 0,
+                        };
+                        if width == 0 {
+                            return Err(syn::Error::new(
+                                m.args[0].span(),
+                                "the width of `windows` over differentiated values must be a positive integer literal: `x.windows(2)`",
+                            ));
+                        }
+                        let it = self.elements(&m.receiver)?;
+                        let Item::Element { source, offset } = it.item else {
+                            return Err(syn::Error::new(
+                                m.span(),
+                                "internal: the elements of a slice are not elements",
+                            ));
+                        };
+                        let (end, uses) = self.bound_tokens(it.range.end)?;
+                        let shrink = width - 1;
+                        Ok(Iteration {
+                            range: RangeSyntax {
+                                end: Bound::Built(quote!((#end).saturating_sub(#shrink)), uses),
+                                ..it.range
+                            },
+                            item: Item::Window { source, offset, width },
+                            ..it
+                        })
+                    }
                     ("enumerate", 0) => {
                         let it = self.iteration(&m.receiver)?;
-                        if it.reversed || !matches!(it.item, Item::Element { .. } | Item::Pair(..)) {
+                        if it.reversed
+                            || !matches!(it.item, Item::Element { .. } | Item::Pair(..) | Item::Window { .. })
+                        {
                             return Err(syn::Error::new(
                                 m.method.span(),
                                 format!("`enumerate` is supported on slice iterators before any `rev`: {ITERATE}"),
@@ -559,6 +612,17 @@ impl Lowerer {
             (syn::Pat::Wild(_), _) => Ok(()),
             (syn::Pat::Reference(r), _) => self.bind_item(&r.pat, item, index, base),
             (syn::Pat::Paren(p), _) => self.bind_item(&p.pat, item, index, base),
+            (syn::Pat::Ident(p), Item::Window { source, offset, width }) if p.subpat.is_none() => {
+                self.windows.push(WindowBinding {
+                    name: p.ident.clone(),
+                    source: source.clone(),
+                    offset: offset.clone(),
+                    width: *width,
+                    index,
+                    base,
+                });
+                Ok(())
+            }
             (syn::Pat::Ident(p), _) if p.subpat.is_none() && p.by_ref.is_none() => {
                 let value = self.item_value(item, index, base, &p.ident.to_string())?;
                 if p.mutability.is_some() {
@@ -630,6 +694,9 @@ impl Lowerer {
                 Span::call_site(),
                 "this loop yields pairs: bind them with a tuple pattern, `(a, b)`",
             )),
+            Item::Window { .. } => {
+                Err(syn::Error::new(Span::call_site(), "a window of `windows` is read by entry: `|w| w[1] - w[0]`"))
+            }
         }
     }
 
@@ -873,7 +940,96 @@ impl Lowerer {
             };
             self.bind_item(pat, item, index, base)?;
         }
-        self.expr(&closure.body, None)
+        if self.windows.is_empty() {
+            return self.expr(&closure.body, None);
+        }
+        let mut body = (*closure.body).clone();
+        for window in std::mem::take(&mut self.windows) {
+            self.bind_window(window, &mut body)?;
+        }
+        self.expr(&body, None)
+    }
+
+    /// Reads the entries `w[j]` of a window the closure body uses as values
+    /// of their own, under names the body cannot write, which replace them
+    /// in `body`; any other use of the window is an error.
+    fn bind_window(&mut self, window: WindowBinding, body: &mut syn::Expr) -> syn::Result<()> {
+        use syn::visit_mut::VisitMut;
+        struct Entries<'a> {
+            window: &'a WindowBinding,
+            used: Vec<usize>,
+            error: Option<syn::Error>,
+        }
+        impl Entries<'_> {
+            fn key(&self, j: usize) -> syn::Ident {
+                syn::Ident::new(&format!("__window_{}_{j}", self.window.name), self.window.name.span())
+            }
+        }
+        impl VisitMut for Entries<'_> {
+            fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+                if let syn::Expr::Index(ix) = expr {
+                    if expr_local(&ix.expr).is_some_and(|i| *i == self.window.name) {
+                        let entry = match &*ix.index {
+                            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(j), .. }) => {
+                                j.base10_parse::<usize>().ok()
+                            }
+                            _ => None,
+                        };
+                        match entry {
+                            Some(j) if j < self.window.width => {
+                                let key = self.key(j);
+                                self.used.push(j);
+                                *expr = syn::parse_quote!(#key);
+                            }
+                            _ => {
+                                self.error.get_or_insert(syn::Error::new(
+                                    ix.index.span(),
+                                    format!(
+                                        "read a window of `windows({})` at an integer literal from 0 to {}",
+                                        self.window.width,
+                                        self.window.width - 1
+                                    ),
+                                ));
+                            }
+                        }
+                        return;
+                    }
+                }
+                if let Some(ident) = expr_local(expr) {
+                    if *ident == self.window.name {
+                        self.error.get_or_insert(syn::Error::new(
+                            ident.span(),
+                            format!(
+                                "a window of `windows({})` is read by entry, `{}[0]` to `{}[{}]`: other uses of it are not supported",
+                                self.window.width,
+                                self.window.name,
+                                self.window.name,
+                                self.window.width - 1
+                            ),
+                        ));
+                    }
+                }
+                syn::visit_mut::visit_expr_mut(self, expr);
+            }
+        }
+        let mut entries = Entries { window: &window, used: Vec::new(), error: None };
+        entries.visit_expr_mut(body);
+        if let Some(error) = entries.error {
+            return Err(error);
+        }
+        let mut used = entries.used.clone();
+        used.sort_unstable();
+        used.dedup();
+        for j in used {
+            let key = entries.key(j).to_string();
+            let mut offset = window.offset.clone();
+            offset.push(syn::parse_quote!(#j));
+            let element = Item::Element { source: window.source.clone(), offset };
+            let value = self.item_value(&element, window.index, window.base, &format!("{}_{j}", window.name))?;
+            self.by_value.insert(value);
+            self.declare(key, value);
+        }
+        Ok(())
     }
 
     fn check_closure_arity(&self, closure: &syn::ExprClosure, n: usize) -> syn::Result<()> {
@@ -985,7 +1141,7 @@ pub(super) fn looks_iterable(expr: &syn::Expr) -> bool {
         syn::Expr::Paren(p) => looks_iterable(&p.expr),
         syn::Expr::Range(_) => true,
         syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "iter" | "into_iter" => true,
+            "iter" | "into_iter" | "windows" => true,
             // What consumes an iterator yields a value (`xs.iter().fold(..).min(p)`
             // is a float's `min`).
             "fold" | "sum" | "product" | "count" | "last" | "nth" | "min" | "max" | "reduce" | "collect" => false,
@@ -995,10 +1151,19 @@ pub(super) fn looks_iterable(expr: &syn::Expr) -> bool {
     }
 }
 
+/// Whether an item holds a window of `windows`.
+fn has_window(item: &Item) -> bool {
+    match item {
+        Item::Window { .. } => true,
+        Item::Pair(a, b) => has_window(a) || has_window(b),
+        Item::Index | Item::Position | Item::Element { .. } => false,
+    }
+}
+
 /// Adds `offset` to every element position of `item` (for `skip`).
 fn shift(item: &mut Item, offset: &syn::Expr) {
     match item {
-        Item::Element { offset: offsets, .. } => offsets.push(offset.clone()),
+        Item::Element { offset: offsets, .. } | Item::Window { offset: offsets, .. } => offsets.push(offset.clone()),
         Item::Pair(a, b) => {
             shift(a, offset);
             shift(b, offset);

@@ -295,6 +295,9 @@ struct Lowerer {
     tuple_result: Option<usize>,
     /// The elementwise maps lowered so far.
     maps: Vec<MapClosure>,
+    /// Closure arguments bound to a window of `windows(k)` and not yet
+    /// substituted into the closure's body: `(name, source, offsets, k)`.
+    windows: Vec<loops::WindowBinding>,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -322,6 +325,7 @@ impl Lowerer {
             scalar_result: sig.vector_output.is_none(),
             tuple_result: sig.tuple_output,
             maps: Vec::new(),
+            windows: Vec::new(),
         }
     }
 
