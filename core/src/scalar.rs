@@ -8,7 +8,7 @@ use num_traits::{Float, FloatConst};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a float, and this operation's derivative rule is for `f32` and `f64`",
     label = "applied here to a value of type `{Self}`",
-    note = "on a nalgebra vector or matrix, apply a float function to every element with `x.map(|v| v.exp())`; the matrix operations with rules are `+ - * /`, `dot`, `tr_mul`, `component_mul`, `component_div`, `transpose`, `sum`, `mean`, `trace`, `norm`, `norm_squared`, `determinant`, indexing, and `matdiff::logdet`, `inv`, `solve`, `softmax`"
+    note = "on a nalgebra vector or matrix, apply a float function to every element with `x.map(|v| v.exp())`; the matrix operations with rules are `+ - * /`, `dot`, `cross`, `tr_mul`, `component_mul`, `component_div`, `transpose`, `sum`, `mean`, `trace`, `norm`, `norm_squared`, `determinant`, indexing, and `matdiff::logdet`, `inv`, `solve`, `softmax`"
 )]
 ///
 /// It is `num_traits::Float` plus what the rules need: conversion of the

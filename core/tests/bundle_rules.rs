@@ -426,3 +426,42 @@ fn symbolic_seeds_agree_with_their_dense_identity() {
     assert_eq!(dense.sub(&zero).to_dense(6), dense.to_dense(6));
     assert_eq!(zero.scale(3.0), Bundle::Zero { len: 4 });
 }
+
+#[test]
+fn cross_product_along_bundles() {
+    let mut numbers = Numbers(13);
+    let (a, b, cot) = (numbers.matrix(3, 1), numbers.matrix(3, 1), numbers.matrix(3, 1));
+    let (ta, tb) = (random_bundle(&mut numbers, 3, 1), random_bundle(&mut numbers, 3, 1));
+    let d = |t: &Bundle<f64>, j| direction(t, j, 3, 1);
+    let y = a.cross(&b);
+    assert_per_direction(
+        &along::cross::jvp0(&a, &b, &y, &ta),
+        |j| plain::cross::jvp0(&a, &b, &y, &d(&ta, j)),
+        "cross jvp0",
+    );
+    assert_per_direction(
+        &along::cross::jvp1(&a, &b, &y, &tb),
+        |j| plain::cross::jvp1(&a, &b, &y, &d(&tb, j)),
+        "cross jvp1",
+    );
+    assert_per_direction(
+        &along::cross::vjp0(&a, &b, &y, &ta),
+        |j| plain::cross::vjp0(&a, &b, &y, &d(&ta, j)),
+        "cross vjp0",
+    );
+    assert_per_direction(
+        &along::cross::vjp1(&a, &b, &y, &tb),
+        |j| plain::cross::vjp1(&a, &b, &y, &d(&tb, j)),
+        "cross vjp1",
+    );
+    assert_per_direction(
+        &along::cross::vjp0_jvp1(&a, &b, &y, &cot, &tb),
+        |j| plain::cross::vjp0_jvp1(&a, &b, &y, &cot, &d(&tb, j)),
+        "cross vjp0_jvp1",
+    );
+    assert_per_direction(
+        &along::cross::vjp1_jvp0(&a, &b, &y, &cot, &ta),
+        |j| plain::cross::vjp1_jvp0(&a, &b, &y, &cot, &d(&ta, j)),
+        "cross vjp1_jvp0",
+    );
+}

@@ -283,6 +283,30 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
                 _ => None,
             }),
         },
+        // The cross product is of 3-vectors whatever `n` is: a column, and
+        // for n = 2 a row.
+        Case {
+            name: "cross",
+            args: if n == 2 {
+                vec![numbers.matrix(1, 3), numbers.matrix(1, 3)]
+            } else {
+                vec![numbers.matrix(3, 1), numbers.matrix(3, 1)]
+            },
+            value: Box::new(|a| a[0].cross(&a[1])),
+            jvp: Box::new(|a, y, k, t| match k {
+                0 => rules::cross::jvp0(&a[0], &a[1], y, t),
+                _ => rules::cross::jvp1(&a[0], &a[1], y, t),
+            }),
+            vjp: Box::new(|a, y, k, c| match k {
+                0 => rules::cross::vjp0(&a[0], &a[1], y, c),
+                _ => rules::cross::vjp1(&a[0], &a[1], y, c),
+            }),
+            vjp_jvp: Box::new(|a, y, k, j, c, t| match (k, j) {
+                (0, 1) => Some(rules::cross::vjp0_jvp1(&a[0], &a[1], y, c, t)),
+                (1, 0) => Some(rules::cross::vjp1_jvp0(&a[0], &a[1], y, c, t)),
+                _ => None,
+            }),
+        },
         Case {
             name: "component_div",
             args: vec![numbers.matrix(r, c), numbers.positive(r, c)],

@@ -297,6 +297,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, ..matrix_method("tr_mul", 2, CROSS) },
     Primitive { bundle: true, reduction: true, ..matrix_method("dot", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("component_mul", 2, CROSS) },
+    Primitive { bundle: true, ..matrix_method("cross", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("component_div", 2, &[(0, 1), (1, 0), (1, 1)]) },
     Primitive { bundle: true, reduction: true, ..matrix_method("sum", 1, NONE) },
     Primitive { bundle: true, reduction: true, ..matrix_method("mean", 1, NONE) },

@@ -220,6 +220,88 @@ pub mod component_mul {
     }
 }
 
+/// `a.cross(&b)` of 3-vectors, one direction at a time (three entries).
+pub mod cross {
+    use super::*;
+
+    /// The cross product of two directions (dynamic matrices of 3 entries),
+    /// outside the rules' `where` clauses, which would fix its shape.
+    fn cross3<F: Elem>(a: &DMatrix<F>, b: &DMatrix<F>) -> DMatrix<F> {
+        crate::rules::matrix::cross3::<F, Dyn, Dyn>(a, b)
+    }
+
+    /// `f(direction)` for every direction of `t`, whose directions have
+    /// the shape of `like`.
+    fn each<F: Elem>(like: &DMatrix<F>, t: &Bundle<F>, f: impl Fn(&DMatrix<F>) -> DMatrix<F>) -> Bundle<F> {
+        t.per_direction(like.nrows(), like.ncols(), like.len(), f)
+    }
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let b = dynamic(b);
+        each(&b, t, |t| cross3(t, &b))
+    }
+    #[inline]
+    pub fn jvp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let a = dynamic(a);
+        each(&a, t, |t| cross3(&a, t))
+    }
+    /// `b × C`.
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_a: &M<F, R, C>, b: &M<F, R, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let b = dynamic(b);
+        each(&b, c, |c| cross3(&b, c))
+    }
+    /// `C × a`.
+    #[inline]
+    pub fn vjp1<F: Elem, R: Dim, C: Dim>(a: &M<F, R, C>, _b: &M<F, R, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let a = dynamic(a);
+        each(&a, c, |c| cross3(c, &a))
+    }
+    /// `T_b × c`.
+    #[inline]
+    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
+        _a: &M<F, R, C>,
+        b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let c = dynamic(c);
+        each(&dynamic(b), t, |t| cross3(t, &c))
+    }
+    /// `c × T_a`.
+    #[inline]
+    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
+        a: &M<F, R, C>,
+        _b: &M<F, R, C>,
+        _y: &M<F, R, C>,
+        c: &M<F, R, C>,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let c = dynamic(c);
+        each(&dynamic(a), t, |t| cross3(&c, t))
+    }
+}
+
 /// `x.map(|v| ..)`: the Jacobian is diagonal.
 pub mod map {
     use super::*;

@@ -189,6 +189,30 @@ bilinear_rule! {
     vjp1 = |c| c * *s;
 }
 
+/// The cross product of two 3-vectors of one shape (columns or rows),
+/// entry by entry: it panics, as nalgebra's `cross` does, on other sizes.
+pub fn cross3<F: Elem, R: Dim, C: Dim>(a: &OMatrix<F, R, C>, b: &OMatrix<F, R, C>) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    assert!(a.len() == 3 && b.len() == 3, "the cross product is defined for vectors of 3 entries");
+    let mut y = a.clone();
+    y[0] = a[1].clone() * b[2].clone() - a[2].clone() * b[1].clone();
+    y[1] = a[2].clone() * b[0].clone() - a[0].clone() * b[2].clone();
+    y[2] = a[0].clone() * b[1].clone() - a[1].clone() * b[0].clone();
+    y
+}
+
+bilinear_rule! {
+    /// `a.cross(&b)`, the cross product of 3-vectors: d(a × b) = da × b +
+    /// a × db, and the pullbacks are `b × c` and `c × a`.
+    cross<R, C> where [Allocator<R, C>]
+    (a: OMatrix<F, R, C>, b: OMatrix<F, R, C>) -> OMatrix<F, R, C>;
+    value = cross3(a, b);
+    vjp0 = |c| cross3(b, c);
+    vjp1 = |c| cross3(c, a);
+}
+
 bilinear_rule! {
     /// `a.component_mul(&b)`: elementwise product.
     component_mul<R, C> where [Allocator<R, C>]
