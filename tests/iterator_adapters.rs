@@ -153,7 +153,8 @@ fn trapezoid(t: &[f64], y: &[f64]) -> f64 {
     let area: f64 = t.windows(2).zip(y.windows(2)).map(|(tw, yw)| 0.5 * (tw[1] - tw[0]) * (yw[0] + yw[1])).sum();
     let roughness: f64 = y.windows(2).map(|w| (w[1] - w[0]).powi(2)).sum();
     let rising = y.windows(3).filter(|w| w[2] > w[0]).count();
-    area + roughness * rising as f64
+    let bends = y.windows(3).fold(0.0, |acc, w| acc + w[0] * w[2] - w[1]);
+    area + roughness * rising as f64 + bends
 }
 
 fn trapezoid_generic<D: DualNum<Primitive = f64>>(t: &[D], y: &[D]) -> D {
@@ -164,12 +165,14 @@ fn trapezoid_generic<D: DualNum<Primitive = f64>>(t: &[D], y: &[D]) -> D {
         area += (t[i + 1].clone() - t[i].clone()) * (y[i].clone() + y[i + 1].clone()) * 0.5;
         roughness += (y[i + 1].clone() - y[i].clone()).powi(2);
     }
+    let mut bends = D::zero();
     for i in 0..y.len() - 2 {
         if y[i + 2].re() > y[i].re() {
             rising += 1;
         }
+        bends += y[i].clone() * y[i + 2].clone() - y[i + 1].clone();
     }
-    area + roughness * rising as f64
+    area + roughness * rising as f64 + bends
 }
 
 #[test]

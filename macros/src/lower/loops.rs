@@ -743,6 +743,18 @@ impl Lowerer {
                 };
                 Some(self.fold_loop(source, map, Init::User(&m.args[0]), combine, hint.unwrap_or("fold"), m.span()))
             }
+            // `iter.max_by(..).unwrap()`: what is said of `max_by`.
+            ("unwrap" | "unwrap_or" | "unwrap_or_else" | "unwrap_or_default" | "expect", _) => match &*m.receiver {
+                syn::Expr::MethodCall(inner)
+                    if matches!(
+                        inner.method.to_string().as_str(),
+                        "max" | "min" | "max_by" | "min_by" | "max_by_key" | "min_by_key" | "reduce"
+                    ) =>
+                {
+                    self.reduction(inner, hint)
+                }
+                _ => None,
+            },
             ("collect", 0) if looks_iterable(&m.receiver) => Some(self.collect(m, hint.unwrap_or("collected"))),
             ("max" | "min" | "max_by" | "min_by" | "max_by_key" | "min_by_key" | "reduce", _)
                 if looks_iterable(&m.receiver) =>
@@ -803,6 +815,16 @@ impl Lowerer {
             let acc =
                 s.lookup_at(&acc_key, depth).ok_or_else(|| syn::Error::new(span, "internal: lost accumulator"))?;
             let step = move |s: &mut Lowerer| -> syn::Result<Vec<Var>> {
+                if let (None, Combine::Closure(closure)) = (map, &combine) {
+                    if has_window(&item) {
+                        // `fold(init, |acc, w| .. w[1] ..)`: the closure reads
+                        // the window itself, as a `map` closure would.
+                        s.check_closure_arity(closure, 2)?;
+                        s.bind_closure_param(&closure.inputs[0], acc)?;
+                        let next = s.closure_value_of(closure, &closure.inputs[1], &item, index, base)?;
+                        return Ok(vec![next]);
+                    }
+                }
                 let value = match map {
                     Some(closure) => s.closure_value(closure, &[&item], index, base, None)?,
                     None => s.item_value(&item, index, base, "item")?,
@@ -940,6 +962,30 @@ impl Lowerer {
             };
             self.bind_item(pat, item, index, base)?;
         }
+        self.closure_body(closure)
+    }
+
+    /// The value of `closure`'s body with argument `input` bound to the
+    /// item of iteration `index` (the others bound already).
+    fn closure_value_of(
+        &mut self,
+        closure: &syn::ExprClosure,
+        input: &syn::Pat,
+        item: &Item,
+        index: Var,
+        base: Var,
+    ) -> syn::Result<Var> {
+        let pat = match input {
+            syn::Pat::Type(t) => &*t.pat,
+            other => other,
+        };
+        self.bind_item(pat, item, index, base)?;
+        self.closure_body(closure)
+    }
+
+    /// The value of `closure`'s body, its arguments bound, windows read
+    /// by entry.
+    fn closure_body(&mut self, closure: &syn::ExprClosure) -> syn::Result<Var> {
         if self.windows.is_empty() {
             return self.expr(&closure.body, None);
         }
