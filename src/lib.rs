@@ -193,7 +193,8 @@
 //! A differentiated function may use `let` (with shadowing and `mut`),
 //! assignment and `+= -= *= /= %=`, blocks, `if`/`else` (as expressions and
 //! statements, with any condition), `match` on values with literal, range,
-//! name and guard arms, early `return`, constants, casts of integers, and:
+//! name and guard arms, early `return` (also from inside loops, in a
+//! function that returns one float), constants, casts of integers, and:
 //!
 //! - `+ - * / %` and unary `-`;
 //! - the `f32`/`f64` methods `powi`, `powf`, `sqrt`, `cbrt`, `exp`, `exp2`,
@@ -206,14 +207,58 @@
 //!   `[0.0; N]`, `x.to_vec()`) and writes to them (`v[i] = ..`, `v[i] += ..`);
 //! - `for` loops over ranges (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`) and over
 //!   slices (`for &xi in x`, `.iter()`, `.enumerate()`, `.zip(..)`,
-//!   `.skip(n)`, `.take(n)`), `while` loops, `break` and `continue`, nested;
+//!   `.skip(n)`, `.take(n)`), `while` loops, `loop` with `break` and with
+//!   `break value` (`let r = loop { .. }`), `break` and `continue`, nested;
 //! - the reductions `.iter().sum()`, `.product()`, `.map(|v| ..).sum()`,
-//!   `.fold(init, |acc, v| ..)` and `.map(..).collect()`;
+//!   `.fold(init, |acc, v| ..)`, `.fold(f64::NEG_INFINITY, f64::max)` and
+//!   `.map(..).collect()`, with `.filter(|v| ..)` before them (and
+//!   `.filter(..).count()`), `.chain(..)`, and `x.windows(k)` whose closure
+//!   reads `w[0]` .. `w[k - 1]`;
 //! - calls to other `#[differentiate]` functions, anywhere in the crate or
 //!   outside it, recursive ones included (the caller uses the callee's
 //!   generated derivatives, not its body), and to the helpers [`sigmoid`],
 //!   [`softplus`], [`logaddexp`] and [`logsumexp`];
 //! - the nalgebra operations above.
+//!
+//! Loops can be left by `break value` and by `return`, and iterator chains
+//! can filter and take extremes:
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! /// Newton's iteration for the square root of `a`.
+//! #[differentiate]
+//! fn root(a: f64) -> f64 {
+//!     let mut y = a;
+//!     loop {
+//!         let next = 0.5 * (y + a / y);
+//!         if (next - y).abs() <= 1e-15 * next {
+//!             break next;
+//!         }
+//!         y = next;
+//!     }
+//! }
+//!
+//! #[differentiate]
+//! fn spread(x: &[f64]) -> f64 {
+//!     for &v in x {
+//!         if v < 0.0 {
+//!             return v * v;
+//!         }
+//!     }
+//!     let largest = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+//!     let small: f64 = x.iter().filter(|v| **v < 1.0).map(|v| v.sin()).sum();
+//!     let steps: f64 = x.windows(2).map(|w| (w[1] - w[0]).powi(2)).sum();
+//!     largest + small + steps
+//! }
+//!
+//! assert!((root_grad(4.0)[0] - 0.25).abs() < 1e-15);
+//! // largest = x[2]; x[0] < 1 is small; steps (x[1] - x[0])² + (x[2] - x[1])².
+//! let g = spread_grad(&[0.5, 1.5, 2.0]);
+//! assert!((g[0] - (0.5f64.cos() - 2.0)).abs() < 1e-15);
+//! assert!((g[1] - (2.0 - 1.0)).abs() < 1e-15);
+//! assert!((g[2] - (1.0 + 1.0)).abs() < 1e-15);
+//! assert_eq!(spread_grad(&[0.5, -3.0, 2.0]), vec![0.0, -6.0, 0.0]);
+//! ```
 //!
 //! Where a function has no derivative at a point, the rule used is the one
 //! documented in [`matdiff_core::rules::elementwise`] (for example `abs` has
@@ -300,9 +345,9 @@
 //! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper` (or give its derivatives by hand, below) |
 //! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
 //! | generic type or const parameters | write the function for `f64` (or `f32`) |
-//! | `return` inside a loop, a condition or an expression | `break` out of the loop and return after it; return from a statement |
-//! | `loop` without a visible bound, labelled loops | a `while` with its condition or a `for` over a range; a flag |
-//! | an iterator adapter with no rule (`filter`) | the loop that does the same |
+//! | `return` inside a condition or an expression, or inside a loop of a function that returns a tuple or a vector | return from a statement; `break` out of the loop and return after it |
+//! | a `loop` that never ends, labelled loops | `break` or `return` in it; a flag |
+//! | an iterator adapter with no rule (`max_by`), one after `filter`, `collect` after `filter`, a window used whole | `fold` with `f64::max`; `filter` last; the loop; `w[0]`, `w[1]` |
 //! | a nalgebra value built from differentiated floats (`DVector::from_vec(vec![x, y])`) | take the vector as an argument and differentiate with respect to it |
 //! | a float method on a matrix (`m.exp()`), assignment to a matrix element | `.map(\|v\| v.exp())`; build the value with operations, or use a local array |
 //! | a `map` closure that reads a differentiated value | compute with it outside the map, or write the loop |
