@@ -795,6 +795,15 @@ impl<'a> Emitter<'a> {
         };
         match (&callee.target, suffix) {
             (Target::Path(path), None) => quote_spanned!(span=> #path(#(#args),*)),
+            (Target::Path(path), Some(suffix)) if crate::naming::names_associated_function(path) => {
+                // `Self::f(..)`, `Model::f(..)`: the companions of an
+                // associated function are hidden associated functions.
+                let mut path = path.clone();
+                if let Some(last) = path.segments.last_mut() {
+                    last.ident = crate::naming::companion_method(suffix, &last.ident);
+                }
+                quote_spanned!(span=> #path(#(#args),* #extra))
+            }
             (Target::Path(path), Some(suffix)) => {
                 let suffix = Ident::new(suffix, span);
                 quote_spanned!(span=> #path::#suffix(#(#args),* #extra))

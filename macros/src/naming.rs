@@ -6,7 +6,8 @@
 //! the generated code rather than to a value of the user's (loop counters
 //! of sweeps, tuples returned by the cores) start with `__matdiff_`, which a
 //! user's code does not use. The derivative bodies of function `f` live in
-//! a hidden `struct f {}` (or, for a method, in hidden methods named by
+//! a hidden `struct f {}` (or, for a method or an associated function of
+//! an impl block, in hidden associated functions named by
 //! [`companion_method`]).
 
 use proc_macro2::Ident;
@@ -56,6 +57,15 @@ pub fn window_low(buffer: &Ident) -> Ident {
 pub fn cotangent_storage(k: usize) -> (Ident, Ident) {
     let span = proc_macro2::Span::call_site();
     (quote::format_ident!("__matdiff_storage{}", k, span = span), quote::format_ident!("__MatdiffS{}", k, span = span))
+}
+
+/// Whether a called path names an associated function (`Self::f`,
+/// `Model::f`: the segment before the function is `Self` or a type, which
+/// Rust's conventions capitalise) rather than a function of a module.
+pub fn names_associated_function(path: &syn::Path) -> bool {
+    let n = path.segments.len();
+    n >= 2
+        && path.segments[n - 2].ident.to_string().trim_start_matches("r#").starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// The hidden method that holds companion `suffix` of method `method`.

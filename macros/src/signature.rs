@@ -165,6 +165,12 @@ pub struct Signature {
     pub tuple_output: Option<usize>,
     /// Lifetime parameters, copied onto the generated functions.
     pub generics: syn::Generics,
+    /// Whether the function is an associated function of an impl block
+    /// (the attribute is on the block): its derivatives are associated
+    /// functions too, `Self::f_grad`, with hidden companions beside them.
+    pub associated: bool,
+    /// The trait, when that impl block is a trait's.
+    pub trait_impl: Option<syn::Path>,
 }
 
 impl Signature {
@@ -173,8 +179,11 @@ impl Signature {
         self.params.iter().filter(|p| p.wrt)
     }
 
-    pub fn is_method(&self) -> bool {
-        self.receiver.is_some()
+    /// Whether the function lives in an impl block (a method, or an
+    /// associated function): its companions are hidden associated
+    /// functions, not a hidden struct.
+    pub fn in_impl(&self) -> bool {
+        self.receiver.is_some() || self.associated
     }
 }
 
@@ -337,6 +346,8 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         vector_output,
         tuple_output,
         generics: sig.generics.clone(),
+        associated: false,
+        trait_impl: None,
     })
 }
 

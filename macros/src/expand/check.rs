@@ -24,7 +24,7 @@ fn generated_scalar(point: usize, index: usize) -> f64 {
 pub(super) fn validate(options: &Options, sig: &Signature) -> syn::Result<()> {
     let Some(check) = &options.check else { return Ok(()) };
     let refuse = |why: &str| Err(syn::Error::new(check.span, why));
-    if sig.is_method() {
+    if sig.in_impl() {
         return refuse(
             "`check` goes on free functions: a test cannot call a method without a value of its type; \
              test the method with `matdiff::check::gradient` and `matdiff::check::hessian`",

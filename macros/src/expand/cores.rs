@@ -378,7 +378,7 @@ impl<'a> Generator<'a> {
             )
         });
 
-        let tokens = if self.sig.is_method() {
+        let tokens = if self.sig.in_impl() {
             quote!(#gradient_core #vjp #jvp #vjp_jvp #core #sweep)
         } else {
             let name = &self.sig.name;
@@ -606,7 +606,7 @@ impl<'a> Generator<'a> {
         let (generics, where_clause) = self.generics(generic);
         let items = self.items();
         let lints = Self::lints();
-        let (name, vis, attrs) = if self.sig.is_method() {
+        let (name, vis, attrs) = if self.sig.in_impl() {
             (companion_method(suffix, &self.sig.name), self.function.vis.clone(), self.attrs(false))
         } else {
             (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())

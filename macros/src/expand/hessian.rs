@@ -133,7 +133,7 @@ impl<'a> Generator<'a> {
 
     /// A doc link to another generated function.
     fn sibling_link(&self, name: &Ident) -> String {
-        if self.sig.is_method() { format!("[`Self::{name}`]") } else { format!("[`{name}`]") }
+        if self.sig.in_impl() { format!("[`Self::{name}`]") } else { format!("[`{name}`]") }
     }
 
     /// `let __matdiff_band_rows = ..;`: the tangents of the gradient of the

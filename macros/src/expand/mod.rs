@@ -11,6 +11,7 @@
 mod check;
 mod cores;
 mod hessian;
+mod impls;
 mod jacobian;
 mod layout;
 mod wrappers;
@@ -36,9 +37,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let function: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(function) => function,
         Err(_) => {
+            if let Ok(block) = syn::parse2::<syn::ItemImpl>(item.clone()) {
+                return expand_block(args, block);
+            }
             let error = syn::Error::new(
                 Span::call_site(),
-                "`#[differentiate]` goes on a function (`fn name(x: f64, ..) -> f64 { .. }`)",
+                "`#[differentiate]` goes on a function (`fn name(x: f64, ..) -> f64 { .. }`) or on an impl block",
             )
             .to_compile_error();
             return quote!(#item #error);
@@ -53,7 +57,28 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// `#[differentiate]` on an impl block (see [`impls`]).
+pub fn expand_block(args: TokenStream, block: syn::ItemImpl) -> TokenStream {
+    impls::expand(args, block)
+}
+
+/// Where a function is, for where its derivatives go.
+#[derive(Clone, Copy)]
+pub enum Place<'a> {
+    /// A free function, or a method whose attribute is its own.
+    Alone,
+    /// A function of an inherent impl block that has the attribute.
+    InherentImpl,
+    /// A function of an impl block of this trait that has the attribute:
+    /// its derivatives go to an inherent impl of the same type.
+    TraitImpl(&'a syn::Path),
+}
+
 fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
+    generate_at(args, function, Place::Alone)
+}
+
+fn generate_at(args: TokenStream, function: &syn::ItemFn, place: Place) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
     let options = options::parse(args).unwrap_or_else(|e| {
         errors.add(e);
@@ -69,7 +94,13 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
         errors.add(e);
     }
     let sig = match sig {
-        Ok(sig) => sig,
+        Ok(mut sig) => {
+            sig.associated = !matches!(place, Place::Alone);
+            if let Place::TraitImpl(path) = place {
+                sig.trait_impl = Some(path.clone());
+            }
+            sig
+        }
         Err(e) => {
             errors.add(e);
             return errors.finish().map(|_| TokenStream::new());
@@ -165,7 +196,21 @@ impl<'a> Generator<'a> {
 
     /// `[`f`]` or `[`Self::f`]`, for doc links.
     fn link(&self) -> String {
-        if self.sig.is_method() { format!("[`Self::{}`]", self.sig.name) } else { format!("[`{}`]", self.sig.name) }
+        if self.sig.in_impl() { format!("[`Self::{}`]", self.sig.name) } else { format!("[`{}`]", self.sig.name) }
+    }
+
+    /// `let _ = f;`: users often call only the derivatives, and this use of
+    /// the original keeps rustc from calling it dead code. A function of a
+    /// trait impl is named through its trait, which need not be in scope.
+    fn keep_original(&self) -> TokenStream {
+        let original = &self.sig.name;
+        if let Some(path) = &self.sig.trait_impl {
+            quote!(let _ = <Self as #path>::#original;)
+        } else if self.sig.in_impl() {
+            quote!(let _ = Self::#original;)
+        } else {
+            quote!(let _ = #original;)
+        }
     }
 
     fn wrt_list(&self) -> String {
@@ -280,6 +325,10 @@ impl<'a> Generator<'a> {
                     quote!(self)
                 };
                 quote!(Self::#method #turbofish (#this, #(#args,)* #(#extra),*))
+            }
+            None if self.sig.associated => {
+                let function = companion_method(suffix, &self.sig.name);
+                quote!(Self::#function #turbofish (#(#args,)* #(#extra),*))
             }
             None => {
                 let name = &self.sig.name;

@@ -314,10 +314,7 @@ impl<'a> Generator<'a> {
         let (generics, where_clause) = self.generics(None);
         let items = self.items();
         let lints = Self::lints();
-        // Users often call only the derivatives; this use of the original
-        // keeps rustc from calling it dead code.
-        let original = &self.sig.name;
-        let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        let original = self.keep_original();
         let ret = if ret.is_empty() { quote!() } else { quote!(-> #ret) };
         quote! {
             #[doc = #doc]
@@ -325,7 +322,7 @@ impl<'a> Generator<'a> {
             #inline
             #lints
             #vis fn #name #generics (#params #extra_params) #ret #where_clause {
-                let _ = #original;
+                #original
                 #items
                 #body
             }
@@ -349,8 +346,7 @@ impl<'a> Generator<'a> {
         let params = self.params();
         let (generics, where_clause) = self.generics(None);
         let lints = Self::lints();
-        let original = &self.sig.name;
-        let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        let original = self.keep_original();
         let ret = if ret.is_empty() { quote!() } else { quote!(-> #ret) };
         quote! {
             #[doc = #doc]
@@ -358,7 +354,7 @@ impl<'a> Generator<'a> {
             #inline
             #lints
             #vis fn #name #generics (#params #extra_params) #ret #where_clause {
-                let _ = #original;
+                #original
                 #body
             }
         }
