@@ -166,6 +166,74 @@
 //! attributes. On a method (`&self` is a constant), they are methods:
 //! `self.loss_grad(x)`.
 //!
+//! # In impl blocks: where the generated functions go
+//!
+//! On a method (a function with `self`) of an inherent impl, generic or
+//! not, the attribute goes on the method, and its derivatives are methods
+//! beside it. Two kinds of function need the attribute on the impl block
+//! instead, which differentiates the block's functions that carry an
+//! attribute of their own (with their options), or, if none does, all of
+//! them (with the block's):
+//!
+//! - an associated function without `self` (`Model::energy(x)`): its
+//!   derivatives are associated functions of the type, `Model::energy_grad(x)`
+//!   or `Self::energy_grad(x)`, and differentiated functions may call it as
+//!   `Self::energy(..)` or `Model::energy(..)`;
+//! - the functions of a trait impl: a trait impl can hold only the trait's
+//!   items, so the block stays as written and the derivatives go to a new
+//!   inherent impl of the type, with the block's generics: for
+//!   `impl Objective for Rosenbrock`, `rosenbrock.value_grad(&x)` and
+//!   `Rosenbrock::scale_grad(v)`, public. Through the trait, `value` is as
+//!   before.
+//!
+//! ```
+//! use matdiff::differentiate;
+//!
+//! trait Objective {
+//!     fn value(&self, x: &[f64]) -> f64;
+//!     fn name(&self) -> &'static str;
+//! }
+//!
+//! struct Rosenbrock {
+//!     b: f64,
+//! }
+//!
+//! #[differentiate]
+//! impl Objective for Rosenbrock {
+//!     #[differentiate]
+//!     fn value(&self, x: &[f64]) -> f64 {
+//!         self.b * (x[1] - x[0] * x[0]).powi(2) + (1.0 - x[0]).powi(2)
+//!     }
+//!
+//!     fn name(&self) -> &'static str {
+//!         "Rosenbrock"
+//!     }
+//! }
+//!
+//! struct Springs;
+//!
+//! #[differentiate]
+//! impl Springs {
+//!     fn energy(stretch: f64, stiffness: f64) -> f64 {
+//!         0.5 * stiffness * stretch * stretch
+//!     }
+//!
+//!     fn pair(x: f64, y: f64) -> f64 {
+//!         Self::energy(x, 2.0) + Self::energy(y - x, 3.0)
+//!     }
+//! }
+//!
+//! let r = Rosenbrock { b: 100.0 };
+//! assert_eq!(r.value_grad(&[1.0, 1.0]), vec![0.0, 0.0]);
+//! assert_eq!(Springs::pair_grad(1.0, 1.0), [2.0, 0.0]);
+//! ```
+//!
+//! Without the attribute on the block, an associated function without
+//! `self` or a function of a trait impl does not compile (rustc says a
+//! struct "is not supported in traits or impls", or that a generated method
+//! "is not a member of trait"): the macro sees the function alone and cannot
+//! tell that it is in an impl.
+//!
 //! # Options
 //!
 //! ```
@@ -357,6 +425,7 @@
 //! | `unsafe`, `async`, `?`, macro calls other than `vec!` in the body | the plain code they stand for |
 //! | an unknown option, `wrt` naming a missing or integer argument | the list of options; the float arguments |
 //! | `check` on a method, with a constant argument, or points that are not lists | how to test by hand with [`check`] |
+//! | `#[differentiate]` on an impl block with no function, or `#[differentiate = ..]` on one of its functions | a function in the block; options in parentheses |
 //!
 //! # Calling a function that has no derivative
 //!
