@@ -2,7 +2,7 @@
 //! `while` and `loop` bodies (nested too): gradients and Hessians against
 //! closed forms, and against num-dual evaluating the same code generically.
 
-#![allow(clippy::needless_range_loop)]
+#![allow(clippy::needless_range_loop, clippy::let_and_return)]
 
 use matdiff::{check, differentiate};
 use nalgebra::DVector;
@@ -140,7 +140,7 @@ fn loop_as_result_generic<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
 fn loop_as_result_matches_num_dual() {
     for x in [vec![0.5, 1.5, -0.25, 2.0], vec![0.5, 1.5, 0.25, 2.0], vec![-1.0]] {
         let (v, g) = loop_as_result_value_and_grad(&x);
-        compare("loop_as_result", v, &g, &loop_as_result_hessian(&x), reference(|x| loop_as_result_generic(x), &x));
+        compare("loop_as_result", v, &g, &loop_as_result_hessian(&x), reference(loop_as_result_generic, &x));
     }
 }
 
@@ -174,7 +174,7 @@ fn return_from_for_generic<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
 fn return_from_for_matches_num_dual() {
     for x in [vec![0.5, 1.5, -0.25, 2.0], vec![0.5, 1.5, 0.25, 2.0], vec![-0.5, 1.0]] {
         let (v, g) = return_from_for_value_and_grad(&x);
-        compare("return_from_for", v, &g, &return_from_for_hessian(&x), reference(|x| return_from_for_generic(x), &x));
+        compare("return_from_for", v, &g, &return_from_for_hessian(&x), reference(return_from_for_generic, &x));
     }
 }
 
@@ -280,6 +280,6 @@ fn return_from_loop_matches_num_dual() {
         let (v, g) = return_from_loop_value_and_grad(x, y);
         let h = return_from_loop_hessian(x, y);
         let h: Vec<Vec<f64>> = h.iter().map(|r| r.to_vec()).collect();
-        compare("return_from_loop", v, &g, &h, reference(|v| return_from_loop_generic(v), &[x, y]));
+        compare("return_from_loop", v, &g, &h, reference(return_from_loop_generic, &[x, y]));
     }
 }

@@ -3,6 +3,8 @@
 //! functions of trait impls, whose derivatives go to an inherent impl of
 //! the type. Every derivative against its closed form.
 
+#![allow(clippy::needless_range_loop)]
+
 use matdiff::differentiate;
 
 fn close(a: f64, b: f64) -> bool {

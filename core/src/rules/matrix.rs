@@ -197,9 +197,9 @@ where
 {
     assert!(a.len() == 3 && b.len() == 3, "the cross product is defined for vectors of 3 entries");
     let mut y = a.clone();
-    y[0] = a[1].clone() * b[2].clone() - a[2].clone() * b[1].clone();
-    y[1] = a[2].clone() * b[0].clone() - a[0].clone() * b[2].clone();
-    y[2] = a[0].clone() * b[1].clone() - a[1].clone() * b[0].clone();
+    y[0] = a[1] * b[2] - a[2] * b[1];
+    y[1] = a[2] * b[0] - a[0] * b[2];
+    y[2] = a[0] * b[1] - a[1] * b[0];
     y
 }
 
