@@ -276,7 +276,8 @@
 //! - `for` loops over ranges (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`) and over
 //!   slices (`for &xi in x`, `.iter()`, `.enumerate()`, `.zip(..)`,
 //!   `.skip(n)`, `.take(n)`), `while` loops, `loop` with `break` and with
-//!   `break value` (`let r = loop { .. }`), `break` and `continue`, nested;
+//!   `break value` (`let r = loop { .. }`), `break` and `continue`, nested,
+//!   labelled (`break 'outer` from an inner loop);
 //! - the reductions `.iter().sum()`, `.product()`, `.map(|v| ..).sum()`,
 //!   `.fold(init, |acc, v| ..)`, `.fold(f64::NEG_INFINITY, f64::max)` and
 //!   `.map(..).collect()`, with `.filter(|v| ..)` before them (and
@@ -414,7 +415,7 @@
 //! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
 //! | generic type or const parameters | write the function for `f64` (or `f32`) |
 //! | `return` inside a condition or an expression, or inside a loop of a function that returns a tuple or a vector | return from a statement; `break` out of the loop and return after it |
-//! | a `loop` that never ends, labelled loops | `break` or `return` in it; a flag |
+//! | a `loop` that never ends, a `break 'label value` out of an inner loop | `break` or `return` in it; a variable set before `break 'label` |
 //! | an iterator adapter with no rule (`max_by`), one after `filter`, `collect` after `filter`, a window used whole | `fold` with `f64::max`; `filter` last; the loop; `w[0]`, `w[1]` |
 //! | a nalgebra value built from differentiated floats (`DVector::from_vec(vec![x, y])`) | take the vector as an argument and differentiate with respect to it |
 //! | a float method on a matrix (`m.exp()`), assignment to a matrix element | `.map(\|v\| v.exp())`; build the value with operations, or use a local array |

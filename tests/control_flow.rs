@@ -283,3 +283,164 @@ fn return_from_loop_matches_num_dual() {
         compare("return_from_loop", v, &g, &h, reference(return_from_loop_generic, &[x, y]));
     }
 }
+
+// ----- labelled loops --------------------------------------------------------
+
+/// `continue 'rows` and `break 'rows` from the inner of two loops, and a
+/// labelled `while` left from a `for` inside it.
+#[differentiate(wrt(x))]
+fn labelled(x: &[f64], limit: f64) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    'rows: for i in 0..n {
+        for j in 0..n {
+            if j > i {
+                continue 'rows;
+            }
+            s += x[i] * x[j].cos();
+            if s > limit {
+                break 'rows;
+            }
+        }
+        s *= 1.1;
+    }
+    let mut k = 0;
+    'search: while k < n {
+        k += 1;
+        for j in 0..k {
+            s += 0.5 * x[j] * x[j];
+            if s > 2.0 * limit {
+                break 'search;
+            }
+            if x[j] < 0.0 {
+                continue 'search;
+            }
+        }
+        s -= 0.25 * x[k - 1];
+    }
+    s
+}
+
+fn labelled_generic<D: DualNum<Primitive = f64>>(x: &[D], limit: f64) -> D {
+    let n = x.len();
+    let mut s = D::zero();
+    'rows: for i in 0..n {
+        for j in 0..n {
+            if j > i {
+                continue 'rows;
+            }
+            s += x[i].clone() * x[j].cos();
+            if s.re() > limit {
+                break 'rows;
+            }
+        }
+        s *= 1.1;
+    }
+    let mut k = 0;
+    'search: while k < n {
+        k += 1;
+        for j in 0..k {
+            s += x[j].clone() * x[j].clone() * 0.5;
+            if s.re() > 2.0 * limit {
+                break 'search;
+            }
+            if x[j].re() < 0.0 {
+                continue 'search;
+            }
+        }
+        s -= x[k - 1].clone() * 0.25;
+    }
+    s
+}
+
+#[test]
+fn labelled_jumps_match_num_dual() {
+    for x in [vec![0.9, -0.3, 0.4, 1.1], vec![0.2, 0.3, 0.1, 0.5]] {
+        // Past the first limit, past the second, and past neither.
+        for limit in [0.8, 1.6, 50.0] {
+            let (v, g) = labelled_value_and_grad(&x, limit);
+            let h = labelled_hessian(&x, limit);
+            compare("labelled", v, &g, &h, reference(|x| labelled_generic(x, limit), &x));
+        }
+    }
+}
+
+/// A labelled `loop` left from a `for` inside it, one whose value comes
+/// from `break 'label value`, and a `return` from two loops deep.
+#[differentiate]
+fn labelled_value(x: f64, y: f64) -> f64 {
+    let mut t = x;
+    'outer: loop {
+        for k in 0..3 {
+            t = t * y + k as f64;
+            if t > 5.0 {
+                break 'outer;
+            }
+        }
+        t *= 0.5;
+    }
+    t = 'grow: loop {
+        t *= 1.2;
+        if t > 8.0 {
+            break 'grow t.sqrt() + y;
+        }
+    };
+    for _ in 0..2 {
+        let mut u = t;
+        loop {
+            u *= 1.5;
+            if u > 20.0 {
+                return u * x;
+            }
+            if u > 10.0 {
+                break;
+            }
+        }
+        t = u;
+    }
+    t
+}
+
+fn labelled_value_generic<D: DualNum<Primitive = f64>>(v: &[D]) -> D {
+    let (x, y) = (v[0].clone(), v[1].clone());
+    let mut t = x.clone();
+    'outer: loop {
+        for k in 0..3 {
+            t = t * y.clone() + k as f64;
+            if t.re() > 5.0 {
+                break 'outer;
+            }
+        }
+        t *= 0.5;
+    }
+    loop {
+        t *= 1.2;
+        if t.re() > 8.0 {
+            t = t.sqrt() + y.clone();
+            break;
+        }
+    }
+    for _ in 0..2 {
+        let mut u = t.clone();
+        loop {
+            u *= 1.5;
+            if u.re() > 20.0 {
+                return u * x;
+            }
+            if u.re() > 10.0 {
+                break;
+            }
+        }
+        t = u;
+    }
+    t
+}
+
+#[test]
+fn labelled_loop_value_matches_num_dual() {
+    for (x, y) in [(1.0, 1.7), (2.5, 1.3), (0.5, 2.0)] {
+        let (v, g) = labelled_value_value_and_grad(x, y);
+        let h: Vec<Vec<f64>> = labelled_value_hessian(x, y).iter().map(|r| r.to_vec()).collect();
+        compare("labelled_value", v, &g, &h, reference(labelled_value_generic, &[x, y]));
+    }
+}

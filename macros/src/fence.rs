@@ -28,15 +28,6 @@ impl Fence {
 impl<'ast> Visit<'ast> for Fence {
     fn visit_expr(&mut self, expr: &'ast syn::Expr) {
         match expr {
-            syn::Expr::Loop(e) if e.label.is_some() => {
-                self.reject(e.loop_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
-            }
-            syn::Expr::ForLoop(e) if e.label.is_some() => {
-                self.reject(e.for_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
-            }
-            syn::Expr::While(e) if e.label.is_some() => {
-                self.reject(e.while_token.span, "labelled loops are not supported: use a flag, or move the inner loop into a helper")
-            }
             syn::Expr::Unsafe(e) => self.reject(
                 e.unsafe_token.span,
                 "`unsafe` blocks cannot be differentiated: move the unsafe code into a function that does not take differentiated values",

@@ -107,6 +107,13 @@ enum HeaderSyntax<'a> {
 pub(super) const RETURN_VALUE: &str = "#returned_value#";
 pub(super) const RETURNED: &str = "#returned#";
 
+/// The key of the flag of a `break 'label` (or `continue 'label`) from a
+/// loop inside the one labelled: every loop in between carries it and stops
+/// when it is set, and the code after each tests it and jumps again.
+pub(super) fn label_flag(label: &str, is_continue: bool) -> String {
+    format!("#{}#{label}", if is_continue { "continued" } else { "broke" })
+}
+
 type LoopBody<'f> = Box<dyn FnOnce(&mut Lowerer, Option<Var>, usize) -> syn::Result<Vec<Var>> + 'f>;
 
 const ITERATE: &str = "iterate over a range (`for i in a..b`, with `.rev()` or `.step_by(k)`), or over a slice, array or `Vec` with `.iter()`, `.iter().enumerate()`, `.iter().zip(..)`, `.skip(n)` or `.take(n)`";
@@ -114,9 +121,7 @@ const ITERATE: &str = "iterate over a range (`for i in a..b`, with `.rev()` or `
 impl Lowerer {
     /// A `for` loop statement.
     pub(super) fn for_loop(&mut self, f: &syn::ExprForLoop) -> syn::Result<()> {
-        if let Some(label) = &f.label {
-            return Err(syn::Error::new(label.span(), "labelled loops are not supported"));
-        }
+        let label = f.label.as_ref().map(|l| l.name.ident.to_string());
         let iteration = self.iteration(&f.expr)?;
         let (range, position_base) = self.range(&iteration.range)?;
         let index_name = match &*f.pat {
@@ -126,7 +131,8 @@ impl Lowerer {
         let mut carried = self.carried(&f.body);
         let finder = ControlFinder::of_block(&f.body);
         self.carry_returns(&finder, &mut carried)?;
-        let breaks = finder.breaks || finder.returns;
+        self.carry_label_flags(&finder, label.as_deref(), &mut carried);
+        let breaks = finder.loop_stops(label.as_deref());
         let pat = &*f.pat;
         let item = iteration.item;
         let filters = iteration.filters;
@@ -135,7 +141,7 @@ impl Lowerer {
         let span = f.span();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, index, depth| {
             s.scopes.push(HashMap::new());
-            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None }];
+            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None, label: label.as_deref() }];
             let index = index.ok_or_else(|| syn::Error::new(span, "internal: a `for` loop without an index"))?;
             if has_window(&item) {
                 return Err(syn::Error::new(
@@ -162,18 +168,17 @@ impl Lowerer {
 
     /// A `while` loop statement.
     pub(super) fn while_loop(&mut self, w: &syn::ExprWhile) -> syn::Result<()> {
-        if let Some(label) = &w.label {
-            return Err(syn::Error::new(label.span(), "labelled loops are not supported"));
-        }
+        let label = w.label.as_ref().map(|l| l.name.ident.to_string());
         let mut carried = self.carried(&w.body);
         let finder = ControlFinder::of_block(&w.body);
         self.carry_returns(&finder, &mut carried)?;
-        let breaks = finder.breaks || finder.returns;
+        self.carry_label_flags(&finder, label.as_deref(), &mut carried);
+        let breaks = finder.loop_stops(label.as_deref());
         let body_block = &w.body;
         let names: Vec<String> = carried.iter().map(|(name, _)| name.clone()).collect();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, _index, depth| {
             s.scopes.push(HashMap::new());
-            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None }];
+            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: None, label: label.as_deref() }];
             s.seq(&body_block.stmts, &frames)
         });
         self.build_loop(HeaderSyntax::While { cond: &w.cond }, carried, breaks, body, w.span())?;
@@ -184,11 +189,9 @@ impl Lowerer {
     /// a `while` whose condition is always true, and its `break` value is
     /// one more carried variable, which each `break value` sets.
     pub(super) fn loop_loop(&mut self, l: &syn::ExprLoop) -> syn::Result<Option<Var>> {
-        if let Some(label) = &l.label {
-            return Err(syn::Error::new(label.span(), "labelled loops are not supported"));
-        }
+        let label = l.label.as_ref().map(|l| l.name.ident.to_string());
         let finder = ControlFinder::of_block(&l.body);
-        if !finder.breaks && !finder.returns {
+        if !finder.loop_stops(label.as_deref()) {
             return Err(syn::Error::new(
                 l.loop_token.span,
                 "this `loop` never ends: leave it with `break` (or `break value`) or `return`",
@@ -196,6 +199,7 @@ impl Lowerer {
         }
         let mut carried = self.carried(&l.body);
         self.carry_returns(&finder, &mut carried)?;
+        self.carry_label_flags(&finder, label.as_deref(), &mut carried);
         let value_key = finder.break_value.then(|| format!("#loop_value#{}", self.loop_count));
         if let Some(key) = &value_key {
             // Before the first `break` the value is never read; its type is
@@ -215,7 +219,8 @@ impl Lowerer {
         let key = value_key.clone();
         let body: LoopBody = Box::new(move |s: &mut Lowerer, _index, depth| {
             s.scopes.push(HashMap::new());
-            let frames = [Frame::LoopEnd { carried: &names, breaks, depth, value: key.as_deref() }];
+            let frames =
+                [Frame::LoopEnd { carried: &names, breaks, depth, value: key.as_deref(), label: label.as_deref() }];
             s.seq(&body_block.stmts, &frames)
         });
         let outs = self.build_loop(HeaderSyntax::Loop, carried, breaks, body, l.span())?;
@@ -250,6 +255,24 @@ impl Lowerer {
             carried.push((key.to_string(), var));
         }
         Ok(())
+    }
+
+    /// The carried flags of the labelled jumps out of a loop labelled
+    /// `own` to loops around it (see [`label_flag`]), declared before the
+    /// outermost loop that carries them.
+    fn carry_label_flags(&mut self, finder: &ControlFinder, own: Option<&str>, carried: &mut Vec<(String, Var)>) {
+        for (label, is_continue) in finder.jumps_out_of(own) {
+            let key = label_flag(&label, is_continue);
+            let var = match self.lookup(&key) {
+                Some(var) => var,
+                None => {
+                    let var = self.constant(quote!(false), if is_continue { "continued" } else { "broke" });
+                    self.declare(key.clone(), var);
+                    var
+                }
+            };
+            carried.push((key, var));
+        }
     }
 
     /// `0.0` of the function's float type.

@@ -189,6 +189,13 @@ fn not_a_name(span: Span) -> syn::Error {
     syn::Error::new(span, "the closure of `map` must name its argument (`|v| ..`): destructure it inside the body")
 }
 
+/// A jump an inner loop may have made, pending after it.
+enum Pending {
+    Return,
+    /// `(label, is_continue)`.
+    Label(String, bool),
+}
+
 /// Where arms of a branch meet again in the user's code: the statements
 /// after it (their address and number), or the `let` it initializes.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -207,8 +214,9 @@ enum Frame<'b> {
     Bind { local: &'b syn::Local, depth: usize },
     /// The end of a loop body: yield the carried variables (as they are in
     /// the loop's scope, `depth`), then, if the loop breaks, whether to stop.
-    /// `value` is the carried key that holds a `loop`'s `break` value.
-    LoopEnd { carried: &'b [String], breaks: bool, depth: usize, value: Option<&'b str> },
+    /// `value` is the carried key that holds a `loop`'s `break` value,
+    /// `label` the loop's label.
+    LoopEnd { carried: &'b [String], breaks: bool, depth: usize, value: Option<&'b str>, label: Option<&'b str> },
 }
 
 impl<'b> Frame<'b> {
@@ -216,8 +224,8 @@ impl<'b> Frame<'b> {
         match self {
             Frame::Rest { stmts, depth } => Frame::Rest { stmts, depth: *depth },
             Frame::Bind { local, depth } => Frame::Bind { local, depth: *depth },
-            Frame::LoopEnd { carried, breaks, depth, value } => {
-                Frame::LoopEnd { carried, breaks: *breaks, depth: *depth, value: *value }
+            Frame::LoopEnd { carried, breaks, depth, value, label } => {
+                Frame::LoopEnd { carried, breaks: *breaks, depth: *depth, value: *value, label: *label }
             }
         }
     }
@@ -643,7 +651,7 @@ impl Lowerer {
                     s.results.push(result);
                     Ok(vec![result])
                 });
-                self.after_returning_loop(else_arm, frames, span)
+                self.after_loop(looped, else_arm, frames, span)
             }
             syn::Stmt::Local(local) => match local.init.as_ref().map(|init| &*init.expr) {
                 Some(init) if is_branching(init) => {
@@ -661,7 +669,7 @@ impl Lowerer {
                         inner.extend(frames.iter().map(Frame::reborrow));
                         s.continue_frames(&inner)
                     });
-                    self.after_returning_loop(else_arm, frames, span)
+                    self.after_loop(looped, else_arm, frames, span)
                 }
                 _ => Err(misplaced_return(stmt)),
             },
@@ -679,35 +687,97 @@ impl Lowerer {
         }
     }
 
-    /// After a loop whose body returns: if it did, return its value (or,
-    /// inside another loop, leave that one too); otherwise `go_on`.
-    fn after_returning_loop(&mut self, go_on: Arm, frames: &[Frame], span: Span) -> syn::Result<Vec<Var>> {
-        let returned = self
-            .lookup(loops::RETURNED)
-            .ok_or_else(|| syn::Error::new(span, "internal: a returning loop without its flag"))?;
+    /// After a loop statement that may `return` or jump to a labelled loop
+    /// around it: for each such jump, if its flag is set, make it again
+    /// from here (return the value; leave the enclosing loop, or continue
+    /// or leave it if it is the one labelled); otherwise `go_on`.
+    fn after_loop(&mut self, looped: &syn::Expr, go_on: Arm, frames: &[Frame], span: Span) -> syn::Result<Vec<Var>> {
+        let finder = ControlFinder::of_expr(looped);
+        let mut pending = Vec::new();
+        if finder.returns {
+            pending.push(Pending::Return);
+        }
+        pending.extend(finder.labelled.iter().map(|(label, is_continue)| Pending::Label(label.clone(), *is_continue)));
+        self.check_pending(pending, go_on, frames, span)
+    }
+
+    fn check_pending(
+        &mut self,
+        mut pending: Vec<Pending>,
+        go_on: Arm,
+        frames: &[Frame],
+        span: Span,
+    ) -> syn::Result<Vec<Var>> {
+        if pending.is_empty() {
+            return go_on(self);
+        }
+        let first = pending.remove(0);
+        let key = match &first {
+            Pending::Return => loops::RETURNED.to_string(),
+            Pending::Label(label, is_continue) => loops::label_flag(label, *is_continue),
+        };
+        let flag = self
+            .lookup(&key)
+            .ok_or_else(|| syn::Error::new(span, "internal: a jump out of a loop without its flag"))?;
+        let then_arm: Arm = Box::new(move |s: &mut Lowerer| s.jump_again(&first, frames, span));
+        let else_arm: Arm = Box::new(move |s: &mut Lowerer| s.check_pending(pending, go_on, frames, span));
+        self.branch(flag, then_arm, else_arm, &terminal_names(frames, self.tuple_result), false, span)
+    }
+
+    /// A jump that an inner loop made, made again after it.
+    fn jump_again(&mut self, pending: &Pending, frames: &[Frame], span: Span) -> syn::Result<Vec<Var>> {
         let loop_end = frames.iter().find_map(|f| match f {
-            Frame::LoopEnd { carried, breaks, depth, .. } => Some((*carried, *breaks, *depth)),
+            Frame::LoopEnd { carried, breaks, depth, label, .. } => Some((*carried, *breaks, *depth, *label)),
             _ => None,
         });
-        let then_arm: Arm = Box::new(move |s: &mut Lowerer| match loop_end {
-            Some((carried, breaks, depth)) => Ok(s.loop_yields(carried, breaks, depth, true)),
-            None => {
-                let result = s
+        match (pending, loop_end) {
+            (Pending::Return, Some((carried, breaks, depth, _))) => Ok(self.loop_yields(carried, breaks, depth, true)),
+            (Pending::Return, None) => {
+                let result = self
                     .lookup(loops::RETURN_VALUE)
                     .ok_or_else(|| syn::Error::new(span, "internal: a returning loop without its value"))?;
-                s.results.push(result);
+                self.results.push(result);
                 Ok(vec![result])
             }
-        });
-        self.branch(returned, then_arm, go_on, &terminal_names(frames, self.tuple_result), false, span)
+            (Pending::Label(target, is_continue), Some((carried, breaks, depth, label))) => {
+                let stop = label != Some(target.as_str()) || !is_continue;
+                Ok(self.loop_yields(carried, breaks, depth, stop))
+            }
+            (Pending::Label(..), None) => Err(syn::Error::new(span, "internal: a labelled jump outside its loop")),
+        }
     }
 
     /// `return value`, `break` or `continue`.
     fn jump(&mut self, jump: &syn::Expr, frames: &[Frame]) -> syn::Result<Vec<Var>> {
         let loop_end = frames.iter().find_map(|f| match f {
-            Frame::LoopEnd { carried, breaks, depth, value } => Some((*carried, *breaks, *depth, *value)),
+            Frame::LoopEnd { carried, breaks, depth, value, label } => {
+                Some((*carried, *breaks, *depth, *value, *label))
+            }
             _ => None,
         });
+        // A labelled jump to a loop around the innermost: set its flag and
+        // leave the innermost (see `loops::label_flag`).
+        let (label, is_continue) = match jump {
+            syn::Expr::Break(b) => (b.label.as_ref(), false),
+            syn::Expr::Continue(c) => (c.label.as_ref(), true),
+            _ => (None, false),
+        };
+        if let (Some(label), Some((carried, breaks, depth, _, innermost))) = (label, loop_end) {
+            let target = label.ident.to_string();
+            if innermost != Some(target.as_str()) {
+                if let syn::Expr::Break(syn::ExprBreak { expr: Some(value), .. }) = jump {
+                    return Err(syn::Error::new(
+                        value.span(),
+                        "a `break` with a value out of an inner loop is not supported: assign the value to a variable declared before the loops, `break` with the label, and use the variable",
+                    ));
+                }
+                let set = self.constant(quote!(true), if is_continue { "continued" } else { "broke" });
+                if !self.assign(&loops::label_flag(&target, is_continue), set) {
+                    return Err(syn::Error::new(label.span(), "internal: a labelled jump lost its flag"));
+                }
+                return Ok(self.loop_yields(carried, breaks, depth, true));
+            }
+        }
         match jump {
             syn::Expr::Return(ret) => {
                 let Some(value) = &ret.expr else {
@@ -720,7 +790,7 @@ impl Lowerer {
                         "a `return` or loop jump inside the value of a `return` is not supported: compute the value into a variable first, then return it",
                     ));
                 }
-                let Some((carried, breaks, depth, _)) = loop_end else {
+                let Some((carried, breaks, depth, _, _)) = loop_end else {
                     return self.result_value(value);
                 };
                 // Inside a loop: keep the value and leave every loop; the
@@ -738,13 +808,7 @@ impl Lowerer {
                 Ok(self.loop_yields(carried, breaks, depth, true))
             }
             syn::Expr::Break(b) => {
-                if b.label.is_some() {
-                    return Err(syn::Error::new(
-                        b.span(),
-                        "a labelled `break` is not supported: set a flag, `break`, and test the flag after the inner loop",
-                    ));
-                }
-                let Some((carried, breaks, depth, value_key)) = loop_end else {
+                let Some((carried, breaks, depth, value_key, _)) = loop_end else {
                     return Err(syn::Error::new(b.span(), "`break` outside a loop"));
                 };
                 if let Some(value) = &b.expr {
@@ -772,10 +836,7 @@ impl Lowerer {
                 Ok(self.loop_yields(carried, breaks, depth, true))
             }
             syn::Expr::Continue(c) => {
-                if c.label.is_some() {
-                    return Err(syn::Error::new(c.span(), "labelled `continue` is not supported"));
-                }
-                let Some((carried, breaks, depth, _)) = loop_end else {
+                let Some((carried, breaks, depth, _, _)) = loop_end else {
                     return Err(syn::Error::new(c.span(), "`continue` outside a loop"));
                 };
                 Ok(self.loop_yields(carried, breaks, depth, false))

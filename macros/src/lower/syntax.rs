@@ -197,6 +197,11 @@ pub struct ControlFinder {
     pub continues: bool,
     /// Whether a `break` of the enclosing loop carries a value.
     pub break_value: bool,
+    /// The labelled jumps, at any depth, to loops outside the code:
+    /// `(label, is_continue)`, each once.
+    pub labelled: Vec<(String, bool)>,
+    /// The labels of the loops the visit is inside.
+    labels: Vec<String>,
     pub assigns: bool,
     /// Where the first `return` is.
     pub first_return: Option<Span>,
@@ -210,18 +215,37 @@ impl<'ast> Visit<'ast> for ControlFinder {
                 self.returns = true;
                 self.first_return.get_or_insert(r.return_token.span);
             }
-            syn::Expr::Break(b) if self.loop_depth == 0 => {
-                self.breaks = true;
-                self.break_value |= b.expr.is_some();
+            syn::Expr::Break(b) => {
+                if let Some(label) = &b.label {
+                    self.labelled_jump(label, false);
+                }
+                if self.loop_depth == 0 {
+                    self.breaks = true;
+                    self.break_value |= b.expr.is_some();
+                }
             }
-            syn::Expr::Continue(_) if self.loop_depth == 0 => self.continues = true,
+            syn::Expr::Continue(c) => {
+                if let Some(label) = &c.label {
+                    self.labelled_jump(label, true);
+                }
+                if self.loop_depth == 0 {
+                    self.continues = true;
+                }
+            }
             syn::Expr::Assign(_) => self.assigns = true,
             syn::Expr::Binary(b) if compound_base(&b.op).is_some() => self.assigns = true,
             syn::Expr::Closure(_) => return,
             syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_) => {
+                let label = loop_label(expr);
+                if let Some(label) = &label {
+                    self.labels.push(label.clone());
+                }
                 self.loop_depth += 1;
                 syn::visit::visit_expr(self, expr);
                 self.loop_depth -= 1;
+                if label.is_some() {
+                    self.labels.pop();
+                }
                 return;
             }
             _ => {}
@@ -251,10 +275,43 @@ impl ControlFinder {
         finder
     }
 
-    /// A `return`, or a `break`/`continue` of the enclosing loop.
+    /// A `return`, a `break`/`continue` of the enclosing loop, or a
+    /// labelled one of a loop around the code.
     pub fn jumps(&self) -> bool {
-        self.returns || self.breaks || self.continues
+        self.returns || self.breaks || self.continues || !self.labelled.is_empty()
     }
+
+    fn labelled_jump(&mut self, label: &syn::Lifetime, is_continue: bool) {
+        let name = label.ident.to_string();
+        if !self.labels.contains(&name) && !self.labelled.contains(&(name.clone(), is_continue)) {
+            self.labelled.push((name, is_continue));
+        }
+    }
+
+    /// The labelled jumps out of a loop labelled `own`: to loops around it.
+    pub fn jumps_out_of(&self, own: Option<&str>) -> Vec<(String, bool)> {
+        self.labelled.iter().filter(|(label, _)| Some(label.as_str()) != own).cloned().collect()
+    }
+
+    /// Whether a loop labelled `own` whose body this is must be able to
+    /// stop: a `break`, a `return`, or a labelled jump other than a
+    /// `continue` of itself.
+    pub fn loop_stops(&self, own: Option<&str>) -> bool {
+        self.breaks
+            || self.returns
+            || self.labelled.iter().any(|(label, is_continue)| Some(label.as_str()) != own || !is_continue)
+    }
+}
+
+/// The label of a loop, without its quote.
+pub fn loop_label(expr: &syn::Expr) -> Option<String> {
+    let label = match expr {
+        syn::Expr::ForLoop(f) => f.label.as_ref(),
+        syn::Expr::While(w) => w.label.as_ref(),
+        syn::Expr::Loop(l) => l.label.as_ref(),
+        _ => None,
+    };
+    label.map(|l| l.name.ident.to_string())
 }
 
 /// Whether the expression assigns, returns or jumps: it must be lowered
