@@ -1,7 +1,8 @@
-//! Loops: `for` over ranges and over slices, `while`, and the iterator
+//! Loops: `for` over ranges and over slices, `while`, `loop` (with its
+//! `break` value), labelled jumps and `return` out of them, and the iterator
 //! reductions people write (`sum`, `product`, `map(..).sum()`, `fold`,
-//! `map(..).collect()`), all lowered to loops that carry their variables
-//! from one iteration to the next.
+//! `map(..).collect()`, with `filter`, `chain` and `windows`), all lowered
+//! to loops that carry their variables from one iteration to the next.
 
 use std::collections::HashMap;
 

@@ -677,7 +677,8 @@ impl Lowerer {
         }
     }
 
-    /// A loop statement that may `return`: its `break` value, if it has one.
+    /// A loop statement that may `return` or jump to a loop around it: its
+    /// `break` value, if it has one.
     fn loop_stmt(&mut self, looped: &syn::Expr) -> syn::Result<Option<Var>> {
         match looped {
             syn::Expr::ForLoop(f) => self.for_loop(f).map(|_| None),
