@@ -185,3 +185,14 @@ fn windows_match_num_dual() {
     let all: Vec<f64> = t.iter().chain(&y).copied().collect();
     compare("trapezoid", value, &grad, &h, reference(|v| trapezoid_generic(&v[..5], &v[5..]), &all));
 }
+
+#[differentiate]
+fn largest(x: &[f64]) -> f64 {
+    x.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+}
+
+#[test]
+fn fold_max_gives_a_tie_to_the_earlier_element() {
+    assert_eq!(largest_grad(&[1.0, 2.0, 2.0, -4.0]), vec![0.0, 1.0, 0.0, 0.0]);
+    assert_eq!(largest_grad(&[3.0, 2.0, 3.0]), vec![1.0, 0.0, 0.0]);
+}
