@@ -7,6 +7,7 @@
 //! is only checked and recorded here ([`Lowered::maps`]): the `closure`
 //! pass, run after lowering, differentiates it.
 
+mod build;
 mod loops;
 mod syntax;
 mod tuples;
@@ -67,6 +68,12 @@ pub struct MapClosure {
 impl Lowered {
     pub fn result(&self) -> Var {
         self.body.yields[0]
+    }
+
+    /// Whether a nalgebra value holds a derivative: one built from
+    /// differentiated floats, or made from a nalgebra argument.
+    pub fn varied_matrices(&self) -> bool {
+        self.vars.all().any(|v| self.vars.get(v).matrix && self.vars.varied(v))
     }
 }
 
@@ -246,6 +253,9 @@ struct Lowerer {
     learned: Hints,
     /// How many `let` declarations of each name came before.
     let_counts: HashMap<String, usize>,
+    /// nalgebra values built from array literals so far: names the
+    /// literals' arrays for the hints of later attempts.
+    build_count: usize,
     /// The declaration each variable bound by a `let` (or a parameter) came from.
     decl_keys: HashMap<Var, (String, usize)>,
     /// How many loops came before.
@@ -300,6 +310,7 @@ impl Lowerer {
             hints,
             learned: Hints::default(),
             let_counts: HashMap::new(),
+            build_count: 0,
             decl_keys: HashMap::new(),
             loop_count: 0,
             by_value: HashSet::new(),
@@ -1449,6 +1460,9 @@ impl Lowerer {
             return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
         }
         let path = &func.path;
+        if let Some(built) = self.nalgebra_constructor(c, path, hint) {
+            return built;
+        }
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
             return Err(syn::Error::new(
                 segment.arguments.span(),
