@@ -8,9 +8,7 @@
 
 use matdiff::check;
 use matdiff::differentiate;
-use nalgebra::{
-    DMatrix, DVector, Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3, Vector4, Vector5, Vector6,
-};
+use nalgebra::{DMatrix, DVector, Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3, Vector4, Vector5, Vector6};
 
 const GRAD_TOL: f64 = 1e-8;
 const HESS_TOL: f64 = 1e-6;
@@ -220,7 +218,13 @@ fn from_slice_literal_plain(p: &[f64]) -> f64 {
 fn from_arrays_literals_and_slices() {
     for p in [[0.4, -1.1], [1.3, 0.6]] {
         let (x, y) = (p[0], p[1]);
-        check_grad_hess("SVector::from", from_array_plain, &p, &from_array_grad(x, y), &rows(&from_array_hessian(x, y)));
+        check_grad_hess(
+            "SVector::from",
+            from_array_plain,
+            &p,
+            &from_array_grad(x, y),
+            &rows(&from_array_hessian(x, y)),
+        );
         check_grad_hess(
             "DVector::from_vec",
             from_vec_literal_plain,

@@ -12,7 +12,7 @@ use super::syntax::expr_local;
 use crate::ir::{Expr, Form, Var};
 
 /// The constructors with a rule, for messages.
-const CONSTRUCTORS: &str = "`Vector3::new(a, b, c)` (and `Vector1` to `Vector6`, `Matrix2`.. written row by row), `DVector::from_vec(vec![..])`, `from_column_slice(&v)`, `SVector::from([..])`, `DVector::from_fn(n, |i, _| ..)`, `DMatrix::from_fn(r, c, |i, j| ..)`";
+pub(super) const CONSTRUCTORS: &str = "`Vector3::new(a, b, c)` (and `Vector1` to `Vector6`, `Matrix2`.. written row by row), `DVector::from_vec(vec![..])`, `from_column_slice(&v)`, `SVector::from([..])`, `DVector::from_fn(n, |i, _| ..)`, `DMatrix::from_fn(r, c, |i, j| ..)`";
 
 /// The rows and columns of a fixed-size nalgebra type named `name`
 /// (`Vector3`, `Matrix2x3`), or the sizes in its generic arguments

@@ -1536,16 +1536,18 @@ impl Lowerer {
             }
         }
         let (args, by_ref) = self.call_args(&c.args)?;
-        // `DVector::from_vec(vec![x, y])`: a matrix made of differentiated
-        // floats has no derivative the macro could track.
+        // `Point3::new(x, y, z)`, `nalgebra::convert(..)`: a nalgebra value
+        // made of differentiated floats other than by the constructors of
+        // `build`, which have rules.
         let nalgebra = path.segments.len() >= 2
             && path.segments.iter().any(|s| crate::signature::is_nalgebra_name(&s.ident.to_string()));
         if nalgebra && args.iter().any(|a| self.vars.varied(*a)) {
             return Err(syn::Error::new(
                 c.span(),
                 format!(
-                    "a nalgebra value built from differentiated floats cannot be differentiated through `{}`: take the vector or matrix as an argument of the function (`x: &DVector<f64>`), and differentiate with respect to it",
-                    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+                    "a nalgebra value built from differentiated floats cannot be differentiated through `{}`: build a vector or matrix with {}, or take it as an argument of the function (`x: &DVector<f64>`)",
+                    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::"),
+                    build::CONSTRUCTORS
                 ),
             ));
         }
