@@ -8,7 +8,10 @@
 
 use matdiff::check;
 use matdiff::differentiate;
-use nalgebra::{DMatrix, DVector, Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3, Vector4, Vector5, Vector6};
+use nalgebra::{
+    DMatrix, DVector, Matrix2, Matrix2x3, Matrix3, RowVector3, SMatrix, SVector, Vector2, Vector3, Vector4, Vector5,
+    Vector6,
+};
 
 const GRAD_TOL: f64 = 1e-8;
 const HESS_TOL: f64 = 1e-6;
@@ -178,6 +181,59 @@ fn matrix_new_takes_its_elements_row_by_row() {
     let (x, y) = (0.5, -2.0);
     assert_eq!(weighted3(x, y), 3.0 * x * y + 7.0 * y * y - 2.0 * x + x * y);
     assert_eq!(weighted3_grad(x, y), [4.0 * y - 2.0, 4.0 * x + 14.0 * y]);
+}
+
+/// A matrix from its columns, which are vectors built from the scalars.
+#[differentiate]
+fn from_columns(x: f64, y: f64, z: f64) -> f64 {
+    let a = Vector3::new(x, y, 0.0);
+    let b = Vector3::new(y * z, 2.0, x);
+    let m = Matrix3::from_columns(&[a, b, Vector3::new(1.0, z, z * x)]);
+    m.determinant() + m[(2, 1)]
+}
+
+fn from_columns_plain(p: &[f64]) -> f64 {
+    let (x, y, z) = (p[0], p[1], p[2]);
+    let m = Matrix3::new(x, y * z, 1.0, y, 2.0, z, 0.0, x, z * x);
+    m.determinant() + x
+}
+
+/// A 2x3 matrix from its rows.
+#[differentiate]
+fn from_rows(x: f64, y: f64, z: f64) -> f64 {
+    let top = RowVector3::new(x, y * y, z);
+    let m = Matrix2x3::from_rows(&[top, RowVector3::new(1.0, x * z, y)]);
+    (m * Vector3::new(1.0, 2.0, 3.0)).norm_squared() + m[(1, 1)] * m[(0, 2)]
+}
+
+fn from_rows_plain(p: &[f64]) -> f64 {
+    let (x, y, z) = (p[0], p[1], p[2]);
+    let r0 = x + 2.0 * y * y + 3.0 * z;
+    let r1 = 1.0 + 2.0 * x * z + 3.0 * y;
+    r0 * r0 + r1 * r1 + x * z * z
+}
+
+#[test]
+fn matrices_from_columns_and_rows() {
+    for p in [[0.4, -1.1, 0.7], [1.3, 0.6, -0.2]] {
+        let (x, y, z) = (p[0], p[1], p[2]);
+        assert!((from_columns(x, y, z) - from_columns_plain(&p)).abs() < 1e-12);
+        check_grad_hess(
+            "Matrix3::from_columns",
+            from_columns_plain,
+            &p,
+            &from_columns_grad(x, y, z),
+            &rows(&from_columns_hessian(x, y, z)),
+        );
+        assert!((from_rows(x, y, z) - from_rows_plain(&p)).abs() < 1e-12);
+        check_grad_hess(
+            "Matrix2x3::from_rows",
+            from_rows_plain,
+            &p,
+            &from_rows_grad(x, y, z),
+            &rows(&from_rows_hessian(x, y, z)),
+        );
+    }
 }
 
 #[differentiate]

@@ -12,7 +12,7 @@ use super::syntax::expr_local;
 use crate::ir::{Expr, Form, Var};
 
 /// The constructors with a rule, for messages.
-pub(super) const CONSTRUCTORS: &str = "`Vector3::new(a, b, c)` (and `Vector1` to `Vector6`, `Matrix2`.. written row by row), `DVector::from_vec(vec![..])`, `from_column_slice(&v)`, `SVector::from([..])`, `DVector::from_fn(n, |i, _| ..)`, `DMatrix::from_fn(r, c, |i, j| ..)`";
+pub(super) const CONSTRUCTORS: &str = "`Vector3::new(a, b, c)` (and `Vector1` to `Vector6`, `Matrix2`.. written row by row), `DVector::from_vec(vec![..])`, `from_column_slice(&v)`, `SVector::from([..])`, `DVector::from_fn(n, |i, _| ..)`, `DMatrix::from_fn(r, c, |i, j| ..)`, `Matrix3::from_columns(&[a, b, c])`, `from_rows`";
 
 /// The rows and columns of a fixed-size nalgebra type named `name`
 /// (`Vector3`, `Matrix2x3`), or the sizes in its generic arguments
@@ -88,7 +88,8 @@ impl Lowerer {
         }
         let ty = &path.segments[n - 2];
         let ty_name = ty.ident.to_string();
-        if !crate::signature::is_nalgebra_name(&ty_name) || ty_name.starts_with("Point") {
+        let named = crate::signature::is_nalgebra_name(&ty_name) || fixed_size(ty).is_some();
+        if !named || ty_name.starts_with("Point") {
             return None;
         }
         if !self.mentions_varied(c.args.to_token_stream()) {
@@ -121,6 +122,7 @@ impl Lowerer {
                 self.build_from_elements(&c.args[0], None, prefix, name)
             }
             "from_fn" => self.build_from_fn(c, ty, prefix, hint),
+            "from_columns" | "from_rows" => self.build_from_parts(c, ty, prefix, method == "from_columns", hint),
             _ => Err(syn::Error::new(
                 span,
                 format!(
@@ -310,6 +312,66 @@ impl Lowerer {
                     }
                 }
                 #build
+            }
+        })?;
+        self.expr(&block, hint)
+    }
+
+    /// `Matrix3::from_columns(&[a, b, c])` and `from_rows` of a fixed-size
+    /// type: the matrix of the parts' entries, read by index.
+    fn build_from_parts(
+        &mut self,
+        c: &syn::ExprCall,
+        ty: &syn::PathSegment,
+        prefix: TokenStream,
+        columns: bool,
+        hint: Option<&str>,
+    ) -> syn::Result<Var> {
+        let span = c.span();
+        let method = if columns { "from_columns" } else { "from_rows" };
+        let parse =
+            |t: &TokenStream| syn::parse2::<syn::LitInt>(t.clone()).ok().and_then(|l| l.base10_parse::<usize>().ok());
+        let sizes = fixed_size(ty).and_then(|(r, k)| Some((parse(&r)?, parse(&k)?)));
+        let Some((rows, cols)) = sizes else {
+            return Err(syn::Error::new(
+                span,
+                format!(
+                    "`{}::{method}` of differentiated values is supported for the fixed-size types (`Matrix3`, `Matrix2x3`, ..): for a dynamic size use `DMatrix::from_fn(r, c, |i, j| ..)`",
+                    ty.ident
+                ),
+            ));
+        };
+        let mut arg = c.args.first();
+        while let Some(syn::Expr::Reference(r)) = arg {
+            arg = Some(&r.expr);
+        }
+        let parts = match (c.args.len(), arg) {
+            (1, Some(syn::Expr::Array(a))) => a.elems.iter().collect::<Vec<_>>(),
+            _ => {
+                return Err(syn::Error::new(
+                    span,
+                    format!("`{method}` of differentiated values takes the parts written out, `{method}(&[a, b, ..])`"),
+                ));
+            }
+        };
+        let expected = if columns { cols } else { rows };
+        if parts.len() != expected {
+            return Err(syn::Error::new(span, format!("`{}::{method}` takes {expected} parts", ty.ident)));
+        }
+        let names: Vec<syn::Ident> =
+            (0..parts.len()).map(|k| syn::Ident::new(&format!("__matdiff_part_{k}"), span)).collect();
+        let mut entries = Vec::new();
+        for i in 0..rows {
+            for j in 0..cols {
+                let (part, index) = if columns { (&names[j], i) } else { (&names[i], j) };
+                let index = proc_macro2::Literal::usize_unsuffixed(index);
+                entries.push(quote_spanned!(span=> #part[#index]));
+            }
+        }
+        let block: syn::Expr = syn::parse2(quote_spanned! {span=>
+            {
+                #(let #names = #parts;)*
+                #prefix::new(#(#entries),*)
             }
         })?;
         self.expr(&block, hint)
