@@ -202,7 +202,7 @@
 //! fn g(x: f64, y: f64) -> f64 {
 //!     Vector3::new(x * y, 1.0, y).norm_squared()
 //! }
-//! assert_eq!(g_grad(1.0, 2.0), [8.0, 6.0]);
+//! assert_eq!(g_grad(1.0, 2.0), [8.0, 8.0]); // (2xy², 2x²y + 2y)
 //! ```
 //!
 //! A function that builds vectors from scalars takes its tangents one
