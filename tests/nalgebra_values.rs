@@ -409,7 +409,7 @@ fn in_a_loop(x: f64, y: f64, n: usize) -> f64 {
     for k in 0..n {
         let kf = k as f64;
         let step = Vector2::new(x * kf, y.sin() + kf);
-        acc = acc + step;
+        acc += step;
         s += step.dot(&acc);
     }
     s
@@ -468,6 +468,12 @@ fn residuals_loop(p: &DVector<f64>, t: &[f64], y: &[f64]) -> DVector<f64> {
     DVector::from_vec(r)
 }
 
+/// `from_fn` sized by the argument it reads.
+#[differentiate]
+fn doubled(x: &DVector<f64>) -> DVector<f64> {
+    DVector::from_fn(x.len(), |i, _| x[i] * x[(i + 1) % x.len()])
+}
+
 /// A static vector of three scalars, with a branch.
 #[differentiate]
 fn spherical(r: f64, theta: f64, phi: f64) -> Vector3<f64> {
@@ -500,6 +506,23 @@ fn jacobians_of_built_vectors() {
             let e = (p[1] * t[i]).exp();
             let expected = [e, p[0] * t[i] * e, 1.0];
             check::assert_all_close(&[j[(i, 0)], j[(i, 1)], j[(i, 2)]], &expected, 1e-14, &format!("row {i}"));
+        }
+    }
+
+    let x = DVector::from_vec(vec![0.5, -2.0, 3.0]);
+    let j = doubled_jacobian(&x);
+    for i in 0..3 {
+        for k in 0..3 {
+            let expected = if k == i && k == (i + 1) % 3 {
+                2.0 * x[i]
+            } else if k == i {
+                x[(i + 1) % 3]
+            } else if k == (i + 1) % 3 {
+                x[i]
+            } else {
+                0.0
+            };
+            assert_eq!(j[(i, k)], expected, "doubled ({i}, {k})");
         }
     }
 

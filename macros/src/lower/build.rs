@@ -92,10 +92,16 @@ impl Lowerer {
         if !named || ty_name.starts_with("Point") {
             return None;
         }
-        if !self.mentions_varied(c.args.to_token_stream()) {
+        let method = path.segments[n - 1].ident.to_string();
+        // The sizes of `from_fn` are integers, whatever they are computed
+        // from (`x.len()`): the closure says whether the value varies.
+        let varied = match (method.as_str(), c.args.last()) {
+            ("from_fn", Some(closure @ syn::Expr::Closure(_))) => self.mentions_varied(closure.to_token_stream()),
+            _ => self.mentions_varied(c.args.to_token_stream()),
+        };
+        if !varied {
             return None;
         }
-        let method = path.segments[n - 1].ident.to_string();
         let mut prefix = path.clone();
         prefix.segments.pop();
         let prefix = {
