@@ -172,8 +172,11 @@
 //! `DMatrix::from_fn(r, c, |i, j| ..)`, `SVector::<f64, N>::from_fn`), and
 //! `from_columns(&[a, b, ..])` / `from_rows` of fixed-size types. So a
 //! residual function is written as usual and gets its Jacobian: row i of
-//! `f_jacobian` is the gradient of entry i of the result (a vector result
-//! is read in its storage order). With no nalgebra argument, such a
+//! `f_jacobian` is the gradient of entry i of the result. A function may
+//! also return a nalgebra matrix (`Matrix2<f64>`, `DMatrix<f64>`): its
+//! Jacobian has one row per entry in column-major order, the matrix's
+//! `vec()` (nalgebra's storage order), so entry (r, c) of an R-row result
+//! is row r + c R. With no nalgebra argument, such a
 //! function's Hessian and Jacobian are nalgebra matrices too (`SMatrix` for
 //! static sizes), and its generated code allocates nothing when every size
 //! is static:

@@ -553,3 +553,76 @@ fn jacobians_of_built_vectors() {
         }
     }
 }
+
+// ----- matrix results: the Jacobian's rows in column-major order ---------
+
+/// [[x, xy], [y², sin x]], written row by row.
+#[differentiate]
+fn square_result(x: f64, y: f64) -> Matrix2<f64> {
+    Matrix2::new(x, x * y, y * y, x.sin())
+}
+
+/// A 2x3 result from its rows.
+#[differentiate]
+fn rect_result(x: f64, y: f64) -> Matrix2x3<f64> {
+    Matrix2x3::from_rows(&[RowVector3::new(x, y, 1.0), RowVector3::new(x * y, 0.0, y.exp())])
+}
+
+/// x x' of a dynamic column.
+#[differentiate]
+fn outer_result(x: &DMatrix<f64>) -> DMatrix<f64> {
+    x * x.transpose()
+}
+
+/// A result that does not depend on the input.
+#[differentiate]
+fn constant_result(x: f64) -> DVector<f64> {
+    let _ = x;
+    DVector::zeros(2)
+}
+
+#[test]
+fn jacobians_of_matrix_results_follow_column_major_order() {
+    let (x, y) = (0.8, -1.5);
+    // vec() = (x, y², xy, sin x).
+    let j = square_result_jacobian(x, y);
+    let expected = [[1.0, 0.0], [0.0, 2.0 * y], [y, x], [x.cos(), 0.0]];
+    for (r, row) in expected.iter().enumerate() {
+        check::assert_all_close(&[j[(r, 0)], j[(r, 1)]], row, 1e-15, &format!("Matrix2 row {r}"));
+    }
+    // vec() = (x, xy, y, 0, 1, e^y).
+    let j = rect_result_jacobian(x, y);
+    let expected = [[1.0, 0.0], [y, x], [0.0, 1.0], [0.0, 0.0], [0.0, 0.0], [0.0, y.exp()]];
+    for (r, row) in expected.iter().enumerate() {
+        check::assert_all_close(&[j[(r, 0)], j[(r, 1)]], row, 1e-15, &format!("Matrix2x3 row {r}"));
+    }
+    let v = DMatrix::from_column_slice(3, 1, &[0.5, -2.0, 1.5]);
+    let j = outer_result_jacobian(&v);
+    assert_eq!(j.shape(), (9, 3));
+    let plain = |p: &[f64]| {
+        let m = DMatrix::from_column_slice(3, 1, p);
+        (&m * m.transpose()).as_slice().to_vec()
+    };
+    let fd = jacobian_fd(plain, v.as_slice());
+    for (r, row) in fd.iter().enumerate() {
+        check::assert_all_close(&[j[(r, 0)], j[(r, 1)], j[(r, 2)]], row, GRAD_TOL, &format!("x x' row {r}"));
+    }
+    assert_eq!(constant_result_jacobian(1.0), DMatrix::zeros(2, 1));
+}
+
+/// `check` compares the Jacobian of a matrix result, row by row, with
+/// Ridders differences of its `vec()`.
+#[differentiate(check)]
+fn checked_matrix_result(x: f64, y: f64) -> Matrix2<f64> {
+    Matrix2::new(x.exp(), x * y, y * y, x.sin())
+}
+
+/// And of a vector built in a loop.
+#[differentiate(check(points = [[0.3, -0.7, 1.1]]))]
+fn checked_vector_result(x: &[f64]) -> DVector<f64> {
+    let mut r = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        r[i] = x[i] * x[(i + 1) % x.len()];
+    }
+    DVector::from_vec(r)
+}

@@ -352,12 +352,14 @@ impl<'a> Generator<'a> {
     }
 
     /// Whether a nalgebra value may carry a derivative (a nalgebra
-    /// argument, or a vector built from differentiated floats): then
+    /// argument or result, or a vector built from differentiated floats): then
     /// tangents carry one direction at a time (a matrix's tangent is a
     /// matrix of its shape), Hessians are built column by column, and
     /// results are nalgebra matrices.
     fn matrix_mode(&self) -> bool {
-        self.sig.params.iter().any(|p| p.matrix().is_some()) || self.lowered.varied_matrices()
+        self.sig.params.iter().any(|p| p.matrix().is_some())
+            || self.lowered.varied_matrices()
+            || matches!(self.sig.vector_output, Some(Shape::Matrix(_)))
     }
 
     /// Whether the function is small enough that its derivative bodies may

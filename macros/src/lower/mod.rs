@@ -137,6 +137,18 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
                 }
                 let mut stmts = std::mem::take(&mut lowerer.stmts);
                 lowerer.type_joins(&mut stmts);
+                // A constant nalgebra result (`DVector::zeros(2)`) gets its
+                // type from the signature: the generated bodies, which do
+                // not return it, would not infer it.
+                if let (Some(Shape::Matrix(m)), false) = (&sig.vector_output, lowerer.vars.varied(yields[0])) {
+                    for stmt in &mut stmts {
+                        if let Stmt::Let { dst: Dst::Var(v), ty, .. } = stmt {
+                            if *v == yields[0] && ty.is_none() {
+                                *ty = Some(Box::new(m.owned.clone()));
+                            }
+                        }
+                    }
+                }
                 Ok(Lowered {
                     vars: lowerer.vars,
                     body: Block { stmts, yields },
