@@ -626,3 +626,41 @@ fn checked_vector_result(x: &[f64]) -> DVector<f64> {
     }
     DVector::from_vec(r)
 }
+
+/// A vector made in every iteration of a loop from an array the loop
+/// rewrites, and a vector of constants and loop values.
+#[differentiate]
+fn rebuilt_in_a_loop(x: &[f64]) -> f64 {
+    let mut r = vec![0.0; 2];
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        r[0] = x[i];
+        r[1] = x[i] * x[(i + 1) % x.len()];
+        let v = DVector::from_column_slice(&r);
+        let w = Vector2::new(i as f64, 1.0);
+        s += v.norm_squared() * v.dot(&DVector::from_vec(vec![w[0], w[1]]));
+    }
+    s
+}
+
+fn rebuilt_in_a_loop_plain(x: &[f64]) -> f64 {
+    let n = x.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (x[i], x[i] * x[(i + 1) % n]);
+            (a * a + b * b) * (i as f64 * a + b)
+        })
+        .sum()
+}
+
+#[test]
+fn vectors_rebuilt_from_a_rewritten_array() {
+    let x = [0.3, -1.2, 0.8, 1.5];
+    check_grad_hess(
+        "rebuilt in a loop",
+        rebuilt_in_a_loop_plain,
+        &x,
+        &rebuilt_in_a_loop_grad(&x),
+        &drows(&rebuilt_in_a_loop_hessian(&x)),
+    );
+}
