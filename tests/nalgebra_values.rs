@@ -664,3 +664,45 @@ fn vectors_rebuilt_from_a_rewritten_array() {
         &drows(&rebuilt_in_a_loop_hessian(&x)),
     );
 }
+
+/// `from_fn` inside a `while` loop, over a carried value, and a fixed array
+/// written after the vector was built from it.
+#[differentiate]
+fn from_fn_in_a_while_loop(x: f64, y: f64) -> f64 {
+    let mut a = x;
+    let mut s = 0.0;
+    let mut k = 0;
+    while k < 3 {
+        let v = DVector::from_fn(3, |i, _| a * (i as f64) + y);
+        s += v.norm_squared();
+        a = a * y + 1.0;
+        k += 1;
+    }
+    let mut r = [x, y * y];
+    let u = Vector2::from(r);
+    r[0] = x * x;
+    s + u.dot(&Vector2::new(r[0], r[1]))
+}
+
+fn from_fn_in_a_while_loop_plain(p: &[f64]) -> f64 {
+    let (x, y) = (p[0], p[1]);
+    let (mut a, mut s) = (x, 0.0);
+    for _ in 0..3 {
+        s += (0..3).map(|i| (a * i as f64 + y).powi(2)).sum::<f64>();
+        a = a * y + 1.0;
+    }
+    s + x * x * x + y.powi(4)
+}
+
+#[test]
+fn from_fn_in_loops_and_arrays_written_afterwards() {
+    for p in [[0.6, 0.9], [-1.2, 0.4]] {
+        check_grad_hess(
+            "from_fn in a while loop",
+            from_fn_in_a_while_loop_plain,
+            &p,
+            &from_fn_in_a_while_loop_grad(p[0], p[1]),
+            &rows(&from_fn_in_a_while_loop_hessian(p[0], p[1])),
+        );
+    }
+}
