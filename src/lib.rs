@@ -161,6 +161,59 @@
 //! assert_eq!((w1_bar.shape(), w2_bar.shape()), ((3, 2), (1, 3)));
 //! ```
 //!
+//! ## Vectors built from scalars
+//!
+//! A vector or matrix may also be built from differentiated floats, with
+//! `Vector1::new` .. `Vector6::new` (and `Matrix2::new` .., whose elements
+//! are listed row by row, as in nalgebra), `SVector::from([..])`,
+//! `DVector::from_vec(vec![..])` or of a local `Vec` filled in a loop,
+//! `from_column_slice(&v)` (also of a slice argument), `from_fn` with a
+//! closure over differentiated values (`DVector::from_fn(n, |i, _| ..)`,
+//! `DMatrix::from_fn(r, c, |i, j| ..)`, `SVector::<f64, N>::from_fn`), and
+//! `from_columns(&[a, b, ..])` / `from_rows` of fixed-size types. So a
+//! residual function is written as usual and gets its Jacobian: row i of
+//! `f_jacobian` is the gradient of entry i of the result. A function may
+//! also return a nalgebra matrix (`Matrix2<f64>`, `DMatrix<f64>`): its
+//! Jacobian has one row per entry in column-major order, the matrix's
+//! `vec()` (nalgebra's storage order), so entry (r, c) of an R-row result
+//! is row r + c R. With no nalgebra argument, such a
+//! function's Hessian and Jacobian are nalgebra matrices too (`SMatrix` for
+//! static sizes), and its generated code allocates nothing when every size
+//! is static:
+//!
+//! ```
+//! use matdiff::differentiate;
+//! use nalgebra::{DVector, Vector3};
+//!
+//! /// Seed 003, exercise 4.4.4.
+//! #[differentiate]
+//! fn f(x: f64, y: f64, z: f64) -> DVector<f64> {
+//!     DVector::from_vec(vec![x + y + z, x * y * z])
+//! }
+//! let j = f_jacobian(1.0, 2.0, 3.0);
+//! assert_eq!(j.row(1), nalgebra::RowVector3::new(6.0, 3.0, 2.0)); // (yz, xz, xy)
+//!
+//! /// Residuals of y = a e^(bt) + c (see `examples/gauss_newton.rs`).
+//! #[differentiate(wrt(p))]
+//! fn residuals(p: &DVector<f64>, t: &[f64], y: &[f64]) -> DVector<f64> {
+//!     DVector::from_fn(t.len(), |i, _| p[0] * (p[1] * t[i]).exp() + p[2] - y[i])
+//! }
+//! let p = DVector::from_vec(vec![2.0, 0.0, 1.0]);
+//! assert_eq!(residuals_jacobian(&p, &[0.0, 1.0], &[0.0, 0.0]).row(1), nalgebra::RowVector3::new(1.0, 2.0, 1.0));
+//!
+//! #[differentiate]
+//! fn g(x: f64, y: f64) -> f64 {
+//!     Vector3::new(x * y, 1.0, y).norm_squared()
+//! }
+//! assert_eq!(g_grad(1.0, 2.0), [8.0, 8.0]); // (2xy², 2x²y + 2y)
+//! ```
+//!
+//! A function that builds vectors from scalars takes its tangents one
+//! direction at a time: another `#[differentiate]` function whose arguments
+//! are all floats or arrays cannot take its Hessian through a call of it
+//! (the call does not compile); call it from functions with a nalgebra
+//! argument, or inline it.
+//!
 //! The generated functions take the same arguments as `f`, have its
 //! visibility, and keep its `#[inline]`, `#[cfg]`, lint and `#[deprecated]`
 //! attributes. On a method (`&self` is a constant), they are methods:
@@ -417,7 +470,7 @@
 //! | `return` inside a condition or an expression, or inside a loop of a function that returns a tuple or a vector | return from a statement; `break` out of the loop and return after it |
 //! | a `loop` that never ends, a `break 'label value` out of an inner loop | `break` or `return` in it; a variable set before `break 'label` |
 //! | an iterator adapter with no rule (`max_by`), one after `filter`, `collect` after `filter`, a window used whole | `fold` with `f64::max`; `filter` last; the loop; `w[0]`, `w[1]` |
-//! | a nalgebra value built from differentiated floats (`DVector::from_vec(vec![x, y])`) | take the vector as an argument and differentiate with respect to it |
+//! | a nalgebra value built from differentiated floats other than by the constructors with rules (`DMatrix::from_row_slice`, `Point3::new`), elements that are not an array, `from_fn` of a type whose size is not written | the constructors with rules (`Vector3::new`, `from_vec`, `from_column_slice`, `from([..])`, `from_fn`, `from_columns`); a local `Vec`; the sizes as generic arguments |
 //! | a float method on a matrix (`m.exp()`), assignment to a matrix element | `.map(\|v\| v.exp())`; build the value with operations, or use a local array |
 //! | a `map` closure that reads a differentiated value | compute with it outside the map, or write the loop |
 //! | `as f32` in an `f64` function | one precision throughout |

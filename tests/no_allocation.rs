@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::hint::black_box;
 
 use matdiff::differentiate;
-use nalgebra::{Matrix3, SMatrix, SVector, Vector3};
+use nalgebra::{Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3};
 
 struct Counting;
 
@@ -39,6 +39,20 @@ fn quadratic(x: &SVector<f64, 4>, a: &SMatrix<f64, 4, 4>) -> f64 {
 fn energy(p: Vector3<f64>, m: Matrix3<f64>) -> f64 {
     let q = m * p;
     q.map(|v| v.tanh()).norm_squared() + matdiff::logdet(&m) + q[1] * p.sum()
+}
+
+/// Fixed-size vectors and matrices built from the scalars: their elements
+/// gather in arrays on the stack.
+#[differentiate]
+fn built(x: f64, y: f64, z: f64) -> f64 {
+    let v = Vector3::new(x * y, y.sin(), z);
+    let m = Matrix2::new(x, y, 0.5, z * z);
+    v.norm_squared() + SVector::<f64, 2>::from([x, z]).dot(&(m * Vector2::new(1.0, y)))
+}
+
+#[differentiate]
+fn built_vector(x: f64, y: f64, z: f64) -> Vector2<f64> {
+    Vector2::new(x + y + z, x * y * z)
 }
 
 /// The extended Rosenbrock function and a stencil: loops whose reverse
@@ -82,6 +96,10 @@ fn static_sizes_allocate_nothing() {
             black_box(quadratic_hvp(black_box(&x), black_box(&a), black_box(&x)));
             black_box(energy_grad(black_box(p), black_box(m)));
             black_box(energy_hessian(black_box(p), black_box(m)));
+            black_box(built_value_and_grad(black_box(0.3), black_box(-1.2), black_box(0.7)));
+            black_box(built_hessian(black_box(0.3), black_box(-1.2), black_box(0.7)));
+            black_box(built_hvp(black_box(0.3), black_box(-1.2), black_box(0.7), black_box([1.0, 0.5, -2.0])));
+            black_box(built_vector_jacobian(black_box(0.3), black_box(-1.2), black_box(0.7)));
         }
     });
     assert_eq!(count, 0, "static sizes must not touch the heap");

@@ -184,6 +184,18 @@ impl<T: Scalars, const N: usize> Scalars for [T; N] {
     }
 }
 
+/// A nalgebra vector or matrix: its `vec()`, column by column (the order
+/// of the rows of the Jacobian of a matrix result). A nalgebra Jacobian is
+/// flattened row by row by taking this of its transpose.
+impl<R: nalgebra::Dim, C: nalgebra::Dim> Scalars for nalgebra::OMatrix<f64, R, C>
+where
+    nalgebra::DefaultAllocator: nalgebra::allocator::Allocator<R, C>,
+{
+    fn push_scalars(&self, out: &mut Vec<f64>) {
+        out.extend_from_slice(self.as_slice());
+    }
+}
+
 macro_rules! tuple_scalars {
     ($($name:ident),+) => {
         impl<$($name: Scalars),+> Scalars for ($($name,)+) {

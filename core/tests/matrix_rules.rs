@@ -427,6 +427,19 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
                 _ => None,
             }),
         },
+        // The elements, column-major, as a column; the sizes argument is
+        // unused by the rules (a 1x1 stand-in here).
+        Case {
+            name: "from_elements",
+            args: vec![numbers.matrix(2 * r, 1), scalar(0.0)],
+            value: Box::new(|a| M::from_column_slice(a[0].nrows() / 2, 2, a[0].as_slice())),
+            jvp: Box::new(|a, y, _, t| rules::from_elements::jvp0(a[0].as_slice(), &(), y, t.as_slice())),
+            vjp: Box::new(|a, y, _, c| {
+                let elements = rules::from_elements::vjp0(a[0].as_slice(), &(), y, c);
+                M::from_column_slice(elements.len(), 1, &elements)
+            }),
+            vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
         Case {
             name: "softmax",
             args: vec![numbers.matrix(r, 1) * 3.0],

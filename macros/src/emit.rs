@@ -741,6 +741,15 @@ impl<'a> Emitter<'a> {
                 let borrowed = self.refs(args);
                 quote_spanned!(span=> #path(#(#borrowed),*))
             }
+            Form::Build { prefix, sized } => {
+                let elements = self.borrow(args[0]);
+                if *sized {
+                    let sizes = a[1];
+                    quote_spanned!(span=> #prefix::from_column_slice(#sizes.0, #sizes.1, #elements))
+                } else {
+                    quote_spanned!(span=> #prefix::from_column_slice(#elements))
+                }
+            }
         }
     }
 

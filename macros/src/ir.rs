@@ -382,6 +382,11 @@ pub enum Form {
     /// The value function of the primitive's rule module, every argument
     /// borrowed (`rules::matrix::column::value(&m, &j)`).
     Value,
+    /// A nalgebra value built from the array of its elements (argument 0)
+    /// by `{prefix}::from_column_slice`, the type as the user wrote it;
+    /// `sized`: the constructor takes the sizes in argument 1, `(nrows,
+    /// ncols)`, first (a `DMatrix`).
+    Build { prefix: TokenStream, sized: bool },
 }
 
 /// Who a call goes to, and where its arguments were written.

@@ -753,7 +753,10 @@ impl Reverse<'_> {
     fn recomputable(&self, stmt: &Stmt) -> bool {
         let Stmt::Let { expr, .. } = stmt else { return false };
         match expr {
-            Expr::Prim { .. } | Expr::Copy(_) => true,
+            // A primitive of an array (a vector built from its elements)
+            // would see the array's later contents.
+            Expr::Prim { args, .. } => args.iter().all(|a| !self.changing.contains(a)),
+            Expr::Copy(_) => true,
             Expr::Opaque { uses, .. } => uses.iter().all(|u| !self.changing.contains(u)),
             Expr::Read { array, .. } => !self.changing.contains(array),
             _ => false,

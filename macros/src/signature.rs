@@ -157,8 +157,9 @@ pub struct Signature {
     pub params: Vec<Param>,
     /// The float type of the differentiated arguments and of the result.
     pub float: Float,
-    /// `None` for a scalar result; the shape of a vector result
-    /// (`[F; M]` or `Vec<F>`), whose derivative is a Jacobian.
+    /// `None` for a scalar result; the shape of a vector result (`[F; M]`,
+    /// `Vec<F>`, a nalgebra vector or matrix, read by its `vec()`), whose
+    /// derivative is a Jacobian.
     pub vector_output: Option<Shape>,
     /// For a result that is a tuple of floats, `(F, F, ..)`, its length:
     /// a vector result of that many outputs, in tuple order.
@@ -301,7 +302,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
             }
             syn::Type::Array(array) => (Float::of(&array.elem), Some(Shape::Fixed(array.len.clone()))),
             other => match nalgebra_shape(other, false) {
-                Some((float, shape @ Shape::Matrix(_))) if is_column_vector(other) => (Some(float), Some(shape)),
+                Some((float, shape @ Shape::Matrix(_))) => (Some(float), Some(shape)),
                 _ => (vec_of(other), Some(Shape::Dynamic)),
             },
         },
@@ -309,7 +310,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     if output_float.is_none() && !matches!(sig.output, syn::ReturnType::Default) {
         errors.push(
             output.span(),
-            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]`, `Vec<f64>`, `DVector<f64>`, `SVector<f64, M>` or a tuple of one float type, `(f64, f64)` (a vector, for a Jacobian)",
+            "a differentiated function must return `f64` or `f32` (a scalar, for a gradient), or `[f64; M]`, `Vec<f64>`, a nalgebra vector or matrix (`DVector<f64>`, `SVector<f64, M>`, `DMatrix<f64>`) or a tuple of one float type, `(f64, f64)` (a vector, for a Jacobian)",
         );
     }
 
@@ -440,16 +441,6 @@ fn nalgebra_shape(ty: &syn::Type, reference: bool) -> Option<(Float, Shape)> {
         _ => return None,
     };
     Some((float, Shape::Matrix(MatrixShape { owned: ty.clone(), reference, len })))
-}
-
-/// Whether a nalgebra type is a column vector (a Jacobian has one row per
-/// element of the result).
-fn is_column_vector(ty: &syn::Type) -> bool {
-    let syn::Type::Path(p) = ty else { return false };
-    p.path.segments.last().is_some_and(|last| {
-        let name = last.ident.to_string();
-        name == "DVector" || name == "SVector" || (name.starts_with("Vector") && alias_dims(&name).is_some())
-    })
 }
 
 /// The dimensions of nalgebra's fixed-size aliases: `Vector3` is 3,

@@ -208,3 +208,16 @@ fn tuples() {
         },
     );
 }
+
+#[test]
+fn vector_built_from_scalars() {
+    check(
+        "vector_built_from_scalars",
+        quote!(),
+        quote! {
+            fn residual(x: f64, y: f64, z: f64) -> Vector2<f64> {
+                Vector2::new(x + y + z, x * y * z)
+            }
+        },
+    );
+}

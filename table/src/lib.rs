@@ -52,6 +52,13 @@ pub enum Syntax {
     /// `x.map(|v| ..)` of a nalgebra value; the closure and its first and
     /// second derivatives (which the macro generates) are arguments 1 to 3.
     Map,
+    /// A nalgebra value built from floats: `Vector3::new(a, b, c)`,
+    /// `DVector::from_vec(vec![..])`, `SVector::from([..])`,
+    /// `from_column_slice`, `from_fn`. The macro gathers the elements, in
+    /// column-major order, into an array (argument 0); argument 1 is a
+    /// constant holding the sizes the constructor takes (`()` or
+    /// `(nrows, ncols)`).
+    Constructor,
 }
 
 /// One primitive operation: how it is written, the shape of its rules, and
@@ -282,8 +289,8 @@ const fn matrix_helper(name: &'static str, arity: usize, second_order: &'static 
 /// the mathematical sense and are listed with `linear: false` because their
 /// pullback needs that shape.
 ///
-/// All have rules along bundles (`bundle: true`): most are whole-bundle
-/// operations; the products with a varying right factor, matrix transposes,
+/// All but the constructor have rules along bundles (`bundle: true`): most
+/// are whole-bundle operations; the products with a varying right factor, matrix transposes,
 /// inverses and solves apply the one-direction rule to each direction. To
 /// add one, see the [crate] docs.
 pub const MATRIX_PRIMITIVES: &[Primitive] = &[
@@ -312,6 +319,10 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, ..nalgebra("inverse", Syntax::Helper("inv"), 1, ONE, SELF) },
     Primitive { bundle: true, ..matrix_helper("solve", 2, &[(0, 0), (0, 1), (1, 0)]) },
     Primitive { bundle: true, ..matrix_helper("softmax", 1, SELF) },
+    // Its argument is an array, which no bundled sweep carries: no bundle
+    // rules, and a function that builds a matrix is differentiated one
+    // direction at a time.
+    nalgebra("from_elements", Syntax::Constructor, 2, ONE, NONE),
     // `matdiff::logsumexp` of a nalgebra value; of a slice it is the
     // function with its own companion in `matdiff_core::functions`.
     Primitive { bundle: true, reduction: true, ..matrix_helper("logsumexp", 1, SELF) },
@@ -397,6 +408,11 @@ pub fn matrix_index() -> &'static Primitive {
     MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Index).expect("the table lists matrix indexing")
 }
 
+/// A nalgebra value built from floats (`Vector3::new(a, b, c)`).
+pub fn matrix_constructor() -> &'static Primitive {
+    MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Constructor).expect("the table lists matrix constructors")
+}
+
 /// `x.map(|v| ..)` of a nalgebra value.
 pub fn matrix_map() -> &'static Primitive {
     MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Map).expect("the table lists matrix maps")
@@ -433,7 +449,8 @@ mod tests {
     #[test]
     fn every_matrix_primitive_has_bundle_rules() {
         for p in MATRIX_PRIMITIVES {
-            assert!(p.matrix && p.bundle, "{}", p.name);
+            assert!(p.matrix, "{}", p.name);
+            assert_eq!(p.bundle, p.syntax != Syntax::Constructor, "{}", p.name);
         }
     }
 
@@ -478,6 +495,10 @@ mod tests {
         assert_eq!(by_helper("inv").map(|p| p.name), Some("inverse"));
         assert_eq!(by_method("floor").map(|p| p.name), None);
         assert_eq!((matrix_index().name, matrix_map().name, cast().name), ("index", "map", "cast"));
+        assert_eq!(
+            matrix_constructor().rule_functions(),
+            ["matrix::from_elements::jvp0", "matrix::from_elements::vjp0"]
+        );
     }
 
     #[test]

@@ -1,12 +1,10 @@
 use matdiff::differentiate;
-use nalgebra::DVector;
+use nalgebra::DMatrix;
 
 #[differentiate]
 fn built(x: f64, y: f64) -> f64 {
-    let v = DVector::from_vec(vec![x, y]);
-    v.norm_squared()
+    let m = DMatrix::from_row_slice(1, 2, &[x, y]);
+    m.norm_squared()
 }
 
-fn main() {
-
-}
+fn main() {}

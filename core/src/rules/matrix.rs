@@ -435,6 +435,60 @@ pub mod index {
     }
 }
 
+/// A vector or matrix built from floats (`Vector3::new(a, b, c)`,
+/// `DVector::from_vec(v)`, `from_fn`): linear in its elements, which the
+/// generated code gathers in an array in column-major order (the matrix's
+/// storage order). The tangent is the matrix of the elements' tangents; the
+/// cotangent of element `k` is entry `k` of the matrix's cotangent, in that
+/// order. The sizes argument (`()` or `(nrows, ncols)`) and the elements'
+/// values are not needed: the value `y` gives the shape.
+pub mod from_elements {
+    use super::*;
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, A: ?Sized, S, T: AsRef<[F]> + ?Sized>(
+        _elements: &A,
+        _sizes: &S,
+        y: &OMatrix<F, R, C>,
+        t: &T,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let (rows, cols) = y.shape_generic();
+        OMatrix::from_column_slice_generic(rows, cols, t.as_ref())
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, A: ?Sized, S>(
+        _elements: &A,
+        _sizes: &S,
+        _y: &OMatrix<F, R, C>,
+        c: &OMatrix<F, R, C>,
+    ) -> Elements<OMatrix<F, R, C>>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Elements(c.clone())
+    }
+
+    /// The cotangent of the elements: the matrix's cotangent, read as the
+    /// slice of its entries in column-major order, which is added into the
+    /// elements' cotangent buffer as it is.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Elements<M>(pub M);
+
+    impl<F: Elem, R: Dim, C: Dim> core::ops::Deref for Elements<OMatrix<F, R, C>>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Target = [F];
+        #[inline(always)]
+        fn deref(&self) -> &[F] {
+            self.0.as_slice()
+        }
+    }
+}
+
 /// `x.add_scalar(s)`: `s` added to every element; linear in both.
 pub mod add_scalar {
     use super::*;

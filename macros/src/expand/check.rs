@@ -136,13 +136,17 @@ impl<'a> Generator<'a> {
         let module = format_ident!("__matdiff_check_{}", function.to_string().trim_start_matches("r#"));
         // A function with several outputs has its Jacobian checked, one
         // has its gradient and Hessian.
+        // A nalgebra Jacobian is stored column by column: its transpose's
+        // storage holds the rows one after the other.
+        let jacobian_rows =
+            if self.matrix_mode() { quote!(#jacobian(#(#args),*).transpose()) } else { quote!(#jacobian(#(#args),*)) };
         let compare = if self.sig.vector_output.is_some() {
             quote! {
                 let __matdiff_value = |__matdiff_point: &[f64]| -> ::std::vec::Vec<f64> {
                     #build
                     ::matdiff::check::scalars(&#function(#(#args),*))
                 };
-                let __matdiff_jacobian = { #build ::matdiff::check::scalars(&#jacobian(#(#args),*)) };
+                let __matdiff_jacobian = { #build ::matdiff::check::scalars(&#jacobian_rows) };
                 ::matdiff::check::check_jacobian_point(
                     #function_name,
                     &__matdiff_names,

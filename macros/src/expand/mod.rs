@@ -152,7 +152,8 @@ impl<'a> Generator<'a> {
                 if sig.params[*param].is_array()
                     && sig.vector_output.is_none()
                     && !options.no_hessian
-                    && !sig.params.iter().any(|p| p.matrix().is_some()) =>
+                    && !sig.params.iter().any(|p| p.matrix().is_some())
+                    && !lowered.varied_matrices() =>
             {
                 band::hessian_band(&lowered.body, *array, &lowered.vars)
             }
@@ -399,12 +400,15 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// Whether a nalgebra value may carry a derivative: then tangents carry
-    /// one direction at a time (a matrix's tangent is a matrix of its shape),
-    /// Hessians are built column by column, and results are nalgebra
-    /// matrices.
+    /// Whether a nalgebra value may carry a derivative (a nalgebra
+    /// argument or result, or a vector built from differentiated floats): then
+    /// tangents carry one direction at a time (a matrix's tangent is a
+    /// matrix of its shape), Hessians are built column by column, and
+    /// results are nalgebra matrices.
     fn matrix_mode(&self) -> bool {
         self.sig.params.iter().any(|p| p.matrix().is_some())
+            || self.lowered.varied_matrices()
+            || matches!(self.sig.vector_output, Some(Shape::Matrix(_)))
     }
 
     /// Whether the function is small enough that its derivative bodies may

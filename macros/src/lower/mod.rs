@@ -7,6 +7,7 @@
 //! is only checked and recorded here ([`Lowered::maps`]): the `closure`
 //! pass, run after lowering, differentiates it.
 
+mod build;
 mod loops;
 mod syntax;
 mod tuples;
@@ -67,6 +68,12 @@ pub struct MapClosure {
 impl Lowered {
     pub fn result(&self) -> Var {
         self.body.yields[0]
+    }
+
+    /// Whether a nalgebra value holds a derivative: one built from
+    /// differentiated floats, or made from a nalgebra argument.
+    pub fn varied_matrices(&self) -> bool {
+        self.vars.all().any(|v| self.vars.get(v).matrix && self.vars.varied(v))
     }
 }
 
@@ -130,6 +137,18 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
                 }
                 let mut stmts = std::mem::take(&mut lowerer.stmts);
                 lowerer.type_joins(&mut stmts);
+                // A constant nalgebra result (`DVector::zeros(2)`) gets its
+                // type from the signature: the generated bodies, which do
+                // not return it, would not infer it.
+                if let (Some(Shape::Matrix(m)), false) = (&sig.vector_output, lowerer.vars.varied(yields[0])) {
+                    for stmt in &mut stmts {
+                        if let Stmt::Let { dst: Dst::Var(v), ty, .. } = stmt {
+                            if *v == yields[0] && ty.is_none() {
+                                *ty = Some(Box::new(m.owned.clone()));
+                            }
+                        }
+                    }
+                }
                 Ok(Lowered {
                     vars: lowerer.vars,
                     body: Block { stmts, yields },
@@ -265,6 +284,9 @@ struct Lowerer {
     learned: Hints,
     /// How many `let` declarations of each name came before.
     let_counts: HashMap<String, usize>,
+    /// nalgebra values built from array literals so far: names the
+    /// literals' arrays for the hints of later attempts.
+    build_count: usize,
     /// The declaration each variable bound by a `let` (or a parameter) came from.
     decl_keys: HashMap<Var, (String, usize)>,
     /// How many loops came before.
@@ -322,6 +344,7 @@ impl Lowerer {
             hints,
             learned: Hints::default(),
             let_counts: HashMap::new(),
+            build_count: 0,
             decl_keys: HashMap::new(),
             loop_count: 0,
             by_value: HashSet::new(),
@@ -1627,6 +1650,9 @@ impl Lowerer {
             return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
         }
         let path = &func.path;
+        if let Some(built) = self.nalgebra_constructor(c, path, hint) {
+            return built;
+        }
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
             return Err(syn::Error::new(
                 segment.arguments.span(),
@@ -1700,16 +1726,18 @@ impl Lowerer {
             }
         }
         let (args, by_ref) = self.call_args(&c.args)?;
-        // `DVector::from_vec(vec![x, y])`: a matrix made of differentiated
-        // floats has no derivative the macro could track.
+        // `Point3::new(x, y, z)`, `nalgebra::convert(..)`: a nalgebra value
+        // made of differentiated floats other than by the constructors of
+        // `build`, which have rules.
         let nalgebra = path.segments.len() >= 2
             && path.segments.iter().any(|s| crate::signature::is_nalgebra_name(&s.ident.to_string()));
         if nalgebra && args.iter().any(|a| self.vars.varied(*a)) {
             return Err(syn::Error::new(
                 c.span(),
                 format!(
-                    "a nalgebra value built from differentiated floats cannot be differentiated through `{}`: take the vector or matrix as an argument of the function (`x: &DVector<f64>`), and differentiate with respect to it",
-                    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+                    "a nalgebra value built from differentiated floats cannot be differentiated through `{}`: build a vector or matrix with {}, or take it as an argument of the function (`x: &DVector<f64>`)",
+                    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::"),
+                    build::CONSTRUCTORS
                 ),
             ));
         }
