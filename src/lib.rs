@@ -338,6 +338,9 @@ pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 pub use matdiff_core::sparse::SparseHessian;
 pub use matdiff_core::{Directions, Linear, Scalar};
+/// Gives the derivative of a function of scalars by its partials, for
+/// `#[differentiate]` callers; see "Derivatives you give" in the [crate] docs.
+pub use matdiff_macros::derivative;
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
 
@@ -351,7 +354,7 @@ pub mod __private {
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
-        NoDerivative, cotangent, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec, tangent_or_zero,
+        NoDerivative, chain_partials, cotangent, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec, tangent_or_zero,
         tangent_or_zero_fixed, tangent_or_zero_vec,
     };
     pub use matdiff_core::matrix::{
