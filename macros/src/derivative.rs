@@ -528,7 +528,8 @@ impl Emitter<'_> {
                 #[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
                 #cfgs
                 fn #hidden(#(#params),*) -> #float {
-                    #expr
+                    let partial: #float = #expr;
+                    partial
                 }
             };
             match crate::expand::companion_only(&item) {
