@@ -61,7 +61,10 @@ impl Parse for Rule {
         let mut errors = Errors::default();
         while !input.is_empty() {
             let key: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
-                syn::Error::new(e.span(), "expected `argument = partial derivative` (`x = 2.0 * x`), or `result = name`")
+                syn::Error::new(
+                    e.span(),
+                    "expected `argument = partial derivative` (`x = 2.0 * x`), or `result = name`",
+                )
             })?;
             input.parse::<Token![=]>().map_err(|e| {
                 syn::Error::new(
@@ -209,10 +212,8 @@ fn check_signature(sig: &syn::Signature) -> syn::Result<(Float, Vec<Arg>)> {
     for input in &sig.inputs {
         let typed = match input {
             syn::FnArg::Receiver(r) => {
-                errors.push(
-                    r.span(),
-                    format!("{what}, not a method: write a free function and call it from the method"),
-                );
+                errors
+                    .push(r.span(), format!("{what}, not a method: write a free function and call it from the method"));
                 continue;
             }
             syn::FnArg::Typed(typed) => typed,
@@ -367,7 +368,10 @@ impl Emitter<'_> {
         let partial_tangents = {
             let mut lets = Vec::new();
             let result_tangent = self.rule.result.as_ref().map(|_| {
-                quote!(::core::option::Option::Some(::matdiff::__private::chain_partials(&__matdiff_partials, &__matdiff_dots)))
+                quote!(::core::option::Option::Some(::matdiff::__private::chain_partials(
+                    &__matdiff_partials,
+                    &__matdiff_dots
+                )))
             });
             if self.rule.result.is_some() {
                 lets.push(partial_values.clone());
@@ -392,7 +396,8 @@ impl Emitter<'_> {
             for (i, p) in self.params.iter().filter(|p| p.float).enumerate() {
                 let hidden = naming::partial(name, &p.ident);
                 let args = self.partial_args();
-                let (value, dot) = (format_ident!("__matdiff_partial{}", i), format_ident!("__matdiff_partial_dot{}", i));
+                let (value, dot) =
+                    (format_ident!("__matdiff_partial{}", i), format_ident!("__matdiff_partial_dot{}", i));
                 lets.push(quote! {
                     let (#value, #dot) = #hidden::jvp::<__MatdiffD>(#(#args,)* (#(#tangents,)*));
                 });
@@ -457,11 +462,8 @@ impl Emitter<'_> {
 
     /// The function's `#[cfg]` attributes, which every generated item keeps.
     fn cfgs(&self) -> TokenStream {
-        let cfgs = self
-            .function
-            .attrs
-            .iter()
-            .filter(|a| a.path().get_ident().is_some_and(|i| i == "cfg" || i == "cfg_attr"));
+        let cfgs =
+            self.function.attrs.iter().filter(|a| a.path().get_ident().is_some_and(|i| i == "cfg" || i == "cfg_attr"));
         quote!(#(#cfgs)*)
     }
 
