@@ -401,3 +401,154 @@ fn constant_partials() {
 fn checked(a: f64, b: f64) -> f64 {
     erf(a * b) * ln_gamma(b + 1.5) + kepler(a, b)
 }
+
+// ----- the tangent form: slices and arrays ------------------------------------
+
+/// erf again, given by its tangent rather than its partial.
+#[derivative(tangent = FRAC_2_SQRT_PI * (-x * x).exp() * x_dot)]
+fn erf_by_tangent(x: f64) -> f64 {
+    libm::erf(x)
+}
+
+#[differentiate]
+fn erf_by_tangent_model(a: f64, b: f64) -> f64 {
+    erf_by_tangent(a * b) + a * erf_by_tangent(b)
+}
+
+#[test]
+fn the_tangent_form_of_erf_matches_closed_forms() {
+    for [a, b] in POINTS {
+        let u = a * b;
+        let grad = erf_by_tangent_model_grad(a, b);
+        close(grad[0], erf_1(u) * b + libm::erf(b), TOL, "gradient 0");
+        close(grad[1], erf_1(u) * a + a * erf_1(b), TOL, "gradient 1");
+        let h = erf_by_tangent_model_hessian(a, b);
+        close(h[0][0], erf_2(u) * b * b, TOL, "Hessian 0 0");
+        close(h[0][1], erf_2(u) * a * b + erf_1(u) + erf_1(b), TOL, "Hessian 0 1");
+        close(h[1][1], erf_2(u) * a * a + a * erf_2(b), TOL, "Hessian 1 1");
+    }
+}
+
+/// The smooth maximum y = s L, L = t ln Σ exp(x_i / t), computed with libm
+/// where matdiff cannot see; its tangent uses the weights
+/// p_i = exp((x_i - L) / t): dL = Σ p_i dx_i + (L - Σ p_i x_i) / t dt. The
+/// slice's tangent is `x_dot`, the temperature's `t_dot`; the scale `s` is
+/// a constant.
+#[derivative(result = y, tangent = {
+    let l = y / scale;
+    let mut weighted = 0.0;
+    let mut mean = 0.0;
+    for i in 0..x.len() {
+        let p = ((x[i] - l) / t).exp();
+        weighted += p * x_dot[i];
+        mean += p * x[i];
+    }
+    scale * (weighted + (l - mean) / t * t_dot)
+})]
+fn smooth_max(x: &[f64], t: f64, scale: f64) -> f64 {
+    let m = x.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+    let s: f64 = x.iter().map(|&v| libm::exp((v - m) / t)).sum();
+    scale * (m + t * libm::log(s))
+}
+
+#[differentiate]
+fn smooth_max_caller(x: &[f64], t: f64) -> f64 {
+    smooth_max(x, t, 1.0) * t + x[0] * smooth_max(x, 2.0 * t, 0.5)
+}
+
+#[test]
+fn a_tangent_rule_for_a_slice_matches_closed_forms_and_differences() {
+    // The softmax's closed forms at t = 1: gradient p, Hessian diag(p) - p p'.
+    #[differentiate]
+    fn at_unit_temperature(x: &[f64]) -> f64 {
+        smooth_max(x, 1.0, 1.0)
+    }
+    let x: [f64; 4] = [0.3, -1.2, 0.8, 2.0];
+    let total: f64 = x.iter().map(|v| v.exp()).sum();
+    let p: Vec<f64> = x.iter().map(|v| v.exp() / total).collect();
+    let grad = at_unit_temperature_grad(&x);
+    check::assert_all_close(&grad, &p, TOL, "softmax");
+    let h = at_unit_temperature_hessian(&x);
+    for i in 0..4 {
+        for j in 0..4 {
+            let expected = if i == j { p[i] - p[i] * p[j] } else { -p[i] * p[j] };
+            close(h[i][j], expected, 1e-12, &format!("Hessian {i} {j}"));
+        }
+    }
+    let v = [1.0, 0.5, -2.0, 0.25];
+    let hv = at_unit_temperature_hvp(&x, &v);
+    for i in 0..4 {
+        let expected: f64 = (0..4).map(|j| h[i][j] * v[j]).sum();
+        close(hv[i], expected, 1e-12, &format!("H v {i}"));
+    }
+
+    // Temperatures, a constant and two calls: Ridders' differences of the
+    // plain function, with the scalars in the order x, then t.
+    let plain = |v: &[f64]| {
+        let (x, t) = (&v[..3], v[3]);
+        smooth_max(x, t, 1.0) * t + x[0] * smooth_max(x, 2.0 * t, 0.5)
+    };
+    for point in [[0.3, -1.2, 0.8, 0.7], [1.0, 1.5, -0.5, 2.0]] {
+        let (x, t) = (&point[..3], point[3]);
+        let (gx, gt) = smooth_max_caller_grad(x, t);
+        let mut grad = gx.clone();
+        grad.push(gt);
+        check::assert_all_close(&grad, &check::gradient(plain, &point), 1e-8, "smooth_max_caller gradient");
+        let h = smooth_max_caller_hessian(x, t);
+        let fd = check::hessian(plain, &point);
+        for i in 0..4 {
+            check::assert_all_close(&h[i], &fd[i], 1e-6, &format!("smooth_max_caller Hessian row {i}"));
+        }
+    }
+}
+
+/// The real root of y³ + a y + b = 0 (a > 0: one root), by Newton's method,
+/// with the coefficients in an array; implicitly
+/// dy (3y² + a) = -(y da + db).
+#[derivative(result = y, tangent = -(y * c_dot[0] + c_dot[1]) / (3.0 * y * y + c[0]))]
+fn cubic_root(c: [f64; 2]) -> f64 {
+    let mut y = 0.0_f64;
+    for _ in 0..100 {
+        let step = (y * y * y + c[0] * y + c[1]) / (3.0 * y * y + c[0]);
+        y -= step;
+        if step.abs() < 1e-16 {
+            break;
+        }
+    }
+    y
+}
+
+#[differentiate]
+fn cubic_root_caller(a: f64, b: f64) -> f64 {
+    cubic_root([a * a, b]).sin()
+}
+
+#[test]
+fn a_tangent_rule_for_an_array_matches_differences_of_the_solver() {
+    for [a, b] in [[1.0, 2.0], [0.6, -0.3], [2.0, 5.0]] {
+        let what = format!("cubic_root_caller at ({a}, {b})");
+        let y = cubic_root([a * a, b]);
+        assert!((y * y * y + a * a * y + b).abs() < 1e-13, "{what}: the solver");
+        // Closed forms: y_a = -2a y / g, y_b = -1 / g with g = 3y² + a².
+        let g = 3.0 * y * y + a * a;
+        let (y_a, y_b) = (-2.0 * a * y / g, -1.0 / g);
+        let grad = cubic_root_caller_grad(a, b);
+        close(grad[0], y.cos() * y_a, TOL, &format!("{what}: d/da"));
+        close(grad[1], y.cos() * y_b, TOL, &format!("{what}: d/db"));
+        let plain = |v: &[f64]| cubic_root([v[0] * v[0], v[1]]).sin();
+        let h = cubic_root_caller_hessian(a, b);
+        let fd = check::hessian(plain, &[a, b]);
+        for i in 0..2 {
+            check::assert_all_close(&h[i], &fd[i], 1e-6, &format!("{what}: Hessian row {i}"));
+        }
+        let jacobian = cubic_pair_jacobian(a, b);
+        close(jacobian[0][0], y_a, TOL, &format!("{what}: Jacobian"));
+        close(jacobian[1][1], 2.0 * y * y_b * b + y * y, TOL, &format!("{what}: Jacobian"));
+    }
+}
+
+#[differentiate]
+fn cubic_pair(a: f64, b: f64) -> [f64; 2] {
+    let y = cubic_root([a * a, b]);
+    [y, y * y * b]
+}

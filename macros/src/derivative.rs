@@ -44,20 +44,27 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// What the attribute says: a name for the result, and the partials.
+/// What the attribute says: a name for the result, and the partials or
+/// the tangent.
 struct Rule {
     /// `result = y`: the name the partials give the function's value.
     result: Option<Ident>,
     /// `x = expr`, in the order written.
     partials: Vec<(Ident, syn::Expr)>,
+    /// `tangent = expr`: the directional derivative, in the arguments and
+    /// their tangents `x_dot`.
+    tangent: Option<(Ident, syn::Expr)>,
 }
 
 /// The key that names the result rather than an argument.
 const RESULT: &str = "result";
 
+/// The key of the general form: the tangent rather than the partials.
+const TANGENT: &str = "tangent";
+
 impl Parse for Rule {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut rule = Rule { result: None, partials: Vec::new() };
+        let mut rule = Rule { result: None, partials: Vec::new(), tangent: None };
         let mut errors = Errors::default();
         while !input.is_empty() {
             let key: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
@@ -84,6 +91,11 @@ impl Parse for Rule {
                         "`result = name` gives the function's value a name for the partials to use (`result = y`, then `x = 1.0 / y`): a plain name",
                     ),
                 }
+            } else if key == TANGENT {
+                match &rule.tangent {
+                    Some(_) => errors.push(key.span(), "`tangent = ..` is given twice"),
+                    None => rule.tangent = Some((key, value)),
+                }
             } else if rule.partials.iter().any(|(k, _)| *k == key) {
                 errors.push(key.span(), format!("the partial derivative with respect to `{key}` is given twice"));
             } else {
@@ -103,15 +115,56 @@ impl Parse for Rule {
 struct Arg {
     ident: Ident,
     ty: syn::Type,
-    /// Whether it is the float the function is of; the others (integers,
-    /// flags, data) are constants, passed through.
+    /// Whether it is the float the function is of (or a slice or array of
+    /// it, which only the tangent form takes); the others (integers, flags,
+    /// data) are constants, passed through.
     float: bool,
+    shape: ArgShape,
+}
+
+/// How a float argument holds its floats.
+enum ArgShape {
+    /// `f64`
+    Scalar,
+    /// `&[f64]`
+    Slice,
+    /// `[f64; N]`, or `&[f64; N]` with `reference`.
+    Array { len: syn::Expr, reference: bool },
+}
+
+impl ArgShape {
+    /// The type of a cotangent or tangent of this shape with elements
+    /// `elem`.
+    fn shaped(&self, elem: &TokenStream) -> TokenStream {
+        match self {
+            ArgShape::Scalar => elem.clone(),
+            ArgShape::Slice => quote!(::std::vec::Vec<#elem>),
+            ArgShape::Array { len, .. } => quote!([#elem; #len]),
+        }
+    }
+
+    /// The float argument's shape, if `ty` is one of those of `float`.
+    fn of(ty: &syn::Type, float: Float) -> Option<ArgShape> {
+        let same = |elem: &syn::Type| Float::of(elem) == Some(float);
+        match ty {
+            syn::Type::Paren(p) => ArgShape::of(&p.elem, float),
+            syn::Type::Group(g) => ArgShape::of(&g.elem, float),
+            syn::Type::Array(a) if same(&a.elem) => Some(ArgShape::Array { len: a.len.clone(), reference: false }),
+            syn::Type::Reference(r) if r.mutability.is_none() => match &*r.elem {
+                syn::Type::Slice(slice) if same(&slice.elem) => Some(ArgShape::Slice),
+                syn::Type::Array(a) if same(&a.elem) => Some(ArgShape::Array { len: a.len.clone(), reference: true }),
+                _ => None,
+            },
+            _ => same(ty).then_some(ArgShape::Scalar),
+        }
+    }
 }
 
 fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
     let rule = syn::parse2::<Rule>(args);
-    let signature = check_signature(&function.sig);
+    let tangent_form = rule.as_ref().is_ok_and(|r| r.tangent.is_some());
+    let signature = check_signature(&function.sig, tangent_form);
     let (rule, (float, params)) = match (rule, signature) {
         (Ok(rule), Ok(signature)) => (rule, signature),
         (rule, signature) => {
@@ -139,6 +192,30 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
             result.span(),
             format!("`{result}` is an argument of `{name}`: name the result differently (`result = value`)"),
         );
+    }
+    if let Some((key, _)) = &rule.tangent {
+        if let Some((partial, _)) = rule.partials.first() {
+            errors.push(
+                partial.span(),
+                format!(
+                    "give either the partials or the tangent: `{partial} = ..` beside `{key} = ..`; the tangent alone says it all (`{key} = .. * {partial}_dot + ..`)"
+                ),
+            );
+        }
+        for p in params.iter().filter(|p| p.float) {
+            let dot = format_ident!("{}_dot", p.ident);
+            if let Some(clash) = params.iter().find(|q| q.ident == dot) {
+                errors.push(
+                    clash.ident.span(),
+                    format!(
+                        "`{dot}` is the name of `{}`'s tangent in `tangent = ..`, so an argument cannot take it: rename the argument",
+                        p.ident
+                    ),
+                );
+            }
+        }
+        errors.finish()?;
+        return Emitter { function, float, params, rule }.emit_tangent();
     }
     for (key, _) in &rule.partials {
         match params.iter().find(|p| p.ident == *key) {
@@ -175,7 +252,7 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
 
 /// The arguments and the float type; errors for what the companion cannot
 /// take.
-fn check_signature(sig: &syn::Signature) -> syn::Result<(Float, Vec<Arg>)> {
+fn check_signature(sig: &syn::Signature, tangent_form: bool) -> syn::Result<(Float, Vec<Arg>)> {
     let mut errors = Errors::default();
     let what = "`#[derivative(..)]` takes a plain function of floats (`fn f(x: f64, y: f64) -> f64`)";
     if let Some(token) = &sig.asyncness {
@@ -225,27 +302,43 @@ fn check_signature(sig: &syn::Signature) -> syn::Result<(Float, Vec<Arg>)> {
                 continue;
             }
         };
-        let is_float = match Float::of(&typed.ty) {
-            Some(f) if f == float => true,
-            Some(_) => {
+        let shape = match (ArgShape::of(&typed.ty, float), Float::of(&typed.ty)) {
+            (Some(ArgShape::Scalar), _) => Some(ArgShape::Scalar),
+            (Some(shape), _) if tangent_form => Some(shape),
+            (Some(_), _) => {
+                errors.push(
+                    typed.ty.span(),
+                    format!(
+                        "{what}: partials are of scalar arguments; for a function of slices or arrays give its tangent instead, `tangent = ..` in the arguments and their tangents (`x_dot`)"
+                    ),
+                );
+                continue;
+            }
+            (None, Some(_)) => {
                 errors.push(
                     typed.ty.span(),
                     format!("{what}: its arguments and result share one float type, `{}`", float.ident()),
                 );
                 continue;
             }
-            None if mentions_float(&typed.ty) => {
+            (None, None) if mentions_float(&typed.ty) => {
                 errors.push(
                     typed.ty.span(),
                     format!(
-                        "{what}: its partials are of scalar arguments; for a function of slices, arrays or vectors, put `#[differentiate]` on it instead"
+                        "{what}: its floats come as `{0}`, `&[{0}]` or `[{0}; N]` (`&[{0}; N]`); for a `Vec` take `&[{0}]`, and put `#[differentiate]` on functions of nalgebra values",
+                        float.ident()
                     ),
                 );
                 continue;
             }
-            None => false,
+            (None, None) => None,
         };
-        params.push(Arg { ident, ty: (*typed.ty).clone(), float: is_float });
+        params.push(Arg {
+            ident,
+            ty: (*typed.ty).clone(),
+            float: shape.is_some(),
+            shape: shape.unwrap_or(ArgShape::Scalar),
+        });
     }
     errors.finish()?;
     Ok((float, params))
@@ -457,6 +550,214 @@ impl Emitter<'_> {
             }
 
             #partials
+        })
+    }
+
+    /// The companion of the tangent form. The hidden function
+    /// `T(x.., x_dot.., [y]) = tangent` is linear in the `x_dot`s, so its
+    /// derivative with respect to `x_dot` is the gradient of `f`: `f`'s
+    /// cotangents are `T`'s cotangents of the `x_dot`s (at `x_dot` = 0), and
+    /// their tangents along the caller's directions are `T`'s along `x`
+    /// (and `y`, with `f`'s tangent), which its own forward-over-reverse
+    /// gives. `f`'s tangent is `T`'s along `x_dot`.
+    fn emit_tangent(&self) -> syn::Result<TokenStream> {
+        let name = &self.function.sig.ident;
+        let vis = &self.function.vis;
+        let float = &self.float;
+        let cfgs = self.cfgs();
+        let hidden = naming::tangent(name);
+        let Some((_, expr)) = &self.rule.tangent else { return Ok(TokenStream::new()) };
+
+        let floats: Vec<&Arg> = self.params.iter().filter(|p| p.float).collect();
+        let dots: Vec<Ident> = floats.iter().map(|p| format_ident!("{}_dot", p.ident, span = p.ident.span())).collect();
+        let params: Vec<TokenStream> = self
+            .params
+            .iter()
+            .map(|p| {
+                let (ident, ty) = (&p.ident, &p.ty);
+                quote!(#ident: #ty)
+            })
+            .collect();
+        let mut hidden_params = params.clone();
+        for (p, dot) in floats.iter().zip(&dots) {
+            let ty = &p.ty;
+            hidden_params.push(quote!(#dot: #ty));
+        }
+        if let Some(result) = &self.rule.result {
+            hidden_params.push(quote!(#result: #float));
+        }
+        let item: syn::ItemFn = parse_quote! {
+            #[doc(hidden)]
+            #[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
+            #cfgs
+            fn #hidden(#(#hidden_params),*) -> #float {
+                let tangent: #float = #expr;
+                tangent
+            }
+        };
+        let hidden_companion = crate::expand::companion_only(&item)?;
+
+        let no_derivative = quote!(::matdiff::__private::NoDerivative);
+        let d = quote!(__MatdiffD);
+        let slot_types: Vec<TokenStream> = self
+            .params
+            .iter()
+            .map(|p| if p.float { p.shape.shaped(&quote!(#float)) } else { no_derivative.clone() })
+            .collect();
+        let tangent_slot_types: Vec<TokenStream> =
+            self.params.iter().map(|p| if p.float { p.shape.shaped(&d) } else { no_derivative.clone() }).collect();
+        let tangent_types: Vec<TokenStream> = self
+            .params
+            .iter()
+            .map(|p| {
+                if !p.float {
+                    return quote!(::core::option::Option<#no_derivative>);
+                }
+                match &p.shape {
+                    ArgShape::Scalar => quote!(::core::option::Option<#d>),
+                    ArgShape::Slice => quote!(::core::option::Option<&[#d]>),
+                    ArgShape::Array { len, .. } => quote!(::core::option::Option<&[#d; #len]>),
+                }
+            })
+            .collect();
+        let directions = quote!(__MatdiffD: ::matdiff::__private::Directions<#float>);
+
+        // The zero tangents `T` is evaluated at, and the arguments of `T`.
+        let zeros: Vec<TokenStream> = floats
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let zero = format_ident!("__matdiff_zero{}", i);
+                let ident = &p.ident;
+                match &p.shape {
+                    ArgShape::Scalar => quote!(let #zero: #float = 0.0;),
+                    ArgShape::Slice => {
+                        quote!(let #zero: ::std::vec::Vec<#float> = ::std::vec![0.0; #ident.len()];)
+                    }
+                    ArgShape::Array { len, .. } => quote!(let #zero: [#float; #len] = [0.0; #len];),
+                }
+            })
+            .collect();
+        let mut hidden_args = self.args();
+        for (i, p) in floats.iter().enumerate() {
+            let zero = format_ident!("__matdiff_zero{}", i);
+            hidden_args.push(match &p.shape {
+                ArgShape::Scalar | ArgShape::Array { reference: false, .. } => quote!(#zero),
+                ArgShape::Slice | ArgShape::Array { reference: true, .. } => quote!(&#zero),
+            });
+        }
+        if self.rule.result.is_some() {
+            hidden_args.push(quote!(__matdiff_value));
+        }
+        // `T`'s tangents: `of_args` for the arguments, `of_dots` for the
+        // `x_dot`s, `of_result` for the result.
+        let hidden_tangents = |of_args: bool, of_dots: bool, of_result: TokenStream| -> TokenStream {
+            let mut tangents = Vec::new();
+            for (k, p) in self.params.iter().enumerate() {
+                let k = syn::Index::from(k);
+                tangents.push(if p.float && of_args {
+                    quote!(__matdiff_tangents.#k)
+                } else {
+                    quote!(::core::option::Option::None)
+                });
+            }
+            for (k, p) in self.params.iter().enumerate().filter(|(_, p)| p.float) {
+                let _ = p;
+                let k = syn::Index::from(k);
+                tangents.push(if of_dots {
+                    quote!(__matdiff_tangents.#k)
+                } else {
+                    quote!(::core::option::Option::None)
+                });
+            }
+            if self.rule.result.is_some() {
+                tangents.push(of_result);
+            }
+            quote!((#(#tangents,)*))
+        };
+        // `f`'s slot `k` is `T`'s slot of `x_dot`.
+        let n = self.params.len();
+        let pick = |tuple: TokenStream| -> Vec<TokenStream> {
+            let mut i = 0;
+            self.params
+                .iter()
+                .map(|p| {
+                    if p.float {
+                        let index = syn::Index::from(n + i);
+                        i += 1;
+                        quote!(#tuple.#index)
+                    } else {
+                        no_derivative.clone()
+                    }
+                })
+                .collect()
+        };
+        let args = self.args();
+        let value = quote!(let __matdiff_value = #name(#(#args),*););
+        let none = quote!(::core::option::Option::None);
+
+        let vjp_slots = pick(quote!(__matdiff_slots));
+        let vjp = quote! {
+            #[doc(hidden)]
+            #[inline]
+            pub fn vjp(#(#params,)* __matdiff_out_bar: #float) -> (#float, (#(#slot_types,)*)) {
+                #value
+                #(#zeros)*
+                let (_, __matdiff_slots) = #hidden::vjp(#(#hidden_args,)* __matdiff_out_bar);
+                (__matdiff_value, (#(#vjp_slots,)*))
+            }
+        };
+        let forward_tangents = hidden_tangents(false, true, none.clone());
+        let forward = quote! {
+            let (_, __matdiff_value_dot) = #hidden::jvp::<#d>(#(#hidden_args,)* #forward_tangents);
+        };
+        let jvp = quote! {
+            #[doc(hidden)]
+            #[inline]
+            pub fn jvp<#directions>(#(#params,)* __matdiff_tangents: (#(#tangent_types,)*)) -> (#float, #d) {
+                #value
+                #(#zeros)*
+                #forward
+                (__matdiff_value, __matdiff_value_dot)
+            }
+        };
+        let second_tangents = hidden_tangents(true, false, quote!(::core::option::Option::Some(__matdiff_value_dot)));
+        let (cotangents, cotangent_dots) = (pick(quote!(__matdiff_slots)), pick(quote!(__matdiff_dots)));
+        let vjp_jvp = quote! {
+            #[doc(hidden)]
+            #[inline]
+            pub fn vjp_jvp<#directions>(
+                #(#params,)*
+                __matdiff_tangents: (#(#tangent_types,)*),
+                __matdiff_out_bar: #float,
+                __matdiff_out_bar_dot: ::core::option::Option<#d>,
+            ) -> (#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*)) {
+                #value
+                #(#zeros)*
+                #forward
+                let (_, _, __matdiff_slots, __matdiff_dots) = #hidden::vjp_jvp::<#d>(
+                    #(#hidden_args,)* #second_tangents, __matdiff_out_bar, __matdiff_out_bar_dot,
+                );
+                (__matdiff_value, __matdiff_value_dot, (#(#cotangents,)*), (#(#cotangent_dots,)*))
+            }
+        };
+
+        Ok(quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, dead_code)]
+            #cfgs
+            #vis struct #name {}
+
+            #cfgs
+            #[allow(dead_code, unused_variables, clippy::all, clippy::pedantic, clippy::nursery)]
+            impl #name {
+                #vjp
+                #jvp
+                #vjp_jvp
+            }
+
+            #item
+            #hidden_companion
         })
     }
 

@@ -73,3 +73,10 @@ pub fn partial(function: &Ident, arg: &Ident) -> Ident {
         proc_macro2::Span::call_site(),
     )
 }
+
+/// The hidden function that computes the tangent of `function`, given by
+/// `#[derivative(tangent = ..)]`.
+pub fn tangent(function: &Ident) -> Ident {
+    let function = function.to_string();
+    Ident::new(&format!("__matdiff_tangent_{}", function.trim_start_matches("r#")), proc_macro2::Span::call_site())
+}
