@@ -70,7 +70,7 @@ impl Parse for Rule {
             let key: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
                 syn::Error::new(
                     e.span(),
-                    "expected `argument = partial derivative` (`x = 2.0 * x`), or `result = name`",
+                    "expected `argument = partial derivative` (`x = 2.0 * x`), `tangent = ..` or `result = name`",
                 )
             })?;
             input.parse::<Token![=]>().map_err(|e| {
@@ -263,9 +263,6 @@ fn check_signature(sig: &syn::Signature, tangent_form: bool) -> syn::Result<(Flo
     }
     if let Some(token) = &sig.constness {
         errors.push(token.span(), format!("{what}, not a `const fn`: drop `const`"));
-    }
-    if let Some(variadic) = &sig.variadic {
-        errors.push(variadic.span(), format!("{what}, not a variadic one"));
     }
     for param in &sig.generics.params {
         if !matches!(param, syn::GenericParam::Lifetime(_)) {

@@ -226,3 +226,18 @@ fn derivative_with_result() {
         ),
     );
 }
+
+#[test]
+fn derivative_by_tangent() {
+    check_expansion(
+        "derivative_by_tangent",
+        crate::derivative::expand(
+            quote!(tangent = x_dot[0] * t + x[0] * t_dot),
+            quote! {
+                fn scaled_first(x: &[f64], t: f64) -> f64 {
+                    opaque(x) * t
+                }
+            },
+        ),
+    );
+}
