@@ -305,7 +305,43 @@
 //!   `f_grad` of its own: call it from a `#[differentiate]` function.
 //! - Each derivative call evaluates the function once and each partial
 //!   once (twice for the second order when the partials use the result).
-//! - Functions of slices, arrays or matrices take `#[differentiate]`.
+//!
+//! For functions of slices and arrays (`&[F]`, `[F; N]`, `&[F; N]`, mixed
+//! with scalars and constants), give the tangent instead: `tangent = ..`,
+//! the directional derivative as an expression in the arguments and their
+//! tangents, named `x_dot` for argument `x`, linear in the tangents. The
+//! gradient is its derivative with respect to the tangents, and the
+//! second order its forward-over-reverse, both by matdiff:
+//!
+//! ```
+//! # use matdiff::{derivative, differentiate};
+//! /// ln Σ exp(x_i), from libm; its tangent is Σ softmax_i x_dot_i.
+//! #[derivative(result = y, tangent = {
+//!     let mut t = 0.0;
+//!     for i in 0..x.len() {
+//!         t += (x[i] - y).exp() * x_dot[i];
+//!     }
+//!     t
+//! })]
+//! fn log_sum_exp(x: &[f64]) -> f64 {
+//!     libm::log(x.iter().map(|&v| libm::exp(v)).sum())
+//! }
+//!
+//! #[differentiate]
+//! fn loss(x: &[f64]) -> f64 {
+//!     log_sum_exp(x) - x[0]
+//! }
+//!
+//! let x = [0.0, 1.0f64.ln()]; // softmax (1/2, 1/2)
+//! let grad = loss_grad(&x);
+//! assert!((grad[0] + 0.5).abs() < 1e-15 && (grad[1] - 0.5).abs() < 1e-15);
+//! // diag(p) - p p'
+//! let h = loss_hessian(&x);
+//! assert!((h[0][0] - 0.25).abs() < 1e-15 && (h[0][1] + 0.25).abs() < 1e-15);
+//! ```
+//!
+//! Vectors by value (`Vec<F>`: take `&[F]`) and nalgebra values take
+//! `#[differentiate]`.
 //!
 //! # Checking derivatives
 //!
@@ -396,7 +432,7 @@
 //! | `unsafe`, `async`, `?`, macro calls other than `vec!` in the body | the plain code they stand for |
 //! | an unknown option, `wrt` naming a missing or integer argument | the list of options; the float arguments |
 //! | `check` on a method, with a constant argument, or points that are not lists | how to test by hand with [`check`] |
-//! | `#[derivative(..)]` with a partial of an unknown or non-float argument, a float argument without a partial, `result = ` an argument; on a method, a function of slices or of mixed float types | one partial per float argument, by name; a free function of scalars (`#[differentiate]` for slices) |
+//! | `#[derivative(..)]` with a partial of an unknown or non-float argument, a float argument without a partial, `result = ` an argument, partials for slices, both partials and `tangent`; on a method, a `Vec` or nalgebra argument, mixed float types | one partial per float scalar argument, by name, or `tangent = ..` in the `x_dot`s; a free function (`#[differentiate]` for the rest) |
 //!
 //! # Calling a function that has no derivative
 //!
