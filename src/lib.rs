@@ -432,7 +432,7 @@
 //! | `unsafe`, `async`, `?`, macro calls other than `vec!` in the body | the plain code they stand for |
 //! | an unknown option, `wrt` naming a missing or integer argument | the list of options; the float arguments |
 //! | `check` on a method, with a constant argument, or points that are not lists | how to test by hand with [`check`] |
-//! | `#[derivative(..)]` with a partial of an unknown or non-float argument, a float argument without a partial, `result = ` an argument, partials for slices, both partials and `tangent`; on a method, a `Vec` or nalgebra argument, mixed float types | one partial per float scalar argument, by name, or `tangent = ..` in the `x_dot`s; a free function (`#[differentiate]` for the rest) |
+//! | `#[derivative(..)]` with a partial of an unknown or non-float argument, a float argument without a partial, `result = ` an argument, partials for slices, both partials and `tangent`, both `#[derivative]` and `#[differentiate]`; on a method, a `Vec` or nalgebra argument, mixed float types | one partial per float scalar argument, by name, or `tangent = ..` in the `x_dot`s; a free function (`#[differentiate]` for the rest) |
 //!
 //! # Calling a function that has no derivative
 //!

@@ -160,8 +160,24 @@ impl ArgShape {
     }
 }
 
+/// The error for a function that has both attributes, from whichever of
+/// the two runs first (`other` is the one still on the function).
+pub fn both_attributes(function: &syn::ItemFn, other: &str) -> Option<syn::Error> {
+    let attr = function.attrs.iter().find(|a| a.path().segments.last().is_some_and(|s| s.ident == other))?;
+    let name = &function.sig.ident;
+    Some(syn::Error::new(
+        attr.path().segments.last().map_or(attr.span(), |s| s.ident.span()),
+        format!(
+            "`#[differentiate]` and `#[derivative(..)]` both define the derivatives of `{name}`: keep `#[differentiate]` if matdiff may read its body, `#[derivative(..)]` if it may not"
+        ),
+    ))
+}
+
 fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
+    if let Some(error) = both_attributes(function, "differentiate") {
+        return Err(error);
+    }
     let rule = syn::parse2::<Rule>(args);
     let tangent_form = rule.as_ref().is_ok_and(|r| r.tangent.is_some());
     let signature = check_signature(&function.sig, tangent_form);
@@ -585,7 +601,7 @@ impl Emitter<'_> {
         }
         let item: syn::ItemFn = parse_quote! {
             #[doc(hidden)]
-            #[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
+            #[allow(unused_variables, dead_code, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             #cfgs
             fn #hidden(#(#hidden_params),*) -> #float {
                 let tangent: #float = #expr;
@@ -825,7 +841,7 @@ impl Emitter<'_> {
             let hidden = naming::partial(name, &p.ident);
             let item: syn::ItemFn = parse_quote! {
                 #[doc(hidden)]
-                #[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
+                #[allow(unused_variables, dead_code, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
                 #cfgs
                 fn #hidden(#(#params),*) -> #float {
                     let partial: #float = #expr;

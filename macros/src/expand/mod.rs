@@ -55,6 +55,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 
 fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
+    if let Some(error) = crate::derivative::both_attributes(function, "derivative") {
+        return Err(error);
+    }
     let options = options::parse(args).unwrap_or_else(|e| {
         errors.add(e);
         Options::default()
