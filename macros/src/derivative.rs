@@ -1,15 +1,19 @@
-//! `#[derivative(x = .., y = ..)]`: the derivative of a function of scalars given as its partials, from which the calling convention's companion is built.
+//! `#[derivative(..)]`: a function's derivative given by hand, as its partials or its tangent, from which its companion is built.
 //!
-//! The function is kept as it is and never read. The companion
-//! (`matdiff_core::calling`) computes the value by calling it, the
-//! cotangents as partial times seed, the tangent as the sum of partials
+//! The function is kept as it is and never read. With partials, the
+//! companion (`matdiff_core::calling`) computes the value by calling it,
+//! the cotangents as partial times seed, the tangent as the sum of partials
 //! times tangents, and the second-order terms from the tangents of the
 //! partials: each partial becomes a hidden function of the arguments (and
 //! of the result, when the user names it) that goes through the
 //! `#[differentiate]` pipeline, whose `jvp` gives its derivative along the
-//! caller's directions, the result's tangent included. The user thus gives
-//! first-order rules only, and gradients, Hessians, Hessian-vector products
-//! and Jacobians of callers all work through the call.
+//! caller's directions, the result's tangent included. With a tangent
+//! (for slices and arrays), the hidden function is the tangent, linear in
+//! the arguments' tangents, and its own reverse and forward-over-reverse
+//! give the gradient and the second order (see `Emitter::emit_tangent`).
+//! Either way the user gives first-order rules only, and gradients,
+//! Hessians, Hessian-vector products and Jacobians of callers all work
+//! through the call.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -263,7 +267,7 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
         }
     }
     errors.finish()?;
-    Emitter { function, float, params, rule }.emit()
+    Emitter { function, float, params, rule }.emit_partials()
 }
 
 /// The arguments and the float type; errors for what the companion cannot
@@ -379,7 +383,7 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    fn emit(&self) -> syn::Result<TokenStream> {
+    fn emit_partials(&self) -> syn::Result<TokenStream> {
         let name = &self.function.sig.ident;
         let vis = &self.function.vis;
         let float = &self.float;
@@ -674,8 +678,7 @@ impl Emitter<'_> {
                     quote!(::core::option::Option::None)
                 });
             }
-            for (k, p) in self.params.iter().enumerate().filter(|(_, p)| p.float) {
-                let _ = p;
+            for (k, _) in self.params.iter().enumerate().filter(|(_, p)| p.float) {
                 let k = syn::Index::from(k);
                 tangents.push(if of_dots {
                     quote!(__matdiff_tangents.#k)

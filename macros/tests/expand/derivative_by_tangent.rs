@@ -113,7 +113,14 @@ impl scaled_first {
     }
 }
 #[doc(hidden)]
-#[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
+#[allow(
+    unused_variables,
+    dead_code,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
 fn __matdiff_tangent_scaled_first(x: &[f64], t: f64, x_dot: &[f64], t_dot: f64) -> f64 {
     let tangent: f64 = x_dot[0] * t + x[0] * t_dot;
     tangent

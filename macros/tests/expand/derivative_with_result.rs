@@ -193,7 +193,14 @@ impl fixed_point {
     }
 }
 #[doc(hidden)]
-#[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
+#[allow(
+    unused_variables,
+    dead_code,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
 fn __matdiff_partial_fixed_point_a(a: f64, n: usize, b: f64, y: f64) -> f64 {
     let partial: f64 = y.cos() / (1.0 + a * y.sin());
     partial
@@ -547,7 +554,14 @@ impl __matdiff_partial_fixed_point_a {
     }
 }
 #[doc(hidden)]
-#[allow(unused_variables, dead_code, non_snake_case, clippy::all)]
+#[allow(
+    unused_variables,
+    dead_code,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
 fn __matdiff_partial_fixed_point_b(a: f64, n: usize, b: f64, y: f64) -> f64 {
     let partial: f64 = 1.0;
     partial
