@@ -338,7 +338,8 @@
 //!   reads `w[0]` .. `w[k - 1]`;
 //! - calls to other `#[differentiate]` functions, anywhere in the crate or
 //!   outside it, recursive ones included (the caller uses the callee's
-//!   generated derivatives, not its body), and to the helpers [`sigmoid`],
+//!   generated derivatives, not its body), to functions whose derivatives
+//!   you give with [`derivative`] (below), and to the helpers [`sigmoid`],
 //!   [`softplus`], [`logaddexp`] and [`logsumexp`];
 //! - the nalgebra operations above.
 //!
@@ -389,6 +390,125 @@
 //! Anything else is a compile error at your code with a message that says
 //! what to write instead: the macro never guesses, never falls back to
 //! numerical differences, and leaves the original function compiling.
+//!
+//! # Derivatives you give
+//!
+//! A function whose body matdiff cannot read (a libm routine, an iterative
+//! solver) can be called from differentiated code once you state its
+//! derivative with [`derivative`]: on a function of scalars, the partial
+//! derivative with respect to each float argument, as an expression in the
+//! arguments. The function itself is kept as it is.
+//!
+//! ```
+//! use matdiff::{derivative, differentiate};
+//! use std::f64::consts::FRAC_2_SQRT_PI;
+//!
+//! /// The error function, from libm: d/dx erf x = 2/sqrt(pi) exp(-x^2).
+//! #[derivative(x = FRAC_2_SQRT_PI * (-x * x).exp())]
+//! fn erf(x: f64) -> f64 {
+//!     libm::erf(x)
+//! }
+//!
+//! #[differentiate]
+//! fn model(a: f64, b: f64) -> f64 {
+//!     erf(a * b) * b
+//! }
+//!
+//! let (a, b) = (0.5, 1.5);
+//! let d_erf = |u: f64| FRAC_2_SQRT_PI * (-u * u).exp();
+//! let grad = model_grad(a, b);
+//! assert!((grad[0] - d_erf(a * b) * b * b).abs() < 1e-14);
+//! // The Hessian needs erf's second derivative, -2u erf'(u): matdiff gets it
+//! // by differentiating the partial you gave.
+//! let h = model_hessian(a, b);
+//! assert!((h[0][0] - (-2.0 * a * b) * d_erf(a * b) * b * b * b).abs() < 1e-14);
+//! ```
+//!
+//! `result = name` names the function's value for the partials: an
+//! implicit function's derivative is in terms of its value. The fixed
+//! point of y = a cos y (found by iteration) has dy (1 + a sin y) = cos y da:
+//!
+//! ```
+//! # use matdiff::{derivative, differentiate};
+//! #[derivative(result = y, a = y.cos() / (1.0 + a * y.sin()))]
+//! fn fixed_point(a: f64) -> f64 {
+//!     let mut y: f64 = 0.0;
+//!     for _ in 0..200 {
+//!         y = a * y.cos();
+//!     }
+//!     y
+//! }
+//!
+//! #[differentiate]
+//! fn squared(a: f64) -> f64 {
+//!     fixed_point(a).powi(2)
+//! }
+//!
+//! let y = fixed_point(0.5);
+//! let dy_da = y.cos() / (1.0 + 0.5 * y.sin());
+//! assert!((squared_grad(0.5)[0] - 2.0 * y * dy_da).abs() < 1e-14);
+//! // Ridders' differences of the solver itself agree on the second derivative.
+//! let differences = matdiff::check::hessian(|v| fixed_point(v[0]).powi(2), &[0.5]);
+//! assert!((squared_hessian(0.5)[0][0] - differences[0][0]).abs() < 1e-7);
+//! ```
+//!
+//! You give the first-order rule only. The cotangent of an argument is its
+//! partial times the caller's seed and the tangent is the sum of partials
+//! times tangents; the second-order terms come from differentiating the
+//! partials themselves, each compiled as a hidden `#[differentiate]`
+//! function of the arguments (and of the result, whose tangent it
+//! receives by the chain rule). So gradients, Hessians, Hessian-vector
+//! products and Jacobians of callers all work through the call, and a
+//! partial is written in the syntax of the body above: it may call
+//! `#[differentiate]` and `#[derivative]` functions (the partial of ln
+//! Gamma can be a `#[differentiate]` digamma, whose derivative matdiff
+//! generates for the Hessian), the function itself included.
+//!
+//! - Float arguments are `f64` (or all `f32`), each with a partial
+//!   (`x = 0.0` if the function does not depend on it); other arguments
+//!   (integers, flags, data) are constants, passed through, and partials
+//!   may use them.
+//! - The function returns one float and is a free function; it gets no
+//!   `f_grad` of its own: call it from a `#[differentiate]` function.
+//! - Each derivative call evaluates the function once and each partial
+//!   once (twice for the second order when the partials use the result).
+//!
+//! For functions of slices and arrays (`&[F]`, `[F; N]`, `&[F; N]`, mixed
+//! with scalars and constants), give the tangent instead: `tangent = ..`,
+//! the directional derivative as an expression in the arguments and their
+//! tangents, named `x_dot` for argument `x`, linear in the tangents. The
+//! gradient is its derivative with respect to the tangents, and the
+//! second order its forward-over-reverse, both by matdiff:
+//!
+//! ```
+//! # use matdiff::{derivative, differentiate};
+//! /// ln Σ exp(x_i), from libm; its tangent is Σ softmax_i x_dot_i.
+//! #[derivative(result = y, tangent = {
+//!     let mut t = 0.0;
+//!     for i in 0..x.len() {
+//!         t += (x[i] - y).exp() * x_dot[i];
+//!     }
+//!     t
+//! })]
+//! fn log_sum_exp(x: &[f64]) -> f64 {
+//!     libm::log(x.iter().map(|&v| libm::exp(v)).sum())
+//! }
+//!
+//! #[differentiate]
+//! fn loss(x: &[f64]) -> f64 {
+//!     log_sum_exp(x) - x[0]
+//! }
+//!
+//! let x = [0.0, 1.0f64.ln()]; // softmax (1/2, 1/2)
+//! let grad = loss_grad(&x);
+//! assert!((grad[0] + 0.5).abs() < 1e-15 && (grad[1] - 0.5).abs() < 1e-15);
+//! // diag(p) - p p'
+//! let h = loss_hessian(&x);
+//! assert!((h[0][0] - 0.25).abs() < 1e-15 && (h[0][1] + 0.25).abs() < 1e-15);
+//! ```
+//!
+//! Vectors by value (`Vec<F>`: take `&[F]`) and nalgebra values take
+//! `#[differentiate]`.
 //!
 //! # Checking derivatives
 //!
@@ -464,7 +584,7 @@
 //! | you wrote | the message says |
 //! |---|---|
 //! | a method with no rule (`x.frobnicate()`) | the methods with rules; for your own function, `#[differentiate]` it and call it as a function |
-//! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper` (or give its derivatives by hand, below) |
+//! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper`, or give its partials with `#[derivative(v = ..)]` |
 //! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
 //! | generic type or const parameters | write the function for `f64` (or `f32`) |
 //! | `return` inside a condition or an expression, or inside a loop of a function that returns a tuple or a vector | return from a statement; `break` out of the loop and return after it |
@@ -480,16 +600,22 @@
 //! | an unknown option, `wrt` naming a missing or integer argument | the list of options; the float arguments |
 //! | `check` on a method, with a constant argument, or points that are not lists | how to test by hand with [`check`] |
 //! | `#[differentiate]` on an impl block with no function, or `#[differentiate = ..]` on one of its functions | a function in the block; options in parentheses |
+//! | `#[derivative(..)]` with a partial of an unknown or non-float argument, a float argument without a partial, `result = ` an argument, partials for slices, both partials and `tangent`, both `#[derivative]` and `#[differentiate]`; on a method, a `Vec` or nalgebra argument, mixed float types | one partial per float scalar argument, by name, or `tangent = ..` in the `x_dot`s; a free function (`#[differentiate]` for the rest) |
 //!
 //! # Calling a function that has no derivative
 //!
 //! A differentiated function can call any function on values that do not
 //! depend on its inputs. To pass a differentiated value, the callee needs
-//! derivatives: put `#[differentiate]` on it. Otherwise rustc reports, at the
-//! call, that the callee "is not a crate or module": the generated code looks
-//! for the callee's derivative functions, which `#[differentiate]` defines
-//! next to it (in the type namespace, so `use` brings them along). A
-//! hand-written function can provide them too; see
+//! derivatives: put `#[differentiate]` on it if matdiff can read its body,
+//! or give its partials with [`derivative`] if it cannot. Otherwise rustc
+//! reports, at the call, that the callee "is not a crate or module": the
+//! generated code looks for the callee's derivative functions, which either
+//! attribute defines next to it (in the type namespace, so `use` brings
+//! them along). The message is rustc's, not matdiff's: a procedural macro
+//! sees only the item it is on, so only rustc's name resolution knows
+//! whether the callee has derivatives, and stable Rust lets a library
+//! reword an unmet trait bound but not a name that does not resolve. A
+//! hand-written function can provide the derivative functions too; see
 //! [`matdiff_core::calling`] for the calling convention.
 
 extern crate self as matdiff;
@@ -506,6 +632,9 @@ pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 pub use matdiff_core::sparse::SparseHessian;
 pub use matdiff_core::{Directions, Linear, Scalar};
+/// Gives the derivative of a function of scalars by its partials, for
+/// `#[differentiate]` callers; see "Derivatives you give" in the [crate] docs.
+pub use matdiff_macros::derivative;
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
 
@@ -519,8 +648,8 @@ pub mod __private {
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
-        NoDerivative, cotangent, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec, tangent_or_zero,
-        tangent_or_zero_fixed, tangent_or_zero_vec,
+        NoDerivative, chain_partials, cotangent, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec,
+        tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
     pub use matdiff_core::matrix::{
         Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,

@@ -1,13 +1,14 @@
 //! With static sizes (scalars, `SVector`, `SMatrix`) the generated gradient,
 //! Hessian and Hessian-vector product allocate nothing, and neither do the
-//! `_into` gradients of functions of slices whose loops need no tape:
+//! `_into` gradients of functions of slices whose loops need no tape, nor
+//! calls of functions whose derivatives were given (`#[derivative]`):
 //! counted by a global allocator over many calls.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use matdiff::differentiate;
+use matdiff::{derivative, differentiate};
 use nalgebra::{Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3};
 
 struct Counting;
@@ -77,6 +78,18 @@ fn stencil(x: &[f64]) -> f64 {
     s
 }
 
+/// A function with derivatives given by hand (`#[derivative]`), whose
+/// partial uses its result, called from a differentiated one.
+#[derivative(result = y, x = std::f64::consts::FRAC_2_SQRT_PI * (-x * x).exp() + 0.0 * y)]
+fn erf(x: f64) -> f64 {
+    libm::erf(x)
+}
+
+#[differentiate]
+fn through_erf(x: f64, y: f64) -> f64 {
+    erf(x * y) * y
+}
+
 fn allocations_during(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.with(Cell::get);
     f();
@@ -100,6 +113,9 @@ fn static_sizes_allocate_nothing() {
             black_box(built_hessian(black_box(0.3), black_box(-1.2), black_box(0.7)));
             black_box(built_hvp(black_box(0.3), black_box(-1.2), black_box(0.7), black_box([1.0, 0.5, -2.0])));
             black_box(built_vector_jacobian(black_box(0.3), black_box(-1.2), black_box(0.7)));
+            black_box(through_erf_value_and_grad(black_box(0.3), black_box(-1.2)));
+            black_box(through_erf_hessian(black_box(0.3), black_box(-1.2)));
+            black_box(through_erf_hvp(black_box(0.3), black_box(-1.2), black_box([1.0, 2.0])));
         }
     });
     assert_eq!(count, 0, "static sizes must not touch the heap");

@@ -159,3 +159,15 @@ pub fn reseed_vec<F: Scalar, D: Directions<F>>(
     }
     tangent
 }
+
+/// The tangent of a function of scalars from its partial derivatives and
+/// its arguments' tangents: `Σ partials[i] · tangents[i]` (the chain rule),
+/// for the companions `#[derivative(..)]` builds.
+#[inline(always)]
+pub fn chain_partials<F: Scalar, D: Directions<F>, const N: usize>(partials: &[F; N], tangents: &[D; N]) -> D {
+    let mut sum = D::zero();
+    for (p, t) in partials.iter().zip(tangents) {
+        sum = sum.add(&t.scale(*p));
+    }
+    sum
+}

@@ -9,7 +9,9 @@
 //! `expand` builds each
 //! function's derivative cores once (`expand/cores`) and the public
 //! functions as wrappers over them (`expand/wrappers`, `expand/hessian`,
-//! `expand/jacobian`). The names generated code uses are in `naming`, the
+//! `expand/jacobian`). `derivative` is the other attribute: a function's
+//! derivative given by its partials, whose second order it gets from
+//! `expand` run on each partial. The names generated code uses are in `naming`, the
 //! messages users see in the passes that find the problem (`fence` for
 //! unsupported syntax), each through `errors`.
 
@@ -17,6 +19,7 @@ mod activity;
 mod argmin_problem;
 mod band;
 mod closure;
+mod derivative;
 mod emit;
 mod errors;
 mod expand;
@@ -44,6 +47,13 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn differentiate(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(args.into(), item.into()).into()
+}
+
+/// Gives the derivative of a function of scalars as its partials, for
+/// `#[differentiate]` callers: see the `matdiff` crate.
+#[proc_macro_attribute]
+pub fn derivative(args: TokenStream, item: TokenStream) -> TokenStream {
+    derivative::expand(args.into(), item.into()).into()
 }
 
 /// `argmin_problem!(f)` is `matdiff::argmin::Problem::new(f, f_grad,

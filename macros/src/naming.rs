@@ -72,3 +72,21 @@ pub fn names_associated_function(path: &syn::Path) -> bool {
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
     Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
 }
+
+/// The hidden function that computes the partial derivative of `function`
+/// with respect to `arg`, given by `#[derivative(..)]`.
+pub fn partial(function: &Ident, arg: &Ident) -> Ident {
+    let function = function.to_string();
+    let arg = arg.to_string();
+    Ident::new(
+        &format!("__matdiff_partial_{}_{}", function.trim_start_matches("r#"), arg.trim_start_matches("r#")),
+        proc_macro2::Span::call_site(),
+    )
+}
+
+/// The hidden function that computes the tangent of `function`, given by
+/// `#[derivative(tangent = ..)]`.
+pub fn tangent(function: &Ident) -> Ident {
+    let function = function.to_string();
+    Ident::new(&format!("__matdiff_tangent_{}", function.trim_start_matches("r#")), proc_macro2::Span::call_site())
+}

@@ -23,7 +23,7 @@ impl Float {
         }
     }
 
-    fn of(ty: &syn::Type) -> Option<Float> {
+    pub fn of(ty: &syn::Type) -> Option<Float> {
         match ty {
             syn::Type::Path(p) if p.qself.is_none() => {
                 let ident = p.path.get_ident()?;

@@ -10,7 +10,10 @@ use quote::quote;
 use crate::expand::expand;
 
 fn check(name: &str, args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) {
-    let expanded = expand(args, item);
+    check_expansion(name, expand(args, item));
+}
+
+fn check_expansion(name: &str, expanded: proc_macro2::TokenStream) {
     let file: syn::File = match syn::parse2(expanded.clone()) {
         Ok(file) => file,
         Err(e) => panic!("the expansion of {name} does not parse: {e}\n{expanded}"),
@@ -219,5 +222,35 @@ fn vector_built_from_scalars() {
                 Vector2::new(x + y + z, x * y * z)
             }
         },
+    );
+}
+
+#[test]
+fn derivative_with_result() {
+    check_expansion(
+        "derivative_with_result",
+        crate::derivative::expand(
+            quote!(result = y, a = y.cos() / (1.0 + a * y.sin()), b = 1.0),
+            quote! {
+                pub fn fixed_point(a: f64, n: usize, b: f64) -> f64 {
+                    solve(a, n) + b
+                }
+            },
+        ),
+    );
+}
+
+#[test]
+fn derivative_by_tangent() {
+    check_expansion(
+        "derivative_by_tangent",
+        crate::derivative::expand(
+            quote!(tangent = x_dot[0] * t + x[0] * t_dot),
+            quote! {
+                fn scaled_first(x: &[f64], t: f64) -> f64 {
+                    opaque(x) * t
+                }
+            },
+        ),
     );
 }

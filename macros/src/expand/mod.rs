@@ -80,6 +80,9 @@ fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStrea
 
 fn generate_at(args: TokenStream, function: &syn::ItemFn, place: Place) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
+    if let Some(error) = crate::derivative::both_attributes(function, "derivative") {
+        return Err(error);
+    }
     let options = options::parse(args).unwrap_or_else(|e| {
         errors.add(e);
         Options::default()
@@ -113,6 +116,18 @@ fn generate_at(args: TokenStream, function: &syn::ItemFn, place: Place) -> syn::
     let mut lowered = lower::lower(&sig, &function.block)?;
     crate::closure::differentiate_maps(&mut lowered)?;
     Ok(Generator::new(function, sig, lowered, options).all())
+}
+
+/// The companion alone (the calling convention's `vjp`, `jvp` and
+/// `vjp_jvp`, with the cores they call) of `function`, which is not
+/// emitted: what `#[derivative(..)]` builds for each partial it is given.
+pub fn companion_only(function: &syn::ItemFn) -> syn::Result<TokenStream> {
+    let options = Options { no_hessian: true, ..Options::default() };
+    let sig = signature::analyze(&function.sig, &options)?;
+    fence::check(&function.block)?;
+    let mut lowered = lower::lower(&sig, &function.block)?;
+    crate::closure::differentiate_maps(&mut lowered)?;
+    Ok(Generator::new(function, sig, lowered, options).companions().tokens)
 }
 
 struct Generator<'a> {
