@@ -336,8 +336,12 @@ pub use matdiff_macros::argmin_problem;
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
+/// num-traits' `Float` and `FloatConst`: the bound of a generic
+/// differentiated function's float type parameter (`fn f<T: Float>(x: T) -> T`),
+/// re-exported so that such a crate needs no num-traits of its own.
+pub use matdiff_core::num_traits::{Float, FloatConst};
 pub use matdiff_core::sparse::SparseHessian;
-pub use matdiff_core::{Directions, Linear, Scalar};
+pub use matdiff_core::{Directions, Linear, Real, Scalar};
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
 

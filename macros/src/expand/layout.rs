@@ -113,11 +113,17 @@ impl<'a> Generator<'a> {
         let float = &self.float;
         let total = &layout.total;
         match (layout.fixed, rows) {
-            (true, Some(rows)) => (quote!([[#float; #total]; #rows]), quote!([[0.0; #total]; #rows])),
-            _ => (
-                quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
-                quote!(::std::vec![::std::vec![0.0; __matdiff_total]; __matdiff_rows]),
-            ),
+            (true, Some(rows)) => {
+                let zero = self.zero();
+                (quote!([[#float; #total]; #rows]), quote!([[#zero; #total]; #rows]))
+            }
+            _ => {
+                let zero = self.zero();
+                (
+                    quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
+                    quote!(::std::vec![::std::vec![#zero; __matdiff_total]; __matdiff_rows]),
+                )
+            }
         }
     }
 

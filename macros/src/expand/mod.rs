@@ -304,7 +304,38 @@ impl<'a> Generator<'a> {
     fn core_turbofish(&self, directions: Option<TokenStream>, value: bool, reverse: bool) -> TokenStream {
         let directions = directions.unwrap_or_else(|| quote!(_));
         let storage = self.storage_params().into_iter().map(|_| quote!(_));
-        quote!(::<#directions, #value, #reverse #(, #storage)*>)
+        let float = self.float_argument();
+        quote!(::<#float #directions, #value, #reverse #(, #storage)*>)
+    }
+
+    /// `T,`: the float type parameter, first of the generic arguments of a
+    /// core of a generic function (it comes first among the parameters).
+    fn float_argument(&self) -> Option<TokenStream> {
+        self.sig.float.is_generic().then(|| {
+            let float = &self.float;
+            quote!(#float,)
+        })
+    }
+
+    /// A zero of the float type where rustc infers the type: the literal,
+    /// which a type parameter does not take.
+    fn zero(&self) -> TokenStream {
+        let float = &self.float;
+        if self.sig.float.is_generic() {
+            quote!(<#float as ::matdiff::__private::Scalar>::of(0.0))
+        } else {
+            quote!(0.0)
+        }
+    }
+
+    /// The original function as a value (`f`, `f::<T>`, `Self::f`).
+    fn original(&self) -> TokenStream {
+        let name = &self.sig.name;
+        let turbofish = self.sig.float.is_generic().then(|| {
+            let float = &self.float;
+            quote!(::<#float>)
+        });
+        if self.sig.is_method() { quote!(Self::#name #turbofish) } else { quote!(#name #turbofish) }
     }
 
     /// Entry `i` of the per-argument tuple `tuple` returned by a core, for

@@ -316,8 +316,7 @@ impl<'a> Generator<'a> {
         let lints = Self::lints();
         // Users often call only the derivatives; this use of the original
         // keeps rustc from calling it dead code.
-        let original = &self.sig.name;
-        let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        let original = self.original();
         let ret = if ret.is_empty() { quote!() } else { quote!(-> #ret) };
         quote! {
             #[doc = #doc]
@@ -349,8 +348,7 @@ impl<'a> Generator<'a> {
         let params = self.params();
         let (generics, where_clause) = self.generics(None);
         let lints = Self::lints();
-        let original = &self.sig.name;
-        let original = if self.sig.is_method() { quote!(Self::#original) } else { quote!(#original) };
+        let original = self.original();
         let ret = if ret.is_empty() { quote!() } else { quote!(-> #ret) };
         quote! {
             #[doc = #doc]

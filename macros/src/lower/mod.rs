@@ -19,7 +19,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 
-use crate::errors::Errors;
+use crate::errors::{self, Errors};
 use crate::ir::{
     ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, StoreOp, Target, Var, Vars,
 };
@@ -291,12 +291,12 @@ type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
 impl Lowerer {
     fn new(sig: &Signature, hints: Hints) -> Self {
         Lowerer {
-            vars: Vars::default(),
+            vars: Vars::with_generic_float(sig.float.is_generic()),
             scopes: vec![HashMap::new()],
             stmts: Vec::new(),
             items: Vec::new(),
             errors: Errors::default(),
-            float: sig.float,
+            float: sig.float.clone(),
             hints,
             learned: Hints::default(),
             let_counts: HashMap::new(),
@@ -505,6 +505,11 @@ impl Lowerer {
     /// user's code gives one type with a differentiated float or with the
     /// function's float result (see [`types`]).
     fn type_joins(&self, stmts: &mut [Stmt]) {
+        // A generic function has no float literals of its float type (rustc
+        // rejects them), so nothing needs it written.
+        if self.float.is_generic() {
+            return;
+        }
         // With nalgebra values, whether a value is a matrix is not always
         // known here, and a matrix must not be typed as a float: a class
         // then means one scalar type (of a float, or of a matrix's
@@ -1073,9 +1078,11 @@ impl Lowerer {
                 _ => Err(syn::Error::new(u.op.span(), "this operator has no derivative")),
             },
             syn::Expr::Cast(c) => {
-                let other = match self.float {
+                let other = match &self.float {
                     Float::F64 => "f32",
                     Float::F32 => "f64",
+                    // `x as f64` of a `T` is no Rust; say what is.
+                    Float::Generic(t) => return Err(syn::Error::new(c.span(), errors::generic_cast(t))),
                 };
                 if matches!(&*c.ty, syn::Type::Path(p) if p.path.is_ident(other)) {
                     return Err(syn::Error::new(
@@ -1371,7 +1378,14 @@ impl Lowerer {
         let f = constant(self, value, "f");
         let d = constant(self, TokenStream::new(), "df");
         let dd = constant(self, TokenStream::new(), "ddf");
-        self.maps.push(MapClosure { closure: renamed, param, float: self.float, reserved, first: d, second: dd });
+        self.maps.push(MapClosure {
+            closure: renamed,
+            param,
+            float: self.float.clone(),
+            reserved,
+            first: d,
+            second: dd,
+        });
         Ok(self.prim(table::matrix_map(), vec![receiver, f, d, dd], Form::Map, hint.unwrap_or("map"), m.span()))
     }
 
@@ -1448,7 +1462,9 @@ impl Lowerer {
         if func.qself.is_some() {
             return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
         }
-        let path = &func.path;
+        // `g::<T>(x)` of another generic function: its companions are
+        // generic in the same way and infer `T` from the arguments.
+        let path = &self.without_float_argument(&func.path);
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
             return Err(syn::Error::new(
                 segment.arguments.span(),
@@ -1501,7 +1517,7 @@ impl Lowerer {
         // `f64::sin(x)`: a float method in function form.
         if path.segments.len() == 2 && path.leading_colon.is_none() {
             let ty = path.segments[0].ident.to_string();
-            if ty == "f64" || ty == "f32" {
+            if ty == "f64" || ty == "f32" || (self.float.is_generic() && ty == self.float.ident().to_string()) {
                 if name == "sin_cos" {
                     return Err(tuples::sin_cos_as_value(path.span()));
                 }
@@ -1541,6 +1557,22 @@ impl Lowerer {
             hint.unwrap_or(&name),
             c.span(),
         ))
+    }
+
+    /// `path` without generic arguments that are just the float type
+    /// parameter (`g::<T>`), in a generic function.
+    fn without_float_argument(&self, path: &syn::Path) -> syn::Path {
+        let mut path = path.clone();
+        let Float::Generic(t) = &self.float else { return path };
+        if let Some(last) = path.segments.last_mut() {
+            let only_float = matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
+                if args.args.len() == 1
+                    && matches!(&args.args[0], syn::GenericArgument::Type(syn::Type::Path(p)) if p.qself.is_none() && p.path.is_ident(t)));
+            if only_float {
+                last.arguments = syn::PathArguments::None;
+            }
+        }
+        path
     }
 
     fn call_value(&mut self, callee: Callee, args: Vec<Var>, name: &str, span: Span) -> Var {
