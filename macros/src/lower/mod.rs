@@ -365,6 +365,15 @@ impl Lowerer {
     }
 
     /// A constant written by the macro itself (a literal, `true`).
+    /// A float literal of the function's float type: as written, or
+    /// through `Scalar::of` for a type parameter, which takes no literals.
+    fn float_constant(&self, literal: TokenStream) -> TokenStream {
+        match &self.float {
+            Float::Generic(t) => quote!(<#t as ::matdiff::__private::Scalar>::of(#literal)),
+            _ => literal,
+        }
+    }
+
     fn constant(&mut self, tokens: TokenStream, name: &str) -> Var {
         let var = self.vars.fresh(name, Span::call_site(), false);
         self.emit(var, Expr::Opaque { tokens, uses: Vec::new() }, Span::call_site())
