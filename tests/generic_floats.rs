@@ -311,3 +311,61 @@ fn real_bound_arrays_and_jacobians() {
         }
     }
 }
+
+/// `check` on a generic function tests it at `f64`.
+#[differentiate(check(points = [[0.3, -0.4, 1.2], [1.1, 0.5, -0.7]]))]
+fn checked<T: Float>(x: &[T]) -> T {
+    let mut s = T::zero();
+    for i in 0..x.len() {
+        s = s + (x[i] * T::from(i + 1).unwrap()).sin() * x[0];
+    }
+    s
+}
+
+/// A concrete function calling a generic one: `T` is inferred as `f64`.
+#[differentiate]
+fn concrete_caller(x: f64, y: f64) -> f64 {
+    waves(x, y) + waves::<f64>(y, 1.5)
+}
+
+struct Model {
+    weight: f64,
+}
+
+impl Model {
+    /// A generic method: `self` is a constant, `T` the float type.
+    #[differentiate]
+    fn loss<'a, T: Real>(&self, x: &'a [T]) -> T {
+        let w = T::from(self.weight).unwrap();
+        let mut s = T::zero();
+        for &v in x {
+            s += (v - w).powi(2) * v.exp();
+        }
+        s
+    }
+}
+
+#[test]
+fn concrete_callers_and_methods() {
+    let (x, y) = (0.4, 0.9);
+    let (g1, h1) = waves_closed(x, y);
+    let (g2, h2) = waves_closed(y, 1.5);
+    check::assert_all_close(&concrete_caller_grad(x, y), &[g1[0], g1[1] + g2[0]], 1e-12, "gradient");
+    let h = concrete_caller_hessian(x, y);
+    check::assert_all_close(&h[0], &h1[0], 1e-12, "Hessian row 0");
+    check::assert_all_close(&h[1], &[h1[1][0], h1[1][1] + h2[0][0]], 1e-12, "Hessian row 1");
+
+    // d/dv (v - w)² eᵛ = (2 (v - w) + (v - w)²) eᵛ, and the Hessian is diagonal.
+    let model = Model { weight: 0.5 };
+    let x = [0.1, 1.3, -0.4];
+    let grad = |v: f64| (2.0 * (v - 0.5) + (v - 0.5).powi(2)) * v.exp();
+    let curvature = |v: f64| (2.0 + 4.0 * (v - 0.5) + (v - 0.5).powi(2)) * v.exp();
+    check::assert_all_close(&model.loss_grad(&x), &x.map(grad), 1e-12, "method gradient");
+    let h = model.loss_hessian(&x);
+    for i in 0..3 {
+        let row: Vec<f64> = (0..3).map(|j| if i == j { curvature(x[i]) } else { 0.0 }).collect();
+        check::assert_all_close(&h[i], &row, 1e-12, &format!("method Hessian row {i}"));
+    }
+    let x32 = x.map(|v| v as f32);
+    close_f32(&model.loss_grad(&x32), &x32.map(|v| grad(v as f64)), "f32 method gradient");
+}

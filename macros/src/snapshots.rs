@@ -208,3 +208,20 @@ fn tuples() {
         },
     );
 }
+
+#[test]
+fn generic_float() {
+    check(
+        "generic_float",
+        quote!(),
+        quote! {
+            fn damped<T: Float>(x: &[T], c: T) -> T {
+                let mut s = T::zero();
+                for i in 0..x.len() {
+                    s = s + (x[i] * c).sin() / T::from(i + 1).unwrap();
+                }
+                s
+            }
+        },
+    );
+}

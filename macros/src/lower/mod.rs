@@ -1471,13 +1471,13 @@ impl Lowerer {
         if func.qself.is_some() {
             return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
         }
-        // `g::<T>(x)` of another generic function: its companions are
-        // generic in the same way and infer `T` from the arguments.
+        // `g::<T>(x)` of a generic function: its companions are generic
+        // in the same way and infer `T` from the arguments.
         let path = &self.without_float_argument(&func.path);
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
             return Err(syn::Error::new(
                 segment.arguments.span(),
-                "generic arguments on a called function are not supported: call a non-generic `#[differentiate]` function",
+                "generic arguments on a called function are supported only when they are the caller's float type (`g::<T>(x)`): drop them, and the callee's float type is inferred from its arguments",
             ));
         }
         let name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
@@ -1568,11 +1568,12 @@ impl Lowerer {
         ))
     }
 
-    /// `path` without generic arguments that are just the float type
-    /// parameter (`g::<T>`), in a generic function.
+    /// `path` without generic arguments that are just the function's
+    /// float type (`g::<T>` in a generic function, `g::<f64>` in one of
+    /// `f64`): the callee's companions infer it from the arguments.
     fn without_float_argument(&self, path: &syn::Path) -> syn::Path {
         let mut path = path.clone();
-        let Float::Generic(t) = &self.float else { return path };
+        let t = &self.float.ident();
         if let Some(last) = path.segments.last_mut() {
             let only_float = matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
                 if args.args.len() == 1
