@@ -166,6 +166,62 @@
 //! attributes. On a method (`&self` is a constant), they are methods:
 //! `self.loss_grad(x)`.
 //!
+//! # Generic floats
+//!
+//! A function may be generic over its float type: one type parameter
+//! bounded by [`Float`] (num-traits' `Float`, re-exported here so that you
+//! need no num-traits of your own) or by [`Real`]. Its generated functions
+//! are generic over the same parameter, with the bound `T: Real`, which
+//! `f32` and `f64` implement, so one definition gives derivatives in both
+//! precisions. Differentiated arguments may be `T`, `[T; N]`, `&[T; N]`,
+//! `&[T]`, `&Vec<T>` and `Vec<T>`; the result `T`, `[T; M]`, `Vec<T>` or a
+//! tuple of `T`s.
+//!
+//! Rust takes no float literals as a `T`: write constants as
+//! `T::from(100.0).unwrap()`, `T::from(i + 1).unwrap()` (of an integer),
+//! `T::zero()`, `T::one()`, `T::epsilon()` or `T::PI()` ([`FloatConst`],
+//! which [`Real`] includes). Methods have their `f64` names (`x.powi(2)`,
+//! `x.sin()`, also `T::sin(x)`), and another generic differentiated
+//! function is called as `g(x)` or `g::<T>(x)`. With `T: Real` the body may
+//! also use `+=` and `x.iter().sum()`, which `Float` alone lacks.
+//!
+//! ```
+//! use matdiff::{Float, Real, differentiate};
+//!
+//! #[differentiate]
+//! fn rosenbrock<T: Float>(x: &[T]) -> T {
+//!     let hundred = T::from(100.0).unwrap();
+//!     let mut s = T::zero();
+//!     for i in 0..x.len() - 1 {
+//!         s = s + hundred * (x[i + 1] - x[i] * x[i]).powi(2) + (T::one() - x[i]).powi(2);
+//!     }
+//!     s
+//! }
+//!
+//! let g64: Vec<f64> = rosenbrock_grad(&[1.0, 1.0, 1.0]);
+//! let g32: Vec<f32> = rosenbrock_grad(&[1.0, 1.0, 1.0]);
+//! assert_eq!((g64, g32), (vec![0.0; 3], vec![0.0; 3])); // the minimum, in both
+//! let h: Vec<Vec<f32>> = rosenbrock_hessian(&[1.0f32, 1.0, 1.0]);
+//! assert_eq!(h[0], vec![802.0, -400.0, 0.0]);
+//!
+//! // Your own generic code that calls the derivatives bounds its type
+//! // parameter by `Real` (`Float` alone does not say that `T` is `f32` or
+//! // `f64`, which the derivative rules need).
+//! fn gradient_step<T: Real>(x: &mut [T], rate: T) {
+//!     let g = rosenbrock_grad(x);
+//!     for (xi, gi) in x.iter_mut().zip(g) {
+//!         *xi -= rate * gi;
+//!     }
+//! }
+//! let mut x = [0.5f32, 0.25];
+//! gradient_step(&mut x, 1e-3);
+//! assert!(rosenbrock(&x) < rosenbrock(&[0.5f32, 0.25]));
+//! ```
+//!
+//! Other type parameters, const parameters (`[T; N]` with `const N: usize`:
+//! write the length, or take a slice) and nalgebra values of `T` are
+//! compile errors that say so; `check` tests a generic function at `f64`.
+//!
 //! # Options
 //!
 //! ```
@@ -299,7 +355,9 @@
 //! | a method with no rule (`x.frobnicate()`) | the methods with rules; for your own function, `#[differentiate]` it and call it as a function |
 //! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper` (or give its derivatives by hand, below) |
 //! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
-//! | generic type or const parameters | write the function for `f64` (or `f32`) |
+//! | a type parameter not bounded by `Float` or `Real`, two float type parameters, const parameters, nalgebra values of a type parameter | bound the float type by `Float` or [`Real`]; write array lengths as numbers or take a slice; write nalgebra functions for `f64` or `f32` |
+//! | a generated function of a generic one called from code whose type parameter is bounded by `Float` only | "the derivatives of a generic function need `T: matdiff::Real`": bound it by [`Real`] |
+//! | `as` on a differentiated value of a type parameter | compute in `T`; constants as `T::from(2.0).unwrap()` |
 //! | `return` inside a loop, a condition or an expression | `break` out of the loop and return after it; return from a statement |
 //! | `loop` without a visible bound, labelled loops | a `while` with its condition or a `for` over a range; a flag |
 //! | an iterator adapter with no rule (`filter`) | the loop that does the same |
