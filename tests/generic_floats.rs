@@ -333,7 +333,9 @@ struct Model {
 }
 
 impl Model {
-    /// A generic method: `self` is a constant, `T` the float type.
+    /// A generic method: `self` is a constant, `T` the float type, and a
+    /// lifetime parameter beside it (written out on purpose).
+    #[allow(clippy::needless_lifetimes)]
     #[differentiate]
     fn loss<'a, T: Real>(&self, x: &'a [T]) -> T {
         let w = T::from(self.weight).unwrap();

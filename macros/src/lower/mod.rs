@@ -1526,7 +1526,7 @@ impl Lowerer {
         // `f64::sin(x)`: a float method in function form.
         if path.segments.len() == 2 && path.leading_colon.is_none() {
             let ty = path.segments[0].ident.to_string();
-            if ty == "f64" || ty == "f32" || (self.float.is_generic() && ty == self.float.ident().to_string()) {
+            if ty == "f64" || ty == "f32" || (self.float.is_generic() && self.float.ident() == ty) {
                 if name == "sin_cos" {
                     return Err(tuples::sin_cos_as_value(path.span()));
                 }
