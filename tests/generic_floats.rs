@@ -69,6 +69,57 @@ fn newton_step<T: Real>(x: T, y: T) -> T {
     x - grad[0] / hessian[0][0]
 }
 
+/// Methods with rules, `while`, `match`, `sin_cos`, `T::epsilon()` and
+/// `T::sqrt(..)` in a generic function.
+#[differentiate]
+fn misc<T: Real>(x: T, y: T) -> T {
+    let (s, c) = x.sin_cos();
+    let m = x.max(y).min(T::one()).clamp(T::zero(), T::from(2).unwrap());
+    let mut k = 0;
+    let mut acc = T::zero();
+    while k < 3 {
+        acc += x.mul_add(y, T::epsilon()) * T::from(k).unwrap();
+        k += 1;
+    }
+    let r = match k {
+        3 => y.atan2(x),
+        _ => T::zero(),
+    };
+    s * c + m + acc + r + T::sqrt(x * x + y * y)
+}
+
+/// Recursion: sin applied `n` times.
+#[differentiate]
+fn recursive<T: Float>(x: T, n: u32) -> T {
+    if n == 0 { x } else { recursive(x, n - 1).sin() }
+}
+
+/// `sin_cos` in path form.
+#[differentiate]
+fn pathsincos<T: Float>(x: T) -> T {
+    let (s, c) = T::sin_cos(x);
+    s + c
+}
+
+/// A `Vec` result built in a local array.
+#[differentiate]
+fn vec_out<T: Float>(x: &[T]) -> Vec<T> {
+    let mut out = vec![T::zero(); x.len()];
+    for i in 0..x.len() {
+        out[i] = x[i] * x[i];
+    }
+    out
+}
+
+/// `const` items and integers converted to `T`.
+#[differentiate]
+fn consts<T: Float>(x: T) -> T {
+    const HALF: f64 = 0.5;
+    let h = T::from(HALF).unwrap();
+    let n = 3usize;
+    x * h + T::from(n as f64 * 2.0).unwrap() * x.powf(h)
+}
+
 // ----- references --------------------------------------------------------
 
 fn rosenbrock_gradient(x: &[f64]) -> Vec<f64> {
@@ -370,4 +421,35 @@ fn concrete_callers_and_methods() {
     }
     let x32 = x.map(|v| v as f32);
     close_f32(&model.loss_grad(&x32), &x32.map(|v| grad(v as f64)), "f32 method gradient");
+}
+
+#[test]
+fn more_constructs_against_differences_and_closed_forms() {
+    let plain = |p: &[f64]| misc(p[0], p[1]);
+    for p in [[0.3, 0.5], [0.8, -0.4]] {
+        let grad = misc_grad(p[0], p[1]);
+        check::assert_all_close(&grad, &check::gradient(plain, &p), 1e-8, "misc gradient");
+        let h = misc_hessian(p[0], p[1]);
+        let differences = check::hessian(plain, &p);
+        for i in 0..2 {
+            check::assert_all_close(&h[i], &differences[i], 1e-6, "misc Hessian");
+        }
+        let at = p.map(|v| v as f32 as f64);
+        close_f32(&misc_grad(at[0] as f32, at[1] as f32), &check::gradient(plain, &at), "f32 misc gradient");
+    }
+
+    for x in [0.3f64, -1.2] {
+        let expected = x.sin().sin().cos() * x.sin().cos() * x.cos();
+        check::assert_all_close(&recursive_grad(x, 3), &[expected], 1e-12, "recursion");
+        close_f32(&recursive_grad(x as f32, 3), &[expected], "f32 recursion");
+        check::assert_all_close(&pathsincos_hessian(x)[0], &[-x.sin() - x.cos()], 1e-12, "sin_cos");
+        let x = x.abs();
+        let expected = -1.5 * x.powf(-1.5);
+        check::assert_all_close(&consts_hessian(x)[0], &[expected], 1e-12, "constants");
+        close_f32(&consts_hessian(x as f32)[0], &[expected], "f32 constants");
+    }
+
+    let j = vec_out_jacobian(&[0.3f32, -0.5]);
+    close_f32(&j[0], &[0.6, 0.0], "f32 Jacobian row 0");
+    close_f32(&j[1], &[0.0, -1.0], "f32 Jacobian row 1");
 }
