@@ -218,9 +218,12 @@
 //! assert!(rosenbrock(&x) < rosenbrock(&[0.5f32, 0.25]));
 //! ```
 //!
-//! Other type parameters, const parameters (`[T; N]` with `const N: usize`:
-//! write the length, or take a slice) and nalgebra values of `T` are
-//! compile errors that say so; `check` tests a generic function at `f64`.
+//! Array lengths may be const parameters (`fn f<T: Float, const N: usize>(x:
+//! [T; N]) -> T`, also with `f64`): the gradient is then `[T; N]`, and the
+//! Hessian `Vec<Vec<T>>` rows, since rustc cannot size a type by `N + 1`.
+//! Other type parameters, nalgebra values of `T` or sized by a const
+//! parameter, and `check` with a const parameter are compile errors that
+//! say what to write; `check` tests a generic function at `f64`.
 //!
 //! # Options
 //!
@@ -355,7 +358,7 @@
 //! | a method with no rule (`x.frobnicate()`) | the methods with rules; for your own function, `#[differentiate]` it and call it as a function |
 //! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper` (or give its derivatives by hand, below) |
 //! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
-//! | a type parameter not bounded by `Float` or `Real`, two float type parameters, const parameters, nalgebra values of a type parameter | bound the float type by `Float` or [`Real`]; write array lengths as numbers or take a slice; write nalgebra functions for `f64` or `f32` |
+//! | a type parameter not bounded by `Float` or `Real`, two float type parameters, nalgebra values of a type parameter or sized by a const parameter | bound the float type by `Float` or [`Real`]; write nalgebra functions for `f64` or `f32` with sizes as numbers |
 //! | a generated function of a generic one called from code whose type parameter is bounded by `Float` only | "the derivatives of a generic function need `T: matdiff::Real`": bound it by [`Real`] |
 //! | `as` on a differentiated value of a type parameter | compute in `T`; constants as `T::from(2.0).unwrap()` |
 //! | `return` inside a loop, a condition or an expression | `break` out of the loop and return after it; return from a statement |

@@ -2,8 +2,9 @@
 //! the generated derivatives are generic too, and are checked here at
 //! `f64` and at `f32` against closed forms and num-dual (on plain copies
 //! of the functions), never against one another. A generic function
-//! calling another, and the derivatives called from a user's own generic
-//! function, are checked the same way.
+//! calling another, the derivatives called from a user's own generic
+//! function, and const parameters for array lengths are checked the same
+//! way.
 
 #![allow(clippy::needless_range_loop)]
 
@@ -118,6 +119,52 @@ fn consts<T: Float>(x: T) -> T {
     let h = T::from(HALF).unwrap();
     let n = 3usize;
     x * h + T::from(n as f64 * 2.0).unwrap() * x.powf(h)
+}
+
+/// Const parameters for array lengths, alone and beside the float type.
+#[differentiate]
+fn sum_of_cubes<const N: usize>(x: [f64; N]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..N {
+        s += x[i] * x[i] * x[i];
+    }
+    s
+}
+
+/// y + y Σ sin xᵢ.
+#[differentiate]
+fn sines<T: Float, const N: usize>(x: [T; N], y: T) -> T {
+    let mut s = y;
+    for i in 0..N {
+        s = s + x[i].sin() * y;
+    }
+    s
+}
+
+/// (y + y Σ sin xᵢ)², through a call with the turbofish `::<T, N>`.
+#[differentiate]
+fn sines_squared<T: Float, const N: usize>(x: [T; N], y: T) -> T {
+    sines(x, y) * sines::<T, N>(x, y)
+}
+
+/// Σ (xᵢ₊₁ - xᵢ²)²: its band is read from the loop.
+#[differentiate]
+fn chain<T: Float, const N: usize>(x: &[T; N]) -> T {
+    let mut s = T::zero();
+    for i in 0..N - 1 {
+        s = s + (x[i + 1] - x[i] * x[i]).powi(2);
+    }
+    s
+}
+
+/// A result whose length is the const parameter: a Jacobian.
+#[differentiate]
+fn squares<T: Float, const N: usize>(x: [T; N]) -> [T; N] {
+    let mut out = [T::zero(); N];
+    for i in 0..N {
+        out[i] = x[i] * x[i];
+    }
+    out
 }
 
 // ----- references --------------------------------------------------------
@@ -452,4 +499,78 @@ fn more_constructs_against_differences_and_closed_forms() {
     let j = vec_out_jacobian(&[0.3f32, -0.5]);
     close_f32(&j[0], &[0.6, 0.0], "f32 Jacobian row 0");
     close_f32(&j[1], &[0.0, -1.0], "f32 Jacobian row 1");
+}
+
+#[test]
+fn const_parameters_for_array_lengths() {
+    let x = [0.7, -1.2, 2.0];
+    check::assert_all_close(&sum_of_cubes_grad(x), &x.map(|v| 3.0 * v * v), 1e-12, "sum of cubes gradient");
+    // A length that is a const parameter cannot size a type rustc computes
+    // with (`N + 1`), so the Hessian has rows of `Vec`s.
+    let h: Vec<Vec<f64>> = sum_of_cubes_hessian(x);
+    for i in 0..3 {
+        let row: Vec<f64> = (0..3).map(|j| if i == j { 6.0 * x[i] } else { 0.0 }).collect();
+        check::assert_all_close(&h[i], &row, 1e-12, "sum of cubes Hessian");
+    }
+
+    // sines: g = y (1 + Σ sin xᵢ); ∂g/∂xᵢ = y cos xᵢ, ∂g/∂y = 1 + Σ sin xᵢ,
+    // ∂²g/∂xᵢ² = -y sin xᵢ, ∂²g/∂xᵢ∂y = cos xᵢ.
+    let y = 0.8;
+    let g = y * (1.0 + x.iter().map(|v| v.sin()).sum::<f64>());
+    let mut grad: Vec<f64> = x.iter().map(|v| y * v.cos()).collect();
+    grad.push(1.0 + x.iter().map(|v| v.sin()).sum::<f64>());
+    let mut hessian = vec![vec![0.0; 4]; 4];
+    for i in 0..3 {
+        hessian[i][i] = -y * x[i].sin();
+        hessian[i][3] = x[i].cos();
+        hessian[3][i] = x[i].cos();
+    }
+    let (gx, gy) = sines_grad(x, y);
+    check::assert_all_close(&gx, &grad[..3], 1e-12, "sines gradient in x");
+    check::assert_all_close(&[gy], &grad[3..], 1e-12, "sines gradient in y");
+    let h = sines_hessian(x, y);
+    for i in 0..4 {
+        check::assert_all_close(&h[i], &hessian[i], 1e-12, &format!("sines Hessian row {i}"));
+    }
+    let (gx32, gy32) = sines_grad(x.map(|v| v as f32), y as f32);
+    close_f32(&gx32, &grad[..3], "f32 sines gradient in x");
+    close_f32(&[gy32], &grad[3..], "f32 sines gradient in y");
+
+    // g²: gradient 2 g ∇g, Hessian 2 (∇g ∇gᵀ + g H).
+    let (sx, sy) = sines_squared_grad(x, y);
+    let expected: Vec<f64> = grad.iter().map(|d| 2.0 * g * d).collect();
+    check::assert_all_close(&sx, &expected[..3], 1e-12, "squared gradient in x");
+    check::assert_all_close(&[sy], &expected[3..], 1e-12, "squared gradient in y");
+    let h = sines_squared_hessian(x, y);
+    for i in 0..4 {
+        let row: Vec<f64> = (0..4).map(|j| 2.0 * (grad[i] * grad[j] + g * hessian[i][j])).collect();
+        check::assert_all_close(&h[i], &row, 1e-12, &format!("squared Hessian row {i}"));
+    }
+
+    // chain: H[i][i] = 2 [i > 0] + (12 xᵢ² - 4 xᵢ₊₁) [i < n - 1],
+    // H[i][i + 1] = -4 xᵢ; the sparse form holds the same band.
+    let x = [0.5, -0.3, 1.1, 0.9];
+    let mut closed = vec![vec![0.0; 4]; 4];
+    for i in 0..4 {
+        if i > 0 {
+            closed[i][i] += 2.0;
+        }
+        if i < 3 {
+            closed[i][i] += 12.0 * x[i] * x[i] - 4.0 * x[i + 1];
+            closed[i][i + 1] = -4.0 * x[i];
+            closed[i + 1][i] = -4.0 * x[i];
+        }
+    }
+    let h = chain_hessian(&x);
+    let sparse = chain_hessian_sparse(&x).to_dense();
+    let h32 = chain_hessian(&x.map(|v| v as f32));
+    for i in 0..4 {
+        check::assert_all_close(&h[i], &closed[i], 1e-12, &format!("chain Hessian row {i}"));
+        check::assert_all_close(&sparse[i], &closed[i], 1e-12, &format!("chain sparse Hessian row {i}"));
+        close_f32(&h32[i], &closed[i], &format!("f32 chain Hessian row {i}"));
+    }
+
+    let j = squares_jacobian([0.5f32, -2.0]);
+    close_f32(&j[0], &[1.0, 0.0], "f32 Jacobian row 0");
+    close_f32(&j[1], &[0.0, -4.0], "f32 Jacobian row 1");
 }

@@ -45,13 +45,6 @@ pub fn second_float_parameter(first: &proc_macro2::Ident) -> String {
     )
 }
 
-/// A const generic parameter.
-pub fn const_parameter(param: &proc_macro2::Ident) -> String {
-    format!(
-        "`#[differentiate]` does not support const parameters such as `{param}`: write the array's length as a number or a `const` item (`[T; 3]`), or take a slice (`&[T]`)"
-    )
-}
-
 /// A nalgebra argument or result whose element type is the float type
 /// parameter.
 pub fn generic_nalgebra(param: &proc_macro2::Ident) -> String {
@@ -64,5 +57,12 @@ pub fn generic_nalgebra(param: &proc_macro2::Ident) -> String {
 pub fn generic_cast(param: &proc_macro2::Ident) -> String {
     format!(
         "a differentiated value of the type parameter `{param}` cannot be cast with `as`: compute in `{param}` throughout, and write constants as `{param}::from(2.0).unwrap()`, `{param}::one()` or `{param}::PI()`"
+    )
+}
+
+/// A nalgebra argument or result beside a const parameter.
+pub fn const_parameter_nalgebra(param: &proc_macro2::Ident) -> String {
+    format!(
+        "nalgebra vectors and matrices cannot be differentiated in a function with the const parameter `{param}`: write their sizes as numbers (`SVector<f64, 3>`), or take a `DVector<f64>`"
     )
 }

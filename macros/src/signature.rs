@@ -191,6 +191,28 @@ impl Signature {
     pub fn is_method(&self) -> bool {
         self.receiver.is_some()
     }
+
+    /// Whether `expr` (an array length) names one of the function's const
+    /// parameters.
+    pub fn names_const_parameter(&self, expr: &syn::Expr) -> bool {
+        fn mentions(tokens: proc_macro2::TokenStream, names: &[&Ident]) -> bool {
+            tokens.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => names.contains(&&i),
+                proc_macro2::TokenTree::Group(g) => mentions(g.stream(), names),
+                _ => false,
+            })
+        }
+        let names: Vec<&Ident> = self
+            .generics
+            .params
+            .iter()
+            .filter_map(|p| match p {
+                syn::GenericParam::Const(c) => Some(&c.ident),
+                _ => None,
+            })
+            .collect();
+        !names.is_empty() && mentions(quote::ToTokens::to_token_stream(expr), &names)
+    }
 }
 
 pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature> {
@@ -348,6 +370,17 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         }
     }
 
+    if let Some(c) = sig.generics.const_params().next() {
+        let nalgebra = params
+            .iter()
+            .find(|p| p.matrix().is_some())
+            .map(|p| p.ty.span())
+            .or_else(|| matches!(&vector_output, Some(Shape::Matrix(_))).then(|| output.span()));
+        if let Some(span) = nalgebra {
+            errors.push(span, errors::const_parameter_nalgebra(&c.ident));
+        }
+    }
+
     errors.finish()?;
     let mut generics = sig.generics.clone();
     if let Float::Generic(t) = &float {
@@ -375,7 +408,8 @@ fn float_parameter(generics: &syn::Generics, errors: &mut Errors) -> Option<Iden
                 }
             }
             syn::GenericParam::Type(t) => errors.push(t.ident.span(), errors::other_type_parameter(&t.ident)),
-            syn::GenericParam::Const(c) => errors.push(c.ident.span(), errors::const_parameter(&c.ident)),
+            // `const N: usize` for the lengths of arrays (`[T; N]`).
+            syn::GenericParam::Const(_) => {}
         }
     }
     float

@@ -34,6 +34,16 @@ pub(super) fn validate(options: &Options, sig: &Signature) -> syn::Result<()> {
     if sig.float == Float::F32 {
         return refuse("`check` compares with finite differences in `f64`: it goes on functions of `f64`");
     }
+    if let Some(c) = sig.generics.const_params().next() {
+        return Err(syn::Error::new(
+            c.ident.span(),
+            format!(
+                "`check` makes up arguments of fixed lengths, and this function has the const parameter `{}`; \
+                 drop `check`, or test an instance with `matdiff::check::gradient` and `matdiff::check::hessian`",
+                c.ident
+            ),
+        ));
+    }
     if let Some(p) = sig.params.iter().find(|p| !p.wrt) {
         return Err(syn::Error::new(
             p.ident.span(),

@@ -308,13 +308,26 @@ impl<'a> Generator<'a> {
         quote!(::<#float #directions, #value, #reverse #(, #storage)*>)
     }
 
-    /// `T,`: the float type parameter, first of the generic arguments of a
-    /// core of a generic function (it comes first among the parameters).
+    /// `T, N,`: the function's own type and const parameters, which come
+    /// first among the generic arguments of its cores.
     fn float_argument(&self) -> Option<TokenStream> {
-        self.sig.float.is_generic().then(|| {
-            let float = &self.float;
-            quote!(#float,)
-        })
+        let own = self.own_generic_arguments();
+        (!own.is_empty()).then(|| quote!(#(#own,)*))
+    }
+
+    /// The function's type and const parameters, in order (lifetimes are
+    /// left to inference).
+    fn own_generic_arguments(&self) -> Vec<Ident> {
+        self.sig
+            .generics
+            .params
+            .iter()
+            .filter_map(|p| match p {
+                syn::GenericParam::Type(t) => Some(t.ident.clone()),
+                syn::GenericParam::Const(c) => Some(c.ident.clone()),
+                syn::GenericParam::Lifetime(_) => None,
+            })
+            .collect()
     }
 
     /// A zero of the float type where rustc infers the type: the literal,
@@ -328,13 +341,11 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// The original function as a value (`f`, `f::<T>`, `Self::f`).
+    /// The original function as a value (`f`, `f::<T, N>`, `Self::f`).
     fn original(&self) -> TokenStream {
         let name = &self.sig.name;
-        let turbofish = self.sig.float.is_generic().then(|| {
-            let float = &self.float;
-            quote!(::<#float>)
-        });
+        let own = self.own_generic_arguments();
+        let turbofish = (!own.is_empty()).then(|| quote!(::<#(#own),*>));
         if self.sig.is_method() { quote!(Self::#name #turbofish) } else { quote!(#name #turbofish) }
     }
 

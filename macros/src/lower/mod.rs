@@ -241,6 +241,8 @@ struct Lowerer {
     errors: Errors,
     /// The float type of the differentiated values.
     float: Float,
+    /// The function's const parameters (`const N: usize`).
+    const_params: Vec<syn::Ident>,
     hints: Hints,
     /// Hints this attempt learned; a non-empty set means "try again".
     learned: Hints,
@@ -297,6 +299,15 @@ impl Lowerer {
             items: Vec::new(),
             errors: Errors::default(),
             float: sig.float.clone(),
+            const_params: sig
+                .generics
+                .params
+                .iter()
+                .filter_map(|p| match p {
+                    syn::GenericParam::Const(c) => Some(c.ident.clone()),
+                    _ => None,
+                })
+                .collect(),
             hints,
             learned: Hints::default(),
             let_counts: HashMap::new(),
@@ -1568,17 +1579,21 @@ impl Lowerer {
         ))
     }
 
-    /// `path` without generic arguments that are just the function's
-    /// float type (`g::<T>` in a generic function, `g::<f64>` in one of
-    /// `f64`): the callee's companions infer it from the arguments.
+    /// `path` without generic arguments that are the function's own
+    /// float type and const parameters (`g::<T>`, `g::<T, N>`, `g::<f64>`
+    /// in a function of `f64`): the callee's companions infer them from
+    /// the arguments.
     fn without_float_argument(&self, path: &syn::Path) -> syn::Path {
         let mut path = path.clone();
-        let t = &self.float.ident();
+        let float = self.float.ident();
+        let own = |ty: &syn::Type| {
+            matches!(ty, syn::Type::Path(p) if p.qself.is_none()
+                && p.path.get_ident().is_some_and(|i| *i == float || self.const_params.contains(i)))
+        };
         if let Some(last) = path.segments.last_mut() {
-            let only_float = matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
-                if args.args.len() == 1
-                    && matches!(&args.args[0], syn::GenericArgument::Type(syn::Type::Path(p)) if p.qself.is_none() && p.path.is_ident(t)));
-            if only_float {
+            let only_own = matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
+                if args.args.iter().all(|a| matches!(a, syn::GenericArgument::Type(ty) if own(ty))));
+            if only_own {
                 last.arguments = syn::PathArguments::None;
             }
         }
