@@ -167,6 +167,15 @@ fn squares<T: Float, const N: usize>(x: [T; N]) -> [T; N] {
     out
 }
 
+/// The bound in a `where` clause, and a `T` argument left out of `wrt`.
+#[differentiate(wrt(x))]
+fn scaled<T>(x: T, c: T, n: i32) -> T
+where
+    T: Float,
+{
+    (x * c).powi(n)
+}
+
 // ----- references --------------------------------------------------------
 
 fn rosenbrock_gradient(x: &[f64]) -> Vec<f64> {
@@ -573,4 +582,13 @@ fn const_parameters_for_array_lengths() {
     let j = squares_jacobian([0.5f32, -2.0]);
     close_f32(&j[0], &[1.0, 0.0], "f32 Jacobian row 0");
     close_f32(&j[1], &[0.0, -4.0], "f32 Jacobian row 1");
+}
+
+#[test]
+fn where_clauses_and_constant_arguments() {
+    // d/dx (c x)ⁿ = n c (c x)ⁿ⁻¹, and d²/dx² = n (n - 1) c² (c x)ⁿ⁻².
+    let (x, c) = (0.7, 1.3);
+    check::assert_all_close(&scaled_grad(x, c, 3), &[3.0 * c * (c * x).powi(2)], 1e-12, "gradient");
+    check::assert_all_close(&scaled_hessian(x, c, 3)[0], &[6.0 * c * c * (c * x)], 1e-12, "Hessian");
+    close_f32(&scaled_grad(x as f32, c as f32, 3), &[3.0 * c * (c * x).powi(2)], "f32 gradient");
 }
