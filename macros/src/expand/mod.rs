@@ -304,13 +304,13 @@ impl<'a> Generator<'a> {
     fn core_turbofish(&self, directions: Option<TokenStream>, value: bool, reverse: bool) -> TokenStream {
         let directions = directions.unwrap_or_else(|| quote!(_));
         let storage = self.storage_params().into_iter().map(|_| quote!(_));
-        let float = self.float_argument();
-        quote!(::<#float #directions, #value, #reverse #(, #storage)*>)
+        let own = self.own_arguments();
+        quote!(::<#own #directions, #value, #reverse #(, #storage)*>)
     }
 
     /// `T, N,`: the function's own type and const parameters, which come
     /// first among the generic arguments of its cores.
-    fn float_argument(&self) -> Option<TokenStream> {
+    fn own_arguments(&self) -> Option<TokenStream> {
         let own = self.own_generic_arguments();
         (!own.is_empty()).then(|| quote!(#(#own,)*))
     }

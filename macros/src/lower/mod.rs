@@ -1484,7 +1484,7 @@ impl Lowerer {
         }
         // `g::<T>(x)` of a generic function: its companions are generic
         // in the same way and infer `T` from the arguments.
-        let path = &self.without_float_argument(&func.path);
+        let path = &self.without_own_arguments(&func.path);
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
             return Err(syn::Error::new(
                 segment.arguments.span(),
@@ -1583,7 +1583,7 @@ impl Lowerer {
     /// float type and const parameters (`g::<T>`, `g::<T, N>`, `g::<f64>`
     /// in a function of `f64`): the callee's companions infer them from
     /// the arguments.
-    fn without_float_argument(&self, path: &syn::Path) -> syn::Path {
+    fn without_own_arguments(&self, path: &syn::Path) -> syn::Path {
         let mut path = path.clone();
         let float = self.float.ident();
         let own = |ty: &syn::Type| {
