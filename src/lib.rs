@@ -287,6 +287,65 @@
 //! "is not a member of trait"): the macro sees the function alone and cannot
 //! tell that it is in an impl.
 //!
+//! # Generic floats
+//!
+//! A function may be generic over its float type: one type parameter
+//! bounded by [`Float`] (num-traits' `Float`, re-exported here so that you
+//! need no num-traits of your own) or by [`Real`]. Its generated functions
+//! are generic over the same parameter, with the bound `T: Real`, which
+//! `f32` and `f64` implement, so one definition gives derivatives in both
+//! precisions. Differentiated arguments may be `T`, `[T; N]`, `&[T; N]`,
+//! `&[T]`, `&Vec<T>` and `Vec<T>`; the result `T`, `[T; M]`, `Vec<T>` or a
+//! tuple of `T`s.
+//!
+//! Rust takes no float literals as a `T`: write constants as
+//! `T::from(100.0).unwrap()`, `T::from(i + 1).unwrap()` (of an integer),
+//! `T::zero()`, `T::one()`, `T::epsilon()` or `T::PI()` ([`FloatConst`],
+//! which [`Real`] includes). Methods have their `f64` names (`x.powi(2)`,
+//! `x.sin()`, also `T::sin(x)`), and another generic differentiated
+//! function is called as `g(x)` or `g::<T>(x)`. With `T: Real` the body may
+//! also use `+=` and `x.iter().sum()`, which `Float` alone lacks.
+//!
+//! ```
+//! use matdiff::{Float, Real, differentiate};
+//!
+//! #[differentiate]
+//! fn rosenbrock<T: Float>(x: &[T]) -> T {
+//!     let hundred = T::from(100.0).unwrap();
+//!     let mut s = T::zero();
+//!     for i in 0..x.len() - 1 {
+//!         s = s + hundred * (x[i + 1] - x[i] * x[i]).powi(2) + (T::one() - x[i]).powi(2);
+//!     }
+//!     s
+//! }
+//!
+//! let g64: Vec<f64> = rosenbrock_grad(&[1.0, 1.0, 1.0]);
+//! let g32: Vec<f32> = rosenbrock_grad(&[1.0, 1.0, 1.0]);
+//! assert_eq!((g64, g32), (vec![0.0; 3], vec![0.0; 3])); // the minimum, in both
+//! let h: Vec<Vec<f32>> = rosenbrock_hessian(&[1.0f32, 1.0, 1.0]);
+//! assert_eq!(h[0], vec![802.0, -400.0, 0.0]);
+//!
+//! // Your own generic code that calls the derivatives bounds its type
+//! // parameter by `Real` (`Float` alone does not say that `T` is `f32` or
+//! // `f64`, which the derivative rules need).
+//! fn gradient_step<T: Real>(x: &mut [T], rate: T) {
+//!     let g = rosenbrock_grad(x);
+//!     for (xi, gi) in x.iter_mut().zip(g) {
+//!         *xi -= rate * gi;
+//!     }
+//! }
+//! let mut x = [0.5f32, 0.25];
+//! gradient_step(&mut x, 1e-3);
+//! assert!(rosenbrock(&x) < rosenbrock(&[0.5f32, 0.25]));
+//! ```
+//!
+//! Array lengths may be const parameters (`fn f<T: Float, const N: usize>(x:
+//! [T; N]) -> T`, also with `f64`): the gradient is then `[T; N]`, and the
+//! Hessian `Vec<Vec<T>>` rows, since rustc cannot size a type by `N + 1`.
+//! Other type parameters, nalgebra values of `T` or sized by a const
+//! parameter, and `check` with a const parameter are compile errors that
+//! say what to write; `check` tests a generic function at `f64`.
+//!
 //! # Options
 //!
 //! ```
@@ -586,7 +645,9 @@
 //! | a method with no rule (`x.frobnicate()`) | the methods with rules; for your own function, `#[differentiate]` it and call it as a function |
 //! | a call of a function without derivatives on a differentiated value | rustc's "cannot find module or crate `helper`": put `#[differentiate]` on `helper`, or give its partials with `#[derivative(v = ..)]` |
 //! | a differentiated value passed where the callee is not differentiated (`wrt` leaves it out) | "the called function has no derivative with respect to this argument": add it to the callee's `wrt(..)` |
-//! | generic type or const parameters | write the function for `f64` (or `f32`) |
+//! | a type parameter not bounded by `Float` or `Real`, two float type parameters, nalgebra values of a type parameter or sized by a const parameter | bound the float type by `Float` or [`Real`]; write nalgebra functions for `f64` or `f32` with sizes as numbers |
+//! | a generated function of a generic one called from code whose type parameter is bounded by `Float` only | "the derivatives of a generic function need `T: matdiff::Real`": bound it by [`Real`] |
+//! | `as` on a differentiated value of a type parameter | compute in `T`; constants as `T::from(2.0).unwrap()` |
 //! | `return` inside a condition or an expression, or inside a loop of a function that returns a tuple or a vector | return from a statement; `break` out of the loop and return after it |
 //! | a `loop` that never ends, a `break 'label value` out of an inner loop | `break` or `return` in it; a variable set before `break 'label` |
 //! | an iterator adapter with no rule (`max_by`), one after `filter`, `collect` after `filter`, a window used whole | `fold` with `f64::max`; `filter` last; the loop; `w[0]`, `w[1]` |
@@ -630,8 +691,12 @@ pub use matdiff_macros::argmin_problem;
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
+/// num-traits' `Float` and `FloatConst`: the bound of a generic
+/// differentiated function's float type parameter (`fn f<T: Float>(x: T) -> T`),
+/// re-exported so that such a crate needs no num-traits of its own.
+pub use matdiff_core::num_traits::{Float, FloatConst};
 pub use matdiff_core::sparse::SparseHessian;
-pub use matdiff_core::{Directions, Linear, Scalar};
+pub use matdiff_core::{Directions, Linear, Real, Scalar};
 /// Gives the derivative of a function of scalars by its partials, for
 /// `#[differentiate]` callers; see "Derivatives you give" in the [crate] docs.
 pub use matdiff_macros::derivative;

@@ -8,7 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use matdiff::{derivative, differentiate};
+use matdiff::{Float, derivative, differentiate};
 use nalgebra::{Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3};
 
 struct Counting;
@@ -90,6 +90,22 @@ fn through_erf(x: f64, y: f64) -> f64 {
     erf(x * y) * y
 }
 
+/// Generic over the float type: the same at `f32` and `f64`.
+#[differentiate]
+fn generic_rosenbrock<T: Float>(x: &[T]) -> T {
+    let hundred = T::from(100.0).unwrap();
+    let mut s = T::zero();
+    for i in 0..x.len() - 1 {
+        s = s + hundred * (x[i + 1] - x[i] * x[i]).powi(2) + (T::one() - x[i]).powi(2);
+    }
+    s
+}
+
+#[differentiate]
+fn generic_scalar<T: Float>(x: T, y: T, z: T) -> T {
+    (x * y).sin() + (y - z).exp() * x
+}
+
 fn allocations_during(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.with(Cell::get);
     f();
@@ -143,4 +159,22 @@ fn slice_gradients_into_buffers_allocate_nothing() {
         black_box(rosenbrock_grad(black_box(&x)));
     });
     assert_eq!(allocating, 1);
+}
+
+#[test]
+fn generic_functions_allocate_nothing() {
+    let x: Vec<f64> = (0..1000).map(|i| (i as f64 * 0.37).sin()).collect();
+    let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+    let mut g = vec![0.0; x.len()];
+    let mut g32 = vec![0.0f32; x.len()];
+    let count = allocations_during(|| {
+        for _ in 0..100 {
+            black_box(generic_rosenbrock_value_and_grad_into(black_box(&x), black_box(&mut g)));
+            black_box(generic_rosenbrock_value_and_grad_into(black_box(&x32), black_box(&mut g32)));
+            black_box(generic_scalar_hessian(black_box(0.3f64), black_box(-0.2), black_box(0.9)));
+            black_box(generic_scalar_hvp(black_box(0.3f32), black_box(-0.2), black_box(0.9), black_box([1.0; 3])));
+            black_box(generic_scalar_value_and_grad(black_box(0.3f32), black_box(-0.2), black_box(0.9)));
+        }
+    });
+    assert_eq!(count, 0, "generic derivatives must not touch the heap where the concrete ones do not");
 }

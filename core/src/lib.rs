@@ -26,4 +26,6 @@ pub use linear::{Directions, Linear};
 /// crate): one row per primitive, naming its modules of [`rules`].
 pub use matdiff_table as table;
 pub use nalgebra;
-pub use scalar::Scalar;
+/// num-traits, whose `Float` and `FloatConst` bound [`Scalar`].
+pub use num_traits;
+pub use scalar::{Real, Scalar};

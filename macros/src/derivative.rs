@@ -148,8 +148,8 @@ impl ArgShape {
     }
 
     /// The float argument's shape, if `ty` is one of those of `float`.
-    fn of(ty: &syn::Type, float: Float) -> Option<ArgShape> {
-        let same = |elem: &syn::Type| Float::of(elem) == Some(float);
+    fn of(ty: &syn::Type, float: &Float) -> Option<ArgShape> {
+        let same = |elem: &syn::Type| Float::of(elem).as_ref() == Some(float);
         match ty {
             syn::Type::Paren(p) => ArgShape::of(&p.elem, float),
             syn::Type::Group(g) => ArgShape::of(&g.elem, float),
@@ -319,7 +319,7 @@ fn check_signature(sig: &syn::Signature, tangent_form: bool) -> syn::Result<(Flo
                 continue;
             }
         };
-        let shape = match (ArgShape::of(&typed.ty, float), Float::of(&typed.ty)) {
+        let shape = match (ArgShape::of(&typed.ty, &float), Float::of(&typed.ty)) {
             (Some(ArgShape::Scalar), _) => Some(ArgShape::Scalar),
             (Some(shape), _) if tangent_form => Some(shape),
             (Some(_), _) => {

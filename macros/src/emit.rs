@@ -108,6 +108,11 @@ impl<'a> Emitter<'a> {
         self.owns_matrices || (self.bundle && self.vars.get(v).tangent)
     }
 
+    /// The zero tangent of `v` along `directions` (see [`zero_tangent`]).
+    pub fn zero_tangent(&self, v: Var, directions: &TokenStream) -> TokenStream {
+        zero_tangent(self.vars, v, directions, Span::call_site())
+    }
+
     pub fn ident(&self, v: Var) -> &Ident {
         self.vars.ident(v)
     }
@@ -619,11 +624,7 @@ impl<'a> Emitter<'a> {
                 let v = self.ident(*v);
                 quote_spanned!(span=> ::matdiff::__private::zero_like(&#v))
             }
-            Expr::ZeroTangent(v) => {
-                let v = self.ident(*v);
-                let directions = &self.directions;
-                quote_spanned!(span=> ::matdiff::__private::zero_tangent::<#directions, _>(&#v))
-            }
+            Expr::ZeroTangent(v) => zero_tangent(self.vars, *v, &self.directions, span),
             Expr::Read { array, index } => {
                 let (array, index) = (self.ident(*array), self.ident(*index));
                 quote_spanned!(span=> #array[#index])
@@ -898,4 +899,14 @@ fn collect_opaque_uses(stmts: &[Stmt], out: &mut HashSet<Var>) {
             _ => {}
         }
     }
+}
+
+/// The zero tangent of `v` along `directions`.
+pub fn zero_tangent(vars: &Vars, v: Var, directions: &TokenStream, span: Span) -> TokenStream {
+    let data = vars.get(v);
+    if vars.generic_float && !data.array && !data.matrix {
+        return quote_spanned!(span=> <#directions as ::matdiff::__private::Directions<_>>::zero());
+    }
+    let v = vars.ident(v);
+    quote_spanned!(span=> ::matdiff::__private::zero_tangent::<#directions, _>(&#v))
 }

@@ -30,3 +30,39 @@ impl Errors {
         }
     }
 }
+
+/// A type parameter that is not the float type.
+pub fn other_type_parameter(param: &proc_macro2::Ident) -> String {
+    format!(
+        "`#[differentiate]` supports one type parameter, the float type, bounded by `Float` (num-traits' `Float`, re-exported as `matdiff::Float`) or `matdiff::Real`, as in `fn f<T: Float>(x: T) -> T`; `{param}` has neither bound: add one if `{param}` is the float type, otherwise write the function for concrete types"
+    )
+}
+
+/// A second type parameter bounded like a float.
+pub fn second_float_parameter(first: &proc_macro2::Ident) -> String {
+    format!(
+        "`#[differentiate]` supports one float type parameter, and `{first}` is already one: use `{first}` for every differentiated argument and the result"
+    )
+}
+
+/// A nalgebra argument or result whose element type is the float type
+/// parameter.
+pub fn generic_nalgebra(param: &proc_macro2::Ident) -> String {
+    format!(
+        "nalgebra vectors and matrices of the type parameter `{param}` cannot be differentiated: write this function for `f64` or `f32` (a generic function may take `{param}`, `[{param}; N]`, `&[{param}]` and `Vec<{param}>`)"
+    )
+}
+
+/// `as` on a differentiated value of the float type parameter.
+pub fn generic_cast(param: &proc_macro2::Ident) -> String {
+    format!(
+        "a differentiated value of the type parameter `{param}` cannot be cast with `as`: compute in `{param}` throughout, and write constants as `{param}::from(2.0).unwrap()`, `{param}::one()` or `{param}::PI()`"
+    )
+}
+
+/// A nalgebra argument or result beside a const parameter.
+pub fn const_parameter_nalgebra(param: &proc_macro2::Ident) -> String {
+    format!(
+        "nalgebra vectors and matrices cannot be differentiated in a function with the const parameter `{param}`: write their sizes as numbers (`SVector<f64, 3>`), or take a `DVector<f64>`"
+    )
+}

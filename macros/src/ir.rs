@@ -49,9 +49,19 @@ pub struct VarData {
 pub struct Vars {
     data: Vec<VarData>,
     taken: std::collections::HashSet<String>,
+    /// Whether the float type is a type parameter: then the zero tangent
+    /// of a float is `Directions::zero()` of the directions, since
+    /// `HasTangent`, which `zero_tangent` needs, is implemented per float
+    /// type and a type parameter does not reach it.
+    pub generic_float: bool,
 }
 
 impl Vars {
+    /// No values yet; `generic_float`: see [`Vars::generic_float`].
+    pub fn with_generic_float(generic_float: bool) -> Self {
+        Vars { generic_float, ..Vars::default() }
+    }
+
     /// A new value named after `base` (made unique), reported at `span`.
     pub fn fresh(&mut self, base: &str, span: Span, varied: bool) -> Var {
         let name = self.unique_name(base);

@@ -92,7 +92,14 @@ pub fn reverse(vars: &mut Vars, body: &Block, active: &HashSet<Var>, seed: Seed,
             Seed::UnitAt(index) => {
                 let buffer = pass.declare_buffer(result, &mut head);
                 let one = pass.vars.fresh("one", Span::call_site(), false);
-                head.push(let_(one, Expr::Opaque { tokens: quote::quote!(1.0), uses: Vec::new() }));
+                // A type parameter takes no literal: its 1 is inferred
+                // from the buffer.
+                let tokens = if pass.vars.generic_float {
+                    quote::quote!(::matdiff::__private::Scalar::of(1.0))
+                } else {
+                    quote::quote!(1.0)
+                };
+                head.push(let_(one, Expr::Opaque { tokens, uses: Vec::new() }));
                 head.push(Stmt::AddAt { buffer, index, value: one });
             }
         }

@@ -5,25 +5,41 @@ use proc_macro2::{Ident, Span};
 use quote::format_ident;
 use syn::spanned::Spanned;
 
-use crate::errors::Errors;
+use crate::errors::{self, Errors};
 use crate::options::Options;
 
 /// The float type every differentiated argument and the result share.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Float {
     F32,
     F64,
+    /// The function's type parameter bounded by `Float` or `matdiff::Real`
+    /// (`fn f<T: Float>(x: T) -> T`): the generated functions are generic
+    /// over it too.
+    Generic(Ident),
 }
 
 impl Float {
-    pub fn ident(self) -> Ident {
+    pub fn ident(&self) -> Ident {
         match self {
             Float::F32 => format_ident!("f32"),
             Float::F64 => format_ident!("f64"),
+            Float::Generic(t) => t.clone(),
         }
     }
 
+    pub fn is_generic(&self) -> bool {
+        matches!(self, Float::Generic(_))
+    }
+
+    /// The concrete float type `ty` names (`f32` or `f64`).
     pub fn of(ty: &syn::Type) -> Option<Float> {
+        Float::of_in(ty, None)
+    }
+
+    /// The float type `ty` names, where `generic` is the function's float
+    /// type parameter, if it has one.
+    fn of_in(ty: &syn::Type, generic: Option<&Ident>) -> Option<Float> {
         match ty {
             syn::Type::Path(p) if p.qself.is_none() => {
                 let ident = p.path.get_ident()?;
@@ -31,12 +47,14 @@ impl Float {
                     Some(Float::F64)
                 } else if ident == "f32" {
                     Some(Float::F32)
+                } else if generic.is_some_and(|t| ident == t) {
+                    Some(Float::Generic(ident.clone()))
                 } else {
                     None
                 }
             }
-            syn::Type::Group(g) => Float::of(&g.elem),
-            syn::Type::Paren(p) => Float::of(&p.elem),
+            syn::Type::Group(g) => Float::of_in(&g.elem, generic),
+            syn::Type::Paren(p) => Float::of_in(&p.elem, generic),
             _ => None,
         }
     }
@@ -97,18 +115,20 @@ impl Param {
 
 /// The element type and shape of a float argument type, if it is one.
 /// `&mut` to floats is reported as an error.
-fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
+fn float_shape(ty: &syn::Type, generic: Option<&Ident>, errors: &mut Errors) -> Option<(Float, Shape)> {
     match ty {
-        syn::Type::Group(g) => float_shape(&g.elem, errors),
-        syn::Type::Paren(p) => float_shape(&p.elem, errors),
+        syn::Type::Group(g) => float_shape(&g.elem, generic, errors),
+        syn::Type::Paren(p) => float_shape(&p.elem, generic, errors),
         syn::Type::Reference(r) => {
             let inner = match &*r.elem {
-                syn::Type::Slice(slice) => Float::of(&slice.elem).map(|f| (f, Shape::Dynamic)),
-                syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
-                syn::Type::Path(_) => vec_of(&r.elem)
+                syn::Type::Slice(slice) => Float::of_in(&slice.elem, generic).map(|f| (f, Shape::Dynamic)),
+                syn::Type::Array(array) => {
+                    Float::of_in(&array.elem, generic).map(|f| (f, Shape::Fixed(array.len.clone())))
+                }
+                syn::Type::Path(_) => vec_of(&r.elem, generic)
                     .map(|f| (f, Shape::Dynamic))
-                    .or_else(|| Float::of(&r.elem).map(|f| (f, Shape::Scalar)))
-                    .or_else(|| nalgebra_shape(&r.elem, true)),
+                    .or_else(|| Float::of_in(&r.elem, generic).map(|f| (f, Shape::Scalar)))
+                    .or_else(|| nalgebra_shape(&r.elem, true, generic)),
                 _ => None,
             };
             if inner.is_some() && r.mutability.is_some() {
@@ -124,17 +144,17 @@ fn float_shape(ty: &syn::Type, errors: &mut Errors) -> Option<(Float, Shape)> {
                 other => other,
             }
         }
-        syn::Type::Array(array) => Float::of(&array.elem).map(|f| (f, Shape::Fixed(array.len.clone()))),
-        syn::Type::Path(_) => Float::of(ty)
+        syn::Type::Array(array) => Float::of_in(&array.elem, generic).map(|f| (f, Shape::Fixed(array.len.clone()))),
+        syn::Type::Path(_) => Float::of_in(ty, generic)
             .map(|f| (f, Shape::Scalar))
-            .or_else(|| vec_of(ty).map(|f| (f, Shape::Dynamic)))
-            .or_else(|| nalgebra_shape(ty, false)),
+            .or_else(|| vec_of(ty, generic).map(|f| (f, Shape::Dynamic)))
+            .or_else(|| nalgebra_shape(ty, false, generic)),
         _ => None,
     }
 }
 
-/// `Vec<f64>` or `Vec<f32>`.
-fn vec_of(ty: &syn::Type) -> Option<Float> {
+/// `Vec<f64>`, `Vec<f32>` or `Vec<T>` of the float type parameter.
+fn vec_of(ty: &syn::Type, generic: Option<&Ident>) -> Option<Float> {
     let syn::Type::Path(p) = ty else { return None };
     if p.qself.is_some() {
         return None;
@@ -145,7 +165,7 @@ fn vec_of(ty: &syn::Type) -> Option<Float> {
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
     match args.args.first()? {
-        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Float::of(inner),
+        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Float::of_in(inner, generic),
         _ => None,
     }
 }
@@ -186,6 +206,28 @@ impl Signature {
     pub fn in_impl(&self) -> bool {
         self.receiver.is_some() || self.associated
     }
+
+    /// Whether `expr` (an array length) names one of the function's const
+    /// parameters.
+    pub fn names_const_parameter(&self, expr: &syn::Expr) -> bool {
+        fn mentions(tokens: proc_macro2::TokenStream, names: &[&Ident]) -> bool {
+            tokens.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => names.contains(&&i),
+                proc_macro2::TokenTree::Group(g) => mentions(g.stream(), names),
+                _ => false,
+            })
+        }
+        let names: Vec<&Ident> = self
+            .generics
+            .params
+            .iter()
+            .filter_map(|p| match p {
+                syn::GenericParam::Const(c) => Some(&c.ident),
+                _ => None,
+            })
+            .collect();
+        !names.is_empty() && mentions(quote::ToTokens::to_token_stream(expr), &names)
+    }
 }
 
 pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature> {
@@ -206,14 +248,8 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     if let Some(variadic) = &sig.variadic {
         errors.push(variadic.span(), "`#[differentiate]` does not support variadic functions");
     }
-    for param in &sig.generics.params {
-        if !matches!(param, syn::GenericParam::Lifetime(_)) {
-            errors.push(
-                param.span(),
-                "`#[differentiate]` does not support generic type or const parameters: write the function for `f64` (or `f32`)",
-            );
-        }
-    }
+    let generic = float_parameter(&sig.generics, &mut errors);
+    let generic = generic.as_ref();
 
     let mut receiver = None;
     let mut params = Vec::new();
@@ -221,7 +257,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         match input {
             syn::FnArg::Receiver(r) => receiver = Some(r.clone()),
             syn::FnArg::Typed(pat_type) => {
-                let (float, shape) = match float_shape(&pat_type.ty, &mut errors) {
+                let (float, shape) = match float_shape(&pat_type.ty, generic, &mut errors) {
                     Some((f, shape)) => (Some(f), shape),
                     None => (None, Shape::Scalar),
                 };
@@ -291,19 +327,19 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         syn::Type::Tuple(t) if !t.elems.is_empty() => Some(t.elems.len()),
         _ => None,
     };
-    let (output_float, vector_output) = match Float::of(&output) {
+    let (output_float, vector_output) = match Float::of_in(&output, generic) {
         Some(f) => (Some(f), None),
         None => match &output {
             syn::Type::Tuple(t) if !t.elems.is_empty() => {
-                let floats: Vec<Option<Float>> = t.elems.iter().map(Float::of).collect();
-                let float = floats[0].filter(|f| floats.iter().all(|g| *g == Some(*f)));
+                let floats: Vec<Option<Float>> = t.elems.iter().map(|e| Float::of_in(e, generic)).collect();
+                let float = floats[0].clone().filter(|f| floats.iter().all(|g| g.as_ref() == Some(f)));
                 let len = proc_macro2::Literal::usize_unsuffixed(t.elems.len());
                 (float, Some(Shape::Fixed(syn::parse_quote!(#len))))
             }
-            syn::Type::Array(array) => (Float::of(&array.elem), Some(Shape::Fixed(array.len.clone()))),
-            other => match nalgebra_shape(other, false) {
+            syn::Type::Array(array) => (Float::of_in(&array.elem, generic), Some(Shape::Fixed(array.len.clone()))),
+            other => match nalgebra_shape(other, false, generic) {
                 Some((float, shape @ Shape::Matrix(_))) => (Some(float), Some(shape)),
-                _ => (vec_of(other), Some(Shape::Dynamic)),
+                _ => (vec_of(other, generic), Some(Shape::Dynamic)),
             },
         },
     };
@@ -324,9 +360,9 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
             ),
         }
     }
-    let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float)).unwrap_or(Float::F64);
+    let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float.clone())).unwrap_or(Float::F64);
     for param in &wrt_floats {
-        if param.float != Some(float) {
+        if param.float.as_ref() != Some(&float) {
             errors.push(
                 param.ty.span(),
                 format!(
@@ -338,7 +374,35 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         }
     }
 
+    if let Float::Generic(t) = &float {
+        let nalgebra = params
+            .iter()
+            .find(|p| p.wrt && p.matrix().is_some())
+            .map(|p| p.ty.span())
+            .or_else(|| matches!(&vector_output, Some(Shape::Matrix(_))).then(|| output.span()));
+        if let Some(span) = nalgebra {
+            errors.push(span, errors::generic_nalgebra(t));
+        }
+    }
+
+    if let Some(c) = sig.generics.const_params().next() {
+        let nalgebra = params
+            .iter()
+            .find(|p| p.matrix().is_some())
+            .map(|p| p.ty.span())
+            .or_else(|| matches!(&vector_output, Some(Shape::Matrix(_))).then(|| output.span()));
+        if let Some(span) = nalgebra {
+            errors.push(span, errors::const_parameter_nalgebra(&c.ident));
+        }
+    }
+
     errors.finish()?;
+    let mut generics = sig.generics.clone();
+    if let Float::Generic(t) = &float {
+        // What the rules need of the float type, whatever bound the user
+        // wrote (`Float` alone lacks it).
+        generics.make_where_clause().predicates.push(syn::parse_quote!(#t: ::matdiff::Real));
+    }
     Ok(Signature {
         name: sig.ident.clone(),
         receiver,
@@ -346,10 +410,52 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
         float,
         vector_output,
         tuple_output,
-        generics: sig.generics.clone(),
+        generics,
         associated: false,
         trait_impl: None,
     })
+}
+
+/// The function's float type parameter: the one type parameter bounded
+/// (in place or in the `where` clause) by `Float` (num-traits', or its
+/// re-export `matdiff::Float`) or `matdiff::Real`. Every other type or
+/// const parameter is an error that says what to write.
+fn float_parameter(generics: &syn::Generics, errors: &mut Errors) -> Option<Ident> {
+    let mut float: Option<Ident> = None;
+    for param in &generics.params {
+        match param {
+            syn::GenericParam::Lifetime(_) => {}
+            syn::GenericParam::Type(t) if names_float_bound(generics, t) => {
+                if let Some(first) = &float {
+                    errors.push(t.ident.span(), errors::second_float_parameter(first));
+                } else {
+                    float = Some(t.ident.clone());
+                }
+            }
+            syn::GenericParam::Type(t) => errors.push(t.ident.span(), errors::other_type_parameter(&t.ident)),
+            // `const N: usize` for the lengths of arrays (`[T; N]`).
+            syn::GenericParam::Const(_) => {}
+        }
+    }
+    float
+}
+
+/// Whether type parameter `param` is bounded by `Float` or `Real`.
+fn names_float_bound(generics: &syn::Generics, param: &syn::TypeParam) -> bool {
+    let is_float = |bound: &syn::TypeParamBound| match bound {
+        syn::TypeParamBound::Trait(t) => {
+            t.path.segments.last().is_some_and(|s| s.ident == "Float" || s.ident == "Real")
+        }
+        _ => false,
+    };
+    let in_where = generics.where_clause.iter().flat_map(|w| &w.predicates).any(|predicate| match predicate {
+        syn::WherePredicate::Type(p) => {
+            matches!(&p.bounded_ty, syn::Type::Path(ty) if ty.qself.is_none() && ty.path.is_ident(&param.ident))
+                && p.bounds.iter().any(is_float)
+        }
+        _ => false,
+    });
+    param.bounds.iter().any(is_float) || in_where
 }
 
 /// The nalgebra types users write for vectors and matrices.
@@ -406,7 +512,7 @@ fn nalgebra_unsupported(name: &Ident, ty: &syn::Type) -> String {
 /// `f32`/`f64` elements: `DVector<F>`, `DMatrix<F>`, `RowDVector<F>`,
 /// `SVector<F, N>`, `RowSVector<F, N>`, `SMatrix<F, R, C>`, `VectorN<F>`,
 /// `RowVectorN<F>`, `MatrixN<F>` and `MatrixRxC<F>`.
-fn nalgebra_shape(ty: &syn::Type, reference: bool) -> Option<(Float, Shape)> {
+fn nalgebra_shape(ty: &syn::Type, reference: bool, generic: Option<&Ident>) -> Option<(Float, Shape)> {
     let syn::Type::Path(p) = ty else { return None };
     if p.qself.is_some() {
         return None;
@@ -415,7 +521,7 @@ fn nalgebra_shape(ty: &syn::Type, reference: bool) -> Option<(Float, Shape)> {
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
     let mut args = args.args.iter();
     let float = match args.next()? {
-        syn::GenericArgument::Type(elem) => Float::of(elem)?,
+        syn::GenericArgument::Type(elem) => Float::of_in(elem, generic)?,
         _ => return None,
     };
     let consts: Vec<proc_macro2::TokenStream> = args

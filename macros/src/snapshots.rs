@@ -226,6 +226,23 @@ fn vector_built_from_scalars() {
 }
 
 #[test]
+fn generic_float() {
+    check(
+        "generic_float",
+        quote!(),
+        quote! {
+            fn damped<T: Float>(x: &[T], c: T) -> T {
+                let mut s = T::zero();
+                for i in 0..x.len() {
+                    s = s + (x[i] * c).sin() / T::from(i + 1).unwrap();
+                }
+                s
+            }
+        },
+    );
+}
+
+#[test]
 fn derivative_with_result() {
     check_expansion(
         "derivative_with_result",

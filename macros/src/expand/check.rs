@@ -30,8 +30,19 @@ pub(super) fn validate(options: &Options, sig: &Signature) -> syn::Result<()> {
              test the method with `matdiff::check::gradient` and `matdiff::check::hessian`",
         );
     }
-    if sig.float != Float::F64 {
+    // A generic function is checked at `f64`.
+    if sig.float == Float::F32 {
         return refuse("`check` compares with finite differences in `f64`: it goes on functions of `f64`");
+    }
+    if let Some(c) = sig.generics.const_params().next() {
+        return Err(syn::Error::new(
+            c.ident.span(),
+            format!(
+                "`check` makes up arguments of fixed lengths, and this function has the const parameter `{}`; \
+                 drop `check`, or test an instance with `matdiff::check::gradient` and `matdiff::check::hessian`",
+                c.ident
+            ),
+        ));
     }
     if let Some(p) = sig.params.iter().find(|p| !p.wrt) {
         return Err(syn::Error::new(
@@ -90,7 +101,7 @@ impl<'a> Generator<'a> {
             };
             let arg = format_ident!("__matdiff_arg{}", k);
             let scalars = quote!(&__matdiff_point[__matdiff_at..__matdiff_at + #len]);
-            let value = argument(&p.ty, scalars);
+            let value = argument(&self.at_f64(&p.ty), scalars);
             lets.push(quote! {
                 let #arg = #value;
                 __matdiff_at += #len;
@@ -210,6 +221,26 @@ impl<'a> Generator<'a> {
                 Shape::Dynamic | Shape::Matrix(_) => SLICE_LEN,
             })
             .sum()
+    }
+
+    /// `ty` with the float type parameter of a generic function replaced
+    /// by `f64`, at which the test checks it.
+    fn at_f64(&self, ty: &syn::Type) -> syn::Type {
+        struct AtF64<'p>(&'p proc_macro2::Ident);
+        impl syn::visit_mut::VisitMut for AtF64<'_> {
+            fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+                if matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident(self.0)) {
+                    *ty = syn::parse_quote!(f64);
+                } else {
+                    syn::visit_mut::visit_type_mut(self, ty);
+                }
+            }
+        }
+        let mut ty = ty.clone();
+        if let Float::Generic(t) = &self.sig.float {
+            syn::visit_mut::VisitMut::visit_type_mut(&mut AtF64(t), &mut ty);
+        }
+        ty
     }
 
     /// The length of an argument of fixed size, as an expression.

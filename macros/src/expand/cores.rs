@@ -270,8 +270,7 @@ impl<'a> Generator<'a> {
                         }
                         None => {
                             rows.push(false);
-                            let p = e.ident(param);
-                            quote!(::matdiff::__private::zero_tangent::<__MatdiffD, _>(&#p))
+                            crate::emit::zero_tangent(&vars, param, &quote!(__MatdiffD), Span::call_site())
                         }
                     }
                 })
@@ -420,7 +419,7 @@ impl<'a> Generator<'a> {
                 let d = vars.ident(*d);
                 quote!(#d)
             }
-            None => quote!(::matdiff::__private::zero_tangent::<__MatdiffD, _>(&#result)),
+            None => crate::emit::zero_tangent(vars, result_var, &quote!(__MatdiffD), Span::call_site()),
         };
         let zero = quote!(<#float as ::matdiff::__private::Scalar>::of(0.0));
         let zero_dot = quote!(<__MatdiffD as ::matdiff::__private::Directions<#float>>::zero());
@@ -556,10 +555,7 @@ impl<'a> Generator<'a> {
                 let d = e.ident(*d);
                 quote!(#d)
             }
-            None => {
-                let v = e.ident(v);
-                quote!(::matdiff::__private::zero_tangent::<__MatdiffD, _>(&#v))
-            }
+            None => e.zero_tangent(v, &quote!(__MatdiffD)),
         }
     }
 

@@ -210,12 +210,15 @@ impl<'a> Generator<'a> {
                             let direction = proc_macro2::Literal::usize_unsuffixed(colouring.colour_of[j]);
                             quote!(#row[#direction])
                         } else {
-                            quote!(0.0)
+                            self.zero()
                         }
                     });
                     quote!([#(#entries),*])
                 }
-                (false, _) => quote!([0.0; #n]),
+                (false, _) => {
+                    let zero = self.zero();
+                    quote!([#zero; #n])
+                }
             }
         });
         let square = quote!([#float; #n]);

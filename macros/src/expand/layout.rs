@@ -28,6 +28,12 @@ impl<'a> Generator<'a> {
     fn size(&self, e: &Emitter, i: usize) -> (TokenStream, bool) {
         match &self.wrt_param(i).shape {
             Shape::Scalar => (quote!(1usize), true),
+            // A length that names a const parameter is a constant rustc
+            // cannot compute with in types (`N + 1`): counted at run time.
+            Shape::Fixed(n) if self.sig.names_const_parameter(n) => {
+                let p = e.ident(self.wrt[i]);
+                (quote!(#p.len()), false)
+            }
             Shape::Fixed(n) => (quote!((#n)), true),
             Shape::Matrix(m) if m.len.is_some() => {
                 let len = &m.len;
@@ -113,11 +119,17 @@ impl<'a> Generator<'a> {
         let float = &self.float;
         let total = &layout.total;
         match (layout.fixed, rows) {
-            (true, Some(rows)) => (quote!([[#float; #total]; #rows]), quote!([[0.0; #total]; #rows])),
-            _ => (
-                quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
-                quote!(::std::vec![::std::vec![0.0; __matdiff_total]; __matdiff_rows]),
-            ),
+            (true, Some(rows)) => {
+                let zero = self.zero();
+                (quote!([[#float; #total]; #rows]), quote!([[#zero; #total]; #rows]))
+            }
+            _ => {
+                let zero = self.zero();
+                (
+                    quote!(::std::vec::Vec<::std::vec::Vec<#float>>),
+                    quote!(::std::vec![::std::vec![#zero; __matdiff_total]; __matdiff_rows]),
+                )
+            }
         }
     }
 

@@ -217,15 +217,18 @@ impl<'a> Generator<'a> {
 
     /// `let _ = f;`: users often call only the derivatives, and this use of
     /// the original keeps rustc from calling it dead code. A function of a
-    /// trait impl is named through its trait, which need not be in scope.
+    /// trait impl is named through its trait, which need not be in scope; a
+    /// generic one with its own type and const arguments (`f::<T, N>`).
     fn keep_original(&self) -> TokenStream {
         let original = &self.sig.name;
+        let own = self.own_generic_arguments();
+        let turbofish = (!own.is_empty()).then(|| quote!(::<#(#own),*>));
         if let Some(path) = &self.sig.trait_impl {
-            quote!(let _ = <Self as #path>::#original;)
+            quote!(let _ = <Self as #path>::#original #turbofish;)
         } else if self.sig.in_impl() {
-            quote!(let _ = Self::#original;)
+            quote!(let _ = Self::#original #turbofish;)
         } else {
-            quote!(let _ = #original;)
+            quote!(let _ = #original #turbofish;)
         }
     }
 
@@ -369,7 +372,41 @@ impl<'a> Generator<'a> {
     fn core_turbofish(&self, directions: Option<TokenStream>, value: bool, reverse: bool) -> TokenStream {
         let directions = directions.unwrap_or_else(|| quote!(_));
         let storage = self.storage_params().into_iter().map(|_| quote!(_));
-        quote!(::<#directions, #value, #reverse #(, #storage)*>)
+        let own = self.own_arguments();
+        quote!(::<#own #directions, #value, #reverse #(, #storage)*>)
+    }
+
+    /// `T, N,`: the function's own type and const parameters, which come
+    /// first among the generic arguments of its cores.
+    fn own_arguments(&self) -> Option<TokenStream> {
+        let own = self.own_generic_arguments();
+        (!own.is_empty()).then(|| quote!(#(#own,)*))
+    }
+
+    /// The function's type and const parameters, in order (lifetimes are
+    /// left to inference).
+    fn own_generic_arguments(&self) -> Vec<Ident> {
+        self.sig
+            .generics
+            .params
+            .iter()
+            .filter_map(|p| match p {
+                syn::GenericParam::Type(t) => Some(t.ident.clone()),
+                syn::GenericParam::Const(c) => Some(c.ident.clone()),
+                syn::GenericParam::Lifetime(_) => None,
+            })
+            .collect()
+    }
+
+    /// A zero of the float type where rustc infers the type: the literal,
+    /// which a type parameter does not take.
+    fn zero(&self) -> TokenStream {
+        let float = &self.float;
+        if self.sig.float.is_generic() {
+            quote!(<#float as ::matdiff::__private::Scalar>::of(0.0))
+        } else {
+            quote!(0.0)
+        }
     }
 
     /// Entry `i` of the per-argument tuple `tuple` returned by a core, for

@@ -739,7 +739,7 @@ impl Lowerer {
                 // The standard library's float `sum` starts from -0.0, so
                 // that a sum of negative zeros is -0.0: a sign that `atan2`
                 // and division by it can see.
-                let start = if method == "sum" { quote!(-0.0) } else { quote!(1.0) };
+                let start = self.float_constant(if method == "sum" { quote!(-0.0) } else { quote!(1.0) });
                 let op: syn::BinOp = if method == "sum" { syn::parse_quote!(+) } else { syn::parse_quote!(*) };
                 Some(self.fold_loop(
                     source,
@@ -944,7 +944,8 @@ impl Lowerer {
         let count_tokens = if range.inclusive { quote!((#start..=#end).count()) } else { quote!((#start..#end).len()) };
         let count = self.vars.fresh("n", m.span(), false);
         self.emit(count, Expr::Opaque { tokens: count_tokens, uses: vec![range.start, range.end] }, m.span());
-        let zero = self.constant(quote!(0.0), "zero");
+        let zero = self.float_constant(quote!(0.0));
+        let zero = self.constant(zero, "zero");
         let array = self.vars.fresh(name, m.span(), true);
         let data = self.vars.get_mut(array);
         data.array = true;

@@ -20,7 +20,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 
-use crate::errors::Errors;
+use crate::errors::{self, Errors};
 use crate::ir::{
     ArrayInit, ArrayLen, Block, CallMode, Callee, Cond, Dst, Expr, Form, Stmt, StoreOp, Target, Var, Vars,
 };
@@ -279,6 +279,8 @@ struct Lowerer {
     errors: Errors,
     /// The float type of the differentiated values.
     float: Float,
+    /// The function's const parameters (`const N: usize`).
+    const_params: Vec<syn::Ident>,
     hints: Hints,
     /// Hints this attempt learned; a non-empty set means "try again".
     learned: Hints,
@@ -335,12 +337,21 @@ type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
 impl Lowerer {
     fn new(sig: &Signature, hints: Hints) -> Self {
         Lowerer {
-            vars: Vars::default(),
+            vars: Vars::with_generic_float(sig.float.is_generic()),
             scopes: vec![HashMap::new()],
             stmts: Vec::new(),
             items: Vec::new(),
             errors: Errors::default(),
-            float: sig.float,
+            float: sig.float.clone(),
+            const_params: sig
+                .generics
+                .params
+                .iter()
+                .filter_map(|p| match p {
+                    syn::GenericParam::Const(c) => Some(c.ident.clone()),
+                    _ => None,
+                })
+                .collect(),
             hints,
             learned: Hints::default(),
             let_counts: HashMap::new(),
@@ -411,6 +422,15 @@ impl Lowerer {
     }
 
     /// A constant written by the macro itself (a literal, `true`).
+    /// A float literal of the function's float type: as written, or
+    /// through `Scalar::of` for a type parameter, which takes no literals.
+    fn float_constant(&self, literal: TokenStream) -> TokenStream {
+        match &self.float {
+            Float::Generic(t) => quote!(<#t as ::matdiff::__private::Scalar>::of(#literal)),
+            _ => literal,
+        }
+    }
+
     fn constant(&mut self, tokens: TokenStream, name: &str) -> Var {
         let var = self.vars.fresh(name, Span::call_site(), false);
         self.emit(var, Expr::Opaque { tokens, uses: Vec::new() }, Span::call_site())
@@ -553,6 +573,11 @@ impl Lowerer {
     /// user's code gives one type with a differentiated float or with the
     /// function's float result (see [`types`]).
     fn type_joins(&self, stmts: &mut [Stmt]) {
+        // A generic function has no float literals of its float type (rustc
+        // rejects them), so nothing needs it written.
+        if self.float.is_generic() {
+            return;
+        }
         // With nalgebra values, whether a value is a matrix is not always
         // known here, and a matrix must not be typed as a float: a class
         // then means one scalar type (of a float, or of a matrix's
@@ -1271,9 +1296,11 @@ impl Lowerer {
                 _ => Err(syn::Error::new(u.op.span(), "this operator has no derivative")),
             },
             syn::Expr::Cast(c) => {
-                let other = match self.float {
+                let other = match &self.float {
                     Float::F64 => "f32",
                     Float::F32 => "f64",
+                    // `x as f64` of a `T` is no Rust; say what is.
+                    Float::Generic(t) => return Err(syn::Error::new(c.span(), errors::generic_cast(t))),
                 };
                 if matches!(&*c.ty, syn::Type::Path(p) if p.path.is_ident(other)) {
                     return Err(syn::Error::new(
@@ -1572,7 +1599,14 @@ impl Lowerer {
         let f = constant(self, value, "f");
         let d = constant(self, TokenStream::new(), "df");
         let dd = constant(self, TokenStream::new(), "ddf");
-        self.maps.push(MapClosure { closure: renamed, param, float: self.float, reserved, first: d, second: dd });
+        self.maps.push(MapClosure {
+            closure: renamed,
+            param,
+            float: self.float.clone(),
+            reserved,
+            first: d,
+            second: dd,
+        });
         Ok(self.prim(table::matrix_map(), vec![receiver, f, d, dd], Form::Map, hint.unwrap_or("map"), m.span()))
     }
 
@@ -1649,14 +1683,16 @@ impl Lowerer {
         if func.qself.is_some() {
             return Err(syn::Error::new(func.span(), "qualified paths (`<T as Trait>::f`) are not supported in calls"));
         }
-        let path = &func.path;
-        if let Some(built) = self.nalgebra_constructor(c, path, hint) {
+        if let Some(built) = self.nalgebra_constructor(c, &func.path, hint) {
             return built;
         }
+        // `g::<T>(x)` of a generic function: its companions are generic
+        // in the same way and infer `T` from the arguments.
+        let path = &self.without_own_arguments(&func.path);
         if let Some(segment) = path.segments.iter().find(|s| !s.arguments.is_none()) {
             return Err(syn::Error::new(
                 segment.arguments.span(),
-                "generic arguments on a called function are not supported: call a non-generic `#[differentiate]` function",
+                "generic arguments on a called function are supported only when they are the caller's float type (`g::<T>(x)`): drop them, and the callee's float type is inferred from its arguments",
             ));
         }
         let name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
@@ -1705,7 +1741,7 @@ impl Lowerer {
         // `f64::sin(x)`: a float method in function form.
         if path.segments.len() == 2 && path.leading_colon.is_none() {
             let ty = path.segments[0].ident.to_string();
-            if ty == "f64" || ty == "f32" {
+            if ty == "f64" || ty == "f32" || (self.float.is_generic() && self.float.ident() == ty) {
                 if name == "sin_cos" {
                     return Err(tuples::sin_cos_as_value(path.span()));
                 }
@@ -1747,6 +1783,27 @@ impl Lowerer {
             hint.unwrap_or(&name),
             c.span(),
         ))
+    }
+
+    /// `path` without generic arguments that are the function's own
+    /// float type and const parameters (`g::<T>`, `g::<T, N>`, `g::<f64>`
+    /// in a function of `f64`): the callee's companions infer them from
+    /// the arguments.
+    fn without_own_arguments(&self, path: &syn::Path) -> syn::Path {
+        let mut path = path.clone();
+        let float = self.float.ident();
+        let own = |ty: &syn::Type| {
+            matches!(ty, syn::Type::Path(p) if p.qself.is_none()
+                && p.path.get_ident().is_some_and(|i| *i == float || self.const_params.contains(i)))
+        };
+        if let Some(last) = path.segments.last_mut() {
+            let only_own = matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
+                if args.args.iter().all(|a| matches!(a, syn::GenericArgument::Type(ty) if own(ty))));
+            if only_own {
+                last.arguments = syn::PathArguments::None;
+            }
+        }
+        path
     }
 
     fn call_value(&mut self, callee: Callee, args: Vec<Var>, name: &str, span: Span) -> Var {

@@ -208,7 +208,7 @@ impl Lowerer {
                 let x = self.expr(&m.receiver, None)?;
                 self.sin_cos(x, shape, m.method.span(), span)
             }
-            syn::Expr::Call(c) if is_float_sin_cos(c) => {
+            syn::Expr::Call(c) if is_float_sin_cos(c, &self.float.ident()) => {
                 let x = self.expr(&c.args[0], None)?;
                 self.sin_cos(x, shape, c.func.span(), span)
             }
@@ -586,11 +586,12 @@ fn not_assignable(span: Span) -> syn::Error {
     )
 }
 
-/// `f64::sin_cos(x)` or `f32::sin_cos(x)`.
-fn is_float_sin_cos(c: &syn::ExprCall) -> bool {
+/// `f64::sin_cos(x)`, `f32::sin_cos(x)`, or `T::sin_cos(x)` of the float
+/// type `float`.
+fn is_float_sin_cos(c: &syn::ExprCall, float: &syn::Ident) -> bool {
     let syn::Expr::Path(func) = &*c.func else { return false };
     let segments: Vec<String> = func.path.segments.iter().map(|s| s.ident.to_string()).collect();
     func.qself.is_none()
         && c.args.len() == 1
-        && matches!(segments.as_slice(), [ty, name] if (ty == "f64" || ty == "f32") && name == "sin_cos")
+        && matches!(segments.as_slice(), [ty, name] if (ty == "f64" || ty == "f32" || float == ty) && name == "sin_cos")
 }
