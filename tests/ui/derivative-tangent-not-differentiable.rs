@@ -1,8 +1,8 @@
 use matdiff::derivative;
 
-#[derivative(tangent = x_dot.iter().filter(|v| **v > 0.0).sum())]
-fn positive_total(x: &[f64]) -> f64 {
-    x.iter().filter(|v| **v > 0.0).sum()
+#[derivative(tangent = x_dot.iter().skip_while(|v| **v < 0.0).sum())]
+fn after_negatives(x: &[f64]) -> f64 {
+    x.iter().skip_while(|v| **v < 0.0).sum()
 }
 
 fn main() {}
