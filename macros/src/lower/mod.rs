@@ -11,6 +11,7 @@ mod loops;
 mod syntax;
 mod tuples;
 mod types;
+mod views;
 
 use std::collections::{HashMap, HashSet};
 
@@ -130,6 +131,7 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
                 }
                 let mut stmts = std::mem::take(&mut lowerer.stmts);
                 lowerer.type_joins(&mut stmts);
+                views::own_constant_views(&mut stmts, &yields, &lowerer.views, &mut lowerer.vars);
                 Ok(Lowered {
                     vars: lowerer.vars,
                     body: Block { stmts, yields },
@@ -284,6 +286,9 @@ struct Lowerer {
     tuple_result: Option<usize>,
     /// The elementwise maps lowered so far.
     maps: Vec<MapClosure>,
+    /// Constants that are nalgebra views, with their view expressions (see
+    /// `views`).
+    views: HashMap<Var, TokenStream>,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -311,6 +316,7 @@ impl Lowerer {
             scalar_result: sig.vector_output.is_none(),
             tuple_result: sig.tuple_output,
             maps: Vec::new(),
+            views: HashMap::new(),
         }
     }
 
@@ -360,6 +366,7 @@ impl Lowerer {
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
         // `&self.a`: the value is a reference, which rules take as it is.
         self.vars.get_mut(var).reference = matches!(&expr, syn::Expr::Reference(r) if r.mutability.is_none());
+        self.note_constant_view(var, &expr);
         let span = expr.span();
         self.emit(var, Expr::Opaque { tokens: expr.into_token_stream(), uses }, span)
     }
@@ -1248,6 +1255,9 @@ impl Lowerer {
         let name = m.method.to_string();
         if name == "sin_cos" && !is_self(&m.receiver) {
             return Err(tuples::sin_cos_as_value(m.method.span()));
+        }
+        if let Some((block, count)) = table::view_method(&name).filter(|_| !is_self(&m.receiver)) {
+            return self.view_method(m, block, count, hint);
         }
         if let Some(turbofish) = &m.turbofish {
             return Err(syn::Error::new(

@@ -1,0 +1,145 @@
+//! nalgebra views: a view of a differentiated matrix is the `view` primitive, and a view of a constant one that meets differentiated values is copied into an owned matrix.
+//!
+//! The rules take owned matrices (rustc picks them from the operands'
+//! types), and nalgebra's views have types of their own. A view of a
+//! constant matrix is left as it is where only the user's own code reads it
+//! (`let xj = x.column(j); .. xj[i] ..`), and copied once where a primitive,
+//! a copy, a branch or a loop does: the copy costs no more than the
+//! operation that reads it.
+
+use super::*;
+use crate::errors;
+
+/// nalgebra's methods whose value is a view of the receiver.
+const VIEW_RETURNING: &[&str] = &[
+    "column",
+    "row",
+    "columns",
+    "rows",
+    "fixed_columns",
+    "fixed_rows",
+    "fixed_view",
+    "view",
+    "column_part",
+    "row_part",
+    "rows_range",
+    "columns_range",
+    "view_range",
+    "rows_with_step",
+    "columns_with_step",
+    "fixed_rows_with_step",
+    "fixed_columns_with_step",
+    "view_with_steps",
+    "fixed_view_with_steps",
+    "rows_generic",
+    "columns_generic",
+    "generic_view",
+    "generic_view_with_steps",
+    "as_view",
+];
+
+/// The view call an expression is, through parentheses and one `&`.
+fn view_call(expr: &syn::Expr) -> Option<&syn::ExprMethodCall> {
+    match expr {
+        syn::Expr::Paren(p) => view_call(&p.expr),
+        syn::Expr::Group(g) => view_call(&g.expr),
+        syn::Expr::Reference(r) if r.mutability.is_none() => view_call(&r.expr),
+        syn::Expr::MethodCall(m) if VIEW_RETURNING.contains(&m.method.to_string().as_str()) => Some(m),
+        _ => None,
+    }
+}
+
+impl Lowerer {
+    /// Records `var`, the constant `expr` (renamed), if it is a view: it is
+    /// a nalgebra value, which [`own_constant_views`] may copy.
+    pub(super) fn note_constant_view(&mut self, var: Var, expr: &syn::Expr) {
+        if let Some(call) = view_call(expr) {
+            self.views.insert(var, call.to_token_stream());
+            self.vars.get_mut(var).matrix = true;
+        }
+    }
+
+    /// `m.columns(j, n)` and the other [`table::VIEW_METHODS`] of a
+    /// differentiated matrix: the `view` primitive of `m` and the block the
+    /// arguments describe, a constant.
+    pub(super) fn view_method(
+        &mut self,
+        m: &syn::ExprMethodCall,
+        block: &str,
+        count: usize,
+        hint: Option<&str>,
+    ) -> syn::Result<Var> {
+        if m.args.len() != count {
+            return Err(errors::view_arguments(&m.method, count));
+        }
+        if let Some(arg) = m.args.iter().find(|a| self.mentions_varied(a.to_token_stream())) {
+            return Err(errors::varied_view_argument(arg.span(), &m.method));
+        }
+        let receiver = self.expr(&m.receiver, None)?;
+        if !self.vars.get(receiver).matrix {
+            return Err(errors::view_of_non_matrix(&m.method));
+        }
+        let block = syn::Ident::new(block, m.method.span());
+        let (turbofish, args) = (&m.turbofish, &m.args);
+        let spec: syn::Expr = syn::parse_quote_spanned!(m.method.span()=> ::matdiff::__private::rules::matrix::view::#block #turbofish (#args));
+        let spec = self.opaque(&spec, Some("block"));
+        let name = m.method.to_string();
+        Ok(self.prim(table::matrix_view(), vec![receiver, spec], Form::Value, hint.unwrap_or(&name), m.span()))
+    }
+}
+
+/// Copies into owned matrices the constant views (`views`: each value and
+/// its view expression) that anything but the user's own code reads, and
+/// drops the view type a `let` may have written for such a copy.
+pub(super) fn own_constant_views(
+    stmts: &mut [Stmt],
+    yields: &[Var],
+    views: &HashMap<Var, TokenStream>,
+    vars: &mut Vars,
+) {
+    if views.is_empty() {
+        return;
+    }
+    let mut without_opaque = stmts.to_vec();
+    forget_opaque_uses(&mut without_opaque);
+    let read: HashSet<Var> = Block { stmts: without_opaque, yields: yields.to_vec() }.all_uses().into_iter().collect();
+    let owned: HashSet<Var> = views.keys().copied().filter(|v| read.contains(v)).collect();
+    for v in &owned {
+        vars.get_mut(*v).reference = false;
+    }
+    rewrite(stmts, views, &owned);
+}
+
+fn forget_opaque_uses(stmts: &mut [Stmt]) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { expr: Expr::Opaque { uses, .. }, .. } | Stmt::Effect { uses, .. } => uses.clear(),
+            Stmt::If { then_blk, else_blk, .. } => {
+                forget_opaque_uses(&mut then_blk.stmts);
+                forget_opaque_uses(&mut else_blk.stmts);
+            }
+            Stmt::Loop(l) => forget_opaque_uses(&mut l.body.stmts),
+            _ => {}
+        }
+    }
+}
+
+fn rewrite(stmts: &mut [Stmt], views: &HashMap<Var, TokenStream>, owned: &HashSet<Var>) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { dst: Dst::Var(v), expr: Expr::Opaque { tokens, .. }, ty, .. } if owned.contains(v) => {
+                if let Some(view) = views.get(v) {
+                    *tokens = quote!(::matdiff::__private::rules::matrix::constant_view(#view));
+                    *ty = None;
+                }
+            }
+            Stmt::Let { expr: Expr::Copy(v), ty, .. } if owned.contains(v) => *ty = None,
+            Stmt::If { then_blk, else_blk, .. } => {
+                rewrite(&mut then_blk.stmts, views, owned);
+                rewrite(&mut else_blk.stmts, views, owned);
+            }
+            Stmt::Loop(l) => rewrite(&mut l.body.stmts, views, owned),
+            _ => {}
+        }
+    }
+}
