@@ -414,3 +414,58 @@ fn views_of_row_vectors_and_static_vectors_match_differences() {
     assert_close(row_and_vector_views_hessian(&r, &v).as_slice(), &h, HESS_TOL, "hessian");
     let _: SVector<f64, 3> = gv;
 }
+
+// ----- a `column` method that is not nalgebra's ----------------------------
+
+/// Data of the user's own type with a `column` method that returns an
+/// owned vector: kept as it is.
+pub struct Samples(Vec<DVector<f64>>);
+
+impl Samples {
+    fn column(&self, j: usize) -> DVector<f64> {
+        self.0[j].clone()
+    }
+    fn row(&self, i: usize) -> f64 {
+        self.0[0][i]
+    }
+}
+
+#[differentiate(wrt(mu))]
+fn own_column_method(data: &Samples, mu: &DVector<f64>) -> f64 {
+    let mut s = 0.0;
+    for j in 0..data.0.len() {
+        let d = data.column(j) - mu;
+        s += d.norm_squared() * data.row(0);
+    }
+    s
+}
+
+#[test]
+fn a_column_method_of_the_users_own_type_is_left_alone() {
+    let mut numbers = Numbers(11);
+    let data = Samples((0..3).map(|_| numbers.vector(2)).collect());
+    let mu = numbers.vector(2);
+    let expected = data.0.iter().fold(DVector::zeros(2), |g, x| g + (&mu - x) * (2.0 * data.0[0][0]));
+    assert_close(own_column_method_grad(&data, &mu).as_slice(), expected.as_slice(), 1e-14, "grad");
+}
+
+/// Only a scalar is differentiated; the matrices are views of constant data.
+#[differentiate(wrt(s))]
+fn scalar_times_constant_views(x: &DMatrix<f64>, s: f64) -> f64 {
+    (x.column(0) * s).sum() + (s * x.fixed_rows::<1>(1)).norm() + (x.columns(0, 2) / s).map(|v| v.exp()).sum()
+}
+
+#[test]
+fn a_scalar_times_constant_views_has_the_closed_form_derivatives() {
+    let x = DMatrix::from_row_slice(2, 3, &[0.5, -1.0, 2.0, 1.5, 0.25, -0.75]);
+    let s = 1.3;
+    let e = |v: f64| (v / s).exp();
+    let block = [x[(0, 0)], x[(1, 0)], x[(0, 1)], x[(1, 1)]];
+    let row_norm = x.row(1).norm();
+    let g = x.column(0).sum() + row_norm - block.iter().map(|&v| v / (s * s) * e(v)).sum::<f64>();
+    let h = block.iter().map(|&v| (2.0 * v / (s * s * s) + v * v / (s * s * s * s)) * e(v)).sum::<f64>();
+    let [grad] = scalar_times_constant_views_grad(&x, s);
+    assert!((grad - g).abs() < 1e-12, "{grad} against {g}");
+    let hess = scalar_times_constant_views_hessian(&x, s)[(0, 0)];
+    assert!((hess - h).abs() < 1e-12, "{hess} against {h}");
+}

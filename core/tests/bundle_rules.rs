@@ -361,7 +361,10 @@ fn view_rules_along_bundles_are_the_rules_per_direction() {
     case(&mut numbers, &x, &tx, RowPart(3, 2), "row_part");
     // An empty block has zero tangents and puts nothing back.
     let y = plain::view::value(&x, &Rows(2, 0));
-    assert_eq!(along::view::vjp0(&x, &Rows(2, 0), &y, &random_bundle(&mut numbers, 0, c)).to_dense(WIDTH), DMatrix::zeros(r * c, WIDTH));
+    assert_eq!(
+        along::view::vjp0(&x, &Rows(2, 0), &y, &random_bundle(&mut numbers, 0, c)).to_dense(WIDTH),
+        DMatrix::zeros(r * c, WIDTH)
+    );
 }
 
 #[test]

@@ -763,35 +763,55 @@ pub mod view {
     }
 }
 
-/// A view of a constant matrix, copied into an owned matrix: the rules take
-/// owned matrices, and a view's copy costs no more than the operation that
-/// reads it.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a nalgebra vector or matrix",
-    label = "a view method of a nalgebra matrix is expected here",
-    note = "a view (`column`, `rows`, `fixed_view`, ..) mixed with differentiated values must be of a nalgebra vector or matrix"
-)]
-pub trait ConstantView {
-    type Owned;
-    fn into_owned_matrix(self) -> Self::Owned;
-}
+/// A constant that a view method made (`x.column(j)` of constant data)
+/// and that differentiated values meet: a nalgebra view is copied into an
+/// owned matrix, which the rules take, and a copy costs no more than the
+/// operation that reads it; a value of any other type (the user's own
+/// `column` method) is kept as it is. The generated code writes
+/// `Constant(Some(value)).into_constant()` with both traits in scope:
+/// method resolution tries [`OwnView`] on the value first and falls back
+/// to [`KeepValue`] on `&mut`, so rustc makes the choice from the type.
+pub mod constant {
+    use super::*;
+    use nalgebra::{Matrix, Storage};
 
-impl<F: nalgebra::Scalar, R: Dim, C: Dim, S: nalgebra::Storage<F, R, C>> ConstantView for nalgebra::Matrix<F, R, C, S>
-where
-    DefaultAllocator: Allocator<R, C>,
-{
-    type Owned = OMatrix<F, R, C>;
-    #[inline]
-    fn into_owned_matrix(self) -> OMatrix<F, R, C> {
-        self.into_owned()
+    /// The constant, taken once.
+    pub struct Constant<T>(pub Option<T>);
+
+    pub trait OwnView {
+        type Owned;
+        fn into_constant(self) -> Self::Owned;
     }
-}
 
-/// [`ConstantView::into_owned_matrix`], as a function the generated code
-/// calls on a constant view that meets differentiated values.
-#[inline]
-pub fn constant_view<V: ConstantView>(view: V) -> V::Owned {
-    view.into_owned_matrix()
+    impl<F: nalgebra::Scalar, R: Dim, C: Dim, S: Storage<F, R, C>> OwnView for Constant<Matrix<F, R, C, S>>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Owned = OMatrix<F, R, C>;
+        #[inline]
+        fn into_constant(self) -> OMatrix<F, R, C> {
+            match self.0 {
+                Some(view) => view.into_owned(),
+                None => unreachable!("a constant is made with its value"),
+            }
+        }
+    }
+
+    pub trait KeepValue {
+        type Owned;
+        fn into_constant(self) -> Self::Owned;
+    }
+
+    impl<T> KeepValue for &mut Constant<T> {
+        type Owned = T;
+        #[inline]
+        fn into_constant(self) -> T {
+            match self.0.take() {
+                Some(value) => value,
+                None => unreachable!("a constant is taken once"),
+            }
+        }
+    }
 }
 
 /// `x.trace()` of a square matrix: linear; the gradient is the identity.

@@ -360,13 +360,13 @@ impl Lowerer {
     }
 
     /// Inactive user code: evaluated as written, with no derivative.
-    fn opaque(&mut self, expr: &syn::Expr, hint: Option<&str>) -> Var {
-        let mut expr = expr.clone();
+    fn opaque(&mut self, written: &syn::Expr, hint: Option<&str>) -> Var {
+        let mut expr = written.clone();
         let uses = self.rename(&mut expr);
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
         // `&self.a`: the value is a reference, which rules take as it is.
         self.vars.get_mut(var).reference = matches!(&expr, syn::Expr::Reference(r) if r.mutability.is_none());
-        self.note_constant_view(var, &expr);
+        self.note_constant_view(var, written, &expr);
         let span = expr.span();
         self.emit(var, Expr::Opaque { tokens: expr.into_token_stream(), uses }, span)
     }

@@ -50,11 +50,15 @@ fn view_call(expr: &syn::Expr) -> Option<&syn::ExprMethodCall> {
 }
 
 impl Lowerer {
-    /// Records `var`, the constant `expr` (renamed), if it is a view: it is
-    /// a nalgebra value, which [`own_constant_views`] may copy.
-    pub(super) fn note_constant_view(&mut self, var: Var, expr: &syn::Expr) {
-        if let Some(call) = view_call(expr) {
-            self.views.insert(var, call.to_token_stream());
+    /// Records `var`, the constant `written` (`renamed` after renaming),
+    /// if it is a view, which [`own_constant_views`] may copy. A view of a
+    /// value known to be a nalgebra matrix is one too; other receivers may
+    /// be the user's own types, with `column` methods of their own.
+    pub(super) fn note_constant_view(&mut self, var: Var, written: &syn::Expr, renamed: &syn::Expr) {
+        let (Some(call), Some(renamed_call)) = (view_call(written), view_call(renamed)) else { return };
+        self.views.insert(var, renamed_call.to_token_stream());
+        let receiver = expr_local(&call.receiver).and_then(|i| self.lookup(&i.to_string()));
+        if receiver.is_some_and(|r| self.vars.get(r).matrix) {
             self.vars.get_mut(var).matrix = true;
         }
     }
@@ -129,7 +133,13 @@ fn rewrite(stmts: &mut [Stmt], views: &HashMap<Var, TokenStream>, owned: &HashSe
         match stmt {
             Stmt::Let { dst: Dst::Var(v), expr: Expr::Opaque { tokens, .. }, ty, .. } if owned.contains(v) => {
                 if let Some(view) = views.get(v) {
-                    *tokens = quote!(::matdiff::__private::rules::matrix::constant_view(#view));
+                    // Kept as it is when it is not a nalgebra view after
+                    // all (a `column` method of the user's own type).
+                    *tokens = quote!({
+                        use ::matdiff::__private::rules::matrix::constant::{KeepValue as _, OwnView as _};
+                        ::matdiff::__private::rules::matrix::constant::Constant(::core::option::Option::Some(#view))
+                            .into_constant()
+                    });
                     *ty = None;
                 }
             }
