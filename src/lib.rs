@@ -161,6 +161,46 @@
 //! assert_eq!((w1_bar.shape(), w2_bar.shape()), ((3, 2), (1, 3)));
 //! ```
 //!
+//! Views are written as nalgebra users write them too, without
+//! `.into_owned()`: of differentiated matrices (`column`, `row`, `columns`,
+//! `rows`, `fixed_columns`, `fixed_rows`, `fixed_view`, `view`,
+//! `column_part`, `row_part`: the cotangent of a view goes back into its
+//! block), and of constant data mixed with differentiated values in every
+//! operation (`x.column(j) - mu`, `w.dot(&x.column(j))`, `w1 * x.column(j)`).
+//! A view of constant data is copied once where it meets differentiated
+//! values (for static sizes on the stack), and not at all where only your
+//! own code reads it:
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! use nalgebra::{DMatrix, DVector};
+//!
+//! /// The Gaussian log-likelihood (unit covariance) of the samples, the
+//! /// columns of `x`, in the mean `mu`.
+//! #[differentiate(wrt(mu))]
+//! fn log_likelihood(x: &DMatrix<f64>, mu: &DVector<f64>) -> f64 {
+//!     let mut s = 0.0;
+//!     for j in 0..x.ncols() {
+//!         s -= 0.5 * (x.column(j) - mu).norm_squared();
+//!     }
+//!     s
+//! }
+//!
+//! /// A block of a differentiated matrix.
+//! #[differentiate]
+//! fn corner(a: &DMatrix<f64>) -> f64 {
+//!     a.fixed_view::<2, 2>(0, 0).determinant() + a.rows(1, 2).norm_squared()
+//! }
+//!
+//! let x = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 0.0, -1.0, 4.0]);
+//! let mu = DVector::from_vec(vec![1.0, 1.0]);
+//! // The gradient is the sum of x_j - mu over the samples.
+//! assert_eq!(log_likelihood_grad(&x, &mu), DVector::from_vec(vec![3.0, 0.0]));
+//! let a = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+//! // d det / d a = cofactors in the corner; d |rows 1..3|^2 = 2 a there.
+//! assert_eq!(corner_grad(&a), DMatrix::from_row_slice(3, 2, &[4.0, -3.0, 4.0, 9.0, 10.0, 12.0]));
+//! ```
+//!
 //! The generated functions take the same arguments as `f`, have its
 //! visibility, and keep its `#[inline]`, `#[cfg]`, lint and `#[deprecated]`
 //! attributes. On a method (`&self` is a constant), they are methods:
@@ -305,6 +345,7 @@
 //! | an iterator adapter with no rule (`filter`) | the loop that does the same |
 //! | a nalgebra value built from differentiated floats (`DVector::from_vec(vec![x, y])`) | take the vector as an argument and differentiate with respect to it |
 //! | a float method on a matrix (`m.exp()`), assignment to a matrix element | `.map(\|v\| v.exp())`; build the value with operations, or use a local array |
+//! | a view of a differentiated matrix whose place or size depends on the inputs, `rows_range`/`view_range`/`*_with_step` on one, a view method on a float | integer indices; `rows(first, count)`, `view((i, j), (r, c))` or the `fixed_` forms; indexing |
 //! | a `map` closure that reads a differentiated value | compute with it outside the map, or write the loop |
 //! | `as f32` in an `f64` function | one precision throughout |
 //! | assignment to a field, a whole array, or an argument through `&mut` | a local variable; its elements; take arguments by `&` |
