@@ -227,7 +227,7 @@ fn views_of_a_differentiated_matrix(a: &DMatrix<f64>) -> f64 {
     let cp = a.column_part(2, 3);
     let rp = a.row_part(0, 2);
     c.norm_squared() * r.sum()
-        + (k.transpose() * &c).norm()
+        + k.tr_mul(&c).norm()
         + f.determinant()
         + v.norm_squared().sqrt()
         + t.dot(&a.column_part(0, 3)) * fr.sum()
