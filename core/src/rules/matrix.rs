@@ -769,8 +769,9 @@ pub mod view {
 /// operation that reads it; a value of any other type (the user's own
 /// `column` method) is kept as it is. The generated code writes
 /// `Constant(Some(value)).into_constant()` with both traits in scope:
-/// method resolution tries [`OwnView`] on the value first and falls back
-/// to [`KeepValue`] on `&mut`, so rustc makes the choice from the type.
+/// method resolution tries [`constant::OwnView`] on the value first and
+/// falls back to [`constant::KeepValue`] on `&mut`, so rustc makes the
+/// choice from the type.
 pub mod constant {
     use super::*;
     use nalgebra::{Matrix, Storage};
