@@ -38,13 +38,20 @@ const VIEW_RETURNING: &[&str] = &[
     "as_view",
 ];
 
-/// The view call an expression is, through parentheses and one `&`.
-fn view_call(expr: &syn::Expr) -> Option<&syn::ExprMethodCall> {
+/// The view an expression is, through parentheses, one `&` and `clone()`
+/// (the clone of a view is a view): the whole view call, and the view
+/// method's receiver.
+fn view_call(expr: &syn::Expr) -> Option<(&syn::Expr, &syn::Expr)> {
     match expr {
         syn::Expr::Paren(p) => view_call(&p.expr),
         syn::Expr::Group(g) => view_call(&g.expr),
         syn::Expr::Reference(r) if r.mutability.is_none() => view_call(&r.expr),
-        syn::Expr::MethodCall(m) if VIEW_RETURNING.contains(&m.method.to_string().as_str()) => Some(m),
+        syn::Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => {
+            view_call(&m.receiver).map(|(_, receiver)| (expr, receiver))
+        }
+        syn::Expr::MethodCall(m) if VIEW_RETURNING.contains(&m.method.to_string().as_str()) => {
+            Some((expr, &m.receiver))
+        }
         _ => None,
     }
 }
@@ -55,9 +62,9 @@ impl Lowerer {
     /// value known to be a nalgebra matrix is one too; other receivers may
     /// be the user's own types, with `column` methods of their own.
     pub(super) fn note_constant_view(&mut self, var: Var, written: &syn::Expr, renamed: &syn::Expr) {
-        let (Some(call), Some(renamed_call)) = (view_call(written), view_call(renamed)) else { return };
-        self.views.insert(var, renamed_call.to_token_stream());
-        let receiver = expr_local(&call.receiver).and_then(|i| self.lookup(&i.to_string()));
+        let (Some((_, receiver)), Some((renamed_view, _))) = (view_call(written), view_call(renamed)) else { return };
+        self.views.insert(var, renamed_view.to_token_stream());
+        let receiver = expr_local(receiver).and_then(|i| self.lookup(&i.to_string()));
         if receiver.is_some_and(|r| self.vars.get(r).matrix) {
             self.vars.get_mut(var).matrix = true;
         }
