@@ -169,7 +169,10 @@
 //! operation (`x.column(j) - mu`, `w.dot(&x.column(j))`, `w1 * x.column(j)`).
 //! A view of constant data is copied once where it meets differentiated
 //! values (for static sizes on the stack), and not at all where only your
-//! own code reads it:
+//! own code reads it. A view has the dimension types nalgebra gives it, and
+//! the operands of one operation must have the same ones: beside a
+//! `DVector`, take `column_part(j, n)` or `rows(i, n)` of a column rather
+//! than `view((i, j), (n, 1))`, which is dynamic in both dimensions:
 //!
 //! ```
 //! # use matdiff::differentiate;

@@ -469,3 +469,30 @@ fn a_scalar_times_constant_views_has_the_closed_form_derivatives() {
     let hess = scalar_times_constant_views_hessian(&x, s)[(0, 0)];
     assert!((hess - h).abs() < 1e-12, "{hess} against {h}");
 }
+
+// ----- vector results ------------------------------------------------------
+
+/// A vector result made of views of a differentiated and a constant matrix.
+#[differentiate(wrt(a))]
+fn view_map(a: &DMatrix<f64>, x: &DMatrix<f64>) -> DVector<f64> {
+    a.columns(0, 2) * x.column(0) + a.column_part(1, 3) * x[(1, 1)]
+}
+
+#[test]
+fn the_jacobian_of_a_vector_of_views_is_the_closed_form() {
+    let mut numbers = Numbers(12);
+    let (a, x) = (numbers.matrix(3, 3), numbers.matrix(2, 2));
+    let j = view_map_jacobian(&a, &x);
+    assert_eq!(j.shape(), (3, 9), "one row per output, one column per entry of a");
+    // y_i = a_i0 x00 + a_i1 (x10 + x11): the entry (i, i + 3 k) is the
+    // coefficient of a_ik.
+    let expected = DMatrix::from_fn(3, 9, |i, e| {
+        let (row, col) = (e % 3, e / 3);
+        match (row == i, col) {
+            (true, 0) => x[(0, 0)],
+            (true, 1) => x[(1, 0)] + x[(1, 1)],
+            _ => 0.0,
+        }
+    });
+    assert_close(j.as_slice(), expected.as_slice(), 1e-15, "jacobian");
+}
