@@ -768,16 +768,27 @@ pub mod view {
 /// owned matrix, which the rules take, and a copy costs no more than the
 /// operation that reads it; a value of any other type (the user's own
 /// `column` method) is kept as it is. The generated code writes
-/// `Constant(Some(value)).into_constant()` with both traits in scope:
-/// method resolution tries [`constant::OwnView`] on the value first and
-/// falls back to [`constant::KeepValue`] on `&mut`, so rustc makes the
-/// choice from the type.
+/// `value.into_matdiff_constant().into_constant()` with the traits in
+/// scope: method resolution tries [`constant::OwnView`] on the value first
+/// and falls back to [`constant::KeepValue`] on `&mut`, so rustc makes the
+/// choice from the type. Only methods are called, so the macro can tell
+/// that the expression has no effect and drop it where its value is unused.
 pub mod constant {
     use super::*;
     use nalgebra::{Matrix, Storage};
 
     /// The constant, taken once.
     pub struct Constant<T>(pub Option<T>);
+
+    /// Wraps any value in a [`Constant`].
+    pub trait MakeConstant: Sized {
+        #[inline]
+        fn into_matdiff_constant(self) -> Constant<Self> {
+            Constant(Some(self))
+        }
+    }
+
+    impl<T> MakeConstant for T {}
 
     pub trait OwnView {
         type Owned;

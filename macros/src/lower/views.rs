@@ -91,8 +91,14 @@ impl Lowerer {
             return Err(errors::view_of_non_matrix(&m.method));
         }
         let block = syn::Ident::new(block, m.method.span());
-        let (turbofish, args) = (&m.turbofish, &m.args);
-        let spec: syn::Expr = syn::parse_quote_spanned!(m.method.span()=> ::matdiff::__private::rules::matrix::view::#block #turbofish (#args));
+        let turbofish = &m.turbofish;
+        let fields = (0..m.args.len()).map(syn::Index::from);
+        let args = m.args.iter();
+        // Written as a struct literal, which dead-code removal knows has no
+        // effect (a call might).
+        let spec: syn::Expr = syn::parse_quote_spanned!(m.method.span()=>
+            ::matdiff::__private::rules::matrix::view::#block #turbofish { #(#fields: #args),* }
+        );
         let spec = self.opaque(&spec, Some("block"));
         let name = m.method.to_string();
         Ok(self.prim(table::matrix_view(), vec![receiver, spec], Form::Value, hint.unwrap_or(&name), m.span()))
@@ -142,10 +148,13 @@ fn rewrite(stmts: &mut [Stmt], views: &HashMap<Var, TokenStream>, owned: &HashSe
                 if let Some(view) = views.get(v) {
                     // Kept as it is when it is not a nalgebra view after
                     // all (a `column` method of the user's own type).
+                    // Methods only, no calls: the expression stays one
+                    // that dead-code removal may drop.
                     *tokens = quote!({
-                        use ::matdiff::__private::rules::matrix::constant::{KeepValue as _, OwnView as _};
-                        ::matdiff::__private::rules::matrix::constant::Constant(::core::option::Option::Some(#view))
-                            .into_constant()
+                        use ::matdiff::__private::rules::matrix::constant::{
+                            KeepValue as _, MakeConstant as _, OwnView as _,
+                        };
+                        (#view).into_matdiff_constant().into_constant()
                     });
                     *ty = None;
                 }

@@ -25,33 +25,8 @@ fn views_grad(
     a: &DMatrix<f64>,
 ) -> (DVector<f64>, DMatrix<f64>) {
     let _ = views;
-    let s: f64 = 0.0;
     let start = 0;
     let end = x.ncols();
-    let mut s_1 = ::core::clone::Clone::clone(&s);
-    for j in (start..end) {
-        let j_1 = j;
-        let xj = {
-            use ::matdiff::__private::rules::matrix::constant::{
-                KeepValue as _, OwnView as _,
-            };
-            ::matdiff::__private::rules::matrix::constant::Constant(
-                    ::core::option::Option::Some(x.column(j_1)),
-                )
-                .into_constant()
-        };
-        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
-        let norm_squared = sub.norm_squared();
-        let c = xj[0];
-        let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
-        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
-        let sum = rows.sum();
-        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
-        let add = ::matdiff::__private::rules::add::value(&norm_squared, &mul);
-        let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-        s_1 = s_2;
-    }
-    let s_3 = s_1;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mu_bar = ::matdiff::__private::zero_like(&mu);
     let a_bar = ::matdiff::__private::zero_like(&a);
@@ -62,17 +37,17 @@ fn views_grad(
         let j_1 = j;
         let xj = {
             use ::matdiff::__private::rules::matrix::constant::{
-                KeepValue as _, OwnView as _,
+                KeepValue as _, MakeConstant as _, OwnView as _,
             };
-            ::matdiff::__private::rules::matrix::constant::Constant(
-                    ::core::option::Option::Some(x.column(j_1)),
-                )
-                .into_constant()
+            (x.column(j_1)).into_matdiff_constant().into_constant()
         };
         let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
         let norm_squared = sub.norm_squared();
         let c = xj[0];
-        let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
         let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
         let sum = rows.sum();
         let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -157,64 +132,8 @@ fn views_hessian(
     let a_dot = <::matdiff::__private::Bundle<
         f64,
     >>::seed(a.len(), 0usize + mu.len(), __matdiff_total);
-    let s: f64 = 0.0;
     let start = 0;
     let end = x.ncols();
-    let s_dot = ::matdiff::__private::zero_tangent::<
-        ::matdiff::__private::Bundle<f64>,
-        _,
-    >(&s);
-    let mut s_1 = ::core::clone::Clone::clone(&s);
-    let mut s_1_dot = ::core::clone::Clone::clone(&s_dot);
-    for j in (start..end) {
-        let j_1 = j;
-        let xj = {
-            use ::matdiff::__private::rules::matrix::constant::{
-                KeepValue as _, OwnView as _,
-            };
-            ::matdiff::__private::rules::matrix::constant::Constant(
-                    ::core::option::Option::Some(x.column(j_1)),
-                )
-                .into_constant()
-        };
-        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
-        let norm_squared = sub.norm_squared();
-        let norm_squared_dot = ::matdiff::__private::rules::bundle::norm_squared::jvp0(
-            &sub,
-            &norm_squared,
-            &sub_dot,
-        );
-        let c = xj[0];
-        let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
-        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
-        let rows_dot = ::matdiff::__private::rules::bundle::view::jvp0(
-            a,
-            &block,
-            &rows,
-            &a_dot,
-        );
-        let sum = rows.sum();
-        let sum_dot = ::matdiff::__private::rules::bundle::sum::jvp0(
-            &rows,
-            &sum,
-            &rows_dot,
-        );
-        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &sum, &mul, &sum_dot);
-        let add = ::matdiff::__private::rules::add::value(&norm_squared, &mul);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&norm_squared_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-        let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-        let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-        let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-        let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
-        s_1 = s_2;
-        s_1_dot = s_2_dot_2;
-    }
-    let s_3 = s_1;
-    let s_3_dot = s_1_dot;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mu_bar = ::matdiff::__private::zero_like(&mu);
     let a_bar = ::matdiff::__private::zero_like(&a);
@@ -240,18 +159,18 @@ fn views_hessian(
         let j_1 = j;
         let xj = {
             use ::matdiff::__private::rules::matrix::constant::{
-                KeepValue as _, OwnView as _,
+                KeepValue as _, MakeConstant as _, OwnView as _,
             };
-            ::matdiff::__private::rules::matrix::constant::Constant(
-                    ::core::option::Option::Some(x.column(j_1)),
-                )
-                .into_constant()
+            (x.column(j_1)).into_matdiff_constant().into_constant()
         };
         let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
         let norm_squared = sub.norm_squared();
         let c = xj[0];
-        let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
         let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
         let sum = rows.sum();
         let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -361,61 +280,8 @@ fn views_hvp(
     let _ = views;
     let mu_dot = ::core::clone::Clone::clone(v.0);
     let a_dot = ::core::clone::Clone::clone(v.1);
-    let s: f64 = 0.0;
     let start = 0;
     let end = x.ncols();
-    let s_dot = ::matdiff::__private::zero_tangent::<f64, _>(&s);
-    let mut s_1 = ::core::clone::Clone::clone(&s);
-    let mut s_1_dot = ::core::clone::Clone::clone(&s_dot);
-    for j in (start..end) {
-        let j_1 = j;
-        let xj = {
-            use ::matdiff::__private::rules::matrix::constant::{
-                KeepValue as _, OwnView as _,
-            };
-            ::matdiff::__private::rules::matrix::constant::Constant(
-                    ::core::option::Option::Some(x.column(j_1)),
-                )
-                .into_constant()
-        };
-        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
-        let sub_dot = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
-        let norm_squared = sub.norm_squared();
-        let norm_squared_dot = ::matdiff::__private::rules::matrix::norm_squared::jvp0(
-            &sub,
-            &norm_squared,
-            &sub_dot,
-        );
-        let c = xj[0];
-        let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
-        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
-        let rows_dot = ::matdiff::__private::rules::matrix::view::jvp0(
-            a,
-            &block,
-            &rows,
-            &a_dot,
-        );
-        let sum = rows.sum();
-        let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
-            &rows,
-            &sum,
-            &rows_dot,
-        );
-        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &sum, &mul, &sum_dot);
-        let add = ::matdiff::__private::rules::add::value(&norm_squared, &mul);
-        let add_dot = ::matdiff::__private::rules::add::jvp0(&norm_squared_dot);
-        let add_dot_1 = ::matdiff::__private::rules::add::jvp1(&mul_dot);
-        let add_dot_2 = ::matdiff::__private::add(&add_dot, &add_dot_1);
-        let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-        let s_2_dot = ::matdiff::__private::rules::add::jvp0(&s_1_dot);
-        let s_2_dot_1 = ::matdiff::__private::rules::add::jvp1(&add_dot_2);
-        let s_2_dot_2 = ::matdiff::__private::add(&s_2_dot, &s_2_dot_1);
-        s_1 = s_2;
-        s_1_dot = s_2_dot_2;
-    }
-    let s_3 = s_1;
-    let s_3_dot = s_1_dot;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mu_bar = ::matdiff::__private::zero_like(&mu);
     let a_bar = ::matdiff::__private::zero_like(&a);
@@ -432,18 +298,18 @@ fn views_hvp(
         let j_1 = j;
         let xj = {
             use ::matdiff::__private::rules::matrix::constant::{
-                KeepValue as _, OwnView as _,
+                KeepValue as _, MakeConstant as _, OwnView as _,
             };
-            ::matdiff::__private::rules::matrix::constant::Constant(
-                    ::core::option::Option::Some(x.column(j_1)),
-                )
-                .into_constant()
+            (x.column(j_1)).into_matdiff_constant().into_constant()
         };
         let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
         let norm_squared = sub.norm_squared();
         let c = xj[0];
-        let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
         let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
         let sum = rows.sum();
         let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -553,17 +419,17 @@ impl views {
             let j_1 = j;
             let xj = {
                 use ::matdiff::__private::rules::matrix::constant::{
-                    KeepValue as _, OwnView as _,
+                    KeepValue as _, MakeConstant as _, OwnView as _,
                 };
-                ::matdiff::__private::rules::matrix::constant::Constant(
-                        ::core::option::Option::Some(x.column(j_1)),
-                    )
-                    .into_constant()
+                (x.column(j_1)).into_matdiff_constant().into_constant()
             };
             let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
             let norm_squared = sub.norm_squared();
             let c = xj[0];
-            let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+            let block = ::matdiff::__private::rules::matrix::view::Rows {
+                0: 0,
+                1: 2,
+            };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let sum = rows.sum();
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -582,17 +448,17 @@ impl views {
             let j_1 = j;
             let xj = {
                 use ::matdiff::__private::rules::matrix::constant::{
-                    KeepValue as _, OwnView as _,
+                    KeepValue as _, MakeConstant as _, OwnView as _,
                 };
-                ::matdiff::__private::rules::matrix::constant::Constant(
-                        ::core::option::Option::Some(x.column(j_1)),
-                    )
-                    .into_constant()
+                (x.column(j_1)).into_matdiff_constant().into_constant()
             };
             let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
             let norm_squared = sub.norm_squared();
             let c = xj[0];
-            let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+            let block = ::matdiff::__private::rules::matrix::view::Rows {
+                0: 0,
+                1: 2,
+            };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let sum = rows.sum();
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -704,12 +570,9 @@ impl views {
             let j_1 = j;
             let xj = {
                 use ::matdiff::__private::rules::matrix::constant::{
-                    KeepValue as _, OwnView as _,
+                    KeepValue as _, MakeConstant as _, OwnView as _,
                 };
-                ::matdiff::__private::rules::matrix::constant::Constant(
-                        ::core::option::Option::Some(x.column(j_1)),
-                    )
-                    .into_constant()
+                (x.column(j_1)).into_matdiff_constant().into_constant()
             };
             let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
             let sub_dot = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
@@ -720,7 +583,10 @@ impl views {
                 &sub_dot,
             );
             let c = xj[0];
-            let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+            let block = ::matdiff::__private::rules::matrix::view::Rows {
+                0: 0,
+                1: 2,
+            };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let rows_dot = ::matdiff::__private::rules::matrix::view::jvp0(
                 a,
@@ -858,12 +724,9 @@ impl views {
             let j_1 = j;
             let xj = {
                 use ::matdiff::__private::rules::matrix::constant::{
-                    KeepValue as _, OwnView as _,
+                    KeepValue as _, MakeConstant as _, OwnView as _,
                 };
-                ::matdiff::__private::rules::matrix::constant::Constant(
-                        ::core::option::Option::Some(x.column(j_1)),
-                    )
-                    .into_constant()
+                (x.column(j_1)).into_matdiff_constant().into_constant()
             };
             let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
             let sub_dot = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
@@ -874,7 +737,10 @@ impl views {
                 &sub_dot,
             );
             let c = xj[0];
-            let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+            let block = ::matdiff::__private::rules::matrix::view::Rows {
+                0: 0,
+                1: 2,
+            };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let rows_dot = ::matdiff::__private::rules::matrix::view::jvp0(
                 a,
@@ -924,18 +790,18 @@ impl views {
             let j_1 = j;
             let xj = {
                 use ::matdiff::__private::rules::matrix::constant::{
-                    KeepValue as _, OwnView as _,
+                    KeepValue as _, MakeConstant as _, OwnView as _,
                 };
-                ::matdiff::__private::rules::matrix::constant::Constant(
-                        ::core::option::Option::Some(x.column(j_1)),
-                    )
-                    .into_constant()
+                (x.column(j_1)).into_matdiff_constant().into_constant()
             };
             let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
             let norm_squared = sub.norm_squared();
             let c = xj[0];
-            let block = ::matdiff::__private::rules::matrix::view::Rows(0, 2);
+            let block = ::matdiff::__private::rules::matrix::view::Rows {
+                0: 0,
+                1: 2,
+            };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let sum = rows.sum();
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
