@@ -594,7 +594,8 @@ impl Gen {
                 let k = self.rng.below(n);
                 let call =
                     if self.rng.below(2) == 0 { format!("column({k})") } else { format!("row({k}).transpose()") };
-                Expr::NView(call, b(self.nmat(d1, n)))
+                // Of a variable: a view of a temporary cannot be bound by a `let`.
+                Expr::NView(call, b(self.nmat_var(n)))
             }
         }
     }
@@ -628,7 +629,8 @@ impl Gen {
                     .rng
                     .pick(&["view((0, 0), (N, N))", "columns(0, N)", "rows(0, N)"])
                     .replace('N', &n.to_string());
-                Expr::NView(call, b(self.nmat(d1, n)))
+                // Of a variable: a view of a temporary cannot be bound by a `let`.
+                Expr::NView(call, b(self.nmat_var(n)))
             }
             _ => self.nmat_var(n),
         }
