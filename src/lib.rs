@@ -161,6 +161,49 @@
 //! assert_eq!((w1_bar.shape(), w2_bar.shape()), ((3, 2), (1, 3)));
 //! ```
 //!
+//! Views are written as nalgebra users write them too, without
+//! `.into_owned()`: of differentiated matrices (`column`, `row`, `columns`,
+//! `rows`, `fixed_columns`, `fixed_rows`, `fixed_view`, `view`,
+//! `column_part`, `row_part`: the cotangent of a view goes back into its
+//! block), and of constant data mixed with differentiated values in every
+//! operation (`x.column(j) - mu`, `w.dot(&x.column(j))`, `w1 * x.column(j)`).
+//! A view of constant data is copied once where it meets differentiated
+//! values (for static sizes on the stack), and not at all where only your
+//! own code reads it. A view has the dimension types nalgebra gives it, and
+//! the operands of one operation must have the same ones: beside a
+//! `DVector`, take `column_part(j, n)` or `rows(i, n)` of a column rather
+//! than `view((i, j), (n, 1))`, which is dynamic in both dimensions:
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! use nalgebra::{DMatrix, DVector};
+//!
+//! /// The Gaussian log-likelihood (unit covariance) of the samples, the
+//! /// columns of `x`, in the mean `mu`.
+//! #[differentiate(wrt(mu))]
+//! fn log_likelihood(x: &DMatrix<f64>, mu: &DVector<f64>) -> f64 {
+//!     let mut s = 0.0;
+//!     for j in 0..x.ncols() {
+//!         s -= 0.5 * (x.column(j) - mu).norm_squared();
+//!     }
+//!     s
+//! }
+//!
+//! /// A block of a differentiated matrix.
+//! #[differentiate]
+//! fn corner(a: &DMatrix<f64>) -> f64 {
+//!     a.fixed_view::<2, 2>(0, 0).determinant() + a.rows(1, 2).norm_squared()
+//! }
+//!
+//! let x = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 0.0, -1.0, 4.0]);
+//! let mu = DVector::from_vec(vec![1.0, 1.0]);
+//! // The gradient is the sum of x_j - mu over the samples.
+//! assert_eq!(log_likelihood_grad(&x, &mu), DVector::from_vec(vec![3.0, 0.0]));
+//! let a = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+//! // d det / d a = cofactors in the corner; d |rows 1..3|^2 = 2 a there.
+//! assert_eq!(corner_grad(&a), DMatrix::from_row_slice(3, 2, &[4.0, -3.0, 4.0, 9.0, 10.0, 12.0]));
+//! ```
+//!
 //! ## Vectors built from scalars
 //!
 //! A vector or matrix may also be built from differentiated floats, with
@@ -653,6 +696,7 @@
 //! | an iterator adapter with no rule (`max_by`), one after `filter`, `collect` after `filter`, a window used whole | `fold` with `f64::max`; `filter` last; the loop; `w[0]`, `w[1]` |
 //! | a nalgebra value built from differentiated floats other than by the constructors with rules (`DMatrix::from_row_slice`, `Point3::new`), elements that are not an array, `from_fn` of a type whose size is not written | the constructors with rules (`Vector3::new`, `from_vec`, `from_column_slice`, `from([..])`, `from_fn`, `from_columns`); a local `Vec`; the sizes as generic arguments |
 //! | a float method on a matrix (`m.exp()`), assignment to a matrix element | `.map(\|v\| v.exp())`; build the value with operations, or use a local array |
+//! | a view of a differentiated matrix whose place or size depends on the inputs, `rows_range`/`view_range`/`*_with_step` on one, a view method on a float | integer indices; `rows(first, count)`, `view((i, j), (r, c))` or the `fixed_` forms; indexing |
 //! | a `map` closure that reads a differentiated value | compute with it outside the map, or write the loop |
 //! | `as f32` in an `f64` function | one precision throughout |
 //! | assignment to a field, a whole array, or an argument through `&mut` | a local variable; its elements; take arguments by `&` |

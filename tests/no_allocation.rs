@@ -56,6 +56,19 @@ fn built_vector(x: f64, y: f64, z: f64) -> Vector2<f64> {
     Vector2::new(x + y + z, x * y * z)
 }
 
+/// Views of a differentiated static matrix and of constant static data in
+/// a loop over its columns.
+#[differentiate(wrt(w))]
+fn static_views(x: &SMatrix<f64, 3, 6>, w: &Matrix3<f64>) -> f64 {
+    let mut s = 0.0;
+    for j in 0..6 {
+        let h = w * x.column(j) - x.fixed_view::<3, 1>(0, j);
+        s += h.norm_squared() * w.fixed_view::<2, 2>(1, 1).determinant()
+            + w.fixed_rows::<1>(0).dot(&x.column(j).transpose());
+    }
+    s
+}
+
 /// The extended Rosenbrock function and a stencil: loops whose reverse
 /// sweeps recompute what they need, with no tape.
 #[differentiate]
@@ -118,6 +131,7 @@ fn static_sizes_allocate_nothing() {
     let a = SMatrix::<f64, 4, 4>::from_fn(|i, j| (i as f64 + 1.0) / (j as f64 + 2.0));
     let p = Vector3::new(0.3, -0.2, 0.9);
     let m = Matrix3::new(2.0, 0.1, 0.0, -0.3, 1.5, 0.2, 0.1, 0.0, 1.8);
+    let data = SMatrix::<f64, 3, 6>::from_fn(|i, j| (i as f64 - j as f64) / 4.0);
     let count = allocations_during(|| {
         for _ in 0..100 {
             black_box(quadratic_value_and_grad(black_box(&x), black_box(&a)));
@@ -132,6 +146,9 @@ fn static_sizes_allocate_nothing() {
             black_box(through_erf_value_and_grad(black_box(0.3), black_box(-1.2)));
             black_box(through_erf_hessian(black_box(0.3), black_box(-1.2)));
             black_box(through_erf_hvp(black_box(0.3), black_box(-1.2), black_box([1.0, 2.0])));
+            black_box(static_views_value_and_grad(black_box(&data), black_box(&m)));
+            black_box(static_views_hessian(black_box(&data), black_box(&m)));
+            black_box(static_views_hvp(black_box(&data), black_box(&m), black_box(&m)));
         }
     });
     assert_eq!(count, 0, "static sizes must not touch the heap");

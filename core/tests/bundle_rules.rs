@@ -317,6 +317,57 @@ fn reductions_and_elementwise_rules_along_bundles() {
 }
 
 #[test]
+fn view_rules_along_bundles_are_the_rules_per_direction() {
+    use matdiff_core::rules::matrix::view::{Block, ColumnPart, Columns, FixedView, RowPart, Rows, View};
+    use nalgebra::Dyn;
+    let mut numbers = Numbers(6);
+    let (r, c) = (4, 3);
+    let x = numbers.matrix(r, c);
+    let tx = random_bundle(&mut numbers, r, c);
+    fn case<B: Block<Dyn, Dyn> + Copy>(numbers: &mut Numbers, x: &M, tx: &Bundle<f64>, block: B, what: &str)
+    where
+        nalgebra::DefaultAllocator: nalgebra::allocator::Allocator<B::Rows, B::Cols>,
+    {
+        let (r, c) = x.shape();
+        let y = plain::view::value::<f64, Dyn, Dyn, B>(x, &block);
+        let (yr, yc) = y.shape();
+        assert_per_direction(
+            &along::view::jvp0::<f64, Dyn, Dyn, B, _>(x, &block, &y, tx),
+            |j| {
+                let t = plain::view::jvp0::<f64, Dyn, Dyn, B>(x, &block, &y, &direction(tx, j, r, c));
+                M::from_column_slice(yr, yc, t.as_slice())
+            },
+            &format!("{what} jvp0"),
+        );
+        let ty = random_bundle(numbers, yr, yc);
+        assert_per_direction(
+            &along::view::vjp0::<f64, Dyn, Dyn, B, _>(x, &block, &y, &ty),
+            |j| {
+                let cj = nalgebra::OMatrix::<f64, B::Rows, B::Cols>::from_column_slice_generic(
+                    y.shape_generic().0,
+                    y.shape_generic().1,
+                    direction(&ty, j, yr, yc).as_slice(),
+                );
+                plain::view::vjp0::<f64, Dyn, Dyn, B>(x, &block, &y, &cj)
+            },
+            &format!("{what} vjp0"),
+        );
+    }
+    case(&mut numbers, &x, &tx, Columns(1, 2), "columns");
+    case(&mut numbers, &x, &tx, Rows(1, 3), "rows");
+    case(&mut numbers, &x, &tx, FixedView::<2, 2>(2, 1), "fixed_view");
+    case(&mut numbers, &x, &tx, View((1, 0), (2, 3)), "view");
+    case(&mut numbers, &x, &tx, ColumnPart(2, 3), "column_part");
+    case(&mut numbers, &x, &tx, RowPart(3, 2), "row_part");
+    // An empty block has zero tangents and puts nothing back.
+    let y = plain::view::value(&x, &Rows(2, 0));
+    assert_eq!(
+        along::view::vjp0(&x, &Rows(2, 0), &y, &random_bundle(&mut numbers, 0, c)).to_dense(WIDTH),
+        DMatrix::zeros(r * c, WIDTH)
+    );
+}
+
+#[test]
 fn square_matrix_rules_along_bundles() {
     let mut numbers = Numbers(4);
     for n in [1, 2, 4] {

@@ -148,6 +148,8 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
     let (r, k, c) = (n, n + 1, n.max(2) - 1);
     // The element that `index` reads: the last row, the middle column.
     let at = (r - 1, (c - 1) / 2);
+    // The block that `view` takes: the lower right part, the whole matrix when 1 x 1.
+    let block = rules::view::View((r / 2, c / 2), (r - r / 2, c - c / 2));
     vec![
         Case {
             name: "index",
@@ -172,6 +174,15 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
             value: Box::new(move |a| row_as_matrix(&rules::row::value(&a[0], &(r - 1)))),
             jvp: Box::new(move |a, y, _, t| row_as_matrix(&rules::row::jvp0(&a[0], &(r - 1), &row_of(y), t))),
             vjp: Box::new(move |a, y, _, cot| rules::row::vjp0(&a[0], &(r - 1), &row_of(y), &row_of(cot))),
+            vjp_jvp: Box::new(|_, _, _, _, _, _| None),
+        },
+        Case {
+            name: "view",
+            // Argument 1 is the block, a constant: its "matrix" is never read.
+            args: vec![numbers.matrix(r, c), scalar(0.0)],
+            value: Box::new(move |a| rules::view::value(&a[0], &block)),
+            jvp: Box::new(move |a, y, _, t| rules::view::jvp0(&a[0], &block, y, t)),
+            vjp: Box::new(move |a, y, _, cot| rules::view::vjp0(&a[0], &block, y, cot)),
             vjp_jvp: Box::new(|_, _, _, _, _, _| None),
         },
         Case {

@@ -84,6 +84,10 @@ pub enum Expr {
     NM0(&'static str, Box<Expr>),
     /// `dot`, `component_mul`.
     NM1(&'static str, Box<Expr>, Box<Expr>),
+    /// A view of a nalgebra value, written without `.into_owned()`: the
+    /// call after the dot (`column(1)`, `row(0).transpose()`, `view((0, 0),
+    /// (3, 3))`); the oracle owns it.
+    NView(String, Box<Expr>),
     NMap(Box<Expr>, String, Box<Expr>),
     Inv(Box<Expr>),
     Logdet(Box<Expr>),

@@ -574,6 +574,7 @@ impl Gen {
             1,
             1,
             if has_mat { 1 } else { 0 },
+            if has_mat { 2 } else { 0 },
         ]) {
             0 => Expr::Var(self.rng.pick(&vars).name.clone()),
             1 => {
@@ -588,7 +589,14 @@ impl Gen {
                 let body = self.closure_body(&v, 1, false);
                 Expr::NMap(b(self.nvec(d1, n)), v, b(body))
             }
-            _ => Expr::Solve(b(self.wellcond(d1, n)), b(self.nvec(d1, n))),
+            6 => Expr::Solve(b(self.wellcond(d1, n)), b(self.nvec(d1, n))),
+            _ => {
+                let k = self.rng.below(n);
+                let call =
+                    if self.rng.below(2) == 0 { format!("column({k})") } else { format!("row({k}).transpose()") };
+                // Of a variable: a view of a temporary cannot be bound by a `let`.
+                Expr::NView(call, b(self.nmat_var(n)))
+            }
         }
     }
 
@@ -602,7 +610,7 @@ impl Gen {
             return self.nmat_var(n);
         }
         let d1 = d - 1;
-        match self.rng.weighted(&[4, 2, 2, 2, 1, 1, 1]) {
+        match self.rng.weighted(&[4, 2, 2, 2, 1, 1, 1, 1]) {
             1 => {
                 let op = *self.rng.pick(&['+', '-']);
                 Expr::NBin(op, b(self.nmat(d1, n)), Ty::DMat(n, n), b(self.nmat(d1, n)), Ty::DMat(n, n))
@@ -615,6 +623,14 @@ impl Gen {
                 let v = self.name("c");
                 let body = self.closure_body(&v, 1, false);
                 Expr::NMap(b(self.nmat(d1, n)), v, b(body))
+            }
+            7 => {
+                let call = self
+                    .rng
+                    .pick(&["view((0, 0), (N, N))", "columns(0, N)", "rows(0, N)"])
+                    .replace('N', &n.to_string());
+                // Of a variable: a view of a temporary cannot be bound by a `let`.
+                Expr::NView(call, b(self.nmat_var(n)))
             }
             _ => self.nmat_var(n),
         }

@@ -230,6 +230,8 @@ impl R {
                 _ => format!("{}.{m}()", self.e(a)),
             },
             Expr::NM1(m, a, b) => format!("{}.{m}({})", self.e(a), self.nref(b)),
+            Expr::NView(call, a) if md => format!("{}.{call}", self.e(a)),
+            Expr::NView(call, a) => format!("{}.{call}.into_owned()", self.e(a)),
             // The closure's return type is written: a body of literals alone
             // (`|c| 0.5`) leaves rustc no float type to infer, in plain Rust
             // too.

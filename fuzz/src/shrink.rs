@@ -50,6 +50,7 @@ fn parts_mut(e: &mut Expr) -> (Vec<&mut Expr>, Vec<&mut Block>) {
         Expr::Not(a) | Expr::Index(_, a) | Expr::MapSum(_, _, a) | Expr::NM0(_, a) | Expr::Inv(a) | Expr::Logdet(a) => {
             (vec![&mut **a], vec![])
         }
+        Expr::NView(_, a) => (vec![&mut **a], vec![]),
         Expr::Bin(_, a, c) | Expr::M1(_, a, c) | Expr::UBin(_, a, c) | Expr::Cmp(_, a, c, _) | Expr::Logic(_, a, c) => {
             (vec![&mut **a, &mut **c], vec![])
         }
@@ -129,7 +130,7 @@ fn kind(e: &Expr) -> char {
         Expr::U(_) | Expr::UBin(..) | Expr::ToU(..) => 'u',
         Expr::Cmp(..) | Expr::Logic(..) | Expr::Not(_) => 'b',
         Expr::Var(_) | Expr::List(..) => '?',
-        Expr::NBin(..) | Expr::NScale(..) | Expr::NMap(..) | Expr::Inv(_) | Expr::Solve(..) => 'n',
+        Expr::NBin(..) | Expr::NScale(..) | Expr::NMap(..) | Expr::Inv(_) | Expr::Solve(..) | Expr::NView(..) => 'n',
         Expr::NM0(m, _) if *m == "transpose" => 'n',
         Expr::NM1(m, ..) if *m == "component_mul" => 'n',
         _ => 'f',
@@ -185,6 +186,10 @@ fn replacements(e: &Expr, params: &[String]) -> Vec<Expr> {
                 out.push((**c).clone());
             }
             Expr::NScale(a, _) | Expr::NMap(a, ..) | Expr::Inv(a) | Expr::NM0(_, a) => out.push((**a).clone()),
+            // A column or row of a matrix is a vector; the other views keep the type.
+            Expr::NView(call, a) if !call.starts_with("column(") && !call.starts_with("row(") => {
+                out.push((**a).clone())
+            }
             Expr::NM1(_, a, c) => {
                 out.push((**a).clone());
                 out.push((**c).clone());

@@ -66,3 +66,28 @@ pub fn const_parameter_nalgebra(param: &proc_macro2::Ident) -> String {
         "nalgebra vectors and matrices cannot be differentiated in a function with the const parameter `{param}`: write their sizes as numbers (`SVector<f64, 3>`), or take a `DVector<f64>`"
     )
 }
+
+/// A view method with the wrong number of arguments.
+pub fn view_arguments(method: &proc_macro2::Ident, count: usize) -> syn::Error {
+    syn::Error::new(method.span(), format!("`{method}` takes {count} argument(s)"))
+}
+
+/// A view whose place or size depends on the differentiated inputs.
+pub fn varied_view_argument(span: Span, method: &proc_macro2::Ident) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!(
+            "the place and size of a view must not depend on the differentiated inputs: compute the indices of `{method}` from integers (lengths, loop indices, constants)"
+        ),
+    )
+}
+
+/// A view method applied to something that is not a nalgebra value.
+pub fn view_of_non_matrix(method: &proc_macro2::Ident) -> syn::Error {
+    syn::Error::new(
+        method.span(),
+        format!(
+            "`{method}` takes a view of a nalgebra vector or matrix, and this is a differentiated float or array: index it instead"
+        ),
+    )
+}

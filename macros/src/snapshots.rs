@@ -198,6 +198,24 @@ fn quadratic_form() {
 }
 
 #[test]
+fn views() {
+    check(
+        "views",
+        quote!(wrt(mu, a)),
+        quote! {
+            fn views(x: &DMatrix<f64>, mu: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
+                let mut s = 0.0;
+                for j in 0..x.ncols() {
+                    let xj = x.column(j);
+                    s += (xj - mu).norm_squared() + xj[0] * a.rows(0, 2).sum();
+                }
+                s
+            }
+        },
+    );
+}
+
+#[test]
 fn tuples() {
     check(
         "tuples",

@@ -59,6 +59,10 @@ pub enum Syntax {
     /// constant holding the sizes the constructor takes (`()` or
     /// `(nrows, ncols)`).
     Constructor,
+    /// A view method of a nalgebra value (`m.columns(j, n)`, the methods of
+    /// [`VIEW_METHODS`]): argument 1 is the block it takes, a constant the
+    /// macro builds from the method's arguments.
+    View,
 }
 
 /// One primitive operation: how it is written, the shape of its rules, and
@@ -301,6 +305,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, reads_value: false, ..nalgebra("map", Syntax::Map, 4, ONE, SELF) },
     Primitive { bundle: true, value_function: true, ..nalgebra("column", Syntax::Method("column"), 2, ONE, NONE) },
     Primitive { bundle: true, value_function: true, ..nalgebra("row", Syntax::Method("row"), 2, ONE, NONE) },
+    Primitive { bundle: true, value_function: true, ..nalgebra("view", Syntax::View, 2, ONE, NONE) },
     Primitive { bundle: true, ..matrix_method("tr_mul", 2, CROSS) },
     Primitive { bundle: true, reduction: true, ..matrix_method("dot", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("component_mul", 2, CROSS) },
@@ -326,6 +331,22 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     // `matdiff::logsumexp` of a nalgebra value; of a slice it is the
     // function with its own companion in `matdiff_core::functions`.
     Primitive { bundle: true, reduction: true, ..matrix_helper("logsumexp", 1, SELF) },
+];
+
+/// The view methods of nalgebra with a rule (the primitive `view`), each
+/// with the block of `matdiff_core::rules::matrix::view` that its arguments
+/// build and their number: `m.columns(j, n)` is `view(m, Columns(j, n))`.
+/// Generic arguments go to the block (`fixed_view::<2, 2>(i, j)` is
+/// `FixedView::<2, 2>(i, j)`). `column` and `row` have rows of their own.
+pub const VIEW_METHODS: &[(&str, &str, usize)] = &[
+    ("columns", "Columns", 2),
+    ("rows", "Rows", 2),
+    ("fixed_columns", "FixedColumns", 1),
+    ("fixed_rows", "FixedRows", 1),
+    ("fixed_view", "FixedView", 2),
+    ("view", "View", 2),
+    ("column_part", "ColumnPart", 2),
+    ("row_part", "RowPart", 2),
 ];
 
 /// Other names nalgebra has for matrix methods with rules.
@@ -375,7 +396,26 @@ pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
     ("cholesky", "use `matdiff::solve(&a, &b)` for a^-1 b, `matdiff::logdet(&a)` for ln det a"),
     ("qr", "use `matdiff::solve(&a, &b)` for a^-1 b"),
     ("norm_squared_mut", "use `x.norm_squared()`"),
+    ("rows_range", "use `rows(first, count)`, or `fixed_rows::<N>(first)` for a count known at compile time"),
+    ("columns_range", "use `columns(first, count)`, or `fixed_columns::<N>(first)` for a count known at compile time"),
+    ("view_range", "use `view((row, column), (rows, columns))`, or `fixed_view::<R, C>(row, column)`"),
+    ("rows_with_step", "take the rows one by one with `row(i)`"),
+    ("columns_with_step", "take the columns one by one with `column(j)`"),
+    ("view_with_steps", "take the elements you need by index, or the rows or columns one by one"),
+    ("fixed_view_with_steps", "take the elements you need by index, or the rows or columns one by one"),
+    ("generic_view", "use `view((row, column), (rows, columns))` or `fixed_view::<R, C>(row, column)`"),
 ];
+
+/// The view method `name` with a rule: the block its arguments build, and
+/// their number.
+pub fn view_method(name: &str) -> Option<(&'static str, usize)> {
+    VIEW_METHODS.iter().find(|(m, _, _)| *m == name).map(|&(_, block, args)| (block, args))
+}
+
+/// The view primitive (`m.columns(j, n)` and the other [`VIEW_METHODS`]).
+pub fn matrix_view() -> &'static Primitive {
+    MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::View).expect("the table lists matrix views")
+}
 
 /// The primitive written with binary operator `symbol`.
 pub fn by_binary(symbol: &str) -> Option<&'static Primitive> {
@@ -465,7 +505,7 @@ mod tests {
         for p in MATRIX_PRIMITIVES {
             assert!(!p.matrix_operands, "{}", p.name);
             if p.value_function {
-                assert!(matches!(p.syntax, Syntax::Method(_)), "{}", p.name);
+                assert!(matches!(p.syntax, Syntax::Method(_) | Syntax::View), "{}", p.name);
             }
         }
         for p in all() {
@@ -494,11 +534,15 @@ mod tests {
         assert_eq!(by_matrix_method("magnitude").map(|p| p.name), Some("norm"));
         assert_eq!(by_helper("inv").map(|p| p.name), Some("inverse"));
         assert_eq!(by_method("floor").map(|p| p.name), None);
-        assert_eq!((matrix_index().name, matrix_map().name, cast().name), ("index", "map", "cast"));
+        assert_eq!(
+            (matrix_index().name, matrix_map().name, matrix_view().name, cast().name),
+            ("index", "map", "view", "cast")
+        );
         assert_eq!(
             matrix_constructor().rule_functions(),
             ["matrix::from_elements::jvp0", "matrix::from_elements::vjp0"]
         );
+        assert_eq!(view_method("fixed_view"), Some(("FixedView", 2)));
     }
 
     #[test]

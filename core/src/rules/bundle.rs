@@ -503,6 +503,38 @@ pub mod row {
     }
 }
 
+/// `m.columns(j, n)` and the other views: the block's elements of `m`'s
+/// storage (see [`crate::rules::matrix::view::storage_indices`]).
+pub mod view {
+    use super::*;
+    use crate::rules::matrix::view::{Block, storage_indices};
+
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, B: Block<R, C>, Y>(
+        m: &M<F, R, C>,
+        block: &B,
+        _y: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        t.select(&storage_indices(m, block))
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, B: Block<R, C>, Y>(
+        m: &M<F, R, C>,
+        block: &B,
+        _y: &Y,
+        c: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::placed(m.len(), &storage_indices(m, block), c)
+    }
+}
+
 /// `x.transpose()`: for a vector the directions' storage is unchanged;
 /// for a matrix each direction is transposed.
 pub mod transpose {

@@ -684,6 +684,226 @@ pub mod row {
     }
 }
 
+/// `m.columns(j, n)`, `m.rows(i, n)`, `m.fixed_view::<R, C>(i, j)`,
+/// `m.view((i, j), (r, c))` and the other view methods of a differentiated
+/// matrix, as owned matrices: linear in `m`. The tangent is the same block
+/// of the tangent; the pullback puts the cotangent in that block of a zero
+/// matrix of `m`'s shape. The macro passes the method's arguments as a
+/// [`view::Block`] (`view::Columns(j, n)`, ..), which gives the block's
+/// place and its dimensions, static where nalgebra's view has them static.
+pub mod view {
+    use super::*;
+    use nalgebra::{Const, Dyn, U1};
+
+    /// Where a view method's block lies in an `r x c` matrix, and its
+    /// dimensions: those of the view nalgebra's method returns.
+    pub trait Block<R: Dim, C: Dim> {
+        type Rows: Dim;
+        type Cols: Dim;
+        /// The first row and column, and the shape.
+        fn place(&self, r: R, c: C) -> ((usize, usize), (Self::Rows, Self::Cols));
+    }
+
+    /// `m.columns(first, count)`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Columns(pub usize, pub usize);
+    /// `m.rows(first, count)`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Rows(pub usize, pub usize);
+    /// `m.fixed_columns::<N>(first)`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct FixedColumns<const N: usize>(pub usize);
+    /// `m.fixed_rows::<N>(first)`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct FixedRows<const N: usize>(pub usize);
+    /// `m.fixed_view::<RV, CV>(row, column)`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct FixedView<const RV: usize, const CV: usize>(pub usize, pub usize);
+    /// `m.view((row, column), (rows, columns))`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct View(pub (usize, usize), pub (usize, usize));
+    /// `m.column_part(j, n)`: the first `n` elements of column `j`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct ColumnPart(pub usize, pub usize);
+    /// `m.row_part(i, n)`: the first `n` elements of row `i`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct RowPart(pub usize, pub usize);
+
+    impl<R: Dim, C: Dim> Block<R, C> for Columns {
+        type Rows = R;
+        type Cols = Dyn;
+        fn place(&self, r: R, _c: C) -> ((usize, usize), (R, Dyn)) {
+            ((0, self.0), (r, Dyn(self.1)))
+        }
+    }
+    impl<R: Dim, C: Dim> Block<R, C> for Rows {
+        type Rows = Dyn;
+        type Cols = C;
+        fn place(&self, _r: R, c: C) -> ((usize, usize), (Dyn, C)) {
+            ((self.0, 0), (Dyn(self.1), c))
+        }
+    }
+    impl<R: Dim, C: Dim, const N: usize> Block<R, C> for FixedColumns<N> {
+        type Rows = R;
+        type Cols = Const<N>;
+        fn place(&self, r: R, _c: C) -> ((usize, usize), (R, Const<N>)) {
+            ((0, self.0), (r, Const::<N>))
+        }
+    }
+    impl<R: Dim, C: Dim, const N: usize> Block<R, C> for FixedRows<N> {
+        type Rows = Const<N>;
+        type Cols = C;
+        fn place(&self, _r: R, c: C) -> ((usize, usize), (Const<N>, C)) {
+            ((self.0, 0), (Const::<N>, c))
+        }
+    }
+    impl<R: Dim, C: Dim, const RV: usize, const CV: usize> Block<R, C> for FixedView<RV, CV> {
+        type Rows = Const<RV>;
+        type Cols = Const<CV>;
+        fn place(&self, _r: R, _c: C) -> ((usize, usize), (Const<RV>, Const<CV>)) {
+            ((self.0, self.1), (Const::<RV>, Const::<CV>))
+        }
+    }
+    impl<R: Dim, C: Dim> Block<R, C> for View {
+        type Rows = Dyn;
+        type Cols = Dyn;
+        fn place(&self, _r: R, _c: C) -> ((usize, usize), (Dyn, Dyn)) {
+            (self.0, (Dyn(self.1.0), Dyn(self.1.1)))
+        }
+    }
+    impl<R: Dim, C: Dim> Block<R, C> for ColumnPart {
+        type Rows = Dyn;
+        type Cols = U1;
+        fn place(&self, _r: R, _c: C) -> ((usize, usize), (Dyn, U1)) {
+            ((0, self.0), (Dyn(self.1), U1))
+        }
+    }
+    impl<R: Dim, C: Dim> Block<R, C> for RowPart {
+        type Rows = U1;
+        type Cols = Dyn;
+        fn place(&self, _r: R, _c: C) -> ((usize, usize), (U1, Dyn)) {
+            ((self.0, 0), (U1, Dyn(self.1)))
+        }
+    }
+
+    type Y<F, B, R, C> = OMatrix<F, <B as Block<R, C>>::Rows, <B as Block<R, C>>::Cols>;
+
+    /// The block of `m`, copied: nalgebra's view, owned.
+    #[inline]
+    pub fn value<F: Elem, R: Dim, C: Dim, B: Block<R, C>>(m: &OMatrix<F, R, C>, block: &B) -> Y<F, B, R, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<B::Rows, B::Cols>,
+    {
+        let (rows, cols) = m.shape_generic();
+        let (start, shape) = block.place(rows, cols);
+        m.generic_view(start, shape).into_owned()
+    }
+    #[inline]
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, B: Block<R, C>>(
+        _m: &OMatrix<F, R, C>,
+        block: &B,
+        _y: &Y<F, B, R, C>,
+        t: &OMatrix<F, R, C>,
+    ) -> Y<F, B, R, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<B::Rows, B::Cols>,
+    {
+        value(t, block)
+    }
+    #[inline]
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, B: Block<R, C>>(
+        m: &OMatrix<F, R, C>,
+        block: &B,
+        _y: &Y<F, B, R, C>,
+        c: &Y<F, B, R, C>,
+    ) -> OMatrix<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C> + Allocator<B::Rows, B::Cols>,
+    {
+        let (rows, cols) = m.shape_generic();
+        let (start, shape) = block.place(rows, cols);
+        let mut bar = OMatrix::zeros_generic(rows, cols);
+        bar.generic_view_mut(start, shape).copy_from(c);
+        bar
+    }
+
+    /// The positions in `m`'s storage (column by column) of the block's
+    /// elements, in the block's own storage order.
+    pub fn storage_indices<F: Elem, R: Dim, C: Dim, B: Block<R, C>>(m: &OMatrix<F, R, C>, block: &B) -> Vec<usize>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let (rows, cols) = m.shape_generic();
+        let ((i, j), (r, c)) = block.place(rows, cols);
+        let (r, c) = (r.value(), c.value());
+        assert!(i + r <= m.nrows() && j + c <= m.ncols(), "Matrix slicing out of bounds.");
+        (j..j + c).flat_map(|col| (i..i + r).map(move |row| row + col * m.nrows())).collect()
+    }
+}
+
+/// A constant that a view method made (`x.column(j)` of constant data)
+/// and that differentiated values meet: a nalgebra view is copied into an
+/// owned matrix, which the rules take, and a copy costs no more than the
+/// operation that reads it; a value of any other type (the user's own
+/// `column` method) is kept as it is. The generated code writes
+/// `value.into_matdiff_constant().into_constant()` with the traits in
+/// scope: method resolution tries [`constant::OwnView`] on the value first
+/// and falls back to [`constant::KeepValue`] on `&mut`, so rustc makes the
+/// choice from the type. Only methods are called, so the macro can tell
+/// that the expression has no effect and drop it where its value is unused.
+pub mod constant {
+    use super::*;
+    use nalgebra::{Matrix, Storage};
+
+    /// The constant, taken once.
+    pub struct Constant<T>(pub Option<T>);
+
+    /// Wraps any value in a [`Constant`].
+    pub trait MakeConstant: Sized {
+        #[inline]
+        fn into_matdiff_constant(self) -> Constant<Self> {
+            Constant(Some(self))
+        }
+    }
+
+    impl<T> MakeConstant for T {}
+
+    pub trait OwnView {
+        type Owned;
+        fn into_constant(self) -> Self::Owned;
+    }
+
+    impl<F: nalgebra::Scalar, R: Dim, C: Dim, S: Storage<F, R, C>> OwnView for Constant<Matrix<F, R, C, S>>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Owned = OMatrix<F, R, C>;
+        #[inline]
+        fn into_constant(self) -> OMatrix<F, R, C> {
+            match self.0 {
+                Some(view) => view.into_owned(),
+                None => unreachable!("a constant is made with its value"),
+            }
+        }
+    }
+
+    pub trait KeepValue {
+        type Owned;
+        fn into_constant(self) -> Self::Owned;
+    }
+
+    impl<T> KeepValue for &mut Constant<T> {
+        type Owned = T;
+        #[inline]
+        fn into_constant(self) -> T {
+            match self.0.take() {
+                Some(value) => value,
+                None => unreachable!("a constant is taken once"),
+            }
+        }
+    }
+}
+
 /// `x.trace()` of a square matrix: linear; the gradient is the identity.
 pub mod trace {
     use super::*;

@@ -12,6 +12,7 @@ mod loops;
 mod syntax;
 mod tuples;
 mod types;
+mod views;
 
 use std::collections::{HashMap, HashSet};
 
@@ -149,6 +150,7 @@ pub fn lower_inside(sig: &Signature, body: &syn::Block, reserved: &[String]) -> 
                         }
                     }
                 }
+                views::own_constant_views(&mut stmts, &yields, &lowerer.views, &mut lowerer.vars);
                 Ok(Lowered {
                     vars: lowerer.vars,
                     body: Block { stmts, yields },
@@ -330,6 +332,9 @@ struct Lowerer {
     /// Closure arguments bound to a window of `windows(k)` and not yet
     /// substituted into the closure's body: `(name, source, offsets, k)`.
     windows: Vec<loops::WindowBinding>,
+    /// Constants that are nalgebra views, with their view expressions (see
+    /// `views`).
+    views: HashMap<Var, TokenStream>,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -368,6 +373,7 @@ impl Lowerer {
             tuple_result: sig.tuple_output,
             maps: Vec::new(),
             windows: Vec::new(),
+            views: HashMap::new(),
         }
     }
 
@@ -411,12 +417,13 @@ impl Lowerer {
     }
 
     /// Inactive user code: evaluated as written, with no derivative.
-    fn opaque(&mut self, expr: &syn::Expr, hint: Option<&str>) -> Var {
-        let mut expr = expr.clone();
+    fn opaque(&mut self, written: &syn::Expr, hint: Option<&str>) -> Var {
+        let mut expr = written.clone();
         let uses = self.rename(&mut expr);
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
         // `&self.a`: the value is a reference, which rules take as it is.
         self.vars.get_mut(var).reference = matches!(&expr, syn::Expr::Reference(r) if r.mutability.is_none());
+        self.note_constant_view(var, written, &expr);
         let span = expr.span();
         self.emit(var, Expr::Opaque { tokens: expr.into_token_stream(), uses }, span)
     }
@@ -1476,6 +1483,9 @@ impl Lowerer {
         let name = m.method.to_string();
         if name == "sin_cos" && !is_self(&m.receiver) {
             return Err(tuples::sin_cos_as_value(m.method.span()));
+        }
+        if let Some((block, count)) = table::view_method(&name).filter(|_| !is_self(&m.receiver)) {
+            return self.view_method(m, block, count, hint);
         }
         if let Some(turbofish) = &m.turbofish {
             return Err(syn::Error::new(

@@ -394,6 +394,7 @@ pub fn unknown_method(method: &proc_macro2::Ident) -> syn::Error {
         })
         .collect();
     matrix.push("clone");
+    matrix.extend(table::VIEW_METHODS.iter().map(|(m, _, _)| *m));
     matrix.sort_unstable();
     syn::Error::new(
         method.span(),
