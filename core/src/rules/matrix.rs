@@ -157,16 +157,16 @@ bilinear_rule! {
     matmul<R, K, C> where [Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>]
     (a: OMatrix<F, R, K>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
     value = a * b;
-    vjp0 = |c| c * b.transpose();
-    vjp1 = |c| a.tr_mul(c);
+    vjp0 = |c| crate::products::mul_tr(F::one(), c, b);
+    vjp1 = |c| crate::products::tr_mul(F::one(), a, c);
 }
 
 bilinear_rule! {
     /// `a.tr_mul(&b)` = a' b: the pullbacks are `b c'` and `a c`.
     tr_mul<K, R, C> where [Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>]
     (a: OMatrix<F, K, R>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
-    value = a.tr_mul(b);
-    vjp0 = |c| b * c.transpose();
+    value = crate::products::tr_mul(F::one(), a, b);
+    vjp0 = |c| crate::products::mul_tr(F::one(), b, c);
     vjp1 = |c| a * c;
 }
 
