@@ -62,3 +62,9 @@ pub fn cotangent_storage(k: usize) -> (Ident, Ident) {
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
     Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
 }
+
+/// The parameter of an elementwise map's derivative closures that holds the
+/// element of the map's value.
+pub fn element_value() -> Ident {
+    quote::format_ident!("__matdiff_y")
+}

@@ -898,46 +898,51 @@ pub mod map {
     {
         x.map(f)
     }
+    /// The derivative closures take the element and the element of the
+    /// value `y`, so that a derivative written with the value (`1 - y^2` for
+    /// `tanh`) does not compute it again.
     #[inline]
     pub fn jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        d: &impl Fn(F) -> F,
-        _dd: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        // The generated derivative closures take the element alone.
-        elementwise::jvp0(x, x, t, |v, _| d(v))
+        elementwise::jvp0(x, y, t, d)
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         f: &impl Fn(F) -> F,
-        d: &impl Fn(F) -> F,
-        dd: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         c: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        jvp0(x, f, d, dd, c)
+        jvp0(x, f, d, dd, y, c)
     }
     #[inline]
     pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        _d: &impl Fn(F) -> F,
-        dd: &impl Fn(F) -> F,
+        _d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         c: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::vjp0_jvp0(x, x, c, t, |v, _| dd(v))
+        elementwise::vjp0_jvp0(x, y, c, t, dd)
     }
 }
 
