@@ -150,7 +150,13 @@ fn logistic(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> f64 {
 }
 
 /// X'(sigmoid(Xw) - y): the residual fused into the buffer of Xw.
-fn logistic_best_grad(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>, z: &mut DVector<f64>, g: &mut DVector<f64>) {
+fn logistic_best_grad(
+    w: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    z: &mut DVector<f64>,
+    g: &mut DVector<f64>,
+) {
     z.gemv(1.0, x, w, 0.0);
     for (z, y) in z.iter_mut().zip(y.iter()) {
         *z = sigmoid(*z) - y;
@@ -215,7 +221,13 @@ fn least_squares(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>) -> f64 {
 }
 
 /// 2 A'(Ax - b).
-fn least_squares_best_grad(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>, r: &mut DVector<f64>, g: &mut DVector<f64>) {
+fn least_squares_best_grad(
+    x: &DVector<f64>,
+    a: &DMatrix<f64>,
+    b: &DVector<f64>,
+    r: &mut DVector<f64>,
+    g: &mut DVector<f64>,
+) {
     r.copy_from(b);
     r.gemv(1.0, a, x, -1.0);
     g.gemv_tr(2.0, a, r, 0.0);
@@ -318,7 +330,8 @@ fn check_baselines() {
 
     let (w, data) = (vector(8, 0.6), matrix(30, 8, 0.7));
     let labels = DVector::from_fn(30, |i, _| (i % 2) as f64);
-    let (mut z, mut g, mut weighted, mut h) = (DVector::zeros(30), DVector::zeros(8), DMatrix::zeros(30, 8), DMatrix::zeros(8, 8));
+    let (mut z, mut g, mut weighted, mut h) =
+        (DVector::zeros(30), DVector::zeros(8), DMatrix::zeros(30, 8), DMatrix::zeros(8, 8));
     logistic_best_grad(&w, &data, &labels, &mut z, &mut g);
     assert!(close_v(&g, &logistic_typed_grad(&w, &data, &labels)) && close_v(&g, &logistic_grad(&w, &data, &labels)));
     logistic_best_hessian(&w, &data, &mut z, &mut weighted, &mut h);
@@ -363,9 +376,8 @@ fn quadratic_benches(c: &mut Criterion) {
         let mut group = group(c, &format!("quadratic_{n}"), 20);
         group.bench_function("value/plain", |b| b.iter(|| quadratic(black_box(&x), black_box(&a))));
         group.bench_function("grad/generated", |b| b.iter(|| quadratic_grad(black_box(&x), black_box(&a))));
-        group.bench_function("grad/hand_best", |b| {
-            b.iter(|| quadratic_best_grad(black_box(&x), black_box(&a), &mut g))
-        });
+        group
+            .bench_function("grad/hand_best", |b| b.iter(|| quadratic_best_grad(black_box(&x), black_box(&a), &mut g)));
         group.bench_function("grad/hand_typed", |b| b.iter(|| quadratic_typed_grad(black_box(&x), black_box(&a))));
         if n <= 100 {
             group.bench_function("grad/num_dual", |b| {
@@ -417,12 +429,11 @@ fn logistic_benches(c: &mut Criterion) {
     let (m, n) = (10000, 50);
     let (w, x) = (vector(n, 0.6) * 0.1, matrix(m, n, 0.7));
     let y = DVector::from_fn(m, |i, _| (i % 3 == 0) as u8 as f64);
-    let (mut z, mut g, mut weighted, mut h) = (DVector::zeros(m), DVector::zeros(n), DMatrix::zeros(m, n), DMatrix::zeros(n, n));
+    let (mut z, mut g, mut weighted, mut h) =
+        (DVector::zeros(m), DVector::zeros(n), DMatrix::zeros(m, n), DMatrix::zeros(n, n));
     let mut group = group(c, "logistic_10000x50", 10);
     group.bench_function("grad/generated", |b| b.iter(|| logistic_grad(black_box(&w), &x, &y)));
-    group.bench_function("grad/hand_best", |b| {
-        b.iter(|| logistic_best_grad(black_box(&w), &x, &y, &mut z, &mut g))
-    });
+    group.bench_function("grad/hand_best", |b| b.iter(|| logistic_best_grad(black_box(&w), &x, &y, &mut z, &mut g)));
     group.bench_function("grad/hand_typed", |b| b.iter(|| logistic_typed_grad(black_box(&w), &x, &y)));
     group.bench_function("grad/num_dual", |b| {
         b.iter(|| num_dual::gradient(|w| logistic_dual(w, &x, &y), black_box(&w)))
@@ -458,9 +469,7 @@ fn network_benches(c: &mut Criterion) {
     let mut buffers = network_buffers(&w1, &w2, &x);
     let mut group = group(c, "network_64x64_batch256", 20);
     group.bench_function("grad/generated", |b| b.iter(|| network_grad(black_box(&w1), &w2, &x, &y)));
-    group.bench_function("grad/hand_best", |b| {
-        b.iter(|| network_best_grad(black_box(&w1), &w2, &x, &y, &mut buffers))
-    });
+    group.bench_function("grad/hand_best", |b| b.iter(|| network_best_grad(black_box(&w1), &w2, &x, &y, &mut buffers)));
     group.bench_function("grad/hand_typed", |b| b.iter(|| network_typed_grad(black_box(&w1), &w2, &x, &y)));
     group.finish();
 }

@@ -19,8 +19,8 @@ use crate::lower::{self, Lowered, MapClosure};
 use crate::options::Options;
 use crate::prune::prune;
 use crate::reverse::{self, Seed};
-use crate::{naming, signature};
 use crate::{activity, tangent};
+use crate::{naming, signature};
 
 /// Fills in the derivatives of every map that `lowered` recorded (and
 /// empties [`Lowered::maps`]); reports the errors of all of them.
