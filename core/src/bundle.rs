@@ -303,8 +303,11 @@ fn accumulate<F: Elem>(d: &mut DMatrix<F>, b: &Bundle<F>, sign: F) {
                 d[(k, offset + k)] += sign * *scale;
             }
         }
-        Bundle::Dense(e) if sign == F::one() => *d += &**e,
-        Bundle::Dense(e) => *d -= &**e,
+        // Over the storage, which vectorises (nalgebra's `+=` goes by element).
+        Bundle::Dense(e) if sign == F::one() => {
+            d.as_mut_slice().iter_mut().zip(e.as_slice()).for_each(|(x, y)| *x += *y)
+        }
+        Bundle::Dense(e) => d.as_mut_slice().iter_mut().zip(e.as_slice()).for_each(|(x, y)| *x -= *y),
     }
 }
 
