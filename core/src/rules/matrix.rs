@@ -882,10 +882,11 @@ pub mod softmax {
 }
 
 /// `x.map(|v| body)`: the closure `f` applied to every element, with its
-/// first and second derivatives `d(v)` and `dd(v)` (which the macro
-/// generates from the closure's body) at each element `v`. The Jacobian is
-/// diagonal, so the rules are elementwise products; they do not need the
-/// map's value.
+/// first and second derivatives `d(v, y)` and `dd(v, y)` (which the macro
+/// generates from the closure's body) at each element `v` and the element
+/// `y = f(v)` of the value, which they read instead of computing it again
+/// where the body's derivative is written with it. The Jacobian is
+/// diagonal, so the rules are elementwise products.
 pub mod map {
     use super::*;
 
