@@ -161,7 +161,9 @@ fn factorisation(x: &DMatrix<f64>, u: &DMatrix<f64>, v: &DMatrix<f64>) -> f64 {
 #[test]
 fn gradients_of_a_factorisation_are_the_closed_forms() {
     let mut numbers = Numbers(6);
-    for (m, n, k) in [(1, 1, 1), (3, 4, 2), (5, 2, 3)] {
+    // (7, 8, 6): every dimension past nalgebra's threshold for the packed
+    // GEMM kernel, which the products with a transposed factor then take.
+    for (m, n, k) in [(1, 1, 1), (3, 4, 2), (5, 2, 3), (7, 8, 6)] {
         let (x, u, v) = (numbers.matrix(m, n), numbers.matrix(m, k), numbers.matrix(k, n));
         let residual = &x - &u * &v;
         let (value, (u_bar, v_bar)) = factorisation_value_and_grad(&x, &u, &v);
@@ -187,7 +189,7 @@ fn least_squares(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>) -> f64 {
 #[test]
 fn least_squares_gradient_and_hessian_are_the_closed_forms() {
     let mut numbers = Numbers(7);
-    for (m, n) in [(1, 1), (5, 3), (8, 8)] {
+    for (m, n) in [(1, 1), (5, 3), (8, 8), (23, 9)] {
         let (x, a, b) = (numbers.vector(n), numbers.matrix(m, n), numbers.vector(m));
         let grad = least_squares_grad(&x, &a, &b);
         let expected = a.transpose() * (&a * &x - &b) * 2.0;
@@ -457,7 +459,12 @@ fn network_loss(w1: &DMatrix<f64>, w2: &DMatrix<f64>, x: &DMatrix<f64>, y: &DMat
 #[test]
 fn backpropagation_through_a_two_layer_network() {
     let mut numbers = Numbers(13);
-    let (inputs, hidden, outputs, batch) = (3, 4, 2, 5);
+    for (inputs, hidden, outputs, batch) in [(3, 4, 2, 5), (8, 9, 7, 11)] {
+        backpropagation_at(&mut numbers, inputs, hidden, outputs, batch);
+    }
+}
+
+fn backpropagation_at(numbers: &mut Numbers, inputs: usize, hidden: usize, outputs: usize, batch: usize) {
     let (w1, w2) = (numbers.matrix(hidden, inputs), numbers.matrix(outputs, hidden));
     let (x, y) = (numbers.matrix(inputs, batch), numbers.matrix(outputs, batch));
     let (w1_bar, w2_bar) = network_loss_grad(&w1, &w2, &x, &y);
@@ -467,6 +474,10 @@ fn backpropagation_through_a_two_layer_network() {
     let delta_hidden = (w2.transpose() * &delta_out).component_mul(&h.map(|v| 1.0 - v * v));
     assert_matrix_close(&w2_bar, &(&delta_out * h.transpose()), 1e-13, "dL/dW2");
     assert_matrix_close(&w1_bar, &(&delta_hidden * x.transpose()), 1e-13, "dL/dW1");
+    if inputs * hidden + hidden * outputs > 50 {
+        // The differences of the Hessian cost the square of the parameters.
+        return;
+    }
     let plain = |p: &[f64]| {
         let w1 = DMatrix::from_column_slice(hidden, inputs, &p[..hidden * inputs]);
         let w2 = DMatrix::from_column_slice(outputs, hidden, &p[hidden * inputs..]);
@@ -490,7 +501,13 @@ fn logistic_loss(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> f64 {
 #[test]
 fn logistic_regression_gradient_and_hessian_are_the_closed_forms() {
     let mut numbers = Numbers(14);
-    let (m, n) = (40, 5);
+    // n = 7: past nalgebra's threshold for the packed GEMM kernel.
+    for (m, n) in [(40, 5), (40, 7)] {
+        logistic_regression_at(&mut numbers, m, n);
+    }
+}
+
+fn logistic_regression_at(numbers: &mut Numbers, m: usize, n: usize) {
     let (w, x) = (numbers.vector(n), numbers.matrix(m, n));
     let y = DVector::from_fn(m, |i, _| (i % 3 == 0) as u8 as f64);
     let p = (&x * &w).map(|z| 1.0 / (1.0 + (-z).exp()));

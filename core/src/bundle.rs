@@ -96,10 +96,19 @@ impl<F: Elem> Bundle<F> {
 
     /// The bundle of a value with `len` elements from a function of each
     /// dense direction matrix; zero stays zero.
-    fn map_dense(&self, len: usize, f: impl FnOnce(DMatrix<F>) -> DMatrix<F>) -> Self {
-        match self.dense_or_zero(None) {
-            None => Bundle::Zero { len },
-            Some(d) => Bundle::dense(f(d)),
+    fn map_dense(&self, len: usize, f: impl FnOnce(&DMatrix<F>) -> DMatrix<F>) -> Self {
+        match self {
+            Bundle::Zero { .. } => Bundle::Zero { len },
+            other => Bundle::dense(other.with_dense(f)),
+        }
+    }
+
+    /// `f` of the directions as a dense matrix, borrowed when they are one
+    /// already (a zero bundle is taken as having no directions).
+    fn with_dense<T>(&self, f: impl FnOnce(&DMatrix<F>) -> T) -> T {
+        match self {
+            Bundle::Dense(d) => f(d),
+            other => f(&other.to_dense(0)),
         }
     }
 
@@ -122,7 +131,10 @@ impl<F: Elem> Bundle<F> {
             Bundle::Zero { .. } => Bundle::Zero { len: p * cols },
             // a [0 | I | 0] = [0 | a | 0] for a vector seed.
             Bundle::Seed { offset: 0, width, scale, .. } if cols == 1 && *width == r => {
-                let mut d = if transposed { a.transpose() } else { DMatrix::from_column_slice(p, r, storage) };
+                if transposed {
+                    return Bundle::dense(crate::products::transpose_slice(*scale, storage, r, p));
+                }
+                let mut d = DMatrix::from_column_slice(p, r, storage);
                 if *scale != F::one() {
                     d *= *scale;
                 }
@@ -141,13 +153,16 @@ impl<F: Elem> Bundle<F> {
                 }
                 Bundle::dense(d)
             }
-            other => {
-                let d = other.to_dense(0);
+            other => other.with_dense(|d| {
                 let n = d.ncols();
-                let stacked = DMatrixView::from_slice(d.as_slice(), r, cols * n);
-                let product = if transposed { a.tr_mul(&stacked) } else { a * stacked };
-                Bundle::dense(DMatrix::from_column_slice(p * cols, n, product.as_slice()))
-            }
+                let product = if transposed {
+                    crate::products::tr_mul_slices(storage, r, p, d.as_slice(), cols * n)
+                } else {
+                    a * DMatrixView::from_slice(d.as_slice(), r, cols * n)
+                };
+                // The same storage read as `p cols x n`: no copy.
+                Bundle::dense(product.reshape_generic(nalgebra::Dyn(p * cols), nalgebra::Dyn(n)))
+            }),
         }
     }
 
@@ -198,13 +213,17 @@ impl<F: Elem> Bundle<F> {
     pub fn hadamard(&self, w: &[F]) -> Self {
         match self {
             Bundle::Zero { len } => Bundle::Zero { len: *len },
-            other => {
-                let mut d = other.to_dense(0);
-                for (k, mut row) in d.row_iter_mut().enumerate() {
-                    row *= w[k];
+            // One pass down the columns, each scaled elementwise by `w`.
+            other => other.with_dense(|d| {
+                if w.is_empty() {
+                    return Bundle::dense(d.clone());
                 }
-                Bundle::dense(d)
-            }
+                let mut out = Vec::with_capacity(d.len());
+                for column in d.as_slice().chunks_exact(w.len()) {
+                    out.extend(column.iter().zip(w).map(|(&a, &b)| a * b));
+                }
+                Bundle::dense(DMatrix::from_vec(d.nrows(), d.ncols(), out))
+            }),
         }
     }
 
@@ -212,11 +231,10 @@ impl<F: Elem> Bundle<F> {
     pub fn element_sum(&self) -> Self {
         match self {
             Bundle::Zero { .. } => Bundle::Zero { len: 1 },
-            other => {
-                let d = other.to_dense(0);
+            other => other.with_dense(|d| {
                 let row = d.row_sum();
                 Bundle::dense(DMatrix::from_row_slice(1, row.len(), row.as_slice()))
-            }
+            }),
         }
     }
 
@@ -229,10 +247,7 @@ impl<F: Elem> Bundle<F> {
     pub fn select(&self, indices: &[usize]) -> Self {
         match self {
             Bundle::Zero { .. } => Bundle::Zero { len: indices.len() },
-            other => {
-                let d = other.to_dense(0);
-                Bundle::dense(d.select_rows(indices))
-            }
+            other => other.with_dense(|d| Bundle::dense(d.select_rows(indices))),
         }
     }
 
@@ -288,8 +303,11 @@ fn accumulate<F: Elem>(d: &mut DMatrix<F>, b: &Bundle<F>, sign: F) {
                 d[(k, offset + k)] += sign * *scale;
             }
         }
-        Bundle::Dense(e) if sign == F::one() => *d += &**e,
-        Bundle::Dense(e) => *d -= &**e,
+        // Over the storage, which vectorises (nalgebra's `+=` goes by element).
+        Bundle::Dense(e) if sign == F::one() => {
+            d.as_mut_slice().iter_mut().zip(e.as_slice()).for_each(|(x, y)| *x += *y)
+        }
+        Bundle::Dense(e) => d.as_mut_slice().iter_mut().zip(e.as_slice()).for_each(|(x, y)| *x -= *y),
     }
 }
 

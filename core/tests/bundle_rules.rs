@@ -240,15 +240,18 @@ fn reductions_and_elementwise_rules_along_bundles() {
         |j| plain::component_mul::vjp1_jvp0(&x, &z, &p, &cot, &d(&tx, j)),
         "component_mul vjp1_jvp0",
     );
-    let (f, df, ddf) = (|v: f64| v.sin() * v, |v: f64| v.cos() * v + v.sin(), |v: f64| 2.0 * v.cos() - v.sin() * v);
+    // The derivatives take the element and the element of the value.
+    let (f, df, ddf) =
+        (|v: f64| v.sin() * v, |v: f64, _y: f64| v.cos() * v + v.sin(), |v: f64, y: f64| 2.0 * v.cos() - y);
+    let fx = x.map(f);
     assert_per_direction(
-        &along::map::jvp0(&x, &f, &df, &ddf, &tx),
-        |j| plain::map::jvp0(&x, &f, &df, &ddf, &d(&tx, j)),
+        &along::map::jvp0(&x, &f, &df, &ddf, &fx, &tx),
+        |j| plain::map::jvp0(&x, &f, &df, &ddf, &fx, &d(&tx, j)),
         "map jvp0",
     );
     assert_per_direction(
-        &along::map::vjp0_jvp0(&x, &f, &df, &ddf, &cot, &tx),
-        |j| plain::map::vjp0_jvp0(&x, &f, &df, &ddf, &cot, &d(&tx, j)),
+        &along::map::vjp0_jvp0(&x, &f, &df, &ddf, &fx, &cot, &tx),
+        |j| plain::map::vjp0_jvp0(&x, &f, &df, &ddf, &fx, &cot, &d(&tx, j)),
         "map vjp0_jvp0",
     );
     let e = x[(2, 1)];

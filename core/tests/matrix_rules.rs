@@ -136,12 +136,14 @@ fn f_map(v: f64) -> f64 {
     v.sin() * v
 }
 
-fn d_map(v: f64) -> f64 {
+/// The derivatives take the element and the element of the value `y`.
+fn d_map(v: f64, _y: f64) -> f64 {
     v.cos() * v + v.sin()
 }
 
-fn dd_map(v: f64) -> f64 {
-    2.0 * v.cos() - v.sin() * v
+/// 2 cos v - v sin v, written with the value y = v sin v.
+fn dd_map(v: f64, y: f64) -> f64 {
+    2.0 * v.cos() - y
 }
 
 fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
@@ -190,9 +192,9 @@ fn cases(numbers: &mut Numbers, n: usize) -> Vec<Case> {
             // Arguments 1 to 3 are the closure and its derivatives.
             args: vec![numbers.matrix(r, c), scalar(0.0), scalar(0.0), scalar(0.0)],
             value: Box::new(|a| rules::map::value(&a[0], &|v: f64| v.sin() * v)),
-            jvp: Box::new(|a, _, _, t| rules::map::jvp0(&a[0], &f_map, &d_map, &dd_map, t)),
-            vjp: Box::new(|a, _, _, c| rules::map::vjp0(&a[0], &f_map, &d_map, &dd_map, c)),
-            vjp_jvp: Box::new(|a, _, _, _, c, t| Some(rules::map::vjp0_jvp0(&a[0], &f_map, &d_map, &dd_map, c, t))),
+            jvp: Box::new(|a, y, _, t| rules::map::jvp0(&a[0], &f_map, &d_map, &dd_map, y, t)),
+            vjp: Box::new(|a, y, _, c| rules::map::vjp0(&a[0], &f_map, &d_map, &dd_map, y, c)),
+            vjp_jvp: Box::new(|a, y, _, _, c, t| Some(rules::map::vjp0_jvp0(&a[0], &f_map, &d_map, &dd_map, y, c, t))),
         },
         Case {
             name: "transpose",

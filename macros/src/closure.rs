@@ -19,8 +19,8 @@ use crate::lower::{self, Lowered, MapClosure};
 use crate::options::Options;
 use crate::prune::prune;
 use crate::reverse::{self, Seed};
-use crate::signature;
 use crate::{activity, tangent};
+use crate::{naming, signature};
 
 /// Fills in the derivatives of every map that `lowered` recorded (and
 /// empties [`Lowered::maps`]); reports the errors of all of them.
@@ -42,7 +42,8 @@ pub fn differentiate_maps(lowered: &mut Lowered) -> syn::Result<()> {
     Ok(())
 }
 
-/// The closures `|v: F| f'(v)` and `|v: F| f''(v)` of one map.
+/// The closures `|v: F, y: F| f'(v)` and `|v: F, y: F| f''(v)` of one
+/// map, where `y = f(v)`.
 fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
     let f = map.float.ident();
     let param = &map.param;
@@ -56,11 +57,16 @@ fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
     let input = lowered.params[0];
     let items = &lowered.items;
 
-    // f'(v): the gradient program.
+    // f'(v): the gradient program, reading the element of the map's value
+    // where the body computes it.
     let mut vars = lowered.vars.clone();
     let active = activity::active(&vars, &lowered.body);
     let gradient = reverse::reverse(&mut vars, &lowered.body, &active, Seed::One(f.clone()), &[input]);
-    let first_stmts = prune(gradient.stmts.clone(), gradient.adjoints.iter().flatten().copied());
+    let y = naming::element_value();
+    let result = lowered.result();
+    let mut first_stmts = gradient.stmts.clone();
+    bind_value(&mut first_stmts, result, &y);
+    let first_stmts = prune(first_stmts, gradient.adjoints.iter().flatten().copied());
     let e = Emitter::new(&vars, quote!(#f), &first_stmts);
     let stmts = e.stmts(&first_stmts);
     let slope = match gradient.adjoints[0] {
@@ -71,13 +77,14 @@ fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
         None => quote!(0.0),
     };
     let v = e.ident(input).clone();
-    let first = quote!(|#v: #f| -> #f { #(#items)* #stmts #slope });
+    let first = quote!(|#v: #f, #y: #f| -> #f { #(#items)* #stmts #slope });
 
     // f''(v): the tangent of that program along v.
     let mut dots = HashMap::new();
     let v_dot = vars.derived(input, crate::naming::DOT);
     dots.insert(input, v_dot);
-    let second_stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+    let mut second_stmts = tangent::tangent(&mut vars, &gradient.stmts, &mut dots);
+    bind_value(&mut second_stmts, result, &y);
     let second_stmts = prune(second_stmts, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied()));
     let e = Emitter::new(&vars, quote!(#f), &second_stmts);
     let stmts = e.stmts(&second_stmts);
@@ -89,8 +96,24 @@ fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
         None => quote!(0.0),
     };
     let v_dot = e.ident(v_dot);
-    let second = quote!(|#v: #f| -> #f { #(#items)* let #v_dot: #f = 1.0; #stmts #curvature });
+    let second = quote!(|#v: #f, #y: #f| -> #f { #(#items)* let #v_dot: #f = 1.0; #stmts #curvature });
     Ok((first, second))
+}
+
+/// Binds the closure's result to the parameter `y`, the element of the map's
+/// value, where a statement at the top of `stmts` computes it: the rules
+/// that read it (`tanh' = 1 - y^2`) then take it from there, and pruning
+/// drops what only computed it. A result computed in a branch or loop is
+/// left alone, and `y` goes unread.
+fn bind_value(stmts: &mut [Stmt], result: Var, y: &proc_macro2::Ident) {
+    for stmt in stmts {
+        if let Stmt::Let { dst: Dst::Var(v), expr, .. } = stmt {
+            if *v == result {
+                *expr = Expr::Opaque { tokens: quote!(#y), uses: Vec::new() };
+                return;
+            }
+        }
+    }
 }
 
 /// Writes `closures` into the `let`s of their values, wherever they are in

@@ -90,3 +90,9 @@ pub fn tangent(function: &Ident) -> Ident {
     let function = function.to_string();
     Ident::new(&format!("__matdiff_tangent_{}", function.trim_start_matches("r#")), proc_macro2::Span::call_site())
 }
+
+/// The parameter of an elementwise map's derivative closures that holds the
+/// element of the map's value.
+pub fn element_value() -> Ident {
+    quote::format_ident!("__matdiff_y")
+}

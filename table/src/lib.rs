@@ -102,8 +102,10 @@ pub struct Primitive {
     /// the float primitives take any tangent.
     pub bundle: bool,
     /// Whether its rule functions take its value `y`. When they do not, the
-    /// value need not be computed when only derivatives are wanted (the
-    /// elementwise map's derivative closures take the element alone).
+    /// value need not be computed when only derivatives are wanted. The
+    /// elementwise map's rules take it: its derivative closures read the
+    /// element of the value (`1 - y^2` for `tanh`) instead of computing it
+    /// again.
     pub reads_value: bool,
     /// Whether it is a nalgebra primitive whose value is a float rather than
     /// a matrix (`dot`, `sum`, `norm`, indexing, ...).
@@ -302,7 +304,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, ..nalgebra("matmul", Syntax::Binary("*"), 2, TWO, CROSS) },
     Primitive { bundle: true, ..nalgebra("scale", Syntax::Binary("*"), 2, TWO, CROSS) },
     Primitive { bundle: true, reduction: true, ..nalgebra("index", Syntax::Index, 2, ONE, NONE) },
-    Primitive { bundle: true, reads_value: false, ..nalgebra("map", Syntax::Map, 4, ONE, SELF) },
+    Primitive { bundle: true, ..nalgebra("map", Syntax::Map, 4, ONE, SELF) },
     Primitive { bundle: true, value_function: true, ..nalgebra("column", Syntax::Method("column"), 2, ONE, NONE) },
     Primitive { bundle: true, value_function: true, ..nalgebra("row", Syntax::Method("row"), 2, ONE, NONE) },
     Primitive { bundle: true, value_function: true, ..nalgebra("view", Syntax::View, 2, ONE, NONE) },

@@ -306,52 +306,56 @@ pub mod cross {
 pub mod map {
     use super::*;
 
-    fn slopes<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, d: &impl Fn(F) -> F) -> Vec<F>
+    /// `d(x_i, y_i)` for every element.
+    fn slopes<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        x.iter().map(|&xi| d(xi)).collect()
+        x.iter().zip(y.iter()).map(|(&xi, &yi)| d(xi, yi)).collect()
     }
 
     #[inline]
     pub fn jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        d: &impl Fn(F) -> F,
-        _dd: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         t: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        t.hadamard(&slopes(x, d))
+        t.hadamard(&slopes(x, y, d))
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        d: &impl Fn(F) -> F,
-        _dd: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         c: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        c.hadamard(&slopes(x, d))
+        c.hadamard(&slopes(x, y, d))
     }
     #[inline]
     pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        _d: &impl Fn(F) -> F,
-        dd: &impl Fn(F) -> F,
+        _d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         c: &M<F, R, C>,
         t: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        let weights: Vec<F> = slopes(x, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
+        let weights: Vec<F> = slopes(x, y, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
         t.hadamard(&weights)
     }
 }

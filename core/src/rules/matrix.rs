@@ -157,16 +157,16 @@ bilinear_rule! {
     matmul<R, K, C> where [Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>]
     (a: OMatrix<F, R, K>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
     value = a * b;
-    vjp0 = |c| c * b.transpose();
-    vjp1 = |c| a.tr_mul(c);
+    vjp0 = |c| crate::products::mul_tr(F::one(), c, b);
+    vjp1 = |c| crate::products::tr_mul(F::one(), a, c);
 }
 
 bilinear_rule! {
     /// `a.tr_mul(&b)` = a' b: the pullbacks are `b c'` and `a c`.
     tr_mul<K, R, C> where [Allocator<K, R> + Allocator<K, C> + Allocator<R, C> + Allocator<C, R>]
     (a: OMatrix<F, K, R>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
-    value = a.tr_mul(b);
-    vjp0 = |c| b * c.transpose();
+    value = crate::products::tr_mul(F::one(), a, b);
+    vjp0 = |c| crate::products::mul_tr(F::one(), b, c);
     vjp1 = |c| a * c;
 }
 
@@ -1180,10 +1180,11 @@ pub mod softmax {
 }
 
 /// `x.map(|v| body)`: the closure `f` applied to every element, with its
-/// first and second derivatives `d(v)` and `dd(v)` (which the macro
-/// generates from the closure's body) at each element `v`. The Jacobian is
-/// diagonal, so the rules are elementwise products; they do not need the
-/// map's value.
+/// first and second derivatives `d(v, y)` and `dd(v, y)` (which the macro
+/// generates from the closure's body) at each element `v` and the element
+/// `y = f(v)` of the value, which they read instead of computing it again
+/// where the body's derivative is written with it. The Jacobian is
+/// diagonal, so the rules are elementwise products.
 pub mod map {
     use super::*;
 
@@ -1196,46 +1197,51 @@ pub mod map {
     {
         x.map(f)
     }
+    /// The derivative closures take the element and the element of the
+    /// value `y`, so that a derivative written with the value (`1 - y^2` for
+    /// `tanh`) does not compute it again.
     #[inline]
     pub fn jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        d: &impl Fn(F) -> F,
-        _dd: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        _dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        // The generated derivative closures take the element alone.
-        elementwise::jvp0(x, x, t, |v, _| d(v))
+        elementwise::jvp0(x, y, t, d)
     }
     #[inline]
     pub fn vjp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         f: &impl Fn(F) -> F,
-        d: &impl Fn(F) -> F,
-        dd: &impl Fn(F) -> F,
+        d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         c: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        jvp0(x, f, d, dd, c)
+        jvp0(x, f, d, dd, y, c)
     }
     #[inline]
     pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
-        _d: &impl Fn(F) -> F,
-        dd: &impl Fn(F) -> F,
+        _d: &impl Fn(F, F) -> F,
+        dd: &impl Fn(F, F) -> F,
+        y: &M<F, R, C>,
         c: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::vjp0_jvp0(x, x, c, t, |v, _| dd(v))
+        elementwise::vjp0_jvp0(x, y, c, t, dd)
     }
 }
 

@@ -1,0 +1,186 @@
+//! Matrix products with a transposed factor, and scaled products, through
+//! nalgebra's `gemm` on views.
+//!
+//! nalgebra's `tr_mul` takes one dot product per entry of the result, and
+//! `a * b.transpose()` copies `b` before multiplying. For dynamic sizes past
+//! nalgebra's threshold its `gemm` hands the operands' strides to
+//! matrixmultiply's packed kernel, so a transposed factor costs nothing as a
+//! view with its strides swapped, and a scale factor rides along as `alpha`.
+//! Below that threshold, for vectors and for static sizes (which must not
+//! allocate), the products are nalgebra's own, as before.
+
+use nalgebra::allocator::Allocator;
+use nalgebra::{DMatrix, DMatrixView, DefaultAllocator, Dim, Dyn, MatrixView, OMatrix};
+
+use crate::matrix::Elem;
+
+/// nalgebra's own threshold (`SMALL_DIM` in its `gemm`): past it in every
+/// dimension, and with a dynamic dimension, `gemm` calls the packed kernel.
+const SMALL_DIM: usize = 5;
+
+/// Whether `gemm` of an `r x k` by `k x c` product takes the packed kernel.
+fn packed<R: Dim, K: Dim, C: Dim>(r: usize, k: usize, c: usize) -> bool {
+    (R::is::<Dyn>() || K::is::<Dyn>() || C::is::<Dyn>()) && r > SMALL_DIM && k > SMALL_DIM && c > SMALL_DIM
+}
+
+/// `a'` as a view of `a`'s storage (column-major, contiguous) with the
+/// strides swapped.
+fn transposed<F: Elem, R: Dim, C: Dim>(a: &OMatrix<F, R, C>) -> MatrixView<'_, F, C, R, Dyn, Dyn>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let (rows, cols) = a.shape_generic();
+    MatrixView::from_slice_with_strides_generic(a.as_slice(), cols, rows, Dyn(rows.value()), Dyn(1))
+}
+
+fn scaled<F: Elem, R: Dim, C: Dim>(mut m: OMatrix<F, R, C>, s: F) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    if s != F::one() {
+        m *= s;
+    }
+    m
+}
+
+/// `s a' b`, with `a: k x r` and `b: k x c`.
+#[inline]
+pub fn tr_mul<F: Elem, K: Dim, R: Dim, C: Dim>(s: F, a: &OMatrix<F, K, R>, b: &OMatrix<F, K, C>) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
+{
+    let (k, r) = a.shape();
+    if packed::<R, K, C>(r, k, b.ncols()) {
+        let mut out = OMatrix::zeros_generic(a.shape_generic().1, b.shape_generic().1);
+        out.gemm(s, &transposed(a), b, F::zero());
+        out
+    } else {
+        scaled(a.tr_mul(b), s)
+    }
+}
+
+/// `s a b'`, with `a: r x k` and `b: c x k`.
+#[inline]
+pub fn mul_tr<F: Elem, R: Dim, K: Dim, C: Dim>(s: F, a: &OMatrix<F, R, K>, b: &OMatrix<F, C, K>) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, K> + Allocator<C, K> + Allocator<K, C> + Allocator<R, C>,
+{
+    let (r, k) = a.shape();
+    if packed::<R, K, C>(r, k, b.nrows()) {
+        let mut out = OMatrix::zeros_generic(a.shape_generic().0, b.shape_generic().0);
+        out.gemm(s, a, &transposed(b), F::zero());
+        out
+    } else {
+        scaled(a * b.transpose(), s)
+    }
+}
+
+/// `s a b`, with the scale inside the product.
+#[inline]
+pub fn mul<F: Elem, R: Dim, K: Dim, C: Dim>(s: F, a: &OMatrix<F, R, K>, b: &OMatrix<F, K, C>) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+{
+    let (r, k) = a.shape();
+    if packed::<R, K, C>(r, k, b.ncols()) {
+        let mut out = OMatrix::zeros_generic(a.shape_generic().0, b.shape_generic().1);
+        out.gemm(s, a, b, F::zero());
+        out
+    } else {
+        scaled(a * b, s)
+    }
+}
+
+/// `a' b` for `a: k x r` and `b: k x c` stored column-major in slices: the
+/// products of the bundles of [`crate::bundle`].
+pub fn tr_mul_slices<F: Elem>(a: &[F], k: usize, r: usize, b: &[F], c: usize) -> DMatrix<F> {
+    let b = DMatrixView::from_slice(b, k, c);
+    if packed::<Dyn, Dyn, Dyn>(r, k, c) {
+        let at = DMatrixView::from_slice_with_strides(a, r, k, k, 1);
+        let mut out = DMatrix::zeros(r, c);
+        out.gemm(F::one(), &at, &b, F::zero());
+        out
+    } else {
+        DMatrixView::from_slice(a, k, r).tr_mul(&b)
+    }
+}
+
+/// `s a'` for `a: rows x cols` stored column-major in a slice, over square
+/// tiles so that the strided side of the copy stays in cache.
+pub fn transpose_slice<F: Elem>(s: F, a: &[F], rows: usize, cols: usize) -> DMatrix<F> {
+    const TILE: usize = 32;
+    // Up to this many elements (512 KB of f64) the matrix stays in the
+    // second-level cache and nalgebra's plain transpose is faster.
+    const CACHED: usize = 256 * 256;
+    assert_eq!(a.len(), rows * cols, "transpose_slice: a is not rows x cols");
+    if rows * cols <= CACHED {
+        let mut out = DMatrixView::from_slice(a, rows, cols).transpose();
+        if s != F::one() {
+            out *= s;
+        }
+        return out;
+    }
+    let mut out = DMatrix::zeros(cols, rows);
+    let dst = out.as_mut_slice();
+    for jb in (0..cols).step_by(TILE) {
+        let je = (jb + TILE).min(cols);
+        for ib in (0..rows).step_by(TILE) {
+            let ie = (ib + TILE).min(rows);
+            for j in jb..je {
+                // Column j of `a` (contiguous) is row j of `a'` (strided).
+                let column = &a[j * rows + ib..j * rows + ie];
+                let row = dst[j + ib * cols..].iter_mut().step_by(cols);
+                for (d, &v) in row.zip(column) {
+                    *d = v * s;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use nalgebra::{DMatrix, Matrix2x3, Matrix3x2, Matrix3x4};
+
+    use super::*;
+
+    fn matrix(r: usize, c: usize, seed: f64) -> DMatrix<f64> {
+        DMatrix::from_fn(r, c, |i, j| ((i * 7 + j * 13) as f64 * 0.37 + seed).sin())
+    }
+
+    /// Against the naive triple loop, on both sides of the threshold.
+    #[test]
+    fn products_with_transposes_are_the_triple_loops() {
+        for (r, k, c) in [(2, 3, 4), (7, 9, 8), (40, 17, 23), (1, 30, 30), (30, 30, 1)] {
+            let (a, b) = (matrix(r, k, 0.1), matrix(k, c, 0.2));
+            let naive = DMatrix::from_fn(r, c, |i, j| (0..k).map(|l| a[(i, l)] * b[(l, j)]).sum::<f64>() * -2.5);
+            let at = DMatrix::from_fn(k, r, |i, j| a[(j, i)]);
+            let bt = DMatrix::from_fn(c, k, |i, j| b[(j, i)]);
+            assert!((tr_mul(-2.5, &at, &b) - &naive).norm() < 1e-12 * (1.0 + naive.norm()));
+            assert!((mul_tr(-2.5, &a, &bt) - &naive).norm() < 1e-12 * (1.0 + naive.norm()));
+            assert!((mul(-2.5, &a, &b) - &naive).norm() < 1e-12 * (1.0 + naive.norm()));
+            assert_eq!(transpose_slice(1.0, a.as_slice(), r, k), a.transpose());
+            let unscaled = tr_mul_slices(at.as_slice(), k, r, b.as_slice(), c) * -2.5;
+            assert!((unscaled - &naive).norm() < 1e-12 * (1.0 + naive.norm()));
+        }
+    }
+
+    /// Past the cached size the transpose goes by tiles, with partial tiles
+    /// at both edges.
+    #[test]
+    fn tiled_transpose_is_the_transpose() {
+        let a = matrix(301, 259, 0.3);
+        assert_eq!(transpose_slice(1.0, a.as_slice(), 301, 259), a.transpose());
+        assert_eq!(transpose_slice(-2.0, a.as_slice(), 301, 259), a.transpose() * -2.0);
+    }
+
+    #[test]
+    fn static_sizes_take_nalgebras_products() {
+        let a = Matrix3x2::new(1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+        let b = Matrix3x4::from_fn(|i, j| (i + 2 * j) as f64);
+        assert_eq!(tr_mul(2.0, &a, &b), a.transpose() * b * 2.0);
+        let c = Matrix2x3::from_fn(|i, j| (3 * i + j) as f64);
+        assert_eq!(mul_tr(1.0, &c, &c), c * c.transpose());
+    }
+}
