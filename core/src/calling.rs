@@ -202,11 +202,11 @@ pub fn direction_vec<F: Scalar, D: Directions<F>>(tangent: Option<&[D]>, index: 
 
 /// A nalgebra argument's tangent, which has one direction: only a caller
 /// holding nalgebra values passes one, and such a caller takes one
-/// direction at a time (`D` is `F`).
+/// direction at a time (`D` is `F`, one pass of the loop, which takes it).
 #[inline(always)]
-pub fn direction_matrix<F: Scalar, D: Directions<F>, M: Clone>(tangent: &Option<M>, _index: usize) -> Option<M> {
+pub fn direction_matrix<F: Scalar, D: Directions<F>, M>(tangent: &mut Option<M>, _index: usize) -> Option<M> {
     assert!(tangent.is_none() || D::COUNT == 1, "a nalgebra tangent carries one direction");
-    tangent.clone()
+    tangent.take()
 }
 
 /// Sets direction `index` of each element of an array's tangent.

@@ -458,7 +458,7 @@ impl<'a> Generator<'a> {
                     let owned = &m.owned;
                     (
                         quote!(::core::option::Option<#owned>),
-                        quote!(::matdiff::__private::direction_matrix::<#float, #d, _>(&#t.#index, __matdiff_k)),
+                        quote!(::matdiff::__private::direction_matrix::<#float, #d, _>(&mut #t.#index, __matdiff_k)),
                         quote!(#one),
                     )
                 }
@@ -508,7 +508,7 @@ impl<'a> Generator<'a> {
         let jvp = self.companion_fn(
             naming::JVP,
             direction_param.clone(),
-            quote!(#t: (#(#tangent_types,)*)),
+            quote!(mut #t: (#(#tangent_types,)*)),
             quote!((#float, #d)),
             quote! {
                 let mut __matdiff_value_dot = #directions::zero();
@@ -536,7 +536,7 @@ impl<'a> Generator<'a> {
         let vjp_jvp = self.companion_fn(
             naming::VJP_JVP,
             direction_param,
-            quote!(#t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<#d>),
+            quote!(mut #t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<#d>),
             quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
             quote! {
                 #(#inits)*
