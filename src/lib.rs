@@ -208,11 +208,28 @@
 //! assert_eq!(g_grad(1.0, 2.0), [8.0, 8.0]); // (2xy², 2x²y + 2y)
 //! ```
 //!
-//! A function that builds vectors from scalars takes its tangents one
-//! direction at a time: another `#[differentiate]` function whose arguments
-//! are all floats or arrays cannot take its Hessian through a call of it
-//! (the call does not compile); call it from functions with a nalgebra
-//! argument, or inline it.
+//! A function that holds nalgebra values (a nalgebra argument, or a vector
+//! built from floats) takes its tangents one direction at a time. It may
+//! still be called from a function of floats and arrays, whose Hessian
+//! carries several directions at once: the call runs one sweep of the
+//! callee per direction, and every derivative of the caller goes through it.
+//!
+//! ```
+//! use matdiff::differentiate;
+//! use nalgebra::Vector3;
+//!
+//! #[differentiate]
+//! fn g(x: f64, y: f64) -> f64 {
+//!     Vector3::new(x * y, 1.0, y).norm_squared()
+//! }
+//!
+//! #[differentiate]
+//! fn outer(a: f64, b: f64) -> f64 {
+//!     g(a, b) * a
+//! }
+//! // outer = a³b² + a + ab²
+//! assert_eq!(outer_hessian(1.0, 2.0), [[24.0, 16.0], [16.0, 4.0]]);
+//! ```
 //!
 //! The generated functions take the same arguments as `f`, have its
 //! visibility, and keep its `#[inline]`, `#[cfg]`, lint and `#[deprecated]`
