@@ -5,7 +5,7 @@
 
 use matdiff::check;
 use matdiff::differentiate;
-use nalgebra::{DVector, Matrix2, Vector3};
+use nalgebra::{DVector, Matrix2, Vector2, Vector3};
 
 const REL: f64 = 1e-7;
 
@@ -159,4 +159,91 @@ fn jacobian_of_a_caller() {
     let f1 = |x: &[f64]| pair(x[0], x[1])[1];
     close_all(&j[0], &check::gradient(f0, &[a, b]), "Jacobian row 0");
     close_all(&j[1], &check::gradient(f1, &[a, b]), "Jacobian row 1");
+}
+
+#[differentiate]
+fn weighted(x: f64, y: f64, m: &Matrix2<f64>) -> f64 {
+    let v = Vector2::new(x, y * x);
+    v.dot(&(m * &v))
+}
+
+/// The matrix the caller passes is a constant: the callee still returns the
+/// tangent of its cotangent, which the caller does not need.
+#[differentiate]
+fn constant_matrix_caller(x: f64, y: f64) -> f64 {
+    let m = Matrix2::new(2.0, 0.5, 0.5, 1.0);
+    weighted(x, y, &m).sqrt() + x * y
+}
+
+#[test]
+fn scalar_caller_passing_a_constant_matrix() {
+    let x = [0.8, 1.4];
+    // vᵀMv = 2x² + x·xy + (xy)² with v = (x, xy).
+    let plain = |x: &[f64]| {
+        let (a, b) = (x[0], x[0] * x[1]);
+        (2.0 * a * a + a * b + b * b).sqrt() + x[0] * x[1]
+    };
+    close(constant_matrix_caller(x[0], x[1]), plain(&x), "value");
+    let rows: Vec<Vec<f64>> = constant_matrix_caller_hessian(x[0], x[1]).iter().map(|r| r.to_vec()).collect();
+    check_all(
+        plain,
+        &x,
+        &constant_matrix_caller_grad(x[0], x[1]),
+        &rows,
+        |v| constant_matrix_caller_hvp(x[0], x[1], [v[0], v[1]]).to_vec(),
+        "constant matrix",
+    );
+}
+
+struct Model {
+    scale: f64,
+}
+
+impl Model {
+    #[differentiate]
+    fn energy(&self, x: f64, y: f64) -> f64 {
+        Vector3::new(x, y, x * y).norm() * self.scale
+    }
+
+    #[differentiate]
+    fn total(&self, x: [f64; 2]) -> f64 {
+        self.energy(x[0], x[1]) * x[0]
+    }
+}
+
+#[test]
+fn method_of_floats_calling_a_method_holding_a_vector() {
+    let model = Model { scale: 1.5 };
+    let x = [0.6, -0.9];
+    let plain = |x: &[f64]| (x[0] * x[0] + x[1] * x[1] + (x[0] * x[1]).powi(2)).sqrt() * 1.5 * x[0];
+    close(model.total(x), plain(&x), "value");
+    let rows: Vec<Vec<f64>> = model.total_hessian(x).iter().map(|r| r.to_vec()).collect();
+    check_all(plain, &x, &model.total_grad(x), &rows, |v| model.total_hvp(x, [v[0], v[1]]).to_vec(), "method");
+}
+
+/// Eighteen inputs: the Hessian takes sweeps of several directions (chunks
+/// or a colouring's seeds), each running the callee once per direction.
+#[differentiate]
+fn chain(x: [f64; 18]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..17 {
+        s += sq(x[i], x[i + 1]) * 0.1;
+    }
+    s
+}
+
+#[test]
+fn many_inputs_calling_a_vector_built_from_scalars() {
+    let x: [f64; 18] = core::array::from_fn(|i| 0.3 + 0.11 * i as f64 - 0.02 * (i * i) as f64);
+    let plain = |x: &[f64]| (0..17).map(|i| (x[i] * x[i] * x[i + 1] * x[i + 1] + 1.0 + x[i + 1] * x[i + 1]) * 0.1).sum();
+    close(chain(x), plain(&x), "value");
+    let rows: Vec<Vec<f64>> = chain_hessian(x).iter().map(|r| r.to_vec()).collect();
+    check_all(
+        plain,
+        &x,
+        &chain_grad(x),
+        &rows,
+        |v| chain_hvp(x, core::array::from_fn(|i| v[i])).to_vec(),
+        "chain",
+    );
 }
