@@ -730,9 +730,9 @@ pub mod __private {
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
-        NoDerivative, chain_partials, cotangent, direction_fixed, direction_matrix, direction_scalar, direction_vec,
-        put_direction_fixed, put_direction_vec, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec,
-        tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
+        NoDerivative, ReturnsOneFloat, chain_partials, cotangent, direction_fixed, direction_matrix, direction_scalar,
+        direction_vec, put_direction_fixed, put_direction_vec, reseed_array, reseed_cotangent, reseed_scalar,
+        reseed_vec, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
     pub use matdiff_core::matrix::{
         Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,

@@ -235,15 +235,9 @@ fn chain(x: [f64; 18]) -> f64 {
 #[test]
 fn many_inputs_calling_a_vector_built_from_scalars() {
     let x: [f64; 18] = core::array::from_fn(|i| 0.3 + 0.11 * i as f64 - 0.02 * (i * i) as f64);
-    let plain = |x: &[f64]| (0..17).map(|i| (x[i] * x[i] * x[i + 1] * x[i + 1] + 1.0 + x[i + 1] * x[i + 1]) * 0.1).sum();
+    let plain =
+        |x: &[f64]| (0..17).map(|i| (x[i] * x[i] * x[i + 1] * x[i + 1] + 1.0 + x[i + 1] * x[i + 1]) * 0.1).sum();
     close(chain(x), plain(&x), "value");
     let rows: Vec<Vec<f64>> = chain_hessian(x).iter().map(|r| r.to_vec()).collect();
-    check_all(
-        plain,
-        &x,
-        &chain_grad(x),
-        &rows,
-        |v| chain_hvp(x, core::array::from_fn(|i| v[i])).to_vec(),
-        "chain",
-    );
+    check_all(plain, &x, &chain_grad(x), &rows, |v| chain_hvp(x, core::array::from_fn(|i| v[i])).to_vec(), "chain");
 }

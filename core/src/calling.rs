@@ -231,3 +231,21 @@ pub fn put_direction_vec<F: Scalar, D: Directions<F>>(bundle: &mut Vec<D>, index
         b.set(index, *o);
     }
 }
+
+/// Implemented by no function: a function that returns a vector or matrix
+/// has no companions of the calling convention yet, only stand-ins that
+/// require this, so that a differentiated caller gets this message at the
+/// call.
+#[diagnostic::on_unimplemented(
+    message = "a differentiated function cannot call a function that returns a vector or matrix",
+    label = "returns a vector or matrix",
+    note = "call `#[differentiate]` functions that return one float each (one per element you need), or write the computation inline"
+)]
+pub trait ReturnsOneFloat {}
+
+/// Keeps rustc from suggesting that the trait be implemented.
+#[doc(hidden)]
+pub struct NotAFunction;
+
+#[diagnostic::do_not_recommend]
+impl ReturnsOneFloat for NotAFunction {}

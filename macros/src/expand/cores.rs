@@ -377,7 +377,8 @@ impl<'a> Generator<'a> {
             )
         });
 
-        let loops = self.matrix_mode().then(|| self.direction_loops(&vars, tangents, out_bar, out_bar_dot, &slot_types));
+        let loops =
+            self.matrix_mode().then(|| self.direction_loops(&vars, tangents, out_bar, out_bar_dot, &slot_types));
         let tokens = if self.sig.in_impl() {
             quote!(#gradient_core #vjp #jvp #vjp_jvp #loops #core #sweep)
         } else {
@@ -406,12 +407,88 @@ impl<'a> Generator<'a> {
         Cores { tokens, rows }
     }
 
+    /// A function that returns a vector has no companions: these stand in
+    /// for them, so that a differentiated caller gets one clear error at
+    /// the call (their bound holds for no type; it names a lifetime so that
+    /// rustc checks it at the call rather than here).
+    pub(super) fn vector_result_stand_ins(&self) -> TokenStream {
+        let params = self.params();
+        let own = self.sig.generics.params.iter().map(|p| quote!(#p));
+        let generics: Vec<TokenStream> = own.collect();
+        let where_clause = &self.sig.generics.where_clause;
+        let predicates = where_clause.as_ref().map(|w| {
+            let p = w.predicates.iter();
+            quote!(#(#p,)*)
+        });
+        let lints = Self::lints();
+        let in_impl = self.sig.in_impl();
+        let this = if in_impl {
+            quote!(Self)
+        } else {
+            let name = &self.sig.name;
+            quote!(#name)
+        };
+        let stand_in = |suffix: &str, extra: TokenStream, types: TokenStream| {
+            let (name, vis, attrs) = if in_impl {
+                (companion_method(suffix, &self.sig.name), self.function.vis.clone(), self.attrs(false))
+            } else {
+                (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())
+            };
+            quote! {
+                #[doc(hidden)]
+                #attrs
+                #lints
+                #vis fn #name<'__matdiff, #(#generics,)* #types __MatdiffOut>(#params #extra) -> __MatdiffOut
+                where
+                    #predicates
+                    &'__matdiff #this: ::matdiff::__private::ReturnsOneFloat,
+                {
+                    ::core::unreachable!()
+                }
+            }
+        };
+        let vjp = stand_in(naming::VJP, quote!(_: __MatdiffSeed), quote!(__MatdiffSeed,));
+        let jvp = stand_in(naming::JVP, quote!(_: __MatdiffTangents), quote!(__MatdiffTangents,));
+        let vjp_jvp = stand_in(
+            naming::VJP_JVP,
+            quote!(_: __MatdiffTangents, _: __MatdiffSeed, _: __MatdiffSeedDot),
+            quote!(__MatdiffTangents, __MatdiffSeed, __MatdiffSeedDot,),
+        );
+        if in_impl {
+            return quote!(#vjp #jvp #vjp_jvp);
+        }
+        let name = &self.sig.name;
+        let vis = &self.function.vis;
+        let attrs = self.attrs(false);
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, dead_code)]
+            #attrs
+            #vis struct #name {}
+
+            #attrs
+            #[allow(dead_code)]
+            impl #name {
+                #vjp
+                #jvp
+                #vjp_jvp
+            }
+        }
+    }
+
     /// The companions `jvp` and `vjp_jvp` of a function holding nalgebra
     /// values, generic over the caller's directions like those of any
     /// function: a caller of floats and arrays may carry several at once,
     /// and these run one sweep of `jvp_one` or `vjp_jvp_one` per direction
     /// (a caller holding nalgebra values carries one, `D = F`).
-    fn direction_loops(&self, vars: &Vars, tangents: Var, out_bar: Var, out_bar_dot: Var, slot_types: &[TokenStream]) -> TokenStream {
+    fn direction_loops(
+        &self,
+        vars: &Vars,
+        tangents: Var,
+        out_bar: Var,
+        out_bar_dot: Var,
+        slot_types: &[TokenStream],
+    ) -> TokenStream {
         let float = &self.float;
         let d = quote!(__MatdiffD);
         let directions = quote!(<__MatdiffD as ::matdiff::__private::Directions<#float>>);
