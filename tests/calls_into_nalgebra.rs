@@ -164,7 +164,7 @@ fn jacobian_of_a_caller() {
 #[differentiate]
 fn weighted(x: f64, y: f64, m: &Matrix2<f64>) -> f64 {
     let v = Vector2::new(x, y * x);
-    v.dot(&(m * &v))
+    v.dot(&(m * v))
 }
 
 /// The matrix the caller passes is a constant: the callee still returns the
