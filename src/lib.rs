@@ -251,11 +251,28 @@
 //! assert_eq!(g_grad(1.0, 2.0), [8.0, 8.0]); // (2xy², 2x²y + 2y)
 //! ```
 //!
-//! A function that builds vectors from scalars takes its tangents one
-//! direction at a time: another `#[differentiate]` function whose arguments
-//! are all floats or arrays cannot take its Hessian through a call of it
-//! (the call does not compile); call it from functions with a nalgebra
-//! argument, or inline it.
+//! A function that holds nalgebra values (a nalgebra argument, or a vector
+//! built from floats) takes its tangents one direction at a time. It may
+//! still be called from a function of floats and arrays, whose Hessian
+//! carries several directions at once: the call runs one sweep of the
+//! callee per direction, and every derivative of the caller goes through it.
+//!
+//! ```
+//! use matdiff::differentiate;
+//! use nalgebra::Vector3;
+//!
+//! #[differentiate]
+//! fn g(x: f64, y: f64) -> f64 {
+//!     Vector3::new(x * y, 1.0, y).norm_squared()
+//! }
+//!
+//! #[differentiate]
+//! fn outer(a: f64, b: f64) -> f64 {
+//!     g(a, b) * a
+//! }
+//! // outer = a³b² + a + ab²
+//! assert_eq!(outer_hessian(1.0, 2.0), [[24.0, 16.0], [16.0, 4.0]]);
+//! ```
 //!
 //! The generated functions take the same arguments as `f`, have its
 //! visibility, and keep its `#[inline]`, `#[cfg]`, lint and `#[deprecated]`
@@ -757,8 +774,9 @@ pub mod __private {
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
-        NoDerivative, chain_partials, cotangent, reseed_array, reseed_cotangent, reseed_scalar, reseed_vec,
-        tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
+        NoDerivative, ReturnsOneFloat, chain_partials, cotangent, direction_fixed, direction_matrix, direction_scalar,
+        direction_vec, put_direction_fixed, put_direction_vec, reseed_array, reseed_cotangent, reseed_scalar,
+        reseed_vec, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };
     pub use matdiff_core::matrix::{
         Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,

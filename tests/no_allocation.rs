@@ -51,6 +51,13 @@ fn built(x: f64, y: f64, z: f64) -> f64 {
     v.norm_squared() + SVector::<f64, 2>::from([x, z]).dot(&(m * Vector2::new(1.0, y)))
 }
 
+/// A function of floats calling one that builds fixed-size vectors: one
+/// sweep of the callee per direction, all on the stack.
+#[differentiate]
+fn calls_built(x: [f64; 3]) -> f64 {
+    built(x[0], x[1], x[2]) * x[1]
+}
+
 #[differentiate]
 fn built_vector(x: f64, y: f64, z: f64) -> Vector2<f64> {
     Vector2::new(x + y + z, x * y * z)
@@ -142,6 +149,9 @@ fn static_sizes_allocate_nothing() {
             black_box(built_value_and_grad(black_box(0.3), black_box(-1.2), black_box(0.7)));
             black_box(built_hessian(black_box(0.3), black_box(-1.2), black_box(0.7)));
             black_box(built_hvp(black_box(0.3), black_box(-1.2), black_box(0.7), black_box([1.0, 0.5, -2.0])));
+            black_box(calls_built_value_and_grad(black_box([0.3, -1.2, 0.7])));
+            black_box(calls_built_hessian(black_box([0.3, -1.2, 0.7])));
+            black_box(calls_built_hvp(black_box([0.3, -1.2, 0.7]), black_box([1.0, 0.5, -2.0])));
             black_box(built_vector_jacobian(black_box(0.3), black_box(-1.2), black_box(0.7)));
             black_box(through_erf_value_and_grad(black_box(0.3), black_box(-1.2)));
             black_box(through_erf_hessian(black_box(0.3), black_box(-1.2)));

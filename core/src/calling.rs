@@ -171,3 +171,81 @@ pub fn chain_partials<F: Scalar, D: Directions<F>, const N: usize>(partials: &[F
     }
     sum
 }
+
+// A function holding nalgebra values takes its tangents one direction at a
+// time (a matrix's tangent is a matrix of its shape), while a caller of
+// floats and arrays may carry several directions at once (a Hessian's unit
+// directions, a Jacobian's chunk). Its companions `jvp` and `vjp_jvp` loop
+// over the caller's directions, one sweep each: these take direction
+// `index` out of a caller's tangent and put a result's back.
+
+/// Direction `index` of a float argument's tangent.
+#[inline(always)]
+pub fn direction_scalar<F: Scalar, D: Directions<F>>(tangent: Option<D>, index: usize) -> Option<F> {
+    tangent.map(|t| t.get(index))
+}
+
+/// Direction `index` of an array argument's tangent.
+#[inline(always)]
+pub fn direction_fixed<F: Scalar, D: Directions<F>, const N: usize>(
+    tangent: Option<&[D; N]>,
+    index: usize,
+) -> Option<[F; N]> {
+    tangent.map(|t| core::array::from_fn(|i| t[i].get(index)))
+}
+
+/// Direction `index` of a slice or `Vec` argument's tangent.
+#[inline]
+pub fn direction_vec<F: Scalar, D: Directions<F>>(tangent: Option<&[D]>, index: usize) -> Option<Vec<F>> {
+    tangent.map(|t| t.iter().map(|d| d.get(index)).collect())
+}
+
+/// A nalgebra argument's tangent, which has one direction: only a caller
+/// holding nalgebra values passes one, and such a caller takes one
+/// direction at a time (`D` is `F`, one pass of the loop, which takes it).
+#[inline(always)]
+pub fn direction_matrix<F: Scalar, D: Directions<F>, M>(tangent: &mut Option<M>, _index: usize) -> Option<M> {
+    assert!(tangent.is_none() || D::COUNT == 1, "a nalgebra tangent carries one direction");
+    tangent.take()
+}
+
+/// Sets direction `index` of each element of an array's tangent.
+#[inline(always)]
+pub fn put_direction_fixed<F: Scalar, D: Directions<F>, const N: usize>(
+    bundle: &mut [D; N],
+    index: usize,
+    one: &[F; N],
+) {
+    for (b, o) in bundle.iter_mut().zip(one) {
+        b.set(index, *o);
+    }
+}
+
+/// Sets direction `index` of each element of a slice's tangent.
+#[inline]
+pub fn put_direction_vec<F: Scalar, D: Directions<F>>(bundle: &mut Vec<D>, index: usize, one: &[F]) {
+    if bundle.len() != one.len() {
+        *bundle = vec![D::zero(); one.len()];
+    }
+    for (b, o) in bundle.iter_mut().zip(one) {
+        b.set(index, *o);
+    }
+}
+
+/// Implemented by no function: a function that returns a vector or matrix
+/// has no companions of the calling convention yet, only stand-ins that
+/// require this, so that a differentiated caller gets this message at the
+/// call.
+#[diagnostic::on_unimplemented(
+    message = "a differentiated function cannot call a function that returns a vector or matrix",
+    label = "returns a vector or matrix",
+    note = "call `#[differentiate]` functions that return one float each (one per element you need), or write the computation inline"
+)]
+pub trait ReturnsOneFloat {}
+
+/// Keeps rustc from suggesting that the trait be implemented.
+#[doc(hidden)]
+pub struct NotAFunction;
+
+#[diagnostic::do_not_recommend]
+impl ReturnsOneFloat for NotAFunction {}

@@ -57,6 +57,8 @@ pub trait Directions<F>: Linear<F> + Copy + crate::calling::Cotangent<Value = Se
     fn splat(value: F) -> Self;
     /// The derivative along direction `index`.
     fn get(&self, index: usize) -> F;
+    /// Sets the derivative along direction `index` to `value`.
+    fn set(&mut self, index: usize, value: F);
 }
 
 impl<F: Scalar> Linear<F> for F {
@@ -102,6 +104,11 @@ impl<F: Scalar> Directions<F> for F {
         debug_assert_eq!(index, 0);
         *self
     }
+    #[inline(always)]
+    fn set(&mut self, index: usize, value: F) {
+        debug_assert_eq!(index, 0);
+        *self = value;
+    }
 }
 
 impl<F: Scalar, const N: usize> Linear<F> for [F; N] {
@@ -144,5 +151,9 @@ impl<F: Scalar, const N: usize> Directions<F> for [F; N] {
     #[inline(always)]
     fn get(&self, index: usize) -> F {
         self[index]
+    }
+    #[inline(always)]
+    fn set(&mut self, index: usize, value: F) {
+        self[index] = value;
     }
 }

@@ -803,6 +803,30 @@ impl<'a> Emitter<'a> {
                 (Some(crate::naming::VJP_JVP), quote!(, (#(#tangents,)*), #out_bar, #out_bar_dot))
             }
         };
+        let call = self.call_target(callee, &args, suffix, extra, span);
+        // A caller holding nalgebra values takes one direction at a time;
+        // when every tangent it passes is a matrix's, nothing else tells
+        // the callee's generic companions so.
+        let d = &self.directions;
+        match mode {
+            CallMode::Jvp { .. } if self.owns_matrices && !self.bundle => {
+                quote_spanned!(span=> { let __matdiff_call: (_, #d) = #call; __matdiff_call })
+            }
+            CallMode::VjpJvp { .. } if self.owns_matrices && !self.bundle => {
+                quote_spanned!(span=> { let __matdiff_call: (_, #d, _, _) = #call; __matdiff_call })
+            }
+            _ => call,
+        }
+    }
+
+    fn call_target(
+        &self,
+        callee: &Callee,
+        args: &[TokenStream],
+        suffix: Option<&str>,
+        extra: TokenStream,
+        span: Span,
+    ) -> TokenStream {
         match (&callee.target, suffix) {
             (Target::Path(path), None) => quote_spanned!(span=> #path(#(#args),*)),
             (Target::Path(path), Some(suffix)) if crate::naming::names_associated_function(path) => {

@@ -27,6 +27,11 @@ pub const JVP: &str = "jvp";
 /// The pullback with its tangent, of the calling convention.
 pub const VJP_JVP: &str = "vjp_jvp";
 
+/// The companions `jvp` and `vjp_jvp` of a function holding nalgebra
+/// values along one direction, which their generic forms loop over.
+pub const JVP_ONE: &str = "jvp_one";
+pub const VJP_JVP_ONE: &str = "vjp_jvp_one";
+
 /// The reverse core, seeded with 1, that the gradients and `vjp` call.
 pub const GRADIENT_CORE: &str = "gradient_core";
 

@@ -170,7 +170,7 @@ impl<'a> Generator<'a> {
             let result_dot = self.dot_or_zero(&e, &dots, result_var);
             let t = e.ident(tangents);
             self.companion_fn(
-                naming::JVP,
+                naming::JVP_ONE,
                 direction_param.clone(),
                 quote!(#t: (#(#tangent_types,)*)),
                 quote!((#float, #d)),
@@ -339,7 +339,7 @@ impl<'a> Generator<'a> {
                 slots.push(quote!(::matdiff::__private::reseed_cotangent(#ob, #slot)));
             }
             self.companion_fn(
-                naming::VJP_JVP,
+                if self.matrix_mode() { naming::VJP_JVP_ONE } else { naming::VJP_JVP },
                 direction_param.clone(),
                 quote!(#t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<#d>),
                 quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
@@ -377,8 +377,10 @@ impl<'a> Generator<'a> {
             )
         });
 
+        let loops =
+            self.matrix_mode().then(|| self.direction_loops(&vars, tangents, out_bar, out_bar_dot, &slot_types));
         let tokens = if self.sig.in_impl() {
-            quote!(#gradient_core #vjp #jvp #vjp_jvp #core #sweep)
+            quote!(#gradient_core #vjp #jvp #vjp_jvp #loops #core #sweep)
         } else {
             let name = &self.sig.name;
             let vis = &self.function.vis;
@@ -396,12 +398,243 @@ impl<'a> Generator<'a> {
                     #vjp
                     #jvp
                     #vjp_jvp
+                    #loops
                     #core
                     #sweep
                 }
             }
         };
         Cores { tokens, rows }
+    }
+
+    /// A function that returns a vector has no companions: these stand in
+    /// for them, so that a differentiated caller gets one clear error at
+    /// the call (their bound holds for no type; it names a lifetime so that
+    /// rustc checks it at the call rather than here).
+    pub(super) fn vector_result_stand_ins(&self) -> TokenStream {
+        let params = self.params();
+        let own = self.sig.generics.params.iter().map(|p| quote!(#p));
+        let generics: Vec<TokenStream> = own.collect();
+        let where_clause = &self.sig.generics.where_clause;
+        let predicates = where_clause.as_ref().map(|w| {
+            let p = w.predicates.iter();
+            quote!(#(#p,)*)
+        });
+        let lints = Self::lints();
+        let in_impl = self.sig.in_impl();
+        let this = if in_impl {
+            quote!(Self)
+        } else {
+            let name = &self.sig.name;
+            quote!(#name)
+        };
+        let stand_in = |suffix: &str, extra: TokenStream, types: TokenStream| {
+            let (name, vis, attrs) = if in_impl {
+                (companion_method(suffix, &self.sig.name), self.function.vis.clone(), self.attrs(false))
+            } else {
+                (format_ident!("{}", suffix), syn::parse_quote!(pub), quote!())
+            };
+            quote! {
+                #[doc(hidden)]
+                #attrs
+                #lints
+                #vis fn #name<'__matdiff, #(#generics,)* #types __MatdiffOut>(#params #extra) -> __MatdiffOut
+                where
+                    #predicates
+                    &'__matdiff #this: ::matdiff::__private::ReturnsOneFloat,
+                {
+                    ::core::unreachable!()
+                }
+            }
+        };
+        let vjp = stand_in(naming::VJP, quote!(_: __MatdiffSeed), quote!(__MatdiffSeed,));
+        let jvp = stand_in(naming::JVP, quote!(_: __MatdiffTangents), quote!(__MatdiffTangents,));
+        let vjp_jvp = stand_in(
+            naming::VJP_JVP,
+            quote!(_: __MatdiffTangents, _: __MatdiffSeed, _: __MatdiffSeedDot),
+            quote!(__MatdiffTangents, __MatdiffSeed, __MatdiffSeedDot,),
+        );
+        if in_impl {
+            return quote!(#vjp #jvp #vjp_jvp);
+        }
+        let name = &self.sig.name;
+        let vis = &self.function.vis;
+        let attrs = self.attrs(false);
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, dead_code)]
+            #attrs
+            #vis struct #name {}
+
+            #attrs
+            #[allow(dead_code)]
+            impl #name {
+                #vjp
+                #jvp
+                #vjp_jvp
+            }
+        }
+    }
+
+    /// The companions `jvp` and `vjp_jvp` of a function holding nalgebra
+    /// values, generic over the caller's directions like those of any
+    /// function: a caller of floats and arrays may carry several at once,
+    /// and these run one sweep of `jvp_one` or `vjp_jvp_one` per direction
+    /// (a caller holding nalgebra values carries one, `D = F`).
+    fn direction_loops(
+        &self,
+        vars: &Vars,
+        tangents: Var,
+        out_bar: Var,
+        out_bar_dot: Var,
+        slot_types: &[TokenStream],
+    ) -> TokenStream {
+        let float = &self.float;
+        let d = quote!(__MatdiffD);
+        let directions = quote!(<__MatdiffD as ::matdiff::__private::Directions<#float>>);
+        let no_derivative = quote!(::matdiff::__private::NoDerivative);
+        let e = Emitter::new(vars, d.clone(), &[]);
+        let (t, ob, obd) = (e.ident(tangents), e.ident(out_bar), e.ident(out_bar_dot));
+        let mut tangent_types = Vec::new();
+        let mut tangent_slot_types = Vec::new();
+        // Direction `__matdiff_k` of each argument's tangent, and how it is
+        // passed on.
+        let mut takes = Vec::new();
+        let mut passes = Vec::new();
+        let mut nones = Vec::new();
+        // The tangents of the cotangents: their zeros, how direction
+        // `__matdiff_k` goes in, and their final form.
+        let mut inits = Vec::new();
+        let mut puts = Vec::new();
+        let mut finals = Vec::new();
+        for (k, (p, &param)) in self.sig.params.iter().zip(&self.lowered.params).enumerate() {
+            let index = syn::Index::from(k);
+            let one = format_ident!("__matdiff_tangent{}", k);
+            let acc = format_ident!("__matdiff_dot{}", k);
+            let arg = e.ident(param);
+            nones.push(quote!(::core::option::Option::None));
+            tangent_slot_types.push(if p.wrt { self.shaped(p, &d) } else { no_derivative.clone() });
+            let (ty, take, pass) = match (&p.float, &p.shape) {
+                (None, _) => (quote!(::core::option::Option<#no_derivative>), quote!(#t.#index), quote!(#one)),
+                (Some(_), Shape::Scalar) => (
+                    quote!(::core::option::Option<#d>),
+                    quote!(::matdiff::__private::direction_scalar::<#float, #d>(#t.#index, __matdiff_k)),
+                    quote!(#one),
+                ),
+                (Some(_), Shape::Dynamic) => (
+                    quote!(::core::option::Option<&[#d]>),
+                    quote!(::matdiff::__private::direction_vec::<#float, #d>(#t.#index, __matdiff_k)),
+                    quote!(#one.as_deref()),
+                ),
+                (Some(_), Shape::Fixed(n)) => (
+                    quote!(::core::option::Option<&[#d; #n]>),
+                    quote!(::matdiff::__private::direction_fixed::<#float, #d, #n>(#t.#index, __matdiff_k)),
+                    quote!(#one.as_ref()),
+                ),
+                (Some(_), Shape::Matrix(m)) => {
+                    let owned = &m.owned;
+                    (
+                        quote!(::core::option::Option<#owned>),
+                        quote!(::matdiff::__private::direction_matrix::<#float, #d, _>(&mut #t.#index, __matdiff_k)),
+                        quote!(#one),
+                    )
+                }
+            };
+            tangent_types.push(ty);
+            takes.push(quote!(let #one = #take;));
+            passes.push(pass);
+            if !p.wrt {
+                inits.push(quote!(let mut #acc = #no_derivative;));
+                finals.push(quote!(#acc));
+                continue;
+            }
+            let got = quote!(__matdiff_dots.#index);
+            match &p.shape {
+                Shape::Scalar => {
+                    inits.push(quote!(let mut #acc = #directions::zero();));
+                    puts.push(quote!(#directions::set(&mut #acc, __matdiff_k, #got);));
+                    finals.push(quote!(#acc));
+                }
+                Shape::Fixed(n) => {
+                    inits.push(quote!(let mut #acc = [#directions::zero(); #n];));
+                    puts.push(quote!(::matdiff::__private::put_direction_fixed(&mut #acc, __matdiff_k, &#got);));
+                    finals.push(quote!(#acc));
+                }
+                Shape::Dynamic => {
+                    inits.push(quote!(let mut #acc = ::std::vec![#directions::zero(); #arg.len()];));
+                    puts.push(quote!(::matdiff::__private::put_direction_vec(&mut #acc, __matdiff_k, &#got);));
+                    finals.push(quote!(#acc));
+                }
+                // A caller of several directions holds no nalgebra value
+                // that depends on them (it would take one at a time), so the
+                // tangent of this argument's cotangent goes unused there.
+                Shape::Matrix(_) => {
+                    let like = e.borrow(param);
+                    inits.push(quote!(let mut #acc = ::core::option::Option::None;));
+                    puts.push(quote!(if #directions::COUNT == 1 { #acc = ::core::option::Option::Some(#got); }));
+                    finals.push(quote!(match #acc {
+                        ::core::option::Option::Some(__matdiff_dot) => __matdiff_dot,
+                        ::core::option::Option::None => ::matdiff::__private::tangent_or_zero_matrix(::core::option::Option::None, #like),
+                    }));
+                }
+            }
+        }
+        let direction_param = Some(quote!(__MatdiffD: ::matdiff::__private::Directions<#float>));
+        let jvp_one = self.call_core_with(naming::JVP_ONE, quote!(), [quote!((#(#passes,)*))], true);
+        let jvp_zero = self.call_core_with(naming::JVP_ONE, quote!(), [quote!((#(#nones,)*))], true);
+        let jvp = self.companion_fn(
+            naming::JVP,
+            direction_param.clone(),
+            quote!(mut #t: (#(#tangent_types,)*)),
+            quote!((#float, #d)),
+            quote! {
+                let mut __matdiff_value_dot = #directions::zero();
+                let mut __matdiff_value = ::core::option::Option::None;
+                for __matdiff_k in 0..#directions::COUNT {
+                    #(#takes)*
+                    let (__matdiff_one, __matdiff_one_dot) = #jvp_one;
+                    #directions::set(&mut __matdiff_value_dot, __matdiff_k, __matdiff_one_dot);
+                    __matdiff_value = ::core::option::Option::Some(__matdiff_one);
+                }
+                let __matdiff_value = match __matdiff_value {
+                    ::core::option::Option::Some(__matdiff_value) => __matdiff_value,
+                    ::core::option::Option::None => #jvp_zero.0,
+                };
+                (__matdiff_value, __matdiff_value_dot)
+            },
+        );
+        let vjp_jvp_one = self.call_core_with(
+            naming::VJP_JVP_ONE,
+            quote!(),
+            [quote!((#(#passes,)*)), quote!(#ob), quote!(__matdiff_out_bar_dot)],
+            true,
+        );
+        let vjp = self.call_core_with(naming::VJP, quote!(), [quote!(#ob)], true);
+        let vjp_jvp = self.companion_fn(
+            naming::VJP_JVP,
+            direction_param,
+            quote!(mut #t: (#(#tangent_types,)*), #ob: #float, #obd: ::core::option::Option<#d>),
+            quote!((#float, #d, (#(#slot_types,)*), (#(#tangent_slot_types,)*))),
+            quote! {
+                #(#inits)*
+                let mut __matdiff_value_dot = #directions::zero();
+                let mut __matdiff_first = ::core::option::Option::None;
+                for __matdiff_k in 0..#directions::COUNT {
+                    #(#takes)*
+                    let __matdiff_out_bar_dot = ::matdiff::__private::direction_scalar::<#float, #d>(#obd, __matdiff_k);
+                    let (__matdiff_one, __matdiff_one_dot, __matdiff_slots, __matdiff_dots) = #vjp_jvp_one;
+                    #directions::set(&mut __matdiff_value_dot, __matdiff_k, __matdiff_one_dot);
+                    #(#puts)*
+                    __matdiff_first = ::core::option::Option::Some((__matdiff_one, __matdiff_slots));
+                }
+                let (__matdiff_value, __matdiff_slots) = match __matdiff_first {
+                    ::core::option::Option::Some(__matdiff_first) => __matdiff_first,
+                    ::core::option::Option::None => #vjp,
+                };
+                (__matdiff_value, __matdiff_value_dot, __matdiff_slots, (#(#finals,)*))
+            },
+        );
+        quote!(#jvp #vjp_jvp)
     }
 
     /// The statement between the core's forward sweep and its reverse
@@ -613,7 +846,7 @@ impl<'a> Generator<'a> {
         // such bodies make one function that takes the optimiser minutes or
         // overflows its stack, and a call costs nothing beside them. Both
         // are generic, so only the instances a crate calls are compiled.
-        let own_body = suffix == GRADIENT_CORE || suffix == CORE || (suffix == naming::JVP && self.matrix_mode());
+        let own_body = suffix == GRADIENT_CORE || suffix == CORE || suffix == naming::JVP_ONE;
         let inline =
             if suffix == SWEEP || (own_body && !self.small()) { quote!(#[inline(never)]) } else { quote!(#[inline]) };
         quote! {

@@ -182,6 +182,7 @@ impl<'a> Generator<'a> {
     fn all(&self) -> TokenStream {
         if self.sig.vector_output.is_some() {
             let mut out = self.jacobian();
+            out.extend(self.vector_result_stand_ins());
             out.extend(self.derivative_check());
             return out;
         }

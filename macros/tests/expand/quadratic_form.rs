@@ -219,7 +219,7 @@ impl quadratic {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn jvp(
+    pub fn jvp_one(
         x: &DVector<f64>,
         a: &DMatrix<f64>,
         tangents: (
@@ -260,7 +260,7 @@ impl quadratic {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn vjp_jvp(
+    pub fn vjp_jvp_one(
         x: &DVector<f64>,
         a: &DMatrix<f64>,
         tangents: (
@@ -301,6 +301,158 @@ impl quadratic {
                 __matdiff_slots.1,
             ),
             __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+        mut tangents: (
+            ::core::option::Option<DVector<f64>>,
+            ::core::option::Option<DMatrix<f64>>,
+        ),
+    ) -> (f64, __MatdiffD) {
+        let mut __matdiff_value_dot = <__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::zero();
+        let mut __matdiff_value = ::core::option::Option::None;
+        for __matdiff_k in 0..<__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::COUNT {
+            let __matdiff_tangent0 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.0, __matdiff_k);
+            let __matdiff_tangent1 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.1, __matdiff_k);
+            let (__matdiff_one, __matdiff_one_dot) = quadratic::jvp_one(
+                x,
+                a,
+                (__matdiff_tangent0, __matdiff_tangent1),
+            );
+            <__MatdiffD as ::matdiff::__private::Directions<
+                f64,
+            >>::set(&mut __matdiff_value_dot, __matdiff_k, __matdiff_one_dot);
+            __matdiff_value = ::core::option::Option::Some(__matdiff_one);
+        }
+        let __matdiff_value = match __matdiff_value {
+            ::core::option::Option::Some(__matdiff_value) => __matdiff_value,
+            ::core::option::Option::None => {
+                quadratic::jvp_one(
+                        x,
+                        a,
+                        (::core::option::Option::None, ::core::option::Option::None),
+                    )
+                    .0
+            }
+        };
+        (__matdiff_value, __matdiff_value_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &DVector<f64>,
+        a: &DMatrix<f64>,
+        mut tangents: (
+            ::core::option::Option<DVector<f64>>,
+            ::core::option::Option<DMatrix<f64>>,
+        ),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (DVector<f64>, ::matdiff::__private::NoDerivative),
+        (DVector<f64>, ::matdiff::__private::NoDerivative),
+    ) {
+        let mut __matdiff_dot0 = ::core::option::Option::None;
+        let mut __matdiff_dot1 = ::matdiff::__private::NoDerivative;
+        let mut __matdiff_value_dot = <__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::zero();
+        let mut __matdiff_first = ::core::option::Option::None;
+        for __matdiff_k in 0..<__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::COUNT {
+            let __matdiff_tangent0 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.0, __matdiff_k);
+            let __matdiff_tangent1 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.1, __matdiff_k);
+            let __matdiff_out_bar_dot = ::matdiff::__private::direction_scalar::<
+                f64,
+                __MatdiffD,
+            >(out_bar_dot, __matdiff_k);
+            let (__matdiff_one, __matdiff_one_dot, __matdiff_slots, __matdiff_dots) = quadratic::vjp_jvp_one(
+                x,
+                a,
+                (__matdiff_tangent0, __matdiff_tangent1),
+                out_bar,
+                __matdiff_out_bar_dot,
+            );
+            <__MatdiffD as ::matdiff::__private::Directions<
+                f64,
+            >>::set(&mut __matdiff_value_dot, __matdiff_k, __matdiff_one_dot);
+            if <__MatdiffD as ::matdiff::__private::Directions<f64>>::COUNT == 1 {
+                __matdiff_dot0 = ::core::option::Option::Some(__matdiff_dots.0);
+            }
+            __matdiff_first = ::core::option::Option::Some((
+                __matdiff_one,
+                __matdiff_slots,
+            ));
+        }
+        let (__matdiff_value, __matdiff_slots) = match __matdiff_first {
+            ::core::option::Option::Some(__matdiff_first) => __matdiff_first,
+            ::core::option::Option::None => quadratic::vjp(x, a, out_bar),
+        };
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            __matdiff_slots,
+            (
+                match __matdiff_dot0 {
+                    ::core::option::Option::Some(__matdiff_dot) => __matdiff_dot,
+                    ::core::option::Option::None => {
+                        ::matdiff::__private::tangent_or_zero_matrix(
+                            ::core::option::Option::None,
+                            x,
+                        )
+                    }
+                },
+                __matdiff_dot1,
+            ),
         )
     }
     #[doc(hidden)]

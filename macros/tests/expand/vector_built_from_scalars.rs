@@ -145,3 +145,86 @@ fn residual_jacobian(
     }
     __matdiff_matrix
 }
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+struct residual {}
+#[allow(dead_code)]
+impl residual {
+    #[doc(hidden)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp<'__matdiff, __MatdiffSeed, __MatdiffOut>(
+        x: f64,
+        y: f64,
+        z: f64,
+        _: __MatdiffSeed,
+    ) -> __MatdiffOut
+    where
+        &'__matdiff residual: ::matdiff::__private::ReturnsOneFloat,
+    {
+        ::core::unreachable!()
+    }
+    #[doc(hidden)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<'__matdiff, __MatdiffTangents, __MatdiffOut>(
+        x: f64,
+        y: f64,
+        z: f64,
+        _: __MatdiffTangents,
+    ) -> __MatdiffOut
+    where
+        &'__matdiff residual: ::matdiff::__private::ReturnsOneFloat,
+    {
+        ::core::unreachable!()
+    }
+    #[doc(hidden)]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<
+        '__matdiff,
+        __MatdiffTangents,
+        __MatdiffSeed,
+        __MatdiffSeedDot,
+        __MatdiffOut,
+    >(
+        x: f64,
+        y: f64,
+        z: f64,
+        _: __MatdiffTangents,
+        _: __MatdiffSeed,
+        _: __MatdiffSeedDot,
+    ) -> __MatdiffOut
+    where
+        &'__matdiff residual: ::matdiff::__private::ReturnsOneFloat,
+    {
+        ::core::unreachable!()
+    }
+}
