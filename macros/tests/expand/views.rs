@@ -547,7 +547,7 @@ impl views {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn jvp(
+    pub fn jvp_one(
         x: &DMatrix<f64>,
         mu: &DVector<f64>,
         a: &DMatrix<f64>,
@@ -635,7 +635,7 @@ impl views {
         clippy::pedantic,
         clippy::nursery
     )]
-    pub fn vjp_jvp(
+    pub fn vjp_jvp_one(
         x: &DMatrix<f64>,
         mu: &DVector<f64>,
         a: &DMatrix<f64>,
@@ -686,6 +686,192 @@ impl views {
                 ::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.2),
             ),
             __matdiff_dots,
+        )
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &DMatrix<f64>,
+        mu: &DVector<f64>,
+        a: &DMatrix<f64>,
+        mut tangents: (
+            ::core::option::Option<DMatrix<f64>>,
+            ::core::option::Option<DVector<f64>>,
+            ::core::option::Option<DMatrix<f64>>,
+        ),
+    ) -> (f64, __MatdiffD) {
+        let mut __matdiff_value_dot = <__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::zero();
+        let mut __matdiff_value = ::core::option::Option::None;
+        for __matdiff_k in 0..<__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::COUNT {
+            let __matdiff_tangent0 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.0, __matdiff_k);
+            let __matdiff_tangent1 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.1, __matdiff_k);
+            let __matdiff_tangent2 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.2, __matdiff_k);
+            let (__matdiff_one, __matdiff_one_dot) = views::jvp_one(
+                x,
+                mu,
+                a,
+                (__matdiff_tangent0, __matdiff_tangent1, __matdiff_tangent2),
+            );
+            <__MatdiffD as ::matdiff::__private::Directions<
+                f64,
+            >>::set(&mut __matdiff_value_dot, __matdiff_k, __matdiff_one_dot);
+            __matdiff_value = ::core::option::Option::Some(__matdiff_one);
+        }
+        let __matdiff_value = match __matdiff_value {
+            ::core::option::Option::Some(__matdiff_value) => __matdiff_value,
+            ::core::option::Option::None => {
+                views::jvp_one(
+                        x,
+                        mu,
+                        a,
+                        (
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        ),
+                    )
+                    .0
+            }
+        };
+        (__matdiff_value, __matdiff_value_dot)
+    }
+    #[doc(hidden)]
+    #[inline]
+    #[allow(
+        dead_code,
+        unused_variables,
+        unused_mut,
+        unused_parens,
+        non_snake_case,
+        dropping_copy_types,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery
+    )]
+    pub fn vjp_jvp<__MatdiffD: ::matdiff::__private::Directions<f64>>(
+        x: &DMatrix<f64>,
+        mu: &DVector<f64>,
+        a: &DMatrix<f64>,
+        mut tangents: (
+            ::core::option::Option<DMatrix<f64>>,
+            ::core::option::Option<DVector<f64>>,
+            ::core::option::Option<DMatrix<f64>>,
+        ),
+        out_bar: f64,
+        out_bar_dot: ::core::option::Option<__MatdiffD>,
+    ) -> (
+        f64,
+        __MatdiffD,
+        (::matdiff::__private::NoDerivative, DVector<f64>, DMatrix<f64>),
+        (::matdiff::__private::NoDerivative, DVector<f64>, DMatrix<f64>),
+    ) {
+        let mut __matdiff_dot0 = ::matdiff::__private::NoDerivative;
+        let mut __matdiff_dot1 = ::core::option::Option::None;
+        let mut __matdiff_dot2 = ::core::option::Option::None;
+        let mut __matdiff_value_dot = <__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::zero();
+        let mut __matdiff_first = ::core::option::Option::None;
+        for __matdiff_k in 0..<__MatdiffD as ::matdiff::__private::Directions<
+            f64,
+        >>::COUNT {
+            let __matdiff_tangent0 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.0, __matdiff_k);
+            let __matdiff_tangent1 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.1, __matdiff_k);
+            let __matdiff_tangent2 = ::matdiff::__private::direction_matrix::<
+                f64,
+                __MatdiffD,
+                _,
+            >(&mut tangents.2, __matdiff_k);
+            let __matdiff_out_bar_dot = ::matdiff::__private::direction_scalar::<
+                f64,
+                __MatdiffD,
+            >(out_bar_dot, __matdiff_k);
+            let (__matdiff_one, __matdiff_one_dot, __matdiff_slots, __matdiff_dots) = views::vjp_jvp_one(
+                x,
+                mu,
+                a,
+                (__matdiff_tangent0, __matdiff_tangent1, __matdiff_tangent2),
+                out_bar,
+                __matdiff_out_bar_dot,
+            );
+            <__MatdiffD as ::matdiff::__private::Directions<
+                f64,
+            >>::set(&mut __matdiff_value_dot, __matdiff_k, __matdiff_one_dot);
+            if <__MatdiffD as ::matdiff::__private::Directions<f64>>::COUNT == 1 {
+                __matdiff_dot1 = ::core::option::Option::Some(__matdiff_dots.1);
+            }
+            if <__MatdiffD as ::matdiff::__private::Directions<f64>>::COUNT == 1 {
+                __matdiff_dot2 = ::core::option::Option::Some(__matdiff_dots.2);
+            }
+            __matdiff_first = ::core::option::Option::Some((
+                __matdiff_one,
+                __matdiff_slots,
+            ));
+        }
+        let (__matdiff_value, __matdiff_slots) = match __matdiff_first {
+            ::core::option::Option::Some(__matdiff_first) => __matdiff_first,
+            ::core::option::Option::None => views::vjp(x, mu, a, out_bar),
+        };
+        (
+            __matdiff_value,
+            __matdiff_value_dot,
+            __matdiff_slots,
+            (
+                __matdiff_dot0,
+                match __matdiff_dot1 {
+                    ::core::option::Option::Some(__matdiff_dot) => __matdiff_dot,
+                    ::core::option::Option::None => {
+                        ::matdiff::__private::tangent_or_zero_matrix(
+                            ::core::option::Option::None,
+                            mu,
+                        )
+                    }
+                },
+                match __matdiff_dot2 {
+                    ::core::option::Option::Some(__matdiff_dot) => __matdiff_dot,
+                    ::core::option::Option::None => {
+                        ::matdiff::__private::tangent_or_zero_matrix(
+                            ::core::option::Option::None,
+                            a,
+                        )
+                    }
+                },
+            ),
         )
     }
     #[doc(hidden)]
