@@ -972,8 +972,10 @@ impl Gen {
         let limit = self.rng.range(1, 5);
         let label = self.label();
         let mark = self.scope.len();
-        self.scope.push(Var { name: counter.clone(), ty: Ty::U, mutable: false, bound: Some(limit + 1) });
+        // The value at the counter's `break` sees the counter one past the limit.
+        self.scope.push(Var { name: counter.clone(), ty: Ty::U, mutable: false, bound: Some(limit + 2) });
         let last = if valued { self.float(d.min(2)) } else { Expr::F(0.0) };
+        self.scope.last_mut().expect("the counter was pushed").bound = Some(limit + 1);
         self.loops.push((label.clone(), valued));
         let body = self.loop_body(d);
         self.loops.pop();
