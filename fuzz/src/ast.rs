@@ -174,6 +174,14 @@ pub enum Iter {
     Enumerate(String),
     /// `for (&p, &q) in x.iter().zip(y.iter())`
     Zip(String, String),
+    /// `for &v in x.iter().filter(|&&b| cond)`, or with `enumerate`:
+    /// `for (i, &v) in x.iter().enumerate().filter(|&(j, &b)| cond)`; the
+    /// names are the filter's binders (index first when enumerated).
+    Filter {
+        x: String,
+        binders: Vec<String>,
+        cond: Box<Expr>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

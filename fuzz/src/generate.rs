@@ -931,12 +931,8 @@ impl Gen {
     /// is a documented compile error).
     fn jump(&mut self, d: usize) -> Stmt {
         let Some((own_label, valued)) = self.loops.last().cloned() else { return Stmt::Break };
-        let labelled: Vec<(usize, String, bool)> = self
-            .loops
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (l, v))| l.clone().map(|l| (i, l, *v)))
-            .collect();
+        let labelled: Vec<(usize, String, bool)> =
+            self.loops.iter().enumerate().filter_map(|(i, (l, v))| l.clone().map(|l| (i, l, *v))).collect();
         let brk = self.rng.chance(0.5);
         if !labelled.is_empty() && self.rng.chance(0.5) {
             let (i, l, v) = self.rng.pick(&labelled).clone();
@@ -1015,6 +1011,34 @@ impl Gen {
             if elems.len() < 2 { 0 } else { 1 },
         ]);
         let (vars, iter) = match kind {
+            1 | 2 if self.control() > 0 && self.rng.chance(0.4) => {
+                // A filtered loop: the condition reads the element, and the
+                // index when enumerated.
+                let c = self.rng.pick(&elems).clone();
+                let bv = self.name("e");
+                let mut binders = vec![bv.clone()];
+                let mut idx = None;
+                if kind == 2 {
+                    let bi = self.name("j");
+                    idx = Some((bi.clone(), c.ty.len()));
+                    binders.insert(0, bi);
+                }
+                let mark = self.scope.len();
+                if let Some((bi, n)) = &idx {
+                    self.scope.push(Var { name: bi.clone(), ty: Ty::U, mutable: false, bound: Some(*n) });
+                }
+                let cond = self.closure_over(std::slice::from_ref(&bv), d, None, true);
+                self.scope.truncate(mark);
+                let e = self.name("e");
+                self.scope.push(Var { name: e.clone(), ty: Ty::F, mutable: false, bound: None });
+                let mut vars = vec![e];
+                if kind == 2 {
+                    let i = self.name("i");
+                    self.scope.push(Var { name: i.clone(), ty: Ty::U, mutable: false, bound: Some(c.ty.len()) });
+                    vars.insert(0, i);
+                }
+                (vars, Iter::Filter { x: c.name, binders, cond: b(cond) })
+            }
             1 | 2 => {
                 let c = self.rng.pick(&elems).clone();
                 let e = self.name("e");
@@ -1070,7 +1094,7 @@ impl Gen {
         };
         let frozen = self.frozen.len();
         match &iter {
-            Iter::Elems(x) | Iter::Enumerate(x) => self.frozen.push(x.clone()),
+            Iter::Elems(x) | Iter::Enumerate(x) | Iter::Filter { x, .. } => self.frozen.push(x.clone()),
             Iter::Zip(x, y) => self.frozen.extend([x.clone(), y.clone()]),
             Iter::Range { .. } => {}
         }
@@ -1115,7 +1139,8 @@ impl Gen {
         self.fn_returns = self.can_return;
         self.loops.clear();
         self.in_loop = false;
-        self.loop_budget = 2;
+        // Deeper nests in the control mode, for jumps across several loops.
+        self.loop_budget = if self.mode == Mode::Control { 3 } else { 2 };
         let d = self.rng.range(2, 3);
         let mut stmts = Vec::new();
         self.stmts(d, size, &mut stmts);
@@ -1181,7 +1206,8 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     let nalg = g.nalgebra() && (mode == Mode::Nalgebra || g.rng.chance(0.5));
     // A loop program without scalars differentiates its slice alone, whose
     // Hessian's band the macro may read from the loops' index offsets.
-    let scalars = if nalg || matches!(mode, Mode::Loops | Mode::Control) { g.rng.range(0, 2) } else { g.rng.range(1, 3) };
+    let scalars =
+        if nalg || matches!(mode, Mode::Loops | Mode::Control) { g.rng.range(0, 2) } else { g.rng.range(1, 3) };
     for i in 0..scalars {
         params.push((format!("x{i}"), Ty::F));
     }

@@ -439,6 +439,17 @@ impl R {
                     Iter::Elems(x) => format!("for &{} in {x}.iter()", vars[0]),
                     Iter::Enumerate(x) => format!("for ({}, &{}) in {x}.iter().enumerate()", vars[0], vars[1]),
                     Iter::Zip(x, y) => format!("for (&{}, &{}) in {x}.iter().zip({y}.iter())", vars[0], vars[1]),
+                    Iter::Filter { x, binders, cond } => {
+                        let c = self.e(cond);
+                        if binders.len() == 2 {
+                            format!(
+                                "for ({}, &{}) in {x}.iter().enumerate().filter(|&({}, &{})| {c})",
+                                vars[0], vars[1], binders[0], binders[1]
+                            )
+                        } else {
+                            format!("for &{} in {x}.iter().filter(|&&{}| {c})", vars[0], binders[0])
+                        }
+                    }
                 };
                 format!("{}{head} {}\n", label_of(label), self.block(body))
             }

@@ -21,9 +21,13 @@ pub fn visit_exprs_mut(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
                 }
             }
             Stmt::For { iter, body, .. } => {
-                if let Iter::Range { lo, hi, .. } = iter {
-                    expr_mut(lo, f);
-                    expr_mut(hi, f);
+                match iter {
+                    Iter::Range { lo, hi, .. } => {
+                        expr_mut(lo, f);
+                        expr_mut(hi, f);
+                    }
+                    Iter::Filter { cond, .. } => expr_mut(cond, f),
+                    _ => {}
                 }
                 visit_exprs_mut(body, f);
             }
@@ -128,10 +132,9 @@ fn visit_blocks_mut(b: &mut Block, valued: bool, f: &mut dyn FnMut(&mut Block, b
                 blocks_in_expr(cond, f);
                 visit_blocks_mut(body, false, f);
             }
-            Stmt::Let { init: e, .. }
-            | Stmt::Assign { value: e, .. }
-            | Stmt::Return(e)
-            | Stmt::BreakValue(_, e) => blocks_in_expr(e, f),
+            Stmt::Let { init: e, .. } | Stmt::Assign { value: e, .. } | Stmt::Return(e) | Stmt::BreakValue(_, e) => {
+                blocks_in_expr(e, f)
+            }
             Stmt::IndexAssign { value, .. } => blocks_in_expr(value, f),
             Stmt::AssignTuple { values, .. } => values.iter_mut().for_each(|v| blocks_in_expr(v, f)),
             Stmt::Break | Stmt::Continue | Stmt::BreakTo(_) | Stmt::ContinueTo(_) => {}
@@ -275,7 +278,10 @@ fn block_reductions(b: &Block, valued: bool) -> Vec<Block> {
         // Labels and trip counts go where nothing needs them.
         let mut c = b.clone();
         let reduced = match &mut c.stmts[i] {
-            Stmt::For { label, .. } | Stmt::While { label, .. } | Stmt::Loop { label, .. } | Stmt::LetLoop { label, .. }
+            Stmt::For { label, .. }
+            | Stmt::While { label, .. }
+            | Stmt::Loop { label, .. }
+            | Stmt::LetLoop { label, .. }
                 if label.is_some() =>
             {
                 *label = None;
@@ -417,9 +423,7 @@ impl Scope {
             Stmt::ContinueTo(l) => labelled(l).is_some(),
             // A value leaves only the innermost loop.
             Stmt::BreakValue(None, _) => self.loops.last().is_some_and(|(_, v)| *v),
-            Stmt::BreakValue(Some(l), _) => {
-                labelled(l).is_some_and(|i| i + 1 == self.loops.len() && self.loops[i].1)
-            }
+            Stmt::BreakValue(Some(l), _) => labelled(l).is_some_and(|i| i + 1 == self.loops.len() && self.loops[i].1),
             _ => false,
         }
     }
@@ -466,6 +470,11 @@ fn block_ok(b: &Block, s: &mut Scope, h: &[&str], valued: bool) -> bool {
                     Iter::Range { lo, hi, .. } => expr_ok(lo, s, h) && expr_ok(hi, s, h),
                     Iter::Elems(x) | Iter::Enumerate(x) => bound(s, x).is_some(),
                     Iter::Zip(x, y) => bound(s, x).is_some() && bound(s, y).is_some(),
+                    Iter::Filter { x, binders, cond } => {
+                        let mut inner = s.outside_loops();
+                        inner.names.extend(binders.iter().map(|b| (b.clone(), false)));
+                        bound(s, x).is_some() && expr_ok(cond, &inner, h)
+                    }
                 };
                 let mut inner = s.inner_loop(label.clone(), false);
                 inner.names.extend(vars.iter().map(|v| (v.clone(), false)));
