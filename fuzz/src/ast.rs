@@ -90,7 +90,7 @@ pub enum Expr {
     Solve(Box<Expr>, Box<Expr>),
     /// An iterator pipeline: a source, an optional `filter`, a reduction.
     /// `Count` is an integer (rendered inside `ToF`).
-    Red(Src, Option<(Vec<String>, Box<Expr>)>, Reduce),
+    Red(Box<Src>, Option<(Vec<String>, Box<Expr>)>, Box<Reduce>),
 }
 
 /// The source of an iterator pipeline.

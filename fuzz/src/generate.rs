@@ -395,7 +395,7 @@ impl Gen {
                 }
             }
         };
-        let e = Expr::Red(src, filter, red);
+        let e = Expr::Red(Box::new(src), filter, Box::new(red));
         if count { Expr::ToF(b(e)) } else { e }
     }
 

@@ -86,7 +86,7 @@ fn parts_mut(e: &mut Expr) -> (Vec<&mut Expr>, Vec<&mut Block>) {
             if let Some((_, c)) = filter {
                 es.push(&mut **c);
             }
-            match red {
+            match &mut **red {
                 Reduce::Sum | Reduce::Product | Reduce::Count | Reduce::FoldFn(None, _) => {}
                 Reduce::MapSum(_, body) => es.push(&mut **body),
                 Reduce::Fold(init, _, _, body) => {
@@ -157,7 +157,8 @@ fn blocks_in_expr(e: &mut Expr, f: &mut dyn FnMut(&mut Block, bool)) {
 
 fn kind(e: &Expr) -> char {
     match e {
-        Expr::U(_) | Expr::UBin(..) | Expr::ToU(..) | Expr::Red(_, _, Reduce::Count) => 'u',
+        Expr::U(_) | Expr::UBin(..) | Expr::ToU(..) => 'u',
+        Expr::Red(_, _, r) if **r == Reduce::Count => 'u',
         Expr::Cmp(..) | Expr::Logic(..) | Expr::Not(_) => 'b',
         Expr::Var(_) | Expr::List(..) => '?',
         Expr::NBin(..) | Expr::NScale(..) | Expr::NMap(..) | Expr::Inv(_) | Expr::Solve(..) => 'n',
@@ -544,7 +545,7 @@ fn expr_ok(e: &Expr, s: &Scope, h: &[&str]) -> bool {
             if let Some((b, c)) = filter {
                 r &= expr_ok(c, &closure(b, None), h);
             }
-            r &= match red {
+            r &= match &**red {
                 Reduce::Sum | Reduce::Product | Reduce::Count | Reduce::FoldFn(None, _) => true,
                 Reduce::MapSum(b, body) => expr_ok(body, &closure(b, None), h),
                 Reduce::Fold(init, acc, b, body) => expr_ok(init, s, h) && expr_ok(body, &closure(b, Some(acc)), h),
