@@ -1023,12 +1023,17 @@ impl Gen {
                     idx = Some((bi.clone(), c.ty.len()));
                     binders.insert(0, bi);
                 }
-                let mark = self.scope.len();
+                // The filter's closure borrows what it reads for the whole
+                // loop, so it reads no variable the body may write (nor one
+                // that a mutable one shadows).
+                let saved = self.scope.clone();
+                let written: Vec<String> = self.vars(|v| v.mutable).into_iter().map(|v| v.name).collect();
+                self.scope.retain(|v| !written.contains(&v.name));
                 if let Some((bi, n)) = &idx {
                     self.scope.push(Var { name: bi.clone(), ty: Ty::U, mutable: false, bound: Some(*n) });
                 }
                 let cond = self.closure_over(std::slice::from_ref(&bv), d, None, true);
-                self.scope.truncate(mark);
+                self.scope = saved;
                 let e = self.name("e");
                 self.scope.push(Var { name: e.clone(), ty: Ty::F, mutable: false, bound: None });
                 let mut vars = vec![e];
