@@ -108,6 +108,50 @@ fn integer_break_value() {
     assert!(h[0][0].abs() < 1e-13 && (h[0][1] - 9.0).abs() < 1e-13 && (h[1][0] - 9.0).abs() < 1e-13);
 }
 
+/// A `loop` whose value nothing reads: it is pruned from the derivative
+/// code with its value, whose type was then left to infer (found by the
+/// differential fuzzer). The second keeps its loop for `s`, but not the
+/// value its `break`s give.
+#[differentiate]
+#[allow(unused_variables)]
+fn unread_loop_value(x: f64) -> f64 {
+    let mut k: usize = 0;
+    let t = loop {
+        k += 1;
+        if k > 4 {
+            break -1.125;
+        }
+    };
+    x * x
+}
+
+#[differentiate]
+#[allow(unused_variables)]
+fn unread_loop_value_beside_a_carried_one(x: f64) -> f64 {
+    let mut s = x;
+    let mut k: usize = 0;
+    let t = loop {
+        k += 1;
+        s *= x;
+        if k > 2 {
+            break 0.5;
+        }
+    };
+    s
+}
+
+#[test]
+fn unread_loop_values_match_closed_forms() {
+    let x = 1.5;
+    assert_eq!(unread_loop_value_grad(x), [2.0 * x]);
+    assert_eq!(unread_loop_value_hessian(x), [[2.0]]);
+    // s = x^4 after three trips.
+    let (v, g) = unread_loop_value_beside_a_carried_one_value_and_grad(x);
+    assert!((v - x.powi(4)).abs() < 1e-13 && (g[0] - 4.0 * x.powi(3)).abs() < 1e-12, "{v} {g:?}");
+    let h = unread_loop_value_beside_a_carried_one_hessian(x);
+    assert!((h[0][0] - 12.0 * x * x).abs() < 1e-12, "{h:?}");
+}
+
 /// A `loop` that is the function's value, with two `break`s.
 #[differentiate]
 fn loop_as_result(x: &[f64]) -> f64 {

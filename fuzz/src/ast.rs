@@ -92,6 +92,57 @@ pub enum Expr {
     Inv(Box<Expr>),
     Logdet(Box<Expr>),
     Solve(Box<Expr>, Box<Expr>),
+    /// An iterator pipeline: a source, an optional `filter`, a reduction.
+    /// `Count` is an integer (rendered inside `ToF`).
+    Red(Box<Src>, Option<(Vec<String>, Box<Expr>)>, Box<Reduce>),
+}
+
+/// The source of an iterator pipeline.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Src {
+    /// `x.iter()`
+    Elems(String),
+    /// `x.iter().chain(y.iter())`
+    Chain(String, String),
+    /// `x.windows(k)`
+    Windows(String, usize),
+    /// `x.windows(k).zip(y.windows(k))`
+    ZipWindows(String, String, usize),
+}
+
+impl Src {
+    /// What a closure over the items reads, for the closure's binders:
+    /// the binders themselves for elements, the entries `w[0]` .. `w[k - 1]`
+    /// of each window (kept as names, which render verbatim).
+    pub fn readable(&self, binders: &[String]) -> Vec<String> {
+        match self {
+            Src::Elems(_) | Src::Chain(..) => binders.to_vec(),
+            Src::Windows(_, k) | Src::ZipWindows(_, _, k) => {
+                binders.iter().flat_map(|w| (0..*k).map(move |j| format!("{w}[{j}]"))).collect()
+            }
+        }
+    }
+    pub fn containers(&self) -> Vec<&str> {
+        match self {
+            Src::Elems(x) | Src::Windows(x, _) => vec![x],
+            Src::Chain(x, y) | Src::ZipWindows(x, y, _) => vec![x, y],
+        }
+    }
+}
+
+/// The reduction ending an iterator pipeline.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reduce {
+    Sum,
+    Product,
+    Count,
+    /// `.map(|..| body).sum()`
+    MapSum(Vec<String>, Box<Expr>),
+    /// `.fold(init, |acc, ..| body)`
+    Fold(Box<Expr>, String, Vec<String>, Box<Expr>),
+    /// `.copied().fold(init, f64::max)` (or `min`); no init is the infinity
+    /// of the right sign.
+    FoldFn(Option<Box<Expr>>, &'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -127,6 +178,14 @@ pub enum Iter {
     Enumerate(String),
     /// `for (&p, &q) in x.iter().zip(y.iter())`
     Zip(String, String),
+    /// `for &v in x.iter().filter(|&&b| cond)`, or with `enumerate`:
+    /// `for (i, &v) in x.iter().enumerate().filter(|&(j, &b)| cond)`; the
+    /// names are the filter's binders (index first when enumerated).
+    Filter {
+        x: String,
+        binders: Vec<String>,
+        cond: Box<Expr>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,19 +215,41 @@ pub enum Stmt {
     },
     If(Expr, Block, Option<Block>),
     For {
+        label: Option<String>,
         vars: Vec<String>,
         iter: Iter,
         body: Block,
     },
     /// `let mut k = 0; while k < limit && cond { k += 1; body }`
     While {
+        label: Option<String>,
         counter: String,
         limit: usize,
         cond: Expr,
         body: Block,
     },
+    /// `let mut k = 0; 'l: loop { k += 1; if k > limit { break; } body }`
+    Loop {
+        label: Option<String>,
+        counter: String,
+        limit: usize,
+        body: Block,
+    },
+    /// `let mut k = 0; let name = 'l: loop { k += 1; if k > limit { break last; } body };`
+    LetLoop {
+        name: String,
+        label: Option<String>,
+        counter: String,
+        limit: usize,
+        last: Expr,
+        body: Block,
+    },
     Break,
     Continue,
+    BreakTo(String),
+    ContinueTo(String),
+    /// `break value;` or `break 'l value;` out of a valued `loop`.
+    BreakValue(Option<String>, Expr),
     Return(Expr),
 }
 

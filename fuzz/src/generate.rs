@@ -1,6 +1,6 @@
 //! Seeded generator of random, well-typed programs over the constructs matdiff supports.
 
-use crate::ast::{Arm, Block, Expr, Func, Iter, Pat, Program, Ret, Stmt, Ty};
+use crate::ast::{Arm, Block, Expr, Func, Iter, Pat, Program, Reduce, Ret, Src, Stmt, Ty};
 use crate::rng::Rng;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -8,6 +8,10 @@ pub enum Mode {
     Plain,
     Loops,
     Nalgebra,
+    /// `loop` (also valued), labelled jumps, `return` in loops, and
+    /// iterator pipelines with `filter`, `chain`, `windows` and folds with
+    /// `f64::max`/`f64::min`.
+    Control,
     All,
 }
 
@@ -17,6 +21,7 @@ impl Mode {
             "plain" => Mode::Plain,
             "loops" => Mode::Loops,
             "nalgebra" => Mode::Nalgebra,
+            "control" => Mode::Control,
             "all" => Mode::All,
             _ => return None,
         })
@@ -56,6 +61,11 @@ struct Gen {
     no_return: bool,
     /// Containers a `for` loop iterates over: writing them in its body would not borrow-check.
     frozen: Vec<String>,
+    /// The loops around the statement being generated, innermost last:
+    /// label and whether it is a valued `loop`.
+    loops: Vec<(Option<String>, bool)>,
+    /// The function returns one float and may `return` early.
+    fn_returns: bool,
 }
 
 fn b(e: Expr) -> Box<Expr> {
@@ -89,9 +99,18 @@ impl Gen {
         matches!(self.mode, Mode::Nalgebra | Mode::All)
     }
 
+    /// The constructs of `Mode::Control` are drawn (rarer in the mix).
+    fn control(&self) -> u32 {
+        match self.mode {
+            Mode::Control => 3,
+            Mode::All => 1,
+            _ => 0,
+        }
+    }
+
     fn loopy(&self) -> u32 {
         match self.mode {
-            Mode::Loops => 6,
+            Mode::Loops | Mode::Control => 6,
             Mode::Plain => 1,
             _ => 3,
         }
@@ -123,6 +142,7 @@ impl Gen {
             if elems.is_empty() { 0 } else { 3 },
             if has_n { 5 } else { 0 },
             1,
+            if elems.is_empty() { 0 } else { 3 * self.control() },
         ];
         let d1 = d - 1;
         // `return` only in the arms of an `if` or `match` whose value is
@@ -202,6 +222,7 @@ impl Gen {
                 }
             }
             15 => self.nscalar(d1),
+            17 => self.pipeline(d1),
             _ => {
                 let n = self.uexpr(d1);
                 Expr::ToF(b(n))
@@ -301,6 +322,120 @@ impl Gen {
         if let Some(s) = saved_scope {
             self.scope = s;
         }
+        e
+    }
+
+    /// An iterator pipeline over the containers in scope: elements (maybe
+    /// chained) or windows (maybe zipped), an optional `filter` whose
+    /// condition reads the items, then a reduction.
+    fn pipeline(&mut self, d: usize) -> Expr {
+        let elems = self.vars(|v| v.ty.is_elems());
+        let x = self.rng.pick(&elems).clone();
+        let y = self.rng.pick(&elems).clone();
+        let windows = self.rng.chance(0.35);
+        let src = if windows {
+            let k = self.rng.range(2, 3).min(x.ty.len());
+            if self.rng.chance(0.35) && y.ty.len() >= k {
+                Src::ZipWindows(x.name, y.name, k)
+            } else {
+                Src::Windows(x.name, k)
+            }
+        } else if self.rng.chance(0.3) {
+            Src::Chain(x.name, y.name)
+        } else {
+            Src::Elems(x.name)
+        };
+        let binders = |g: &mut Gen| -> Vec<String> {
+            match src {
+                Src::ZipWindows(..) => vec![g.name("a"), g.name("b")],
+                Src::Windows(..) => vec![g.name("w")],
+                _ => vec![g.name("e")],
+            }
+        };
+        // `count` needs a filter to count anything interesting.
+        let count = self.rng.chance(0.15);
+        let filter = if count || self.rng.chance(0.6) {
+            let names = binders(self);
+            let readable = src.readable(&names);
+            let c = self.closure_over(&readable, d, None, true);
+            Some((names, b(c)))
+        } else {
+            None
+        };
+        let red = if count {
+            Reduce::Count
+        } else {
+            let k = self.rng.weighted(&[
+                if windows { 0 } else { 2 },
+                if windows { 0 } else { 1 },
+                3,
+                3,
+                if matches!(src, Src::Elems(_)) { 2 } else { 0 },
+            ]);
+            match k {
+                0 => Reduce::Sum,
+                1 => Reduce::Product,
+                2 => {
+                    let names = binders(self);
+                    let readable = src.readable(&names);
+                    Reduce::MapSum(names, b(self.closure_over(&readable, d, None, false)))
+                }
+                3 => {
+                    let names = binders(self);
+                    let readable = src.readable(&names);
+                    let acc = self.name("acc");
+                    let init = Expr::F(lit(&mut self.rng));
+                    let body = self.closure_over(&readable, d, Some(&acc), false);
+                    Reduce::Fold(b(init), acc, names, b(body))
+                }
+                _ => {
+                    let f = *self.rng.pick(&["max", "min"]);
+                    let init = if self.rng.chance(0.4) { None } else { Some(b(self.float(d.min(1)))) };
+                    Reduce::FoldFn(init, f)
+                }
+            }
+        };
+        let e = Expr::Red(Box::new(src), filter, Box::new(red));
+        if count { Expr::ToF(b(e)) } else { e }
+    }
+
+    /// A closure body (a float, or a condition for `filter`) that reads at
+    /// least one of `readable` (the items, or the entries of windows), and
+    /// `acc` for a fold.
+    fn closure_over(&mut self, readable: &[String], d: usize, acc: Option<&str>, cond: bool) -> Expr {
+        let saved = (self.can_return, self.in_loop, std::mem::take(&mut self.loops));
+        self.can_return = false;
+        self.in_loop = false;
+        let saved_helpers = std::mem::take(&mut self.helpers);
+        let mark = self.scope.len();
+        for n in readable.iter().map(String::as_str).chain(acc) {
+            self.scope.push(Var { name: n.to_string(), ty: Ty::F, mutable: false, bound: None });
+        }
+        let reads = |e: &Expr| readable.iter().any(|n| mentions(e, n));
+        let e = if cond {
+            let c = self.cond(d.min(2));
+            if reads(&c) {
+                c
+            } else {
+                let v = Expr::Var(self.rng.pick(readable).clone());
+                let op = *self.rng.pick(&["<", ">"]);
+                Expr::Cmp(op, b(v), b(Expr::F(lit(&mut self.rng) * 0.5)), true)
+            }
+        } else {
+            let mut e = self.float(d.min(2));
+            if !reads(&e) {
+                e = Expr::Bin('*', b(e), b(Expr::Var(self.rng.pick(readable).clone())));
+            }
+            if let Some(a) = acc
+                && !mentions(&e, a)
+            {
+                e = Expr::Bin('+', b(Expr::Var(a.to_string())), b(e));
+            }
+            e
+        };
+        self.scope.truncate(mark);
+        self.helpers = saved_helpers;
+        (self.can_return, self.in_loop, self.loops) = saved;
         e
     }
 
@@ -677,9 +812,11 @@ impl Gen {
             loops * 2,
             loops,
             if self.in_loop { 2 } else { 0 },
-            if self.can_return && !self.in_loop { 2 } else { 0 },
+            if self.can_return { 2 } else { 0 },
             l.min(loops),
             if nvec_sizes.is_empty() { 0 } else { 2 },
+            if self.loop_budget > 0 { 2 * self.control() } else { 0 },
+            if self.loop_budget > 0 { self.control() } else { 0 },
         ];
         let top = std::mem::replace(&mut self.can_return, false);
         match self.rng.weighted(&weights) {
@@ -741,9 +878,11 @@ impl Gen {
             5 => self.while_loop(d, out),
             6 => {
                 let c = self.cond(d.min(1));
-                let s = if self.rng.chance(0.5) { Stmt::Break } else { Stmt::Continue };
+                let s = self.jump(d);
                 out.push(Stmt::If(c, Block { stmts: vec![s], tail: None }, None));
             }
+            10 => self.loop_stmt(d, out, false),
+            11 => self.loop_stmt(d, out, true),
             7 if top => {
                 let c = self.cond(d.min(1));
                 let e = self.float(d);
@@ -803,10 +942,72 @@ impl Gen {
         }
     }
 
+    /// A `break` or `continue`, maybe to a label, with a value out of a
+    /// valued `loop` (only the innermost loop: a value out of an inner loop
+    /// is a documented compile error).
+    fn jump(&mut self, d: usize) -> Stmt {
+        let Some((own_label, valued)) = self.loops.last().cloned() else { return Stmt::Break };
+        let labelled: Vec<(usize, String, bool)> =
+            self.loops.iter().enumerate().filter_map(|(i, (l, v))| l.clone().map(|l| (i, l, *v))).collect();
+        let brk = self.rng.chance(0.5);
+        if !labelled.is_empty() && self.rng.chance(0.5) {
+            let (i, l, v) = self.rng.pick(&labelled).clone();
+            let innermost = i + 1 == self.loops.len();
+            return match (brk, v) {
+                (true, false) => Stmt::BreakTo(l),
+                (true, true) if innermost => Stmt::BreakValue(Some(l), self.float(d)),
+                _ => Stmt::ContinueTo(l),
+            };
+        }
+        match (brk, valued) {
+            (true, false) => Stmt::Break,
+            (true, true) => {
+                let e = self.float(d);
+                Stmt::BreakValue(if self.rng.chance(0.3) { own_label } else { None }, e)
+            }
+            _ => Stmt::Continue,
+        }
+    }
+
+    /// A label for a loop about to be generated, in the modes that draw them.
+    fn label(&mut self) -> Option<String> {
+        if self.control() > 0 && self.rng.chance(0.4) { Some(self.name("'l")) } else { None }
+    }
+
+    /// `loop` with a counter that always ends it, as a statement or as the
+    /// value of a `let`.
+    fn loop_stmt(&mut self, d: usize, out: &mut Vec<Stmt>, valued: bool) {
+        if !valued {
+            self.accumulator(d, out);
+        }
+        let counter = self.name("k");
+        let limit = self.rng.range(1, 5);
+        let label = self.label();
+        let mark = self.scope.len();
+        // The value at the counter's `break` sees the counter one past the limit.
+        self.scope.push(Var { name: counter.clone(), ty: Ty::U, mutable: false, bound: Some(limit + 2) });
+        let last = if valued { self.float(d.min(2)) } else { Expr::F(0.0) };
+        self.scope.last_mut().expect("the counter was pushed").bound = Some(limit + 1);
+        self.loops.push((label.clone(), valued));
+        let body = self.loop_body(d);
+        self.loops.pop();
+        self.scope.truncate(mark);
+        if valued {
+            let name = self.name("t");
+            out.push(Stmt::LetLoop { name: name.clone(), label, counter, limit, last, body });
+            self.scope.push(Var { name, ty: Ty::F, mutable: false, bound: None });
+        } else {
+            out.push(Stmt::Loop { label, counter, limit, body });
+        }
+    }
+
     fn loop_body(&mut self, d: usize) -> Block {
         let saved = (self.in_loop, self.can_return);
         self.in_loop = true;
-        self.can_return = false;
+        // `return` inside loops: only where the macro carries it out
+        // (functions returning one float), and only in the modes that draw
+        // the new control flow.
+        self.can_return = self.fn_returns && self.control() > 0 && self.rng.chance(0.5);
         self.loop_budget -= 1;
         let k = self.rng.range(1, 3);
         let b = self.stmt_block(d, k);
@@ -826,6 +1027,39 @@ impl Gen {
             if elems.len() < 2 { 0 } else { 1 },
         ]);
         let (vars, iter) = match kind {
+            1 | 2 if self.control() > 0 && self.rng.chance(0.4) => {
+                // A filtered loop: the condition reads the element, and the
+                // index when enumerated.
+                let c = self.rng.pick(&elems).clone();
+                let bv = self.name("e");
+                let mut binders = vec![bv.clone()];
+                let mut idx = None;
+                if kind == 2 {
+                    let bi = self.name("j");
+                    idx = Some((bi.clone(), c.ty.len()));
+                    binders.insert(0, bi);
+                }
+                // The filter's closure borrows what it reads for the whole
+                // loop, so it reads no variable the body may write (nor one
+                // that a mutable one shadows).
+                let saved = self.scope.clone();
+                let written: Vec<String> = self.vars(|v| v.mutable).into_iter().map(|v| v.name).collect();
+                self.scope.retain(|v| !written.contains(&v.name));
+                if let Some((bi, n)) = &idx {
+                    self.scope.push(Var { name: bi.clone(), ty: Ty::U, mutable: false, bound: Some(*n) });
+                }
+                let cond = self.closure_over(std::slice::from_ref(&bv), d, None, true);
+                self.scope = saved;
+                let e = self.name("e");
+                self.scope.push(Var { name: e.clone(), ty: Ty::F, mutable: false, bound: None });
+                let mut vars = vec![e];
+                if kind == 2 {
+                    let i = self.name("i");
+                    self.scope.push(Var { name: i.clone(), ty: Ty::U, mutable: false, bound: Some(c.ty.len()) });
+                    vars.insert(0, i);
+                }
+                (vars, Iter::Filter { x: c.name, binders, cond: b(cond) })
+            }
             1 | 2 => {
                 let c = self.rng.pick(&elems).clone();
                 let e = self.name("e");
@@ -881,14 +1115,17 @@ impl Gen {
         };
         let frozen = self.frozen.len();
         match &iter {
-            Iter::Elems(x) | Iter::Enumerate(x) => self.frozen.push(x.clone()),
+            Iter::Elems(x) | Iter::Enumerate(x) | Iter::Filter { x, .. } => self.frozen.push(x.clone()),
             Iter::Zip(x, y) => self.frozen.extend([x.clone(), y.clone()]),
             Iter::Range { .. } => {}
         }
+        let label = self.label();
+        self.loops.push((label.clone(), false));
         let body = self.loop_body(d);
+        self.loops.pop();
         self.frozen.truncate(frozen);
         self.scope.truncate(mark);
-        out.push(Stmt::For { vars, iter, body });
+        out.push(Stmt::For { label, vars, iter, body });
     }
 
     fn while_loop(&mut self, d: usize, out: &mut Vec<Stmt>) {
@@ -898,9 +1135,12 @@ impl Gen {
         let cond = self.cond(d.min(1));
         let mark = self.scope.len();
         self.scope.push(Var { name: counter.clone(), ty: Ty::U, mutable: false, bound: Some(limit + 1) });
+        let label = self.label();
+        self.loops.push((label.clone(), false));
         let body = self.loop_body(d);
+        self.loops.pop();
         self.scope.truncate(mark);
-        out.push(Stmt::While { counter, limit, cond, body });
+        out.push(Stmt::While { label, counter, limit, cond, body });
     }
 
     /// A tail that reads the most recent floats, so little of the body is dead.
@@ -917,8 +1157,11 @@ impl Gen {
     fn func(&mut self, name: String, params: Vec<(String, Ty)>, ret: Ret, method: bool, size: usize) -> Func {
         self.scope = params.iter().map(|(n, t)| Var { name: n.clone(), ty: *t, mutable: false, bound: None }).collect();
         self.can_return = ret == Ret::F && !self.no_return;
+        self.fn_returns = self.can_return;
+        self.loops.clear();
         self.in_loop = false;
-        self.loop_budget = 2;
+        // Deeper nests in the control mode, for jumps across several loops.
+        self.loop_budget = if self.mode == Mode::Control { 3 } else { 2 };
         let d = self.rng.range(2, 3);
         let mut stmts = Vec::new();
         self.stmts(d, size, &mut stmts);
@@ -947,7 +1190,11 @@ fn mentions(e: &Expr, v: &str) -> bool {
 /// bug class of `return` drowns the others).
 pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     let mut rng = Rng::new(seed);
-    let mode = if mode == Mode::All { *rng.pick(&[Mode::Plain, Mode::Loops, Mode::Nalgebra, Mode::All]) } else { mode };
+    let mode = if mode == Mode::All {
+        *rng.pick(&[Mode::Plain, Mode::Loops, Mode::Nalgebra, Mode::Control, Mode::All])
+    } else {
+        mode
+    };
     let mut g = Gen {
         rng,
         mode,
@@ -960,6 +1207,8 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
         loop_budget: 2,
         frozen: vec![],
         no_return,
+        loops: vec![],
+        fn_returns: false,
     };
     let method = g.rng.chance(0.15);
     g.method = method;
@@ -978,7 +1227,8 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     let nalg = g.nalgebra() && (mode == Mode::Nalgebra || g.rng.chance(0.5));
     // A loop program without scalars differentiates its slice alone, whose
     // Hessian's band the macro may read from the loops' index offsets.
-    let scalars = if nalg || mode == Mode::Loops { g.rng.range(0, 2) } else { g.rng.range(1, 3) };
+    let scalars =
+        if nalg || matches!(mode, Mode::Loops | Mode::Control) { g.rng.range(0, 2) } else { g.rng.range(1, 3) };
     for i in 0..scalars {
         params.push((format!("x{i}"), Ty::F));
     }
@@ -996,6 +1246,11 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
     } else if mode != Mode::Plain || g.rng.chance(0.3) {
         let n = g.rng.range(2, 4);
         params.push(("s0".into(), if g.rng.chance(0.5) { Ty::Slice(n) } else { Ty::Arr(n) }));
+        // A second container to chain or zip with.
+        if mode == Mode::Control && g.rng.chance(0.5) {
+            let n = g.rng.range(2, 4);
+            params.push(("s1".into(), if g.rng.chance(0.5) { Ty::Slice(n) } else { Ty::Arr(n) }));
+        }
     }
     let ret = match g.rng.below(8) {
         0 => Ret::Arr(g.rng.range(1, 3)),

@@ -52,7 +52,8 @@ fn parse_args() -> Result<Options, String> {
             "--batch" => o.batch = value("--batch")?.parse::<usize>().map_err(|e| format!("--batch: {e}"))?.max(1),
             "--mode" => {
                 let m = value("--mode")?;
-                o.mode = Some(Mode::parse(&m).ok_or(format!("--mode: plain, loops, nalgebra or all, not {m}"))?);
+                o.mode =
+                    Some(Mode::parse(&m).ok_or(format!("--mode: plain, loops, nalgebra, control or all, not {m}"))?);
             }
             "--regressions" => o.regressions = true,
             "--emit-crate" => o.emit = Some(PathBuf::from(value("--emit-crate")?)),
@@ -228,7 +229,7 @@ fn main() {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--avoid return] [--keep] [--emit-crate DIR]"
+                "{e}\nusage: matdiff-fuzz [--seed N] [--count N] [--mode plain|loops|nalgebra|control|all] [--batch N] [--regressions] [--no-shrink] [--shrink-secs N] [--avoid return] [--keep] [--emit-crate DIR]"
             );
             std::process::exit(2);
         }
@@ -261,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_seed_names_one_program() {
-        for mode in [Mode::Plain, Mode::Loops, Mode::Nalgebra, Mode::All] {
+        for mode in [Mode::Plain, Mode::Loops, Mode::Nalgebra, Mode::Control, Mode::All] {
             let a = generate::program(program_seed(3, 5), mode, false);
             let b = generate::program(program_seed(3, 5), mode, false);
             assert_eq!(render::program_file(&a, "a"), render::program_file(&b, "a"));
@@ -272,8 +273,8 @@ mod tests {
     fn generated_programs_pass_the_shrinker_checks() {
         // The shrinker's validity check must accept what the generator
         // makes, or reductions would be judged against a different rule.
-        for i in 0..300 {
-            let p = generate::program(program_seed(11, i), Mode::All, false);
+        for (i, mode) in (0..300).map(|i| (i, Mode::All)).chain((0..300).map(|i| (i, Mode::Control))) {
+            let p = generate::program(program_seed(11, i), mode, false);
             assert!(shrink::valid(&p), "program {i} fails the validity check:\n{}", render::matdiff_source(&p));
             let n = render::inputs(p.main());
             assert!(p.points.iter().all(|pt| pt.len() == n), "program {i}: points do not match the arguments");
@@ -282,9 +283,80 @@ mod tests {
 
     #[test]
     fn no_return_switch_removes_returns() {
-        for i in 0..100 {
-            let p = generate::program(program_seed(5, i), Mode::All, true);
+        for (i, mode) in (0..100).map(|i| (i, Mode::All)).chain((0..100).map(|i| (i, Mode::Control))) {
+            let p = generate::program(program_seed(5, i), mode, true);
             assert!(!render::matdiff_source(&p).contains("return"), "program {i} returns early");
         }
+    }
+
+    #[test]
+    fn control_mode_draws_every_new_construct() {
+        let sources: Vec<String> = (0..200)
+            .map(|i| render::matdiff_source(&generate::program(program_seed(9, i), Mode::Control, false)))
+            .collect();
+        let constructs = [
+            ("loop statement", "\nloop {"),
+            ("labelled loop", ": loop {"),
+            ("valued loop", "= loop {"),
+            ("break with a value", "{ break ("),
+            ("break to a label", "break '"),
+            ("continue to a label", "continue '"),
+            ("filter", ".filter(|"),
+            ("filtered for loop", ".enumerate().filter(|&("),
+            ("fold with f64::max", ", f64::max)"),
+            ("fold with f64::min", ", f64::min)"),
+            ("chain", ".chain("),
+            ("windows", ".windows("),
+            ("zipped windows", ".zip(s0.windows("),
+            ("count", ".count()"),
+            ("product", ".product::<f64>()"),
+        ];
+        for (what, text) in constructs {
+            assert!(sources.iter().any(|s| s.contains(text)), "no program has a {what} (`{text}`)");
+        }
+        // `return` inside a loop body: a `return` after a loop head with no
+        // closing brace at the start of a line in between.
+        let in_loop = sources.iter().any(|s| {
+            s.split("\nfor ").skip(1).chain(s.split("loop {").skip(1)).any(|rest| {
+                let body = rest.split("\n}").next().unwrap_or("");
+                body.contains("return ")
+            })
+        });
+        assert!(in_loop, "no program returns from inside a loop");
+    }
+
+    #[test]
+    fn jumps_are_checked_against_their_loops() {
+        use ast::{Block, Expr, Func, Program, Ret, Stmt};
+        let body = |inner: Stmt| {
+            let inner_loop = Stmt::Loop {
+                label: None,
+                counter: "k2".into(),
+                limit: 1,
+                body: Block { stmts: vec![inner], tail: None },
+            };
+            Block {
+                stmts: vec![Stmt::LetLoop {
+                    name: "t".into(),
+                    label: Some("'a".into()),
+                    counter: "k1".into(),
+                    limit: 2,
+                    last: Expr::F(1.0),
+                    body: Block { stmts: vec![inner_loop], tail: None },
+                }],
+                tail: Some(Expr::Var("t".into())),
+            }
+        };
+        let prog = |inner: Stmt| Program {
+            funcs: vec![Func { name: "f".into(), params: vec![], ret: Ret::F, body: body(inner), method: false }],
+            points: vec![],
+            self_w: 0.5,
+        };
+        // A value out of an inner loop, and a plain break of a valued loop, are not Rust the macro takes.
+        assert!(!shrink::valid(&prog(Stmt::BreakValue(Some("'a".into()), Expr::F(0.5)))));
+        assert!(!shrink::valid(&prog(Stmt::BreakTo("'a".into()))));
+        assert!(!shrink::valid(&prog(Stmt::ContinueTo("'b".into()))));
+        assert!(shrink::valid(&prog(Stmt::ContinueTo("'a".into()))));
+        assert!(shrink::valid(&prog(Stmt::Break)));
     }
 }

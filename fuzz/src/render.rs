@@ -1,6 +1,6 @@
 //! Renders a program twice: as `#[differentiate]` Rust and as a generic oracle over num-dual scalars.
 
-use crate::ast::{Arm, Block, Expr, Func, Iter, Pat, Program, Ret, Stmt, Ty};
+use crate::ast::{Arm, Block, Expr, Func, Iter, Pat, Program, Reduce, Ret, Src, Stmt, Ty};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -218,6 +218,7 @@ impl R {
                 format!("{n}.iter().fold({init}, |{acc}, &{v}| {})", self.e(body))
             }
             Expr::Block(b) => self.block(b),
+            Expr::Red(src, filter, red) => self.pipeline(src, filter, red),
             Expr::List(is_vec, items) => {
                 let items: Vec<String> = items.iter().map(|a| self.e(a)).collect();
                 format!("{}[{}]", if *is_vec { "vec!" } else { "" }, items.join(", "))
@@ -247,6 +248,67 @@ impl R {
                 }
             }
         }
+    }
+
+    /// An iterator pipeline; both forms read the same items, the oracle
+    /// reduces with folds from the same starting values as `sum` and
+    /// `product` (Rust's float `sum` starts from -0.0).
+    fn pipeline(&mut self, src: &Src, filter: &Option<(Vec<String>, Box<Expr>)>, red: &Reduce) -> String {
+        let md = self.form == Form::Matdiff;
+        let copied = matches!(red, Reduce::FoldFn(..));
+        let windows = matches!(src, Src::Windows(..) | Src::ZipWindows(..));
+        let mut out = match src {
+            Src::Elems(x) => format!("{x}.iter()"),
+            Src::Chain(x, y) => format!("{x}.iter().chain({y}.iter())"),
+            Src::Windows(x, k) => format!("{x}.windows({k})"),
+            Src::ZipWindows(x, y, k) => format!("{x}.windows({k}).zip({y}.windows({k}))"),
+        };
+        if copied {
+            out.push_str(".copied()");
+        }
+        // Binders: `&v` for an element by reference, `w` for a window,
+        // `(a, b)` for zipped windows.
+        let binder = |names: &[String], refs: usize| -> String {
+            if windows {
+                if names.len() == 1 { names[0].clone() } else { format!("({})", names.join(", ")) }
+            } else {
+                format!("{}{}", "&".repeat(refs), names[0])
+            }
+        };
+        if let Some((names, cond)) = filter {
+            let _ = write!(out, ".filter(|{}| {})", binder(names, if copied { 1 } else { 2 }), self.e(cond));
+        }
+        match red {
+            Reduce::Sum if md => out.push_str(".sum::<f64>()"),
+            Reduce::Sum => out.push_str(".fold(T::k(-0.0), |a_, &b_| a_ + b_)"),
+            Reduce::Product if md => out.push_str(".product::<f64>()"),
+            Reduce::Product => out.push_str(".fold(T::k(1.0), |a_, &b_| a_ * b_)"),
+            Reduce::Count => out.push_str(".count()"),
+            Reduce::MapSum(names, body) => {
+                let _ = write!(out, ".map(|{}| {})", binder(names, 1), self.e(body));
+                out.push_str(if md { ".sum::<f64>()" } else { ".fold(T::k(-0.0), |a_, b_| a_ + b_)" });
+            }
+            Reduce::Fold(init, acc, names, body) => {
+                let init = if md && !typed(init) { self.recv(init) } else { self.e(init) };
+                let _ = write!(out, ".fold({init}, |{acc}, {}| {})", binder(names, 1), self.e(body));
+            }
+            Reduce::FoldFn(init, f) => {
+                let init = match init {
+                    Some(i) if md && !typed(i) => self.recv(i),
+                    Some(i) => self.e(i),
+                    None => {
+                        let inf = if *f == "max" { "f64::NEG_INFINITY" } else { "f64::INFINITY" };
+                        if md { inf.to_string() } else { format!("T::k({inf})") }
+                    }
+                };
+                if md {
+                    let _ = write!(out, ".fold({init}, f64::{f})");
+                } else {
+                    let _ = write!(out, ".fold({init}, |a_, b_| support::Num::{f}(a_, b_))");
+                }
+            }
+        }
+        out
     }
 
     fn pat(&self, p: &Pat) -> String {
@@ -364,7 +426,7 @@ impl R {
                     None => format!("if {c} {a}\n"),
                 }
             }
-            Stmt::For { vars, iter, body } => {
+            Stmt::For { label, vars, iter, body } => {
                 let head = match iter {
                     Iter::Range { lo, hi, inclusive, rev, step } => {
                         let r = format!("{}..{}{}", self.e(lo), if *inclusive { "=" } else { "" }, self.e(hi));
@@ -379,20 +441,58 @@ impl R {
                     Iter::Elems(x) => format!("for &{} in {x}.iter()", vars[0]),
                     Iter::Enumerate(x) => format!("for ({}, &{}) in {x}.iter().enumerate()", vars[0], vars[1]),
                     Iter::Zip(x, y) => format!("for (&{}, &{}) in {x}.iter().zip({y}.iter())", vars[0], vars[1]),
+                    Iter::Filter { x, binders, cond } => {
+                        let c = self.e(cond);
+                        if binders.len() == 2 {
+                            format!(
+                                "for ({}, &{}) in {x}.iter().enumerate().filter(|&({}, &{})| {c})",
+                                vars[0], vars[1], binders[0], binders[1]
+                            )
+                        } else {
+                            format!("for &{} in {x}.iter().filter(|&&{}| {c})", vars[0], binders[0])
+                        }
+                    }
                 };
-                format!("{head} {}\n", self.block(body))
+                format!("{}{head} {}\n", label_of(label), self.block(body))
             }
-            Stmt::While { counter, limit, cond, body } => {
+            Stmt::While { label, counter, limit, cond, body } => {
                 let c = self.e(cond);
                 let mut b = self.block(body);
                 b.insert_str(2, &format!("{counter} += 1;\n"));
-                format!("let mut {counter}: usize = 0;\nwhile {counter} < {limit} && {c} {b}\n")
+                format!("let mut {counter}: usize = 0;\n{}while {counter} < {limit} && {c} {b}\n", label_of(label))
+            }
+            // The counter is tested first, so every `loop` ends whatever
+            // its body does (a `continue` included).
+            Stmt::Loop { label, counter, limit, body } => {
+                let mut b = self.block(body);
+                b.insert_str(2, &format!("{counter} += 1;\nif {counter} > {limit} {{ break; }}\n"));
+                format!("let mut {counter}: usize = 0;\n{}loop {b}\n", label_of(label))
+            }
+            Stmt::LetLoop { name, label, counter, limit, last, body } => {
+                let last = self.e(last);
+                let mut b = self.block(body);
+                b.insert_str(2, &format!("{counter} += 1;\nif {counter} > {limit} {{ break {last}; }}\n"));
+                let t = if md { "f64" } else { "T" };
+                format!("let mut {counter}: usize = 0;\nlet {name}: {t} = {}loop {b};\n", label_of(label))
             }
             Stmt::Break => "break;\n".into(),
             Stmt::Continue => "continue;\n".into(),
+            Stmt::BreakTo(l) => format!("break {l};\n"),
+            Stmt::ContinueTo(l) => format!("continue {l};\n"),
+            Stmt::BreakValue(l, e) => {
+                let e = self.e(e);
+                match l {
+                    Some(l) => format!("break {l} {e};\n"),
+                    None => format!("break {e};\n"),
+                }
+            }
             Stmt::Return(e) => format!("return {};\n", self.e(e)),
         }
     }
+}
+
+fn label_of(label: &Option<String>) -> String {
+    label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default()
 }
 
 fn const_value(e: &Expr) -> Option<f64> {

@@ -1,6 +1,6 @@
 //! Greedy reduction of a failing program: one-step smaller candidates, kept when they still fail the same way.
 
-use crate::ast::{Block, Expr, Func, Iter, Pat, Program, Stmt, Ty};
+use crate::ast::{Block, Expr, Func, Iter, Pat, Program, Reduce, Stmt, Ty};
 
 /// Calls `f` on every expression, parents before children.
 pub fn visit_exprs_mut(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
@@ -21,9 +21,13 @@ pub fn visit_exprs_mut(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
                 }
             }
             Stmt::For { iter, body, .. } => {
-                if let Iter::Range { lo, hi, .. } = iter {
-                    expr_mut(lo, f);
-                    expr_mut(hi, f);
+                match iter {
+                    Iter::Range { lo, hi, .. } => {
+                        expr_mut(lo, f);
+                        expr_mut(hi, f);
+                    }
+                    Iter::Filter { cond, .. } => expr_mut(cond, f),
+                    _ => {}
                 }
                 visit_exprs_mut(body, f);
             }
@@ -31,8 +35,13 @@ pub fn visit_exprs_mut(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
                 expr_mut(cond, f);
                 visit_exprs_mut(body, f);
             }
-            Stmt::Return(e) => expr_mut(e, f),
-            Stmt::Break | Stmt::Continue => {}
+            Stmt::Loop { body, .. } => visit_exprs_mut(body, f),
+            Stmt::LetLoop { last, body, .. } => {
+                expr_mut(last, f);
+                visit_exprs_mut(body, f);
+            }
+            Stmt::Return(e) | Stmt::BreakValue(_, e) => expr_mut(e, f),
+            Stmt::Break | Stmt::Continue | Stmt::BreakTo(_) | Stmt::ContinueTo(_) => {}
         }
     }
     if let Some(t) = &mut b.tail {
@@ -73,6 +82,22 @@ fn parts_mut(e: &mut Expr) -> (Vec<&mut Expr>, Vec<&mut Block>) {
             (es, bs)
         }
         Expr::Block(b) => (vec![], vec![&mut **b]),
+        Expr::Red(_, filter, red) => {
+            let mut es: Vec<&mut Expr> = Vec::new();
+            if let Some((_, c)) = filter {
+                es.push(&mut **c);
+            }
+            match &mut **red {
+                Reduce::Sum | Reduce::Product | Reduce::Count | Reduce::FoldFn(None, _) => {}
+                Reduce::MapSum(_, body) => es.push(&mut **body),
+                Reduce::Fold(init, _, _, body) => {
+                    es.push(&mut **init);
+                    es.push(&mut **body);
+                }
+                Reduce::FoldFn(Some(init), _) => es.push(&mut **init),
+            }
+            (es, vec![])
+        }
     }
 }
 
@@ -99,15 +124,21 @@ fn visit_blocks_mut(b: &mut Block, valued: bool, f: &mut dyn FnMut(&mut Block, b
                     visit_blocks_mut(e, false, f);
                 }
             }
-            Stmt::For { body, .. } => visit_blocks_mut(body, false, f),
+            Stmt::For { body, .. } | Stmt::Loop { body, .. } => visit_blocks_mut(body, false, f),
+            Stmt::LetLoop { last, body, .. } => {
+                blocks_in_expr(last, f);
+                visit_blocks_mut(body, false, f);
+            }
             Stmt::While { cond, body, .. } => {
                 blocks_in_expr(cond, f);
                 visit_blocks_mut(body, false, f);
             }
-            Stmt::Let { init: e, .. } | Stmt::Assign { value: e, .. } | Stmt::Return(e) => blocks_in_expr(e, f),
+            Stmt::Let { init: e, .. } | Stmt::Assign { value: e, .. } | Stmt::Return(e) | Stmt::BreakValue(_, e) => {
+                blocks_in_expr(e, f)
+            }
             Stmt::IndexAssign { value, .. } => blocks_in_expr(value, f),
             Stmt::AssignTuple { values, .. } => values.iter_mut().for_each(|v| blocks_in_expr(v, f)),
-            Stmt::Break | Stmt::Continue => {}
+            Stmt::Break | Stmt::Continue | Stmt::BreakTo(_) | Stmt::ContinueTo(_) => {}
         }
     }
     if let Some(t) = &mut b.tail {
@@ -128,6 +159,7 @@ fn blocks_in_expr(e: &mut Expr, f: &mut dyn FnMut(&mut Block, bool)) {
 fn kind(e: &Expr) -> char {
     match e {
         Expr::U(_) | Expr::UBin(..) | Expr::ToU(..) => 'u',
+        Expr::Red(_, _, r) if **r == Reduce::Count => 'u',
         Expr::Cmp(..) | Expr::Logic(..) | Expr::Not(_) => 'b',
         Expr::Var(_) | Expr::List(..) => '?',
         Expr::NBin(..) | Expr::NScale(..) | Expr::NMap(..) | Expr::Inv(_) | Expr::Solve(..) | Expr::NView(..) => 'n',
@@ -243,9 +275,33 @@ fn block_reductions(b: &Block, valued: bool) -> Vec<Block> {
                 }
                 v.into_iter().next()
             }
-            Stmt::For { body, .. } | Stmt::While { body, .. } => Some(body.stmts.clone()),
+            Stmt::For { body, .. } | Stmt::While { body, .. } | Stmt::Loop { body, .. } => Some(body.stmts.clone()),
+            Stmt::LetLoop { name, last, .. } => {
+                Some(vec![Stmt::Let { name: name.clone(), mutable: false, ty: Ty::F, init: last.clone() }])
+            }
             _ => None,
         };
+        // Labels and trip counts go where nothing needs them.
+        let mut c = b.clone();
+        let reduced = match &mut c.stmts[i] {
+            Stmt::For { label, .. }
+            | Stmt::While { label, .. }
+            | Stmt::Loop { label, .. }
+            | Stmt::LetLoop { label, .. }
+                if label.is_some() =>
+            {
+                *label = None;
+                true
+            }
+            Stmt::Loop { limit, .. } | Stmt::LetLoop { limit, .. } if *limit > 1 => {
+                *limit = 1;
+                true
+            }
+            _ => false,
+        };
+        if reduced {
+            out.push(c);
+        }
         if let Some(stmts) = inline {
             let mut c = b.clone();
             c.stmts.splice(i..=i, stmts);
@@ -351,7 +407,32 @@ pub fn candidates(p: &Program) -> Vec<Program> {
 #[derive(Clone)]
 struct Scope {
     names: Vec<(String, bool)>,
-    in_loop: bool,
+    /// The enclosing loops, innermost last: label and whether it is a valued `loop`.
+    loops: Vec<(Option<String>, bool)>,
+}
+
+impl Scope {
+    fn inner_loop(&self, label: Option<String>, valued: bool) -> Scope {
+        let mut s = self.clone();
+        s.loops.push((label, valued));
+        s
+    }
+    fn outside_loops(&self) -> Scope {
+        Scope { names: self.names.clone(), loops: Vec::new() }
+    }
+    fn jump_ok(&self, s: &Stmt) -> bool {
+        let labelled = |l: &str| self.loops.iter().rposition(|(m, _)| m.as_deref() == Some(l));
+        match s {
+            Stmt::Break => self.loops.last().is_some_and(|(_, v)| !v),
+            Stmt::Continue => !self.loops.is_empty(),
+            Stmt::BreakTo(l) => labelled(l).is_some_and(|i| !self.loops[i].1),
+            Stmt::ContinueTo(l) => labelled(l).is_some(),
+            // A value leaves only the innermost loop.
+            Stmt::BreakValue(None, _) => self.loops.last().is_some_and(|(_, v)| *v),
+            Stmt::BreakValue(Some(l), _) => labelled(l).is_some_and(|i| i + 1 == self.loops.len() && self.loops[i].1),
+            _ => false,
+        }
+    }
 }
 
 /// Every name read is bound, every name written is mutable, `break` is in
@@ -362,7 +443,7 @@ pub fn valid(p: &Program) -> bool {
 }
 
 fn func_valid(f: &Func, helpers: &[&str]) -> bool {
-    let mut s = Scope { names: f.params.iter().map(|(n, _)| (n.clone(), false)).collect(), in_loop: false };
+    let mut s = Scope { names: f.params.iter().map(|(n, _)| (n.clone(), false)).collect(), loops: Vec::new() };
     block_ok(&f.body, &mut s, helpers, true)
 }
 
@@ -390,25 +471,41 @@ fn block_ok(b: &Block, s: &mut Scope, h: &[&str], valued: bool) -> bool {
             Stmt::If(c, a, e) => {
                 expr_ok(c, s, h) && block_ok(a, s, h, false) && e.as_ref().is_none_or(|e| block_ok(e, s, h, false))
             }
-            Stmt::For { vars, iter, body } => {
+            Stmt::For { label, vars, iter, body } => {
                 let it = match iter {
                     Iter::Range { lo, hi, .. } => expr_ok(lo, s, h) && expr_ok(hi, s, h),
                     Iter::Elems(x) | Iter::Enumerate(x) => bound(s, x).is_some(),
                     Iter::Zip(x, y) => bound(s, x).is_some() && bound(s, y).is_some(),
+                    Iter::Filter { x, binders, cond } => {
+                        let mut inner = s.outside_loops();
+                        inner.names.extend(binders.iter().map(|b| (b.clone(), false)));
+                        bound(s, x).is_some() && expr_ok(cond, &inner, h)
+                    }
                 };
-                let mut inner = s.clone();
-                inner.in_loop = true;
+                let mut inner = s.inner_loop(label.clone(), false);
                 inner.names.extend(vars.iter().map(|v| (v.clone(), false)));
                 it && block_ok(body, &mut inner, h, false)
             }
-            Stmt::While { counter, cond, body, .. } => {
+            Stmt::While { label, counter, cond, body, .. } => {
                 let c = expr_ok(cond, s, h);
-                let mut inner = s.clone();
-                inner.in_loop = true;
+                let mut inner = s.inner_loop(label.clone(), false);
                 inner.names.push((counter.clone(), false));
                 c && block_ok(body, &mut inner, h, false)
             }
-            Stmt::Break | Stmt::Continue => s.in_loop,
+            Stmt::Loop { label, counter, body, .. } => {
+                let mut inner = s.inner_loop(label.clone(), false);
+                inner.names.push((counter.clone(), false));
+                block_ok(body, &mut inner, h, false)
+            }
+            Stmt::LetLoop { name, label, counter, last, body, .. } => {
+                let mut inner = s.inner_loop(label.clone(), true);
+                inner.names.push((counter.clone(), false));
+                let r = expr_ok(last, &inner, h) && block_ok(body, &mut inner, h, false);
+                s.names.push((name.clone(), false));
+                r
+            }
+            Stmt::BreakValue(_, e) => s.jump_ok(st) && expr_ok(e, s, h),
+            Stmt::Break | Stmt::Continue | Stmt::BreakTo(_) | Stmt::ContinueTo(_) => s.jump_ok(st),
             Stmt::Return(e) => expr_ok(e, s, h),
         };
     }
@@ -442,13 +539,31 @@ fn expr_ok(e: &Expr, s: &Scope, h: &[&str]) -> bool {
             inner.names.push((v.clone(), false));
             return bound(s, n).is_some() && expr_ok(init, s, h) && expr_ok(body, &inner, h);
         }
+        Expr::Red(src, filter, red) => {
+            let mut r = src.containers().iter().all(|x| bound(s, x).is_some());
+            let closure = |binders: &[String], extra: Option<&String>| {
+                let mut inner = s.outside_loops();
+                inner.names.extend(extra.map(|a| (a.clone(), false)));
+                inner.names.extend(src.readable(binders).into_iter().map(|n| (n, false)));
+                inner
+            };
+            if let Some((b, c)) = filter {
+                r &= expr_ok(c, &closure(b, None), h);
+            }
+            r &= match &**red {
+                Reduce::Sum | Reduce::Product | Reduce::Count | Reduce::FoldFn(None, _) => true,
+                Reduce::MapSum(b, body) => expr_ok(body, &closure(b, None), h),
+                Reduce::Fold(init, acc, b, body) => expr_ok(init, s, h) && expr_ok(body, &closure(b, Some(acc)), h),
+                Reduce::FoldFn(Some(init), _) => expr_ok(init, s, h),
+            };
+            return r;
+        }
         Expr::NMap(m, v, body) => {
-            let inner = Scope { names: vec![(v.clone(), false)], in_loop: false };
+            let inner = Scope { names: vec![(v.clone(), false)], loops: Vec::new() };
             return expr_ok(m, s, h) && expr_ok(body, &inner, h);
         }
         Expr::If(c, a, b) => {
-            let mut inner = s.clone();
-            inner.in_loop = false;
+            let mut inner = s.outside_loops();
             return expr_ok(c, s, h) && block_ok(a, &mut inner.clone(), h, true) && block_ok(b, &mut inner, h, true);
         }
         Expr::Match(sc, _, arms) => {
@@ -456,8 +571,7 @@ fn expr_ok(e: &Expr, s: &Scope, h: &[&str]) -> bool {
                 arms.last().is_some_and(|a| a.guard.is_none() && matches!(a.pat, Pat::Wild | Pat::Bind(_)));
             let mut r = expr_ok(sc, s, h) && last_catches;
             for a in arms.iter() {
-                let mut inner = s.clone();
-                inner.in_loop = false;
+                let mut inner = s.outside_loops();
                 if let Pat::Bind(v) = &a.pat {
                     inner.names.push((v.clone(), false));
                 }
@@ -466,8 +580,7 @@ fn expr_ok(e: &Expr, s: &Scope, h: &[&str]) -> bool {
             return r;
         }
         Expr::Block(b) => {
-            let mut inner = s.clone();
-            inner.in_loop = false;
+            let mut inner = s.outside_loops();
             return block_ok(b, &mut inner, h, true);
         }
         _ => {}

@@ -128,9 +128,19 @@ fn has_effect(expr: &Expr) -> bool {
         // A check that must stay to report a missing derivative; buffer
         // and tape operations; calls into user code.
         Expr::Cotangent(_) | Expr::Take { .. } | Expr::Pop { .. } | Expr::Call { .. } => true,
-        Expr::Opaque { tokens, .. } => calls_something(tokens.clone()),
+        Expr::Opaque { tokens, .. } => {
+            tokens.to_string() != unset_value().to_string() && calls_something(tokens.clone())
+        }
         _ => false,
     }
+}
+
+/// What a `loop`'s value holds before its first `break` sets it: a call,
+/// but one without an effect, pruned like a value when nothing reads the
+/// loop's value; kept, it would leave rustc a default of no inferable type
+/// once the `break`s that give it one are pruned.
+pub fn unset_value() -> TokenStream {
+    quote::quote!(::core::default::Default::default())
 }
 
 /// Whether user code calls a function or a macro (which might have an

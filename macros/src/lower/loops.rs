@@ -210,7 +210,7 @@ impl Lowerer {
             let init = if varied {
                 self.float_zero("loop_value")
             } else {
-                self.constant(quote!(::core::default::Default::default()), "loop_value")
+                self.constant(crate::prune::unset_value(), "loop_value")
             };
             carried.push((key.clone(), init));
         }
