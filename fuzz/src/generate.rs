@@ -66,6 +66,10 @@ struct Gen {
     loops: Vec<(Option<String>, bool)>,
     /// The function returns one float and may `return` early.
     fn_returns: bool,
+    /// Variables bound to a view (`let n = m.rows(0, 2);`): in plain Rust
+    /// they are views, which `matdiff::inv`, `solve` and `logdet` (owned
+    /// matrices) do not take.
+    views: Vec<String>,
 }
 
 fn b(e: Expr) -> Box<Expr> {
@@ -775,7 +779,7 @@ impl Gen {
     /// drawn that way), so `inv`, `solve` and `logdet` stay finite.
     fn wellcond(&mut self, d: usize, n: usize) -> Expr {
         if d == 0 {
-            return self.nmat_var(n);
+            return self.owned_nmat_var(n);
         }
         match self.rng.below(5) {
             0 => {
@@ -783,7 +787,19 @@ impl Gen {
             }
             1 => Expr::NScale(b(self.wellcond(d - 1, n)), b(Expr::F(*self.rng.pick(&[0.5, 1.5, 2.0])))),
             2 => Expr::NM0("transpose", b(self.wellcond(d - 1, n))),
-            _ => self.nmat_var(n),
+            _ => self.owned_nmat_var(n),
+        }
+    }
+
+    /// A matrix variable that is not a view (see `views`), or, if there
+    /// is none, the view's owned copy.
+    fn owned_nmat_var(&mut self, n: usize) -> Expr {
+        let views = self.views.clone();
+        let owned = self.vars(|v| v.ty == Ty::DMat(n, n) && !views.contains(&v.name));
+        if owned.is_empty() {
+            Expr::NM0("into_owned", b(self.nmat_var(n)))
+        } else {
+            Expr::Var(self.rng.pick(&owned).name.clone())
         }
     }
 
@@ -904,6 +920,9 @@ impl Gen {
                     _ => unreachable!(),
                 };
                 let name = self.name("n");
+                if matches!(init, Expr::NView(..)) {
+                    self.views.push(name.clone());
+                }
                 out.push(Stmt::Let { name: name.clone(), mutable: false, ty, init });
                 self.scope.push(Var { name, ty, mutable: false, bound: None });
             }
@@ -1209,6 +1228,7 @@ pub fn program(seed: u64, mode: Mode, no_return: bool) -> Program {
         no_return,
         loops: vec![],
         fn_returns: false,
+        views: vec![],
     };
     let method = g.rng.chance(0.15);
     g.method = method;
