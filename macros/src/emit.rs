@@ -6,7 +6,7 @@ mod blocks;
 
 use std::collections::HashSet;
 
-use matdiff_table::Primitive;
+use matdiff_table::{Primitive, Syntax};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -705,6 +705,24 @@ impl<'a> Emitter<'a> {
     fn primal(&self, prim: &Primitive, args: &[Var], form: &Form, span: Span) -> TokenStream {
         let a: Vec<&Ident> = args.iter().map(|v| self.ident(*v)).collect();
         match form {
+            Form::Operator if !prim.matrix && self.plain_floats(args) => {
+                // Between floats the operator itself: rustc checks a
+                // built-in operation faster than a generic rule function
+                // and its trait, and borrows nothing (the rule's value is
+                // this same operation).
+                match (prim.syntax, a.as_slice()) {
+                    (Syntax::Binary(symbol @ ("+" | "-" | "*" | "/" | "%")), [x, y]) => {
+                        let op: TokenStream = operator(symbol, span);
+                        quote_spanned!(span=> #x #op #y)
+                    }
+                    (Syntax::Unary("-"), [x]) => quote_spanned!(span=> -#x),
+                    _ => {
+                        let rules = Self::rules(prim);
+                        let borrowed = self.refs(args);
+                        quote_spanned!(span=> #rules::value(#(#borrowed),*))
+                    }
+                }
+            }
             Form::Operator => {
                 let rules = Self::rules(prim);
                 let borrowed = self.refs(args);
@@ -752,6 +770,16 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
+    }
+
+    /// Whether every one of `args` is a float of a function without
+    /// matrices: `Copy` values whose operators are the built-in ones.
+    fn plain_floats(&self, args: &[Var]) -> bool {
+        !self.owns_matrices
+            && args.iter().all(|v| {
+                let info = self.vars.get(*v);
+                !info.array && !info.matrix && !info.tangent
+            })
     }
 
     fn call(&self, callee: &Callee, args: &[Var], mode: &CallMode, span: Span) -> TokenStream {
@@ -909,4 +937,15 @@ pub fn zero_tangent(vars: &Vars, v: Var, directions: &TokenStream, span: Span) -
     }
     let v = vars.ident(v);
     quote_spanned!(span=> ::matdiff::__private::zero_tangent::<#directions, _>(&#v))
+}
+
+/// The tokens of binary operator `symbol` (`+`, `-`, `*`, `/`, `%`).
+fn operator(symbol: &str, span: Span) -> TokenStream {
+    match symbol {
+        "+" => quote_spanned!(span=> +),
+        "-" => quote_spanned!(span=> -),
+        "*" => quote_spanned!(span=> *),
+        "/" => quote_spanned!(span=> /),
+        _ => quote_spanned!(span=> %),
+    }
 }

@@ -250,9 +250,9 @@ impl huber {
         let cond = a <= delta;
         let (result, tape, result_dot) = if cond {
             let c: f64 = 0.5;
-            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
+            let mul = c * x;
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
+            let mul_1 = mul * x;
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &x,
@@ -276,9 +276,9 @@ impl huber {
             (mul_1, tape_1, mul_1_dot_2)
         } else {
             let c_1: f64 = 0.5 * delta;
-            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
+            let sub = a - c_1;
             let sub_dot = a_dot;
-            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
+            let mul_2 = delta * sub;
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,

@@ -402,7 +402,7 @@ impl __matdiff_tangent_scaled_first {
         let i = 0;
         let element = x_dot[i];
         let element_dot = x_dot_dot[i];
-        let mul = ::matdiff::__private::rules::mul::value(&element, &t);
+        let mul = element * t;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(
             &element,
             &t,
@@ -419,7 +419,7 @@ impl __matdiff_tangent_scaled_first {
         let i_1 = 0;
         let element_1 = x[i_1];
         let element_1_dot = x_dot_1[i_1];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&element_1, &t_dot);
+        let mul_1 = element_1 * t_dot;
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &element_1,
             &t_dot,
@@ -433,7 +433,7 @@ impl __matdiff_tangent_scaled_first {
             &t_dot_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let tangent = ::matdiff::__private::rules::add::value(&mul, &mul_1);
+        let tangent = mul + mul_1;
         let tangent_dot_2 = ::matdiff::__private::add(&mul_dot_2, &mul_1_dot_2);
         let tangent_1: f64 = tangent;
         let _: () = if !__MATDIFF_REVERSE {

@@ -404,12 +404,12 @@ impl __matdiff_partial_fixed_point_a {
         let c: f64 = 1.0;
         let sin = y.sin();
         let sin_dot = ::matdiff::__private::rules::sin::jvp0(&y, &sin, &y_dot);
-        let mul = ::matdiff::__private::rules::mul::value(&a, &sin);
+        let mul = a * sin;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &sin, &mul, &a_dot);
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &sin, &mul, &sin_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let add = ::matdiff::__private::rules::add::value(&c, &mul);
-        let partial = ::matdiff::__private::rules::div::value(&cos, &add);
+        let add = c + mul;
+        let partial = cos / add;
         let partial_dot = ::matdiff::__private::rules::div::jvp0(
             &cos,
             &add,

@@ -326,7 +326,7 @@ impl damped {
             let i_1 = i;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &c);
+            let mul = element * c;
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &c,
@@ -343,14 +343,14 @@ impl damped {
             let sin = mul.sin();
             let sin_dot = ::matdiff::__private::rules::sin::jvp0(&mul, &sin, &mul_dot_2);
             let c_1 = T::from(i_1 + 1).unwrap();
-            let div = ::matdiff::__private::rules::div::value(&sin, &c_1);
+            let div = sin / c_1;
             let div_dot = ::matdiff::__private::rules::div::jvp0(
                 &sin,
                 &c_1,
                 &div,
                 &sin_dot,
             );
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &div);
+            let s_2 = s_1 + div;
             let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &div_dot);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
@@ -389,7 +389,7 @@ impl damped {
             let i_1 = i;
             let element = x[i_1];
             let element_dot_1 = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &c);
+            let mul = element * c;
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &c,
@@ -405,7 +405,7 @@ impl damped {
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let sin = mul.sin();
             let c_1 = T::from(i_1 + 1).unwrap();
-            let div = ::matdiff::__private::rules::div::value(&sin, &c_1);
+            let div = sin / c_1;
             let sin_bar = ::matdiff::__private::rules::div::vjp0(
                 &sin,
                 &c_1,

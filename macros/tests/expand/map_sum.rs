@@ -363,11 +363,11 @@ impl inner_sum {
         for k in (start..end) {
             let v = x[k];
             let v_dot = x_dot[k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+            let mul = v * v;
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
+            let mul_1 = mul * v;
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &v,
@@ -381,7 +381,7 @@ impl inner_sum {
                 &v_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
+            let sum_2 = sum_1 + mul_1;
             let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
@@ -410,7 +410,7 @@ impl inner_sum {
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+            let mul = v * v;
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
                 &v,
@@ -424,7 +424,7 @@ impl inner_sum {
                 &v_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
+            let mul_1 = mul * v;
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,

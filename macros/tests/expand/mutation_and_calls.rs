@@ -272,25 +272,25 @@ impl loss {
         (f64, f64, ::matdiff::__private::NoDerivative),
         (__MatdiffD, __MatdiffD, ::matdiff::__private::NoDerivative),
     ) {
-        let s = ::matdiff::__private::rules::mul::value(&w, &w);
+        let s = w * w;
         let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &s, &w_dot);
         let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &s, &w_dot);
         let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
         let c: f64 = 2.0;
-        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
+        let mul = w * c;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &mul, &w_dot);
-        let add = ::matdiff::__private::rules::add::value(&mul, &b);
+        let add = mul + b;
         let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
-        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
+        let s_1 = s + sigmoid;
         let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
             let c_1: f64 = 0.5;
-            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
+            let s_2 = s_1 * c_1;
             let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
                 &s_1,
                 &c_1,

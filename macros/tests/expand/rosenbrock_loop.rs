@@ -374,7 +374,7 @@ impl rosenbrock {
             let element_dot = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+            let mul = element_1 * element_1;
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
@@ -388,7 +388,7 @@ impl rosenbrock {
                 &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+            let sub = element - mul;
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
             let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let c_3 = 2;
@@ -399,7 +399,7 @@ impl rosenbrock {
                 &powi,
                 &sub_dot_2,
             );
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
+            let mul_1 = c_2 * powi;
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_2,
                 &powi,
@@ -407,7 +407,7 @@ impl rosenbrock {
                 &powi_dot,
             );
             let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
+            let sub_1 = c_4 - element_1;
             let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -417,9 +417,9 @@ impl rosenbrock {
                 &powi_1,
                 &sub_1_dot,
             );
-            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
+            let add = mul_1 + powi_1;
             let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
+            let s_2 = s_1 + add;
             let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
@@ -454,7 +454,7 @@ impl rosenbrock {
             let element_dot_1 = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+            let mul = element_1 * element_1;
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
@@ -468,14 +468,14 @@ impl rosenbrock {
                 &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+            let sub = element - mul;
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
             let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
+            let mul_1 = c_2 * powi;
             let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
+            let sub_1 = c_4 - element_1;
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);

@@ -306,7 +306,7 @@ impl calls_with_slices {
             let c_1: f64 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
+            let mul = c_1 * element;
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
                 &element,
@@ -330,7 +330,7 @@ impl calls_with_slices {
             &sin,
             &inner_sum_1_dot,
         );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
+        let mul_1 = inner_sum * sin;
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &inner_sum,
             &sin,
@@ -437,7 +437,7 @@ impl calls_with_slices {
             let i_1 = i;
             let c_1: f64 = 2.0;
             let element = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
+            let mul = c_1 * element;
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(

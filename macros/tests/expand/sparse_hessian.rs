@@ -341,11 +341,11 @@ impl chain {
         (f64, f64, f64, f64),
         (__MatdiffD, __MatdiffD, __MatdiffD, __MatdiffD),
     ) {
-        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
+        let mul = a * a;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
+        let sub = b - mul;
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
         let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
         let c_1 = 2;
@@ -356,11 +356,11 @@ impl chain {
             &powi,
             &sub_dot_2,
         );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
+        let mul_1 = b * b;
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
+        let sub_1 = c - mul_1;
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
         let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
         let c_2 = 2;
@@ -371,13 +371,13 @@ impl chain {
             &powi_1,
             &sub_1_dot_2,
         );
-        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
+        let add = powi + powi_1;
         let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
+        let mul_2 = c * c;
         let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
+        let sub_2 = d - mul_2;
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
         let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
         let c_3 = 2;
@@ -388,7 +388,7 @@ impl chain {
             &powi_2,
             &sub_2_dot_2,
         );
-        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
+        let add_1 = add + powi_2;
         let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
         let _: () = if !__MATDIFF_REVERSE {
             return (

@@ -251,7 +251,7 @@ impl polar {
         let c_dot = ::matdiff::__private::rules::cos::jvp0(&t, &c, &t_dot);
         let cond = r > 0.0;
         let (a_1, b, tape, a_1_dot, b_dot) = if cond {
-            let a = ::matdiff::__private::rules::mul::value(&r, &s);
+            let a = r * s;
             let a_dot = ::matdiff::__private::rules::mul::jvp0(&r, &s, &a, &r_dot);
             let a_dot_1 = ::matdiff::__private::rules::mul::jvp1(&r, &s, &a, &s_dot);
             let a_dot_2 = ::matdiff::__private::add(&a_dot, &a_dot_1);
@@ -261,7 +261,7 @@ impl polar {
             let tape_2 = ::matdiff::__private::Branch::Else(());
             (c, r, tape_2, c_dot, r_dot)
         };
-        let mul = ::matdiff::__private::rules::mul::value(&a_1, &b);
+        let mul = a_1 * b;
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a_1, &b, &mul, &a_1_dot);
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a_1, &b, &mul, &b_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);

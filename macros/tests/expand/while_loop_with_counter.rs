@@ -310,7 +310,7 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
+                let mul = element * element;
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
                     &element,
@@ -325,8 +325,8 @@ impl value_dependent_while {
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c: f64 = 0.1;
-                let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
+                let add = mul + c;
+                let t_2 = t_1 + add;
                 let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
@@ -343,7 +343,7 @@ impl value_dependent_while {
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
+        let mul_1 = t_1 * element_1;
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_1,
             &element_1,
@@ -358,7 +358,7 @@ impl value_dependent_while {
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
-        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
+        let add_1 = mul_1 + c_2;
         let add_1_dot = mul_1_dot_2;
         let _: () = if !__MATDIFF_REVERSE {
             return (add_1, add_1_dot, (__matdiff_storage0,), (::std::vec::Vec::new(),));
@@ -403,7 +403,7 @@ impl value_dependent_while {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
+            let mul = element * element;
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
