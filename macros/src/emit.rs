@@ -525,6 +525,18 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// [`Emitter::rules_along`], but the module of the rules between two
+    /// floats where an operator with matrix forms (`*`, `/`) has float
+    /// operands: rustc checks those calls without selecting a trait
+    /// implementation.
+    fn rules_between(&self, prim: &Primitive, args: &[Var], carrier: Var) -> TokenStream {
+        if matches!(prim.name, "mul" | "div") && !prim.matrix && !self.bundle && self.plain_floats(args) {
+            let name = format_ident!("{}", prim.name);
+            return quote!(::matdiff::__private::rules::#name::scalar);
+        }
+        self.rules_along(prim, carrier)
+    }
+
     fn expr(&self, expr: &Expr, span: Span) -> TokenStream {
         match expr {
             Expr::Opaque { tokens, .. } => tokens.clone(),
@@ -544,7 +556,7 @@ impl<'a> Emitter<'a> {
             Expr::Jvp { prim, k, args, out, t } => {
                 let t_var = t;
                 let rule = format_ident!("jvp{}", k);
-                let rules = self.rules_along(prim, *t);
+                let rules = self.rules_between(prim, args, *t);
                 if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(t) {
                     let (rule, t) = (format_ident!("jvp{}_owned", k), self.ident(*t));
                     return quote_spanned!(span=> #rules::#rule(#t));
@@ -559,7 +571,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
-                let rules = self.rules_along(prim, *c);
+                let rules = self.rules_between(prim, args, *c);
                 // The linear operators (not the casts) take a cotangent
                 // nothing else reads by value, and reuse its storage.
                 if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(c) {
@@ -577,7 +589,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
-                let rules = self.rules_along(prim, *t);
+                let rules = self.rules_between(prim, args, *t);
                 let args = self.refs(args);
                 let out = self.value_arg(prim, *out);
                 let (c, t) = (self.ident(*c), self.ident(*t));

@@ -364,17 +364,27 @@ impl inner_sum {
             let v = x[k];
             let v_dot = x_dot[k];
             let mul = v * v;
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
+            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+                &v,
+                &v,
+                &mul,
+                &v_dot,
+            );
+            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+                &v,
+                &v,
+                &mul,
+                &v_dot,
+            );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let mul_1 = mul * v;
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
                 &mul,
                 &v,
                 &mul_1,
                 &mul_dot_2,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &mul,
                 &v,
                 &mul_1,
@@ -411,13 +421,13 @@ impl inner_sum {
             let v = x[k];
             let v_dot_1 = x_dot[k];
             let mul = v * v;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+            let mul_dot_3 = ::matdiff::__private::rules::mul::scalar::jvp0(
                 &v,
                 &v,
                 &mul,
                 &v_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+            let mul_dot_4 = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &v,
                 &v,
                 &mul,
@@ -425,19 +435,19 @@ impl inner_sum {
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let mul_1 = mul * v;
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
+            let mul_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar,
             );
-            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            let mul_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar_dot,
             );
-            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
                 &mul,
                 &v,
                 &mul_1,
@@ -445,19 +455,19 @@ impl inner_sum {
                 &v_dot_1,
             );
             let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-            let v_bar = ::matdiff::__private::rules::mul::vjp1(
+            let v_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar,
             );
-            let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            let v_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar_dot,
             );
-            let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let v_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
                 &mul,
                 &v,
                 &mul_1,
@@ -465,14 +475,19 @@ impl inner_sum {
                 &mul_dot_5,
             );
             let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
-            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
-            let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
+            let v_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp0(
+                &v,
+                &v,
+                &mul,
+                &mul_bar,
+            );
+            let v_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &v,
                 &v,
                 &mul,
                 &mul_bar_dot_2,
             );
-            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
                 &v,
                 &v,
                 &mul,
@@ -482,14 +497,19 @@ impl inner_sum {
             let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
             let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
             let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot_2, &v_bar_1_dot_2);
-            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
-            let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
+            let v_bar_3 = ::matdiff::__private::rules::mul::scalar::vjp1(
+                &v,
+                &v,
+                &mul,
+                &mul_bar,
+            );
+            let v_bar_3_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &v,
                 &v,
                 &mul,
                 &mul_bar_dot_2,
             );
-            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
                 &v,
                 &v,
                 &mul,

@@ -375,13 +375,13 @@ impl rosenbrock {
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
             let mul = element_1 * element_1;
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &element_1_dot,
             );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &element_1,
                 &element_1,
                 &mul,
@@ -400,7 +400,7 @@ impl rosenbrock {
                 &sub_dot_2,
             );
             let mul_1 = c_2 * powi;
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
+            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &c_2,
                 &powi,
                 &mul_1,
@@ -455,13 +455,13 @@ impl rosenbrock {
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
             let mul = element_1 * element_1;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
+            let mul_dot_3 = ::matdiff::__private::rules::mul::scalar::jvp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &element_1_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
+            let mul_dot_4 = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &element_1,
                 &element_1,
                 &mul,
@@ -506,13 +506,13 @@ impl rosenbrock {
             let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(
                 &sub_1_bar_dot_2,
             );
-            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            let powi_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
                 &s_1_bar,
             );
-            let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            let powi_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
@@ -540,19 +540,19 @@ impl rosenbrock {
             let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
                 &element_1,
                 &element_1,
                 &mul,
@@ -571,19 +571,19 @@ impl rosenbrock {
                 &element_1_bar_dot,
                 &element_1_bar_1_dot_2,
             );
-            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
+            let element_1_bar_3 = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
+            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
                 &element_1,
                 &element_1,
                 &mul,

@@ -376,7 +376,7 @@ impl stencil {
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
             let mul = c * element_1;
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &c,
                 &element_1,
                 &mul,
@@ -391,13 +391,13 @@ impl stencil {
             let d = sub + element_2;
             let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
             let mul_1 = d * d;
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
                 &d,
                 &d,
                 &mul_1,
                 &d_dot_2,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &d,
                 &d,
                 &mul_1,
@@ -452,7 +452,7 @@ impl stencil {
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
             let mul = c * element_1;
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
                 &c,
                 &element_1,
                 &mul,
@@ -492,14 +492,19 @@ impl stencil {
                 &element_1_bar_dot,
                 &element_1_bar_dot_1,
             );
-            let d_bar = ::matdiff::__private::rules::mul::vjp0(&d, &d, &mul_1, &s_1_bar);
-            let d_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            let d_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+                &d,
+                &d,
+                &mul_1,
+                &s_1_bar,
+            );
+            let d_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &d,
                 &d,
                 &mul_1,
                 &s_1_bar_dot,
             );
-            let d_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let d_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
                 &d,
                 &d,
                 &mul_1,
@@ -507,19 +512,19 @@ impl stencil {
                 &d_dot_5,
             );
             let d_bar_dot_2 = ::matdiff::__private::add(&d_bar_dot, &d_bar_dot_1);
-            let d_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+            let d_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &d,
                 &d,
                 &mul_1,
                 &s_1_bar,
             );
-            let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            let d_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &d,
                 &d,
                 &mul_1,
                 &s_1_bar_dot,
             );
-            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
                 &d,
                 &d,
                 &mul_1,
@@ -539,13 +544,13 @@ impl stencil {
             );
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&d_bar_2);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &c,
                 &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &c,
                 &element_1,
                 &mul,

@@ -311,13 +311,13 @@ impl value_dependent_while {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
                 let mul = element * element;
-                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+                let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
                     &element,
                     &element,
                     &mul,
                     &element_dot,
                 );
-                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+                let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
                     &element,
                     &element,
                     &mul,
@@ -344,13 +344,13 @@ impl value_dependent_while {
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
         let mul_1 = t_1 * element_1;
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
+        let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
             &t_1,
             &element_1,
             &mul_1,
             &t_1_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
             &t_1,
             &element_1,
             &mul_1,
@@ -369,26 +369,26 @@ impl value_dependent_while {
         );
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
+        let t_3_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
             &t_1,
             &element_1,
             &mul_1,
             &add_1_bar,
         );
-        let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+        let t_3_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
             &t_1,
             &element_1,
             &mul_1,
             &add_1_bar,
             &element_1_dot,
         );
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
+        let element_1_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
             &t_1,
             &element_1,
             &mul_1,
             &add_1_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
             &t_1,
             &element_1,
             &mul_1,
@@ -404,19 +404,19 @@ impl value_dependent_while {
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
             let mul = element * element;
-            let element_bar = ::matdiff::__private::rules::mul::vjp0(
+            let element_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
+            let element_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar_dot,
             );
-            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
                 &element,
                 &element,
                 &mul,
@@ -427,19 +427,19 @@ impl value_dependent_while {
                 &element_bar_dot,
                 &element_bar_dot_1,
             );
-            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
+            let element_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar,
             );
-            let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            let element_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar_dot,
             );
-            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
                 &element,
                 &element,
                 &mul,
