@@ -6,7 +6,7 @@ mod blocks;
 
 use std::collections::HashSet;
 
-use matdiff_table::{Primitive, Syntax};
+use matdiff_table::Primitive;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -525,18 +525,6 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// [`Emitter::rules_along`], but the module of the rules between two
-    /// floats where an operator with matrix forms (`*`, `/`) has float
-    /// operands: rustc checks those calls without selecting a trait
-    /// implementation.
-    fn rules_between(&self, prim: &Primitive, args: &[Var], carrier: Var) -> TokenStream {
-        if matches!(prim.name, "mul" | "div") && !prim.matrix && !self.bundle && self.plain_floats(args) {
-            let name = format_ident!("{}", prim.name);
-            return quote!(::matdiff::__private::rules::#name::scalar);
-        }
-        self.rules_along(prim, carrier)
-    }
-
     fn expr(&self, expr: &Expr, span: Span) -> TokenStream {
         match expr {
             Expr::Opaque { tokens, .. } => tokens.clone(),
@@ -556,7 +544,7 @@ impl<'a> Emitter<'a> {
             Expr::Jvp { prim, k, args, out, t } => {
                 let t_var = t;
                 let rule = format_ident!("jvp{}", k);
-                let rules = self.rules_between(prim, args, *t);
+                let rules = self.rules_along(prim, *t);
                 if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(t) {
                     let (rule, t) = (format_ident!("jvp{}_owned", k), self.ident(*t));
                     return quote_spanned!(span=> #rules::#rule(#t));
@@ -571,7 +559,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
-                let rules = self.rules_between(prim, args, *c);
+                let rules = self.rules_along(prim, *c);
                 // The linear operators (not the casts) take a cotangent
                 // nothing else reads by value, and reuse its storage.
                 if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(c) {
@@ -589,7 +577,7 @@ impl<'a> Emitter<'a> {
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
-                let rules = self.rules_between(prim, args, *t);
+                let rules = self.rules_along(prim, *t);
                 let args = self.refs(args);
                 let out = self.value_arg(prim, *out);
                 let (c, t) = (self.ident(*c), self.ident(*t));
@@ -717,24 +705,6 @@ impl<'a> Emitter<'a> {
     fn primal(&self, prim: &Primitive, args: &[Var], form: &Form, span: Span) -> TokenStream {
         let a: Vec<&Ident> = args.iter().map(|v| self.ident(*v)).collect();
         match form {
-            Form::Operator if !prim.matrix && self.plain_floats(args) => {
-                // Between floats the operator itself: rustc checks a
-                // built-in operation faster than a generic rule function
-                // and its trait, and borrows nothing (the rule's value is
-                // this same operation).
-                match (prim.syntax, a.as_slice()) {
-                    (Syntax::Binary(symbol @ ("+" | "-" | "*" | "/" | "%")), [x, y]) => {
-                        let op: TokenStream = operator(symbol, span);
-                        quote_spanned!(span=> #x #op #y)
-                    }
-                    (Syntax::Unary("-"), [x]) => quote_spanned!(span=> -#x),
-                    _ => {
-                        let rules = Self::rules(prim);
-                        let borrowed = self.refs(args);
-                        quote_spanned!(span=> #rules::value(#(#borrowed),*))
-                    }
-                }
-            }
             Form::Operator => {
                 let rules = Self::rules(prim);
                 let borrowed = self.refs(args);
@@ -782,16 +752,6 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-    }
-
-    /// Whether every one of `args` is a float of a function without
-    /// matrices: `Copy` values whose operators are the built-in ones.
-    fn plain_floats(&self, args: &[Var]) -> bool {
-        !self.owns_matrices
-            && args.iter().all(|v| {
-                let info = self.vars.get(*v);
-                !info.array && !info.matrix && !info.tangent
-            })
     }
 
     fn call(&self, callee: &Callee, args: &[Var], mode: &CallMode, span: Span) -> TokenStream {
@@ -973,15 +933,4 @@ pub fn zero_tangent(vars: &Vars, v: Var, directions: &TokenStream, span: Span) -
     }
     let v = vars.ident(v);
     quote_spanned!(span=> ::matdiff::__private::zero_tangent::<#directions, _>(&#v))
-}
-
-/// The tokens of binary operator `symbol` (`+`, `-`, `*`, `/`, `%`).
-fn operator(symbol: &str, span: Span) -> TokenStream {
-    match symbol {
-        "+" => quote_spanned!(span=> +),
-        "-" => quote_spanned!(span=> -),
-        "*" => quote_spanned!(span=> *),
-        "/" => quote_spanned!(span=> /),
-        _ => quote_spanned!(span=> %),
-    }
 }

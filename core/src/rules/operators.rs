@@ -62,11 +62,7 @@ macro_rules! binary_dispatch {
 }
 
 /// Implements a dispatched rule trait of a binary operator between two
-/// scalars, for every tangent bundle `T`, through the functions of a
-/// `scalar` module, which the generated code calls directly where both
-/// operands are floats: rustc then checks a call to a function with two
-/// plain bounds, not the selection of a trait implementation among the
-/// matrix ones and its `Output`.
+/// scalars, for every tangent bundle `T`.
 macro_rules! scalar_rules {
     (
         value |$va:ident, $vb:ident| $value:expr;
@@ -80,33 +76,13 @@ macro_rules! scalar_rules {
                 $value
             }
         }
-
-        /// The rules between two floats.
-        pub mod scalar {
-            use crate::{Linear, Scalar};
-
-            $(
-                #[inline(always)]
-                #[allow(unused_variables)]
-                pub fn $first<F: Scalar, T: Linear<F>>($a: &F, $b: &F, $y: &F, $t: &T) -> T {
-                    $body
-                }
-            )*
-            $(
-                #[inline(always)]
-                #[allow(unused_variables)]
-                pub fn $second<F: Scalar, T: Linear<F>>($sa: &F, $sb: &F, $sy: &F, $sc: &F, $st: &T) -> T {
-                    $sbody
-                }
-            )*
-        }
-
         $(
             impl<F: Scalar, T: Linear<F>> $First<F, F, T> for F {
                 type Output = T;
                 #[inline(always)]
-                fn $first(a: &F, b: &F, y: &F, t: &T) -> T {
-                    scalar::$first(a, b, y, t)
+                #[allow(unused_variables)]
+                fn $first($a: &F, $b: &F, $y: &F, $t: &T) -> T {
+                    $body
                 }
             }
         )*
@@ -114,8 +90,9 @@ macro_rules! scalar_rules {
             impl<F: Scalar, T: Linear<F>> $Second<F, F, F, T> for F {
                 type Output = T;
                 #[inline(always)]
-                fn $second(a: &F, b: &F, y: &F, c: &F, t: &T) -> T {
-                    scalar::$second(a, b, y, c, t)
+                #[allow(unused_variables)]
+                fn $second($sa: &F, $sb: &F, $sy: &F, $sc: &F, $st: &T) -> T {
+                    $sbody
                 }
             }
         )*

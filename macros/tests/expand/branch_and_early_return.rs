@@ -250,21 +250,16 @@ impl huber {
         let cond = a <= delta;
         let (result, tape, result_dot) = if cond {
             let c: f64 = 0.5;
-            let mul = c * x;
-            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
-                &c,
-                &x,
-                &mul,
-                &x_dot,
-            );
-            let mul_1 = mul * x;
-            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &x,
                 &mul_1,
                 &mul_dot,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &mul,
                 &x,
                 &mul_1,
@@ -281,10 +276,10 @@ impl huber {
             (mul_1, tape_1, mul_1_dot_2)
         } else {
             let c_1: f64 = 0.5 * delta;
-            let sub = a - c_1;
+            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
             let sub_dot = a_dot;
-            let mul_2 = delta * sub;
-            let mul_2_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
+            let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,
                 &mul_2,
@@ -317,39 +312,39 @@ impl huber {
             ::matdiff::__private::Branch::Then(
                 (c, mul, mul_1, mul_dot, mul_1_dot_2),
             ) => {
-                let mul_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                     &mul,
                     &x,
                     &mul_1,
                     &result_bar,
                 );
-                let mul_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+                let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
                     &mul,
                     &x,
                     &mul_1,
                     &result_bar,
                     &x_dot,
                 );
-                let x_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+                let x_bar = ::matdiff::__private::rules::mul::vjp1(
                     &mul,
                     &x,
                     &mul_1,
                     &result_bar,
                 );
-                let x_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+                let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
                     &mul,
                     &x,
                     &mul_1,
                     &result_bar,
                     &mul_dot,
                 );
-                let x_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
+                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                     &c,
                     &x,
                     &mul,
                     &mul_bar,
                 );
-                let x_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+                let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                     &c,
                     &x,
                     &mul,
@@ -361,7 +356,7 @@ impl huber {
                 (x_bar_2, a_bar_1, x_bar_2_dot)
             }
             ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
-                let sub_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                     &delta,
                     &sub,
                     &mul_2,

@@ -402,14 +402,14 @@ impl __matdiff_tangent_scaled_first {
         let i = 0;
         let element = x_dot[i];
         let element_dot = x_dot_dot[i];
-        let mul = element * t;
-        let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+        let mul = ::matdiff::__private::rules::mul::value(&element, &t);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
             &element,
             &t,
             &mul,
             &element_dot,
         );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &element,
             &t,
             &mul,
@@ -419,21 +419,21 @@ impl __matdiff_tangent_scaled_first {
         let i_1 = 0;
         let element_1 = x[i_1];
         let element_1_dot = x_dot_1[i_1];
-        let mul_1 = element_1 * t_dot;
-        let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+        let mul_1 = ::matdiff::__private::rules::mul::value(&element_1, &t_dot);
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &element_1,
             &t_dot,
             &mul_1,
             &element_1_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &element_1,
             &t_dot,
             &mul_1,
             &t_dot_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let tangent = mul + mul_1;
+        let tangent = ::matdiff::__private::rules::add::value(&mul, &mul_1);
         let tangent_dot_2 = ::matdiff::__private::add(&mul_dot_2, &mul_1_dot_2);
         let tangent_1: f64 = tangent;
         let _: () = if !__MATDIFF_REVERSE {
@@ -468,26 +468,26 @@ impl __matdiff_tangent_scaled_first {
             _,
         >(&x_dot);
         let tangent_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let element_1_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
             &element_1,
             &t_dot,
             &mul_1,
             &tangent_1_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &element_1,
             &t_dot,
             &mul_1,
             &tangent_1_bar,
             &t_dot_dot,
         );
-        let t_dot_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+        let t_dot_bar = ::matdiff::__private::rules::mul::vjp1(
             &element_1,
             &t_dot,
             &mul_1,
             &tangent_1_bar,
         );
-        let t_dot_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+        let t_dot_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &element_1,
             &t_dot,
             &mul_1,
@@ -496,26 +496,26 @@ impl __matdiff_tangent_scaled_first {
         );
         ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot);
-        let element_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+        let element_bar = ::matdiff::__private::rules::mul::vjp0(
             &element,
             &t,
             &mul,
             &tangent_1_bar,
         );
-        let element_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+        let element_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &element,
             &t,
             &mul,
             &tangent_1_bar,
             &t_dot_1,
         );
-        let t_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+        let t_bar = ::matdiff::__private::rules::mul::vjp1(
             &element,
             &t,
             &mul,
             &tangent_1_bar,
         );
-        let t_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+        let t_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &element,
             &t,
             &mul,

@@ -404,29 +404,19 @@ impl __matdiff_partial_fixed_point_a {
         let c: f64 = 1.0;
         let sin = y.sin();
         let sin_dot = ::matdiff::__private::rules::sin::jvp0(&y, &sin, &y_dot);
-        let mul = a * sin;
-        let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
-            &a,
-            &sin,
-            &mul,
-            &a_dot,
-        );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
-            &a,
-            &sin,
-            &mul,
-            &sin_dot,
-        );
+        let mul = ::matdiff::__private::rules::mul::value(&a, &sin);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &sin, &mul, &a_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &sin, &mul, &sin_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let add = c + mul;
-        let partial = cos / add;
-        let partial_dot = ::matdiff::__private::rules::div::scalar::jvp0(
+        let add = ::matdiff::__private::rules::add::value(&c, &mul);
+        let partial = ::matdiff::__private::rules::div::value(&cos, &add);
+        let partial_dot = ::matdiff::__private::rules::div::jvp0(
             &cos,
             &add,
             &partial,
             &cos_dot,
         );
-        let partial_dot_1 = ::matdiff::__private::rules::div::scalar::jvp1(
+        let partial_dot_1 = ::matdiff::__private::rules::div::jvp1(
             &cos,
             &add,
             &partial,
@@ -453,33 +443,33 @@ impl __matdiff_partial_fixed_point_a {
             );
         };
         let partial_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let cos_bar = ::matdiff::__private::rules::div::scalar::vjp0(
+        let cos_bar = ::matdiff::__private::rules::div::vjp0(
             &cos,
             &add,
             &partial,
             &partial_1_bar,
         );
-        let cos_bar_dot = ::matdiff::__private::rules::div::scalar::vjp0_jvp1(
+        let cos_bar_dot = ::matdiff::__private::rules::div::vjp0_jvp1(
             &cos,
             &add,
             &partial,
             &partial_1_bar,
             &mul_dot_2,
         );
-        let add_bar = ::matdiff::__private::rules::div::scalar::vjp1(
+        let add_bar = ::matdiff::__private::rules::div::vjp1(
             &cos,
             &add,
             &partial,
             &partial_1_bar,
         );
-        let add_bar_dot = ::matdiff::__private::rules::div::scalar::vjp1_jvp0(
+        let add_bar_dot = ::matdiff::__private::rules::div::vjp1_jvp0(
             &cos,
             &add,
             &partial,
             &partial_1_bar,
             &cos_dot,
         );
-        let add_bar_dot_1 = ::matdiff::__private::rules::div::scalar::vjp1_jvp1(
+        let add_bar_dot_1 = ::matdiff::__private::rules::div::vjp1_jvp1(
             &cos,
             &add,
             &partial,
@@ -487,19 +477,14 @@ impl __matdiff_partial_fixed_point_a {
             &mul_dot_2,
         );
         let add_bar_dot_2 = ::matdiff::__private::add(&add_bar_dot, &add_bar_dot_1);
-        let a_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
-            &a,
-            &sin,
-            &mul,
-            &add_bar,
-        );
-        let a_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &sin, &mul, &add_bar);
+        let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &a,
             &sin,
             &mul,
             &add_bar_dot_2,
         );
-        let a_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+        let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &a,
             &sin,
             &mul,
@@ -507,19 +492,14 @@ impl __matdiff_partial_fixed_point_a {
             &sin_dot,
         );
         let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-        let sin_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
-            &a,
-            &sin,
-            &mul,
-            &add_bar,
-        );
-        let sin_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+        let sin_bar = ::matdiff::__private::rules::mul::vjp1(&a, &sin, &mul, &add_bar);
+        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1(
             &a,
             &sin,
             &mul,
             &add_bar_dot_2,
         );
-        let sin_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+        let sin_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &a,
             &sin,
             &mul,

@@ -326,14 +326,14 @@ impl damped {
             let i_1 = i;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = element * c;
-            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul = ::matdiff::__private::rules::mul::value(&element, &c);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &c,
                 &mul,
                 &element_dot,
             );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element,
                 &c,
                 &mul,
@@ -343,14 +343,14 @@ impl damped {
             let sin = mul.sin();
             let sin_dot = ::matdiff::__private::rules::sin::jvp0(&mul, &sin, &mul_dot_2);
             let c_1 = T::from(i_1 + 1).unwrap();
-            let div = sin / c_1;
-            let div_dot = ::matdiff::__private::rules::div::scalar::jvp0(
+            let div = ::matdiff::__private::rules::div::value(&sin, &c_1);
+            let div_dot = ::matdiff::__private::rules::div::jvp0(
                 &sin,
                 &c_1,
                 &div,
                 &sin_dot,
             );
-            let s_2 = s_1 + div;
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &div);
             let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &div_dot);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
@@ -389,14 +389,14 @@ impl damped {
             let i_1 = i;
             let element = x[i_1];
             let element_dot_1 = x_dot[i_1];
-            let mul = element * c;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul = ::matdiff::__private::rules::mul::value(&element, &c);
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &c,
                 &mul,
                 &element_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &element,
                 &c,
                 &mul,
@@ -405,14 +405,14 @@ impl damped {
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
             let sin = mul.sin();
             let c_1 = T::from(i_1 + 1).unwrap();
-            let div = sin / c_1;
-            let sin_bar = ::matdiff::__private::rules::div::scalar::vjp0(
+            let div = ::matdiff::__private::rules::div::value(&sin, &c_1);
+            let sin_bar = ::matdiff::__private::rules::div::vjp0(
                 &sin,
                 &c_1,
                 &div,
                 &s_1_bar,
             );
-            let sin_bar_dot = ::matdiff::__private::rules::div::scalar::vjp0(
+            let sin_bar_dot = ::matdiff::__private::rules::div::vjp0(
                 &sin,
                 &c_1,
                 &div,
@@ -431,19 +431,19 @@ impl damped {
                 &mul_dot_5,
             );
             let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-            let element_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &c,
                 &mul,
                 &mul_bar,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &c,
                 &mul,
                 &mul_bar_dot_2,
             );
-            let element_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
                 &c,
                 &mul,
@@ -454,19 +454,19 @@ impl damped {
                 &element_bar_dot,
                 &element_bar_dot_1,
             );
-            let c_bar_2 = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let c_bar_2 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &c,
                 &mul,
                 &mul_bar,
             );
-            let c_bar_2_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let c_bar_2_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &c,
                 &mul,
                 &mul_bar_dot_2,
             );
-            let c_bar_2_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+            let c_bar_2_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
                 &c,
                 &mul,

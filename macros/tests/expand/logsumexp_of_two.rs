@@ -247,7 +247,7 @@ impl f {
         let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
         let exp_1 = y.exp();
         let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-        let add = exp + exp_1;
+        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
         let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
         let ln = add.ln();
         let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);

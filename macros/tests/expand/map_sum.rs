@@ -363,35 +363,25 @@ impl inner_sum {
         for k in (start..end) {
             let v = x[k];
             let v_dot = x_dot[k];
-            let mul = v * v;
-            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
-                &v,
-                &v,
-                &mul,
-                &v_dot,
-            );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
-                &v,
-                &v,
-                &mul,
-                &v_dot,
-            );
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = mul * v;
-            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &v,
                 &mul_1,
                 &mul_dot_2,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &mul,
                 &v,
                 &mul_1,
                 &v_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = sum_1 + mul_1;
+            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
             let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
@@ -420,34 +410,34 @@ impl inner_sum {
         for k in (start..end).rev() {
             let v = x[k];
             let v_dot_1 = x_dot[k];
-            let mul = v * v;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
                 &v,
                 &mul,
                 &v_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &v,
                 &v,
                 &mul,
                 &v_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_1 = mul * v;
-            let mul_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
+            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar,
             );
-            let mul_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar_dot,
             );
-            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &mul,
                 &v,
                 &mul_1,
@@ -455,19 +445,19 @@ impl inner_sum {
                 &v_dot_1,
             );
             let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-            let v_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let v_bar = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar,
             );
-            let v_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
                 &mul_1,
                 &sum_1_bar_dot,
             );
-            let v_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+            let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &mul,
                 &v,
                 &mul_1,
@@ -475,19 +465,14 @@ impl inner_sum {
                 &mul_dot_5,
             );
             let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
-            let v_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp0(
-                &v,
-                &v,
-                &mul,
-                &mul_bar,
-            );
-            let v_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
+            let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
                 &v,
                 &v,
                 &mul,
                 &mul_bar_dot_2,
             );
-            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &v,
                 &v,
                 &mul,
@@ -497,19 +482,14 @@ impl inner_sum {
             let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
             let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
             let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot_2, &v_bar_1_dot_2);
-            let v_bar_3 = ::matdiff::__private::rules::mul::scalar::vjp1(
-                &v,
-                &v,
-                &mul,
-                &mul_bar,
-            );
-            let v_bar_3_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
+            let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
                 &v,
                 &v,
                 &mul,
                 &mul_bar_dot_2,
             );
-            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &v,
                 &v,
                 &mul,

@@ -374,21 +374,21 @@ impl rosenbrock {
             let element_dot = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let mul = element_1 * element_1;
-            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &element_1_dot,
             );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
                 &element_1,
                 &mul,
                 &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
             let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let c_3 = 2;
@@ -399,15 +399,15 @@ impl rosenbrock {
                 &powi,
                 &sub_dot_2,
             );
-            let mul_1 = c_2 * powi;
-            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_2,
                 &powi,
                 &mul_1,
                 &powi_dot,
             );
             let c_4: f64 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -417,9 +417,9 @@ impl rosenbrock {
                 &powi_1,
                 &sub_1_dot,
             );
-            let add = mul_1 + powi_1;
+            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
             let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
-            let s_2 = s_1 + add;
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
             let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
@@ -454,28 +454,28 @@ impl rosenbrock {
             let element_dot_1 = x_dot[i_2];
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let mul = element_1 * element_1;
-            let mul_dot_3 = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &element_1_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
                 &element_1,
                 &mul,
                 &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
             let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = c_2 * powi;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let c_4: f64 = 1.0;
-            let sub_1 = c_4 - element_1;
+            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
@@ -506,13 +506,13 @@ impl rosenbrock {
             let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(
                 &sub_1_bar_dot_2,
             );
-            let powi_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
                 &s_1_bar,
             );
-            let powi_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
                 &mul_1,
@@ -540,19 +540,19 @@ impl rosenbrock {
             let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element_1,
                 &element_1,
                 &mul,
@@ -571,19 +571,19 @@ impl rosenbrock {
                 &element_1_bar_dot,
                 &element_1_bar_1_dot_2,
             );
-            let element_1_bar_3 = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
                 &element_1,
                 &mul,
                 &mul_bar_dot,
             );
-            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element_1,
                 &element_1,
                 &mul,

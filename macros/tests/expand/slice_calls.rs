@@ -306,8 +306,8 @@ impl calls_with_slices {
             let c_1: f64 = 2.0;
             let element = x[i_1];
             let element_dot = x_dot[i_1];
-            let mul = c_1 * element;
-            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
                 &element,
                 &mul,
@@ -330,14 +330,14 @@ impl calls_with_slices {
             &sin,
             &inner_sum_1_dot,
         );
-        let mul_1 = inner_sum * sin;
-        let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &inner_sum,
             &sin,
             &mul_1,
             &inner_sum_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &inner_sum,
             &sin,
             &mul_1,
@@ -363,26 +363,26 @@ impl calls_with_slices {
             __MatdiffD,
             _,
         >(&doubled);
-        let inner_sum_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
             &inner_sum,
             &sin,
             &mul_1,
             &mul_1_bar,
         );
-        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &inner_sum,
             &sin,
             &mul_1,
             &mul_1_bar,
             &sin_dot,
         );
-        let sin_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
             &inner_sum,
             &sin,
             &mul_1,
             &mul_1_bar,
         );
-        let sin_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &inner_sum,
             &sin,
             &mul_1,
@@ -437,16 +437,16 @@ impl calls_with_slices {
             let i_1 = i;
             let c_1: f64 = 2.0;
             let element = x[i_1];
-            let mul = c_1 * element;
+            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
-            let element_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_1,
                 &element,
                 &mul,
                 &mul_bar,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c_1,
                 &element,
                 &mul,

@@ -375,29 +375,29 @@ impl stencil {
             let c: f64 = 2.0;
             let element_1 = x[i_1];
             let element_1_dot = x_dot[i_1];
-            let mul = c * element_1;
-            let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c,
                 &element_1,
                 &mul,
                 &element_1_dot,
             );
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
             let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let i_3 = i_1 + 1;
             let element_2 = x[i_3];
             let element_2_dot = x_dot[i_3];
-            let d = sub + element_2;
+            let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
             let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
-            let mul_1 = d * d;
-            let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+            let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
+            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &d,
                 &d,
                 &mul_1,
                 &d_dot_2,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &d,
                 &d,
                 &mul_1,
@@ -412,9 +412,9 @@ impl stencil {
                 &powi,
                 &element_1_dot,
             );
-            let add = mul_1 + powi;
+            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi);
             let add_dot_2 = ::matdiff::__private::add(&mul_1_dot_2, &powi_dot);
-            let s_2 = s_1 + add;
+            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
             let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
@@ -451,22 +451,22 @@ impl stencil {
             let c: f64 = 2.0;
             let element_1 = x[i_1];
             let element_1_dot_1 = x_dot[i_1];
-            let mul = c * element_1;
-            let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+            let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &c,
                 &element_1,
                 &mul,
                 &element_1_dot_1,
             );
-            let sub = element - mul;
+            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_1);
             let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let i_3 = i_1 + 1;
             let element_2 = x[i_3];
             let element_2_dot_1 = x_dot[i_3];
-            let d = sub + element_2;
+            let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
             let d_dot_5 = ::matdiff::__private::add(&sub_dot_5, &element_2_dot_1);
-            let mul_1 = d * d;
+            let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
             let c_1 = 4;
             let powi = element_1.powi(c_1);
             let element_1_bar = ::matdiff::__private::rules::powi::vjp0(
@@ -492,19 +492,14 @@ impl stencil {
                 &element_1_bar_dot,
                 &element_1_bar_dot_1,
             );
-            let d_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
-                &d,
-                &d,
-                &mul_1,
-                &s_1_bar,
-            );
-            let d_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let d_bar = ::matdiff::__private::rules::mul::vjp0(&d, &d, &mul_1, &s_1_bar);
+            let d_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &d,
                 &d,
                 &mul_1,
                 &s_1_bar_dot,
             );
-            let d_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+            let d_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &d,
                 &d,
                 &mul_1,
@@ -512,19 +507,19 @@ impl stencil {
                 &d_dot_5,
             );
             let d_bar_dot_2 = ::matdiff::__private::add(&d_bar_dot, &d_bar_dot_1);
-            let d_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let d_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &d,
                 &d,
                 &mul_1,
                 &s_1_bar,
             );
-            let d_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &d,
                 &d,
                 &mul_1,
                 &s_1_bar_dot,
             );
-            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &d,
                 &d,
                 &mul_1,
@@ -544,13 +539,13 @@ impl stencil {
             );
             let mul_bar = ::matdiff::__private::rules::sub::vjp1(&d_bar_2);
             let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &element_1,
                 &mul,
                 &mul_bar,
             );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &element_1,
                 &mul,

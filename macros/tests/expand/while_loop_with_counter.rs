@@ -310,14 +310,14 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let mul = element * element;
-                let mul_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
+                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
                     &element,
                     &mul,
                     &element_dot,
                 );
-                let mul_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                     &element,
                     &element,
                     &mul,
@@ -325,8 +325,8 @@ impl value_dependent_while {
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
                 let c: f64 = 0.1;
-                let add = mul + c;
-                let t_2 = t_1 + add;
+                let add = ::matdiff::__private::rules::add::value(&mul, &c);
+                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
                 let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
@@ -343,14 +343,14 @@ impl value_dependent_while {
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = t_1 * element_1;
-        let mul_1_dot = ::matdiff::__private::rules::mul::scalar::jvp0(
+        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_1,
             &element_1,
             &mul_1,
             &t_1_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::scalar::jvp1(
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &t_1,
             &element_1,
             &mul_1,
@@ -358,7 +358,7 @@ impl value_dependent_while {
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let c_2 = k_3 as f64;
-        let add_1 = mul_1 + c_2;
+        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let add_1_dot = mul_1_dot_2;
         let _: () = if !__MATDIFF_REVERSE {
             return (add_1, add_1_dot, (__matdiff_storage0,), (::std::vec::Vec::new(),));
@@ -369,26 +369,26 @@ impl value_dependent_while {
         );
         let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let t_3_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
             &t_1,
             &element_1,
             &mul_1,
             &add_1_bar,
         );
-        let t_3_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+        let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &t_1,
             &element_1,
             &mul_1,
             &add_1_bar,
             &element_1_dot,
         );
-        let element_1_bar = ::matdiff::__private::rules::mul::scalar::vjp1(
+        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &t_1,
             &element_1,
             &mul_1,
             &add_1_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &t_1,
             &element_1,
             &mul_1,
@@ -403,20 +403,20 @@ impl value_dependent_while {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let mul = element * element;
-            let element_bar = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
+            let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::scalar::vjp0(
+            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar_dot,
             );
-            let element_bar_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp0_jvp1(
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
                 &element,
                 &mul,
@@ -427,19 +427,19 @@ impl value_dependent_while {
                 &element_bar_dot,
                 &element_bar_dot_1,
             );
-            let element_bar_1 = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar,
             );
-            let element_bar_1_dot = ::matdiff::__private::rules::mul::scalar::vjp1(
+            let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
                 &mul,
                 &t_1_bar_dot,
             );
-            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::scalar::vjp1_jvp0(
+            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
                 &element,
                 &mul,
