@@ -728,7 +728,10 @@ impl Gen {
                 let body = self.closure_body(&v, 1, false);
                 Expr::NMap(b(self.nvec(d1, n)), v, b(body))
             }
-            6 => Expr::Solve(b(self.wellcond(d1, n)), b(self.nvec(d1, n))),
+            6 => {
+                let rhs = self.nvec(d1, n);
+                Expr::Solve(b(self.wellcond(d1, n)), b(self.owned(rhs)))
+            }
             _ => {
                 let k = self.rng.below(n);
                 let call =
@@ -789,6 +792,17 @@ impl Gen {
             2 => Expr::NM0("transpose", b(self.wellcond(d - 1, n))),
             _ => self.owned_nmat_var(n),
         }
+    }
+
+    /// `e`, or its owned copy where it is a view or a variable bound to
+    /// one: `matdiff::solve` takes owned vectors.
+    fn owned(&self, e: Expr) -> Expr {
+        let view = match &e {
+            Expr::NView(..) => true,
+            Expr::Var(name) => self.views.contains(name),
+            _ => false,
+        };
+        if view { Expr::NM0("into_owned", b(e)) } else { e }
     }
 
     /// A matrix variable that is not a view (see `views`), or, if there
