@@ -488,3 +488,32 @@ fn labelled_loop_value_matches_num_dual() {
         compare("labelled_value", v, &g, &h, reference(labelled_value_generic, &[x, y]));
     }
 }
+
+/// Arms whose values are blocks of constants, beside an arm that returns:
+/// the code after the `match` is copied into each arm, and each arm's
+/// constant must still take the float type of the others.
+#[differentiate]
+fn block_arms_beside_a_return(x: f64) -> f64 {
+    let y: f64 = 0.5;
+    let z = match (x * 4.0) as usize {
+        0 => {
+            let t = y;
+            t
+        }
+        1 => {
+            return x * x;
+        }
+        _ => -0.625,
+    };
+    z.hypot(z) * x
+}
+
+#[test]
+fn block_arms_beside_a_return_match_closed_forms() {
+    let sqrt2 = std::f64::consts::SQRT_2;
+    assert!((block_arms_beside_a_return_grad(0.1)[0] - 0.5 * sqrt2).abs() < 1e-15);
+    assert!((block_arms_beside_a_return_grad(0.3)[0] - 0.6).abs() < 1e-15);
+    assert!((block_arms_beside_a_return_grad(0.9)[0] - 0.625 * sqrt2).abs() < 1e-15);
+    assert_eq!(block_arms_beside_a_return_hessian(0.3)[0][0], 2.0);
+    assert_eq!(block_arms_beside_a_return_hessian(0.9)[0][0], 0.0);
+}

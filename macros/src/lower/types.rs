@@ -25,7 +25,7 @@
 //! written as float literals alone are annotated, since a float literal
 //! is never a matrix.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
@@ -290,6 +290,9 @@ fn arithmetic_locals(expr: &syn::Expr, names: &mut Vec<String>) -> bool {
         syn::Expr::Index(_) => true,
         syn::Expr::Paren(p) => arithmetic_locals(&p.expr, names),
         syn::Expr::Group(g) => arithmetic_locals(&g.expr, names),
+        // A match arm or branch written as a block of its value alone
+        // (`1 => { x0 }`) has that value's type.
+        syn::Expr::Block(b) if b.label.is_none() => block_locals(&b.block, names),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => arithmetic_locals(&u.expr, names),
         // A float method with a derivative rule returns its receiver's type
         // (`fi.tanh()`, `t.powi(2)`); its other arguments may be integers.
@@ -305,6 +308,59 @@ fn arithmetic_locals(expr: &syn::Expr, names: &mut Vec<String>) -> bool {
             arithmetic_locals(&b.left, names) && arithmetic_locals(&b.right, names)
         }
         _ => false,
+    }
+}
+
+/// [`arithmetic_locals`] of a block's value: a match arm or branch written
+/// as a block (`1 => { x0 }`, `{ let t = x0; t }`) has the type of its
+/// value, whose locals bound in the block stand for their initializers.
+fn block_locals(block: &syn::Block, names: &mut Vec<String>) -> bool {
+    let Some((syn::Stmt::Expr(value, None), lets)) = block.stmts.split_last() else {
+        return false;
+    };
+    // What each local of the block stands for: the outer locals its
+    // initializer names, or `None` where it is not arithmetic.
+    let mut bound: HashMap<String, Option<Vec<String>>> = HashMap::new();
+    let resolve = |expr: &syn::Expr, bound: &HashMap<String, Option<Vec<String>>>| {
+        let mut inner = Vec::new();
+        if !arithmetic_locals(expr, &mut inner) {
+            return None;
+        }
+        let mut outer = Vec::new();
+        for name in inner {
+            match bound.get(&name) {
+                Some(Some(names)) => outer.extend(names.iter().cloned()),
+                Some(None) => return None,
+                None => outer.push(name),
+            }
+        }
+        Some(outer)
+    };
+    for stmt in lets {
+        let syn::Stmt::Local(local) = stmt else {
+            return false;
+        };
+        let syn::Pat::Ident(pat) = strip_type(&local.pat) else {
+            return false;
+        };
+        let meaning =
+            local.init.as_ref().filter(|init| init.diverge.is_none()).and_then(|init| resolve(&init.expr, &bound));
+        bound.insert(pat.ident.to_string(), meaning);
+    }
+    match resolve(value, &bound) {
+        Some(outer) => {
+            names.extend(outer);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `x` of a pattern `x: T`.
+fn strip_type(pat: &syn::Pat) -> &syn::Pat {
+    match pat {
+        syn::Pat::Type(t) => strip_type(&t.pat),
+        other => other,
     }
 }
 
