@@ -749,6 +749,12 @@ pub mod argmin;
 #[cfg(feature = "argmin")]
 pub use matdiff_macros::argmin_problem;
 
+/// Named by rustc's messages where a differentiated function calls one it
+/// cannot differentiate through (one that returns a vector or matrix, or has
+/// no derivative in an argument): re-exported here so that those messages
+/// name them briefly. Not for use.
+#[doc(hidden)]
+pub use matdiff_core::calling::{Cotangent, NoDerivative, ReturnsOneFloat};
 pub use matdiff_core::check;
 pub use matdiff_core::functions::{logaddexp, logsumexp, sigmoid, softplus};
 pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
@@ -774,7 +780,7 @@ pub mod __private {
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
-        NoDerivative, ReturnsOneFloat, chain_partials, cotangent, direction_fixed, direction_matrix, direction_scalar,
+        Cotangent, NoDerivative, ReturnsOneFloat, chain_partials, direction_fixed, direction_matrix, direction_scalar,
         direction_vec, put_direction_fixed, put_direction_vec, reseed_array, reseed_cotangent, reseed_scalar,
         reseed_vec, tangent_or_zero, tangent_or_zero_fixed, tangent_or_zero_vec,
     };

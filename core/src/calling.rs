@@ -47,6 +47,7 @@ pub trait Cotangent {
     fn into_value(self) -> Self::Value;
 }
 
+#[diagnostic::do_not_recommend]
 impl Cotangent for f32 {
     type Value = f32;
     #[inline(always)]
@@ -55,6 +56,7 @@ impl Cotangent for f32 {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Cotangent for f64 {
     type Value = f64;
     #[inline(always)]
@@ -63,6 +65,7 @@ impl Cotangent for f64 {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Cotangent<Value = T>, const N: usize> Cotangent for [T; N] {
     type Value = [T; N];
     #[inline(always)]
@@ -71,18 +74,13 @@ impl<T: Cotangent<Value = T>, const N: usize> Cotangent for [T; N] {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Cotangent<Value = T>> Cotangent for Vec<T> {
     type Value = Vec<T>;
     #[inline(always)]
     fn into_value(self) -> Vec<T> {
         self
     }
-}
-
-/// Passes a cotangent from a callee's `vjp` through, checking it is one.
-#[inline(always)]
-pub fn cotangent<C: Cotangent>(c: C) -> C::Value {
-    c.into_value()
 }
 
 /// The tangent of a slice or `Vec` argument a caller passed, or zeros for

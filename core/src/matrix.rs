@@ -82,6 +82,7 @@ where
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<F: Elem, R: Dim, C: Dim> Cotangent for OMatrix<F, R, C>
 where
     DefaultAllocator: Allocator<R, C>,

@@ -589,7 +589,7 @@ impl<'a> Emitter<'a> {
                 // missing derivative.
                 let c = self.ident(*c);
                 let c = Ident::new(&c.to_string(), c.span().located_at(span));
-                quote_spanned!(span=> ::matdiff::__private::cotangent(#c))
+                quote_spanned!(span=> ::matdiff::__private::Cotangent::into_value(#c))
             }
             Expr::Add(a, b) => {
                 // Addition of tangents and cotangents is exactly commutative,

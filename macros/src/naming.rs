@@ -8,7 +8,7 @@
 //! user's code does not use. The derivative bodies of function `f` live in
 //! a hidden `struct f {}` (or, for a method or an associated function of
 //! an impl block, in hidden associated functions named by
-//! [`companion_method`]).
+//! [`companion_method`]: `m_vjp` of method `m`).
 
 use proc_macro2::Ident;
 
@@ -73,9 +73,13 @@ pub fn names_associated_function(path: &syn::Path) -> bool {
         && path.segments[n - 2].ident.to_string().trim_start_matches("r#").starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-/// The hidden method that holds companion `suffix` of method `method`.
+/// The hidden method that holds companion `suffix` of method `method`:
+/// `cost_vjp` of `cost`. It is named after the user's method, not with the
+/// `__matdiff_` prefix, because rustc names it in its own errors (a method
+/// of a trait impl whose attribute is not on the block: "method `cost_vjp`
+/// is not a member of trait"), which must not name matdiff's internals.
 pub fn companion_method(suffix: &str, method: &Ident) -> Ident {
-    Ident::new(&format!("__matdiff_{suffix}_{}", method.to_string().trim_start_matches("r#")), method.span())
+    Ident::new(&format!("{}_{suffix}", method.to_string().trim_start_matches("r#")), method.span())
 }
 
 /// The hidden function that computes the partial derivative of `function`

@@ -338,8 +338,8 @@ impl loss {
             s_1_bar_1,
             ::core::option::Option::None,
         );
-        let add_bar_1 = ::matdiff::__private::cotangent(add_bar);
-        let add_bar_1_dot = ::matdiff::__private::cotangent(add_bar_dot);
+        let add_bar_1 = ::matdiff::__private::Cotangent::into_value(add_bar);
+        let add_bar_1_dot = ::matdiff::__private::Cotangent::into_value(add_bar_dot);
         let b_bar = add_bar_1;
         let b_bar_dot = add_bar_1_dot;
         let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &mul, &add_bar_1);

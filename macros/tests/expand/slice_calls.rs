@@ -415,8 +415,10 @@ impl calls_with_slices {
             inner_sum_1_bar,
             ::core::option::Option::Some(inner_sum_1_bar_dot_2),
         );
-        let doubled_bar_2 = ::matdiff::__private::cotangent(doubled_bar_1);
-        let doubled_bar_2_dot = ::matdiff::__private::cotangent(doubled_bar_1_dot);
+        let doubled_bar_2 = ::matdiff::__private::Cotangent::into_value(doubled_bar_1);
+        let doubled_bar_2_dot = ::matdiff::__private::Cotangent::into_value(
+            doubled_bar_1_dot,
+        );
         ::matdiff::__private::add_all(&mut doubled_bar, &doubled_bar_2);
         ::matdiff::__private::add_all(&mut doubled_bar_dot, &doubled_bar_2_dot);
         let (_, _, (x_bar_1,), (x_bar_1_dot,)) = inner_sum::vjp_jvp(
@@ -425,8 +427,8 @@ impl calls_with_slices {
             inner_sum_bar,
             ::core::option::Option::Some(inner_sum_bar_dot),
         );
-        let x_bar_2 = ::matdiff::__private::cotangent(x_bar_1);
-        let x_bar_2_dot = ::matdiff::__private::cotangent(x_bar_1_dot);
+        let x_bar_2 = ::matdiff::__private::Cotangent::into_value(x_bar_1);
+        let x_bar_2_dot = ::matdiff::__private::Cotangent::into_value(x_bar_1_dot);
         ::matdiff::__private::add_all(&mut x_bar, &x_bar_2);
         ::matdiff::__private::add_all(&mut x_bar_dot, &x_bar_2_dot);
         let mut __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
