@@ -455,6 +455,9 @@
 //!   `.map(..).collect()`, with `.filter(|v| ..)` before them (and
 //!   `.filter(..).count()`), `.chain(..)`, and `x.windows(k)` whose closure
 //!   reads `w[0]` .. `w[k - 1]`;
+//! - closures bound by `let` and called by name (`let sq = |v: f64| v * v;`,
+//!   then `sq(x)`), which may capture differentiated values: each call is
+//!   the closure's body, inline;
 //! - calls to other `#[differentiate]` functions, anywhere in the crate or
 //!   outside it, recursive ones included (the caller uses the callee's
 //!   generated derivatives, not its body), to functions whose derivatives

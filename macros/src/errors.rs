@@ -91,3 +91,15 @@ pub fn view_of_non_matrix(method: &proc_macro2::Ident) -> syn::Error {
         ),
     )
 }
+
+/// A closure parameter that is not a name.
+pub const CLOSURE_PARAMETER: &str = "a closure called in a differentiated function takes names as parameters (`|v: f64| ..`, `|_| ..`): take a tuple or reference apart inside the body";
+
+/// A `return` inside a closure that a differentiated function calls.
+pub const CLOSURE_RETURN: &str = "a closure called in a differentiated function cannot `return` early: make its body one expression (`if c { a } else { b }`)";
+
+/// A closure that assigns to a variable.
+pub const CLOSURE_ASSIGNS: &str = "a closure called in a differentiated function cannot assign to variables: return the new value from the closure and assign it at the call (`s = step(s, x);`)";
+
+/// A closure over differentiated values used other than by a call.
+pub const CLOSURE_VALUE_USED: &str = "this closure reads differentiated values, so it can only be called by its name (`f(x)`): it cannot be passed, stored or used where the value must not depend on the inputs (an index or a length)";

@@ -8,6 +8,7 @@
 //! pass, run after lowering, differentiates it.
 
 mod build;
+mod closures;
 mod loops;
 mod syntax;
 mod tuples;
@@ -335,6 +336,13 @@ struct Lowerer {
     /// Constants that are nalgebra views, with their view expressions (see
     /// `views`).
     views: HashMap<Var, TokenStream>,
+    /// Closures bound by `let`, by the variable their name is bound to.
+    closures: HashMap<Var, closures::LocalClosure>,
+    /// The variables of closures that read differentiated values: they
+    /// exist only inlined at their calls.
+    closure_values: HashSet<Var>,
+    /// The variables of closures whose definition was reported as an error.
+    broken_closures: HashSet<Var>,
 }
 
 type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
@@ -374,6 +382,9 @@ impl Lowerer {
             maps: Vec::new(),
             windows: Vec::new(),
             views: HashMap::new(),
+            closures: HashMap::new(),
+            closure_values: HashSet::new(),
+            broken_closures: HashSet::new(),
         }
     }
 
@@ -420,6 +431,9 @@ impl Lowerer {
     fn opaque(&mut self, written: &syn::Expr, hint: Option<&str>) -> Var {
         let mut expr = written.clone();
         let uses = self.rename(&mut expr);
+        if uses.iter().any(|u| self.closure_values.contains(u)) {
+            self.errors.push(written.span(), crate::errors::CLOSURE_VALUE_USED);
+        }
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
         // `&self.a`: the value is a reference, which rules take as it is.
         self.vars.get_mut(var).reference = matches!(&expr, syn::Expr::Reference(r) if r.mutability.is_none());
@@ -961,6 +975,9 @@ impl Lowerer {
             ));
         };
         let name = local_name(&local.pat);
+        if let (Some(name), Some(closure)) = (&name, closures::as_closure(&init.expr)) {
+            return self.closure_local(local, name, closure, &init.expr);
+        }
         if let Some(name) = &name {
             let count = self.let_counts.entry(name.clone()).or_insert(0);
             *count += 1;
@@ -1372,7 +1389,7 @@ impl Lowerer {
             )),
             syn::Expr::Closure(c) => Err(syn::Error::new(
                 c.span(),
-                "a closure over differentiated values is only supported as the argument of `map` or `fold` on an iterator: write the computation inline, or put it in a separate `#[differentiate]` function",
+                "a closure over differentiated values is only supported as the argument of `map` or `fold` on an iterator, or bound by `let` and called by name (`let f = |v: f64| ..; f(x)`): write the computation inline, or put it in a separate `#[differentiate]` function",
             )),
             syn::Expr::Loop(l) => self.loop_loop(l)?.ok_or_else(|| {
                 syn::Error::new(l.loop_token.span, "this `loop` has no value: give it one with `break value`")
@@ -1706,6 +1723,9 @@ impl Lowerer {
             ));
         }
         let name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        if let Some(closure) = self.called_closure(path) {
+            return self.inline_closure(c, closure, hint);
+        }
         if path.get_ident().is_some_and(|i| self.lookup(&i.to_string()).is_some()) {
             return Err(syn::Error::new(
                 path.span(),
