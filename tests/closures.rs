@@ -157,3 +157,21 @@ fn closure_inside_a_map_matches_closed_form() {
         assert!((h[(i, i)] - want).abs() < 1e-13, "{h}");
     }
 }
+
+/// A closure over a differentiated value in a condition and in code that
+/// is not differentiated (an array of it), beside calls that are.
+#[differentiate]
+fn closure_in_a_condition(x: f64, n: usize) -> f64 {
+    let scaled = |i: usize| x * i as f64;
+    let count = [scaled].len();
+    let c = if scaled(2) > 1.0 { scaled(n) } else { -scaled(1) };
+    c + count as f64
+}
+
+#[test]
+fn closure_in_a_condition_matches_closed_form() {
+    // 2x > 1: n x + 1; otherwise -x + 1.
+    assert_eq!(closure_in_a_condition_grad(0.7, 3)[0], 3.0);
+    assert_eq!(closure_in_a_condition_grad(0.2, 3)[0], -1.0);
+    assert_eq!(closure_in_a_condition(0.7, 3), 0.7 * 3.0 + 1.0);
+}

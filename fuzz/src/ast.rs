@@ -12,6 +12,8 @@ pub enum Ty {
     LocalArr(usize),
     DVec(usize),
     DMat(usize, usize),
+    /// A closure of this many floats, bound by `let`, returning a float.
+    Closure(usize),
 }
 
 impl Ty {
@@ -19,6 +21,7 @@ impl Ty {
     pub fn len(self) -> usize {
         match self {
             Ty::F | Ty::U => 1,
+            Ty::Closure(_) => 0,
             Ty::Slice(n) | Ty::Arr(n) | Ty::LocalVec(n) | Ty::LocalArr(n) | Ty::DVec(n) => n,
             Ty::DMat(r, c) => r * c,
         }
@@ -57,6 +60,8 @@ pub enum Expr {
     Lib(&'static str, Vec<Expr>),
     /// A call of another generated function, `self.name(..)` when `method`.
     Call(String, bool, Vec<Expr>),
+    /// A call of a closure bound by `let` (`Stmt::LetClosure`).
+    CallClosure(String, Vec<Expr>),
     ToF(Box<Expr>),
     /// `((e).abs() * 2.0) as usize % m`: an integer that depends on values.
     ToU(Box<Expr>, usize),
@@ -200,6 +205,13 @@ pub enum Stmt {
         name: String,
         op: Option<char>,
         value: Expr,
+    },
+    /// `let name = |p: f64, ..| body;`: the body reads the parameters and
+    /// immutable floats of the enclosing scope.
+    LetClosure {
+        name: String,
+        params: Vec<String>,
+        body: Expr,
     },
     /// `(a, b) = (x, y);`: every value is computed before any variable
     /// changes, so `(a, b) = (b, a)` swaps.

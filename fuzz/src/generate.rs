@@ -128,6 +128,7 @@ impl Gen {
         let nvecs = self.vars(|v| matches!(v.ty, Ty::DVec(_)));
         let nmats = self.vars(|v| matches!(v.ty, Ty::DMat(..)));
         let has_n = !nvecs.is_empty() || !nmats.is_empty();
+        let closures = self.vars(|v| matches!(v.ty, Ty::Closure(_)));
         let weights = [
             8,
             1,
@@ -147,6 +148,7 @@ impl Gen {
             if has_n { 5 } else { 0 },
             1,
             if elems.is_empty() { 0 } else { 3 * self.control() },
+            if closures.is_empty() { 0 } else { 4 },
         ];
         let d1 = d - 1;
         // `return` only in the arms of an `if` or `match` whose value is
@@ -227,6 +229,12 @@ impl Gen {
             }
             15 => self.nscalar(d1),
             17 => self.pipeline(d1),
+            18 => {
+                let closure = self.rng.pick(&closures).clone();
+                let Ty::Closure(arity) = closure.ty else { unreachable!() };
+                let args = (0..arity).map(|_| self.float(d1)).collect();
+                Expr::CallClosure(closure.name, args)
+            }
             _ => {
                 let n = self.uexpr(d1);
                 Expr::ToF(b(n))
@@ -307,6 +315,29 @@ impl Gen {
                 Expr::M0(m, b(self.float(d)))
             }
         }
+    }
+
+    /// `let q = |p: f64, ..| body;`, whose body reads its parameters and
+    /// the immutable floats in scope (a mutable one could not change while
+    /// the closure lives).
+    fn let_closure(&mut self, d: usize, out: &mut Vec<Stmt>) {
+        let arity = self.rng.range(1, 2);
+        let params: Vec<String> = (0..arity).map(|_| self.name("p")).collect();
+        // Names as they are here (a `let mut` shadowing an argument hides it).
+        let mut scope: Vec<Var> = self.vars(|v| !v.mutable && matches!(v.ty, Ty::F | Ty::Closure(_)));
+        scope.extend(params.iter().map(|p| Var { name: p.clone(), ty: Ty::F, mutable: false, bound: None }));
+        let saved_scope = std::mem::replace(&mut self.scope, scope);
+        let saved = (self.can_return, self.in_loop, self.loop_budget);
+        (self.can_return, self.in_loop, self.loop_budget) = (false, false, 0);
+        let mut body = self.float(d.min(3));
+        if !params.iter().any(|p| mentions(&body, p)) {
+            body = Expr::Bin('*', b(body), b(Expr::Var(params[0].clone())));
+        }
+        (self.can_return, self.in_loop, self.loop_budget) = saved;
+        self.scope = saved_scope;
+        let name = self.name("q");
+        out.push(Stmt::LetClosure { name: name.clone(), params, body });
+        self.scope.push(Var { name, ty: Ty::Closure(arity), mutable: false, bound: None });
     }
 
     fn closure_body(&mut self, v: &str, d: usize, outer: bool) -> Expr {
@@ -847,6 +878,7 @@ impl Gen {
             if nvec_sizes.is_empty() { 0 } else { 2 },
             if self.loop_budget > 0 { 2 * self.control() } else { 0 },
             if self.loop_budget > 0 { self.control() } else { 0 },
+            1 + self.control(),
         ];
         let top = std::mem::replace(&mut self.can_return, false);
         match self.rng.weighted(&weights) {
@@ -913,6 +945,7 @@ impl Gen {
             }
             10 => self.loop_stmt(d, out, false),
             11 => self.loop_stmt(d, out, true),
+            12 => self.let_closure(d, out),
             7 if top => {
                 let c = self.cond(d.min(1));
                 let e = self.float(d);

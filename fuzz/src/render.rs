@@ -58,6 +58,7 @@ fn ty_md(t: Ty) -> String {
         Ty::LocalVec(_) => "Vec<f64>".into(),
         Ty::DVec(_) => "&DVector<f64>".into(),
         Ty::DMat(..) => "&DMatrix<f64>".into(),
+        Ty::Closure(_) => unreachable!("a closure is never an argument"),
     }
 }
 
@@ -70,6 +71,7 @@ fn ty_or(t: Ty) -> String {
         Ty::LocalVec(_) => "Vec<T>".into(),
         Ty::DVec(_) => "&DVector<T>".into(),
         Ty::DMat(..) => "&DMatrix<T>".into(),
+        Ty::Closure(_) => unreachable!("a closure is never an argument"),
     }
 }
 
@@ -157,6 +159,10 @@ impl R {
                     .collect();
                 let path = if md { "matdiff" } else { "support" };
                 format!("{path}::{name}({})", args.join(", "))
+            }
+            Expr::CallClosure(name, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.e(a)).collect();
+                format!("{name}({})", args.join(", "))
             }
             Expr::Call(name, method, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.e(a)).collect();
@@ -399,6 +405,11 @@ impl R {
                     }
                     _ => format!("let {m}{name} = {};\n", self.e(init)),
                 }
+            }
+            Stmt::LetClosure { name, params, body } => {
+                let t = if md { "f64" } else { "T" };
+                let params: Vec<String> = params.iter().map(|p| format!("{p}: {t}")).collect();
+                format!("let {name} = |{}| {};\n", params.join(", "), self.e(body))
             }
             Stmt::Assign { name, op, value } => {
                 format!("{name} {}= {};\n", op.map(String::from).unwrap_or_default(), self.e(value))

@@ -7,6 +7,7 @@ pub fn visit_exprs_mut(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
     for s in &mut b.stmts {
         match s {
             Stmt::Let { init, .. } => expr_mut(init, f),
+            Stmt::LetClosure { body, .. } => expr_mut(body, f),
             Stmt::Assign { value, .. } => expr_mut(value, f),
             Stmt::AssignTuple { values, .. } => values.iter_mut().for_each(|v| expr_mut(v, f)),
             Stmt::IndexAssign { index, value, .. } => {
@@ -68,7 +69,9 @@ fn parts_mut(e: &mut Expr) -> (Vec<&mut Expr>, Vec<&mut Block>) {
         }
         Expr::NBin(_, a, _, c, _) | Expr::NMap(a, _, c) | Expr::Solve(a, c) => (vec![&mut **a, &mut **c], vec![]),
         Expr::MulAdd(a, c, d) => (vec![&mut **a, &mut **c, &mut **d], vec![]),
-        Expr::Lib(_, args) | Expr::Call(_, _, args) | Expr::List(_, args) => (args.iter_mut().collect(), vec![]),
+        Expr::Lib(_, args) | Expr::Call(_, _, args) | Expr::CallClosure(_, args) | Expr::List(_, args) => {
+            (args.iter_mut().collect(), vec![])
+        }
         Expr::If(c, a, d) => (vec![&mut **c], vec![&mut **a, &mut **d]),
         Expr::Match(sc, _, arms) => {
             let mut es = vec![&mut **sc];
@@ -133,9 +136,11 @@ fn visit_blocks_mut(b: &mut Block, valued: bool, f: &mut dyn FnMut(&mut Block, b
                 blocks_in_expr(cond, f);
                 visit_blocks_mut(body, false, f);
             }
-            Stmt::Let { init: e, .. } | Stmt::Assign { value: e, .. } | Stmt::Return(e) | Stmt::BreakValue(_, e) => {
-                blocks_in_expr(e, f)
-            }
+            Stmt::Let { init: e, .. }
+            | Stmt::LetClosure { body: e, .. }
+            | Stmt::Assign { value: e, .. }
+            | Stmt::Return(e)
+            | Stmt::BreakValue(_, e) => blocks_in_expr(e, f),
             Stmt::IndexAssign { value, .. } => blocks_in_expr(value, f),
             Stmt::AssignTuple { values, .. } => values.iter_mut().for_each(|v| blocks_in_expr(v, f)),
             Stmt::Break | Stmt::Continue | Stmt::BreakTo(_) | Stmt::ContinueTo(_) => {}
@@ -461,6 +466,18 @@ fn block_ok(b: &Block, s: &mut Scope, h: &[&str], valued: bool) -> bool {
                 s.names.push((name.clone(), *mutable));
                 r
             }
+            Stmt::LetClosure { name, params, body } => {
+                // The body reads its parameters and the immutable names
+                // around it.
+                let mut inner = s.outside_loops();
+                let shadowed_by_mut: Vec<String> =
+                    inner.names.iter().filter(|(n, _)| bound(s, n) == Some(true)).map(|(n, _)| n.clone()).collect();
+                inner.names.retain(|(n, _)| !shadowed_by_mut.contains(n));
+                inner.names.extend(params.iter().map(|p| (p.clone(), false)));
+                let r = expr_ok(body, &inner, h);
+                s.names.push((name.clone(), false));
+                r
+            }
             Stmt::Assign { name, value, .. } => bound(s, name) == Some(true) && expr_ok(value, s, h),
             Stmt::AssignTuple { names, values } => {
                 names.iter().all(|n| bound(s, n) == Some(true)) && values.iter().all(|v| expr_ok(v, s, h))
@@ -528,6 +545,7 @@ fn expr_ok(e: &Expr, s: &Scope, h: &[&str]) -> bool {
         Expr::Index2(n, i, j) => return bound(s, n).is_some() && expr_ok(i, s, h) && expr_ok(j, s, h),
         Expr::Sum(n) => return bound(s, n).is_some(),
         Expr::Call(n, _, args) => return h.contains(&n.as_str()) && args.iter().all(|a| expr_ok(a, s, h)),
+        Expr::CallClosure(n, args) => return bound(s, n).is_some() && args.iter().all(|a| expr_ok(a, s, h)),
         Expr::MapSum(n, v, body) => {
             let mut inner = s.clone();
             inner.names.push((v.clone(), false));

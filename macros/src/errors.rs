@@ -100,6 +100,3 @@ pub const CLOSURE_RETURN: &str = "a closure called in a differentiated function 
 
 /// A closure that assigns to a variable.
 pub const CLOSURE_ASSIGNS: &str = "a closure called in a differentiated function cannot assign to variables: return the new value from the closure and assign it at the call (`s = step(s, x);`)";
-
-/// A closure over differentiated values used other than by a call.
-pub const CLOSURE_VALUE_USED: &str = "this closure reads differentiated values, so it can only be called by its name (`f(x)`): it cannot be passed, stored or used where the value must not depend on the inputs (an index or a length)";

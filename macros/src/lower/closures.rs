@@ -69,10 +69,7 @@ fn check(closure: &syn::ExprClosure) -> syn::Result<()> {
 
 impl Lowerer {
     /// `let name = |..| ..;`: remembers the closure for the calls of `name`,
-    /// and binds `name`. A closure that reads no differentiated value is
-    /// also kept as written, for the code that calls it with constants
-    /// (an index `x[idx(k)]`); one that reads differentiated values exists
-    /// only inlined, and a use of it other than a call is an error.
+    /// and binds `name` to it as written.
     pub(super) fn closure_local(
         &mut self,
         local: &syn::Local,
@@ -97,18 +94,16 @@ impl Lowerer {
         let reads_varied = rename::mentions(closure.body.to_token_stream(), &|name| {
             !params.iter().any(|p| p == name) && self.lookup(name).is_some_and(|v| self.vars.varied(v))
         });
-        let var = if reads_varied {
-            // Varied, so that code calling it is lowered as differentiated
-            // code, which inlines the call, and never kept as written.
-            let var = self.vars.fresh(name, local.pat.span(), true);
-            self.closure_values.insert(var);
-            self.declare(name.to_string(), var);
-            var
-        } else {
-            let value = self.opaque(init, Some(name));
-            self.bind(local, value)?;
-            self.lookup(name).unwrap_or(value)
-        };
+        // The closure is also kept as written, for code that is not
+        // differentiated (a condition, an index); there it computes values.
+        let value = self.opaque(init, Some(name));
+        self.bind(local, value)?;
+        let var = self.lookup(name).unwrap_or(value);
+        if reads_varied {
+            // Code that calls it is lowered as differentiated code, which
+            // inlines the call.
+            self.varied_closures.insert(var);
+        }
         self.closures.insert(var, LocalClosure { closure: closure.clone(), captured });
         Ok(())
     }

@@ -338,9 +338,9 @@ struct Lowerer {
     views: HashMap<Var, TokenStream>,
     /// Closures bound by `let`, by the variable their name is bound to.
     closures: HashMap<Var, closures::LocalClosure>,
-    /// The variables of closures that read differentiated values: they
-    /// exist only inlined at their calls.
-    closure_values: HashSet<Var>,
+    /// The variables of closures that read differentiated values: code
+    /// that names one is differentiated code.
+    varied_closures: HashSet<Var>,
     /// The variables of closures whose definition was reported as an error.
     broken_closures: HashSet<Var>,
 }
@@ -383,7 +383,7 @@ impl Lowerer {
             windows: Vec::new(),
             views: HashMap::new(),
             closures: HashMap::new(),
-            closure_values: HashSet::new(),
+            varied_closures: HashSet::new(),
             broken_closures: HashSet::new(),
         }
     }
@@ -419,7 +419,9 @@ impl Lowerer {
     }
 
     fn mentions_varied(&self, tokens: TokenStream) -> bool {
-        rename::mentions(tokens, &|name| self.lookup(name).is_some_and(|v| self.vars.varied(v)))
+        rename::mentions(tokens, &|name| {
+            self.lookup(name).is_some_and(|v| self.vars.varied(v) || self.varied_closures.contains(&v))
+        })
     }
 
     fn emit(&mut self, dst: Var, expr: Expr, span: Span) -> Var {
@@ -431,9 +433,6 @@ impl Lowerer {
     fn opaque(&mut self, written: &syn::Expr, hint: Option<&str>) -> Var {
         let mut expr = written.clone();
         let uses = self.rename(&mut expr);
-        if uses.iter().any(|u| self.closure_values.contains(u)) {
-            self.errors.push(written.span(), crate::errors::CLOSURE_VALUE_USED);
-        }
         let var = self.vars.fresh(hint.unwrap_or("c"), expr.span(), false);
         // `&self.a`: the value is a reference, which rules take as it is.
         self.vars.get_mut(var).reference = matches!(&expr, syn::Expr::Reference(r) if r.mutability.is_none());
