@@ -511,3 +511,33 @@ fn single_precision_tuple_result() {
         }
     }
 }
+
+// ----- array patterns ----------------------------------------------------
+
+/// `let [a, b, c] = x;` of an array argument, `[first, _, .., last]` of a
+/// borrowed one, and a pattern matched against an array written out.
+#[differentiate]
+fn array_patterns(x: [f64; 3], y: &[f64; 4]) -> f64 {
+    let [a, b, c] = x;
+    let [first, _, .., last] = *y;
+    let [p, q] = [first * 2.0, a - last];
+    a * b + b.atan2(c) + p * q
+}
+
+#[test]
+fn array_patterns_match_closed_form() {
+    let (x, y) = ([1.0, 2.0, 3.0], [0.5, 9.0, 9.0, -1.5]);
+    let (gx, gy) = array_patterns_grad(x, &y);
+    let (a, b, c) = (x[0], x[1], x[2]);
+    let (first, last) = (y[0], y[3]);
+    // a b + atan2(b, c) + 2 first (a - last)
+    let r2 = b * b + c * c;
+    let want_x = [b + 2.0 * first, a + c / r2, -b / r2];
+    let want_y = [2.0 * (a - last), 0.0, 0.0, -2.0 * first];
+    for i in 0..3 {
+        assert!((gx[i] - want_x[i]).abs() < 1e-14, "{gx:?} {want_x:?}");
+    }
+    for i in 0..4 {
+        assert!((gy[i] - want_y[i]).abs() < 1e-14, "{gy:?} {want_y:?}");
+    }
+}

@@ -100,3 +100,11 @@ pub const CLOSURE_RETURN: &str = "a closure called in a differentiated function 
 
 /// A closure that assigns to a variable.
 pub const CLOSURE_ASSIGNS: &str = "a closure called in a differentiated function cannot assign to variables: return the new value from the closure and assign it at the call (`s = step(s, x);`)";
+
+/// `let [a, b] = expr;` of something other than a name.
+pub const ARRAY_PATTERN_OF_A_NAME: &str =
+    "an array pattern takes apart an array by its name: bind the value first (`let v = ..; let [a, b, c] = v;`)";
+
+/// An element of an array pattern that is not a name or `_`.
+pub const ARRAY_PATTERN_ELEMENT: &str =
+    "the elements of an array pattern are names, `_` or one `..`: take nested values apart with a `let` of their own";

@@ -384,6 +384,11 @@ pub const NON_FLOAT_METHODS: &[&str] = &[
 /// Float methods that have no rule, with what to write instead.
 pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
     ("copysign", "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`"),
+    (
+        "push",
+        "a `Vec` of differentiated values does not grow: make it with its length, `let mut v = vec![0.0; n];`, and write `v[i] = ..`, or collect it, `x.iter().map(|xi| ..).collect()`",
+    ),
+    ("extend", "make the `Vec` with its length, `let mut v = vec![0.0; n];`, and write `v[i] = ..`"),
     ("rem_euclid", "use `%` and adjust the sign with an `if`"),
     ("div_euclid", "use `(a / b).floor()` (its derivative is 0)"),
     ("try_inverse", "use `matdiff::inv(&x)`, the inverse with its rules (NaN where `x` is singular)"),

@@ -144,11 +144,61 @@ fn element_positions(pat: &syn::PatTuple, count: usize) -> Option<Vec<(usize, &s
 impl Lowerer {
     /// `let PAT = init;` with a tuple pattern.
     pub(super) fn destructure(&mut self, local: &syn::Local, init: &syn::Expr) -> syn::Result<()> {
+        if let syn::Pat::Slice(slice) = &local.pat {
+            return self.destructure_array(slice, init);
+        }
         if !self.mentions_varied(init.to_token_stream()) && !has_control(init) {
             return self.destructure_constant(local, init);
         }
         let value = self.tuple_value(init, &pattern_shape(&local.pat))?;
         self.bind_pattern(&local.pat, None, value)
+    }
+
+    /// `let [a, b, c] = x;` (also with `_` and one `..`): one `let` per
+    /// named element, `let a = x[0];`, counting from the end after `..`
+    /// (`x[x.len() - 1]`).
+    fn destructure_array(&mut self, slice: &syn::PatSlice, init: &syn::Expr) -> syn::Result<()> {
+        let rest = slice.elems.iter().position(|p| matches!(p, syn::Pat::Rest(_)));
+        if let (syn::Expr::Array(items), None) = (init, rest) {
+            // `let [a, b] = [x * y, x + y];`: element by element.
+            if items.elems.len() == slice.elems.len() {
+                for (element, item) in slice.elems.iter().zip(&items.elems) {
+                    let stmt: syn::Stmt = syn::parse_quote_spanned!(element.span()=> let #element = #item;);
+                    if let syn::Stmt::Local(local) = stmt {
+                        self.local(&local)?;
+                    }
+                }
+                return Ok(());
+            }
+        }
+        let array = match init {
+            syn::Expr::Path(p) if p.path.get_ident().is_some() => init.clone(),
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => (*u.expr).clone(),
+            syn::Expr::Paren(p) => return self.destructure_array(slice, &p.expr),
+            other => return Err(syn::Error::new(other.span(), crate::errors::ARRAY_PATTERN_OF_A_NAME)),
+        };
+        let count = slice.elems.len();
+        for (position, element) in slice.elems.iter().enumerate() {
+            let index: syn::Expr = match rest {
+                Some(r) if position == r => continue,
+                Some(r) if position > r => {
+                    let from_end = count - position;
+                    syn::parse_quote_spanned!(element.span()=> #array.len() - #from_end)
+                }
+                _ => syn::parse_quote_spanned!(element.span()=> #position),
+            };
+            match element {
+                syn::Pat::Wild(_) => {}
+                syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
+                    let stmt: syn::Stmt = syn::parse_quote_spanned!(element.span()=> let #p = #array[#index];);
+                    if let syn::Stmt::Local(local) = stmt {
+                        self.local(&local)?;
+                    }
+                }
+                other => return Err(syn::Error::new(other.span(), crate::errors::ARRAY_PATTERN_ELEMENT)),
+            }
+        }
+        Ok(())
     }
 
     /// `let (a, b) = init;` with an inactive `init`: as written.
