@@ -140,7 +140,8 @@
 //! Matrix operations are written as nalgebra users write them: `+ - *`
 //! between scalars, vectors and matrices, `/` by a scalar, `dot`, `tr_mul`,
 //! `component_mul`, `component_div`, `transpose`, `sum`, `mean`, `trace`,
-//! `norm`, `norm_squared`, `determinant`, indexing, elementwise maps
+//! `norm`, `norm_squared`, `normalize`, `scale`, `abs`, `amax`,
+//! `determinant`, indexing (also `v.x`, `v.y`, `v.z`), elementwise maps
 //! `x.map(|v| ..)` (the closure is differentiated too), and the helpers
 //! [`logdet`], [`inv`], [`solve`] and [`softmax`]:
 //!

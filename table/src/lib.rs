@@ -381,6 +381,23 @@ pub const NON_FLOAT_METHODS: &[&str] = &[
     "ge",
 ];
 
+/// Methods of nalgebra vectors and matrices that are written in terms of
+/// methods with rules, as nalgebra defines them: `(method, arguments,
+/// definition)`, where the definition names the receiver `v` and the
+/// arguments `a0`, `a1`, .. . Their derivatives are those of the definition.
+pub const MATRIX_METHOD_DEFINITIONS: &[(&str, usize, &str)] = &[
+    ("normalize", 0, "v / v.norm()"),
+    ("scale", 1, "v * a0"),
+    ("unscale", 1, "v / a0"),
+    ("abs", 0, "v.map(|e| e.abs())"),
+    ("amax", 0, "v.map(|e| e.abs()).max()"),
+    ("amin", 0, "v.map(|e| e.abs()).min()"),
+    ("adjoint", 0, "v.transpose()"),
+];
+
+/// The fields of a fixed-size nalgebra vector (`v.x` is `v[0]`), in order.
+pub const VECTOR_FIELDS: &[&str] = &["x", "y", "z", "w", "a", "b"];
+
 /// Float methods that have no rule, with what to write instead.
 pub const UNSUPPORTED_METHODS: &[(&str, &str)] = &[
     ("copysign", "write the sign explicitly, e.g. `if s < 0.0 { -x.abs() } else { x.abs() }`"),

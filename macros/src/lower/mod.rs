@@ -9,6 +9,7 @@
 
 mod build;
 mod closures;
+mod definitions;
 mod loops;
 mod syntax;
 mod tuples;
@@ -1378,6 +1379,9 @@ impl Lowerer {
             syn::Expr::Lit(_) => Ok(self.opaque(expr, hint)),
             syn::Expr::Tuple(t) => Err(tuples::tuple_as_value(t.span())),
             syn::Expr::Field(f) if matches!(f.member, syn::Member::Unnamed(_)) => self.tuple_field(f, hint),
+            syn::Expr::Field(f) if self.vector_field_name(f) => {
+                self.vector_field(f, hint).unwrap_or_else(|| Err(syn::Error::new(f.span(), "internal: not a field")))
+            }
             // `&v` of an array passed to a function, or of a matrix passed to
             // a method (`x.dot(&y)`): the value itself. The emitter borrows
             // what the callee takes by reference.
@@ -1543,6 +1547,9 @@ impl Lowerer {
             let var = self.vars.fresh(hint.unwrap_or("clone"), m.span(), self.vars.varied(receiver));
             self.vars.get_mut(var).matrix = self.vars.get(receiver).matrix;
             return Ok(self.emit(var, Expr::Copy(receiver), m.span()));
+        }
+        if let Some(defined) = self.defined_method(m, hint) {
+            return defined;
         }
         // `x.max()` of a vector is its largest element, `a.max(b)` of floats
         // the larger one: the number of arguments tells them apart.

@@ -395,6 +395,8 @@ pub fn unknown_method(method: &proc_macro2::Ident) -> syn::Error {
         .collect();
     matrix.push("clone");
     matrix.extend(table::VIEW_METHODS.iter().map(|(m, _, _)| *m));
+    matrix
+        .extend(table::MATRIX_METHOD_DEFINITIONS.iter().map(|(m, _, _)| *m).filter(|m| table::by_method(m).is_none()));
     matrix.sort_unstable();
     syn::Error::new(
         method.span(),
