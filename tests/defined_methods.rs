@@ -28,7 +28,7 @@ fn normalize_matches_closed_form() {
 /// 2|x| + Σ|x_i| + max |x_i| - min |x_i|, with `scale`, `abs`, `amax`, `amin`.
 #[differentiate]
 fn scaled_and_absolute(x: &DVector<f64>) -> f64 {
-    x.scale(2.0).norm() + x.abs().sum() + x.amax() - x.unscale(2.0).amin()
+    x.scale(2.0).norm() + (x * 1.0).abs().sum() + x.amax() - x.unscale(2.0).amin()
 }
 
 #[test]

@@ -745,8 +745,14 @@ impl Gen {
             1,
             if has_mat { 1 } else { 0 },
             if has_mat { 2 } else { 0 },
+            1,
         ]) {
             0 => Expr::Var(self.rng.pick(&vars).name.clone()),
+            8 => {
+                // Methods matdiff lowers as their definitions.
+                let m = *self.rng.pick(&["normalize", "abs"]);
+                Expr::NM0(m, b(self.nvec(d1, n)))
+            }
             1 => {
                 let op = *self.rng.pick(&['+', '-']);
                 Expr::NBin(op, b(self.nvec(d1, n)), Ty::DVec(n), b(self.nvec(d1, n)), Ty::DVec(n))

@@ -234,6 +234,10 @@ impl R {
             Expr::NM0(m, a) => match (md, *m) {
                 (false, "norm") => format!("{{ let n_ = {}; n_.dot(n_).sqrt() }}", self.nref(a)),
                 (false, "norm_squared") => format!("{{ let n_ = {}; n_.dot(n_) }}", self.nref(a)),
+                (false, "normalize") => {
+                    format!("{{ let n_ = {}; let s_ = n_.dot(n_).sqrt(); n_.map(|e_| e_ / s_) }}", self.nref(a))
+                }
+                (false, "abs") => format!("({}).map(|e_| e_.abs())", self.e(a)),
                 _ => format!("{}.{m}()", self.e(a)),
             },
             Expr::NM1(m, a, b) => format!("{}.{m}({})", self.e(a), self.nref(b)),

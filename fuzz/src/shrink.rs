@@ -168,7 +168,7 @@ fn kind(e: &Expr) -> char {
         Expr::Cmp(..) | Expr::Logic(..) | Expr::Not(_) => 'b',
         Expr::Var(_) | Expr::List(..) => '?',
         Expr::NBin(..) | Expr::NScale(..) | Expr::NMap(..) | Expr::Inv(_) | Expr::Solve(..) | Expr::NView(..) => 'n',
-        Expr::NM0(m, _) if *m == "transpose" => 'n',
+        Expr::NM0(m, _) if matches!(*m, "transpose" | "normalize" | "abs") => 'n',
         Expr::NM1(m, ..) if *m == "component_mul" => 'n',
         _ => 'f',
     }

@@ -11,7 +11,6 @@ use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 
 use super::Lowerer;
-use super::syntax::expr_local;
 use crate::ir::Var;
 
 /// The names a definition gives its receiver and arguments, replaced by
@@ -31,41 +30,50 @@ impl VisitMut for Placeholders<'_> {
 }
 
 impl Lowerer {
-    /// Whether `receiver` is a local bound to a nalgebra value, known
-    /// without lowering it.
-    fn names_matrix(&self, receiver: &syn::Expr) -> bool {
-        expr_local(receiver).and_then(|i| self.lookup(&i.to_string())).is_some_and(|v| self.vars.get(v).matrix)
-    }
-
     /// `v.normalize()` and the other methods of
-    /// [`table::MATRIX_METHOD_DEFINITIONS`], lowered as their definitions.
-    /// A method that floats have too (`abs`) is taken for the matrix one
-    /// only on a local holding a matrix.
+    /// [`table::MATRIX_METHOD_DEFINITIONS`] that floats do not have,
+    /// lowered as their definitions.
     pub(super) fn defined_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Option<syn::Result<Var>> {
         let name = m.method.to_string();
-        let (_, arity, definition) = table::MATRIX_METHOD_DEFINITIONS
-            .iter()
-            .find(|(method, arity, _)| *method == name && *arity == m.args.len())?;
-        if table::by_method(&name).is_some() && !self.names_matrix(&m.receiver) {
+        if table::by_method(&name).is_some() {
+            // `abs` of a float has its rule: the float path lowers the
+            // receiver and asks [`Lowerer::defined_method_of`] for matrices.
             return None;
         }
-        Some(self.lower_definition(m, *arity, definition, hint))
+        definition(&name, m.args.len())?;
+        Some(self.expr(&m.receiver, None).and_then(|receiver| {
+            self.defined_method_of(m, receiver, hint).unwrap_or_else(|| {
+                Err(syn::Error::new(
+                    m.method.span(),
+                    format!("`{name}` is a method of nalgebra vectors and matrices, not of this value"),
+                ))
+            })
+        }))
+    }
+
+    /// The definition of method `m` of the lowered `receiver`, if it is a
+    /// matrix and the method has one.
+    pub(super) fn defined_method_of(
+        &mut self,
+        m: &syn::ExprMethodCall,
+        receiver: Var,
+        hint: Option<&str>,
+    ) -> Option<syn::Result<Var>> {
+        let (arity, definition) = definition(&m.method.to_string(), m.args.len())?;
+        if !self.vars.get(receiver).matrix {
+            return None;
+        }
+        Some(self.lower_definition(m, receiver, arity, definition, hint))
     }
 
     fn lower_definition(
         &mut self,
         m: &syn::ExprMethodCall,
+        receiver: Var,
         arity: usize,
         definition: &str,
         hint: Option<&str>,
     ) -> syn::Result<Var> {
-        let receiver = self.expr(&m.receiver, None)?;
-        if !self.vars.get(receiver).matrix {
-            return Err(syn::Error::new(
-                m.method.span(),
-                format!("`{}` is a method of nalgebra vectors and matrices, not of this value", m.method),
-            ));
-        }
         let mut values = vec![("v".to_string(), receiver)];
         for (k, arg) in m.args.iter().enumerate().take(arity) {
             values.push((format!("a{k}"), self.expr(arg, None)?));
@@ -120,6 +128,15 @@ impl Lowerer {
         self.scopes.truncate(depth);
         value
     }
+}
+
+/// The number of arguments and the definition of a matrix method taking
+/// `args` arguments.
+fn definition(method: &str, args: usize) -> Option<(usize, &'static str)> {
+    table::MATRIX_METHOD_DEFINITIONS
+        .iter()
+        .find(|(name, arity, _)| *name == method && *arity == args)
+        .map(|(_, arity, definition)| (*arity, *definition))
 }
 
 /// `expr` with every token at `span`, where errors about it point.

@@ -1584,7 +1584,12 @@ impl Lowerer {
                 format!("`{name}` takes {} argument(s) here", prim.arity - 1),
             ));
         }
-        let mut args = vec![self.expr(&m.receiver, None)?];
+        let receiver = self.expr(&m.receiver, None)?;
+        if let Some(defined) = self.defined_method_of(m, receiver, hint) {
+            // `v.abs()` of a vector: the matrix method.
+            return defined;
+        }
+        let mut args = vec![receiver];
         for arg in &m.args {
             args.push(self.expr(arg, None)?);
         }
