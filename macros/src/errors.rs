@@ -108,3 +108,12 @@ pub const ARRAY_PATTERN_OF_A_NAME: &str =
 /// An element of an array pattern that is not a name or `_`.
 pub const ARRAY_PATTERN_ELEMENT: &str =
     "the elements of an array pattern are names, `_` or one `..`: take nested values apart with a `let` of their own";
+
+/// An integer where float arithmetic needs a float (`x + 1`, `x * v.len()`).
+pub fn integer_in_float_arithmetic(written: &str, instead: &str) -> String {
+    format!("`{written}` is an integer, and a float is needed here: write `{instead}`")
+}
+
+/// A float exponent given to `powi`.
+pub const POWI_FLOAT_EXPONENT: &str =
+    "`powi` takes an integer exponent (`x.powi(2)`): for a float exponent use `powf` (`x.powf(2.5)`)";

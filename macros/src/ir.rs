@@ -117,6 +117,12 @@ impl Vars {
         name
     }
 
+    /// The value the next `fresh` will make: every value made later is at
+    /// least this one.
+    pub fn next(&self) -> Var {
+        Var(self.data.len() as u32)
+    }
+
     /// Every value.
     pub fn all(&self) -> impl Iterator<Item = Var> + '_ {
         (0..self.data.len() as u32).map(Var)

@@ -495,8 +495,10 @@ impl Lowerer {
                     return self.finish(expr, frames);
                 }
             }
+            let first_new = self.vars.next();
             if let Err(e) = self.stmt(stmt) {
                 self.errors.add(e);
+                self.declare_unlowered(stmt, first_new);
             }
         }
         self.continue_frames(frames)
@@ -967,6 +969,23 @@ impl Lowerer {
         }
     }
 
+    /// After an error in a `let`, its names stand for a value that was not
+    /// lowered, so that their uses report nothing more (the function is not
+    /// generated anyway).
+    fn declare_unlowered(&mut self, stmt: &syn::Stmt, first_new: Var) {
+        if let syn::Stmt::Local(local) = stmt {
+            let mut names = Vec::new();
+            pattern_names(&local.pat, &mut names);
+            for name in names {
+                // A name the statement bound before its error keeps that value.
+                if self.lookup(&name).is_none_or(|v| v.0 < first_new.0) {
+                    let var = self.vars.fresh(&name, local.pat.span(), false);
+                    self.declare(name, var);
+                }
+            }
+        }
+    }
+
     fn local(&mut self, local: &syn::Local) -> syn::Result<()> {
         let Some(init) = &local.init else {
             return Err(syn::Error::new(
@@ -1191,6 +1210,9 @@ impl Lowerer {
             None => self.expr(right, Some(&name))?,
             Some(op) => {
                 let current = self.lookup(&name).ok_or_else(|| syn::Error::new(left.span(), "unknown variable"))?;
+                if self.is_varied_value(current) {
+                    check_float_operand(right)?;
+                }
                 let rhs = self.expr(right, None)?;
                 let base = compound_base(op).ok_or_else(|| syn::Error::new(op.span(), "unsupported operator"))?;
                 self.binary_value(&base, current, rhs, Some(&name), span)?
@@ -1293,6 +1315,16 @@ impl Lowerer {
                 }
                 let lhs = self.expr(&b.left, None)?;
                 let rhs = self.expr(&b.right, None)?;
+                if is_arithmetic(&b.op) {
+                    // An integer beside a differentiated value (`x + 1`);
+                    // integers among themselves (`x.len() - 1`) are fine.
+                    if self.is_varied_value(lhs) {
+                        check_float_operand(&b.right)?;
+                    }
+                    if self.is_varied_value(rhs) {
+                        check_float_operand(&b.left)?;
+                    }
+                }
                 self.binary_value(&b.op, lhs, rhs, hint, b.span())
             }
             syn::Expr::Unary(u) => match u.op {
@@ -1477,6 +1509,11 @@ impl Lowerer {
     /// Rejects a float primitive applied to a value known to be a nalgebra
     /// vector or matrix, which rustc would report inside the generated
     /// code.
+    /// Whether `var` is a differentiated float or matrix (not an array).
+    fn is_varied_value(&self, var: Var) -> bool {
+        self.vars.varied(var) && !self.vars.is_array(var)
+    }
+
     fn check_float_operands(&self, prim: &'static table::Primitive, args: &[Var], span: Span) -> syn::Result<()> {
         if prim.matrix || prim.matrix_operands {
             return Ok(());
@@ -1588,6 +1625,20 @@ impl Lowerer {
         if let Some(defined) = self.defined_method_of(m, receiver, hint) {
             // `v.abs()` of a vector: the matrix method.
             return defined;
+        }
+        if self.is_varied_value(receiver) && !prim.matrix {
+            for (k, arg) in m.args.iter().enumerate() {
+                if prim.differentiable.contains(&(k + 1)) {
+                    check_float_operand(arg)?;
+                } else if prim.name == "powi"
+                    && matches!(
+                        types::unparenthesized(arg),
+                        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(_), .. })
+                    )
+                {
+                    return Err(syn::Error::new(arg.span(), crate::errors::POWI_FLOAT_EXPONENT));
+                }
+            }
         }
         let mut args = vec![receiver];
         for arg in &m.args {
@@ -2249,4 +2300,20 @@ fn stored_arrays(stmts: &[Stmt]) -> HashSet<Var> {
 /// Whether `ty` is the type named `name` alone (`f64`).
 fn names_type(ty: &syn::Type, name: &str) -> bool {
     matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident(name))
+}
+
+/// `+ - * / %`.
+fn is_arithmetic(op: &syn::BinOp) -> bool {
+    matches!(op, syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_))
+}
+
+/// An error at an operand of float arithmetic that is an integer (see
+/// [`syntax::integer_operand`]).
+fn check_float_operand(expr: &syn::Expr) -> syn::Result<()> {
+    match syntax::integer_operand(expr) {
+        Some((span, written, instead)) => {
+            Err(syn::Error::new(span, crate::errors::integer_in_float_arithmetic(&written, &instead)))
+        }
+        None => Ok(()),
+    }
 }

@@ -422,3 +422,27 @@ pub fn describe(expr: &syn::Expr) -> &'static str {
         _ => "this expression",
     }
 }
+
+/// An operand of float arithmetic that is an integer in the user's code,
+/// whatever its context: an integer literal (`1`, `2usize`) or a count
+/// (`v.len()`, `m.nrows()`, `it.count()`), with the float to write instead.
+/// rustc rejects such an operand in the user's function; the macro reports
+/// it first so that rustc does not report it again inside generated code.
+pub fn integer_operand(expr: &syn::Expr) -> Option<(proc_macro2::Span, String, String)> {
+    match expr {
+        syn::Expr::Paren(p) => integer_operand(&p.expr),
+        syn::Expr::Group(g) => integer_operand(&g.expr),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => integer_operand(&u.expr),
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) if !matches!(int.suffix(), "f32" | "f64") => {
+            let written = int.to_string();
+            Some((int.span(), written, format!("{}.0", int.base10_digits())))
+        }
+        syn::Expr::MethodCall(m)
+            if m.args.is_empty() && matches!(m.method.to_string().as_str(), "len" | "nrows" | "ncols" | "count") =>
+        {
+            let written = quote::ToTokens::to_token_stream(m).to_string().replace(" . ", ".").replace(" ()", "()");
+            Some((m.span(), written.clone(), format!("{written} as f64")))
+        }
+        _ => None,
+    }
+}

@@ -393,7 +393,7 @@ pub fn float_casts(stmts: &[Stmt], float: &syn::Ident, out: &mut Vec<Var>) {
 }
 
 /// `expr` without the parentheses around it (`(1usize as f64)`).
-fn unparenthesized(expr: &syn::Expr) -> &syn::Expr {
+pub(super) fn unparenthesized(expr: &syn::Expr) -> &syn::Expr {
     match expr {
         syn::Expr::Paren(p) => unparenthesized(&p.expr),
         syn::Expr::Group(g) => unparenthesized(&g.expr),
