@@ -763,6 +763,10 @@ pub use matdiff_core::{Directions, Linear, Real, Scalar};
 pub use matdiff_macros::derivative;
 /// Generates the derivatives of a scalar function; see the [crate] docs.
 pub use matdiff_macros::differentiate;
+/// Makes a struct of floats, arrays, `Vec`s and nalgebra values a parameter
+/// `#[differentiate(wrt(..))]` can differentiate; see "Struct parameters" in
+/// the [crate] docs.
+pub use matdiff_macros::Differentiable;
 
 /// What generated code calls. Not a public API: it changes without notice.
 #[doc(hidden)]
@@ -784,8 +788,10 @@ pub mod __private {
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
     pub use matdiff_core::sparse::SparseHessian;
+    pub use matdiff_core::structs::IntoDenseHessian;
     pub use matdiff_core::support::{
         Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
     };
     pub use matdiff_core::{Directions, Linear, Scalar};
+    pub use matdiff_macros::__struct_parameter as struct_parameter;
 }

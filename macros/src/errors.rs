@@ -91,3 +91,92 @@ pub fn view_of_non_matrix(method: &proc_macro2::Ident) -> syn::Error {
         ),
     )
 }
+
+/// `#[derive(Differentiable)]` on an enum, a union or a tuple struct.
+pub fn struct_not_a_struct() -> String {
+    "`#[derive(Differentiable)]` goes on a struct with named fields (`struct Params { w: DMatrix<f64>, b: f64 }`)".to_string()
+}
+
+/// `#[derive(Differentiable)]` on a generic struct.
+pub fn struct_generic(name: &proc_macro2::Ident) -> String {
+    format!(
+        "`#[derive(Differentiable)]` does not support generic structs: write `{name}` for `f64` (or `f32`) and fixed sizes"
+    )
+}
+
+/// Differentiated fields of two float types.
+pub fn struct_mixed_floats(field: &proc_macro2::Ident, first: &proc_macro2::Ident) -> String {
+    format!(
+        "every differentiated field of a `#[derive(Differentiable)]` struct has one float type, and an earlier field's is `{first}`: give `{field}` that type, or mark it `#[matdiff(constant)]`"
+    )
+}
+
+/// A struct whose every field is constant.
+pub fn struct_no_field(name: &proc_macro2::Ident) -> String {
+    format!("`{name}` has no field to differentiate: every field is `#[matdiff(constant)]`")
+}
+
+/// `#[matdiff(..)]` with anything but `constant`.
+pub fn struct_field_attribute() -> String {
+    "the one field attribute is `#[matdiff(constant)]`: the field is passed through, not differentiated".to_string()
+}
+
+/// A field whose type cannot be differentiated.
+pub fn struct_field_type(ty: &str) -> String {
+    format!(
+        "a field of type `{ty}` cannot be differentiated: fields may be `f64` (or `f32`), `[f64; N]`, `Vec<f64>`, `DVector<f64>`, `DMatrix<f64>`, `SVector<f64, N>`, `SMatrix<f64, R, C>` or their aliases (`Vector3<f64>`); mark the field `#[matdiff(constant)]` to pass it through (its gradient is a copy of it). A struct inside the struct is not differentiated: write its fields here"
+    )
+}
+
+/// An array or static nalgebra size that is not an integer literal.
+pub fn struct_literal_length() -> String {
+    "in a `#[derive(Differentiable)]` struct, write the sizes of arrays, `SVector`s and `SMatrix`es as numbers (`[f64; 3]`, `SVector<f64, 3>`): the derivatives are generated where the function is, which need not see a constant of the struct's module".to_string()
+}
+
+/// A struct parameter in `wrt(..)` taken by `&mut`.
+pub fn struct_mutable(name: &proc_macro2::Ident) -> String {
+    format!("a differentiated function cannot change its arguments through `&mut`: take `{name}` by `&` (or by value)")
+}
+
+/// A struct parameter in `wrt(..)` with generic arguments.
+pub fn struct_generic_parameter(name: &proc_macro2::Ident) -> String {
+    format!(
+        "a struct parameter with generic arguments cannot be differentiated: give `{name}` a struct without type parameters, with `#[derive(matdiff::Differentiable)]`"
+    )
+}
+
+/// A struct parameter in `wrt(..)` of a method.
+pub fn struct_in_method(name: &proc_macro2::Ident) -> String {
+    format!(
+        "struct parameters are differentiated in free functions only: write a free function that takes `{name}` and call it from the method"
+    )
+}
+
+/// `check` with a struct parameter.
+pub fn struct_check() -> String {
+    "`check` does not support struct parameters: test the gradient by hand, against `matdiff::check` of a function of the fields".to_string()
+}
+
+/// A function of a struct parameter whose result is not one float.
+pub fn struct_vector_result() -> String {
+    "a function differentiated with respect to a struct must return one float, `f64` or `f32` (its gradient is a struct like the parameter)".to_string()
+}
+
+/// A generic function with a struct parameter.
+pub fn struct_generic_function() -> String {
+    "a function differentiated with respect to a struct cannot have type or const parameters: write it for `f64` (or `f32`) and fixed sizes".to_string()
+}
+
+/// A use of a differentiated struct parameter other than a field read.
+pub fn struct_whole_use(param: &proc_macro2::Ident, fields: &str) -> String {
+    format!(
+        "`{param}` is differentiated field by field, so the body may only read its fields ({fields}, and constant fields): pass the fields rather than `{param}` itself, or leave `{param}` out of `wrt(..)`"
+    )
+}
+
+/// A binding that shadows a differentiated struct parameter.
+pub fn struct_shadowed(param: &proc_macro2::Ident) -> String {
+    format!(
+        "this name shadows the differentiated struct parameter `{param}`: give the new binding another name"
+    )
+}

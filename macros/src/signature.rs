@@ -153,6 +153,12 @@ fn float_shape(ty: &syn::Type, generic: Option<&Ident>, errors: &mut Errors) -> 
     }
 }
 
+/// The float type and shape of a concrete (not generic) float type, if it
+/// is one: what a field of a `#[derive(Differentiable)]` struct may be.
+pub fn shape_of(ty: &syn::Type) -> Option<(Float, Shape)> {
+    float_shape(ty, None, &mut Errors::default())
+}
+
 /// `Vec<f64>`, `Vec<f32>` or `Vec<T>` of the float type parameter.
 fn vec_of(ty: &syn::Type, generic: Option<&Ident>) -> Option<Float> {
     let syn::Type::Path(p) = ty else { return None };
@@ -491,7 +497,7 @@ pub fn is_nalgebra_name(name: &str) -> bool {
 }
 
 /// Whether `ty`, behind any references, names a nalgebra vector or matrix.
-fn is_nalgebra(ty: &syn::Type) -> bool {
+pub fn is_nalgebra(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Reference(reference) => is_nalgebra(&reference.elem),
         syn::Type::Path(path) => {
@@ -564,7 +570,7 @@ fn alias_dims(alias: &str) -> Option<Vec<usize>> {
 }
 
 /// A type as the user wrote it, without the token spacing of `quote!`.
-fn type_text(ty: &syn::Type) -> String {
+pub fn type_text(ty: &syn::Type) -> String {
     let text = quote::quote!(#ty).to_string();
     [(" < ", "<"), ("< ", "<"), (" >", ">"), ("& ", "&"), (" ,", ","), (" :: ", "::"), (":: ", "::"), (" ;", ";")]
         .iter()
