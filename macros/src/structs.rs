@@ -927,7 +927,11 @@ impl<'a> Wrappers<'a> {
                     v_types.push(quote!(&#path));
                     for (field, _) in &s.flat {
                         let f = &field.ident;
+                        let matrix = matches!(field.ty.as_ref().and_then(signature::shape_of), Some((_, Shape::Matrix(_))));
                         flat_v.push(match field.pass() {
+                            // The Hessian-vector product takes every nalgebra
+                            // direction by reference.
+                            Pass::Copied if matrix => quote!(&#whole.#f),
                             Pass::Copied => quote!(#whole.#f),
                             Pass::Slice => quote!(#whole.#f.as_slice()),
                             Pass::Borrowed => quote!(&#whole.#f),
