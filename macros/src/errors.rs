@@ -180,3 +180,11 @@ pub fn struct_shadowed(param: &proc_macro2::Ident) -> String {
         "this name shadows the differentiated struct parameter `{param}`: give the new binding another name"
     )
 }
+
+/// A function with no float argument and a struct argument, without
+/// `wrt(..)`.
+pub fn struct_not_in_wrt(param: &proc_macro2::Ident) -> String {
+    format!(
+        "this function has no `f64` or `f32` argument to differentiate with respect to: a struct argument is differentiated when `wrt(..)` names it, `#[differentiate(wrt({param}))]`, and its type has `#[derive(matdiff::Differentiable)]`"
+    )
+}

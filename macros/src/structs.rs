@@ -69,7 +69,7 @@ fn derive_inner(item: TokenStream) -> syn::Result<TokenStream> {
                 if let Some(first) = &float
                     && *first != field_float
                 {
-                    errors.push(field.ty.span(), errors::struct_mixed_floats(ident, &first.ident()));
+                    errors.add(syn::Error::new_spanned(&field.ty, errors::struct_mixed_floats(ident, &first.ident())));
                 }
                 float.get_or_insert(field_float);
                 differentiated += 1;
@@ -104,7 +104,7 @@ fn constant_attribute(attrs: &[syn::Attribute]) -> syn::Result<bool> {
         let word: syn::Result<Ident> = attr.parse_args();
         match word {
             Ok(word) if word == "constant" => constant = true,
-            _ => return Err(syn::Error::new(attr.span(), errors::struct_field_attribute())),
+            _ => return Err(syn::Error::new_spanned(attr, errors::struct_field_attribute())),
         }
     }
     Ok(constant)
@@ -114,7 +114,7 @@ fn constant_attribute(attrs: &[syn::Attribute]) -> syn::Result<bool> {
 /// code writes it: nalgebra's types by matdiff's path to them and sizes as
 /// literals, since the function may be in a module that imports neither.
 fn field_type(ty: &syn::Type) -> syn::Result<(Float, TokenStream)> {
-    let unsupported = || syn::Error::new(ty.span(), errors::struct_field_type(&signature::type_text(ty)));
+    let unsupported = || syn::Error::new_spanned(ty, errors::struct_field_type(&signature::type_text(ty)));
     let (float, shape) = match ty {
         syn::Type::Reference(_) => return Err(unsupported()),
         _ => signature::shape_of(ty).ok_or_else(unsupported)?,
@@ -133,7 +133,7 @@ fn field_type(ty: &syn::Type) -> syn::Result<(Float, TokenStream)> {
             for arg in args.args.iter().skip(1) {
                 match arg {
                     syn::GenericArgument::Const(e) => literal_length(e)?,
-                    other => return Err(syn::Error::new(other.span(), errors::struct_literal_length())),
+                    other => return Err(syn::Error::new_spanned(other, errors::struct_literal_length())),
                 }
             }
             let name = &last.ident;
@@ -148,7 +148,7 @@ fn field_type(ty: &syn::Type) -> syn::Result<(Float, TokenStream)> {
 fn literal_length(expr: &syn::Expr) -> syn::Result<()> {
     match expr {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. }) => Ok(()),
-        other => Err(syn::Error::new(other.span(), errors::struct_literal_length())),
+        other => Err(syn::Error::new_spanned(other, errors::struct_literal_length())),
     }
 }
 
@@ -263,10 +263,10 @@ fn next_struct<'a>(
             continue;
         }
         if mutable {
-            return Err(syn::Error::new(ty.span(), errors::struct_mutable(name)));
+            return Err(syn::Error::new_spanned(ty, errors::struct_mutable(name)));
         }
         if let Some(args) = path.path.segments.iter().find(|s| !s.arguments.is_none()) {
-            return Err(syn::Error::new(args.arguments.span(), errors::struct_generic_parameter(name)));
+            return Err(syn::Error::new_spanned(&args.arguments, errors::struct_generic_parameter(name)));
         }
         return Ok(Some((ident, &path.path)));
     }
@@ -286,6 +286,17 @@ fn names_a_struct(path: &syn::Path) -> bool {
         && !signature::is_nalgebra(&syn::Type::Path(syn::TypePath { qself: None, path: path.clone() }))
 }
 
+/// Whether an argument of this type (`Params`, `&Params`) may be a
+/// `#[derive(Differentiable)]` struct, for the message of a function with
+/// no float argument.
+pub fn may_be_a_struct(ty: &syn::Type) -> bool {
+    let inner = match ty {
+        syn::Type::Reference(r) => &*r.elem,
+        other => other,
+    };
+    matches!(inner, syn::Type::Path(p) if p.qself.is_none() && names_a_struct(&p.path))
+}
+
 /// The attribute's output beside the function when `wrt(..)` names a
 /// struct parameter: the call of its macro (or the error); `None`
 /// otherwise, and the usual expansion follows.
@@ -295,7 +306,7 @@ pub fn intercept(args: &TokenStream, function: &syn::ItemFn) -> Option<TokenStre
     let result = next_struct(function, &wrt, &[]).and_then(|next| {
         let Some((param, path)) = next else { return Ok(None) };
         if let Some(receiver) = function.sig.receiver() {
-            return Err(syn::Error::new(receiver.span(), errors::struct_in_method(&param)));
+            return Err(syn::Error::new_spanned(receiver, errors::struct_in_method(&param)));
         }
         let state = State { args: args.clone(), function: function.clone(), known: Vec::new() };
         Ok(Some(call_macro(path, state.tokens(&param))))
@@ -399,14 +410,11 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
         syn::ReturnType::Type(_, ty) => Float::of(ty),
         syn::ReturnType::Default => None,
     };
-    let float = match float {
-        Some(float) => float.ident(),
-        None => {
-            let span = match &sig.output {
-                syn::ReturnType::Type(_, ty) => ty.span(),
-                syn::ReturnType::Default => sig.ident.span(),
-            };
-            return Err(syn::Error::new(span, errors::struct_vector_result()));
+    let float = match (float, &sig.output) {
+        (Some(float), _) => float.ident(),
+        (None, syn::ReturnType::Type(_, ty)) => return Err(syn::Error::new_spanned(ty, errors::struct_vector_result())),
+        (None, syn::ReturnType::Default) => {
+            return Err(syn::Error::new(sig.ident.span(), errors::struct_vector_result()));
         }
     };
     if let Some(param) = sig.generics.type_params().next() {
@@ -457,7 +465,7 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
     }
 
     let mut body = (*function.block).clone();
-    let mut rewrite = Rewrite { structs: &structs, errors: Errors::default() };
+    let mut rewrite = Rewrite { structs: &structs, errors: Errors::default(), shadowed: HashSet::new() };
     rewrite.visit_block_mut(&mut body);
     rewrite.errors.finish()?;
 
@@ -522,6 +530,9 @@ fn fresh(taken: &HashSet<String>, base: &str, span: Span) -> Ident {
 struct Rewrite<'a> {
     structs: &'a [StructParam],
     errors: Errors,
+    /// Parameters a binding shadows, already reported: their later uses
+    /// are the new binding's.
+    shadowed: HashSet<String>,
 }
 
 impl Rewrite<'_> {
@@ -551,6 +562,9 @@ impl Rewrite<'_> {
     }
 
     fn whole_use(&mut self, s_ident: &Ident, span: Span) {
+        if self.shadowed.contains(&s_ident.to_string()) {
+            return;
+        }
         let Some(s) = self.structs.iter().find(|s| s.ident == *s_ident) else { return };
         let fields: Vec<String> = s.flat.iter().map(|(f, _)| format!("`{}.{}`", s.ident, f.ident)).collect();
         self.errors.push(span, errors::struct_whole_use(&s.ident, &fields.join(", ")));
@@ -648,6 +662,7 @@ impl VisitMut for Rewrite<'_> {
     fn visit_pat_ident_mut(&mut self, pat: &mut syn::PatIdent) {
         if self.structs.iter().any(|s| s.ident == pat.ident) {
             self.errors.push(pat.ident.span(), errors::struct_shadowed(&pat.ident));
+            self.shadowed.insert(pat.ident.to_string());
         }
         syn::visit_mut::visit_pat_ident_mut(self, pat);
     }

@@ -1,0 +1,14 @@
+use matdiff::Differentiable;
+
+#[derive(Differentiable)]
+struct Inner {
+    a: f64,
+}
+
+#[derive(Differentiable)]
+struct Params {
+    inner: Inner,
+    b: f64,
+}
+
+fn main() {}
