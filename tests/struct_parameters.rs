@@ -4,6 +4,8 @@
 //! of the plain function on the fields packed by hand into one slice, which
 //! is independent of the generated code.
 
+#![allow(clippy::needless_range_loop)]
+
 use matdiff::{Differentiable, check, differentiate};
 use nalgebra::{DMatrix, DVector, SVector};
 
@@ -224,7 +226,10 @@ fn struct_from_another_module_with_every_field_kind() {
         let row: Vec<f64> = h.row(i).iter().copied().collect();
         check::assert_all_close(&row, &fd[i], HESS_TOL, &format!("Hessian row {i}"));
     }
-    let dir = (State { a: 0.1, arr: [0.2, -0.3, 0.4], v: vec![1.0, 0.0, -1.0, 0.5], s: SVector::from([0.7, 0.2]), steps: 0 }, -0.4);
+    let dir = (
+        State { a: 0.1, arr: [0.2, -0.3, 0.4], v: vec![1.0, 0.0, -1.0, 0.5], s: SVector::from([0.7, 0.2]), steps: 0 },
+        -0.4,
+    );
     let (hv, hvt) = energy_hvp(&q, t, (&dir.0, dir.1));
     let expected = &h * DVector::from_vec(pack_state(&dir.0, dir.1));
     let mut got = pack_state(&hv, hvt);
@@ -267,6 +272,8 @@ struct Point {
     y: f64,
 }
 
+// `vec!` on purpose: field reads inside a macro are rewritten too.
+#[allow(clippy::useless_vec)]
 #[differentiate(wrt(pt))]
 fn rosenbrock(pt: Point) -> f64 {
     let v = vec![pt.x, pt.y];

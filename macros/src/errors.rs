@@ -94,7 +94,8 @@ pub fn view_of_non_matrix(method: &proc_macro2::Ident) -> syn::Error {
 
 /// `#[derive(Differentiable)]` on an enum, a union or a tuple struct.
 pub fn struct_not_a_struct() -> String {
-    "`#[derive(Differentiable)]` goes on a struct with named fields (`struct Params { w: DMatrix<f64>, b: f64 }`)".to_string()
+    "`#[derive(Differentiable)]` goes on a struct with named fields (`struct Params { w: DMatrix<f64>, b: f64 }`)"
+        .to_string()
 }
 
 /// `#[derive(Differentiable)]` on a generic struct.
@@ -176,9 +177,7 @@ pub fn struct_whole_use(param: &proc_macro2::Ident, fields: &str) -> String {
 
 /// A binding that shadows a differentiated struct parameter.
 pub fn struct_shadowed(param: &proc_macro2::Ident) -> String {
-    format!(
-        "this name shadows the differentiated struct parameter `{param}`: give the new binding another name"
-    )
+    format!("this name shadows the differentiated struct parameter `{param}`: give the new binding another name")
 }
 
 /// A function with no float argument and a struct argument, without

@@ -360,7 +360,7 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     if wrt_floats.is_empty() && options.wrt.is_none() && errors.is_empty() {
         match params.iter().find(|p| is_nalgebra(&p.ty)) {
             Some(param) => errors.push(param.ty.span(), nalgebra_unsupported(&param.ident, &param.ty)),
-            None => match params.iter().find(|p| crate::structs::may_be_a_struct(&p.ty)) {
+            None => match params.iter().find(|p| crate::structs::may_be_a_struct(&p.ty, &sig.generics)) {
                 Some(param) => errors.push(sig.ident.span(), errors::struct_not_in_wrt(&param.ident)),
                 None => errors.push(
                     sig.ident.span(),

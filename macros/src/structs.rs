@@ -259,7 +259,10 @@ fn next_struct<'a>(
             other => (other, false),
         };
         let syn::Type::Path(path) = inner else { continue };
-        if path.qself.is_some() || !names_a_struct(&path.path) || signature::shape_of(inner).is_some() {
+        let type_parameter =
+            function.sig.generics.type_params().any(|t| path.path.segments.first().is_some_and(|s| s.ident == t.ident));
+        if path.qself.is_some() || type_parameter || !names_a_struct(&path.path) || signature::shape_of(inner).is_some()
+        {
             continue;
         }
         if mutable {
@@ -289,12 +292,14 @@ fn names_a_struct(path: &syn::Path) -> bool {
 /// Whether an argument of this type (`Params`, `&Params`) may be a
 /// `#[derive(Differentiable)]` struct, for the message of a function with
 /// no float argument.
-pub fn may_be_a_struct(ty: &syn::Type) -> bool {
+pub fn may_be_a_struct(ty: &syn::Type, generics: &syn::Generics) -> bool {
     let inner = match ty {
         syn::Type::Reference(r) => &*r.elem,
         other => other,
     };
-    matches!(inner, syn::Type::Path(p) if p.qself.is_none() && names_a_struct(&p.path))
+    matches!(inner, syn::Type::Path(p) if p.qself.is_none()
+        && names_a_struct(&p.path)
+        && !generics.type_params().any(|t| p.path.segments.first().is_some_and(|s| s.ident == t.ident)))
 }
 
 /// The attribute's output beside the function when `wrt(..)` names a
@@ -412,7 +417,9 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
     };
     let float = match (float, &sig.output) {
         (Some(float), _) => float.ident(),
-        (None, syn::ReturnType::Type(_, ty)) => return Err(syn::Error::new_spanned(ty, errors::struct_vector_result())),
+        (None, syn::ReturnType::Type(_, ty)) => {
+            return Err(syn::Error::new_spanned(ty, errors::struct_vector_result()));
+        }
         (None, syn::ReturnType::Default) => {
             return Err(syn::Error::new(sig.ident.span(), errors::struct_vector_result()));
         }
@@ -488,7 +495,8 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
     let flat_fn: syn::ItemFn = syn::parse2(quote! {
         #(#carried)*
         #[doc(hidden)]
-        #[allow(dead_code, unused_variables, clippy::too_many_arguments)]
+        // The user's lints apply to the function as written, not to this copy.
+        #[allow(dead_code, unused_variables, unused_mut, clippy::all, clippy::pedantic, clippy::nursery)]
         fn #flat_name #generics (#(#flat_inputs),*) #output #where_clause #body
     })?;
     let generated = crate::expand::generate(flat_args, &flat_fn)?;
@@ -826,12 +834,20 @@ impl<'a> Wrappers<'a> {
     }
 
     fn attrs(&self) -> TokenStream {
-        const CARRIED: &[&str] = &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
+        const CARRIED: &[&str] =
+            &["cfg", "cfg_attr", "inline", "allow", "warn", "deny", "forbid", "expect", "deprecated"];
         let attrs = self.function.attrs.iter().filter(|a| CARRIED.iter().any(|c| a.path().is_ident(c)));
         quote!(#(#attrs)*)
     }
 
-    fn shell(&self, name: &Ident, doc: &str, extra: TokenStream, output: TokenStream, body: TokenStream) -> TokenStream {
+    fn shell(
+        &self,
+        name: &Ident,
+        doc: &str,
+        extra: TokenStream,
+        output: TokenStream,
+        body: TokenStream,
+    ) -> TokenStream {
         let vis = &self.function.vis;
         let attrs = self.attrs();
         let sig = &self.function.sig;
@@ -853,8 +869,7 @@ impl<'a> Wrappers<'a> {
     }
 
     fn wrt_text(&self) -> String {
-        let names: Vec<String> =
-            self.options.wrt.iter().flatten().map(|name| format!("`{}`", name.to_string())).collect();
+        let names: Vec<String> = self.options.wrt.iter().flatten().map(|name| format!("`{name}`")).collect();
         names.join(", ")
     }
 
@@ -942,7 +957,8 @@ impl<'a> Wrappers<'a> {
                     v_types.push(quote!(&#path));
                     for (field, _) in &s.flat {
                         let f = &field.ident;
-                        let matrix = matches!(field.ty.as_ref().and_then(signature::shape_of), Some((_, Shape::Matrix(_))));
+                        let matrix =
+                            matches!(field.ty.as_ref().and_then(signature::shape_of), Some((_, Shape::Matrix(_))));
                         flat_v.push(match field.pass() {
                             // The Hessian-vector product takes every nalgebra
                             // direction by reference.
@@ -978,12 +994,6 @@ impl<'a> Wrappers<'a> {
             " The Hessian of [`{original}`] with respect to {} times `{v}` (shaped like the gradient), without forming the Hessian.",
             self.wrt_text()
         );
-        self.shell(
-            &name,
-            &doc,
-            quote!(#v: #v_type),
-            ty,
-            quote!(let #packed = #flat(#(#args,)* #flat_v); #value),
-        )
+        self.shell(&name, &doc, quote!(#v: #v_type), ty, quote!(let #packed = #flat(#(#args,)* #flat_v); #value))
     }
 }
