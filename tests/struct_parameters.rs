@@ -296,3 +296,46 @@ fn struct_by_value_of_floats() {
     }
     let _: DVector<f64> = DVector::zeros(0);
 }
+
+/// `f32` fields, iterator reads of a `Vec` field, a field read in a
+/// closure, and a struct named through `super::` from a child module.
+#[derive(Differentiable, Clone, Debug)]
+struct Weights {
+    v: Vec<f32>,
+    c: f32,
+}
+
+mod child {
+    use matdiff::differentiate;
+
+    #[differentiate(wrt(w))]
+    pub fn penalty(w: &super::Weights, k: f32) -> f32 {
+        let squares: f32 = w.v.iter().map(|x| x * x).sum();
+        let mut cubes = 0.0;
+        for &x in &w.v {
+            cubes += x * x * x;
+        }
+        k * squares + w.c * cubes + w.c.exp()
+    }
+}
+
+#[test]
+fn f32_struct_through_a_child_module() {
+    let w = Weights { v: vec![0.5, -1.5, 2.0], c: 0.25 };
+    let k = 3.0_f32;
+    let g = child::penalty_grad(&w, k);
+    let cubes: f32 = w.v.iter().map(|x| x * x * x).sum();
+    for (i, x) in w.v.iter().enumerate() {
+        let expected = 2.0 * k * x + 3.0 * w.c * x * x;
+        assert!((g.v[i] - expected).abs() < 1e-5, "d/dv[{i}]: {} against {expected}", g.v[i]);
+    }
+    assert!((g.c - (cubes + w.c.exp())).abs() < 1e-5);
+    let h = child::penalty_hessian(&w, k);
+    assert_eq!(h.shape(), (4, 4));
+    for (i, x) in w.v.iter().enumerate() {
+        assert!((h[(i, i)] - (2.0 * k + 6.0 * w.c * x)).abs() < 1e-4);
+        assert!((h[(i, 3)] - 3.0 * x * x).abs() < 1e-4);
+        assert!((h[(3, i)] - 3.0 * x * x).abs() < 1e-4);
+    }
+    assert!((h[(3, 3)] - w.c.exp()).abs() < 1e-5);
+}
