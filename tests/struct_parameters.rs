@@ -339,3 +339,17 @@ fn f32_struct_through_a_child_module() {
     }
     assert!((h[(3, 3)] - w.c.exp()).abs() < 1e-5);
 }
+
+/// An argument `_` and a `mut` struct by value whose field the body
+/// changes.
+#[differentiate(wrt(pt))]
+fn shifted(mut pt: Point, _: &str) -> f64 {
+    pt.x += 1.0;
+    pt.x * pt.y
+}
+
+#[test]
+fn unnamed_argument_and_mutated_field() {
+    let g = shifted_grad(Point { x: 2.0, y: 5.0 }, "ignored");
+    assert_eq!((g.x, g.y), (5.0, 3.0));
+}

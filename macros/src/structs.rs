@@ -740,10 +740,12 @@ impl<'a> Wrappers<'a> {
     /// The flat function's arguments, from the user's.
     fn flat_args(&self) -> Vec<TokenStream> {
         let mut args = Vec::new();
-        for input in &self.function.sig.inputs {
+        for (k, input) in self.function.sig.inputs.iter().enumerate() {
             let syn::FnArg::Typed(t) = input else { continue };
-            let syn::Pat::Ident(p) = &*t.pat else { continue };
-            let ident = &p.ident;
+            let ident = &match &*t.pat {
+                syn::Pat::Ident(p) => p.ident.clone(),
+                _ => unnamed(k),
+            };
             match self.structs.iter().find(|s| s.ident == *ident) {
                 Some(s) => {
                     args.push(if s.reference { quote!(#ident) } else { quote!(&#ident) });
@@ -853,14 +855,25 @@ impl<'a> Wrappers<'a> {
         let sig = &self.function.sig;
         let generics = &sig.generics;
         let where_clause = &sig.generics.where_clause;
-        let inputs = sig.inputs.iter();
+        // An argument `_` is passed on, so it needs a name here.
+        let inputs = sig.inputs.iter().enumerate().map(|(k, input)| match input {
+            syn::FnArg::Typed(t) if !matches!(&*t.pat, syn::Pat::Ident(_)) => {
+                let (name, ty) = (unnamed(k), &t.ty);
+                quote!(#name: #ty)
+            }
+            other => quote!(#other),
+        });
         let original = &sig.ident;
+        // Like the other generated functions: a crate compiles to machine
+        // code only the derivatives it calls.
+        let inline = (!self.function.attrs.iter().any(|a| a.path().is_ident("inline"))).then(|| quote!(#[inline]));
         // Users often call only the derivatives: this keeps rustc from
         // calling the original dead code.
         quote! {
             #attrs
             #[doc = #doc]
-            #[must_use]
+            #inline
+            #[allow(dead_code, unused_variables, unused_mut, clippy::all, clippy::pedantic, clippy::nursery)]
             #vis fn #name #generics (#(#inputs,)* #extra) -> #output #where_clause {
                 let _ = #original;
                 #body
@@ -996,4 +1009,9 @@ impl<'a> Wrappers<'a> {
         );
         self.shell(&name, &doc, quote!(#v: #v_type), ty, quote!(let #packed = #flat(#(#args,)* #flat_v); #value))
     }
+}
+
+/// The name a wrapper gives the argument `_` at position `k`.
+fn unnamed(k: usize) -> Ident {
+    format_ident!("__matdiff_arg{}", k)
 }
