@@ -353,3 +353,62 @@ fn unnamed_argument_and_mutated_field() {
     let g = shifted_grad(Point { x: 2.0, y: 5.0 }, "ignored");
     assert_eq!((g.x, g.y), (5.0, 3.0));
 }
+
+/// A struct declared in a function body, and structs whose Hessians come
+/// out of the flat function as an array and as an `SMatrix`.
+#[test]
+fn local_structs_of_static_sizes() {
+    use nalgebra::{Matrix2, Vector2};
+
+    #[derive(Differentiable)]
+    struct Local {
+        a: f64,
+        b: [f64; 2],
+    }
+
+    #[differentiate(wrt(p))]
+    fn product(p: &Local) -> f64 {
+        p.a * p.b[0] * p.b[1]
+    }
+
+    #[derive(Differentiable)]
+    struct Static {
+        s: Vector2<f64>,
+        m: Matrix2<f64>,
+    }
+
+    #[differentiate(wrt(q))]
+    fn form(q: &Static) -> f64 {
+        q.s.dot(&(q.m * q.s))
+    }
+
+    let p = Local { a: 2.0, b: [3.0, 4.0] };
+    let g = product_grad(&p);
+    assert_eq!((g.a, g.b), (12.0, [8.0, 6.0]));
+    let h = product_hessian(&p);
+    let expected = DMatrix::from_row_slice(3, 3, &[0.0, 4.0, 3.0, 4.0, 0.0, 2.0, 3.0, 2.0, 0.0]);
+    assert_eq!(h, expected);
+
+    let q = Static { s: Vector2::new(1.0, -2.0), m: Matrix2::new(1.0, 2.0, 3.0, 4.0) };
+    let g = form_grad(&q);
+    // d(sᵀMs)/ds = (M + Mᵀ)s, d/dM = s sᵀ.
+    assert_eq!(g.s, (q.m + q.m.transpose()) * q.s);
+    assert_eq!(g.m, q.s * q.s.transpose());
+    let h = form_hessian(&q);
+    assert_eq!(h.shape(), (6, 6));
+    let sym = q.m + q.m.transpose();
+    for i in 0..2 {
+        for j in 0..2 {
+            assert_eq!(h[(i, j)], sym[(i, j)], "d²/ds{i} ds{j}");
+        }
+    }
+    // d²/ds_k dM_ij = δ_ik s_j + s_i δ_jk, M column-major after s.
+    for k in 0..2 {
+        for i in 0..2 {
+            for j in 0..2 {
+                let expected = if i == k { q.s[j] } else { 0.0 } + if j == k { q.s[i] } else { 0.0 };
+                assert_eq!(h[(k, 2 + i + 2 * j)], expected, "d²/ds{k} dM{i}{j}");
+            }
+        }
+    }
+}

@@ -187,3 +187,14 @@ pub fn struct_not_in_wrt(param: &proc_macro2::Ident) -> String {
         "this function has no `f64` or `f32` argument to differentiate with respect to: a struct argument is differentiated when `wrt(..)` names it, `#[differentiate(wrt({param}))]`, and its type has `#[derive(matdiff::Differentiable)]`"
     )
 }
+
+/// A struct parameter whose fields' float type is not the result's.
+pub fn struct_float_type(
+    param: &proc_macro2::Ident,
+    fields: &proc_macro2::Ident,
+    result: &proc_macro2::Ident,
+) -> String {
+    format!(
+        "the differentiated fields of `{param}` are `{fields}` and the function returns `{result}`: return `{fields}` (convert inside the body), or give the struct `{result}` fields"
+    )
+}

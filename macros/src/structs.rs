@@ -445,6 +445,14 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
             flat_inputs.push(quote!(#typed));
             continue;
         };
+        let field_float =
+            fields.iter().filter_map(|f| f.ty.as_ref().and_then(signature::shape_of)).map(|(f, _)| f.ident()).next();
+        if let Some(field_float) = field_float.filter(|f| *f != float) {
+            return Err(syn::Error::new_spanned(
+                &typed.ty,
+                errors::struct_float_type(&pat.ident, &field_float, &float),
+            ));
+        }
         let (path, reference) = match &*typed.ty {
             syn::Type::Reference(r) => (&*r.elem, true),
             other => (other, false),
