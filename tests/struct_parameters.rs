@@ -412,3 +412,111 @@ fn local_structs_of_static_sizes() {
         }
     }
 }
+
+/// Structs of structs: each level has the derive, and the function names
+/// only the outermost (the inner types need not be in scope there).
+mod layers {
+    use matdiff::Differentiable;
+    use nalgebra::{DMatrix, DVector};
+
+    #[derive(Differentiable, Clone, Debug, PartialEq)]
+    pub struct Layer {
+        pub w: DMatrix<f64>,
+        pub b: DVector<f64>,
+    }
+
+    #[derive(Differentiable, Clone, Debug, PartialEq)]
+    pub struct Net {
+        pub first: Layer,
+        pub second: Layer,
+        #[matdiff(constant)]
+        pub name: String,
+    }
+}
+
+/// Three levels: a struct of a `layers::Net`, named by its path.
+#[derive(Differentiable, Clone, Debug, PartialEq)]
+struct Model {
+    net: layers::Net,
+    temperature: f64,
+}
+
+/// ½ ‖t (w₂ tanh(w₁ x + b₁) + b₂) − y‖².
+#[differentiate(wrt(m))]
+fn net_loss(m: &Model, data: &Data) -> f64 {
+    let hidden = (&m.net.first.w * &data.x + &m.net.first.b).map(|v| v.tanh());
+    let out = (&m.net.second.w * hidden + &m.net.second.b) * m.temperature;
+    0.5 * (out - &data.y).norm_squared()
+}
+
+fn model() -> Model {
+    Model {
+        net: layers::Net {
+            first: layers::Layer {
+                w: DMatrix::from_row_slice(2, 3, &[0.2, -0.4, 0.6, -0.1, 0.3, 0.5]),
+                b: DVector::from_vec(vec![0.1, -0.2]),
+            },
+            second: layers::Layer {
+                w: DMatrix::from_row_slice(2, 2, &[0.7, -0.3, 0.4, 0.9]),
+                b: DVector::from_vec(vec![-0.05, 0.15]),
+            },
+            name: "two layers".to_string(),
+        },
+        temperature: 1.1,
+    }
+}
+
+/// Depth first, in declaration order: first.w, first.b, second.w,
+/// second.b, temperature.
+fn pack_model(m: &Model) -> Vec<f64> {
+    let mut v = Vec::new();
+    for layer in [&m.net.first, &m.net.second] {
+        v.extend(layer.w.iter());
+        v.extend(layer.b.iter());
+    }
+    v.push(m.temperature);
+    v
+}
+
+fn unpack_model(v: &[f64], like: &Model) -> Model {
+    let mut at = 0;
+    let mut layer = |l: &layers::Layer| {
+        let (r, c) = l.w.shape();
+        let w = DMatrix::from_column_slice(r, c, &v[at..at + r * c]);
+        let b = DVector::from_column_slice(&v[at + r * c..at + r * c + r]);
+        at += r * c + r;
+        layers::Layer { w, b }
+    };
+    let first = layer(&like.net.first);
+    let second = layer(&like.net.second);
+    Model { net: layers::Net { first, second, name: like.net.name.clone() }, temperature: v[at] }
+}
+
+#[test]
+fn nested_structs_against_ridders_differences() {
+    let (m, data) = (model(), data());
+    let g = net_loss_grad(&m, &data);
+    assert_eq!(g.net.name, "two layers");
+    assert_eq!(g.net.first.w.shape(), (2, 3));
+    let plain = |v: &[f64]| net_loss(&unpack_model(v, &m), &data);
+    let x = pack_model(&m);
+    check::assert_all_close(&pack_model(&g), &check::gradient(plain, &x), GRAD_TOL, "gradient");
+    // The last layer's bias in closed form: t (t out_pre - y) = t r.
+    let hidden = (&m.net.first.w * &data.x + &m.net.first.b).map(f64::tanh);
+    let r = (&m.net.second.w * &hidden + &m.net.second.b) * m.temperature - &data.y;
+    check::assert_all_close(g.net.second.b.as_slice(), (&r * m.temperature).as_slice(), 1e-12, "d/db2");
+
+    let h = net_loss_hessian(&m, &data);
+    assert_eq!(h.shape(), (x.len(), x.len()));
+    let fd = check::hessian(plain, &x);
+    for i in 0..x.len() {
+        let row: Vec<f64> = h.row(i).iter().copied().collect();
+        check::assert_all_close(&row, &fd[i], HESS_TOL, &format!("Hessian row {i}"));
+    }
+    let mut dir = model();
+    dir.temperature = -0.5;
+    dir.net.first.w[(1, 2)] = 2.0;
+    let hv = net_loss_hvp(&m, &data, &dir);
+    let expected = &h * DVector::from_vec(pack_model(&dir));
+    check::assert_all_close(&pack_model(&hv), expected.as_slice(), 1e-10, "Hessian-vector product");
+}

@@ -125,7 +125,7 @@ pub fn struct_field_attribute() -> String {
 /// A field whose type cannot be differentiated.
 pub fn struct_field_type(ty: &str) -> String {
     format!(
-        "a field of type `{ty}` cannot be differentiated: fields may be `f64` (or `f32`), `[f64; N]`, `Vec<f64>`, `DVector<f64>`, `DMatrix<f64>`, `SVector<f64, N>`, `SMatrix<f64, R, C>` or their aliases (`Vector3<f64>`); mark the field `#[matdiff(constant)]` to pass it through (its gradient is a copy of it). A struct inside the struct is not differentiated: write its fields here"
+        "a field of type `{ty}` cannot be differentiated: fields may be `f64` (or `f32`), `[f64; N]`, `Vec<f64>`, `DVector<f64>`, `DMatrix<f64>`, `SVector<f64, N>`, `SMatrix<f64, R, C>` or their aliases (`Vector3<f64>`); a field whose type is a struct with `#[derive(Differentiable)]` is differentiated through its fields. Mark the field `#[matdiff(constant)]` to pass it through (its gradient is a copy of it)"
     )
 }
 
@@ -196,5 +196,13 @@ pub fn struct_float_type(
 ) -> String {
     format!(
         "the differentiated fields of `{param}` are `{fields}` and the function returns `{result}`: return `{fields}` (convert inside the body), or give the struct `{result}` fields"
+    )
+}
+
+/// A use of a struct field of a differentiated struct other than a read of
+/// its fields.
+pub fn struct_nested_use(read: &str, fields: &str) -> String {
+    format!(
+        "`{read}` is a struct differentiated field by field, so the body may only read its fields ({fields}, and constant fields): pass those rather than `{read}` itself"
     )
 }

@@ -37,6 +37,13 @@ pub fn derive(item: TokenStream) -> TokenStream {
 
 fn derive_inner(item: TokenStream) -> syn::Result<TokenStream> {
     let input: syn::DeriveInput = syn::parse2(item)?;
+    derive_with(&input, &[])
+}
+
+/// The derive once the fields of the struct fields in `known` are known:
+/// the next struct field's macro, asked for its fields, or the struct's
+/// own macro and the function that rebuilds it from its leaves.
+fn derive_with(input: &syn::DeriveInput, known: &[(Ident, Vec<Field>)]) -> syn::Result<TokenStream> {
     let name = &input.ident;
     let syn::Data::Struct(data) = &input.data else {
         return Err(syn::Error::new(name.span(), errors::struct_not_a_struct()));
@@ -44,14 +51,17 @@ fn derive_inner(item: TokenStream) -> syn::Result<TokenStream> {
     if let Some(param) = input.generics.params.first() {
         return Err(syn::Error::new(param.span(), errors::struct_generic(name)));
     }
-    let syn::Fields::Named(fields) = &data.fields else {
+    let syn::Fields::Named(named) = &data.fields else {
         return Err(syn::Error::new(name.span(), errors::struct_not_a_struct()));
     };
     let mut errors = Errors::default();
-    let mut carried = TokenStream::new();
+    let mut fields = Vec::new();
+    // Each leaf of the struct's own fields with the type the user wrote,
+    // which the rebuilding function (in the struct's module) takes.
+    let mut own_types: Vec<Option<&syn::Type>> = Vec::new();
     let mut float: Option<Float> = None;
-    let mut differentiated = 0;
-    for field in &fields.named {
+    let mut pending: Option<(&Ident, &syn::Path)> = None;
+    for field in &named.named {
         let Some(ident) = &field.ident else { continue };
         let constant = match constant_attribute(&field.attrs) {
             Ok(constant) => constant,
@@ -61,29 +71,56 @@ fn derive_inner(item: TokenStream) -> syn::Result<TokenStream> {
             }
         };
         if constant {
-            carried.extend(quote!(const #ident;));
+            fields.push(Field { ident: ident.clone(), kind: Kind::Constant });
             continue;
         }
-        match field_type(&field.ty) {
+        let field_float = match field_type(&field.ty) {
             Ok((field_float, ty)) => {
-                if let Some(first) = &float
-                    && *first != field_float
-                {
-                    errors.add(syn::Error::new_spanned(&field.ty, errors::struct_mixed_floats(ident, &first.ident())));
-                }
-                float.get_or_insert(field_float);
-                differentiated += 1;
-                carried.extend(quote!(#ident: #ty;));
+                fields.push(Field { ident: ident.clone(), kind: Kind::Leaf(syn::parse2(ty)?) });
+                own_types.push(Some(&field.ty));
+                Some(field_float)
             }
-            Err(e) => errors.add(e),
+            Err(e) => match nested_path(&field.ty) {
+                Some(path) => match known.iter().find(|(k, _)| k == ident) {
+                    Some((_, sub)) => {
+                        let leaves = leaves(sub);
+                        own_types.extend(leaves.iter().map(|_| None));
+                        fields.push(Field { ident: ident.clone(), kind: Kind::Nested(path.clone(), sub.clone()) });
+                        leaves.first().and_then(|l| signature::shape_of(&l.ty)).map(|(f, _)| f)
+                    }
+                    None => {
+                        pending = pending.or(Some((ident, path)));
+                        None
+                    }
+                },
+                None => {
+                    errors.add(e);
+                    None
+                }
+            },
+        };
+        if let Some(field_float) = field_float {
+            if let Some(first) = &float
+                && *first != field_float
+            {
+                errors.add(syn::Error::new_spanned(&field.ty, errors::struct_mixed_floats(ident, &first.ident())));
+            }
+            float.get_or_insert(field_float);
         }
     }
-    if differentiated == 0 && errors.is_empty() {
-        errors.push(name.span(), errors::struct_no_field(name));
-    }
     errors.finish()?;
+    if let Some((field, path)) = pending {
+        let known = known_tokens(known);
+        return Ok(call_macro(path, quote!(derive { #input } [#field] [#known])));
+    }
+    let all = leaves(&fields);
+    if all.is_empty() {
+        return Err(syn::Error::new(name.span(), errors::struct_no_field(name)));
+    }
+    let carried = fields_tokens(&fields);
     let bare = name.to_string();
     let hidden = format_ident!("__matdiff_struct_{}", bare.trim_start_matches("r#"), span = Span::call_site());
+    let rebuild = rebuild(&fields, &all, &own_types);
     Ok(quote! {
         #[doc(hidden)]
         macro_rules! #hidden {
@@ -94,7 +131,59 @@ fn derive_inner(item: TokenStream) -> syn::Result<TokenStream> {
         #[doc(hidden)]
         #[allow(unused_imports)]
         pub(crate) use #hidden as #name;
+        impl #name {
+            #rebuild
+        }
     })
+}
+
+/// The function that builds a value of the struct from its leaves (a
+/// gradient's entries), copying the constant fields from `self`: the
+/// gradient's struct, built where the types of the struct fields are in
+/// scope, which they need not be where the differentiated function is.
+fn rebuild(fields: &[Field], all: &[Leaf], own_types: &[Option<&syn::Type>]) -> TokenStream {
+    let names: Vec<Ident> = (0..all.len()).map(|i| format_ident!("leaf{}", i)).collect();
+    let params = all.iter().zip(&names).zip(own_types).map(|((leaf, name), own)| {
+        let ty = match own {
+            Some(ty) => quote!(#ty),
+            None => leaf.ty.to_token_stream(),
+        };
+        quote!(#name: #ty)
+    });
+    let mut next = names.iter();
+    let values = fields.iter().map(|f| {
+        let ident = &f.ident;
+        match &f.kind {
+            Kind::Leaf(_) => {
+                let leaf = next.next();
+                quote!(#ident: #leaf)
+            }
+            Kind::Constant => quote!(#ident: ::core::clone::Clone::clone(&self.#ident)),
+            Kind::Nested(path, sub) => {
+                let taken: Vec<&Ident> = next.by_ref().take(leaves(sub).len()).collect();
+                quote!(#ident: #path::__matdiff_rebuild(&self.#ident, #(#taken),*))
+            }
+        }
+    });
+    quote! {
+        #[doc(hidden)]
+        #[allow(dead_code, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub(crate) fn __matdiff_rebuild(&self, #(#params),*) -> Self {
+            Self { #(#values),* }
+        }
+    }
+}
+
+/// The type of a field that may be a `#[derive(Differentiable)]` struct.
+fn nested_path(ty: &syn::Type) -> Option<&syn::Path> {
+    match ty {
+        syn::Type::Path(p)
+            if p.qself.is_none() && names_a_struct(&p.path) && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
+        {
+            Some(&p.path)
+        }
+        _ => None,
+    }
 }
 
 /// Whether a field is marked `#[matdiff(constant)]`.
@@ -158,8 +247,26 @@ fn literal_length(expr: &syn::Expr) -> syn::Result<()> {
 #[derive(Clone)]
 struct Field {
     ident: Ident,
-    /// `None` for a `#[matdiff(constant)]` field.
-    ty: Option<syn::Type>,
+    kind: Kind,
+}
+
+#[derive(Clone)]
+enum Kind {
+    /// A differentiated field, with its type as generated code writes it.
+    Leaf(syn::Type),
+    /// `#[matdiff(constant)]`.
+    Constant,
+    /// A field that is a `#[derive(Differentiable)]` struct (its type as
+    /// written, which only the struct's own module uses), and its fields.
+    Nested(syn::Path, Vec<Field>),
+}
+
+/// A differentiated value inside a struct parameter: the fields that lead
+/// to it (`inner`, `w` for `p.inner.w`) and its type.
+#[derive(Clone)]
+struct Leaf {
+    path: Vec<Ident>,
+    ty: syn::Type,
 }
 
 /// How a differentiated field reaches the flat function.
@@ -173,14 +280,85 @@ enum Pass {
     Borrowed,
 }
 
-impl Field {
+impl Leaf {
     fn pass(&self) -> Pass {
-        match self.ty.as_ref().and_then(signature::shape_of) {
+        match signature::shape_of(&self.ty) {
             Some((_, Shape::Dynamic)) => Pass::Slice,
             Some((_, Shape::Matrix(m))) if m.len.is_none() => Pass::Borrowed,
             _ => Pass::Copied,
         }
     }
+
+    fn is_matrix(&self) -> bool {
+        matches!(signature::shape_of(&self.ty), Some((_, Shape::Matrix(_))))
+    }
+
+    /// `p.inner.w`, from `base` (`p`).
+    fn read(&self, base: &TokenStream) -> TokenStream {
+        let path = &self.path;
+        quote!(#base #(.#path)*)
+    }
+}
+
+/// The differentiated leaves of `fields`, depth first in declaration order:
+/// the order of the flat function's parameters and of the Hessian.
+fn leaves(fields: &[Field]) -> Vec<Leaf> {
+    let mut out = Vec::new();
+    for field in fields {
+        match &field.kind {
+            Kind::Leaf(ty) => out.push(Leaf { path: vec![field.ident.clone()], ty: ty.clone() }),
+            Kind::Constant => {}
+            Kind::Nested(_, sub) => {
+                for mut leaf in leaves(sub) {
+                    leaf.path.insert(0, field.ident.clone());
+                    out.push(leaf);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the fields `chain` lead into a constant field (`p.c`,
+/// `p.inner.c.len()`).
+fn reaches_constant(fields: &[Field], chain: &[Ident]) -> bool {
+    let mut level = fields;
+    for member in chain {
+        match level.iter().find(|f| f.ident == *member).map(|f| &f.kind) {
+            Some(Kind::Constant) => return true,
+            Some(Kind::Nested(_, sub)) => level = sub,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The carried form: `w: Type;`, `const c;`, `inner: { .. };`.
+fn fields_tokens(fields: &[Field]) -> TokenStream {
+    fields
+        .iter()
+        .map(|f| {
+            let ident = &f.ident;
+            match &f.kind {
+                Kind::Leaf(ty) => quote!(#ident: #ty;),
+                Kind::Constant => quote!(const #ident;),
+                Kind::Nested(path, sub) => {
+                    let sub = fields_tokens(sub);
+                    quote!(#ident: #path { #sub };)
+                }
+            }
+        })
+        .collect()
+}
+
+fn known_tokens(known: &[(Ident, Vec<Field>)]) -> TokenStream {
+    known
+        .iter()
+        .map(|(name, fields)| {
+            let fields = fields_tokens(fields);
+            quote!(#name { #fields })
+        })
+        .collect()
 }
 
 struct Fields(Vec<Field>);
@@ -192,12 +370,21 @@ impl Parse for Fields {
             if input.peek(syn::Token![const]) {
                 input.parse::<syn::Token![const]>()?;
                 let ident: Ident = input.parse()?;
-                fields.push(Field { ident, ty: None });
+                fields.push(Field { ident, kind: Kind::Constant });
             } else {
                 let ident: Ident = input.parse()?;
                 input.parse::<syn::Token![:]>()?;
-                let ty: syn::Type = input.parse()?;
-                fields.push(Field { ident, ty: Some(ty) });
+                let fork = input.fork();
+                let nested = fork.parse::<syn::Path>().is_ok() && fork.peek(syn::token::Brace);
+                if nested {
+                    let path: syn::Path = input.parse()?;
+                    let content;
+                    syn::braced!(content in input);
+                    fields.push(Field { ident, kind: Kind::Nested(path, content.parse::<Fields>()?.0) });
+                } else {
+                    let ty: syn::Type = input.parse()?;
+                    fields.push(Field { ident, kind: Kind::Leaf(ty) });
+                }
             }
             input.parse::<syn::Token![;]>()?;
         }
@@ -220,17 +407,8 @@ impl State {
     fn tokens(&self, next: &Ident) -> TokenStream {
         let args = &self.args;
         let function = &self.function;
-        let known = self.known.iter().map(|(param, fields)| {
-            let fields = fields.iter().map(|f| {
-                let ident = &f.ident;
-                match &f.ty {
-                    Some(ty) => quote!(#ident: #ty;),
-                    None => quote!(const #ident;),
-                }
-            });
-            quote!(#param { #(#fields)* })
-        });
-        quote!((#args) { #function } [#next] [#(#known)*])
+        let known = known_tokens(&self.known);
+        quote!((#args) { #function } [#next] [#known])
     }
 }
 
@@ -327,55 +505,97 @@ fn call_macro(path: &syn::Path, state: TokenStream) -> TokenStream {
     quote_spanned!(span=> #path ! { #state })
 }
 
-/// The input of [`callback`].
+/// The input of [`callback`]: the state of a function's differentiation
+/// or of a struct's derive, the parameter or field whose fields follow,
+/// and those fields.
 struct Callback {
-    state: State,
+    step: Step,
     param: Ident,
     fields: Vec<Field>,
 }
 
+enum Step {
+    Function(State),
+    /// `derive { struct .. } [field] [known ..]`: a struct whose struct
+    /// fields' fields are being collected.
+    Derive(syn::DeriveInput, Vec<(Ident, Vec<Field>)>),
+}
+
+fn parse_known(input: ParseStream) -> syn::Result<Vec<(Ident, Vec<Field>)>> {
+    let known_input;
+    syn::bracketed!(known_input in input);
+    let mut known = Vec::new();
+    while !known_input.is_empty() {
+        let name: Ident = known_input.parse()?;
+        let fields;
+        syn::braced!(fields in known_input);
+        known.push((name, fields.parse::<Fields>()?.0));
+    }
+    Ok(known)
+}
+
 impl Parse for Callback {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let args;
-        syn::parenthesized!(args in input);
-        let args: TokenStream = args.parse()?;
-        let function;
-        syn::braced!(function in input);
-        let function: syn::ItemFn = function.parse()?;
+        let derive = input.peek(syn::Ident) && input.fork().parse::<Ident>().is_ok_and(|i| i == "derive");
+        let step_head = if derive {
+            input.parse::<Ident>()?;
+            let item;
+            syn::braced!(item in input);
+            Some(item.parse::<syn::DeriveInput>()?)
+        } else {
+            None
+        };
+        let (args, function) = match step_head {
+            Some(_) => (None, None),
+            None => {
+                let args;
+                syn::parenthesized!(args in input);
+                let args: TokenStream = args.parse()?;
+                let function;
+                syn::braced!(function in input);
+                (Some(args), Some(function.parse::<syn::ItemFn>()?))
+            }
+        };
         let param;
         syn::bracketed!(param in input);
         let param: Ident = param.parse()?;
-        let known_input;
-        syn::bracketed!(known_input in input);
-        let mut known = Vec::new();
-        while !known_input.is_empty() {
-            let name: Ident = known_input.parse()?;
-            let fields;
-            syn::braced!(fields in known_input);
-            known.push((name, fields.parse::<Fields>()?.0));
-        }
+        let known = parse_known(input)?;
         let fields;
         syn::braced!(fields in input);
         let fields = fields.parse::<Fields>()?.0;
-        Ok(Callback { state: State { args, function, known }, param, fields })
+        let step = match (step_head, args, function) {
+            (Some(item), _, _) => Step::Derive(item, known),
+            (None, Some(args), Some(function)) => Step::Function(State { args, function, known }),
+            _ => return Err(input.error("unexpected input")),
+        };
+        Ok(Callback { step, param, fields })
     }
 }
 
-/// The struct macro's expansion: the next struct parameter's macro, or the
-/// derivatives once every struct parameter's fields are known.
+/// The struct macro's expansion: the next struct's macro, or, once every
+/// struct's fields are known, the derivatives of the function (or the
+/// derive's output, for a struct with struct fields).
 pub fn callback(input: TokenStream) -> TokenStream {
-    let Callback { mut state, param, fields } = match syn::parse2(input) {
+    let Callback { step, param, fields } = match syn::parse2(input) {
         Ok(callback) => callback,
         Err(error) => return error.to_compile_error(),
     };
-    state.known.push((param, fields));
-    let result = options::parse(state.args.clone()).and_then(|options| {
-        let wrt = options.wrt.clone().unwrap_or_default();
-        match next_struct(&state.function, &wrt, &state.known)? {
-            Some((param, path)) => Ok(call_macro(path, state.tokens(&param))),
-            None => flatten(&state, &options),
+    let result = match step {
+        Step::Derive(item, mut known) => {
+            known.push((param, fields));
+            derive_with(&item, &known)
         }
-    });
+        Step::Function(mut state) => {
+            state.known.push((param, fields));
+            options::parse(state.args.clone()).and_then(|options| {
+                let wrt = options.wrt.clone().unwrap_or_default();
+                match next_struct(&state.function, &wrt, &state.known)? {
+                    Some((param, path)) => Ok(call_macro(path, state.tokens(&param))),
+                    None => flatten(&state, &options),
+                }
+            })
+        }
+    };
     result.unwrap_or_else(|error| error.to_compile_error())
 }
 
@@ -390,17 +610,50 @@ struct StructParam {
     /// Whether the function takes it by reference.
     reference: bool,
     fields: Vec<Field>,
-    /// The flat parameter of each differentiated field, in field order.
-    flat: Vec<(Field, Ident)>,
+    /// Each differentiated leaf with its flat parameter, in order.
+    flat: Vec<(Leaf, Ident)>,
+}
+
+/// What a chain of field reads `p.a.b` is.
+enum Resolved<'a> {
+    /// A differentiated leaf, and its flat parameter.
+    Leaf(&'a Leaf, &'a Ident),
+    /// A leaf and more (`p.s.x` of a vector `s`): the leaf is rewritten.
+    Beyond,
+    /// A struct field, only part of the way to its leaves.
+    Nested,
+    /// A constant field, or something below one.
+    Constant,
+    /// No field of the struct: rustc reports it on the function as written.
+    Unknown,
 }
 
 impl StructParam {
-    fn field(&self, name: &Ident) -> Option<&(Field, Ident)> {
-        self.flat.iter().find(|(f, _)| f.ident == *name)
+    fn resolve(&self, chain: &[Ident]) -> Resolved<'_> {
+        if let Some((leaf, flat)) = self.flat.iter().find(|(l, _)| l.path == chain) {
+            return Resolved::Leaf(leaf, flat);
+        }
+        if self.flat.iter().any(|(l, _)| chain.starts_with(&l.path)) {
+            return Resolved::Beyond;
+        }
+        if self.flat.iter().any(|(l, _)| l.path.starts_with(chain)) {
+            return Resolved::Nested;
+        }
+        if reaches_constant(&self.fields, chain) { Resolved::Constant } else { Resolved::Unknown }
     }
 
-    fn is_constant(&self, name: &Ident) -> bool {
-        self.fields.iter().any(|f| f.ident == *name && f.ty.is_none())
+    /// `p.a`, `p.inner.w`, .. for messages.
+    fn leaf_list(&self, prefix: &[Ident]) -> String {
+        let reads: Vec<String> = self
+            .flat
+            .iter()
+            .filter(|(l, _)| l.path.starts_with(prefix))
+            .map(|(l, _)| {
+                let path: Vec<String> = l.path.iter().map(Ident::to_string).collect();
+                format!("`{}.{}`", self.ident, path.join("."))
+            })
+            .collect();
+        reads.join(", ")
     }
 }
 
@@ -445,8 +698,8 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
             flat_inputs.push(quote!(#typed));
             continue;
         };
-        let field_float =
-            fields.iter().filter_map(|f| f.ty.as_ref().and_then(signature::shape_of)).map(|(f, _)| f.ident()).next();
+        let all = leaves(fields);
+        let field_float = all.first().and_then(|l| signature::shape_of(&l.ty)).map(|(f, _)| f.ident());
         if let Some(field_float) = field_float.filter(|f| *f != float) {
             return Err(syn::Error::new_spanned(
                 &typed.ty,
@@ -462,19 +715,21 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
         let path = path.path.clone();
         flat_inputs.push(quote!(#ident: &#path));
         let mut flat = Vec::new();
-        for field in fields.iter().filter(|f| f.ty.is_some()) {
-            let flat_name = fresh(&taken, &format!("{}_{}", ident, field.ident), ident.span());
-            let ty = field.ty.as_ref().map(|ty| match field.pass() {
+        for leaf in all {
+            let path: Vec<String> = leaf.path.iter().map(Ident::to_string).collect();
+            let flat_name = fresh(&taken, &format!("{}_{}", ident, path.join("_")), ident.span());
+            let ty = &leaf.ty;
+            let ty = match leaf.pass() {
                 Pass::Copied => quote!(#ty),
                 Pass::Slice => {
                     let elem = signature::shape_of(ty).map(|(f, _)| f.ident());
                     quote!(&[#elem])
                 }
                 Pass::Borrowed => quote!(&#ty),
-            });
+            };
             let mutability = pat.mutability;
             flat_inputs.push(quote!(#mutability #flat_name: #ty));
-            flat.push((field.clone(), flat_name));
+            flat.push((leaf, flat_name));
         }
         structs.push(StructParam { ident: ident.clone(), path, reference, fields: fields.clone(), flat });
     }
@@ -555,42 +810,47 @@ impl Rewrite<'_> {
     fn struct_named(&self, expr: &syn::Expr) -> Option<&StructParam> {
         let syn::Expr::Path(path) = expr else { return None };
         let ident = path.path.get_ident()?;
-        if path.qself.is_some() {
+        if path.qself.is_some() || self.shadowed.contains(&ident.to_string()) {
             return None;
         }
         self.structs.iter().find(|s| s.ident == *ident)
     }
 
-    /// The flat parameter a field read `p.w` stands for.
-    fn field(&self, expr: &syn::Expr) -> Option<(Ident, Pass)> {
-        let syn::Expr::Field(field) = expr else { return None };
-        let syn::Member::Named(member) = &field.member else { return None };
-        let s = self.struct_named(&field.base)?;
-        let (f, flat) = s.field(member)?;
-        Some((Ident::new(&flat.to_string(), member.span()), f.pass()))
-    }
-
-    /// Whether `expr` reads a constant field (`p.c`), which stays as it is.
-    fn constant_field(&self, expr: &syn::Expr) -> bool {
-        let syn::Expr::Field(field) = expr else { return false };
-        let syn::Member::Named(member) = &field.member else { return false };
-        self.struct_named(&field.base).is_some_and(|s| s.is_constant(member))
+    /// `p.a.b` as the struct parameter and the fields read.
+    fn chain(&self, expr: &syn::Expr) -> Option<(&StructParam, Vec<Ident>)> {
+        let mut members = Vec::new();
+        let mut e = expr;
+        while let syn::Expr::Field(field) = e {
+            let syn::Member::Named(member) = &field.member else { return None };
+            members.push(member.clone());
+            e = &field.base;
+        }
+        if members.is_empty() {
+            return None;
+        }
+        members.reverse();
+        Some((self.struct_named(e)?, members))
     }
 
     fn whole_use(&mut self, s_ident: &Ident, span: Span) {
-        if self.shadowed.contains(&s_ident.to_string()) {
-            return;
-        }
         let Some(s) = self.structs.iter().find(|s| s.ident == *s_ident) else { return };
-        let fields: Vec<String> = s.flat.iter().map(|(f, _)| format!("`{}.{}`", s.ident, f.ident)).collect();
-        self.errors.push(span, errors::struct_whole_use(&s.ident, &fields.join(", ")));
+        let message = errors::struct_whole_use(&s.ident, &s.leaf_list(&[]));
+        self.errors.push(span, message);
+    }
+
+    fn nested_use(&mut self, s_ident: &Ident, chain: &[Ident], span: Span) {
+        let Some(s) = self.structs.iter().find(|s| s.ident == *s_ident) else { return };
+        let path: Vec<String> = chain.iter().map(Ident::to_string).collect();
+        let read = format!("{}.{}", s.ident, path.join("."));
+        let message = errors::struct_nested_use(&read, &s.leaf_list(chain));
+        self.errors.push(span, message);
     }
 
     /// The same rewriting inside a macro's tokens (`vec![p.b; n]`), which
     /// are not parsed as expressions.
     fn tokens(&mut self, tokens: TokenStream) -> TokenStream {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let mut out = Vec::new();
+        let mut out: Vec<TokenTree> = Vec::new();
         let mut i = 0;
         while i < trees.len() {
             if let TokenTree::Group(g) = &trees[i] {
@@ -600,41 +860,56 @@ impl Rewrite<'_> {
                 i += 1;
                 continue;
             }
-            let TokenTree::Ident(ident) = &trees[i] else {
-                out.push(trees[i].clone());
-                i += 1;
-                continue;
-            };
-            let Some(s) = self.structs.iter().find(|s| s.ident == *ident) else {
-                out.push(trees[i].clone());
-                i += 1;
-                continue;
-            };
-            let dot = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
-            let member = match trees.get(i + 2) {
-                Some(TokenTree::Ident(m)) if dot => Some(m.clone()),
+            let s = match &trees[i] {
+                TokenTree::Ident(ident) if !self.shadowed.contains(&ident.to_string()) => {
+                    self.structs.iter().find(|s| s.ident == *ident)
+                }
                 _ => None,
             };
-            match member {
-                Some(m) if s.field(&m).is_some() => {
-                    if let Some((f, flat)) = s.field(&m) {
-                        let borrowed = matches!(out.last(), Some(TokenTree::Punct(p)) if p.as_char() == '&');
-                        if borrowed && f.pass() != Pass::Copied {
-                            out.pop();
-                        }
-                        out.push(TokenTree::Ident(Ident::new(&flat.to_string(), m.span())));
+            let Some(s) = s else {
+                out.push(trees[i].clone());
+                i += 1;
+                continue;
+            };
+            let s_ident = s.ident.clone();
+            // `.a.b..`: each `.` followed by a name.
+            let mut members = Vec::new();
+            while let (Some(TokenTree::Punct(dot)), Some(TokenTree::Ident(m))) =
+                (trees.get(i + 1 + 2 * members.len()), trees.get(i + 2 + 2 * members.len()))
+            {
+                if dot.as_char() != '.' {
+                    break;
+                }
+                members.push(m.clone());
+            }
+            let longest = (1..=members.len()).rev().find_map(|k| match s.resolve(&members[..k]) {
+                Resolved::Leaf(leaf, flat) => Some((k, leaf.pass(), flat.clone())),
+                _ => None,
+            });
+            let nested = matches!(s.resolve(&members), Resolved::Nested);
+            match longest {
+                Some((k, pass, flat)) => {
+                    let after = trees.get(i + 1 + 2 * k);
+                    let whole = k == members.len() && !matches!(after, Some(TokenTree::Group(_)));
+                    let borrowed = matches!(out.last(), Some(TokenTree::Punct(p)) if p.as_char() == '&');
+                    if borrowed && whole && pass != Pass::Copied {
+                        out.pop();
                     }
-                    i += 3;
+                    out.push(TokenTree::Ident(Ident::new(&flat.to_string(), members[k - 1].span())));
+                    i += 1 + 2 * k;
                 }
-                Some(m) if s.is_constant(&m) => {
-                    out.extend(trees[i..i + 3].iter().cloned());
-                    i += 3;
-                }
-                _ => {
-                    let ident = ident.clone();
-                    self.whole_use(&ident, ident.span());
+                None if members.is_empty() => {
+                    self.whole_use(&s_ident, trees[i].span());
                     out.push(trees[i].clone());
                     i += 1;
+                }
+                None => {
+                    if nested {
+                        self.nested_use(&s_ident, &members, trees[i].span());
+                    }
+                    let end = i + 1 + 2 * members.len();
+                    out.extend(trees[i..end].iter().cloned());
+                    i = end;
                 }
             }
         }
@@ -646,18 +921,29 @@ impl VisitMut for Rewrite<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         if let syn::Expr::Reference(r) = expr
             && r.mutability.is_none()
-            && let Some((flat, pass)) = self.field(&r.expr)
-            && pass != Pass::Copied
+            && let Some((s, chain)) = self.chain(&r.expr)
+            && let Resolved::Leaf(leaf, flat) = s.resolve(&chain)
+            && leaf.pass() != Pass::Copied
         {
+            let flat = Ident::new(&flat.to_string(), chain[chain.len() - 1].span());
             *expr = syn::parse_quote!(#flat);
             return;
         }
-        if let Some((flat, _)) = self.field(expr) {
-            *expr = syn::parse_quote!(#flat);
-            return;
-        }
-        if self.constant_field(expr) {
-            return;
+        if let Some((s, chain)) = self.chain(expr) {
+            let s_ident = s.ident.clone();
+            match s.resolve(&chain) {
+                Resolved::Leaf(_, flat) => {
+                    let flat = Ident::new(&flat.to_string(), chain[chain.len() - 1].span());
+                    *expr = syn::parse_quote!(#flat);
+                    return;
+                }
+                Resolved::Beyond => {}
+                Resolved::Nested => {
+                    self.nested_use(&s_ident, &chain, expr.span());
+                    return;
+                }
+                Resolved::Constant | Resolved::Unknown => return,
+            }
         }
         if let Some(s) = self.struct_named(expr) {
             let ident = s.ident.clone();
@@ -757,11 +1043,11 @@ impl<'a> Wrappers<'a> {
             match self.structs.iter().find(|s| s.ident == *ident) {
                 Some(s) => {
                     args.push(if s.reference { quote!(#ident) } else { quote!(&#ident) });
-                    for (field, _) in &s.flat {
-                        let f = &field.ident;
-                        args.push(match field.pass() {
-                            Pass::Copied => quote!(#ident.#f),
-                            Pass::Slice | Pass::Borrowed => quote!(&#ident.#f),
+                    for (leaf, _) in &s.flat {
+                        let read = leaf.read(&quote!(#ident));
+                        args.push(match leaf.pass() {
+                            Pass::Copied => read,
+                            Pass::Slice | Pass::Borrowed => quote!(&#read),
                         });
                     }
                 }
@@ -806,17 +1092,9 @@ impl<'a> Wrappers<'a> {
                 Part::Struct(s) => {
                     let ident = &s.ident;
                     let path = &s.path;
-                    let fields = s.fields.iter().map(|f| {
-                        let name = &f.ident;
-                        match &f.ty {
-                            Some(_) => {
-                                let entry = next.next();
-                                quote!(#name: #entry)
-                            }
-                            None => quote!(#name: ::core::clone::Clone::clone(&#ident.#name)),
-                        }
-                    });
-                    values.push(quote!(#path { #(#fields),* }));
+                    let point = if s.reference { quote!(#ident) } else { quote!(&#ident) };
+                    let taken: Vec<&TokenStream> = next.by_ref().take(s.flat.len()).collect();
+                    values.push(quote!(#path::__matdiff_rebuild(#point, #(#taken),*)));
                     types.push(quote!(#path));
                 }
                 Part::Plain(p) => {
@@ -976,17 +1254,15 @@ impl<'a> Wrappers<'a> {
                 Part::Struct(s) => {
                     let path = &s.path;
                     v_types.push(quote!(&#path));
-                    for (field, _) in &s.flat {
-                        let f = &field.ident;
-                        let matrix =
-                            matches!(field.ty.as_ref().and_then(signature::shape_of), Some((_, Shape::Matrix(_))));
-                        flat_v.push(match field.pass() {
+                    for (leaf, _) in &s.flat {
+                        let read = leaf.read(&whole);
+                        flat_v.push(match leaf.pass() {
                             // The Hessian-vector product takes every nalgebra
                             // direction by reference.
-                            Pass::Copied if matrix => quote!(&#whole.#f),
-                            Pass::Copied => quote!(#whole.#f),
-                            Pass::Slice => quote!(#whole.#f.as_slice()),
-                            Pass::Borrowed => quote!(&#whole.#f),
+                            Pass::Copied if leaf.is_matrix() => quote!(&#read),
+                            Pass::Copied => read,
+                            Pass::Slice => quote!(#read.as_slice()),
+                            Pass::Borrowed => quote!(&#read),
                         });
                     }
                 }

@@ -522,11 +522,7 @@ impl __matdiff_flat_bowl {
 fn bowl_grad(p: &Point, k: f64) -> Point {
     let _ = bowl;
     let [__matdiff_g0, __matdiff_g1] = __matdiff_flat_bowl_grad(p, p.x, p.y, k);
-    Point {
-        x: __matdiff_g0,
-        y: __matdiff_g1,
-        label: ::core::clone::Clone::clone(&p.label),
-    }
+    Point::__matdiff_rebuild(p, __matdiff_g0, __matdiff_g1)
 }
 /// The value of [`bowl`] and its gradient with respect to `p`, each struct as a struct of its fields' gradients.
 #[inline]
@@ -546,14 +542,7 @@ fn bowl_value_and_grad(p: &Point, k: f64) -> (f64, Point) {
         p.y,
         k,
     );
-    (
-        __matdiff_value,
-        Point {
-            x: __matdiff_g0,
-            y: __matdiff_g1,
-            label: ::core::clone::Clone::clone(&p.label),
-        },
-    )
+    (__matdiff_value, Point::__matdiff_rebuild(p, __matdiff_g0, __matdiff_g1))
 }
 /// The Hessian of [`bowl`] with respect to `p`, over the fields' `vec()` in declaration order (a scalar is one entry, a matrix its entries column by column).
 #[inline]
@@ -590,9 +579,5 @@ fn bowl_hvp(p: &Point, k: f64, v: &Point) -> Point {
         k,
         [v.x, v.y],
     );
-    Point {
-        x: __matdiff_g0,
-        y: __matdiff_g1,
-        label: ::core::clone::Clone::clone(&p.label),
-    }
+    Point::__matdiff_rebuild(p, __matdiff_g0, __matdiff_g1)
 }
