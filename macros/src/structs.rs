@@ -178,7 +178,9 @@ fn rebuild(fields: &[Field], all: &[Leaf], own_types: &[Option<&syn::Type>]) -> 
 fn nested_path(ty: &syn::Type) -> Option<&syn::Path> {
     match ty {
         syn::Type::Path(p)
-            if p.qself.is_none() && names_a_struct(&p.path) && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
+            if p.qself.is_none()
+                && names_a_struct(&p.path)
+                && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
         {
             Some(&p.path)
         }
@@ -838,12 +840,13 @@ impl Rewrite<'_> {
         self.errors.push(span, message);
     }
 
-    fn nested_use(&mut self, s_ident: &Ident, chain: &[Ident], span: Span) {
+    /// `written`: the read as the user wrote it, for the error's span.
+    fn nested_use(&mut self, s_ident: &Ident, chain: &[Ident], written: TokenStream) {
         let Some(s) = self.structs.iter().find(|s| s.ident == *s_ident) else { return };
         let path: Vec<String> = chain.iter().map(Ident::to_string).collect();
         let read = format!("{}.{}", s.ident, path.join("."));
         let message = errors::struct_nested_use(&read, &s.leaf_list(chain));
-        self.errors.push(span, message);
+        self.errors.add(syn::Error::new_spanned(written, message));
     }
 
     /// The same rewriting inside a macro's tokens (`vec![p.b; n]`), which
@@ -882,6 +885,11 @@ impl Rewrite<'_> {
                 }
                 members.push(m.clone());
             }
+            // `p.w.len()`, `p.clone()`: the last name is a method's.
+            let after = trees.get(i + 1 + 2 * members.len());
+            if matches!(after, Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Parenthesis) {
+                members.pop();
+            }
             let longest = (1..=members.len()).rev().find_map(|k| match s.resolve(&members[..k]) {
                 Resolved::Leaf(leaf, flat) => Some((k, leaf.pass(), flat.clone())),
                 _ => None,
@@ -904,10 +912,10 @@ impl Rewrite<'_> {
                     i += 1;
                 }
                 None => {
-                    if nested {
-                        self.nested_use(&s_ident, &members, trees[i].span());
-                    }
                     let end = i + 1 + 2 * members.len();
+                    if nested {
+                        self.nested_use(&s_ident, &members, trees[i..end].iter().cloned().collect());
+                    }
                     out.extend(trees[i..end].iter().cloned());
                     i = end;
                 }
@@ -939,7 +947,7 @@ impl VisitMut for Rewrite<'_> {
                 }
                 Resolved::Beyond => {}
                 Resolved::Nested => {
-                    self.nested_use(&s_ident, &chain, expr.span());
+                    self.nested_use(&s_ident, &chain, expr.to_token_stream());
                     return;
                 }
                 Resolved::Constant | Resolved::Unknown => return,

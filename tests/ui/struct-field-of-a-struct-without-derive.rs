@@ -1,6 +1,5 @@
 use matdiff::Differentiable;
 
-#[derive(Differentiable)]
 struct Inner {
     a: f64,
 }
