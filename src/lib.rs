@@ -414,10 +414,14 @@
 //! fields. Fields of `f64` (or all `f32`), `[f64; N]`, `Vec<f64>`,
 //! `DVector`, `DMatrix`, `RowDVector`, `SVector`, `SMatrix` and their
 //! aliases are differentiated, with sizes written as numbers; the struct
-//! is not generic. Not supported, each a compile error that says what to
-//! write: a struct field of a struct (write its fields in the outer one),
-//! struct parameters of methods and of generic functions, `check`, and
-//! functions that return a vector. A struct parameter is differentiated
+//! is not generic. A field may itself be a struct with the derive (a
+//! network of layers, `net.first.w`): its fields are differentiated in
+//! turn, its gradient is that struct, and the Hessian takes every
+//! differentiated value depth first in declaration order; the function
+//! names only the outer struct, whose module must see the inner one. Not
+//! supported, each a compile error that says what to write: struct
+//! parameters of methods and of generic functions, `check`, and functions
+//! that return a vector. A struct parameter is differentiated
 //! only when `wrt(..)` names it (without `wrt`, it is a constant like any
 //! other argument), and its type must have the derive where the function
 //! is: naming a struct without it in `wrt(..)` gives rustc's "cannot find

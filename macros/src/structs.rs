@@ -11,6 +11,11 @@
 //! fields and the function to [`callback`], which asks the next struct
 //! parameter's macro in turn, then differentiates a flat function of the
 //! fields with the existing passes and wraps it in functions of the struct.
+//! A struct field of a struct is found the same way: the derive asks the
+//! field type's macro (in the struct's module, where that type is in
+//! scope) before it emits its own, and each derive emits the function that
+//! rebuilds its struct from the leaves, so that the function's module never
+//! names an inner type.
 
 use std::collections::HashSet;
 
