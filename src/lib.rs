@@ -361,7 +361,9 @@
 //! - `f_value_and_grad` returns `(value, gradient)`;
 //! - `f_hessian` is a `DMatrix` over the differentiated fields' `vec()` in
 //!   declaration order (a scalar is one entry, an array or `Vec` its
-//!   entries, a matrix its entries column by column);
+//!   entries, a matrix its entries column by column), on the heap even when
+//!   every field has a static size (the gradient and the Hessian-vector
+//!   product of such a struct stay on the stack);
 //! - `f_hvp(.., v)` takes the direction as a `&` of the same struct and
 //!   returns the product as one.
 //!
