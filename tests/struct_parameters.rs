@@ -520,3 +520,30 @@ fn nested_structs_against_ridders_differences() {
     let expected = &h * DVector::from_vec(pack_model(&dir));
     check::assert_all_close(&pack_model(&hv), expected.as_slice(), 1e-10, "Hessian-vector product");
 }
+
+/// A `Vec` field used as a `Vec`: cloned, and passed to a function that
+/// takes `&Vec<f64>`.
+#[derive(Differentiable, Clone, Debug)]
+struct Samples {
+    v: Vec<f64>,
+}
+
+// `&Vec` on purpose: the field is passed as the `Vec` it is.
+#[allow(clippy::ptr_arg)]
+#[differentiate]
+fn sum_of_squares(v: &Vec<f64>) -> f64 {
+    v.iter().map(|x| x * x).sum()
+}
+
+#[differentiate(wrt(s))]
+fn vec_field(s: &Samples) -> f64 {
+    let copy = s.v.clone();
+    sum_of_squares(&s.v) + copy[0] * s.v[1]
+}
+
+#[test]
+fn vec_field_used_as_a_vec() {
+    let s = Samples { v: vec![1.5, -2.0, 0.5] };
+    let g = vec_field_grad(&s);
+    assert_eq!(g.v, vec![2.0 * 1.5 - 2.0, 2.0 * -2.0 + 1.5, 2.0 * 0.5]);
+}

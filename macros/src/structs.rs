@@ -281,7 +281,7 @@ struct Leaf {
 enum Pass {
     /// By value: floats, arrays, static nalgebra types (all `Copy`).
     Copied,
-    /// `&[F]`, from a `Vec`.
+    /// By reference, a `Vec` (whose Hessian-vector direction is a slice).
     Slice,
     /// By reference: `DVector`, `DMatrix`, `RowDVector`.
     Borrowed,
@@ -726,13 +726,11 @@ fn flatten(state: &State, options: &options::Options) -> syn::Result<TokenStream
             let path: Vec<String> = leaf.path.iter().map(Ident::to_string).collect();
             let flat_name = fresh(&taken, &format!("{}_{}", ident, path.join("_")), ident.span());
             let ty = &leaf.ty;
+            // A `Vec` as `&Vec`, not `&[F]`: the body may use it as the
+            // `Vec` it is (`p.v.clone()` is a `Vec`).
             let ty = match leaf.pass() {
                 Pass::Copied => quote!(#ty),
-                Pass::Slice => {
-                    let elem = signature::shape_of(ty).map(|(f, _)| f.ident());
-                    quote!(&[#elem])
-                }
-                Pass::Borrowed => quote!(&#ty),
+                Pass::Slice | Pass::Borrowed => quote!(&#ty),
             };
             let mutability = pat.mutability;
             flat_inputs.push(quote!(#mutability #flat_name: #ty));
