@@ -547,3 +547,29 @@ fn vec_field_used_as_a_vec() {
     let g = vec_field_grad(&s);
     assert_eq!(g.v, vec![2.0 * 1.5 - 2.0, 2.0 * -2.0 + 1.5, 2.0 * 0.5]);
 }
+
+/// A struct by value whose constant fields are moved, borrowed and
+/// indexed in the body, as the function as written may.
+#[derive(Differentiable, Clone, Debug)]
+struct Tagged {
+    x: f64,
+    #[matdiff(constant)]
+    tag: String,
+    #[matdiff(constant)]
+    factors: Vec<f64>,
+}
+
+#[differentiate(wrt(t))]
+fn tagged(t: Tagged) -> f64 {
+    let tag = t.tag;
+    let n = tag.len() as f64 + t.factors.len() as f64;
+    t.x * t.x * n * t.factors[1]
+}
+
+#[test]
+fn constant_fields_of_a_struct_by_value() {
+    let t = Tagged { x: 1.5, tag: "ab".to_string(), factors: vec![0.5, 3.0] };
+    let g = tagged_grad(t.clone());
+    assert_eq!(g.x, 2.0 * 1.5 * 4.0 * 3.0);
+    assert_eq!((g.tag.as_str(), g.factors.as_slice()), ("ab", &[0.5, 3.0][..]));
+}

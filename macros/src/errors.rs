@@ -206,3 +206,8 @@ pub fn struct_nested_use(read: &str, fields: &str) -> String {
         "`{read}` is a struct differentiated field by field, so the body may only read its fields ({fields}, and constant fields): pass those rather than `{read}` itself"
     )
 }
+
+/// An assignment to a constant field of a differentiated struct.
+pub fn struct_constant_assigned() -> String {
+    "a constant field of a differentiated struct cannot be assigned in the function: copy it into a local variable and change that".to_string()
+}

@@ -928,8 +928,47 @@ impl Rewrite<'_> {
     }
 }
 
+impl Rewrite<'_> {
+    /// Whether `expr` reads a constant field of a struct the function takes
+    /// by value: the derivatives read it through a reference.
+    fn owned_constant(&self, expr: &syn::Expr) -> bool {
+        self.chain(expr).is_some_and(|(s, chain)| !s.reference && matches!(s.resolve(&chain), Resolved::Constant))
+    }
+}
+
 impl VisitMut for Rewrite<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        // The derivatives take a struct by reference, so a constant field
+        // of a struct taken by value is borrowed where it is a place
+        // (`p.name.len()`, `&p.name`, `p.table[i]`) and cloned where it is
+        // moved (`let name = p.name;`); it cannot be assigned.
+        match expr {
+            syn::Expr::MethodCall(call) if self.owned_constant(&call.receiver) => {
+                for arg in &mut call.args {
+                    self.visit_expr_mut(arg);
+                }
+                return;
+            }
+            syn::Expr::Reference(r) if self.owned_constant(&r.expr) => return,
+            syn::Expr::Index(index) if self.owned_constant(&index.expr) => {
+                self.visit_expr_mut(&mut index.index);
+                return;
+            }
+            syn::Expr::Assign(syn::ExprAssign { left, .. }) if self.owned_constant(left) => {
+                self.errors.add(syn::Error::new_spanned(&*left, errors::struct_constant_assigned()));
+                return;
+            }
+            syn::Expr::Binary(syn::ExprBinary { left, op, .. }) if is_assign_op(op) && self.owned_constant(left) => {
+                self.errors.add(syn::Error::new_spanned(&*left, errors::struct_constant_assigned()));
+                return;
+            }
+            other if self.owned_constant(other) => {
+                let read = other.clone();
+                *other = syn::parse_quote!(::core::clone::Clone::clone(&#read));
+                return;
+            }
+            _ => {}
+        }
         if let syn::Expr::Reference(r) = expr
             && r.mutability.is_none()
             && let Some((s, chain)) = self.chain(&r.expr)
@@ -1309,4 +1348,21 @@ impl<'a> Wrappers<'a> {
 /// The name a wrapper gives the argument `_` at position `k`.
 fn unnamed(k: usize) -> Ident {
     format_ident!("__matdiff_arg{}", k)
+}
+
+/// `+=` and the other compound assignments.
+fn is_assign_op(op: &syn::BinOp) -> bool {
+    matches!(
+        op,
+        syn::BinOp::AddAssign(_)
+            | syn::BinOp::SubAssign(_)
+            | syn::BinOp::MulAssign(_)
+            | syn::BinOp::DivAssign(_)
+            | syn::BinOp::RemAssign(_)
+            | syn::BinOp::BitXorAssign(_)
+            | syn::BinOp::BitAndAssign(_)
+            | syn::BinOp::BitOrAssign(_)
+            | syn::BinOp::ShlAssign(_)
+            | syn::BinOp::ShrAssign(_)
+    )
 }
