@@ -573,3 +573,22 @@ fn constant_fields_of_a_struct_by_value() {
     assert_eq!(g.x, 2.0 * 1.5 * 4.0 * 3.0);
     assert_eq!((g.tag.as_str(), g.factors.as_slice()), ("ab", &[0.5, 3.0][..]));
 }
+
+/// A struct by value whose array field the body writes.
+#[derive(Differentiable, Clone, Copy, Debug)]
+struct Triple {
+    a: [f64; 3],
+}
+
+#[differentiate(wrt(t))]
+fn triple(mut t: Triple) -> f64 {
+    t.a[0] = t.a[1] * t.a[2];
+    t.a[0] * t.a[1]
+}
+
+#[test]
+fn array_field_written_in_the_body() {
+    let g = triple_grad(Triple { a: [9.0, 2.0, 3.0] });
+    // f = a1² a2.
+    assert_eq!(g.a, [0.0, 2.0 * 2.0 * 3.0, 4.0]);
+}

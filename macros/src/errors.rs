@@ -211,3 +211,9 @@ pub fn struct_nested_use(read: &str, fields: &str) -> String {
 pub fn struct_constant_assigned() -> String {
     "a constant field of a differentiated struct cannot be assigned in the function: copy it into a local variable and change that".to_string()
 }
+
+/// An assignment to a `Vec`, `DVector` or `DMatrix` field of a
+/// differentiated struct.
+pub fn struct_leaf_assigned() -> String {
+    "a `Vec`, `DVector` or `DMatrix` field of a differentiated struct cannot be assigned in the function: compute the new value into a local variable (`let w = ..;`) and use that".to_string()
+}

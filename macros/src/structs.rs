@@ -929,6 +929,19 @@ impl Rewrite<'_> {
 }
 
 impl Rewrite<'_> {
+    /// Whether `expr` is (an element of) a leaf the flat function takes by
+    /// reference (a `Vec`, `DVector` or `DMatrix`), which it cannot assign.
+    fn borrowed_leaf(&self, expr: &syn::Expr) -> bool {
+        let mut e = expr;
+        while let syn::Expr::Index(index) = e {
+            e = &index.expr;
+        }
+        self.chain(e).is_some_and(|(s, chain)| match s.resolve(&chain) {
+            Resolved::Leaf(leaf, _) => leaf.pass() != Pass::Copied,
+            _ => false,
+        })
+    }
+
     /// Whether `expr` reads a constant field of a struct the function takes
     /// by value: the derivatives read it through a reference.
     fn owned_constant(&self, expr: &syn::Expr) -> bool {
@@ -952,6 +965,14 @@ impl VisitMut for Rewrite<'_> {
             syn::Expr::Reference(r) if self.owned_constant(&r.expr) => return,
             syn::Expr::Index(index) if self.owned_constant(&index.expr) => {
                 self.visit_expr_mut(&mut index.index);
+                return;
+            }
+            syn::Expr::Assign(syn::ExprAssign { left, .. }) if self.borrowed_leaf(left) => {
+                self.errors.add(syn::Error::new_spanned(&*left, errors::struct_leaf_assigned()));
+                return;
+            }
+            syn::Expr::Binary(syn::ExprBinary { left, op, .. }) if is_assign_op(op) && self.borrowed_leaf(left) => {
+                self.errors.add(syn::Error::new_spanned(&*left, errors::struct_leaf_assigned()));
                 return;
             }
             syn::Expr::Assign(syn::ExprAssign { left, .. }) if self.owned_constant(left) => {
