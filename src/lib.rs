@@ -422,11 +422,12 @@
 //! differentiated value depth first in declaration order; the function
 //! names only the outer struct, whose module must see the inner one. Not
 //! supported, each a compile error that says what to write: struct
-//! parameters of methods and of generic functions, `check`, and functions
-//! that return a vector. A struct parameter is differentiated
-//! only when `wrt(..)` names it (without `wrt`, it is a constant like any
-//! other argument), and its type must have the derive where the function
-//! is: naming a struct without it in `wrt(..)` gives rustc's "cannot find
+//! parameters of methods and of generic functions, `check`, functions that
+//! return a vector, and assigning a `Vec`, matrix or constant field (a
+//! struct taken by value, `mut p: Params`, may change its float and array
+//! fields). A struct parameter is differentiated only when `wrt(..)` names
+//! it (without `wrt`, it is a constant like any other argument), and its
+//! type must have the derive where the function is: naming a struct without it in `wrt(..)` gives rustc's "cannot find
 //! macro `Params`", because the derive records the fields in a hidden
 //! macro that has the struct's name, the only way the attribute on the
 //! function can read them. For the same reason the struct and the function
