@@ -348,6 +348,92 @@
 //! "is not a member of trait"): the macro sees the function alone and cannot
 //! tell that it is in an impl.
 //!
+//! # Struct parameters
+//!
+//! A model's parameters can stay one struct. `#[derive(Differentiable)]` on
+//! a struct whose fields are floats, arrays, `Vec`s and nalgebra vectors
+//! and matrices makes it a parameter that `wrt(..)` may name; fields marked
+//! `#[matdiff(constant)]` (a label, a count, a cache) are passed through.
+//! Then, as JAX treats a pytree:
+//!
+//! - `f_grad` returns the gradient as a value of the same struct, each
+//!   field the gradient with respect to that field (its type and shape),
+//!   each constant field a copy of the argument's;
+//! - `f_value_and_grad` returns `(value, gradient)`;
+//! - `f_hessian` is a `DMatrix` over the differentiated fields' `vec()` in
+//!   declaration order (a scalar is one entry, an array or `Vec` its
+//!   entries, a matrix its entries column by column), on the heap even when
+//!   every field has a static size (the gradient and the Hessian-vector
+//!   product of such a struct stay on the stack);
+//! - `f_hvp(.., v)` takes the direction as a `&` of the same struct and
+//!   returns the product as one.
+//!
+//! ```
+//! use matdiff::{Differentiable, differentiate};
+//! use nalgebra::{DMatrix, DVector};
+//!
+//! #[derive(Differentiable)]
+//! struct Params {
+//!     w: DMatrix<f64>,
+//!     b: DVector<f64>,
+//!     scale: f64,
+//!     #[matdiff(constant)]
+//!     name: String,
+//! }
+//!
+//! struct Data {
+//!     x: DVector<f64>,
+//!     y: DVector<f64>,
+//! }
+//!
+//! #[differentiate(wrt(p))]
+//! fn loss(p: &Params, data: &Data) -> f64 {
+//!     let r = (&p.w * &data.x + &p.b) * p.scale - &data.y;
+//!     0.5 * r.norm_squared()
+//! }
+//!
+//! let p = Params {
+//!     w: DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]),
+//!     b: DVector::from_vec(vec![0.5, -0.5]),
+//!     scale: 2.0,
+//!     name: "linear".to_string(),
+//! };
+//! let data = Data { x: DVector::from_vec(vec![1.0, -1.0]), y: DVector::from_vec(vec![0.0, 1.0]) };
+//! let g: Params = loss_grad(&p, &data);
+//! let r = (&p.w * &data.x + &p.b) * p.scale - &data.y;
+//! assert!((&g.w - &r * data.x.transpose() * p.scale).norm() < 1e-12);
+//! assert!((&g.b - &r * p.scale).norm() < 1e-12);
+//! assert_eq!(g.name, "linear");
+//! let h = loss_hessian(&p, &data); // over (vec w, b, scale): 4 + 2 + 1
+//! assert_eq!(h.shape(), (7, 7));
+//! ```
+//!
+//! The struct may be in another module and imported or named by its path
+//! (`crate::model::Params`); `wrt(p, q, x)` may name several structs and
+//! plain arguments, and the gradient is then a tuple in argument order
+//! (`(Params, f64)`). The body reads the struct's fields (`p.w`, `&p.b`,
+//! `p.v[i]`, also inside `vec![..]`); any other use of the struct itself
+//! (`helper(p)`, `p.clone()`) is a compile error that says to pass the
+//! fields. Fields of `f64` (or all `f32`), `[f64; N]`, `Vec<f64>`,
+//! `DVector`, `DMatrix`, `RowDVector`, `SVector`, `SMatrix` and their
+//! aliases are differentiated, with sizes written as numbers; the struct
+//! is not generic. A field may itself be a struct with the derive (a
+//! network of layers, `net.first.w`): its fields are differentiated in
+//! turn, its gradient is that struct, and the Hessian takes every
+//! differentiated value depth first in declaration order; the function
+//! names only the outer struct, whose module must see the inner one. Not
+//! supported, each a compile error that says what to write: struct
+//! parameters of methods and of generic functions, `check`, functions that
+//! return a vector, and assigning a `Vec`, matrix or constant field (a
+//! struct taken by value, `mut p: Params`, may change its float and array
+//! fields). A struct parameter is differentiated only when `wrt(..)` names
+//! it (without `wrt`, it is a constant like any other argument), and its
+//! type must have the derive where the function is: naming a struct without it in `wrt(..)` gives rustc's "cannot find
+//! macro `Params`", because the derive records the fields in a hidden
+//! macro that has the struct's name, the only way the attribute on the
+//! function can read them. For the same reason the struct and the function
+//! must be in one crate (the macro is `pub(crate)`).
+//!
 //! # Generic floats
 //!
 //! A function may be generic over its float type: one type parameter
@@ -768,6 +854,10 @@ pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 pub use matdiff_core::num_traits::{Float, FloatConst};
 pub use matdiff_core::sparse::SparseHessian;
 pub use matdiff_core::{Directions, Linear, Real, Scalar};
+/// Makes a struct of floats, arrays, `Vec`s and nalgebra values a parameter
+/// `#[differentiate(wrt(..))]` can differentiate; see "Struct parameters" in
+/// the [crate] docs.
+pub use matdiff_macros::Differentiable;
 /// Gives the derivative of a function of scalars by its partials, for
 /// `#[differentiate]` callers; see "Derivatives you give" in the [crate] docs.
 pub use matdiff_macros::derivative;
@@ -794,8 +884,10 @@ pub mod __private {
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
     pub use matdiff_core::sparse::SparseHessian;
+    pub use matdiff_core::structs::IntoDenseHessian;
     pub use matdiff_core::support::{
         Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
     };
     pub use matdiff_core::{Directions, Linear, Scalar};
+    pub use matdiff_macros::__struct_parameter as struct_parameter;
 }

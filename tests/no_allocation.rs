@@ -205,3 +205,37 @@ fn generic_functions_allocate_nothing() {
     });
     assert_eq!(count, 0, "generic derivatives must not touch the heap where the concrete ones do not");
 }
+
+/// A struct parameter of static sizes: its gradient and Hessian-vector
+/// product are structs on the stack like the flat ones. (Its Hessian is a
+/// `DMatrix`, over every field, so that one allocates.)
+#[derive(matdiff::Differentiable, Clone, Copy)]
+struct Pose {
+    position: Vector3<f64>,
+    angle: f64,
+    weights: [f64; 2],
+}
+
+#[differentiate(wrt(pose))]
+fn pose_cost(pose: &Pose, target: &Vector3<f64>) -> f64 {
+    let d = pose.position - target;
+    d.norm_squared() * pose.weights[0] + (pose.angle.sin() * pose.weights[1]).powi(2)
+}
+
+#[test]
+fn static_struct_gradients_allocate_nothing() {
+    let pose = Pose { position: Vector3::new(0.3, -0.2, 0.9), angle: 0.4, weights: [1.5, 0.5] };
+    let target = Vector3::new(1.0, 0.0, -1.0);
+    let count = allocations_during(|| {
+        for _ in 0..100 {
+            black_box(pose_cost_value_and_grad(black_box(&pose), black_box(&target)));
+            black_box(pose_cost_grad(black_box(&pose), black_box(&target)));
+            black_box(pose_cost_hvp(black_box(&pose), black_box(&target), black_box(&pose)));
+        }
+    });
+    assert_eq!(count, 0, "a struct of static sizes must not touch the heap");
+    let hessian = allocations_during(|| {
+        black_box(pose_cost_hessian(black_box(&pose), black_box(&target)));
+    });
+    assert!(hessian > 0, "the Hessian is a DMatrix");
+}

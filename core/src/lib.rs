@@ -20,6 +20,7 @@ pub mod products;
 pub mod rules;
 pub mod scalar;
 pub mod sparse;
+pub mod structs;
 pub mod support;
 
 pub use linear::{Directions, Linear};

@@ -117,3 +117,128 @@ pub fn integer_in_float_arithmetic(written: &str, instead: &str) -> String {
 /// A float exponent given to `powi`.
 pub const POWI_FLOAT_EXPONENT: &str =
     "`powi` takes an integer exponent (`x.powi(2)`): for a float exponent use `powf` (`x.powf(2.5)`)";
+/// `#[derive(Differentiable)]` on an enum, a union or a tuple struct.
+pub fn struct_not_a_struct() -> String {
+    "`#[derive(Differentiable)]` goes on a struct with named fields (`struct Params { w: DMatrix<f64>, b: f64 }`)"
+        .to_string()
+}
+
+/// `#[derive(Differentiable)]` on a generic struct.
+pub fn struct_generic(name: &proc_macro2::Ident) -> String {
+    format!(
+        "`#[derive(Differentiable)]` does not support generic structs: write `{name}` for `f64` (or `f32`) and fixed sizes"
+    )
+}
+
+/// Differentiated fields of two float types.
+pub fn struct_mixed_floats(field: &proc_macro2::Ident, first: &proc_macro2::Ident) -> String {
+    format!(
+        "every differentiated field of a `#[derive(Differentiable)]` struct has one float type, and an earlier field's is `{first}`: give `{field}` that type, or mark it `#[matdiff(constant)]`"
+    )
+}
+
+/// A struct whose every field is constant.
+pub fn struct_no_field(name: &proc_macro2::Ident) -> String {
+    format!("`{name}` has no field to differentiate: every field is `#[matdiff(constant)]`")
+}
+
+/// `#[matdiff(..)]` with anything but `constant`.
+pub fn struct_field_attribute() -> String {
+    "the one field attribute is `#[matdiff(constant)]`: the field is passed through, not differentiated".to_string()
+}
+
+/// A field whose type cannot be differentiated.
+pub fn struct_field_type(ty: &str) -> String {
+    format!(
+        "a field of type `{ty}` cannot be differentiated: fields may be `f64` (or `f32`), `[f64; N]`, `Vec<f64>`, `DVector<f64>`, `DMatrix<f64>`, `SVector<f64, N>`, `SMatrix<f64, R, C>` or their aliases (`Vector3<f64>`); a field whose type is a struct with `#[derive(Differentiable)]` is differentiated through its fields. Mark the field `#[matdiff(constant)]` to pass it through (its gradient is a copy of it)"
+    )
+}
+
+/// An array or static nalgebra size that is not an integer literal.
+pub fn struct_literal_length() -> String {
+    "in a `#[derive(Differentiable)]` struct, write the sizes of arrays, `SVector`s and `SMatrix`es as numbers (`[f64; 3]`, `SVector<f64, 3>`): the derivatives are generated where the function is, which need not see a constant of the struct's module".to_string()
+}
+
+/// A struct parameter in `wrt(..)` taken by `&mut`.
+pub fn struct_mutable(name: &proc_macro2::Ident) -> String {
+    format!("a differentiated function cannot change its arguments through `&mut`: take `{name}` by `&` (or by value)")
+}
+
+/// A struct parameter in `wrt(..)` with generic arguments.
+pub fn struct_generic_parameter(name: &proc_macro2::Ident) -> String {
+    format!(
+        "a struct parameter with generic arguments cannot be differentiated: give `{name}` a struct without type parameters, with `#[derive(matdiff::Differentiable)]`"
+    )
+}
+
+/// A struct parameter in `wrt(..)` of a method.
+pub fn struct_in_method(name: &proc_macro2::Ident) -> String {
+    format!(
+        "struct parameters are differentiated in free functions only: write a free function that takes `{name}` and call it from the method"
+    )
+}
+
+/// `check` with a struct parameter.
+pub fn struct_check() -> String {
+    "`check` does not support struct parameters: test the gradient by hand, against `matdiff::check` of a function of the fields".to_string()
+}
+
+/// A function of a struct parameter whose result is not one float.
+pub fn struct_vector_result() -> String {
+    "a function differentiated with respect to a struct must return one float, `f64` or `f32` (its gradient is a struct like the parameter)".to_string()
+}
+
+/// A generic function with a struct parameter.
+pub fn struct_generic_function() -> String {
+    "a function differentiated with respect to a struct cannot have type or const parameters: write it for `f64` (or `f32`) and fixed sizes".to_string()
+}
+
+/// A use of a differentiated struct parameter other than a field read.
+pub fn struct_whole_use(param: &proc_macro2::Ident, fields: &str) -> String {
+    format!(
+        "`{param}` is differentiated field by field, so the body may only read its fields ({fields}, and constant fields): pass the fields rather than `{param}` itself, or leave `{param}` out of `wrt(..)`"
+    )
+}
+
+/// A binding that shadows a differentiated struct parameter.
+pub fn struct_shadowed(param: &proc_macro2::Ident) -> String {
+    format!("this name shadows the differentiated struct parameter `{param}`: give the new binding another name")
+}
+
+/// A function with no float argument and a struct argument, without
+/// `wrt(..)`.
+pub fn struct_not_in_wrt(param: &proc_macro2::Ident) -> String {
+    format!(
+        "this function has no `f64` or `f32` argument to differentiate with respect to: a struct argument is differentiated when `wrt(..)` names it, `#[differentiate(wrt({param}))]`, and its type has `#[derive(matdiff::Differentiable)]`"
+    )
+}
+
+/// A struct parameter whose fields' float type is not the result's.
+pub fn struct_float_type(
+    param: &proc_macro2::Ident,
+    fields: &proc_macro2::Ident,
+    result: &proc_macro2::Ident,
+) -> String {
+    format!(
+        "the differentiated fields of `{param}` are `{fields}` and the function returns `{result}`: return `{fields}` (convert inside the body), or give the struct `{result}` fields"
+    )
+}
+
+/// A use of a struct field of a differentiated struct other than a read of
+/// its fields.
+pub fn struct_nested_use(read: &str, fields: &str) -> String {
+    format!(
+        "`{read}` is a struct differentiated field by field, so the body may only read its fields ({fields}, and constant fields): pass those rather than `{read}` itself"
+    )
+}
+
+/// An assignment to a constant field of a differentiated struct.
+pub fn struct_constant_assigned() -> String {
+    "a constant field of a differentiated struct cannot be assigned in the function: copy it into a local variable and change that".to_string()
+}
+
+/// An assignment to a `Vec`, `DVector` or `DMatrix` field of a
+/// differentiated struct.
+pub fn struct_leaf_assigned() -> String {
+    "a `Vec`, `DVector` or `DMatrix` field of a differentiated struct cannot be assigned in the function: compute the new value into a local variable (`let w = ..;`) and use that".to_string()
+}

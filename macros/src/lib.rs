@@ -36,6 +36,7 @@ mod reverse;
 mod signature;
 mod simplify;
 mod sparsity;
+mod structs;
 mod tangent;
 
 #[cfg(test)]
@@ -61,4 +62,20 @@ pub fn derivative(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn argmin_problem(function: TokenStream) -> TokenStream {
     argmin_problem::expand(function.into()).into()
+}
+
+/// Makes a struct a parameter `#[differentiate(wrt(..))]` can differentiate:
+/// see "Struct parameters" in the `matdiff` crate.
+#[proc_macro_derive(Differentiable, attributes(matdiff))]
+pub fn differentiable(item: TokenStream) -> TokenStream {
+    structs::derive(item.into()).into()
+}
+
+/// What the macro a `#[derive(Differentiable)]` emits expands to: the
+/// differentiation of a function once its struct parameters' fields are
+/// known. Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __struct_parameter(input: TokenStream) -> TokenStream {
+    structs::callback(input.into()).into()
 }

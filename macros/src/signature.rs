@@ -153,6 +153,12 @@ fn float_shape(ty: &syn::Type, generic: Option<&Ident>, errors: &mut Errors) -> 
     }
 }
 
+/// The float type and shape of a concrete (not generic) float type, if it
+/// is one: what a field of a `#[derive(Differentiable)]` struct may be.
+pub fn shape_of(ty: &syn::Type) -> Option<(Float, Shape)> {
+    float_shape(ty, None, &mut Errors::default())
+}
+
 /// `Vec<f64>`, `Vec<f32>` or `Vec<T>` of the float type parameter.
 fn vec_of(ty: &syn::Type, generic: Option<&Ident>) -> Option<Float> {
     let syn::Type::Path(p) = ty else { return None };
@@ -354,10 +360,13 @@ pub fn analyze(sig: &syn::Signature, options: &Options) -> syn::Result<Signature
     if wrt_floats.is_empty() && options.wrt.is_none() && errors.is_empty() {
         match params.iter().find(|p| is_nalgebra(&p.ty)) {
             Some(param) => errors.push(param.ty.span(), nalgebra_unsupported(&param.ident, &param.ty)),
-            None => errors.push(
-                sig.ident.span(),
-                "this function has no `f64` or `f32` argument to differentiate with respect to",
-            ),
+            None => match params.iter().find(|p| crate::structs::may_be_a_struct(&p.ty, &sig.generics)) {
+                Some(param) => errors.push(sig.ident.span(), errors::struct_not_in_wrt(&param.ident)),
+                None => errors.push(
+                    sig.ident.span(),
+                    "this function has no `f64` or `f32` argument to differentiate with respect to",
+                ),
+            },
         }
     }
     let float = output_float.or_else(|| wrt_floats.first().and_then(|p| p.float.clone())).unwrap_or(Float::F64);
@@ -491,7 +500,7 @@ pub fn is_nalgebra_name(name: &str) -> bool {
 }
 
 /// Whether `ty`, behind any references, names a nalgebra vector or matrix.
-fn is_nalgebra(ty: &syn::Type) -> bool {
+pub fn is_nalgebra(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Reference(reference) => is_nalgebra(&reference.elem),
         syn::Type::Path(path) => {
@@ -564,7 +573,7 @@ fn alias_dims(alias: &str) -> Option<Vec<usize>> {
 }
 
 /// A type as the user wrote it, without the token spacing of `quote!`.
-fn type_text(ty: &syn::Type) -> String {
+pub fn type_text(ty: &syn::Type) -> String {
     let text = quote::quote!(#ty).to_string();
     [(" < ", "<"), ("< ", "<"), (" >", ">"), ("& ", "&"), (" ,", ","), (" :: ", "::"), (":: ", "::"), (" ;", ";")]
         .iter()

@@ -289,3 +289,33 @@ fn derivative_by_tangent() {
         ),
     );
 }
+
+/// A struct parameter, in its three steps: the derive's macro, the
+/// attribute's call of it, and what that call expands to once the fields
+/// are known (the flat function, its derivatives, the struct's wrappers).
+#[test]
+fn struct_parameter() {
+    check_expansion(
+        "struct_parameter_derive",
+        crate::structs::derive(quote! {
+            struct Point {
+                x: f64,
+                y: f64,
+                #[matdiff(constant)]
+                label: usize,
+            }
+        }),
+    );
+    let function = quote! {
+        fn bowl(p: &Point, k: f64) -> f64 {
+            k * p.x * p.x + p.y * p.x
+        }
+    };
+    check("struct_parameter_attribute", quote!(wrt(p)), function.clone());
+    check_expansion(
+        "struct_parameter_callback",
+        crate::structs::callback(quote! {
+            (wrt(p)) { #function } [p] [] { x: f64; y: f64; const label; }
+        }),
+    );
+}

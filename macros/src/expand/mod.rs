@@ -48,6 +48,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#item #error);
         }
     };
+    if let Some(callback) = crate::structs::intercept(&args, &function) {
+        return quote!(#function #callback);
+    }
     match generate(args, &function) {
         Ok(generated) => quote!(#function #generated),
         Err(error) => {
@@ -74,7 +77,7 @@ pub enum Place<'a> {
     TraitImpl(&'a syn::Path),
 }
 
-fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
+pub fn generate(args: TokenStream, function: &syn::ItemFn) -> syn::Result<TokenStream> {
     generate_at(args, function, Place::Alone)
 }
 

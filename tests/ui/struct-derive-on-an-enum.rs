@@ -1,0 +1,8 @@
+use matdiff::Differentiable;
+
+#[derive(Differentiable)]
+enum Params {
+    A(f64),
+}
+
+fn main() {}

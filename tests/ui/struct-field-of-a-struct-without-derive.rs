@@ -1,0 +1,13 @@
+use matdiff::Differentiable;
+
+struct Inner {
+    a: f64,
+}
+
+#[derive(Differentiable)]
+struct Params {
+    inner: Inner,
+    b: f64,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use matdiff::Differentiable;
+
+#[derive(Differentiable)]
+struct Params<T> {
+    w: T,
+}
+
+fn main() {}
