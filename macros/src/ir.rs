@@ -523,7 +523,9 @@ impl Expr {
                 out.push(*c);
             }
             Expr::VjpJvp { prim, args, out: o, c, t, .. } => {
-                out.extend(args);
+                if prim.second_order_reads_args {
+                    out.extend(args);
+                }
                 out.extend(prim.rules_read_value().then_some(*o));
                 out.extend([*c, *t]);
             }

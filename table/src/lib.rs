@@ -101,12 +101,19 @@ pub struct Primitive {
     /// `matdiff_core::rules::mul`). Only meaningful for nalgebra primitives;
     /// the float primitives take any tangent.
     pub bundle: bool,
-    /// Whether its rule functions take its value `y`. When they do not, the
-    /// value need not be computed when only derivatives are wanted. The
-    /// elementwise map's rules take it: its derivative closures read the
-    /// element of the value (`1 - y^2` for `tanh`) instead of computing it
-    /// again.
+    /// Whether its rule functions read its value `y`. When they do not
+    /// (`*`, `dot`), they still take a reference in its place, of any type,
+    /// and the generated code passes `&()`, so that the value need not be
+    /// computed when only derivatives are wanted. The elementwise map's
+    /// rules read it: its derivative closures read the element of the value
+    /// (`1 - y^2` for `tanh`) instead of computing it again.
     pub reads_value: bool,
+    /// Whether its second-order rules `vjp{k}_jvp{j}` read its arguments.
+    /// When they do not (`dot`, whose pullbacks' tangents are `c t`), they
+    /// take references of any type in their places and the generated code
+    /// passes `&()`, so that a value only these rules would read (the value
+    /// `a * x` in the Hessian of `x.dot(&(a * x))`) is not computed.
+    pub second_order_reads_args: bool,
     /// Whether it is a nalgebra primitive whose value is a float rather than
     /// a matrix (`dot`, `sum`, `norm`, indexing, ...).
     pub reduction: bool,
@@ -199,6 +206,7 @@ const fn float(
         matrix: false,
         bundle: false,
         reads_value: true,
+        second_order_reads_args: true,
         reduction: false,
         value_function: false,
         matrix_operands: false,
@@ -223,7 +231,7 @@ const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> 
 pub const PRIMITIVES: &[Primitive] = &[
     Primitive { linear: true, identity: TWO, matrix_operands: true, ..op("add", "+", NONE) },
     Primitive { linear: true, identity: ONE, matrix_operands: true, ..op("sub", "-", NONE) },
-    Primitive { matrix_operands: true, ..op("mul", "*", CROSS) },
+    Primitive { matrix_operands: true, reads_value: false, ..op("mul", "*", CROSS) },
     Primitive { matrix_operands: true, ..op("div", "/", &[(0, 1), (1, 0), (1, 1)]) },
     op("rem", "%", NONE),
     Primitive { linear: true, matrix_operands: true, ..float("neg", Syntax::Unary("-"), 1, ONE, NONE) },
@@ -309,7 +317,13 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, value_function: true, ..nalgebra("row", Syntax::Method("row"), 2, ONE, NONE) },
     Primitive { bundle: true, value_function: true, ..nalgebra("view", Syntax::View, 2, ONE, NONE) },
     Primitive { bundle: true, ..matrix_method("tr_mul", 2, CROSS) },
-    Primitive { bundle: true, reduction: true, ..matrix_method("dot", 2, CROSS) },
+    Primitive {
+        bundle: true,
+        reduction: true,
+        reads_value: false,
+        second_order_reads_args: false,
+        ..matrix_method("dot", 2, CROSS)
+    },
     Primitive { bundle: true, ..matrix_method("component_mul", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("cross", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("component_div", 2, &[(0, 1), (1, 0), (1, 1)]) },

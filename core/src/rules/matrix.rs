@@ -94,38 +94,38 @@ macro_rules! bilinear_rule {
             }
 
             #[inline]
-            pub fn jvp0<F: Elem, $($dim: Dim),*>(_a: &$a_ty, b: &$b_ty, _y: &$y_ty, t: &$a_ty) -> $y_ty
+            pub fn jvp0<F: Elem, $($dim: Dim,)* Y: ?Sized>(_a: &$a_ty, b: &$b_ty, _y: &Y, t: &$a_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 value(t, b)
             }
             #[inline]
-            pub fn jvp1<F: Elem, $($dim: Dim),*>(a: &$a_ty, _b: &$b_ty, _y: &$y_ty, t: &$b_ty) -> $y_ty
+            pub fn jvp1<F: Elem, $($dim: Dim,)* Y: ?Sized>(a: &$a_ty, _b: &$b_ty, _y: &Y, t: &$b_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 value(a, t)
             }
             #[inline]
-            pub fn vjp0<F: Elem, $($dim: Dim),*>(_a: &$a_ty, b: &$b_ty, _y: &$y_ty, c: &$y_ty) -> $a_ty
+            pub fn vjp0<F: Elem, $($dim: Dim,)* Y: ?Sized>(_a: &$a_ty, b: &$b_ty, _y: &Y, c: &$y_ty) -> $a_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 pullback0(b, c)
             }
             #[inline]
-            pub fn vjp1<F: Elem, $($dim: Dim),*>(a: &$a_ty, _b: &$b_ty, _y: &$y_ty, c: &$y_ty) -> $b_ty
+            pub fn vjp1<F: Elem, $($dim: Dim,)* Y: ?Sized>(a: &$a_ty, _b: &$b_ty, _y: &Y, c: &$y_ty) -> $b_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 pullback1(a, c)
             }
             #[inline]
-            pub fn vjp0_jvp1<F: Elem, $($dim: Dim),*>(
-                _a: &$a_ty,
-                _b: &$b_ty,
-                _y: &$y_ty,
+            pub fn vjp0_jvp1<F: Elem, $($dim: Dim,)* A: ?Sized, B: ?Sized, Y: ?Sized>(
+                _a: &A,
+                _b: &B,
+                _y: &Y,
                 c: &$y_ty,
                 t: &$b_ty,
             ) -> $a_ty
@@ -135,10 +135,10 @@ macro_rules! bilinear_rule {
                 pullback0(t, c)
             }
             #[inline]
-            pub fn vjp1_jvp0<F: Elem, $($dim: Dim),*>(
-                _a: &$a_ty,
-                _b: &$b_ty,
-                _y: &$y_ty,
+            pub fn vjp1_jvp0<F: Elem, $($dim: Dim,)* A: ?Sized, B: ?Sized, Y: ?Sized>(
+                _a: &A,
+                _b: &B,
+                _y: &Y,
                 c: &$y_ty,
                 t: &$a_ty,
             ) -> $b_ty
@@ -1354,63 +1354,63 @@ mod operators {
                     product!(@value $table a b $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Jvp0<$b, $y, $a> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Jvp0<$b, Y, $a> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $y;
                 #[inline]
-                fn jvp0(a: &Self, b: &$b, y: &$y, t: &$a) -> $y {
+                fn jvp0(a: &Self, b: &$b, y: &Y, t: &$a) -> $y {
                     product!(@call $table jvp0 jvp1 (a, b, y, t) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Jvp1<$b, $y, $b> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Jvp1<$b, Y, $b> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $y;
                 #[inline]
-                fn jvp1(a: &Self, b: &$b, y: &$y, t: &$b) -> $y {
+                fn jvp1(a: &Self, b: &$b, y: &Y, t: &$b) -> $y {
                     product!(@call $table jvp1 jvp0 (a, b, y, t) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp0<$b, $y, $y> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp0<$b, Y, $y> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $a;
                 #[inline]
-                fn vjp0(a: &Self, b: &$b, y: &$y, c: &$y) -> $a {
+                fn vjp0(a: &Self, b: &$b, y: &Y, c: &$y) -> $a {
                     product!(@call $table vjp0 vjp1 (a, b, y, c) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp1<$b, $y, $y> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp1<$b, Y, $y> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $b;
                 #[inline]
-                fn vjp1(a: &Self, b: &$b, y: &$y, c: &$y) -> $b {
+                fn vjp1(a: &Self, b: &$b, y: &Y, c: &$y) -> $b {
                     product!(@call $table vjp1 vjp0 (a, b, y, c) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp0Jvp1<$b, $y, $y, $b> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp0Jvp1<$b, Y, $y, $b> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $a;
                 #[inline]
-                fn vjp0_jvp1(a: &Self, b: &$b, y: &$y, c: &$y, t: &$b) -> $a {
+                fn vjp0_jvp1(a: &Self, b: &$b, y: &Y, c: &$y, t: &$b) -> $a {
                     product!(@call2 $table vjp0_jvp1 vjp1_jvp0 (a, b, y, c, t) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp1Jvp0<$b, $y, $y, $a> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp1Jvp0<$b, Y, $y, $a> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $b;
                 #[inline]
-                fn vjp1_jvp0(a: &Self, b: &$b, y: &$y, c: &$y, t: &$a) -> $b {
+                fn vjp1_jvp0(a: &Self, b: &$b, y: &Y, c: &$y, t: &$a) -> $b {
                     product!(@call2 $table vjp1_jvp0 vjp0_jvp1 (a, b, y, c, t) $($swap)*)
                 }
             }
@@ -1447,6 +1447,29 @@ mod operators {
         <R, C> where [Allocator<R, C>]
         M<F, R, C>, F => M<F, R, C>;
         scale(swap)
+    }
+
+    /// The pullbacks of a product of two matrices accumulated into a sum
+    /// of cotangents: `acc + c b'` and `acc + a' c` by one GEMM each.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp0Add<M<F, K, C>, Y, M<F, R, C>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
+    {
+        type Output = M<F, R, K>;
+        #[inline]
+        fn vjp0_add(_a: &Self, b: &M<F, K, C>, _y: &Y, c: &M<F, R, C>, acc: M<F, R, K>) -> M<F, R, K> {
+            crate::products::mul_tr_add(acc, c, b)
+        }
+    }
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp1Add<M<F, K, C>, Y, M<F, R, C>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
+    {
+        type Output = M<F, K, C>;
+        #[inline]
+        fn vjp1_add(a: &Self, _b: &M<F, K, C>, _y: &Y, c: &M<F, R, C>, acc: M<F, K, C>) -> M<F, K, C> {
+            crate::products::tr_mul_add(acc, a, c)
+        }
     }
 
     impl<F: Elem, R: Dim, C: Dim> div::Value<F> for M<F, R, C>
