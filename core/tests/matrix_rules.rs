@@ -592,3 +592,26 @@ fn norm_at_zero_takes_the_zero_subgradient() {
     assert_eq!(rules::norm::vjp0(&zero, &0.0, &1.0), zero);
     assert_eq!(rules::norm::jvp0(&zero, &0.0, &M::from_element(3, 1, 1.0)), 0.0);
 }
+
+/// The pullbacks of `dot` that take the other argument by value: `c z` and
+/// `c x` written elementwise, for a scale of one (the argument unchanged)
+/// and another; along bundles, the outer product with the cotangent's
+/// directions.
+#[test]
+fn owned_pullbacks_of_dot_are_the_scaled_arguments() {
+    let mut numbers = Numbers(11);
+    for (r, c) in [(1, 1), (4, 1), (3, 5)] {
+        let (x, z) = (numbers.matrix(r, c), numbers.matrix(r, c));
+        for s in [1.0, -2.5] {
+            let expected_x = M::from_fn(r, c, |i, j| s * z[(i, j)]);
+            let expected_z = M::from_fn(r, c, |i, j| s * x[(i, j)]);
+            assert_eq!(rules::dot::vjp0_owned(z.clone(), &s), expected_x);
+            assert_eq!(rules::dot::vjp1_owned(x.clone(), &s), expected_z);
+        }
+        let directions = numbers.matrix(1, 3);
+        let c_bundle = matdiff_core::bundle::Bundle::dense(directions.clone());
+        let along = matdiff_core::rules::bundle::dot::vjp0_owned(z.clone(), &c_bundle).to_dense(3);
+        let expected = M::from_fn(r * c, 3, |i, j| z.as_slice()[i] * directions[(0, j)]);
+        assert!((along - expected).norm() < 1e-14);
+    }
+}

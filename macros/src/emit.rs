@@ -559,6 +559,25 @@ impl<'a> Emitter<'a> {
         if self.vars.get(v).reference { quote!(#ident) } else { quote!(&#ident) }
     }
 
+    /// `&a` for each argument of a first-order rule `jvp{k}` or `vjp{k}`,
+    /// and `&()` for argument `k` where the rule does not read it.
+    fn first_order_refs(&self, prim: &Primitive, k: usize, args: &[Var]) -> Vec<TokenStream> {
+        let own = (!prim.first_order_reads_own_arg).then_some(k);
+        args.iter().enumerate().map(|(i, v)| if Some(i) == own { quote!(&()) } else { self.borrow(*v) }).collect()
+    }
+
+    /// The argument other than `k` that `vjp{k}_owned` may take by value:
+    /// an owned matrix read nowhere else.
+    fn owned_other(&self, prim: &Primitive, k: usize, args: &[Var]) -> Option<Var> {
+        if prim.first_order_reads_own_arg || args.len() != 2 {
+            return None;
+        }
+        let other = args[1 - k];
+        let data = self.vars.get(other);
+        (self.movable.contains(&other) && data.matrix && !data.reference && !self.provided.contains_key(&other))
+            .then_some(other)
+    }
+
     /// The module of a primitive's rules.
     fn rules(prim: &Primitive) -> TokenStream {
         let name = format_ident!("{}", prim.name);
@@ -625,7 +644,7 @@ impl<'a> Emitter<'a> {
                 if prim.linear && !self.bundled_matrix_rule(prim, *t_var) {
                     return quote_spanned!(span=> #rules::#rule(&#t));
                 }
-                let args = self.refs(args);
+                let args = self.first_order_refs(prim, *k, args);
                 let out = self.value_arg(prim, *out);
                 quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#t))
             }
@@ -643,7 +662,13 @@ impl<'a> Emitter<'a> {
                 if prim.linear && !self.bundled_matrix_rule(prim, c_var) {
                     return quote_spanned!(span=> #rules::#rule(&#c));
                 }
-                let args = self.refs(args);
+                // The pullback scales the other argument: it takes that
+                // argument's storage where nothing reads it afterwards.
+                if let Some(other) = self.owned_other(prim, *k, args) {
+                    let (rule, other) = (format_ident!("vjp{}_owned", k), self.ident(other));
+                    return quote_spanned!(span=> #rules::#rule(#other, &#c));
+                }
+                let args = self.first_order_refs(prim, *k, args);
                 let out = self.value_arg(prim, *out);
                 quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#c))
             }
@@ -997,6 +1022,9 @@ fn taken_by_value(stmts: &[Stmt], out: &mut HashSet<Var>) {
                 Expr::Add(a, b) => out.extend([*a, *b]),
                 Expr::Jvp { prim, t: v, .. } | Expr::Vjp { prim, c: v, .. } if prim.linear => {
                     out.insert(*v);
+                }
+                Expr::Vjp { prim, k, args, .. } if !prim.first_order_reads_own_arg && args.len() == 2 => {
+                    out.insert(args[1 - k]);
                 }
                 _ => {}
             },

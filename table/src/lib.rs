@@ -114,6 +114,14 @@ pub struct Primitive {
     /// passes `&()`, so that a value only these rules would read (the value
     /// `a * x` in the Hessian of `x.dot(&(a * x))`) is not computed.
     pub second_order_reads_args: bool,
+    /// Whether the first-order rules `jvp{k}` and `vjp{k}` of a binary
+    /// primitive read argument `k` itself. When they do not (`dot`, whose
+    /// pullback to `x` is `c z`), they take a reference of any type in its
+    /// place and the generated code passes `&()`; and the pullbacks then
+    /// have variants `vjp{k}_owned(other, c)` that take the other argument
+    /// by value and reuse its storage, which the generated code calls where
+    /// nothing reads that argument afterwards.
+    pub first_order_reads_own_arg: bool,
     /// Whether it is a nalgebra primitive whose value is a float rather than
     /// a matrix (`dot`, `sum`, `norm`, indexing, ...).
     pub reduction: bool,
@@ -134,6 +142,14 @@ impl Primitive {
         self.reads_value
     }
 
+    /// The arguments among `args` that the first-order rules `jvp{k}` and
+    /// `vjp{k}` read (see
+    /// [`first_order_reads_own_arg`](Primitive::first_order_reads_own_arg)).
+    pub fn first_order_args<'a, T>(&self, k: usize, args: &'a [T]) -> impl Iterator<Item = &'a T> + use<'a, T> {
+        let skip = (!self.first_order_reads_own_arg).then_some(k);
+        args.iter().enumerate().filter(move |(i, _)| Some(*i) != skip).map(|(_, a)| a)
+    }
+
     /// Whether the generated code computes the value with the rule module's
     /// `value` function: the operators (which dispatch on their operands'
     /// types), the elementwise map and the [`value_function`] methods. The
@@ -149,8 +165,9 @@ impl Primitive {
     /// `matdiff_core::rules`: in the primitive's module (`{name}`, or
     /// `matrix::{name}` for a nalgebra primitive), `value` if
     /// [`value_in_rules`](Primitive::value_in_rules), `jvp{k}` and `vjp{k}`
-    /// for every differentiable argument `k` and `vjp{k}_jvp{j}` for every
-    /// second-order pair; with [`bundle`](Primitive::bundle), the same
+    /// for every differentiable argument `k` (and `vjp{k}_owned` where
+    /// [`first_order_reads_own_arg`](Primitive::first_order_reads_own_arg)
+    /// is false) and `vjp{k}_jvp{j}` for every second-order pair; with [`bundle`](Primitive::bundle), the same
     /// derivatives in `bundle::{name}`, except for the products written `*`,
     /// whose bundle rules are trait implementations that no path names.
     pub fn rule_functions(&self) -> Vec<String> {
@@ -160,6 +177,9 @@ impl Primitive {
             for &k in self.differentiable {
                 out.push(format!("{module}::jvp{k}"));
                 out.push(format!("{module}::vjp{k}"));
+                if !self.first_order_reads_own_arg {
+                    out.push(format!("{module}::vjp{k}_owned"));
+                }
             }
             for &(k, j) in self.second_order {
                 out.push(format!("{module}::vjp{k}_jvp{j}"));
@@ -207,6 +227,7 @@ const fn float(
         bundle: false,
         reads_value: true,
         second_order_reads_args: true,
+        first_order_reads_own_arg: true,
         reduction: false,
         value_function: false,
         matrix_operands: false,
@@ -322,6 +343,7 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
         reduction: true,
         reads_value: false,
         second_order_reads_args: false,
+        first_order_reads_own_arg: false,
         ..matrix_method("dot", 2, CROSS)
     },
     Primitive { bundle: true, ..matrix_method("component_mul", 2, CROSS) },

@@ -106,28 +106,65 @@ pub mod dot {
     use super::*;
 
     #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>(_x: &M<F, R, C>, z: &M<F, R, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, X: ?Sized, Y: ?Sized>(
+        _x: &X,
+        z: &M<F, R, C>,
+        _y: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         t.inner(z.as_slice())
     }
     #[inline]
-    pub fn jvp1<F: Elem, R: Dim, C: Dim, Y: ?Sized>(x: &M<F, R, C>, _z: &M<F, R, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F>
+    pub fn jvp1<F: Elem, R: Dim, C: Dim, Z: ?Sized, Y: ?Sized>(
+        x: &M<F, R, C>,
+        _z: &Z,
+        _y: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         t.inner(x.as_slice())
     }
     #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>(_x: &M<F, R, C>, z: &M<F, R, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, X: ?Sized, Y: ?Sized>(
+        _x: &X,
+        z: &M<F, R, C>,
+        _y: &Y,
+        c: &Bundle<F>,
+    ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         Bundle::outer(z.as_slice(), c)
     }
     #[inline]
-    pub fn vjp1<F: Elem, R: Dim, C: Dim, Y: ?Sized>(x: &M<F, R, C>, _z: &M<F, R, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F>
+    pub fn vjp1<F: Elem, R: Dim, C: Dim, Z: ?Sized, Y: ?Sized>(
+        x: &M<F, R, C>,
+        _z: &Z,
+        _y: &Y,
+        c: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(x.as_slice(), c)
+    }
+    /// [`vjp0`] taking `z` by value (a bundle has storage of its own, so
+    /// `z` is only read).
+    #[inline]
+    pub fn vjp0_owned<F: Elem, R: Dim, C: Dim>(z: M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(z.as_slice(), c)
+    }
+    /// [`vjp1`] taking `x` by value.
+    #[inline]
+    pub fn vjp1_owned<F: Elem, R: Dim, C: Dim>(x: M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {

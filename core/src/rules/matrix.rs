@@ -65,6 +65,7 @@ macro_rules! bilinear_rule {
         value = $value:expr;
         vjp0 = |$c0:ident| $vjp0:expr;
         vjp1 = |$c1:ident| $vjp1:expr;
+        $(more: $($more:item)*)?
     ) => {
         $(#[$doc])*
         pub mod $name {
@@ -94,28 +95,28 @@ macro_rules! bilinear_rule {
             }
 
             #[inline]
-            pub fn jvp0<F: Elem, $($dim: Dim,)* Y: ?Sized>(_a: &$a_ty, b: &$b_ty, _y: &Y, t: &$a_ty) -> $y_ty
+            pub fn jvp0<F: Elem, $($dim: Dim,)* A: ?Sized, Y: ?Sized>(_a: &A, b: &$b_ty, _y: &Y, t: &$a_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 value(t, b)
             }
             #[inline]
-            pub fn jvp1<F: Elem, $($dim: Dim,)* Y: ?Sized>(a: &$a_ty, _b: &$b_ty, _y: &Y, t: &$b_ty) -> $y_ty
+            pub fn jvp1<F: Elem, $($dim: Dim,)* B: ?Sized, Y: ?Sized>(a: &$a_ty, _b: &B, _y: &Y, t: &$b_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 value(a, t)
             }
             #[inline]
-            pub fn vjp0<F: Elem, $($dim: Dim,)* Y: ?Sized>(_a: &$a_ty, b: &$b_ty, _y: &Y, c: &$y_ty) -> $a_ty
+            pub fn vjp0<F: Elem, $($dim: Dim,)* A: ?Sized, Y: ?Sized>(_a: &A, b: &$b_ty, _y: &Y, c: &$y_ty) -> $a_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 pullback0(b, c)
             }
             #[inline]
-            pub fn vjp1<F: Elem, $($dim: Dim,)* Y: ?Sized>(a: &$a_ty, _b: &$b_ty, _y: &Y, c: &$y_ty) -> $b_ty
+            pub fn vjp1<F: Elem, $($dim: Dim,)* B: ?Sized, Y: ?Sized>(a: &$a_ty, _b: &B, _y: &Y, c: &$y_ty) -> $b_ty
             where
                 DefaultAllocator: $($bound)*,
             {
@@ -147,6 +148,7 @@ macro_rules! bilinear_rule {
             {
                 pullback1(t, c)
             }
+            $($($more)*)?
         }
     };
 }
@@ -177,6 +179,36 @@ bilinear_rule! {
     value = x.dot(z);
     vjp0 = |c| z * *c;
     vjp1 = |c| x * *c;
+    more:
+        /// [`vjp0`] taking `z`, which nothing reads afterwards, by value:
+        /// its storage holds the result.
+        #[inline]
+        pub fn vjp0_owned<F: Elem, R: Dim, C: Dim>(z: OMatrix<F, R, C>, c: &F) -> OMatrix<F, R, C>
+        where
+            DefaultAllocator: Allocator<R, C>,
+        {
+            scaled_in_place(z, *c)
+        }
+        /// [`vjp1`] taking `x` by value.
+        #[inline]
+        pub fn vjp1_owned<F: Elem, R: Dim, C: Dim>(x: OMatrix<F, R, C>, c: &F) -> OMatrix<F, R, C>
+        where
+            DefaultAllocator: Allocator<R, C>,
+        {
+            scaled_in_place(x, *c)
+        }
+}
+
+/// `m * s` in `m`'s storage, over the storage (which vectorises); `m`
+/// itself when `s` is 1.
+fn scaled_in_place<F: Elem, R: Dim, C: Dim>(mut m: OMatrix<F, R, C>, s: F) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    if s != F::one() {
+        m.as_mut_slice().iter_mut().for_each(|v| *v *= s);
+    }
+    m
 }
 
 bilinear_rule! {

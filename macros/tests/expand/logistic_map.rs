@@ -47,7 +47,7 @@ fn logistic_grad(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> DVecto
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
     let dot_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-    let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &z, &(), &dot_bar);
+    let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &(), &(), &dot_bar);
     let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&map, &sum, &sum_bar);
     let z_bar_1 = ::matdiff::__private::rules::matrix::map::vjp0(
         &z,
@@ -284,7 +284,12 @@ impl logistic {
         let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
         let dot_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &z, &(), &dot_bar);
+        let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+            y,
+            &(),
+            &(),
+            &dot_bar,
+        );
         let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &map,
             &sum,
@@ -423,7 +428,12 @@ impl logistic {
             &map_dot,
         );
         let dot = y.dot(&z);
-        let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp1(y, &z, &(), &z_dot);
+        let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp1(
+            y,
+            &(),
+            &(),
+            &z_dot,
+        );
         let sub = ::matdiff::__private::rules::sub::value(&sum, &dot);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&sum_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&dot_dot);
@@ -756,7 +766,12 @@ impl logistic {
             &map_dot,
         );
         let dot = y.dot(&z);
-        let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp1(y, &z, &(), &z_dot);
+        let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp1(
+            y,
+            &(),
+            &(),
+            &z_dot,
+        );
         let sub = ::matdiff::__private::rules::sub::value(&sum, &dot);
         let sub_dot = ::matdiff::__private::rules::sub::jvp0(&sum_dot);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&dot_dot);
@@ -764,7 +779,12 @@ impl logistic {
         let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
         let dot_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &z, &(), &dot_bar);
+        let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+            y,
+            &(),
+            &(),
+            &dot_bar,
+        );
         let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &map,
             &sum,

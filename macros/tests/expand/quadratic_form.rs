@@ -18,9 +18,8 @@ fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
     let _ = quadratic;
     let mul = ::matdiff::__private::rules::mul::value(a, x);
     let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(x, &mul, &(), &dot_bar);
-    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(x, &mul, &(), &dot_bar);
-    ::core::mem::drop(mul);
+    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0_owned(mul, &dot_bar);
+    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(x, &(), &(), &dot_bar);
     let x_bar_2 = ::matdiff::__private::rules::mul::vjp1_add(a, x, &(), &mul_bar, x_bar);
     ::core::mem::drop(mul_bar);
     x_bar_2
@@ -154,18 +153,18 @@ impl quadratic {
         let dot = x.dot(&mul);
         let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
-            x,
-            &mul,
             &(),
-            &dot_bar,
-        );
-        let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
-            x,
             &mul,
             &(),
             &dot_bar,
         );
         ::core::mem::drop(mul);
+        let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
+            x,
+            &(),
+            &(),
+            &dot_bar,
+        );
         let x_bar_2 = ::matdiff::__private::rules::mul::vjp1_add(
             a,
             x,
@@ -235,14 +234,14 @@ impl quadratic {
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
         let dot = x.dot(&mul);
         let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp0(
-            x,
+            &(),
             &mul,
             &(),
             &x_dot,
         );
         let dot_dot_1 = ::matdiff::__private::rules::matrix::dot::jvp1(
             x,
-            &mul,
+            &(),
             &(),
             &mul_dot,
         );
@@ -485,21 +484,21 @@ impl quadratic {
         let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
         let dot = x.dot(&mul);
         let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp0(
-            x,
+            &(),
             &mul,
             &(),
             &x_dot,
         );
         let dot_dot_1 = ::matdiff::__private::rules::matrix::dot::jvp1(
             x,
-            &mul,
+            &(),
             &(),
             &mul_dot,
         );
         let dot_dot_2 = ::matdiff::__private::add(&dot_dot, &dot_dot_1);
         let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
-            x,
+            &(),
             &mul,
             &(),
             &dot_bar,
@@ -513,7 +512,7 @@ impl quadratic {
         );
         let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
             x,
-            &mul,
+            &(),
             &(),
             &dot_bar,
         );
