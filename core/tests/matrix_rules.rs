@@ -615,3 +615,24 @@ fn owned_pullbacks_of_dot_are_the_scaled_arguments() {
         assert!((along - expected).norm() < 1e-14);
     }
 }
+
+/// A map's rules without its value (`()` in its place) where the
+/// derivative closures do not read it: the closed forms of softplus
+/// (sigmoid and its derivative), for matrices and along bundles.
+#[test]
+fn map_rules_without_the_value_are_the_closed_forms() {
+    let mut numbers = Numbers(12);
+    let (x, c, t) = (numbers.matrix(3, 2), numbers.matrix(3, 2), numbers.matrix(3, 2));
+    let f = |v: f64| (1.0 + v.exp()).ln();
+    let sigmoid = |v: f64| 1.0 / (1.0 + (-v).exp());
+    let d = |v: f64, _y: f64| sigmoid(v);
+    let dd = |v: f64, _y: f64| sigmoid(v) * (1.0 - sigmoid(v));
+    let expected = M::from_fn(3, 2, |i, j| c[(i, j)] * sigmoid(x[(i, j)]));
+    assert!((rules::map::vjp0(&x, &f, &d, &dd, &(), &c) - &expected).norm() < 1e-15);
+    assert!((rules::map::jvp0(&x, &f, &d, &dd, &(), &c) - &expected).norm() < 1e-15);
+    let second = M::from_fn(3, 2, |i, j| c[(i, j)] * dd(x[(i, j)], 0.0) * t[(i, j)]);
+    assert!((rules::map::vjp0_jvp0(&x, &f, &d, &dd, &(), &c, &t) - &second).norm() < 1e-15);
+    let bundle = matdiff_core::bundle::Bundle::dense(M::from_column_slice(6, 1, c.as_slice()));
+    let along = matdiff_core::rules::bundle::map::vjp0(&x, &f, &d, &dd, &(), &bundle).to_dense(1);
+    assert!((along - M::from_column_slice(6, 1, expected.as_slice())).norm() < 1e-15);
+}

@@ -122,6 +122,12 @@ pub struct Primitive {
     /// by value and reuse its storage, which the generated code calls where
     /// nothing reads that argument afterwards.
     pub first_order_reads_own_arg: bool,
+    /// Whether its rules read only the shape of argument 0 (`sum`, `mean`):
+    /// the generated code may then pass, in its place, another value of the
+    /// same type and shape that it computes anyway (the argument of the
+    /// elementwise map that made it), so that the argument itself need not
+    /// be computed for the derivatives.
+    pub reads_arg_shape_only: bool,
     /// Whether it is a nalgebra primitive whose value is a float rather than
     /// a matrix (`dot`, `sum`, `norm`, indexing, ...).
     pub reduction: bool,
@@ -228,6 +234,7 @@ const fn float(
         reads_value: true,
         second_order_reads_args: true,
         first_order_reads_own_arg: true,
+        reads_arg_shape_only: false,
         reduction: false,
         value_function: false,
         matrix_operands: false,
@@ -349,8 +356,20 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, ..matrix_method("component_mul", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("cross", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("component_div", 2, &[(0, 1), (1, 0), (1, 1)]) },
-    Primitive { bundle: true, reduction: true, ..matrix_method("sum", 1, NONE) },
-    Primitive { bundle: true, reduction: true, ..matrix_method("mean", 1, NONE) },
+    Primitive {
+        bundle: true,
+        reduction: true,
+        reads_value: false,
+        reads_arg_shape_only: true,
+        ..matrix_method("sum", 1, NONE)
+    },
+    Primitive {
+        bundle: true,
+        reduction: true,
+        reads_value: false,
+        reads_arg_shape_only: true,
+        ..matrix_method("mean", 1, NONE)
+    },
     Primitive { bundle: true, reduction: true, ..matrix_method("trace", 1, NONE) },
     Primitive { bundle: true, reduction: true, ..matrix_method("norm_squared", 1, SELF) },
     Primitive { bundle: true, reduction: true, ..matrix_method("norm", 1, SELF) },
@@ -494,6 +513,16 @@ pub fn matrix_constructor() -> &'static Primitive {
 /// `x.map(|v| ..)` of a nalgebra value.
 pub fn matrix_map() -> &'static Primitive {
     MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Map).expect("the table lists matrix maps")
+}
+
+/// `x.map(|v| ..)` whose derivative closures do not read the element of
+/// the map's value: the row of [`matrix_map`], except that its rules do
+/// not read the value (the generated code passes `()`, see
+/// `matdiff_core::rules::matrix::map::Value`), so that the value need not
+/// be computed for the derivatives. The macro uses it for such maps.
+pub fn matrix_map_without_value() -> &'static Primitive {
+    static ROW: std::sync::OnceLock<Primitive> = std::sync::OnceLock::new();
+    ROW.get_or_init(|| Primitive { reads_value: false, ..*matrix_map() })
 }
 
 /// The cast primitive.

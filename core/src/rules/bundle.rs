@@ -70,12 +70,39 @@ macro_rules! bundle_reduction {
     };
 }
 
-bundle_reduction! {
+/// `x.sum()` and `x.mean()`, which read only the shape of `x` (see
+/// `shape_reduction!` in [`crate::rules::matrix`]).
+macro_rules! bundle_shape_reduction {
+    ($(#[$doc:meta])* $name:ident |$x:ident, $t:ident, $c:ident| jvp: $jvp:expr, vjp: $vjp:expr $(,)?) => {
+        $(#[$doc])*
+        pub mod $name {
+            use super::*;
+
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &M<F, R, C>, _y: &Y, $t: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $jvp
+            }
+            #[inline]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &M<F, R, C>, _y: &Y, $c: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $vjp
+            }
+        }
+    };
+}
+
+bundle_shape_reduction! {
     /// `x.sum()`.
     sum |x, t, c| jvp: t.element_sum(), vjp: Bundle::outer(&vec![F::one(); x.len()], c)
 }
 
-bundle_reduction! {
+bundle_shape_reduction! {
     /// `x.mean()`.
     mean |x, t, c| jvp: t.element_sum().scale(F::one() / F::of(x.len() as f64)),
     vjp: Bundle::outer(&vec![F::one() / F::of(x.len() as f64); x.len()], c)
@@ -338,56 +365,50 @@ pub mod cross {
 pub mod map {
     use super::*;
 
-    /// `d(x_i, y_i)` for every element.
-    fn slopes<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        x.iter().zip(y.iter()).map(|(&xi, &yi)| d(xi, yi)).collect()
-    }
+    use crate::rules::matrix::map::Value;
 
     #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         t: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        t.hadamard(&slopes(x, y, d))
+        t.hadamard(&y.slopes(x, d))
     }
     #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        c.hadamard(&slopes(x, y, d))
+        c.hadamard(&y.slopes(x, d))
     }
     #[inline]
-    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         _d: &impl Fn(F, F) -> F,
         dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &M<F, R, C>,
         t: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        let weights: Vec<F> = slopes(x, y, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
+        let weights: Vec<F> = y.slopes(x, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
         t.hadamard(&weights)
     }
 }

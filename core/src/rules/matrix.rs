@@ -383,14 +383,51 @@ macro_rules! reduction {
     };
 }
 
-reduction! {
-    /// `x.sum()`: linear.
-    sum |x, y, t, c| jvp: t.sum(), vjp: x.map(|_| *c)
+/// Rules of a linear reduction `x -> F` that read only the shape of `x`
+/// and not the value: they take a reference of any type in its place, and
+/// the generated code may pass, for `x`, another matrix of its type and
+/// shape (the argument of the map that made it), so that neither `x` nor
+/// the value need be computed when only derivatives are wanted.
+macro_rules! shape_reduction {
+    (
+        $(#[$doc:meta])*
+        $name:ident |$x:ident, $t:ident, $c:ident| jvp: $jvp:expr, vjp: $vjp:expr $(,)?
+    ) => {
+        $(#[$doc])*
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use crate::Scalar;
+
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &OMatrix<F, R, C>, _y: &Y, $t: &OMatrix<F, R, C>) -> F
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $jvp
+            }
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &OMatrix<F, R, C>, _y: &Y, $c: &F) -> OMatrix<F, R, C>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $vjp
+            }
+        }
+    };
 }
 
-reduction! {
+shape_reduction! {
+    /// `x.sum()`: linear.
+    sum |x, t, c| jvp: t.sum(), vjp: x.map(|_| *c)
+}
+
+shape_reduction! {
     /// `x.mean()`: linear.
-    mean |x, y, t, c| jvp: t.mean(), vjp: x.map(|_| *c / F::of(x.len() as f64))
+    mean |x, t, c| jvp: t.mean(), vjp: x.map(|_| *c / F::of(x.len() as f64))
 }
 
 reduction! {
@@ -1231,28 +1268,29 @@ pub mod map {
     }
     /// The derivative closures take the element and the element of the
     /// value `y`, so that a derivative written with the value (`1 - y^2` for
-    /// `tanh`) does not compute it again.
+    /// `tanh`) does not compute it again; where they do not read it, the
+    /// generated code passes `()` for `y` (see [`Value`]).
     #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::jvp0(x, y, t, d)
+        y.zip_with(x, t, |xi, yi, ti| ti * d(xi, yi))
     }
     #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &M<F, R, C>,
     ) -> M<F, R, C>
     where
@@ -1261,19 +1299,61 @@ pub mod map {
         jvp0(x, f, d, dd, y, c)
     }
     #[inline]
-    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         _d: &impl Fn(F, F) -> F,
         dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::vjp0_jvp0(x, y, c, t, dd)
+        y.zip_with(x, c, |xi, yi, ci| ci * dd(xi, yi)).component_mul(t)
+    }
+
+    /// The value of a map as its rules read it: the matrix of `f(x_i)`, or
+    /// `()` where the derivative closures do not read it (`softplus' =
+    /// sigmoid`), so that the generated code need not compute it. With `()`
+    /// the closures are handed `x_i` in its place, which they ignore.
+    pub trait Value<F: Elem, R: Dim, C: Dim>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        /// `g(x_i, y_i, t_i)` for every element.
+        fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C>;
+        /// `d(x_i, y_i)` for every element, in storage order.
+        fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F>;
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> Value<F, R, C> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        #[inline]
+        fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C> {
+            x.zip_zip_map(self, t, g)
+        }
+        #[inline]
+        fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F> {
+            x.iter().zip(self.iter()).map(|(&xi, &yi)| d(xi, yi)).collect()
+        }
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> Value<F, R, C> for ()
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        #[inline]
+        fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C> {
+            x.zip_map(t, |xi, ti| g(xi, xi, ti))
+        }
+        #[inline]
+        fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F> {
+            x.iter().map(|&xi| d(xi, xi)).collect()
+        }
     }
 }
 

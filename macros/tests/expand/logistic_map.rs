@@ -42,23 +42,20 @@ fn logistic_grad(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> DVecto
         let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
         v_bar_1_dot
     };
-    let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
-    let sum = map.sum();
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
     let dot_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
     let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &(), &(), &dot_bar);
-    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&map, &sum, &sum_bar);
+    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
     let z_bar_1 = ::matdiff::__private::rules::matrix::map::vjp0(
         &z,
         &f,
         &df,
         &ddf,
-        &map,
+        &(),
         &map_bar,
     );
     ::core::mem::drop(z);
-    ::core::mem::drop(map);
     ::core::mem::drop(map_bar);
     let z_bar_2 = ::matdiff::__private::add_pair(z_bar, z_bar_1);
     let w_bar = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_2);
@@ -136,23 +133,20 @@ fn logistic_hessian(
         let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
         v_bar_1_dot
     };
-    let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
-    let sum = map.sum();
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let sum_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
-    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&map, &sum, &sum_bar);
+    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
     let z_bar_1_dot = ::matdiff::__private::rules::bundle::map::vjp0_jvp0(
         &z,
         &f,
         &df,
         &ddf,
-        &map,
+        &(),
         &map_bar,
         &z_dot,
     );
     ::core::mem::drop(z);
     ::core::mem::drop(z_dot);
-    ::core::mem::drop(map);
     ::core::mem::drop(map_bar);
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_1_dot);
     ::core::mem::drop(z_bar_1_dot);
@@ -205,17 +199,15 @@ fn logistic_hvp(
         let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
         v_bar_1_dot
     };
-    let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
-    let sum = map.sum();
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
-    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&map, &sum, &sum_bar);
+    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
     let z_bar_1_dot = ::matdiff::__private::rules::matrix::map::vjp0_jvp0(
         &z,
         &f,
         &df,
         &ddf,
-        &map,
+        &(),
         &map_bar,
         &z_dot,
     );
@@ -279,6 +271,7 @@ impl logistic {
         };
         let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
         let sum = map.sum();
+        ::core::mem::drop(map);
         let dot = y.dot(&z);
         let sub = ::matdiff::__private::rules::sub::value(&sum, &dot);
         let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -290,21 +283,16 @@ impl logistic {
             &(),
             &dot_bar,
         );
-        let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
-            &map,
-            &sum,
-            &sum_bar,
-        );
+        let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
         let z_bar_1 = ::matdiff::__private::rules::matrix::map::vjp0(
             &z,
             &f,
             &df,
             &ddf,
-            &map,
+            &(),
             &map_bar,
         );
         ::core::mem::drop(z);
-        ::core::mem::drop(map);
         ::core::mem::drop(map_bar);
         let z_bar_2 = ::matdiff::__private::add_pair(z_bar, z_bar_1);
         let w_bar = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_2);
@@ -418,15 +406,11 @@ impl logistic {
             &f,
             &df,
             &ddf,
-            &map,
+            &(),
             &z_dot,
         );
         let sum = map.sum();
-        let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
-            &map,
-            &sum,
-            &map_dot,
-        );
+        let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(&z, &(), &map_dot);
         let dot = y.dot(&z);
         let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp1(
             y,
@@ -756,15 +740,11 @@ impl logistic {
             &f,
             &df,
             &ddf,
-            &map,
+            &(),
             &z_dot,
         );
         let sum = map.sum();
-        let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
-            &map,
-            &sum,
-            &map_dot,
-        );
+        let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(&z, &(), &map_dot);
         let dot = y.dot(&z);
         let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp1(
             y,
@@ -785,17 +765,13 @@ impl logistic {
             &(),
             &dot_bar,
         );
-        let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
-            &map,
-            &sum,
-            &sum_bar,
-        );
+        let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
         let z_bar_1 = ::matdiff::__private::rules::matrix::map::vjp0(
             &z,
             &f,
             &df,
             &ddf,
-            &map,
+            &(),
             &map_bar,
         );
         let z_bar_1_dot = ::matdiff::__private::rules::matrix::map::vjp0_jvp0(
@@ -803,7 +779,7 @@ impl logistic {
             &f,
             &df,
             &ddf,
-            &map,
+            &(),
             &map_bar,
             &z_dot,
         );

@@ -57,7 +57,7 @@ fn views_grad(
         let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
         let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar,
         );
         let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -189,12 +189,12 @@ fn views_hessian(
         );
         let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar,
         );
         let rows_bar_dot = ::matdiff::__private::rules::bundle::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar_dot,
         );
         let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -327,12 +327,12 @@ fn views_hvp(
         );
         let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar,
         );
         let rows_bar_dot = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar_dot,
         );
         let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -470,7 +470,7 @@ impl views {
             );
             let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
                 &rows,
-                &sum,
+                &(),
                 &sum_bar,
             );
             let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -593,7 +593,7 @@ impl views {
             let sum = rows.sum();
             let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
                 &rows,
-                &sum,
+                &(),
                 &rows_dot,
             );
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -933,7 +933,7 @@ impl views {
             let sum = rows.sum();
             let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
                 &rows,
-                &sum,
+                &(),
                 &rows_dot,
             );
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
@@ -1010,12 +1010,12 @@ impl views {
             );
             let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
                 &rows,
-                &sum,
+                &(),
                 &sum_bar,
             );
             let rows_bar_dot = ::matdiff::__private::rules::matrix::sum::vjp0(
                 &rows,
-                &sum,
+                &(),
                 &sum_bar_dot,
             );
             let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
