@@ -675,3 +675,29 @@ fn stabilised(x: DVector<f64>) -> f64 {
 }
 
 vector_case!(largest_and_smallest_elements_and_aliases: stabilised, stabilised_grad, stabilised_hessian, stabilised_hvp, |n, k| n.vector(k));
+
+/// Maps whose derivatives do not read the map's value (softplus' is the
+/// sigmoid) under a sum and a mean, which read only their argument's shape:
+/// the derivatives do not compute the maps' values, the value-and-gradient
+/// still does. Beside them, a map whose derivative reads its value (exp).
+#[differentiate]
+fn means_of_maps(x: &DVector<f64>) -> f64 {
+    x.map(matdiff::softplus).mean() + x.map(matdiff::softplus).sum() * 0.5 + x.map(f64::exp).sum()
+}
+
+#[test]
+fn maps_under_sums_and_means_are_the_closed_forms() {
+    let mut numbers = Numbers(16);
+    let x = numbers.vector(6);
+    let n = x.len() as f64;
+    let sigmoid = |v: f64| 1.0 / (1.0 + (-v).exp());
+    let softplus = |v: f64| (1.0 + v.exp()).ln();
+    let value = x.iter().map(|&v| softplus(v) / n + softplus(v) * 0.5 + v.exp()).sum::<f64>();
+    let grad = x.map(|v| sigmoid(v) * (1.0 / n + 0.5) + v.exp());
+    let hessian = DMatrix::from_diagonal(&x.map(|v| sigmoid(v) * (1.0 - sigmoid(v)) * (1.0 / n + 0.5) + v.exp()));
+    let (v, g) = means_of_maps_value_and_grad(&x);
+    assert!((v - value).abs() <= 1e-13 * value.abs(), "value {v} against {value}");
+    assert_matrix_close(&col(&g), &col(&grad), 1e-13, "gradient, with the value");
+    assert_matrix_close(&col(&means_of_maps_grad(&x)), &col(&grad), 1e-13, "gradient");
+    assert_matrix_close(&means_of_maps_hessian(&x), &hessian, 1e-13, "Hessian");
+}

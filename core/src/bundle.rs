@@ -125,6 +125,31 @@ impl<F: Elem> Bundle<F> {
         self.product(a, DMatrixView::from_slice(a, r, p), true, cols)
     }
 
+    /// `acc + a' T_j` for every direction, `acc` consumed: for a vector
+    /// seed and a dense `acc` one pass over pairs of tiles, in `acc`'s
+    /// storage when nothing else shares it ([`crate::products::add_transpose`]);
+    /// otherwise the product and then the sum.
+    pub fn left_tr_mul_add(&self, a: &[F], r: usize, p: usize, cols: usize, acc: Self) -> Self {
+        match (self, acc) {
+            (Bundle::Seed { offset: 0, width, scale, .. }, Bundle::Dense(mut d))
+                if cols == 1 && *width == r && d.shape() == (p, r) =>
+            {
+                match Rc::get_mut(&mut d) {
+                    Some(out) => {
+                        crate::products::add_transpose(out.as_mut_slice(), None, a, p, r, *scale);
+                        Bundle::Dense(d)
+                    }
+                    None => {
+                        let mut out = DMatrix::zeros(p, r);
+                        crate::products::add_transpose(out.as_mut_slice(), Some(d.as_slice()), a, p, r, *scale);
+                        Bundle::dense(out)
+                    }
+                }
+            }
+            (_, acc) => acc.add_pair(self.left_tr_mul(a, r, p, cols)),
+        }
+    }
+
     fn product(&self, storage: &[F], a: DMatrixView<'_, F>, transposed: bool, cols: usize) -> Self {
         let (p, r) = if transposed { (a.ncols(), a.nrows()) } else { (a.nrows(), a.ncols()) };
         match self {

@@ -91,6 +91,107 @@ where
     }
 }
 
+/// `acc + a' b`, with `a: k x r` and `b: k x c`, written into `acc`: a
+/// pullback accumulated into the running sum of cotangents without a
+/// temporary.
+#[inline]
+pub fn tr_mul_add<F: Elem, K: Dim, R: Dim, C: Dim>(
+    mut acc: OMatrix<F, R, C>,
+    a: &OMatrix<F, K, R>,
+    b: &OMatrix<F, K, C>,
+) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<K, R> + Allocator<K, C> + Allocator<R, C>,
+{
+    let (k, r) = a.shape();
+    if packed::<R, K, C>(r, k, b.ncols()) {
+        acc.gemm(F::one(), &transposed(a), b, F::one());
+    } else {
+        // One `gemv_tr` per column: no temporary, static sizes included.
+        acc.gemm_tr(F::one(), a, b, F::one());
+    }
+    acc
+}
+
+/// `acc + a b'`, with `a: r x k` and `b: c x k`, written into `acc`.
+#[inline]
+pub fn mul_tr_add<F: Elem, R: Dim, K: Dim, C: Dim>(
+    mut acc: OMatrix<F, R, C>,
+    a: &OMatrix<F, R, K>,
+    b: &OMatrix<F, C, K>,
+) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, K> + Allocator<C, K> + Allocator<K, C> + Allocator<R, C>,
+{
+    let (r, k) = a.shape();
+    if packed::<R, K, C>(r, k, b.nrows()) {
+        acc.gemm(F::one(), a, &transposed(b), F::one());
+    } else {
+        acc.gemm(F::one(), a, &b.transpose(), F::one());
+    }
+    acc
+}
+
+/// `out = base + s a'` for `a: cols x rows` and `out`, `base`: `rows x
+/// cols`, all column-major, where `base` is `out` itself when `None`. The
+/// Hessian of x'Ax, A + A', is this with the copy of A as `base`.
+///
+/// One pass over square tiles (so that the strided side stays in cache),
+/// each in blocks of 4 x 4 read from four contiguous runs of `a` and added
+/// to four contiguous runs of `out`: about 1.5 times as fast as reading `a`
+/// with a stride element by element.
+pub fn add_transpose<F: Elem>(out: &mut [F], base: Option<&[F]>, a: &[F], rows: usize, cols: usize, s: F) {
+    const TILE: usize = 32;
+    const B: usize = 4;
+    assert!(
+        out.len() == rows * cols && a.len() == rows * cols && base.is_none_or(|b| b.len() == out.len()),
+        "add_transpose: the operands are not rows x cols and cols x rows"
+    );
+    if let Some(base) = base {
+        out.copy_from_slice(base);
+    }
+    // out[i + j rows] += s a[j + i cols], for i < rows, j < cols.
+    let (full_rows, full_cols) = (rows - rows % B, cols - cols % B);
+    for jb in (0..cols).step_by(TILE) {
+        let je = (jb + TILE).min(cols);
+        for ib in (0..rows).step_by(TILE) {
+            let ie = (ib + TILE).min(rows);
+            let mut j = jb;
+            while j < je {
+                if j + B > je || j >= full_cols {
+                    for i in ib..ie {
+                        out[j * rows + i] += s * a[j + i * cols];
+                    }
+                    j += 1;
+                    continue;
+                }
+                let mut i = ib;
+                while i < ie {
+                    if i + B > ie || i >= full_rows {
+                        for q in 0..B {
+                            out[(j + q) * rows + i] += s * a[(j + q) + i * cols];
+                        }
+                        i += 1;
+                        continue;
+                    }
+                    let mut block = [[F::zero(); B]; B];
+                    for (p, run) in block.iter_mut().enumerate() {
+                        run.copy_from_slice(&a[j + (i + p) * cols..][..B]);
+                    }
+                    for q in 0..B {
+                        let column = &mut out[(j + q) * rows + i..][..B];
+                        for (p, o) in column.iter_mut().enumerate() {
+                            *o += s * block[p][q];
+                        }
+                    }
+                    i += B;
+                }
+                j += B;
+            }
+        }
+    }
+}
+
 /// `a' b` for `a: k x r` and `b: k x c` stored column-major in slices: the
 /// products of the bundles of [`crate::bundle`].
 pub fn tr_mul_slices<F: Elem>(a: &[F], k: usize, r: usize, b: &[F], c: usize) -> DMatrix<F> {
@@ -173,6 +274,37 @@ mod tests {
         let a = matrix(301, 259, 0.3);
         assert_eq!(transpose_slice(1.0, a.as_slice(), 301, 259), a.transpose());
         assert_eq!(transpose_slice(-2.0, a.as_slice(), 301, 259), a.transpose() * -2.0);
+    }
+
+    /// Against the transpose and the sum written with nalgebra's operators,
+    /// in place and into a new matrix, with partial tiles at both edges.
+    #[test]
+    fn sum_with_a_transpose_is_the_sum() {
+        for (rows, cols) in [(1, 1), (3, 5), (37, 37), (70, 33)] {
+            let (a, base) = (matrix(cols, rows, 0.1), matrix(rows, cols, 0.2));
+            let expected = &base + a.transpose() * -1.5;
+            let mut out = base.clone();
+            add_transpose(out.as_mut_slice(), None, a.as_slice(), rows, cols, -1.5);
+            assert!((&out - &expected).norm() < 1e-13 * (1.0 + expected.norm()));
+            let mut out = DMatrix::zeros(rows, cols);
+            add_transpose(out.as_mut_slice(), Some(base.as_slice()), a.as_slice(), rows, cols, -1.5);
+            assert!((&out - &expected).norm() < 1e-13 * (1.0 + expected.norm()));
+        }
+    }
+
+    /// The accumulated products against the triple loops plus the sum.
+    #[test]
+    fn accumulated_products_are_the_sums() {
+        for (r, k, c) in [(2, 3, 1), (7, 9, 8), (40, 17, 23), (30, 30, 1)] {
+            let (a, b) = (matrix(r, k, 0.1), matrix(k, c, 0.2));
+            let naive = DMatrix::from_fn(r, c, |i, j| (0..k).map(|l| a[(i, l)] * b[(l, j)]).sum::<f64>());
+            let acc = matrix(r, c, 0.3);
+            let expected = &acc + &naive;
+            let at = DMatrix::from_fn(k, r, |i, j| a[(j, i)]);
+            let bt = DMatrix::from_fn(c, k, |i, j| b[(j, i)]);
+            assert!((tr_mul_add(acc.clone(), &at, &b) - &expected).norm() < 1e-12 * (1.0 + expected.norm()));
+            assert!((mul_tr_add(acc.clone(), &a, &bt) - &expected).norm() < 1e-12 * (1.0 + expected.norm()));
+        }
     }
 
     #[test]

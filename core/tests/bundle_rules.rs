@@ -519,3 +519,71 @@ fn cross_product_along_bundles() {
         "cross vjp1_jvp0",
     );
 }
+
+/// `a' c` and `c b'` written as triple loops: the closed forms of the
+/// products' pullbacks.
+fn naive_tr_mul(a: &M, c: &M) -> M {
+    M::from_fn(a.ncols(), c.ncols(), |i, j| (0..a.nrows()).map(|l| a[(l, i)] * c[(l, j)]).sum::<f64>())
+}
+
+fn naive_mul_tr(c: &M, b: &M) -> M {
+    M::from_fn(c.nrows(), b.nrows(), |i, j| (0..c.ncols()).map(|l| c[(i, l)] * b[(j, l)]).sum::<f64>())
+}
+
+/// The pullbacks of `a * b` accumulated into a sum of cotangents, against
+/// the sum of that cotangent and the closed-form pullback: for matrices,
+/// and along bundles for dense cotangents, for a vector seed (the pass over
+/// tiles, in place and, while another bundle shares the sum's storage, into
+/// a new matrix, which must leave the shared one as it was) and for a seed
+/// at an offset.
+#[test]
+fn accumulated_pullbacks_of_products() {
+    let mut numbers = Numbers(7);
+    for (r, k, c) in [(1, 1, 1), (3, 2, 1), (2, 3, 4), (40, 35, 37)] {
+        let (a, b) = (numbers.matrix(r, k), numbers.matrix(k, c));
+        let (cy, acc_a, acc_b) = (numbers.matrix(r, c), numbers.matrix(r, k), numbers.matrix(k, c));
+        let expected = &acc_b + naive_tr_mul(&a, &cy);
+        let actual = mul::vjp1_add(&a, &b, &(), &cy, acc_b.clone());
+        assert!((&actual - &expected).norm() <= 1e-12 * (1.0 + expected.norm()), "vjp1_add, {r}x{k}x{c}");
+        let expected = &acc_a + naive_mul_tr(&cy, &b);
+        let actual = mul::vjp0_add(&a, &b, &(), &cy, acc_a.clone());
+        assert!((&actual - &expected).norm() <= 1e-12 * (1.0 + expected.norm()), "vjp0_add, {r}x{k}x{c}");
+
+        let bundle_c = random_bundle(&mut numbers, r, c);
+        let (sum_b, sum_a) = (random_bundle(&mut numbers, k, c), random_bundle(&mut numbers, r, k));
+        let along = mul::vjp1_add(&a, &b, &(), &bundle_c, sum_b.clone());
+        assert_per_direction(
+            &along,
+            |j| direction(&sum_b, j, k, c) + naive_tr_mul(&a, &direction(&bundle_c, j, r, c)),
+            "vjp1_add along a dense bundle",
+        );
+        let along = mul::vjp0_add(&a, &b, &(), &bundle_c, sum_a.clone());
+        assert_per_direction(
+            &along,
+            |j| direction(&sum_a, j, r, k) + naive_mul_tr(&direction(&bundle_c, j, r, c), &b),
+            "vjp0_add along a dense bundle",
+        );
+    }
+    // A vector seed of the product's value: `acc + 2 a'`, with `a` square
+    // (the Hessian of x'Ax) and not.
+    for (r, k) in [(1, 1), (3, 2), (37, 37), (70, 33)] {
+        let (a, b) = (numbers.matrix(r, k), numbers.matrix(k, 1));
+        let seed = Bundle::Seed { len: r, offset: 0, width: r, scale: 2.0 };
+        let expected = |sum: &M| sum + a.transpose() * 2.0;
+        let sum = numbers.matrix(k, r);
+        let unique = mul::vjp1_add(&a, &b, &(), &seed, Bundle::dense(sum.clone()));
+        assert!((unique.to_dense(r) - expected(&sum)).norm() <= 1e-12 * (1.0 + sum.norm()), "in place, {r}x{k}");
+        let shared = Bundle::dense(sum.clone());
+        let kept = shared.clone();
+        let fresh = mul::vjp1_add(&a, &b, &(), &seed, shared);
+        assert!((fresh.to_dense(r) - expected(&sum)).norm() <= 1e-12 * (1.0 + sum.norm()), "shared, {r}x{k}");
+        assert_eq!(kept.to_dense(r), sum, "the shared bundle changed, {r}x{k}");
+        // The seed of the second of two inputs: the general path.
+        let offset = Bundle::Seed { len: r, offset: 2, width: r + 2, scale: -1.0 };
+        let sum = numbers.matrix(k, r + 2);
+        let along = mul::vjp1_add(&a, &b, &(), &offset, Bundle::dense(sum.clone()));
+        let mut expected = sum.clone();
+        expected.columns_mut(2, r).copy_from(&(sum.columns(2, r) - a.transpose()));
+        assert!((along.to_dense(r + 2) - &expected).norm() <= 1e-12 * (1.0 + expected.norm()), "offset, {r}x{k}");
+    }
+}

@@ -592,3 +592,47 @@ fn norm_at_zero_takes_the_zero_subgradient() {
     assert_eq!(rules::norm::vjp0(&zero, &0.0, &1.0), zero);
     assert_eq!(rules::norm::jvp0(&zero, &0.0, &M::from_element(3, 1, 1.0)), 0.0);
 }
+
+/// The pullbacks of `dot` that take the other argument by value: `c z` and
+/// `c x` written elementwise, for a scale of one (the argument unchanged)
+/// and another; along bundles, the outer product with the cotangent's
+/// directions.
+#[test]
+fn owned_pullbacks_of_dot_are_the_scaled_arguments() {
+    let mut numbers = Numbers(11);
+    for (r, c) in [(1, 1), (4, 1), (3, 5)] {
+        let (x, z) = (numbers.matrix(r, c), numbers.matrix(r, c));
+        for s in [1.0, -2.5] {
+            let expected_x = M::from_fn(r, c, |i, j| s * z[(i, j)]);
+            let expected_z = M::from_fn(r, c, |i, j| s * x[(i, j)]);
+            assert_eq!(rules::dot::vjp0_owned(z.clone(), &s), expected_x);
+            assert_eq!(rules::dot::vjp1_owned(x.clone(), &s), expected_z);
+        }
+        let directions = numbers.matrix(1, 3);
+        let c_bundle = matdiff_core::bundle::Bundle::dense(directions.clone());
+        let along = matdiff_core::rules::bundle::dot::vjp0_owned(z.clone(), &c_bundle).to_dense(3);
+        let expected = M::from_fn(r * c, 3, |i, j| z.as_slice()[i] * directions[(0, j)]);
+        assert!((along - expected).norm() < 1e-14);
+    }
+}
+
+/// A map's rules without its value (`()` in its place) where the
+/// derivative closures do not read it: the closed forms of softplus
+/// (sigmoid and its derivative), for matrices and along bundles.
+#[test]
+fn map_rules_without_the_value_are_the_closed_forms() {
+    let mut numbers = Numbers(12);
+    let (x, c, t) = (numbers.matrix(3, 2), numbers.matrix(3, 2), numbers.matrix(3, 2));
+    let f = |v: f64| (1.0 + v.exp()).ln();
+    let sigmoid = |v: f64| 1.0 / (1.0 + (-v).exp());
+    let d = |v: f64, _y: f64| sigmoid(v);
+    let dd = |v: f64, _y: f64| sigmoid(v) * (1.0 - sigmoid(v));
+    let expected = M::from_fn(3, 2, |i, j| c[(i, j)] * sigmoid(x[(i, j)]));
+    assert!((rules::map::vjp0(&x, &f, &d, &dd, &(), &c) - &expected).norm() < 1e-15);
+    assert!((rules::map::jvp0(&x, &f, &d, &dd, &(), &c) - &expected).norm() < 1e-15);
+    let second = M::from_fn(3, 2, |i, j| c[(i, j)] * dd(x[(i, j)], 0.0) * t[(i, j)]);
+    assert!((rules::map::vjp0_jvp0(&x, &f, &d, &dd, &(), &c, &t) - &second).norm() < 1e-15);
+    let bundle = matdiff_core::bundle::Bundle::dense(M::from_column_slice(6, 1, c.as_slice()));
+    let along = matdiff_core::rules::bundle::map::vjp0(&x, &f, &d, &dd, &(), &bundle).to_dense(1);
+    assert!((along - M::from_column_slice(6, 1, expected.as_slice())).norm() < 1e-15);
+}

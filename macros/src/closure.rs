@@ -7,7 +7,7 @@
 //! one float (lower, activity, reverse, emit for f', tangent and emit for
 //! f'') and writes the two closures into those `let`s.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,23 +28,27 @@ pub fn differentiate_maps(lowered: &mut Lowered) -> syn::Result<()> {
     let maps = std::mem::take(&mut lowered.maps);
     let mut errors = Errors::default();
     let mut closures = HashMap::new();
+    let mut without_value = HashSet::new();
     for map in &maps {
         match derivatives(map) {
-            Ok((first, second)) => {
+            Ok((first, second, reads_value)) => {
                 closures.insert(map.first, first);
                 closures.insert(map.second, second);
+                if !reads_value {
+                    without_value.insert(map.first);
+                }
             }
             Err(e) => errors.add(e),
         }
     }
     errors.finish()?;
-    fill(&mut lowered.body, &closures);
+    fill(&mut lowered.body, &closures, &without_value);
     Ok(())
 }
 
 /// The closures `|v: F, y: F| f'(v)` and `|v: F, y: F| f''(v)` of one
-/// map, where `y = f(v)`.
-fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
+/// map, where `y = f(v)`, and whether either reads `y`.
+fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream, bool)> {
     let f = map.float.ident();
     let param = &map.param;
     let body = &map.closure.body;
@@ -97,7 +101,17 @@ fn derivatives(map: &MapClosure) -> syn::Result<(TokenStream, TokenStream)> {
     };
     let v_dot = e.ident(v_dot);
     let second = quote!(|#v: #f, #y: #f| -> #f { #(#items)* let #v_dot: #f = 1.0; #stmts #curvature });
-    Ok((first, second))
+    let reads_value = binds_value(&first_stmts, &y) || binds_value(&second_stmts, &y);
+    Ok((first, second, reads_value))
+}
+
+/// Whether [`bind_value`] bound a statement of `stmts` to `y` and pruning
+/// kept it: then the closure reads the element of the map's value.
+fn binds_value(stmts: &[Stmt], y: &proc_macro2::Ident) -> bool {
+    let y = y.to_string();
+    stmts
+        .iter()
+        .any(|stmt| matches!(stmt, Stmt::Let { expr: Expr::Opaque { tokens, .. }, .. } if tokens.to_string() == y))
 }
 
 /// Binds the closure's result to the parameter `y`, the element of the map's
@@ -117,8 +131,10 @@ fn bind_value(stmts: &mut [Stmt], result: Var, y: &proc_macro2::Ident) {
 }
 
 /// Writes `closures` into the `let`s of their values, wherever they are in
-/// `block` (in the arms of a branch, the body or condition of a loop).
-fn fill(block: &mut Block, closures: &HashMap<Var, TokenStream>) {
+/// `block` (in the arms of a branch, the body or condition of a loop), and
+/// gives the maps whose first derivative is in `without_value` the row
+/// whose rules do not read the map's value.
+fn fill(block: &mut Block, closures: &HashMap<Var, TokenStream>, without_value: &HashSet<Var>) {
     for stmt in &mut block.stmts {
         match stmt {
             Stmt::Let { dst: Dst::Var(v), expr: Expr::Opaque { tokens, .. }, .. } => {
@@ -126,15 +142,21 @@ fn fill(block: &mut Block, closures: &HashMap<Var, TokenStream>) {
                     *tokens = closure.clone();
                 }
             }
+            Stmt::Let { expr: Expr::Prim { prim, args, .. }, .. }
+                if std::ptr::eq(*prim, matdiff_table::matrix_map())
+                    && args.get(2).is_some_and(|d| without_value.contains(d)) =>
+            {
+                *prim = matdiff_table::matrix_map_without_value();
+            }
             Stmt::If { then_blk, else_blk, .. } => {
-                fill(then_blk, closures);
-                fill(else_blk, closures);
+                fill(then_blk, closures, without_value);
+                fill(else_blk, closures, without_value);
             }
             Stmt::Loop(l) => {
                 if let Header::While { cond } = &mut l.header {
-                    fill(cond, closures);
+                    fill(cond, closures, without_value);
                 }
-                fill(&mut l.body, closures);
+                fill(&mut l.body, closures, without_value);
             }
             _ => {}
         }

@@ -4,7 +4,7 @@
 
 mod blocks;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use matdiff_table::Primitive;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -47,6 +47,12 @@ pub struct Emitter<'a> {
     /// Values whose `let` binds the given expression instead of their own
     /// (the cotangent of a slice, in storage the caller lends).
     provided: std::collections::HashMap<Var, TokenStream>,
+    /// Pullbacks of a product of two matrices whose only reader is a sum
+    /// with a cotangent nothing else reads, `b -> (sum, other)`: `b`'s
+    /// `let` binds the sum, computed by the rule that accumulates the
+    /// product into the other cotangent's storage, and the sum's own `let`
+    /// is left out.
+    fused: std::collections::HashMap<Var, (Var, Var)>,
 }
 
 impl<'a> Emitter<'a> {
@@ -64,6 +70,7 @@ impl<'a> Emitter<'a> {
             tape_guard: None,
             owns_matrices,
             provided: Default::default(),
+            fused: Default::default(),
         }
     }
 
@@ -92,7 +99,55 @@ impl<'a> Emitter<'a> {
         let heavy: HashSet<Var> =
             self.vars.all().filter(|&v| self.vars.get(v).matrix || (self.bundle && self.vars.get(v).tangent)).collect();
         self.drops = early_drops(stmts, &outputs, &self.movable, &heavy);
+        self.fused = HashMap::new();
+        self.find_fused(stmts);
         self
+    }
+
+    /// The sum that `b`'s `let` computes, and the cotangent it adds `b`
+    /// to, if fused (and the sum is not bound to storage the caller lends).
+    fn fused_at(&self, b: Var) -> Option<(Var, Var)> {
+        self.fused.get(&b).copied().filter(|(sum, _)| !self.provided.contains_key(sum))
+    }
+
+    /// Fills [`Emitter::fused`] for `stmts` and the blocks inside them: a
+    /// `let b = vjp{k}` of `*` between two matrices, read only by a later
+    /// `let s = b + p` of the same list, where `p` is read only there and
+    /// already exists at `b`'s `let`.
+    fn find_fused(&mut self, stmts: &[Stmt]) {
+        let defined_at: HashMap<Var, usize> = stmts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, stmt)| match stmt {
+                Stmt::Let { dst: Dst::Var(v), .. } => Some((*v, i)),
+                _ => None,
+            })
+            .collect();
+        for stmt in stmts {
+            match stmt {
+                Stmt::Let { dst: Dst::Var(sum), expr: Expr::Add(x, y), .. } => {
+                    for (b, other) in [(*y, *x), (*x, *y)] {
+                        if b == other || !self.movable.contains(&b) || !self.movable.contains(&other) {
+                            continue;
+                        }
+                        let Some(&i) = defined_at.get(&b) else { continue };
+                        let Stmt::Let { expr: Expr::Vjp { prim, args, .. }, .. } = &stmts[i] else { continue };
+                        let matrices = args.len() == 2 && args.iter().all(|a| self.vars.get(*a).matrix);
+                        let ready = defined_at.get(&other).is_none_or(|&d| d < i);
+                        if prim.name == "mul" && prim.matrix_operands && matrices && ready {
+                            self.fused.insert(b, (*sum, other));
+                            break;
+                        }
+                    }
+                }
+                Stmt::If { then_blk, else_blk, .. } => {
+                    self.find_fused(&then_blk.stmts);
+                    self.find_fused(&else_blk.stmts);
+                }
+                Stmt::Loop(l) => self.find_fused(&l.body.stmts),
+                _ => {}
+            }
+        }
     }
 
     /// An emitter whose tangents are bundles of directions.
@@ -233,6 +288,23 @@ impl<'a> Emitter<'a> {
 
     fn stmt(&self, stmt: &Stmt) -> TokenStream {
         match stmt {
+            Stmt::Let { dst: Dst::Var(b), expr: Expr::Vjp { prim, k, args, out, c }, span, .. }
+                if self.fused_at(*b).is_some() =>
+            {
+                let Some((sum, other)) = self.fused_at(*b) else { return quote!() };
+                let rules = Self::rules(prim);
+                let rule = format_ident!("vjp{}_add", k);
+                let args = self.refs(args);
+                let out = self.value_arg(prim, *out);
+                let (c, other) = (self.ident(*c), self.ident(other));
+                let sum = self.binding(sum);
+                quote_spanned!(*span=> let #sum = #rules::#rule(#(#args,)* #out &#c, #other);)
+            }
+            Stmt::Let { dst: Dst::Var(sum), .. }
+                if self.fused.keys().any(|b| self.fused_at(*b).is_some_and(|(s, _)| s == *sum)) =>
+            {
+                quote!()
+            }
             Stmt::Let { dst, ty, expr, span } => {
                 let pattern = self.pattern(dst);
                 let provided = match dst {
@@ -487,6 +559,25 @@ impl<'a> Emitter<'a> {
         if self.vars.get(v).reference { quote!(#ident) } else { quote!(&#ident) }
     }
 
+    /// `&a` for each argument of a first-order rule `jvp{k}` or `vjp{k}`,
+    /// and `&()` for argument `k` where the rule does not read it.
+    fn first_order_refs(&self, prim: &Primitive, k: usize, args: &[Var]) -> Vec<TokenStream> {
+        let own = (!prim.first_order_reads_own_arg).then_some(k);
+        args.iter().enumerate().map(|(i, v)| if Some(i) == own { quote!(&()) } else { self.borrow(*v) }).collect()
+    }
+
+    /// The argument other than `k` that `vjp{k}_owned` may take by value:
+    /// an owned matrix read nowhere else.
+    fn owned_other(&self, prim: &Primitive, k: usize, args: &[Var]) -> Option<Var> {
+        if prim.first_order_reads_own_arg || args.len() != 2 {
+            return None;
+        }
+        let other = args[1 - k];
+        let data = self.vars.get(other);
+        (self.movable.contains(&other) && data.matrix && !data.reference && !self.provided.contains_key(&other))
+            .then_some(other)
+    }
+
     /// The module of a primitive's rules.
     fn rules(prim: &Primitive) -> TokenStream {
         let name = format_ident!("{}", prim.name);
@@ -497,14 +588,14 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// `&y,` for the value argument of a rule, or nothing for a primitive
-    /// whose rules do not take it.
+    /// `&y,` for the value argument of a rule, or `&(),` for a primitive
+    /// whose rules do not read it, so that the value need not exist.
     fn value_arg(&self, prim: &Primitive, out: Var) -> TokenStream {
         if prim.rules_read_value() {
             let out = self.ident(out);
             quote!(&#out,)
         } else {
-            quote!()
+            quote!(&(),)
         }
     }
 
@@ -553,7 +644,7 @@ impl<'a> Emitter<'a> {
                 if prim.linear && !self.bundled_matrix_rule(prim, *t_var) {
                     return quote_spanned!(span=> #rules::#rule(&#t));
                 }
-                let args = self.refs(args);
+                let args = self.first_order_refs(prim, *k, args);
                 let out = self.value_arg(prim, *out);
                 quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#t))
             }
@@ -571,14 +662,24 @@ impl<'a> Emitter<'a> {
                 if prim.linear && !self.bundled_matrix_rule(prim, c_var) {
                     return quote_spanned!(span=> #rules::#rule(&#c));
                 }
-                let args = self.refs(args);
+                // The pullback scales the other argument: it takes that
+                // argument's storage where nothing reads it afterwards.
+                if let Some(other) = self.owned_other(prim, *k, args) {
+                    let (rule, other) = (format_ident!("vjp{}_owned", k), self.ident(other));
+                    return quote_spanned!(span=> #rules::#rule(#other, &#c));
+                }
+                let args = self.first_order_refs(prim, *k, args);
                 let out = self.value_arg(prim, *out);
                 quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#c))
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
                 let rules = self.rules_along(prim, *t);
-                let args = self.refs(args);
+                let args = if prim.second_order_reads_args {
+                    self.refs(args)
+                } else {
+                    args.iter().map(|_| quote!(&())).collect()
+                };
                 let out = self.value_arg(prim, *out);
                 let (c, t) = (self.ident(*c), self.ident(*t));
                 quote_spanned!(span=> #rules::#rule(#(#args,)* #out &#c, &#t))
@@ -893,9 +994,15 @@ fn early_drops(
             }
         }
     }
+    // A value read once is moved only where an addition or a linear rule
+    // takes it; read once by a rule that borrows it, it is dropped like any
+    // other (and a bundle that shares its storage may then reuse it).
+    let mut consumed = HashSet::new();
+    taken_by_value(stmts, &mut consumed);
     let mut drops: std::collections::HashMap<usize, Vec<Var>> = std::collections::HashMap::new();
     for v in defined {
-        if !heavy.contains(&v) || outputs.contains(&v) || movable.contains(&v) || unsafe_to_drop.contains(&v) {
+        let moved = movable.contains(&v) && consumed.contains(&v);
+        if !heavy.contains(&v) || outputs.contains(&v) || moved || unsafe_to_drop.contains(&v) {
             continue;
         }
         if let Some(&i) = last_read.get(&v) {
@@ -903,6 +1010,37 @@ fn early_drops(
         }
     }
     drops
+}
+
+/// The values that the code of `stmts` may take by value where they are
+/// read once: the operands of sums and the tangents and cotangents of
+/// linear rules.
+fn taken_by_value(stmts: &[Stmt], out: &mut HashSet<Var>) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { expr, .. } => match expr {
+                Expr::Add(a, b) => out.extend([*a, *b]),
+                Expr::Jvp { prim, t: v, .. } | Expr::Vjp { prim, c: v, .. } if prim.linear => {
+                    out.insert(*v);
+                }
+                Expr::Vjp { prim, k, args, .. } if !prim.first_order_reads_own_arg && args.len() == 2 => {
+                    out.insert(args[1 - k]);
+                }
+                _ => {}
+            },
+            Stmt::If { then_blk, else_blk, .. } => {
+                taken_by_value(&then_blk.stmts, out);
+                taken_by_value(&else_blk.stmts, out);
+            }
+            Stmt::Loop(l) => {
+                if let Header::While { cond } = &l.header {
+                    taken_by_value(&cond.stmts, out);
+                }
+                taken_by_value(&l.body.stmts, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The values read by inactive user code anywhere in `stmts`.

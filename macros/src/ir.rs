@@ -514,22 +514,24 @@ impl Expr {
             Expr::Prim { args, .. } => out.extend(args),
             // A linear primitive's rules read only the tangent, except the
             // bundle rules of nalgebra ones (a transpose needs the shape).
-            Expr::Jvp { prim, args, out: o, t, .. } => {
+            Expr::Jvp { prim, k, args, out: o, t } => {
                 if !prim.linear || prim.matrix {
-                    out.extend(args);
+                    out.extend(prim.first_order_args(*k, args));
                     out.extend(prim.rules_read_value().then_some(*o));
                 }
                 out.push(*t);
             }
-            Expr::Vjp { prim, args, out: o, c, .. } => {
+            Expr::Vjp { prim, k, args, out: o, c } => {
                 if !prim.linear || prim.matrix {
-                    out.extend(args);
+                    out.extend(prim.first_order_args(*k, args));
                     out.extend(prim.rules_read_value().then_some(*o));
                 }
                 out.push(*c);
             }
             Expr::VjpJvp { prim, args, out: o, c, t, .. } => {
-                out.extend(args);
+                if prim.second_order_reads_args {
+                    out.extend(args);
+                }
                 out.extend(prim.rules_read_value().then_some(*o));
                 out.extend([*c, *t]);
             }

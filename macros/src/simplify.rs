@@ -17,6 +17,7 @@ use crate::prune::prune;
 /// returns or reads after `stmts`) keep their names.
 pub fn simplify(mut stmts: Vec<Stmt>, vars: &Vars, roots: impl IntoIterator<Item = Var>) -> Vec<Stmt> {
     let roots: HashSet<Var> = roots.into_iter().collect();
+    shapes_from_map_arguments(&mut stmts);
     // A nalgebra value is not `Copy`: two names for one matrix would be
     // moved twice where both are handed on (`(m_bar, n_bar)` of `m + n`).
     if vars.all().any(|v| vars.get(v).matrix) {
@@ -43,6 +44,30 @@ pub fn simplify(mut stmts: Vec<Stmt>, vars: &Vars, roots: impl IntoIterator<Item
         }
     }
     prune(stmts, roots)
+}
+
+/// The rules that read only their argument's shape (`sum`, `mean`) take,
+/// for a value an elementwise map made, the map's argument, which has the
+/// same type and shape: the map's value is then not computed where only
+/// derivatives are wanted (the loss in `x.map(f).sum()`). Only between
+/// statements of the top level, where the argument is in scope at the rule.
+fn shapes_from_map_arguments(stmts: &mut [Stmt]) {
+    let mut source = HashMap::new();
+    for stmt in stmts.iter_mut() {
+        if let Stmt::Let { dst: Dst::Var(v), expr, .. } = stmt {
+            match expr {
+                Expr::Prim { prim, args, .. } if prim.syntax == matdiff_table::Syntax::Map && !args.is_empty() => {
+                    source.insert(*v, resolve(&source, args[0]));
+                }
+                Expr::Jvp { prim, args, .. } | Expr::Vjp { prim, args, .. } | Expr::VjpJvp { prim, args, .. }
+                    if prim.reads_arg_shape_only && !args.is_empty() =>
+                {
+                    args[0] = resolve(&source, args[0]);
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 fn resolve(aliases: &HashMap<Var, Var>, mut v: Var) -> Var {

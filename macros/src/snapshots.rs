@@ -181,6 +181,22 @@ fn map_sum() {
     );
 }
 
+/// The logistic loss through an elementwise map: the gradient needs the
+/// map's derivative (the sigmoid), not the loss that the map's value feeds.
+#[test]
+fn logistic_map() {
+    check(
+        "logistic_map",
+        quote!(wrt(w)),
+        quote! {
+            fn logistic(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> f64 {
+                let z = x * w;
+                z.map(matdiff::softplus).sum() - y.dot(&z)
+            }
+        },
+    );
+}
+
 /// Seed 003's quadratic form with a constant matrix: no cotangent of `a` is
 /// computed anywhere, and the Hessian is one sweep whose tangents are
 /// bundles of all directions.

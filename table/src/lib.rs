@@ -101,12 +101,33 @@ pub struct Primitive {
     /// `matdiff_core::rules::mul`). Only meaningful for nalgebra primitives;
     /// the float primitives take any tangent.
     pub bundle: bool,
-    /// Whether its rule functions take its value `y`. When they do not, the
-    /// value need not be computed when only derivatives are wanted. The
-    /// elementwise map's rules take it: its derivative closures read the
-    /// element of the value (`1 - y^2` for `tanh`) instead of computing it
-    /// again.
+    /// Whether its rule functions read its value `y`. When they do not
+    /// (`*`, `dot`), they still take a reference in its place, of any type,
+    /// and the generated code passes `&()`, so that the value need not be
+    /// computed when only derivatives are wanted. The elementwise map's
+    /// rules read it: its derivative closures read the element of the value
+    /// (`1 - y^2` for `tanh`) instead of computing it again.
     pub reads_value: bool,
+    /// Whether its second-order rules `vjp{k}_jvp{j}` read its arguments.
+    /// When they do not (`dot`, whose pullbacks' tangents are `c t`), they
+    /// take references of any type in their places and the generated code
+    /// passes `&()`, so that a value only these rules would read (the value
+    /// `a * x` in the Hessian of `x.dot(&(a * x))`) is not computed.
+    pub second_order_reads_args: bool,
+    /// Whether the first-order rules `jvp{k}` and `vjp{k}` of a binary
+    /// primitive read argument `k` itself. When they do not (`dot`, whose
+    /// pullback to `x` is `c z`), they take a reference of any type in its
+    /// place and the generated code passes `&()`; and the pullbacks then
+    /// have variants `vjp{k}_owned(other, c)` that take the other argument
+    /// by value and reuse its storage, which the generated code calls where
+    /// nothing reads that argument afterwards.
+    pub first_order_reads_own_arg: bool,
+    /// Whether its rules read only the shape of argument 0 (`sum`, `mean`):
+    /// the generated code may then pass, in its place, another value of the
+    /// same type and shape that it computes anyway (the argument of the
+    /// elementwise map that made it), so that the argument itself need not
+    /// be computed for the derivatives.
+    pub reads_arg_shape_only: bool,
     /// Whether it is a nalgebra primitive whose value is a float rather than
     /// a matrix (`dot`, `sum`, `norm`, indexing, ...).
     pub reduction: bool,
@@ -127,6 +148,14 @@ impl Primitive {
         self.reads_value
     }
 
+    /// The arguments among `args` that the first-order rules `jvp{k}` and
+    /// `vjp{k}` read (see
+    /// [`first_order_reads_own_arg`](Primitive::first_order_reads_own_arg)).
+    pub fn first_order_args<'a, T>(&self, k: usize, args: &'a [T]) -> impl Iterator<Item = &'a T> + use<'a, T> {
+        let skip = (!self.first_order_reads_own_arg).then_some(k);
+        args.iter().enumerate().filter(move |(i, _)| Some(*i) != skip).map(|(_, a)| a)
+    }
+
     /// Whether the generated code computes the value with the rule module's
     /// `value` function: the operators (which dispatch on their operands'
     /// types), the elementwise map and the [`value_function`] methods. The
@@ -142,8 +171,9 @@ impl Primitive {
     /// `matdiff_core::rules`: in the primitive's module (`{name}`, or
     /// `matrix::{name}` for a nalgebra primitive), `value` if
     /// [`value_in_rules`](Primitive::value_in_rules), `jvp{k}` and `vjp{k}`
-    /// for every differentiable argument `k` and `vjp{k}_jvp{j}` for every
-    /// second-order pair; with [`bundle`](Primitive::bundle), the same
+    /// for every differentiable argument `k` (and `vjp{k}_owned` where
+    /// [`first_order_reads_own_arg`](Primitive::first_order_reads_own_arg)
+    /// is false) and `vjp{k}_jvp{j}` for every second-order pair; with [`bundle`](Primitive::bundle), the same
     /// derivatives in `bundle::{name}`, except for the products written `*`,
     /// whose bundle rules are trait implementations that no path names.
     pub fn rule_functions(&self) -> Vec<String> {
@@ -153,6 +183,9 @@ impl Primitive {
             for &k in self.differentiable {
                 out.push(format!("{module}::jvp{k}"));
                 out.push(format!("{module}::vjp{k}"));
+                if !self.first_order_reads_own_arg {
+                    out.push(format!("{module}::vjp{k}_owned"));
+                }
             }
             for &(k, j) in self.second_order {
                 out.push(format!("{module}::vjp{k}_jvp{j}"));
@@ -199,6 +232,9 @@ const fn float(
         matrix: false,
         bundle: false,
         reads_value: true,
+        second_order_reads_args: true,
+        first_order_reads_own_arg: true,
+        reads_arg_shape_only: false,
         reduction: false,
         value_function: false,
         matrix_operands: false,
@@ -223,7 +259,7 @@ const fn binary(name: &'static str, second_order: &'static [(usize, usize)]) -> 
 pub const PRIMITIVES: &[Primitive] = &[
     Primitive { linear: true, identity: TWO, matrix_operands: true, ..op("add", "+", NONE) },
     Primitive { linear: true, identity: ONE, matrix_operands: true, ..op("sub", "-", NONE) },
-    Primitive { matrix_operands: true, ..op("mul", "*", CROSS) },
+    Primitive { matrix_operands: true, reads_value: false, ..op("mul", "*", CROSS) },
     Primitive { matrix_operands: true, ..op("div", "/", &[(0, 1), (1, 0), (1, 1)]) },
     op("rem", "%", NONE),
     Primitive { linear: true, matrix_operands: true, ..float("neg", Syntax::Unary("-"), 1, ONE, NONE) },
@@ -309,12 +345,31 @@ pub const MATRIX_PRIMITIVES: &[Primitive] = &[
     Primitive { bundle: true, value_function: true, ..nalgebra("row", Syntax::Method("row"), 2, ONE, NONE) },
     Primitive { bundle: true, value_function: true, ..nalgebra("view", Syntax::View, 2, ONE, NONE) },
     Primitive { bundle: true, ..matrix_method("tr_mul", 2, CROSS) },
-    Primitive { bundle: true, reduction: true, ..matrix_method("dot", 2, CROSS) },
+    Primitive {
+        bundle: true,
+        reduction: true,
+        reads_value: false,
+        second_order_reads_args: false,
+        first_order_reads_own_arg: false,
+        ..matrix_method("dot", 2, CROSS)
+    },
     Primitive { bundle: true, ..matrix_method("component_mul", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("cross", 2, CROSS) },
     Primitive { bundle: true, ..matrix_method("component_div", 2, &[(0, 1), (1, 0), (1, 1)]) },
-    Primitive { bundle: true, reduction: true, ..matrix_method("sum", 1, NONE) },
-    Primitive { bundle: true, reduction: true, ..matrix_method("mean", 1, NONE) },
+    Primitive {
+        bundle: true,
+        reduction: true,
+        reads_value: false,
+        reads_arg_shape_only: true,
+        ..matrix_method("sum", 1, NONE)
+    },
+    Primitive {
+        bundle: true,
+        reduction: true,
+        reads_value: false,
+        reads_arg_shape_only: true,
+        ..matrix_method("mean", 1, NONE)
+    },
     Primitive { bundle: true, reduction: true, ..matrix_method("trace", 1, NONE) },
     Primitive { bundle: true, reduction: true, ..matrix_method("norm_squared", 1, SELF) },
     Primitive { bundle: true, reduction: true, ..matrix_method("norm", 1, SELF) },
@@ -480,6 +535,16 @@ pub fn matrix_constructor() -> &'static Primitive {
 /// `x.map(|v| ..)` of a nalgebra value.
 pub fn matrix_map() -> &'static Primitive {
     MATRIX_PRIMITIVES.iter().find(|p| p.syntax == Syntax::Map).expect("the table lists matrix maps")
+}
+
+/// `x.map(|v| ..)` whose derivative closures do not read the element of
+/// the map's value: the row of [`matrix_map`], except that its rules do
+/// not read the value (the generated code passes `()`, see
+/// `matdiff_core::rules::matrix::map::Value`), so that the value need not
+/// be computed for the derivatives. The macro uses it for such maps.
+pub fn matrix_map_without_value() -> &'static Primitive {
+    static ROW: std::sync::OnceLock<Primitive> = std::sync::OnceLock::new();
+    ROW.get_or_init(|| Primitive { reads_value: false, ..*matrix_map() })
 }
 
 /// The cast primitive.

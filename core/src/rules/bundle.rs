@@ -70,12 +70,39 @@ macro_rules! bundle_reduction {
     };
 }
 
-bundle_reduction! {
+/// `x.sum()` and `x.mean()`, which read only the shape of `x` (see
+/// `shape_reduction!` in [`crate::rules::matrix`]).
+macro_rules! bundle_shape_reduction {
+    ($(#[$doc:meta])* $name:ident |$x:ident, $t:ident, $c:ident| jvp: $jvp:expr, vjp: $vjp:expr $(,)?) => {
+        $(#[$doc])*
+        pub mod $name {
+            use super::*;
+
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &M<F, R, C>, _y: &Y, $t: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $jvp
+            }
+            #[inline]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &M<F, R, C>, _y: &Y, $c: &Bundle<F>) -> Bundle<F>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $vjp
+            }
+        }
+    };
+}
+
+bundle_shape_reduction! {
     /// `x.sum()`.
     sum |x, t, c| jvp: t.element_sum(), vjp: Bundle::outer(&vec![F::one(); x.len()], c)
 }
 
-bundle_reduction! {
+bundle_shape_reduction! {
     /// `x.mean()`.
     mean |x, t, c| jvp: t.element_sum().scale(F::one() / F::of(x.len() as f64)),
     vjp: Bundle::outer(&vec![F::one() / F::of(x.len() as f64); x.len()], c)
@@ -100,62 +127,94 @@ where
     DMatrix::identity(x.nrows(), x.ncols())
 }
 
-/// `x.dot(&z)`.
+/// `x.dot(&z)`. No rule reads the value, and the pullbacks' tangents read
+/// neither argument (see the table's `second_order_reads_args`).
 pub mod dot {
     use super::*;
 
     #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, z: &M<F, R, C>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, X: ?Sized, Y: ?Sized>(
+        _x: &X,
+        z: &M<F, R, C>,
+        _y: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         t.inner(z.as_slice())
     }
     #[inline]
-    pub fn jvp1<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _z: &M<F, R, C>, _y: &F, t: &Bundle<F>) -> Bundle<F>
+    pub fn jvp1<F: Elem, R: Dim, C: Dim, Z: ?Sized, Y: ?Sized>(
+        x: &M<F, R, C>,
+        _z: &Z,
+        _y: &Y,
+        t: &Bundle<F>,
+    ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         t.inner(x.as_slice())
     }
     #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(_x: &M<F, R, C>, z: &M<F, R, C>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, X: ?Sized, Y: ?Sized>(
+        _x: &X,
+        z: &M<F, R, C>,
+        _y: &Y,
+        c: &Bundle<F>,
+    ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         Bundle::outer(z.as_slice(), c)
     }
     #[inline]
-    pub fn vjp1<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, _z: &M<F, R, C>, _y: &F, c: &Bundle<F>) -> Bundle<F>
+    pub fn vjp1<F: Elem, R: Dim, C: Dim, Z: ?Sized, Y: ?Sized>(
+        x: &M<F, R, C>,
+        _z: &Z,
+        _y: &Y,
+        c: &Bundle<F>,
+    ) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(x.as_slice(), c)
+    }
+    /// [`vjp0`] taking `z` by value (a bundle has storage of its own, so
+    /// `z` is only read).
+    #[inline]
+    pub fn vjp0_owned<F: Elem, R: Dim, C: Dim>(z: M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        Bundle::outer(z.as_slice(), c)
+    }
+    /// [`vjp1`] taking `x` by value.
+    #[inline]
+    pub fn vjp1_owned<F: Elem, R: Dim, C: Dim>(x: M<F, R, C>, c: &Bundle<F>) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
         Bundle::outer(x.as_slice(), c)
     }
     #[inline]
-    pub fn vjp0_jvp1<F: Elem, R: Dim, C: Dim>(
-        _x: &M<F, R, C>,
-        _z: &M<F, R, C>,
-        _y: &F,
+    pub fn vjp0_jvp1<F: Elem, X: ?Sized, Z: ?Sized, Y: ?Sized>(
+        _x: &X,
+        _z: &Z,
+        _y: &Y,
         c: &F,
         t: &Bundle<F>,
-    ) -> Bundle<F>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
+    ) -> Bundle<F> {
         t.scale(*c)
     }
     #[inline]
-    pub fn vjp1_jvp0<F: Elem, R: Dim, C: Dim>(
-        _x: &M<F, R, C>,
-        _z: &M<F, R, C>,
-        _y: &F,
+    pub fn vjp1_jvp0<F: Elem, X: ?Sized, Z: ?Sized, Y: ?Sized>(
+        _x: &X,
+        _z: &Z,
+        _y: &Y,
         c: &F,
         t: &Bundle<F>,
-    ) -> Bundle<F>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
+    ) -> Bundle<F> {
         t.scale(*c)
     }
 }
@@ -306,56 +365,50 @@ pub mod cross {
 pub mod map {
     use super::*;
 
-    /// `d(x_i, y_i)` for every element.
-    fn slopes<F: Elem, R: Dim, C: Dim>(x: &M<F, R, C>, y: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F>
-    where
-        DefaultAllocator: Allocator<R, C>,
-    {
-        x.iter().zip(y.iter()).map(|(&xi, &yi)| d(xi, yi)).collect()
-    }
+    use crate::rules::matrix::map::Value;
 
     #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         t: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        t.hadamard(&slopes(x, y, d))
+        t.hadamard(&y.slopes(x, d))
     }
     #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        c.hadamard(&slopes(x, y, d))
+        c.hadamard(&y.slopes(x, d))
     }
     #[inline]
-    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         _d: &impl Fn(F, F) -> F,
         dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &M<F, R, C>,
         t: &Bundle<F>,
     ) -> Bundle<F>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        let weights: Vec<F> = slopes(x, y, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
+        let weights: Vec<F> = y.slopes(x, dd).iter().zip(c.iter()).map(|(&h, &ci)| h * ci).collect();
         t.hadamard(&weights)
     }
 }
@@ -1011,64 +1064,85 @@ mod operators {
     use crate::rules::operators::{div, mul};
 
     /// `a * b` with `a: r x k`, `b: k x q`.
-    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Jvp0<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Jvp0<M<F, K, C>, Y, Bundle<F>> for M<F, R, K>
     where
         DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
     {
         type Output = Bundle<F>;
-        fn jvp0(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+        fn jvp0(a: &Self, b: &M<F, K, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F> {
             let b = dynamic(b);
             t.per_direction(a.nrows(), a.ncols(), a.nrows() * b.ncols(), |t| t * &b)
         }
     }
-    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Jvp1<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Jvp1<M<F, K, C>, Y, Bundle<F>> for M<F, R, K>
     where
         DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
     {
         type Output = Bundle<F>;
-        fn jvp1(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+        fn jvp1(a: &Self, b: &M<F, K, C>, _y: &Y, t: &Bundle<F>) -> Bundle<F> {
             t.left_mul(a.as_slice(), a.nrows(), a.ncols(), b.ncols())
         }
     }
-    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp0<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp0<M<F, K, C>, Y, Bundle<F>> for M<F, R, K>
     where
         DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
     {
         type Output = Bundle<F>;
-        fn vjp0(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+        fn vjp0(a: &Self, b: &M<F, K, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F> {
             let b_t = dynamic(b).transpose();
             c.per_direction(a.nrows(), b.ncols(), a.len(), |c| c * &b_t)
         }
     }
-    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp1<M<F, K, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp1<M<F, K, C>, Y, Bundle<F>> for M<F, R, K>
     where
         DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
     {
         type Output = Bundle<F>;
-        fn vjp1(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+        fn vjp1(a: &Self, b: &M<F, K, C>, _y: &Y, c: &Bundle<F>) -> Bundle<F> {
             c.left_tr_mul(a.as_slice(), a.nrows(), a.ncols(), b.ncols())
         }
     }
     /// `c t'`.
-    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp0Jvp1<M<F, K, C>, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp0Jvp1<M<F, K, C>, Y, M<F, R, C>, Bundle<F>> for M<F, R, K>
     where
         DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
     {
         type Output = Bundle<F>;
-        fn vjp0_jvp1(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+        fn vjp0_jvp1(a: &Self, b: &M<F, K, C>, _y: &Y, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
             let c = dynamic(c);
             t.per_direction(b.nrows(), b.ncols(), a.len(), |t| &c * t.transpose())
         }
     }
     /// `t' c`.
-    impl<F: Elem, R: Dim, K: Dim, C: Dim> mul::Vjp1Jvp0<M<F, K, C>, M<F, R, C>, M<F, R, C>, Bundle<F>> for M<F, R, K>
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp1Jvp0<M<F, K, C>, Y, M<F, R, C>, Bundle<F>> for M<F, R, K>
     where
         DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
     {
         type Output = Bundle<F>;
-        fn vjp1_jvp0(a: &Self, b: &M<F, K, C>, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+        fn vjp1_jvp0(a: &Self, b: &M<F, K, C>, _y: &Y, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
             let c = dynamic(c);
             t.per_direction(a.nrows(), a.ncols(), b.len(), |t| t.tr_mul(&c))
+        }
+    }
+
+    /// `acc + c b'` along bundles: the pullback, then the sum.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp0Add<M<F, K, C>, Y, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp0_add(a: &Self, b: &M<F, K, C>, y: &Y, c: &Bundle<F>, acc: Bundle<F>) -> Bundle<F> {
+            acc.add_pair(<Self as mul::Vjp0<M<F, K, C>, Y, Bundle<F>>>::vjp0(a, b, y, c))
+        }
+    }
+    /// `acc + a' c` along bundles: one pass when `c` is a seed.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp1Add<M<F, K, C>, Y, Bundle<F>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C>,
+    {
+        type Output = Bundle<F>;
+        fn vjp1_add(a: &Self, b: &M<F, K, C>, _y: &Y, c: &Bundle<F>, acc: Bundle<F>) -> Bundle<F> {
+            c.left_tr_mul_add(a.as_slice(), a.nrows(), a.ncols(), b.ncols(), acc)
         }
     }
 
@@ -1080,65 +1154,65 @@ mod operators {
          $jvp_s:ident / $Jvp_s:ident, $jvp_x:ident / $Jvp_x:ident,
          $vjp_s:ident / $Vjp_s:ident, $vjp_x:ident / $Vjp_x:ident,
          $second_s:ident / $Second_s:ident, $second_x:ident / $Second_x:ident) => {
-            impl<F: Elem, R: Dim, C: Dim> mul::$Jvp_s<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            impl<F: Elem, R: Dim, C: Dim, Y: ?Sized> mul::$Jvp_s<$rhs, Y, Bundle<F>> for $lhs
             where
                 DefaultAllocator: Allocator<R, C>,
             {
                 type Output = Bundle<F>;
-                fn $jvp_s($a: &Self, $b: &$rhs, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                fn $jvp_s($a: &Self, $b: &$rhs, _y: &Y, t: &Bundle<F>) -> Bundle<F> {
                     let (_s, x) = ($s, $x);
                     Bundle::outer(x.as_slice(), t)
                 }
             }
-            impl<F: Elem, R: Dim, C: Dim> mul::$Jvp_x<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            impl<F: Elem, R: Dim, C: Dim, Y: ?Sized> mul::$Jvp_x<$rhs, Y, Bundle<F>> for $lhs
             where
                 DefaultAllocator: Allocator<R, C>,
             {
                 type Output = Bundle<F>;
-                fn $jvp_x($a: &Self, $b: &$rhs, _y: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                fn $jvp_x($a: &Self, $b: &$rhs, _y: &Y, t: &Bundle<F>) -> Bundle<F> {
                     let (s, _x) = ($s, $x);
                     t.scale(*s)
                 }
             }
-            impl<F: Elem, R: Dim, C: Dim> mul::$Vjp_s<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            impl<F: Elem, R: Dim, C: Dim, Y: ?Sized> mul::$Vjp_s<$rhs, Y, Bundle<F>> for $lhs
             where
                 DefaultAllocator: Allocator<R, C>,
             {
                 type Output = Bundle<F>;
-                fn $vjp_s($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+                fn $vjp_s($a: &Self, $b: &$rhs, _y: &Y, c: &Bundle<F>) -> Bundle<F> {
                     let (_s, x) = ($s, $x);
                     c.inner(x.as_slice())
                 }
             }
-            impl<F: Elem, R: Dim, C: Dim> mul::$Vjp_x<$rhs, M<F, R, C>, Bundle<F>> for $lhs
+            impl<F: Elem, R: Dim, C: Dim, Y: ?Sized> mul::$Vjp_x<$rhs, Y, Bundle<F>> for $lhs
             where
                 DefaultAllocator: Allocator<R, C>,
             {
                 type Output = Bundle<F>;
-                fn $vjp_x($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &Bundle<F>) -> Bundle<F> {
+                fn $vjp_x($a: &Self, $b: &$rhs, _y: &Y, c: &Bundle<F>) -> Bundle<F> {
                     let (s, _x) = ($s, $x);
                     c.scale(*s)
                 }
             }
             /// The pullback to the scalar along the matrix: `<t, c>`.
             #[allow(unused_variables)]
-            impl<F: Elem, R: Dim, C: Dim> mul::$Second_s<$rhs, M<F, R, C>, M<F, R, C>, Bundle<F>> for $lhs
+            impl<F: Elem, R: Dim, C: Dim, Y: ?Sized> mul::$Second_s<$rhs, Y, M<F, R, C>, Bundle<F>> for $lhs
             where
                 DefaultAllocator: Allocator<R, C>,
             {
                 type Output = Bundle<F>;
-                fn $second_s($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                fn $second_s($a: &Self, $b: &$rhs, _y: &Y, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
                     t.inner(c.as_slice())
                 }
             }
             /// The pullback to the matrix along the scalar: `c t`.
             #[allow(unused_variables)]
-            impl<F: Elem, R: Dim, C: Dim> mul::$Second_x<$rhs, M<F, R, C>, M<F, R, C>, Bundle<F>> for $lhs
+            impl<F: Elem, R: Dim, C: Dim, Y: ?Sized> mul::$Second_x<$rhs, Y, M<F, R, C>, Bundle<F>> for $lhs
             where
                 DefaultAllocator: Allocator<R, C>,
             {
                 type Output = Bundle<F>;
-                fn $second_x($a: &Self, $b: &$rhs, _y: &M<F, R, C>, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
+                fn $second_x($a: &Self, $b: &$rhs, _y: &Y, c: &M<F, R, C>, t: &Bundle<F>) -> Bundle<F> {
                     Bundle::outer(c.as_slice(), t)
                 }
             }

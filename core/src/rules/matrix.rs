@@ -65,6 +65,7 @@ macro_rules! bilinear_rule {
         value = $value:expr;
         vjp0 = |$c0:ident| $vjp0:expr;
         vjp1 = |$c1:ident| $vjp1:expr;
+        $(more: $($more:item)*)?
     ) => {
         $(#[$doc])*
         pub mod $name {
@@ -94,38 +95,38 @@ macro_rules! bilinear_rule {
             }
 
             #[inline]
-            pub fn jvp0<F: Elem, $($dim: Dim),*>(_a: &$a_ty, b: &$b_ty, _y: &$y_ty, t: &$a_ty) -> $y_ty
+            pub fn jvp0<F: Elem, $($dim: Dim,)* A: ?Sized, Y: ?Sized>(_a: &A, b: &$b_ty, _y: &Y, t: &$a_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 value(t, b)
             }
             #[inline]
-            pub fn jvp1<F: Elem, $($dim: Dim),*>(a: &$a_ty, _b: &$b_ty, _y: &$y_ty, t: &$b_ty) -> $y_ty
+            pub fn jvp1<F: Elem, $($dim: Dim,)* B: ?Sized, Y: ?Sized>(a: &$a_ty, _b: &B, _y: &Y, t: &$b_ty) -> $y_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 value(a, t)
             }
             #[inline]
-            pub fn vjp0<F: Elem, $($dim: Dim),*>(_a: &$a_ty, b: &$b_ty, _y: &$y_ty, c: &$y_ty) -> $a_ty
+            pub fn vjp0<F: Elem, $($dim: Dim,)* A: ?Sized, Y: ?Sized>(_a: &A, b: &$b_ty, _y: &Y, c: &$y_ty) -> $a_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 pullback0(b, c)
             }
             #[inline]
-            pub fn vjp1<F: Elem, $($dim: Dim),*>(a: &$a_ty, _b: &$b_ty, _y: &$y_ty, c: &$y_ty) -> $b_ty
+            pub fn vjp1<F: Elem, $($dim: Dim,)* B: ?Sized, Y: ?Sized>(a: &$a_ty, _b: &B, _y: &Y, c: &$y_ty) -> $b_ty
             where
                 DefaultAllocator: $($bound)*,
             {
                 pullback1(a, c)
             }
             #[inline]
-            pub fn vjp0_jvp1<F: Elem, $($dim: Dim),*>(
-                _a: &$a_ty,
-                _b: &$b_ty,
-                _y: &$y_ty,
+            pub fn vjp0_jvp1<F: Elem, $($dim: Dim,)* A: ?Sized, B: ?Sized, Y: ?Sized>(
+                _a: &A,
+                _b: &B,
+                _y: &Y,
                 c: &$y_ty,
                 t: &$b_ty,
             ) -> $a_ty
@@ -135,10 +136,10 @@ macro_rules! bilinear_rule {
                 pullback0(t, c)
             }
             #[inline]
-            pub fn vjp1_jvp0<F: Elem, $($dim: Dim),*>(
-                _a: &$a_ty,
-                _b: &$b_ty,
-                _y: &$y_ty,
+            pub fn vjp1_jvp0<F: Elem, $($dim: Dim,)* A: ?Sized, B: ?Sized, Y: ?Sized>(
+                _a: &A,
+                _b: &B,
+                _y: &Y,
                 c: &$y_ty,
                 t: &$a_ty,
             ) -> $b_ty
@@ -147,6 +148,7 @@ macro_rules! bilinear_rule {
             {
                 pullback1(t, c)
             }
+            $($($more)*)?
         }
     };
 }
@@ -177,6 +179,36 @@ bilinear_rule! {
     value = x.dot(z);
     vjp0 = |c| z * *c;
     vjp1 = |c| x * *c;
+    more:
+        /// [`vjp0`] taking `z`, which nothing reads afterwards, by value:
+        /// its storage holds the result.
+        #[inline]
+        pub fn vjp0_owned<F: Elem, R: Dim, C: Dim>(z: OMatrix<F, R, C>, c: &F) -> OMatrix<F, R, C>
+        where
+            DefaultAllocator: Allocator<R, C>,
+        {
+            scaled_in_place(z, *c)
+        }
+        /// [`vjp1`] taking `x` by value.
+        #[inline]
+        pub fn vjp1_owned<F: Elem, R: Dim, C: Dim>(x: OMatrix<F, R, C>, c: &F) -> OMatrix<F, R, C>
+        where
+            DefaultAllocator: Allocator<R, C>,
+        {
+            scaled_in_place(x, *c)
+        }
+}
+
+/// `m * s` in `m`'s storage, over the storage (which vectorises); `m`
+/// itself when `s` is 1.
+fn scaled_in_place<F: Elem, R: Dim, C: Dim>(mut m: OMatrix<F, R, C>, s: F) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    if s != F::one() {
+        m.as_mut_slice().iter_mut().for_each(|v| *v *= s);
+    }
+    m
 }
 
 bilinear_rule! {
@@ -351,14 +383,51 @@ macro_rules! reduction {
     };
 }
 
-reduction! {
-    /// `x.sum()`: linear.
-    sum |x, y, t, c| jvp: t.sum(), vjp: x.map(|_| *c)
+/// Rules of a linear reduction `x -> F` that read only the shape of `x`
+/// and not the value: they take a reference of any type in its place, and
+/// the generated code may pass, for `x`, another matrix of its type and
+/// shape (the argument of the map that made it), so that neither `x` nor
+/// the value need be computed when only derivatives are wanted.
+macro_rules! shape_reduction {
+    (
+        $(#[$doc:meta])*
+        $name:ident |$x:ident, $t:ident, $c:ident| jvp: $jvp:expr, vjp: $vjp:expr $(,)?
+    ) => {
+        $(#[$doc])*
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use crate::Scalar;
+
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &OMatrix<F, R, C>, _y: &Y, $t: &OMatrix<F, R, C>) -> F
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $jvp
+            }
+            #[inline]
+            #[allow(unused_variables)]
+            pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: ?Sized>($x: &OMatrix<F, R, C>, _y: &Y, $c: &F) -> OMatrix<F, R, C>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
+                $vjp
+            }
+        }
+    };
 }
 
-reduction! {
+shape_reduction! {
+    /// `x.sum()`: linear.
+    sum |x, t, c| jvp: t.sum(), vjp: x.map(|_| *c)
+}
+
+shape_reduction! {
     /// `x.mean()`: linear.
-    mean |x, y, t, c| jvp: t.mean(), vjp: x.map(|_| *c / F::of(x.len() as f64))
+    mean |x, t, c| jvp: t.mean(), vjp: x.map(|_| *c / F::of(x.len() as f64))
 }
 
 reduction! {
@@ -1199,28 +1268,29 @@ pub mod map {
     }
     /// The derivative closures take the element and the element of the
     /// value `y`, so that a derivative written with the value (`1 - y^2` for
-    /// `tanh`) does not compute it again.
+    /// `tanh`) does not compute it again; where they do not read it, the
+    /// generated code passes `()` for `y` (see [`Value`]).
     #[inline]
-    pub fn jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         _dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::jvp0(x, y, t, d)
+        y.zip_with(x, t, |xi, yi, ti| ti * d(xi, yi))
     }
     #[inline]
-    pub fn vjp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         f: &impl Fn(F) -> F,
         d: &impl Fn(F, F) -> F,
         dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &M<F, R, C>,
     ) -> M<F, R, C>
     where
@@ -1229,19 +1299,61 @@ pub mod map {
         jvp0(x, f, d, dd, y, c)
     }
     #[inline]
-    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim>(
+    pub fn vjp0_jvp0<F: Elem, R: Dim, C: Dim, Y: Value<F, R, C> + ?Sized>(
         x: &M<F, R, C>,
         _f: &impl Fn(F) -> F,
         _d: &impl Fn(F, F) -> F,
         dd: &impl Fn(F, F) -> F,
-        y: &M<F, R, C>,
+        y: &Y,
         c: &M<F, R, C>,
         t: &M<F, R, C>,
     ) -> M<F, R, C>
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        elementwise::vjp0_jvp0(x, y, c, t, dd)
+        y.zip_with(x, c, |xi, yi, ci| ci * dd(xi, yi)).component_mul(t)
+    }
+
+    /// The value of a map as its rules read it: the matrix of `f(x_i)`, or
+    /// `()` where the derivative closures do not read it (`softplus' =
+    /// sigmoid`), so that the generated code need not compute it. With `()`
+    /// the closures are handed `x_i` in its place, which they ignore.
+    pub trait Value<F: Elem, R: Dim, C: Dim>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        /// `g(x_i, y_i, t_i)` for every element.
+        fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C>;
+        /// `d(x_i, y_i)` for every element, in storage order.
+        fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F>;
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> Value<F, R, C> for M<F, R, C>
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        #[inline]
+        fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C> {
+            x.zip_zip_map(self, t, g)
+        }
+        #[inline]
+        fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F> {
+            x.iter().zip(self.iter()).map(|(&xi, &yi)| d(xi, yi)).collect()
+        }
+    }
+
+    impl<F: Elem, R: Dim, C: Dim> Value<F, R, C> for ()
+    where
+        DefaultAllocator: Allocator<R, C>,
+    {
+        #[inline]
+        fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C> {
+            x.zip_map(t, |xi, ti| g(xi, xi, ti))
+        }
+        #[inline]
+        fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F> {
+            x.iter().map(|&xi| d(xi, xi)).collect()
+        }
     }
 }
 
@@ -1354,63 +1466,63 @@ mod operators {
                     product!(@value $table a b $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Jvp0<$b, $y, $a> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Jvp0<$b, Y, $a> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $y;
                 #[inline]
-                fn jvp0(a: &Self, b: &$b, y: &$y, t: &$a) -> $y {
+                fn jvp0(a: &Self, b: &$b, y: &Y, t: &$a) -> $y {
                     product!(@call $table jvp0 jvp1 (a, b, y, t) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Jvp1<$b, $y, $b> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Jvp1<$b, Y, $b> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $y;
                 #[inline]
-                fn jvp1(a: &Self, b: &$b, y: &$y, t: &$b) -> $y {
+                fn jvp1(a: &Self, b: &$b, y: &Y, t: &$b) -> $y {
                     product!(@call $table jvp1 jvp0 (a, b, y, t) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp0<$b, $y, $y> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp0<$b, Y, $y> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $a;
                 #[inline]
-                fn vjp0(a: &Self, b: &$b, y: &$y, c: &$y) -> $a {
+                fn vjp0(a: &Self, b: &$b, y: &Y, c: &$y) -> $a {
                     product!(@call $table vjp0 vjp1 (a, b, y, c) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp1<$b, $y, $y> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp1<$b, Y, $y> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $b;
                 #[inline]
-                fn vjp1(a: &Self, b: &$b, y: &$y, c: &$y) -> $b {
+                fn vjp1(a: &Self, b: &$b, y: &Y, c: &$y) -> $b {
                     product!(@call $table vjp1 vjp0 (a, b, y, c) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp0Jvp1<$b, $y, $y, $b> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp0Jvp1<$b, Y, $y, $b> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $a;
                 #[inline]
-                fn vjp0_jvp1(a: &Self, b: &$b, y: &$y, c: &$y, t: &$b) -> $a {
+                fn vjp0_jvp1(a: &Self, b: &$b, y: &Y, c: &$y, t: &$b) -> $a {
                     product!(@call2 $table vjp0_jvp1 vjp1_jvp0 (a, b, y, c, t) $($swap)*)
                 }
             }
-            impl<F: Elem, $($dim: Dim),*> mul::Vjp1Jvp0<$b, $y, $y, $a> for $a
+            impl<F: Elem, $($dim: Dim,)* Y: ?Sized> mul::Vjp1Jvp0<$b, Y, $y, $a> for $a
             where
                 DefaultAllocator: $($bound)*,
             {
                 type Output = $b;
                 #[inline]
-                fn vjp1_jvp0(a: &Self, b: &$b, y: &$y, c: &$y, t: &$a) -> $b {
+                fn vjp1_jvp0(a: &Self, b: &$b, y: &Y, c: &$y, t: &$a) -> $b {
                     product!(@call2 $table vjp1_jvp0 vjp0_jvp1 (a, b, y, c, t) $($swap)*)
                 }
             }
@@ -1447,6 +1559,29 @@ mod operators {
         <R, C> where [Allocator<R, C>]
         M<F, R, C>, F => M<F, R, C>;
         scale(swap)
+    }
+
+    /// The pullbacks of a product of two matrices accumulated into a sum
+    /// of cotangents: `acc + c b'` and `acc + a' c` by one GEMM each.
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp0Add<M<F, K, C>, Y, M<F, R, C>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
+    {
+        type Output = M<F, R, K>;
+        #[inline]
+        fn vjp0_add(_a: &Self, b: &M<F, K, C>, _y: &Y, c: &M<F, R, C>, acc: M<F, R, K>) -> M<F, R, K> {
+            crate::products::mul_tr_add(acc, c, b)
+        }
+    }
+    impl<F: Elem, R: Dim, K: Dim, C: Dim, Y: ?Sized> mul::Vjp1Add<M<F, K, C>, Y, M<F, R, C>> for M<F, R, K>
+    where
+        DefaultAllocator: Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>,
+    {
+        type Output = M<F, K, C>;
+        #[inline]
+        fn vjp1_add(a: &Self, _b: &M<F, K, C>, _y: &Y, c: &M<F, R, C>, acc: M<F, K, C>) -> M<F, K, C> {
+            crate::products::tr_mul_add(acc, a, c)
+        }
     }
 
     impl<F: Elem, R: Dim, C: Dim> div::Value<F> for M<F, R, C>

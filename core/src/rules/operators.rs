@@ -34,13 +34,13 @@ macro_rules! binary_dispatch {
         $(
             /// A first-order rule: the tangent or cotangent `t` of one side
             /// mapped to the other.
-            pub trait $First<B, Y, T> {
+            pub trait $First<B, Y: ?Sized, T> {
                 type Output;
                 fn $first(a: &Self, b: &B, y: &Y, t: &T) -> Self::Output;
             }
 
             #[inline(always)]
-            pub fn $first<A: $First<B, Y, T>, B, Y, T>(a: &A, b: &B, y: &Y, t: &T) -> A::Output {
+            pub fn $first<A: $First<B, Y, T>, B, Y: ?Sized, T>(a: &A, b: &B, y: &Y, t: &T) -> A::Output {
                 A::$first(a, b, y, t)
             }
         )*
@@ -48,13 +48,13 @@ macro_rules! binary_dispatch {
         $(
             /// A second-order rule: the tangent of a pullback of `c` along a
             /// tangent `t` of an argument.
-            pub trait $Second<B, Y, C, T> {
+            pub trait $Second<B, Y: ?Sized, C, T> {
                 type Output;
                 fn $second(a: &Self, b: &B, y: &Y, c: &C, t: &T) -> Self::Output;
             }
 
             #[inline(always)]
-            pub fn $second<A: $Second<B, Y, C, T>, B, Y, C, T>(a: &A, b: &B, y: &Y, c: &C, t: &T) -> A::Output {
+            pub fn $second<A: $Second<B, Y, C, T>, B, Y: ?Sized, C, T>(a: &A, b: &B, y: &Y, c: &C, t: &T) -> A::Output {
                 A::$second(a, b, y, c, t)
             }
         )*
@@ -66,6 +66,21 @@ macro_rules! binary_dispatch {
 macro_rules! scalar_rules {
     (
         value |$va:ident, $vb:ident| $value:expr;
+        $($rest:tt)*
+    ) => {
+        scalar_rules!(@rules [] [F] value |$va, $vb| $value; $($rest)*);
+    };
+    // A primitive whose rules do not read its value (`*`): they take a
+    // reference of any type in its place.
+    (
+        @unread_value value |$va:ident, $vb:ident| $value:expr;
+        $($rest:tt)*
+    ) => {
+        scalar_rules!(@rules [Y: ?Sized,] [Y] value |$va, $vb| $value; $($rest)*);
+    };
+    (
+        @rules $generics:tt [$Y:ty]
+        value |$va:ident, $vb:ident| $value:expr;
         $($first:ident / $First:ident |$a:ident, $b:ident, $y:ident, $t:ident| $body:expr;)*
         $(@second $second:ident / $Second:ident |$sa:ident, $sb:ident, $sy:ident, $sc:ident, $st:ident| $sbody:expr;)*
     ) => {
@@ -76,26 +91,31 @@ macro_rules! scalar_rules {
                 $value
             }
         }
-        $(
-            impl<F: Scalar, T: Linear<F>> $First<F, F, T> for F {
-                type Output = T;
-                #[inline(always)]
-                #[allow(unused_variables)]
-                fn $first($a: &F, $b: &F, $y: &F, $t: &T) -> T {
-                    $body
-                }
+        $(scalar_rules!(@first $generics [$Y] $first / $First |$a, $b, $y, $t| $body);)*
+        $(scalar_rules!(@second $generics [$Y] $second / $Second |$sa, $sb, $sy, $sc, $st| $sbody);)*
+    };
+    (@first [$($generics:tt)*] [$Y:ty] $first:ident / $First:ident |$a:ident, $b:ident, $y:ident, $t:ident| $body:expr) => {
+        impl<F: Scalar, $($generics)* T: Linear<F>> $First<F, $Y, T> for F {
+            type Output = T;
+            #[inline(always)]
+            #[allow(unused_variables)]
+            fn $first($a: &F, $b: &F, $y: &$Y, $t: &T) -> T {
+                $body
             }
-        )*
-        $(
-            impl<F: Scalar, T: Linear<F>> $Second<F, F, F, T> for F {
-                type Output = T;
-                #[inline(always)]
-                #[allow(unused_variables)]
-                fn $second($sa: &F, $sb: &F, $sy: &F, $sc: &F, $st: &T) -> T {
-                    $sbody
-                }
+        }
+    };
+    (
+        @second [$($generics:tt)*] [$Y:ty]
+        $second:ident / $Second:ident |$sa:ident, $sb:ident, $sy:ident, $sc:ident, $st:ident| $sbody:expr
+    ) => {
+        impl<F: Scalar, $($generics)* T: Linear<F>> $Second<F, $Y, F, T> for F {
+            type Output = T;
+            #[inline(always)]
+            #[allow(unused_variables)]
+            fn $second($sa: &F, $sb: &F, $sy: &$Y, $sc: &F, $st: &T) -> T {
+                $sbody
             }
-        )*
+        }
     };
 }
 
@@ -237,7 +257,35 @@ pub mod mul {
         second: [vjp0_jvp1 / Vjp0Jvp1, vjp1_jvp0 / Vjp1Jvp0];
     }
 
+    /// A pullback of the matrix product added to a running sum of
+    /// cotangents that nothing else reads: `acc + vjp0(a, b, y, c)`, with
+    /// `acc` consumed. The product goes straight into `acc`'s storage (a
+    /// GEMM with beta = 1), where `vjp0` and a sum would make a temporary
+    /// and a second pass. Implemented for products of two matrices; the
+    /// generated code uses it only there.
+    pub trait Vjp0Add<B, Y: ?Sized, T> {
+        type Output;
+        fn vjp0_add(a: &Self, b: &B, y: &Y, c: &T, acc: Self::Output) -> Self::Output;
+    }
+
+    /// `acc + vjp1(a, b, y, c)`, as [`Vjp0Add`].
+    pub trait Vjp1Add<B, Y: ?Sized, T> {
+        type Output;
+        fn vjp1_add(a: &Self, b: &B, y: &Y, c: &T, acc: Self::Output) -> Self::Output;
+    }
+
+    #[inline(always)]
+    pub fn vjp0_add<A: Vjp0Add<B, Y, T>, B, Y: ?Sized, T>(a: &A, b: &B, y: &Y, c: &T, acc: A::Output) -> A::Output {
+        A::vjp0_add(a, b, y, c, acc)
+    }
+
+    #[inline(always)]
+    pub fn vjp1_add<A: Vjp1Add<B, Y, T>, B, Y: ?Sized, T>(a: &A, b: &B, y: &Y, c: &T, acc: A::Output) -> A::Output {
+        A::vjp1_add(a, b, y, c, acc)
+    }
+
     scalar_rules! {
+        @unread_value
         value |a, b| *a * *b;
         jvp0 / Jvp0 |a, b, y, t| t.scale(*b);
         jvp1 / Jvp1 |a, b, y, t| t.scale(*a);

@@ -251,28 +251,22 @@ impl huber {
         let (result, tape, result_dot) = if cond {
             let c: f64 = 0.5;
             let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &mul, &x_dot);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &(), &x_dot);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &x,
-                &mul_1,
+                &(),
                 &mul_dot,
             );
             let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &mul,
                 &x,
-                &mul_1,
+                &(),
                 &x_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let tape_1 = ::matdiff::__private::Branch::Then((
-                c,
-                mul,
-                mul_1,
-                mul_dot,
-                mul_1_dot_2,
-            ));
+            let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_dot));
             (mul_1, tape_1, mul_1_dot_2)
         } else {
             let c_1: f64 = 0.5 * delta;
@@ -282,15 +276,10 @@ impl huber {
             let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
                 &delta,
                 &sub,
-                &mul_2,
+                &(),
                 &sub_dot,
             );
-            let tape_2 = ::matdiff::__private::Branch::Else((
-                sub,
-                mul_2,
-                sub_dot,
-                mul_2_dot,
-            ));
+            let tape_2 = ::matdiff::__private::Branch::Else((sub, sub_dot));
             (mul_2, tape_2, mul_2_dot)
         };
         let _: () = if !__MATDIFF_REVERSE {
@@ -309,45 +298,43 @@ impl huber {
         };
         let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
-            ::matdiff::__private::Branch::Then(
-                (c, mul, mul_1, mul_dot, mul_1_dot_2),
-            ) => {
+            ::matdiff::__private::Branch::Then((c, mul, mul_dot)) => {
                 let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                     &mul,
                     &x,
-                    &mul_1,
+                    &(),
                     &result_bar,
                 );
                 let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
                     &mul,
                     &x,
-                    &mul_1,
+                    &(),
                     &result_bar,
                     &x_dot,
                 );
                 let x_bar = ::matdiff::__private::rules::mul::vjp1(
                     &mul,
                     &x,
-                    &mul_1,
+                    &(),
                     &result_bar,
                 );
                 let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
                     &mul,
                     &x,
-                    &mul_1,
+                    &(),
                     &result_bar,
                     &mul_dot,
                 );
                 let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                     &c,
                     &x,
-                    &mul,
+                    &(),
                     &mul_bar,
                 );
                 let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                     &c,
                     &x,
-                    &mul,
+                    &(),
                     &mul_bar_dot,
                 );
                 let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
@@ -355,11 +342,11 @@ impl huber {
                 let a_bar_1 = ::matdiff::__private::zero_like(&a);
                 (x_bar_2, a_bar_1, x_bar_2_dot)
             }
-            ::matdiff::__private::Branch::Else((sub, mul_2, sub_dot, mul_2_dot)) => {
+            ::matdiff::__private::Branch::Else((sub, sub_dot)) => {
                 let sub_bar = ::matdiff::__private::rules::mul::vjp1(
                     &delta,
                     &sub,
-                    &mul_2,
+                    &(),
                     &result_bar,
                 );
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);

@@ -406,13 +406,13 @@ impl __matdiff_tangent_scaled_first {
         let mul_dot = ::matdiff::__private::rules::mul::jvp0(
             &element,
             &t,
-            &mul,
+            &(),
             &element_dot,
         );
         let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &element,
             &t,
-            &mul,
+            &(),
             &t_dot_1,
         );
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
@@ -423,13 +423,13 @@ impl __matdiff_tangent_scaled_first {
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &element_1,
             &t_dot,
-            &mul_1,
+            &(),
             &element_1_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &element_1,
             &t_dot,
-            &mul_1,
+            &(),
             &t_dot_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
@@ -471,26 +471,26 @@ impl __matdiff_tangent_scaled_first {
         let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
             &element_1,
             &t_dot,
-            &mul_1,
+            &(),
             &tangent_1_bar,
         );
         let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &element_1,
             &t_dot,
-            &mul_1,
+            &(),
             &tangent_1_bar,
             &t_dot_dot,
         );
         let t_dot_bar = ::matdiff::__private::rules::mul::vjp1(
             &element_1,
             &t_dot,
-            &mul_1,
+            &(),
             &tangent_1_bar,
         );
         let t_dot_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &element_1,
             &t_dot,
-            &mul_1,
+            &(),
             &tangent_1_bar,
             &element_1_dot,
         );
@@ -499,26 +499,26 @@ impl __matdiff_tangent_scaled_first {
         let element_bar = ::matdiff::__private::rules::mul::vjp0(
             &element,
             &t,
-            &mul,
+            &(),
             &tangent_1_bar,
         );
         let element_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &element,
             &t,
-            &mul,
+            &(),
             &tangent_1_bar,
             &t_dot_1,
         );
         let t_bar = ::matdiff::__private::rules::mul::vjp1(
             &element,
             &t,
-            &mul,
+            &(),
             &tangent_1_bar,
         );
         let t_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &element,
             &t,
-            &mul,
+            &(),
             &tangent_1_bar,
             &element_dot,
         );

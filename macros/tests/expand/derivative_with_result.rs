@@ -405,8 +405,8 @@ impl __matdiff_partial_fixed_point_a {
         let sin = y.sin();
         let sin_dot = ::matdiff::__private::rules::sin::jvp0(&y, &sin, &y_dot);
         let mul = ::matdiff::__private::rules::mul::value(&a, &sin);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &sin, &mul, &a_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &sin, &mul, &sin_dot);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &sin, &(), &a_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &sin, &(), &sin_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let add = ::matdiff::__private::rules::add::value(&c, &mul);
         let partial = ::matdiff::__private::rules::div::value(&cos, &add);
@@ -477,32 +477,32 @@ impl __matdiff_partial_fixed_point_a {
             &mul_dot_2,
         );
         let add_bar_dot_2 = ::matdiff::__private::add(&add_bar_dot, &add_bar_dot_1);
-        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &sin, &mul, &add_bar);
+        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &sin, &(), &add_bar);
         let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &a,
             &sin,
-            &mul,
+            &(),
             &add_bar_dot_2,
         );
         let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &a,
             &sin,
-            &mul,
+            &(),
             &add_bar,
             &sin_dot,
         );
         let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-        let sin_bar = ::matdiff::__private::rules::mul::vjp1(&a, &sin, &mul, &add_bar);
+        let sin_bar = ::matdiff::__private::rules::mul::vjp1(&a, &sin, &(), &add_bar);
         let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1(
             &a,
             &sin,
-            &mul,
+            &(),
             &add_bar_dot_2,
         );
         let sin_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &a,
             &sin,
-            &mul,
+            &(),
             &add_bar,
             &a_dot,
         );

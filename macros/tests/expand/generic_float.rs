@@ -330,13 +330,13 @@ impl damped {
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &element_dot,
             );
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &c_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
@@ -393,13 +393,13 @@ impl damped {
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &element_dot_1,
             );
             let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &c_dot,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
@@ -434,19 +434,19 @@ impl damped {
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &mul_bar_dot_2,
             );
             let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &mul_bar,
                 &c_dot,
             );
@@ -457,19 +457,19 @@ impl damped {
             let c_bar_2 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let c_bar_2_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &mul_bar_dot_2,
             );
             let c_bar_2_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
                 &c,
-                &mul,
+                &(),
                 &mul_bar,
                 &element_dot_1,
             );

@@ -364,20 +364,20 @@ impl inner_sum {
             let v = x[k];
             let v_dot = x_dot[k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &(), &v_dot);
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &(), &v_dot);
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &mul_dot_2,
             );
             let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &v_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
@@ -414,33 +414,32 @@ impl inner_sum {
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
                 &v,
-                &mul,
+                &(),
                 &v_dot_1,
             );
             let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &v,
                 &v,
-                &mul,
+                &(),
                 &v_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &sum_1_bar,
             );
             let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &sum_1_bar_dot,
             );
             let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &sum_1_bar,
                 &v_dot_1,
             );
@@ -448,51 +447,51 @@ impl inner_sum {
             let v_bar = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &sum_1_bar,
             );
             let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &sum_1_bar_dot,
             );
             let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &mul,
                 &v,
-                &mul_1,
+                &(),
                 &sum_1_bar,
                 &mul_dot_5,
             );
             let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
-            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &mul, &mul_bar);
+            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &(), &mul_bar);
             let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
                 &v,
                 &v,
-                &mul,
+                &(),
                 &mul_bar_dot_2,
             );
             let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &v,
                 &v,
-                &mul,
+                &(),
                 &mul_bar,
                 &v_dot_1,
             );
             let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
             let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
             let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot_2, &v_bar_1_dot_2);
-            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &mul, &mul_bar);
+            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &(), &mul_bar);
             let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
                 &v,
                 &v,
-                &mul,
+                &(),
                 &mul_bar_dot_2,
             );
             let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &v,
                 &v,
-                &mul,
+                &(),
                 &mul_bar,
                 &v_dot_1,
             );

@@ -17,18 +17,11 @@ fn quadratic(x: &DVector<f64>, a: &DMatrix<f64>) -> f64 {
 fn quadratic_grad(x: &DVector<f64>, a: &DMatrix<f64>) -> DVector<f64> {
     let _ = quadratic;
     let mul = ::matdiff::__private::rules::mul::value(a, x);
-    let dot = x.dot(&mul);
     let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(x, &mul, &dot, &dot_bar);
-    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
-        x,
-        &mul,
-        &dot,
-        &dot_bar,
-    );
-    let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
-    ::core::mem::drop(mul);
-    let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
+    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0_owned(mul, &dot_bar);
+    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(x, &(), &(), &dot_bar);
+    let x_bar_2 = ::matdiff::__private::rules::mul::vjp1_add(a, x, &(), &mul_bar, x_bar);
+    ::core::mem::drop(mul_bar);
     x_bar_2
 }
 /// The value of [`quadratic`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -71,27 +64,31 @@ fn quadratic_hessian(
     let x_dot = <::matdiff::__private::Bundle<
         f64,
     >>::seed(x.len(), 0usize, __matdiff_total);
-    let mul = ::matdiff::__private::rules::mul::value(a, x);
-    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
-    let dot = x.dot(&mul);
+    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
     let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let x_bar_dot = ::matdiff::__private::rules::bundle::dot::vjp0_jvp1(
-        x,
-        &mul,
-        &dot,
+        &(),
+        &(),
+        &(),
         &dot_bar,
         &mul_dot,
     );
+    ::core::mem::drop(mul_dot);
     let mul_bar_dot = ::matdiff::__private::rules::bundle::dot::vjp1_jvp0(
-        x,
-        &mul,
-        &dot,
+        &(),
+        &(),
+        &(),
         &dot_bar,
         &x_dot,
     );
-    let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar_dot);
-    ::core::mem::drop(mul);
-    let x_bar_2_dot = ::matdiff::__private::add_pair(x_bar_dot, x_bar_1_dot);
+    let x_bar_2_dot = ::matdiff::__private::rules::mul::vjp1_add(
+        a,
+        x,
+        &(),
+        &mul_bar_dot,
+        x_bar_dot,
+    );
+    ::core::mem::drop(mul_bar_dot);
     ::matdiff::__private::into_hessian(x_bar_2_dot, __matdiff_total)
 }
 /// The Hessian of [`quadratic`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
@@ -110,25 +107,23 @@ fn quadratic_hessian(
 fn quadratic_hvp(x: &DVector<f64>, a: &DMatrix<f64>, v: &DVector<f64>) -> DVector<f64> {
     let _ = quadratic;
     let x_dot = ::core::clone::Clone::clone(v);
-    let mul = ::matdiff::__private::rules::mul::value(a, x);
-    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
-    let dot = x.dot(&mul);
+    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
     let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let x_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp0_jvp1(
-        x,
-        &mul,
-        &dot,
+        &(),
+        &(),
+        &(),
         &dot_bar,
         &mul_dot,
     );
     let mul_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp1_jvp0(
-        x,
-        &mul,
-        &dot,
+        &(),
+        &(),
+        &(),
         &dot_bar,
         &x_dot,
     );
-    let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar_dot);
+    let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(a, x, &(), &mul_bar_dot);
     let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
     x_bar_2_dot
 }
@@ -158,20 +153,26 @@ impl quadratic {
         let dot = x.dot(&mul);
         let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
-            x,
+            &(),
             &mul,
-            &dot,
+            &(),
             &dot_bar,
         );
+        ::core::mem::drop(mul);
         let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
             x,
-            &mul,
-            &dot,
+            &(),
+            &(),
             &dot_bar,
         );
-        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
-        ::core::mem::drop(mul);
-        let x_bar_2 = ::matdiff::__private::add_pair(x_bar, x_bar_1);
+        let x_bar_2 = ::matdiff::__private::rules::mul::vjp1_add(
+            a,
+            x,
+            &(),
+            &mul_bar,
+            x_bar,
+        );
+        ::core::mem::drop(mul_bar);
         let __matdiff_value = if __MATDIFF_VALUE {
             dot
         } else {
@@ -230,18 +231,18 @@ impl quadratic {
         type __MatdiffD = f64;
         let x_dot = ::matdiff::__private::tangent_or_zero_matrix(tangents.0, x);
         let mul = ::matdiff::__private::rules::mul::value(a, x);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
         let dot = x.dot(&mul);
         let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp0(
-            x,
+            &(),
             &mul,
-            &dot,
+            &(),
             &x_dot,
         );
         let dot_dot_1 = ::matdiff::__private::rules::matrix::dot::jvp1(
             x,
-            &mul,
-            &dot,
+            &(),
+            &(),
             &mul_dot,
         );
         let dot_dot_2 = ::matdiff::__private::add(&dot_dot, &dot_dot_1);
@@ -480,53 +481,53 @@ impl quadratic {
     ) {
         type __MatdiffD = f64;
         let mul = ::matdiff::__private::rules::mul::value(a, x);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &mul, &x_dot);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
         let dot = x.dot(&mul);
         let dot_dot = ::matdiff::__private::rules::matrix::dot::jvp0(
-            x,
+            &(),
             &mul,
-            &dot,
+            &(),
             &x_dot,
         );
         let dot_dot_1 = ::matdiff::__private::rules::matrix::dot::jvp1(
             x,
-            &mul,
-            &dot,
+            &(),
+            &(),
             &mul_dot,
         );
         let dot_dot_2 = ::matdiff::__private::add(&dot_dot, &dot_dot_1);
         let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(
-            x,
+            &(),
             &mul,
-            &dot,
+            &(),
             &dot_bar,
         );
         let x_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp0_jvp1(
-            x,
-            &mul,
-            &dot,
+            &(),
+            &(),
+            &(),
             &dot_bar,
             &mul_dot,
         );
         let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(
             x,
-            &mul,
-            &dot,
+            &(),
+            &(),
             &dot_bar,
         );
         let mul_bar_dot = ::matdiff::__private::rules::matrix::dot::vjp1_jvp0(
-            x,
-            &mul,
-            &dot,
+            &(),
+            &(),
+            &(),
             &dot_bar,
             &x_dot,
         );
-        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &mul, &mul_bar);
+        let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(a, x, &(), &mul_bar);
         let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
             a,
             x,
-            &mul,
+            &(),
             &mul_bar_dot,
         );
         let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);

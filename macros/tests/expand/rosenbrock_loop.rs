@@ -378,13 +378,13 @@ impl rosenbrock {
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &element_1_dot,
             );
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &element_1_dot,
             );
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
@@ -403,7 +403,7 @@ impl rosenbrock {
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_2,
                 &powi,
-                &mul_1,
+                &(),
                 &powi_dot,
             );
             let c_4: f64 = 1.0;
@@ -458,13 +458,13 @@ impl rosenbrock {
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &element_1_dot_1,
             );
             let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &element_1_dot_1,
             );
             let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
@@ -473,7 +473,6 @@ impl rosenbrock {
             let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
             let c_4: f64 = 1.0;
             let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
             let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
@@ -509,13 +508,13 @@ impl rosenbrock {
             let powi_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
-                &mul_1,
+                &(),
                 &s_1_bar,
             );
             let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c_2,
                 &powi,
-                &mul_1,
+                &(),
                 &s_1_bar_dot,
             );
             let sub_bar = ::matdiff::__private::rules::powi::vjp0(
@@ -543,19 +542,19 @@ impl rosenbrock {
             let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar_dot,
             );
             let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar,
                 &element_1_dot_1,
             );
@@ -574,19 +573,19 @@ impl rosenbrock {
             let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar_dot,
             );
             let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element_1,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar,
                 &element_1_dot_1,
             );

@@ -310,7 +310,7 @@ impl calls_with_slices {
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
                 &element,
-                &mul,
+                &(),
                 &element_dot,
             );
             doubled[i_1] = mul;
@@ -334,13 +334,13 @@ impl calls_with_slices {
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &inner_sum,
             &sin,
-            &mul_1,
+            &(),
             &inner_sum_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &inner_sum,
             &sin,
-            &mul_1,
+            &(),
             &sin_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
@@ -366,26 +366,26 @@ impl calls_with_slices {
         let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
             &inner_sum,
             &sin,
-            &mul_1,
+            &(),
             &mul_1_bar,
         );
         let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &inner_sum,
             &sin,
-            &mul_1,
+            &(),
             &mul_1_bar,
             &sin_dot,
         );
         let sin_bar = ::matdiff::__private::rules::mul::vjp1(
             &inner_sum,
             &sin,
-            &mul_1,
+            &(),
             &mul_1_bar,
         );
         let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &inner_sum,
             &sin,
-            &mul_1,
+            &(),
             &mul_1_bar,
             &inner_sum_dot,
         );
@@ -439,19 +439,18 @@ impl calls_with_slices {
             let i_1 = i;
             let c_1: f64 = 2.0;
             let element = x[i_1];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c_1,
                 &element,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c_1,
                 &element,
-                &mul,
+                &(),
                 &mul_bar_dot,
             );
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(

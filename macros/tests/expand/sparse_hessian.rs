@@ -342,8 +342,8 @@ impl chain {
         (__MatdiffD, __MatdiffD, __MatdiffD, __MatdiffD),
     ) {
         let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &mul, &a_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &mul, &a_dot);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &(), &a_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &(), &a_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
         let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
@@ -357,8 +357,8 @@ impl chain {
             &sub_dot_2,
         );
         let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &mul_1, &b_dot);
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &mul_1, &b_dot);
+        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &(), &b_dot);
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &(), &b_dot);
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
         let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
         let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
@@ -374,8 +374,8 @@ impl chain {
         let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
         let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
         let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-        let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &mul_2, &c_dot);
-        let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &mul_2, &c_dot);
+        let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &(), &c_dot);
+        let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &(), &c_dot);
         let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
         let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
         let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
@@ -426,32 +426,32 @@ impl chain {
         let d_bar_dot = sub_2_bar_dot;
         let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
         let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
-        let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &mul_2, &mul_2_bar);
+        let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &(), &mul_2_bar);
         let c_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &c,
             &c,
-            &mul_2,
+            &(),
             &mul_2_bar_dot,
         );
         let c_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &c,
             &c,
-            &mul_2,
+            &(),
             &mul_2_bar,
             &c_dot,
         );
         let c_bar_dot_2 = ::matdiff::__private::add(&c_bar_dot, &c_bar_dot_1);
-        let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &mul_2, &mul_2_bar);
+        let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &(), &mul_2_bar);
         let c_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
             &c,
             &c,
-            &mul_2,
+            &(),
             &mul_2_bar_dot,
         );
         let c_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &c,
             &c,
-            &mul_2,
+            &(),
             &mul_2_bar,
             &c_dot,
         );
@@ -475,32 +475,32 @@ impl chain {
         let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &sub_1_bar_dot);
         let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
         let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-        let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &mul_1, &mul_1_bar);
+        let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &(), &mul_1_bar);
         let b_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &b,
             &b,
-            &mul_1,
+            &(),
             &mul_1_bar_dot,
         );
         let b_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &b,
             &b,
-            &mul_1,
+            &(),
             &mul_1_bar,
             &b_dot,
         );
         let b_bar_dot_2 = ::matdiff::__private::add(&b_bar_dot, &b_bar_dot_1);
-        let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &mul_1, &mul_1_bar);
+        let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &(), &mul_1_bar);
         let b_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
             &b,
             &b,
-            &mul_1,
+            &(),
             &mul_1_bar_dot,
         );
         let b_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &b,
             &b,
-            &mul_1,
+            &(),
             &mul_1_bar,
             &b_dot,
         );
@@ -524,32 +524,32 @@ impl chain {
         let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &sub_bar_dot);
         let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &mul, &mul_bar);
+        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &(), &mul_bar);
         let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(
             &a,
             &a,
-            &mul,
+            &(),
             &mul_bar_dot,
         );
         let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &a,
             &a,
-            &mul,
+            &(),
             &mul_bar,
             &a_dot,
         );
         let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-        let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &mul, &mul_bar);
+        let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &(), &mul_bar);
         let a_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
             &a,
             &a,
-            &mul,
+            &(),
             &mul_bar_dot,
         );
         let a_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &a,
             &a,
-            &mul,
+            &(),
             &mul_bar,
             &a_dot,
         );

@@ -379,7 +379,7 @@ impl stencil {
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c,
                 &element_1,
-                &mul,
+                &(),
                 &element_1_dot,
             );
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
@@ -394,13 +394,13 @@ impl stencil {
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &d,
                 &d,
-                &mul_1,
+                &(),
                 &d_dot_2,
             );
             let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &d,
                 &d,
-                &mul_1,
+                &(),
                 &d_dot_2,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
@@ -455,7 +455,7 @@ impl stencil {
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &c,
                 &element_1,
-                &mul,
+                &(),
                 &element_1_dot_1,
             );
             let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
@@ -466,7 +466,6 @@ impl stencil {
             let element_2_dot_1 = x_dot[i_3];
             let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
             let d_dot_5 = ::matdiff::__private::add(&sub_dot_5, &element_2_dot_1);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
             let c_1 = 4;
             let powi = element_1.powi(c_1);
             let element_1_bar = ::matdiff::__private::rules::powi::vjp0(
@@ -492,37 +491,32 @@ impl stencil {
                 &element_1_bar_dot,
                 &element_1_bar_dot_1,
             );
-            let d_bar = ::matdiff::__private::rules::mul::vjp0(&d, &d, &mul_1, &s_1_bar);
+            let d_bar = ::matdiff::__private::rules::mul::vjp0(&d, &d, &(), &s_1_bar);
             let d_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &d,
                 &d,
-                &mul_1,
+                &(),
                 &s_1_bar_dot,
             );
             let d_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &d,
                 &d,
-                &mul_1,
+                &(),
                 &s_1_bar,
                 &d_dot_5,
             );
             let d_bar_dot_2 = ::matdiff::__private::add(&d_bar_dot, &d_bar_dot_1);
-            let d_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                &d,
-                &d,
-                &mul_1,
-                &s_1_bar,
-            );
+            let d_bar_1 = ::matdiff::__private::rules::mul::vjp1(&d, &d, &(), &s_1_bar);
             let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &d,
                 &d,
-                &mul_1,
+                &(),
                 &s_1_bar_dot,
             );
             let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &d,
                 &d,
-                &mul_1,
+                &(),
                 &s_1_bar,
                 &d_dot_5,
             );
@@ -542,13 +536,13 @@ impl stencil {
             let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &element_1,
-                &mul,
+                &(),
                 &mul_bar_dot,
             );
             let element_1_bar_2 = ::matdiff::__private::add(

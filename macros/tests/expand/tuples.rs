@@ -252,18 +252,18 @@ impl polar {
         let cond = r > 0.0;
         let (a_1, b, tape, a_1_dot, b_dot) = if cond {
             let a = ::matdiff::__private::rules::mul::value(&r, &s);
-            let a_dot = ::matdiff::__private::rules::mul::jvp0(&r, &s, &a, &r_dot);
-            let a_dot_1 = ::matdiff::__private::rules::mul::jvp1(&r, &s, &a, &s_dot);
+            let a_dot = ::matdiff::__private::rules::mul::jvp0(&r, &s, &(), &r_dot);
+            let a_dot_1 = ::matdiff::__private::rules::mul::jvp1(&r, &s, &(), &s_dot);
             let a_dot_2 = ::matdiff::__private::add(&a_dot, &a_dot_1);
-            let tape_1 = ::matdiff::__private::Branch::Then((a, a_dot_2));
+            let tape_1 = ::matdiff::__private::Branch::Then(());
             (a, c, tape_1, a_dot_2, c_dot)
         } else {
             let tape_2 = ::matdiff::__private::Branch::Else(());
             (c, r, tape_2, c_dot, r_dot)
         };
         let mul = ::matdiff::__private::rules::mul::value(&a_1, &b);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a_1, &b, &mul, &a_1_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a_1, &b, &mul, &b_dot);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a_1, &b, &(), &a_1_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a_1, &b, &(), &b_dot);
         let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
         let _: () = if !__MATDIFF_REVERSE {
             return (
@@ -280,35 +280,40 @@ impl polar {
             );
         };
         let mul_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let a_2_bar = ::matdiff::__private::rules::mul::vjp0(&a_1, &b, &mul, &mul_bar);
+        let a_2_bar = ::matdiff::__private::rules::mul::vjp0(&a_1, &b, &(), &mul_bar);
         let a_2_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &a_1,
             &b,
-            &mul,
+            &(),
             &mul_bar,
             &b_dot,
         );
-        let b_1_bar = ::matdiff::__private::rules::mul::vjp1(&a_1, &b, &mul, &mul_bar);
+        let b_1_bar = ::matdiff::__private::rules::mul::vjp1(&a_1, &b, &(), &mul_bar);
         let b_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &a_1,
             &b,
-            &mul,
+            &(),
             &mul_bar,
             &a_1_dot,
         );
         let (r_bar_1, s_1_bar_2, c_1_bar, r_bar_1_dot, s_1_bar_2_dot, c_1_bar_dot) = match tape {
-            ::matdiff::__private::Branch::Then((a, a_dot_2)) => {
-                let r_bar = ::matdiff::__private::rules::mul::vjp0(&r, &s, &a, &a_2_bar);
+            ::matdiff::__private::Branch::Then(()) => {
+                let r_bar = ::matdiff::__private::rules::mul::vjp0(
+                    &r,
+                    &s,
+                    &(),
+                    &a_2_bar,
+                );
                 let r_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                     &r,
                     &s,
-                    &a,
+                    &(),
                     &a_2_bar_dot,
                 );
                 let r_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                     &r,
                     &s,
-                    &a,
+                    &(),
                     &a_2_bar,
                     &s_dot,
                 );
@@ -316,19 +321,19 @@ impl polar {
                 let s_1_bar = ::matdiff::__private::rules::mul::vjp1(
                     &r,
                     &s,
-                    &a,
+                    &(),
                     &a_2_bar,
                 );
                 let s_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                     &r,
                     &s,
-                    &a,
+                    &(),
                     &a_2_bar_dot,
                 );
                 let s_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                     &r,
                     &s,
-                    &a,
+                    &(),
                     &a_2_bar,
                     &r_dot,
                 );

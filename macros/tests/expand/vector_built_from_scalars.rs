@@ -56,17 +56,17 @@ fn residual_jacobian(
             let mul_bar = ::matdiff::__private::rules::mul::vjp0(
                 &mul,
                 &z,
-                &mul_1,
+                &(),
                 &mul_1_bar,
             );
             let z_bar = ::matdiff::__private::rules::mul::vjp1(
                 &mul,
                 &z,
-                &mul_1,
+                &(),
                 &mul_1_bar,
             );
-            let x_bar = ::matdiff::__private::rules::mul::vjp0(&x, &y, &mul, &mul_bar);
-            let y_bar = ::matdiff::__private::rules::mul::vjp1(&x, &y, &mul, &mul_bar);
+            let x_bar = ::matdiff::__private::rules::mul::vjp0(&x, &y, &(), &mul_bar);
+            let y_bar = ::matdiff::__private::rules::mul::vjp1(&x, &y, &(), &mul_bar);
             let add_bar = ::matdiff::__private::rules::add::vjp0(&add_1_bar);
             let z_bar_1 = ::matdiff::__private::rules::add::vjp1(&add_1_bar);
             let z_bar_2 = ::matdiff::__private::add(&z_bar, &z_bar_1);
@@ -113,20 +113,20 @@ fn residual_jacobian(
             let add_1_dot_1 = ::matdiff::__private::rules::add::jvp1(&z_dot);
             let add_1_dot_2 = ::matdiff::__private::add(&add_1_dot, &add_1_dot_1);
             let mul = ::matdiff::__private::rules::mul::value(&x, &y);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&x, &y, &mul, &x_dot);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&x, &y, &mul, &y_dot);
+            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&x, &y, &(), &x_dot);
+            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&x, &y, &(), &y_dot);
             let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
             let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &z);
             let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
                 &mul,
                 &z,
-                &mul_1,
+                &(),
                 &mul_dot_2,
             );
             let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &mul,
                 &z,
-                &mul_1,
+                &(),
                 &z_dot,
             );
             let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);

@@ -50,15 +50,14 @@ fn views_grad(
         };
         let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
         let sum = rows.sum();
-        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
         let norm_squared_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
         let mul_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
-        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &mul, &mul_bar);
+        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
         let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar,
         );
         let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -173,7 +172,6 @@ fn views_hessian(
         };
         let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
         let sum = rows.sum();
-        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
         let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
@@ -182,21 +180,21 @@ fn views_hessian(
         let norm_squared_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
         let mul_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let mul_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &mul, &mul_bar);
+        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
         let sum_bar_dot = ::matdiff::__private::rules::mul::vjp1(
             &c,
             &sum,
-            &mul,
+            &(),
             &mul_bar_dot,
         );
         let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar,
         );
         let rows_bar_dot = ::matdiff::__private::rules::bundle::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar_dot,
         );
         let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -312,7 +310,6 @@ fn views_hvp(
         };
         let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
         let sum = rows.sum();
-        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
         let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
         let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
         let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
@@ -321,21 +318,21 @@ fn views_hvp(
         let norm_squared_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
         let mul_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
         let mul_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
-        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &mul, &mul_bar);
+        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
         let sum_bar_dot = ::matdiff::__private::rules::mul::vjp1(
             &c,
             &sum,
-            &mul,
+            &(),
             &mul_bar_dot,
         );
         let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar,
         );
         let rows_bar_dot = ::matdiff::__private::rules::matrix::sum::vjp0(
             &rows,
-            &sum,
+            &(),
             &sum_bar_dot,
         );
         let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -461,7 +458,6 @@ impl views {
             };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let sum = rows.sum();
-            let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
             let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
             let norm_squared_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
@@ -469,12 +465,12 @@ impl views {
             let sum_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &sum,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
                 &rows,
-                &sum,
+                &(),
                 &sum_bar,
             );
             let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
@@ -597,14 +593,14 @@ impl views {
             let sum = rows.sum();
             let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
                 &rows,
-                &sum,
+                &(),
                 &rows_dot,
             );
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c,
                 &sum,
-                &mul,
+                &(),
                 &sum_dot,
             );
             let add = ::matdiff::__private::rules::add::value(&norm_squared, &mul);
@@ -937,14 +933,14 @@ impl views {
             let sum = rows.sum();
             let sum_dot = ::matdiff::__private::rules::matrix::sum::jvp0(
                 &rows,
-                &sum,
+                &(),
                 &rows_dot,
             );
             let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c,
                 &sum,
-                &mul,
+                &(),
                 &sum_dot,
             );
             let add = ::matdiff::__private::rules::add::value(&norm_squared, &mul);
@@ -990,7 +986,6 @@ impl views {
             };
             let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
             let sum = rows.sum();
-            let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
             let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
             let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
             let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
@@ -1004,23 +999,23 @@ impl views {
             let sum_bar = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &sum,
-                &mul,
+                &(),
                 &mul_bar,
             );
             let sum_bar_dot = ::matdiff::__private::rules::mul::vjp1(
                 &c,
                 &sum,
-                &mul,
+                &(),
                 &mul_bar_dot,
             );
             let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
                 &rows,
-                &sum,
+                &(),
                 &sum_bar,
             );
             let rows_bar_dot = ::matdiff::__private::rules::matrix::sum::vjp0(
                 &rows,
-                &sum,
+                &(),
                 &sum_bar_dot,
             );
             let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(

@@ -314,13 +314,13 @@ impl value_dependent_while {
                 let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                     &element,
                     &element,
-                    &mul,
+                    &(),
                     &element_dot,
                 );
                 let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                     &element,
                     &element,
-                    &mul,
+                    &(),
                     &element_dot,
                 );
                 let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
@@ -347,13 +347,13 @@ impl value_dependent_while {
         let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
             &t_1,
             &element_1,
-            &mul_1,
+            &(),
             &t_1_dot,
         );
         let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
             &t_1,
             &element_1,
-            &mul_1,
+            &(),
             &element_1_dot,
         );
         let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
@@ -372,26 +372,26 @@ impl value_dependent_while {
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
             &t_1,
             &element_1,
-            &mul_1,
+            &(),
             &add_1_bar,
         );
         let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
             &t_1,
             &element_1,
-            &mul_1,
+            &(),
             &add_1_bar,
             &element_1_dot,
         );
         let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
             &t_1,
             &element_1,
-            &mul_1,
+            &(),
             &add_1_bar,
         );
         let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
             &t_1,
             &element_1,
-            &mul_1,
+            &(),
             &add_1_bar,
             &t_1_dot,
         );
@@ -403,23 +403,22 @@ impl value_dependent_while {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &element);
             let element_bar = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
-                &mul,
+                &(),
                 &t_1_bar,
             );
             let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
                 &element,
                 &element,
-                &mul,
+                &(),
                 &t_1_bar_dot,
             );
             let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
                 &element,
                 &element,
-                &mul,
+                &(),
                 &t_1_bar,
                 &element_dot_1,
             );
@@ -430,19 +429,19 @@ impl value_dependent_while {
             let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
-                &mul,
+                &(),
                 &t_1_bar,
             );
             let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
                 &element,
                 &element,
-                &mul,
+                &(),
                 &t_1_bar_dot,
             );
             let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
                 &element,
                 &element,
-                &mul,
+                &(),
                 &t_1_bar,
                 &element_dot_1,
             );
