@@ -22,7 +22,7 @@ fn logistic_grad(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> DVecto
     let df = |v: f64, __matdiff_y: f64| -> f64 {
         let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
-        let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
         v_bar_1
     };
     let ddf = |v: f64, __matdiff_y: f64| -> f64 {
@@ -38,8 +38,8 @@ fn logistic_grad(w: &DVector<f64>, x: &DMatrix<f64>, y: &DVector<f64>) -> DVecto
             softplus_bar,
             ::core::option::Option::None,
         );
-        let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
-        let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
         v_bar_1_dot
     };
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -113,7 +113,7 @@ fn logistic_hessian(
     let df = |v: f64, __matdiff_y: f64| -> f64 {
         let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
-        let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
         v_bar_1
     };
     let ddf = |v: f64, __matdiff_y: f64| -> f64 {
@@ -129,8 +129,8 @@ fn logistic_hessian(
             softplus_bar,
             ::core::option::Option::None,
         );
-        let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
-        let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
         v_bar_1_dot
     };
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -179,7 +179,7 @@ fn logistic_hvp(
     let df = |v: f64, __matdiff_y: f64| -> f64 {
         let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
-        let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
         v_bar_1
     };
     let ddf = |v: f64, __matdiff_y: f64| -> f64 {
@@ -195,8 +195,8 @@ fn logistic_hvp(
             softplus_bar,
             ::core::option::Option::None,
         );
-        let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
-        let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
         v_bar_1_dot
     };
     let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -249,7 +249,7 @@ impl logistic {
         let df = |v: f64, __matdiff_y: f64| -> f64 {
             let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
             let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
-            let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
+            let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
             v_bar_1
         };
         let ddf = |v: f64, __matdiff_y: f64| -> f64 {
@@ -265,8 +265,8 @@ impl logistic {
                 softplus_bar,
                 ::core::option::Option::None,
             );
-            let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
-            let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
+            let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+            let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
             v_bar_1_dot
         };
         let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
@@ -380,7 +380,7 @@ impl logistic {
         let df = |v: f64, __matdiff_y: f64| -> f64 {
             let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
             let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
-            let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
+            let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
             v_bar_1
         };
         let ddf = |v: f64, __matdiff_y: f64| -> f64 {
@@ -396,8 +396,8 @@ impl logistic {
                 softplus_bar,
                 ::core::option::Option::None,
             );
-            let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
-            let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
+            let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+            let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
             v_bar_1_dot
         };
         let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
@@ -714,7 +714,7 @@ impl logistic {
         let df = |v: f64, __matdiff_y: f64| -> f64 {
             let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
             let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
-            let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
+            let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
             v_bar_1
         };
         let ddf = |v: f64, __matdiff_y: f64| -> f64 {
@@ -730,8 +730,8 @@ impl logistic {
                 softplus_bar,
                 ::core::option::Option::None,
             );
-            let v_bar_1 = ::matdiff::__private::cotangent(v_bar);
-            let v_bar_1_dot = ::matdiff::__private::cotangent(v_bar_dot);
+            let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+            let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
             v_bar_1_dot
         };
         let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
