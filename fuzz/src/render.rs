@@ -238,6 +238,8 @@ impl R {
                     format!("{{ let n_ = {}; let s_ = n_.dot(n_).sqrt(); n_.map(|e_| e_ / s_) }}", self.nref(a))
                 }
                 (false, "abs") => format!("({}).map(|e_| e_.abs())", self.e(a)),
+                // The oracle's views are owned already: a copy, not a move.
+                (false, "into_owned") => format!("{}.clone()", self.e(a)),
                 _ => format!("{}.{m}()", self.e(a)),
             },
             Expr::NM1(m, a, b) => format!("{}.{m}({})", self.e(a), self.nref(b)),
