@@ -175,3 +175,25 @@ fn closure_in_a_condition_matches_closed_form() {
     assert_eq!(closure_in_a_condition_grad(0.2, 3)[0], -1.0);
     assert_eq!(closure_in_a_condition(0.7, 3), 0.7 * 3.0 + 1.0);
 }
+
+/// Closures bound by `let` inside the closure of a nalgebra `map`, and a
+/// closure given to `map` by name: Σ 3v² + 6v³.
+#[differentiate]
+fn closures_in_a_matrix_map(x: &DVector<f64>) -> f64 {
+    let k = 3.0;
+    let sq = |v: f64| k * v * v;
+    let cube = |v: f64| v * sq(v);
+    x.map(|v| sq(v) + cube(v)).sum() + x.map(cube).sum()
+}
+
+#[test]
+fn closures_in_a_matrix_map_match_closed_form() {
+    let x = DVector::from_vec(vec![1.0, 2.0, -0.5]);
+    let g = closures_in_a_matrix_map_grad(&x);
+    let want: Vec<f64> = x.iter().map(|v| 6.0 * v + 18.0 * v * v).collect();
+    check::assert_all_close(g.as_slice(), &want, 1e-13, "gradient");
+    let h = closures_in_a_matrix_map_hessian(&x);
+    for i in 0..3 {
+        assert!((h[(i, i)] - (6.0 + 36.0 * x[i])).abs() < 1e-12, "{h}");
+    }
+}

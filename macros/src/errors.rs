@@ -242,3 +242,7 @@ pub fn struct_constant_assigned() -> String {
 pub fn struct_leaf_assigned() -> String {
     "a `Vec`, `DVector` or `DMatrix` field of a differentiated struct cannot be assigned in the function: compute the new value into a local variable (`let w = ..;`) and use that".to_string()
 }
+
+/// A `let`-bound closure called in a nalgebra `map` that cannot be inlined
+/// there.
+pub const CLOSURE_IN_MAP: &str = "this closure cannot be called inside the closure of a nalgebra `map` here (a variable it reads was bound again since it was written): write its body in the `map` closure";

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use quote::ToTokens;
 use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
 
 use super::Lowerer;
 use super::syntax::ControlFinder;
@@ -159,5 +160,86 @@ impl Lowerer {
         let value = bound.and_then(|()| self.expr(&closure.body, hint));
         self.scopes.truncate(depth);
         value
+    }
+}
+
+/// Replaces the calls of `let`-bound closures in a `map` closure's body by
+/// their bodies (see [`Lowerer::inline_into_map`]).
+struct MapInliner<'a> {
+    lowerer: &'a Lowerer,
+    error: Option<syn::Error>,
+    /// How many replacements so far: a closure calling closures is
+    /// replaced level by level, and a bound stops a cycle.
+    count: usize,
+}
+
+impl VisitMut for MapInliner<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        if self.error.is_some() {
+            return;
+        }
+        if let syn::Expr::Call(call) = expr {
+            let closure = match &*call.func {
+                syn::Expr::Path(p) => self.lowerer.called_closure(&p.path),
+                _ => None,
+            };
+            if let Some(var) = closure {
+                match self.lowerer.closure_body_at_call(call, var) {
+                    Ok(body) if self.count < 64 => {
+                        self.count += 1;
+                        *expr = body;
+                        self.visit_expr_mut(expr);
+                    }
+                    Ok(_) => self.error = Some(syn::Error::new(call.span(), errors::CLOSURE_IN_MAP)),
+                    Err(e) => self.error = Some(e),
+                }
+                return;
+            }
+        }
+        syn::visit_mut::visit_expr_mut(self, expr);
+    }
+}
+
+impl Lowerer {
+    /// The closure of a nalgebra `map` (`x.map(|v| sq(v))`), whose body is
+    /// differentiated on its own, apart from this function: the calls of
+    /// closures bound by `let` in it are replaced by the closures' bodies.
+    pub(super) fn inline_into_map(&self, closure: &syn::ExprClosure) -> syn::Result<syn::ExprClosure> {
+        let mut inliner = MapInliner { lowerer: self, error: None, count: 0 };
+        let mut closure = closure.clone();
+        inliner.visit_expr_mut(&mut closure.body);
+        match inliner.error {
+            Some(e) => Err(e),
+            None => Ok(closure),
+        }
+    }
+
+    /// `{ let v: f64 = arg; body }` for a call of the closure bound to
+    /// `var`, if every variable the body reads is the one it captured.
+    fn closure_body_at_call(&self, call: &syn::ExprCall, var: Var) -> syn::Result<syn::Expr> {
+        let Some(LocalClosure { closure, captured }) = self.closures.get(&var) else {
+            return Err(syn::Error::new(call.span(), errors::CLOSURE_IN_MAP));
+        };
+        if closure.inputs.len() != call.args.len() {
+            return Err(syn::Error::new(
+                call.span(),
+                format!("this closure takes {} argument(s), not {}", closure.inputs.len(), call.args.len()),
+            ));
+        }
+        let params: Vec<String> =
+            closure.inputs.iter().filter_map(|p| parameter(p).ok().flatten()).map(|p| p.ident.to_string()).collect();
+        // A name bound again since the closure was written would read the
+        // new value here.
+        let rebound = rename::mentions(closure.body.to_token_stream(), &|name| {
+            !params.iter().any(|p| p == name) && captured.get(name).is_some_and(|old| self.lookup(name) != Some(*old))
+        });
+        if rebound {
+            return Err(syn::Error::new(call.span(), errors::CLOSURE_IN_MAP));
+        }
+        let lets = closure.inputs.iter().zip(&call.args).map(|(input, arg)| quote::quote!(let #input = #arg;));
+        let body = &closure.body;
+        // In parentheses: a block at the start of a statement would end it
+        // (`{ .. } + w` is a block, then `+ w`).
+        syn::parse2(quote::quote_spanned!(call.span()=> ({ #(#lets)* #body })))
     }
 }

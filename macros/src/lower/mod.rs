@@ -1572,7 +1572,10 @@ impl Lowerer {
                 syn::Expr::Closure(closure) => return self.elementwise_map(m, closure, hint),
                 // `x.map(f64::tanh)`, `x.map(matdiff::softplus)`: the closure
                 // that calls it.
-                syn::Expr::Path(function) if self.lookup(&function.to_token_stream().to_string()).is_none() => {
+                syn::Expr::Path(function)
+                    if self.lookup(&function.to_token_stream().to_string()).is_none()
+                        || self.called_closure(&function.path).is_some() =>
+                {
                     let closure: syn::ExprClosure = syn::parse_quote_spanned!(function.span()=> |v| #function(v));
                     return self.elementwise_map(m, &closure, hint);
                 }
@@ -1664,6 +1667,7 @@ impl Lowerer {
         hint: Option<&str>,
     ) -> syn::Result<Var> {
         let receiver = self.expr(&m.receiver, None)?;
+        let closure = &self.inline_into_map(closure)?;
         let mut renamed = syn::Expr::Closure(closure.clone());
         let uses = self.rename(&mut renamed);
         if uses.iter().any(|v| self.vars.varied(*v)) {
