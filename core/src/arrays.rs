@@ -197,6 +197,28 @@ pub fn zero_element<F, T: Directions<F>>(buffer: &[T]) -> T {
     T::zero()
 }
 
+/// The `len` elements of `buffer` from `start + offset` on: what a loop
+/// over `start..start + len` reads as `buffer[i + offset]`. Its length is
+/// exactly `len`, so that an index below `len` needs no bounds check in
+/// the loop (the optimiser can then vectorise it).
+///
+/// # Panics
+///
+/// If `len > 0` and those elements are not all in `buffer` (the loop would
+/// have read out of bounds); with `len == 0` never, whatever the start.
+#[inline(always)]
+pub fn loop_view<T>(buffer: &[T], start: usize, offset: isize, len: usize) -> &[T] {
+    let first = start.wrapping_add_signed(offset).min(buffer.len());
+    &buffer[first..][..len]
+}
+
+/// [`loop_view`] of a buffer the loop writes.
+#[inline(always)]
+pub fn loop_view_mut<T>(buffer: &mut [T], start: usize, offset: isize, len: usize) -> &mut [T] {
+    let first = start.wrapping_add_signed(offset).min(buffer.len());
+    &mut buffer[first..][..len]
+}
+
 /// `buffer[index] += value`, for an entry that a loop writes once (see
 /// [`zero_element`]); `add_at` is for entries it updates again.
 #[inline(always)]

@@ -358,10 +358,24 @@ impl damped {
         let s_dot = <__MatdiffD as ::matdiff::__private::Directions<_>>::zero();
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        for i in (start..end) {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
-            let element = x[i_1];
-            let element_dot = x_dot[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element, &c);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
@@ -424,10 +438,36 @@ impl damped {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
-            let element = x[i_1];
-            let element_dot_1 = x_dot[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element, &c);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element,
@@ -523,15 +563,21 @@ impl damped {
                 &__matdiff_window_x_bar_dot_0,
                 &element_bar_dot_2,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_1, &__matdiff_window_x_bar_0);
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_1,
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_0,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_0,
             );
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
             c_bar_1 = c_bar_3;
             c_bar_1_dot = c_bar_3_dot;

@@ -385,9 +385,23 @@ impl inner_sum {
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
         let mut sum_1 = sum;
         let mut sum_1_dot = sum_dot;
-        for k in (start..end) {
-            let v = x[k];
-            let v_dot = x_dot[k];
+        let __matdiff_count_k: usize = end.saturating_sub(start);
+        let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        for __matdiff_position_k in (0..__matdiff_count_k) {
+            let k: usize = start + __matdiff_position_k;
+            let v = __matdiff_view_k_p0_x[__matdiff_position_k];
+            let v_dot = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &mul, &v_dot);
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &mul, &v_dot);
@@ -440,9 +454,35 @@ impl inner_sum {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        for k in (start..end).rev() {
-            let v = x[k];
-            let v_dot_1 = x_dot[k];
+        let __matdiff_count_k: usize = end.saturating_sub(start);
+        let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        for __matdiff_position_k in (0..__matdiff_count_k).rev() {
+            let k: usize = start + __matdiff_position_k;
+            let v = __matdiff_view_k_p0_x[__matdiff_position_k];
+            let v_dot_1 = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
@@ -540,15 +580,21 @@ impl inner_sum {
                 &__matdiff_window_x_bar_dot_0,
                 &v_bar_4_dot,
             );
-            ::matdiff::__private::add_once(&mut x_bar, k, &__matdiff_window_x_bar_0);
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                k,
+                __matdiff_view_k_x_bar_mut,
+                __matdiff_position_k,
+                &__matdiff_window_x_bar_0,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_k_x_bar_mut,
+            );
+            ::matdiff::__private::add_once(
+                __matdiff_view_k_x_bar_dot_mut,
+                __matdiff_position_k,
                 &__matdiff_window_x_bar_dot_0,
             );
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_k_x_bar_dot_mut,
             );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {

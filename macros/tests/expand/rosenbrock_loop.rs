@@ -391,14 +391,40 @@ impl rosenbrock {
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        for i in (start..end) {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot = x_dot[i_1];
+            let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
+            let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_1_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
@@ -474,14 +500,52 @@ impl rosenbrock {
         );
         let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot_1 = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot_1 = x_dot[i_1];
+            let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+            let element_dot_1 = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
+            let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_1_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
@@ -646,18 +710,24 @@ impl rosenbrock {
                 &__matdiff_window_x_bar_dot_1,
                 &sub_bar_dot_2,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_2, &__matdiff_window_x_bar_1);
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_1,
+            );
             __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
             __matdiff_window_x_bar_low = ::core::option::Option::Some(i_1);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_2,
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_1,
             );
             __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
             __matdiff_window_x_bar_dot_low = ::core::option::Option::Some(i_1);
         }

@@ -320,11 +320,25 @@ impl calls_with_slices {
         >(&doubled);
         let start = 0;
         let end = x.len();
-        for i in (start..end) {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let element_dot = x_dot[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
@@ -455,10 +469,30 @@ impl calls_with_slices {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_1: f64 = 2.0;
-            let element = x[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
@@ -482,15 +516,21 @@ impl calls_with_slices {
                 &__matdiff_window_x_bar_dot_0,
                 &element_bar_dot,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_1, &__matdiff_window_x_bar_0);
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_1,
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_0,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_0,
             );
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {

@@ -392,14 +392,52 @@ impl stencil {
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        for i in (start..end) {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            -1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_m1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            -1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let i_2 = i_1 - 1;
-            let element = x[i_2];
-            let element_dot = x_dot[i_2];
+            let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_m1_x_dot[__matdiff_position_i];
             let c: f64 = 2.0;
-            let element_1 = x[i_1];
-            let element_1_dot = x_dot[i_1];
+            let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_1_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c,
@@ -411,8 +449,8 @@ impl stencil {
             let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
             let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
             let i_3 = i_1 + 1;
-            let element_2 = x[i_3];
-            let element_2_dot = x_dot[i_3];
+            let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+            let element_2_dot = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
             let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
             let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
             let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
@@ -471,14 +509,64 @@ impl stencil {
         let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_2 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            -1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_m1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            -1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let i_2 = i_1 - 1;
-            let element = x[i_2];
-            let element_dot_1 = x_dot[i_2];
+            let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+            let element_dot_1 = __matdiff_view_i_m1_x_dot[__matdiff_position_i];
             let c: f64 = 2.0;
-            let element_1 = x[i_1];
-            let element_1_dot_1 = x_dot[i_1];
+            let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_1_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
                 &c,
@@ -490,8 +578,8 @@ impl stencil {
             let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_1);
             let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
             let i_3 = i_1 + 1;
-            let element_2 = x[i_3];
-            let element_2_dot_1 = x_dot[i_3];
+            let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+            let element_2_dot_1 = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
             let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
             let d_dot_5 = ::matdiff::__private::add(&sub_dot_5, &element_2_dot_1);
             let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
@@ -603,20 +691,26 @@ impl stencil {
                 &__matdiff_window_x_bar_dot_0,
                 &d_bar_2_dot,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_3, &__matdiff_window_x_bar_2);
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_2,
+            );
             __matdiff_window_x_bar_2 = __matdiff_window_x_bar_1;
             __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
             __matdiff_window_x_bar_low = ::core::option::Option::Some(i_2);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_3,
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_2,
             );
             __matdiff_window_x_bar_dot_2 = __matdiff_window_x_bar_dot_1;
             __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
             __matdiff_window_x_bar_dot_low = ::core::option::Option::Some(i_2);
         }
