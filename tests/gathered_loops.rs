@@ -213,3 +213,27 @@ fn a_read_past_the_end_panics_in_the_hessian_too() {
     let x = [1.0, 2.0, 3.0];
     std::hint::black_box(overrun_hessian(&x));
 }
+
+/// A fixed array and a range of two literals: the views' length is typed
+/// from the literals (`usize`, as the reads make the index).
+#[differentiate]
+fn literal_bounds(x: [f64; 4]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..3 {
+        s += (x[i + 1] - x[i] * x[i]).powi(2) * 10.0 + x[i].sin();
+    }
+    s
+}
+
+#[test]
+fn a_fixed_array_over_a_range_of_literals() {
+    let x = [0.3, -1.1, 0.8, 2.0];
+    let plain = |x: &[f64]| literal_bounds(x.try_into().expect("four entries"));
+    let gradient = literal_bounds_grad(x);
+    matdiff::check::assert_all_close(&gradient, &matdiff::check::gradient(plain, &x), common::GRAD_TOL, "gradient");
+    let hessian = literal_bounds_hessian(x);
+    let differences = matdiff::check::hessian(plain, &x);
+    for i in 0..4 {
+        matdiff::check::assert_all_close(&hessian[i], &differences[i], common::HESS_TOL, &format!("Hessian row {i}"));
+    }
+}

@@ -484,7 +484,7 @@ impl<'a> Emitter<'a> {
         let position = format_ident!("__matdiff_position_{}", name);
         let count = format_ident!("__matdiff_count_{}", name);
         let (start, end) = (self.ident(range.start), self.ident(range.end));
-        let mut decls = quote!(let #count: usize = #end.saturating_sub(#start););
+        let mut decls = quote!(let #count: usize = ::core::primitive::usize::saturating_sub(#end, #start););
         let mut made: std::collections::HashMap<(Var, i64), Ident> = std::collections::HashMap::new();
         let mut viewed = self.viewed.borrow_mut();
         for (v, array, offset) in reads {

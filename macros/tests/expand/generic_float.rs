@@ -358,7 +358,10 @@ impl damped {
         let s_dot = <__MatdiffD as ::matdiff::__private::Directions<_>>::zero();
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
             &x[..],
             start,
@@ -438,7 +441,10 @@ impl damped {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
             &x[..],
             start,

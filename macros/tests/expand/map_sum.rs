@@ -385,7 +385,10 @@ impl inner_sum {
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
         let mut sum_1 = sum;
         let mut sum_1_dot = sum_dot;
-        let __matdiff_count_k: usize = end.saturating_sub(start);
+        let __matdiff_count_k: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
             &x[..],
             start,
@@ -454,7 +457,10 @@ impl inner_sum {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        let __matdiff_count_k: usize = end.saturating_sub(start);
+        let __matdiff_count_k: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
             &x[..],
             start,

@@ -391,7 +391,10 @@ impl rosenbrock {
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
             &x[..],
             start,
@@ -500,7 +503,10 @@ impl rosenbrock {
         );
         let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
             &x[..],
             start,

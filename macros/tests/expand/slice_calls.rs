@@ -320,7 +320,10 @@ impl calls_with_slices {
         >(&doubled);
         let start = 0;
         let end = x.len();
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
             &x[..],
             start,
@@ -469,7 +472,10 @@ impl calls_with_slices {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
             &x[..],
             start,

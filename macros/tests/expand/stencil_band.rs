@@ -392,7 +392,10 @@ impl stencil {
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
             &x[..],
             start,
@@ -509,7 +512,10 @@ impl stencil {
         let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_2 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
-        let __matdiff_count_i: usize = end.saturating_sub(start);
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
         let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
             &x[..],
             start,
