@@ -164,6 +164,7 @@ slice_case!(
 /// its index, each through a view of the loop's length made before it;
 /// the reverse sweep writes the gradient through such a view too.
 #[differentiate(wrt(x))]
+#[allow(clippy::ptr_arg)] // a `&Vec` on purpose: it is viewed like a slice
 fn viewed(x: &[f64], w: &Vec<f64>) -> f64 {
     let n = x.len();
     let squares: Vec<f64> = x.iter().map(|v| v * v).collect();
