@@ -18,7 +18,8 @@
 //! into a preallocated slice; `rosenbrock/hessian_sparse/generated` is
 //! `rosenbrock_hessian_sparse_into`, the generated counterpart of
 //! `hand_sparse` (the same values in column order, into a slice allocated
-//! once; the sweep itself still allocates its buffers).
+//! once, its sweep's buffers in a `SparseHessianWorkspace` sized once:
+//! it allocates nothing). Dense Hessians are timed up to n = 1000.
 
 #![allow(clippy::needless_range_loop)]
 
@@ -30,7 +31,7 @@ use std::time::Duration;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main, measurement::WallTime};
 use loop_baselines::*;
 use matdiff::check::assert_all_close;
-use matdiff::differentiate;
+use matdiff::{SparseHessianWorkspace, differentiate};
 use nalgebra::DVector;
 
 /// The extended Rosenbrock function.
@@ -150,14 +151,17 @@ fn gradients(c: &mut Criterion) {
 }
 
 fn second_order(c: &mut Criterion) {
-    for n in [100, 1000] {
+    for n in [100, 1000, 10000] {
         let x = point(n);
         let v: Vec<f64> = (0..n).map(|i| (i as f64).cos()).collect();
         let dx = DVector::from_vec(x.clone());
+        // Dense n x n Hessians only up to n = 1000 (at 10,000 one is 800 MB).
+        let dense_too = n <= 1000;
         // Buffers of the `_into` baselines, allocated (and zeroed) once.
-        let mut dense = vec![vec![0.0; n]; n];
+        let mut dense = if dense_too { vec![vec![0.0; n]; n] } else { Vec::new() };
         let mut sparse = vec![0.0; 2 * n - 1];
         let mut generated_sparse = rosenbrock_hessian_sparse(&x).values;
+        let mut workspace = SparseHessianWorkspace::new(n);
         let mut group = c.benchmark_group(format!("second_order_{n}"));
         group.sample_size(10).measurement_time(Duration::from_secs(5));
         group.bench_with_input(BenchmarkId::new("rosenbrock/hvp", "generated"), &n, |b, _| {
@@ -166,27 +170,37 @@ fn second_order(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("rosenbrock/grad", "generated"), &n, |b, _| {
             b.iter(|| rosenbrock_grad(black_box(&x)))
         });
-        group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "generated"), &n, |b, _| {
-            b.iter(|| rosenbrock_hessian(black_box(&x)))
-        });
-        group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "hand_dense"), &n, |b, _| {
-            b.iter(|| rosenbrock_hand_hessian_dense_into(black_box(&x), black_box(&mut dense)))
-        });
-        group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "hand_dense_alloc"), &n, |b, _| {
-            b.iter(|| rosenbrock_hand_hessian_dense(black_box(&x)))
-        });
+        if dense_too {
+            group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "generated"), &n, |b, _| {
+                b.iter(|| rosenbrock_hessian(black_box(&x)))
+            });
+            group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "hand_dense"), &n, |b, _| {
+                b.iter(|| rosenbrock_hand_hessian_dense_into(black_box(&x), black_box(&mut dense)))
+            });
+            group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "hand_dense_alloc"), &n, |b, _| {
+                b.iter(|| rosenbrock_hand_hessian_dense(black_box(&x)))
+            });
+        }
         group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "hand_sparse"), &n, |b, _| {
             b.iter(|| rosenbrock_hand_hessian_sparse_into(black_box(&x), black_box(&mut sparse)))
         });
         group.bench_with_input(BenchmarkId::new("rosenbrock/hessian_sparse", "generated"), &n, |b, _| {
-            b.iter(|| rosenbrock_hessian_sparse_into(black_box(&x), black_box(&mut generated_sparse)))
+            b.iter(|| {
+                rosenbrock_hessian_sparse_into(
+                    black_box(&x),
+                    black_box(&mut generated_sparse),
+                    black_box(&mut workspace),
+                )
+            })
         });
         group.bench_with_input(BenchmarkId::new("trigonometric/hvp", "generated"), &n, |b, _| {
             b.iter(|| trigonometric_hvp(black_box(&x), black_box(&v)))
         });
-        group.bench_with_input(BenchmarkId::new("trigonometric/hessian", "generated"), &n, |b, _| {
-            b.iter(|| trigonometric_hessian(black_box(&x)))
-        });
+        if dense_too {
+            group.bench_with_input(BenchmarkId::new("trigonometric/hessian", "generated"), &n, |b, _| {
+                b.iter(|| trigonometric_hessian(black_box(&x)))
+            });
+        }
         if n <= 100 {
             group.bench_with_input(BenchmarkId::new("rosenbrock/hessian", "num_dual"), &n, |b, _| {
                 b.iter(|| num_dual::hessian(rosenbrock_dual, black_box(&dx)))

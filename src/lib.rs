@@ -99,6 +99,32 @@
 //! `x[i + c]`, accumulators that only add up), the Hessian takes one sweep
 //! of 2b + 1 directions for bandwidth b, and `f_hessian_sparse` and
 //! `f_hessian_sparse_into` give its lower triangle as a [`SparseHessian`].
+//! `f_hessian_sparse_into` refills the values and keeps the sweep's buffers
+//! in a [`SparseHessianWorkspace`] you own: with a slice argument, called
+//! again with as many inputs, it allocates nothing.
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! use matdiff::SparseHessianWorkspace;
+//!
+//! #[differentiate]
+//! fn chain(x: &[f64]) -> f64 {
+//!     let mut s = 0.0;
+//!     for i in 0..x.len() - 1 {
+//!         s += x[i] * x[i] * x[i + 1];
+//!     }
+//!     s
+//! }
+//!
+//! let mut hessian = chain_hessian_sparse(&[0.0; 3]); // the pattern, once
+//! let mut workspace = SparseHessianWorkspace::default();
+//! for x in [[1.0, 2.0, 3.0], [0.5, -1.0, 2.0]] {
+//!     chain_hessian_sparse_into(&x, &mut hessian.values, &mut workspace);
+//!     // Columns from the diagonal down: H00, H10, H11, H21, H22.
+//!     let expected = [2.0 * x[1], 2.0 * x[0], 2.0 * x[2], 2.0 * x[1], 0.0];
+//!     assert_eq!(hessian.values, expected);
+//! }
+//! ```
 //!
 //! A function returning a vector (`[F; M]` or `Vec<F>`) gets `f_jacobian`
 //! instead, with `J[i][j]` = dfi / dxj (rows are outputs):
@@ -852,7 +878,7 @@ pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 /// differentiated function's float type parameter (`fn f<T: Float>(x: T) -> T`),
 /// re-exported so that such a crate needs no num-traits of its own.
 pub use matdiff_core::num_traits::{Float, FloatConst};
-pub use matdiff_core::sparse::SparseHessian;
+pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
 pub use matdiff_core::{Directions, Linear, Real, Scalar};
 /// Makes a struct of floats, arrays, `Vec`s and nalgebra values a parameter
 /// `#[differentiate(wrt(..))]` can differentiate; see "Struct parameters" in
@@ -868,9 +894,9 @@ pub use matdiff_macros::differentiate;
 #[doc(hidden)]
 pub mod __private {
     pub use matdiff_core::arrays::{
-        CotangentStorage, add_all, add_at, add_once, fill_band_values, read_at, scatter_band, scatter_row,
-        scatter_rows, seed, seed_array, seed_band_array, seed_band_vec, seed_vec, sum_all, take_at, write_at,
-        zero_element,
+        CotangentStorage, TangentStorage, add_all, add_at, add_once, fill_band_values, loop_view, loop_view_mut,
+        read_at, scatter_band, scatter_row, scatter_rows, seed, seed_array, seed_band_array, seed_band_vec, seed_vec,
+        sum_all, take_at, write_at, zero_element,
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{
@@ -883,7 +909,7 @@ pub mod __private {
     };
     pub use matdiff_core::nalgebra;
     pub use matdiff_core::rules;
-    pub use matdiff_core::sparse::SparseHessian;
+    pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
     pub use matdiff_core::structs::IntoDenseHessian;
     pub use matdiff_core::support::{
         Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,

@@ -13,7 +13,7 @@
 
 mod common;
 
-use matdiff::{SparseHessian, check, differentiate};
+use matdiff::{SparseHessian, SparseHessianWorkspace, check, differentiate};
 use nalgebra::DVector;
 use num_dual::{Dual2DVec64, DualNum};
 
@@ -60,7 +60,7 @@ fn compare_sparse(
     sparse: &SparseHessian<f64>,
     bandwidth: usize,
     expected: &[Vec<f64>],
-    into: impl Fn(&mut [f64]),
+    mut into: impl FnMut(&mut [f64]),
 ) {
     let n = expected.len();
     assert_eq!(sparse.n, n, "{name}: n");
@@ -89,6 +89,10 @@ fn compare_sparse(
     let mut values = vec![f64::NAN; sparse.values.len()];
     into(&mut values);
     assert_eq!(values, sparse.values, "{name}: `_into` values");
+    // Again, with the workspace the first call sized.
+    values.fill(f64::NAN);
+    into(&mut values);
+    assert_eq!(values, sparse.values, "{name}: `_into` values, workspace reused");
     check::assert_all_close(&values, &reference_values, 1e-12, &format!("{name} (n = {n}): `_into` values"));
     let dense = sparse.to_dense();
     for r in 0..n {
@@ -230,76 +234,127 @@ impl Scaled {
 #[test]
 fn an_owned_vec_on_a_method() {
     let scaled = Scaled { weight: 100.0 };
+    // One workspace for every size: each new size resizes it.
+    let mut workspace = SparseHessianWorkspace::default();
     for n in SIZES {
         let x = point(n);
         let expected = reference(rosenbrock_dual, &x);
         compare("Scaled::rosenbrock", &scaled.rosenbrock_hessian(x.clone()), &expected, rosenbrock, &x);
         compare_sparse("Scaled::rosenbrock", &scaled.rosenbrock_hessian_sparse(x.clone()), 1, &expected, |v| {
-            scaled.rosenbrock_hessian_sparse_into(x.clone(), v)
+            scaled.rosenbrock_hessian_sparse_into(x.clone(), v, &mut workspace)
         });
     }
 }
 
 #[test]
 fn rosenbrock_is_banded_and_right() {
+    // One workspace for every size: each new size resizes it.
+    let mut workspace = SparseHessianWorkspace::default();
     for n in SIZES {
         let x = point(n);
         let expected = reference(rosenbrock_dual, &x);
         compare("rosenbrock", &rosenbrock_hessian(&x), &expected, rosenbrock, &x);
         compare_sparse("rosenbrock", &rosenbrock_hessian_sparse(&x), 1, &expected, |v| {
-            rosenbrock_hessian_sparse_into(&x, v)
+            rosenbrock_hessian_sparse_into(&x, v, &mut workspace)
         });
     }
 }
 
 #[test]
 fn stencil_is_banded_and_right() {
+    // One workspace for every size: each new size resizes it.
+    let mut workspace = SparseHessianWorkspace::default();
     for n in SIZES {
         let x = point(n);
         let expected = reference(stencil_dual, &x);
         compare("stencil", &stencil_hessian(&x), &expected, stencil, &x);
-        compare_sparse("stencil", &stencil_hessian_sparse(&x), 2, &expected, |v| stencil_hessian_sparse_into(&x, v));
+        compare_sparse("stencil", &stencil_hessian_sparse(&x), 2, &expected, |v| {
+            stencil_hessian_sparse_into(&x, v, &mut workspace)
+        });
     }
 }
 
 #[test]
 fn offsets_minus_two_and_plus_three_make_a_band_of_five() {
+    // One workspace for every size: each new size resizes it.
+    let mut workspace = SparseHessianWorkspace::default();
     for n in SIZES {
         let x = point(n);
         let expected = reference(wide_dual, &x);
         compare("wide", &wide_hessian(&x), &expected, wide, &x);
-        compare_sparse("wide", &wide_hessian_sparse(&x), 5, &expected, |v| wide_hessian_sparse_into(&x, v));
+        compare_sparse("wide", &wide_hessian_sparse(&x), 5, &expected, |v| {
+            wide_hessian_sparse_into(&x, v, &mut workspace)
+        });
     }
 }
 
 #[test]
 fn an_inclusive_range_with_a_scaled_accumulator() {
+    // One workspace for every size: each new size resizes it.
+    let mut workspace = SparseHessianWorkspace::default();
     for n in SIZES {
         let x = point(n);
         let expected = reference(inclusive_dual, &x);
         compare("inclusive", &inclusive_hessian(&x), &expected, inclusive, &x);
         compare_sparse("inclusive", &inclusive_hessian_sparse(&x), 2, &expected, |v| {
-            inclusive_hessian_sparse_into(&x, v)
+            inclusive_hessian_sparse_into(&x, v, &mut workspace)
         });
     }
 }
 
 #[test]
 fn a_fixed_array_with_a_diagonal_hessian() {
+    let mut workspace = SparseHessianWorkspace::default();
     let x: [f64; 6] = point(6).try_into().expect("six entries");
     let expected = reference(elementwise_dual, &x);
     let generated: Vec<Vec<f64>> = elementwise_hessian(x).iter().map(|row| row.to_vec()).collect();
     compare("elementwise", &generated, &expected, |x| elementwise(x.try_into().expect("six entries")), &x);
     compare_sparse("elementwise", &elementwise_hessian_sparse(x), 0, &expected, |v| {
-        elementwise_hessian_sparse_into(x, v)
+        elementwise_hessian_sparse_into(x, v, &mut workspace)
     });
+}
+
+/// Rosenbrock's Hessian in closed form, as the lower triangle in column
+/// order: `H[i][i] = 1200 x_i^2 - 400 x_{i+1} + 2` (for i < n - 1) plus
+/// 200 (for i > 0), `H[i + 1][i] = -400 x_i`.
+fn rosenbrock_closed_form(x: &[f64]) -> Vec<f64> {
+    let n = x.len();
+    let mut values = Vec::new();
+    for i in 0..n {
+        let mut diagonal = if i > 0 { 200.0 } else { 0.0 };
+        if i + 1 < n {
+            diagonal += 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
+        }
+        values.push(diagonal);
+        if i + 1 < n {
+            values.push(-400.0 * x[i]);
+        }
+    }
+    values
+}
+
+#[test]
+fn sparse_values_into_a_workspace_match_the_closed_form() {
+    let mut workspace = SparseHessianWorkspace::default();
+    // Sizes up and down and back, so that the workspace is resized and
+    // reused; large sizes too, where only the closed form is cheap.
+    for n in [1, 2, 5, 1000, 3, 1000, 10_000] {
+        let x: Vec<f64> = (0..n).map(|i| 1.3 * ((i as f64) * 0.61 + 0.2).cos()).collect();
+        let expected = rosenbrock_closed_form(&x);
+        let mut values = vec![f64::NAN; expected.len()];
+        rosenbrock_hessian_sparse_into(&x, &mut values, &mut workspace);
+        check::assert_all_close(&values, &expected, 1e-12, &format!("rosenbrock_hessian_sparse_into, n = {n}"));
+        // The pattern matches the closed form's order.
+        let sparse = rosenbrock_hessian_sparse(&x);
+        check::assert_all_close(&sparse.values, &expected, 1e-12, &format!("rosenbrock_hessian_sparse, n = {n}"));
+    }
 }
 
 #[test]
 #[should_panic(expected = "wrong length")]
 fn values_of_the_wrong_length_are_refused() {
     let mut values = vec![0.0; 3];
-    rosenbrock_hessian_sparse_into(&point(3), &mut values);
+    rosenbrock_hessian_sparse_into(&point(3), &mut values, &mut SparseHessianWorkspace::default());
 }
 
 // ----- no band: the dense sweeps, still right ---------------------------------

@@ -157,3 +157,84 @@ slice_case!(
     length_arithmetic_hvp,
     [1, 2, 3, 7, 300]
 );
+
+// ----- loops read through views of exact length -------------------------------
+
+/// A loop reading a slice, a `Vec` argument and a local array at offsets of
+/// its index, each through a view of the loop's length made before it;
+/// the reverse sweep writes the gradient through such a view too.
+#[differentiate(wrt(x))]
+#[allow(clippy::ptr_arg)] // a `&Vec` on purpose: it is viewed like a slice
+fn viewed(x: &[f64], w: &Vec<f64>) -> f64 {
+    let n = x.len();
+    let squares: Vec<f64> = x.iter().map(|v| v * v).collect();
+    let mut s = 0.0;
+    for i in 1..n - 1 {
+        s += w[i] * x[i - 1] * x[i + 1] + squares[i] * x[i].cos();
+    }
+    s
+}
+
+#[test]
+fn views_of_slices_vecs_and_local_arrays() {
+    for n in [2, 3, 4, 11, 300] {
+        let w: Vec<f64> = (0..n).map(|i| 1.0 + (i as f64) * 0.01).collect();
+        common::check_slice(
+            "viewed",
+            |x| viewed(x, &w),
+            |x| viewed_grad(x, &w),
+            |x| viewed_hessian(x, &w),
+            |x, v| viewed_hvp(x, &w, v),
+            &[n],
+        );
+    }
+}
+
+/// Reads past the end: the function panics, and so must its derivatives
+/// (their views are made before the loop, where the function panics in it).
+#[differentiate]
+fn overrun(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += x[i] * x[i + 1];
+    }
+    s
+}
+
+#[test]
+#[should_panic]
+fn a_read_past_the_end_panics_in_the_gradient_too() {
+    let x = [1.0, 2.0, 3.0];
+    std::hint::black_box(overrun_grad(&x));
+}
+
+#[test]
+#[should_panic]
+fn a_read_past_the_end_panics_in_the_hessian_too() {
+    let x = [1.0, 2.0, 3.0];
+    std::hint::black_box(overrun_hessian(&x));
+}
+
+/// A fixed array and a range of two literals: the views' length is typed
+/// from the literals (`usize`, as the reads make the index).
+#[differentiate]
+fn literal_bounds(x: [f64; 4]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..3 {
+        s += (x[i + 1] - x[i] * x[i]).powi(2) * 10.0 + x[i].sin();
+    }
+    s
+}
+
+#[test]
+fn a_fixed_array_over_a_range_of_literals() {
+    let x = [0.3, -1.1, 0.8, 2.0];
+    let plain = |x: &[f64]| literal_bounds(x.try_into().expect("four entries"));
+    let gradient = literal_bounds_grad(x);
+    matdiff::check::assert_all_close(&gradient, &matdiff::check::gradient(plain, &x), common::GRAD_TOL, "gradient");
+    let hessian = literal_bounds_hessian(x);
+    let differences = matdiff::check::hessian(plain, &x);
+    for i in 0..4 {
+        matdiff::check::assert_all_close(&hessian[i], &differences[i], common::HESS_TOL, &format!("Hessian row {i}"));
+    }
+}

@@ -8,7 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use matdiff::{Float, derivative, differentiate};
+use matdiff::{Float, SparseHessianWorkspace, derivative, differentiate};
 use nalgebra::{Matrix2, Matrix3, SMatrix, SVector, Vector2, Vector3};
 
 struct Counting;
@@ -186,6 +186,32 @@ fn slice_gradients_into_buffers_allocate_nothing() {
         black_box(rosenbrock_grad(black_box(&x)));
     });
     assert_eq!(allocating, 1);
+}
+
+#[test]
+fn sparse_hessians_into_a_kept_workspace_allocate_nothing() {
+    let x: Vec<f64> = (0..1000).map(|i| (i as f64 * 0.37).sin()).collect();
+    let mut rosenbrock_values = rosenbrock_hessian_sparse(&x).values;
+    let mut stencil_values = stencil_hessian_sparse(&x).values;
+    let mut rosenbrock_workspace = SparseHessianWorkspace::default();
+    let mut stencil_workspace = SparseHessianWorkspace::new(x.len());
+    // The first call sizes an empty workspace.
+    let sizing = allocations_during(|| {
+        rosenbrock_hessian_sparse_into(black_box(&x), black_box(&mut rosenbrock_values), &mut rosenbrock_workspace);
+    });
+    assert!(sizing > 0);
+    let count = allocations_during(|| {
+        for _ in 0..100 {
+            rosenbrock_hessian_sparse_into(black_box(&x), black_box(&mut rosenbrock_values), &mut rosenbrock_workspace);
+            stencil_hessian_sparse_into(black_box(&x), black_box(&mut stencil_values), &mut stencil_workspace);
+        }
+    });
+    assert_eq!(count, 0, "a sparse Hessian into a kept workspace must not touch the heap");
+    // The allocating form does allocate.
+    let allocating = allocations_during(|| {
+        black_box(rosenbrock_hessian_sparse(black_box(&x)));
+    });
+    assert!(allocating > 0);
 }
 
 #[test]

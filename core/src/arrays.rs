@@ -148,6 +148,37 @@ impl<F: Scalar> CotangentStorage<F> for &mut [F] {
     }
 }
 
+/// Where the forward-over-reverse sweep writes the tangent of the
+/// cotangent of a slice or `Vec` argument (one bundle of directions per
+/// element): a `Vec` it allocates, or a slice the caller owns
+/// (`f_hessian_sparse_into`'s workspace), the counterpart of
+/// [`CotangentStorage`] one order up.
+pub trait TangentStorage<F, D>: core::ops::DerefMut<Target = [D]> {
+    /// The storage holding `len` zero bundles.
+    fn zeroed(self, len: usize) -> Self;
+}
+
+impl<F: Scalar, D: Directions<F>> TangentStorage<F, D> for Vec<D> {
+    #[inline]
+    fn zeroed(mut self, len: usize) -> Self {
+        if self.capacity() == 0 {
+            return vec![D::zero(); len];
+        }
+        self.clear();
+        self.resize(len, D::zero());
+        self
+    }
+}
+
+impl<F: Scalar, D: Directions<F>> TangentStorage<F, D> for &mut [D] {
+    #[inline]
+    fn zeroed(self, len: usize) -> Self {
+        assert_eq!(self.len(), len, "the tangent buffer has the wrong length");
+        self.fill(D::zero());
+        self
+    }
+}
+
 /// The zero of `buffer`'s elements: the initial value of the slots of a
 /// reverse loop's window on it.
 ///
@@ -164,6 +195,28 @@ impl<F: Scalar> CotangentStorage<F> for &mut [F] {
 pub fn zero_element<F, T: Directions<F>>(buffer: &[T]) -> T {
     let _ = buffer;
     T::zero()
+}
+
+/// The `len` elements of `buffer` from `start + offset` on: what a loop
+/// over `start..start + len` reads as `buffer[i + offset]`. Its length is
+/// exactly `len`, so that an index below `len` needs no bounds check in
+/// the loop (the optimiser can then vectorise it).
+///
+/// # Panics
+///
+/// If `len > 0` and those elements are not all in `buffer` (the loop would
+/// have read out of bounds); with `len == 0` never, whatever the start.
+#[inline(always)]
+pub fn loop_view<T>(buffer: &[T], start: usize, offset: isize, len: usize) -> &[T] {
+    let first = start.wrapping_add_signed(offset).min(buffer.len());
+    &buffer[first..][..len]
+}
+
+/// [`loop_view`] of a buffer the loop writes.
+#[inline(always)]
+pub fn loop_view_mut<T>(buffer: &mut [T], start: usize, offset: isize, len: usize) -> &mut [T] {
+    let first = start.wrapping_add_signed(offset).min(buffer.len());
+    &mut buffer[first..][..len]
 }
 
 /// `buffer[index] += value`, for an entry that a loop writes once (see
@@ -303,11 +356,27 @@ pub fn fill_band_values<F: Scalar, D: Directions<F>>(values: &mut [F], bandwidth
         crate::sparse::banded_len(n, bandwidth),
         "the values of a banded Hessian of {n} inputs and bandwidth {bandwidth} have the wrong length: take it from the pattern (`f_hessian_sparse`)"
     );
-    let mut slots = values.iter_mut();
-    for column in 0..n {
+    // The first n - b columns hold b + 1 entries each, from a window of
+    // `dots`; the direction of column c, c mod (2b + 1), counted along.
+    let width = bandwidth + 1;
+    let full = n.saturating_sub(bandwidth);
+    let (head, tail) = values.split_at_mut(full * width);
+    let mut direction = 0;
+    for (window, column) in dots.windows(width).zip(head.chunks_exact_mut(width)) {
+        for (dot, slot) in window.iter().zip(column) {
+            *slot = dot.get(direction);
+        }
+        direction += 1;
+        if direction == D::COUNT {
+            direction = 0;
+        }
+    }
+    // The last columns (all of them when n <= b), shorter.
+    let mut slots = tail.iter_mut();
+    for column in full..n {
         let direction = column % D::COUNT;
         // `dots` first: a zip stops without taking a slot it has no value for.
-        for (dot, slot) in dots[column..(column + bandwidth + 1).min(n)].iter().zip(slots.by_ref()) {
+        for (dot, slot) in dots[column..].iter().zip(slots.by_ref()) {
             *slot = dot.get(direction);
         }
     }

@@ -1,6 +1,6 @@
 //! Sparse Hessians: the lower triangle of a banded Hessian in compressed sparse column order.
 
-use crate::Scalar;
+use crate::{Directions, Scalar};
 
 /// The lower triangle of a symmetric n x n Hessian in coordinate form, in
 /// compressed sparse column (CSC) order: column by column, and within a
@@ -26,7 +26,10 @@ pub struct SparseHessian<F> {
 /// How many entries the lower triangle of an n x n band of bandwidth
 /// `bandwidth` has.
 pub fn banded_len(n: usize, bandwidth: usize) -> usize {
-    (0..n).map(|column| (bandwidth + 1).min(n - column)).sum()
+    // Column c holds min(b + 1, n - c) entries: the first n - b columns
+    // b + 1 each, the last b (or all, when n <= b) 1 + 2 + ... fewer.
+    let short = n.min(bandwidth);
+    (n - short) * (bandwidth + 1) + short * (short + 1) / 2
 }
 
 impl<F: Scalar> SparseHessian<F> {
@@ -70,6 +73,58 @@ impl<F: Scalar> SparseHessian<F> {
     }
 }
 
+/// The buffers of `f_hessian_sparse_into`'s sweep, kept by the caller
+/// between calls so that refilling the values allocates nothing: the
+/// seeds of the `W` directions (element j in direction j mod W), the
+/// gradient and its tangents, one entry per input.
+///
+/// Start from `SparseHessianWorkspace::default()` (or [`Self::new`]); the
+/// first call sizes it for its inputs, and later calls with as many inputs
+/// reuse it as it is (another length sizes it again, which allocates).
+#[derive(Clone, Debug)]
+pub struct SparseHessianWorkspace<F, const W: usize> {
+    seeds: Vec<[F; W]>,
+    gradient: Vec<F>,
+    tangents: Vec<[F; W]>,
+}
+
+impl<F, const W: usize> Default for SparseHessianWorkspace<F, W> {
+    fn default() -> Self {
+        SparseHessianWorkspace { seeds: Vec::new(), gradient: Vec::new(), tangents: Vec::new() }
+    }
+}
+
+impl<F: Scalar, const W: usize> SparseHessianWorkspace<F, W>
+where
+    [F; W]: Directions<F>,
+{
+    /// A workspace sized for `n` inputs.
+    pub fn new(n: usize) -> Self {
+        let mut workspace = Self::default();
+        workspace.resize(n);
+        workspace
+    }
+
+    fn resize(&mut self, n: usize) {
+        if self.seeds.len() != n {
+            self.seeds.clear();
+            self.seeds.extend((0..n).map(|j| <[F; W]>::unit(j % W)));
+            self.gradient.resize(n, F::zero());
+            self.tangents.resize(n, <[F; W]>::zero());
+        }
+    }
+
+    /// The seeds, the gradient's buffer and its tangents' buffer for `n`
+    /// inputs (what the generated sweep borrows).
+    #[doc(hidden)]
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn buffers(&mut self, n: usize) -> (&[[F; W]], &mut [F], &mut [[F; W]]) {
+        self.resize(n);
+        (&self.seeds, &mut self.gradient, &mut self.tangents)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +142,12 @@ mod tests {
     fn a_band_wider_than_the_matrix_is_the_whole_lower_triangle() {
         assert_eq!(banded_len(3, 8), 6);
         assert_eq!(banded_len(0, 2), 0);
+        for n in 0..12 {
+            for bandwidth in 0..6 {
+                let counted: usize = (0..n).map(|column| (bandwidth + 1).min(n - column)).sum();
+                assert_eq!(banded_len(n, bandwidth), counted, "n = {n}, bandwidth = {bandwidth}");
+            }
+        }
         assert_eq!(SparseHessian::<f32>::banded(0, 2).column_pointers(), vec![0]);
     }
 }

@@ -53,6 +53,9 @@ pub struct Emitter<'a> {
     /// product into the other cotangent's storage, and the sum's own `let`
     /// is left out.
     fused: std::collections::HashMap<Var, (Var, Var)>,
+    /// Element reads of a loop written as reads of an exact-length view
+    /// (see [`Emitter::loop_views`]), filled as loops are emitted.
+    viewed: std::cell::RefCell<std::collections::HashMap<Var, TokenStream>>,
 }
 
 impl<'a> Emitter<'a> {
@@ -71,6 +74,7 @@ impl<'a> Emitter<'a> {
             owns_matrices,
             provided: Default::default(),
             fused: Default::default(),
+            viewed: Default::default(),
         }
     }
 
@@ -308,7 +312,7 @@ impl<'a> Emitter<'a> {
             Stmt::Let { dst, ty, expr, span } => {
                 let pattern = self.pattern(dst);
                 let provided = match dst {
-                    Dst::Var(v) => self.provided.get(v).cloned(),
+                    Dst::Var(v) => self.provided.get(v).cloned().or_else(|| self.viewed.borrow().get(v).cloned()),
                     _ => None,
                 };
                 let value = provided.unwrap_or_else(|| self.expr(expr, *span));
@@ -413,6 +417,8 @@ impl<'a> Emitter<'a> {
         // The windows' entries are read after the body, with its yields.
         let mut read_after = l.body.yields.clone();
         read_after.extend(l.windows.iter().flat_map(|w| [w.low, w.high]));
+        // Registered before the body is written, which reads the views.
+        let views = self.loop_views(l);
         let body_stmts = self.stmts_then(&l.body.stmts, &read_after);
         let body_defined = l.body.defined_vars();
         let changed: Vec<(Var, Var)> = l
@@ -443,21 +449,33 @@ impl<'a> Emitter<'a> {
             None
         };
         let window_decls = l.windows.iter().map(|w| self.window_decl(w));
-        let retires = l.windows.iter().map(|w| self.window_retire(w));
+        let retires = l.windows.iter().map(|w| {
+            let view = views.as_ref().and_then(|v| v.windows.get(&w.buffer).map(|view| (view, &v.position)));
+            self.window_retire(w, view)
+        });
         let flushes = l.windows.iter().map(|w| self.window_flush(w));
-        let body = quote!({ #body_stmts #(#retires)* #(#updates)* #count #stop });
-        let looped = match &l.header {
-            Header::For { index, range } => {
+        let index_binding = views.as_ref().map(|v| {
+            let (index, start, position) = (&v.index, &v.start, &v.position);
+            quote!(let #index: usize = #start + #position;)
+        });
+        let body = quote!({ #index_binding #body_stmts #(#retires)* #(#updates)* #count #stop });
+        let looped = match (&l.header, &views) {
+            (Header::For { range, .. }, Some(v)) => {
+                let (position, count, decls) = (&v.position, &v.count, &v.decls);
+                let positions = if range.adapters.is_empty() { quote!((0..#count)) } else { quote!((0..#count).rev()) };
+                quote!(#decls for #position in #positions #body)
+            }
+            (Header::For { index, range }, None) => {
                 let index = self.ident(*index);
                 let range = self.range(range);
                 quote!(for #index in #range #body)
             }
-            Header::While { cond } => {
+            (Header::While { cond }, _) => {
                 let cond_stmts = self.stmts_then(&cond.stmts, &cond.yields);
                 let cond_var = cond.yields.first().map(|c| self.ident(*c));
                 quote!(loop { #cond_stmts if !#cond_var { break; } #body })
             }
-            Header::Countdown { count, k } => {
+            (Header::Countdown { count, k }, _) => {
                 let (count, k) = (self.ident(*count), self.ident(*k));
                 quote!(for #k in (0..#count).rev() #body)
             }
@@ -469,6 +487,106 @@ impl<'a> Emitter<'a> {
             quote!(let #out = #phi;)
         });
         quote!(#counter_decl #(#inits)* #(#window_decls)* #looped #(#flushes)* #(#outs)*)
+    }
+
+    /// Views of exact length for a `for` loop over `start..end` (or its
+    /// reverse, without step or inclusive end) that reads arrays at
+    /// constant offsets of its index: a read of `x[i + c]` in every
+    /// iteration (not in a branch) becomes `view[p]` of a view
+    /// `x[start + c..][..count]` made before the loop, the loop running
+    /// its position `p` over `0..count` and binding `i = start + p`; the
+    /// writes of its windows likewise. Indexed by a position below the
+    /// views' known length, the body keeps no bounds check, which is what
+    /// lets the optimiser vectorise it. Only arrays that the loop reads in
+    /// no other way are viewed; a view out of bounds panics before the
+    /// loop, where the loop would have panicked at that read.
+    fn loop_views(&self, l: &Loop) -> Option<LoopViews> {
+        let Header::For { index, range } = &l.header else { return None };
+        if l.breaks || range.inclusive || !matches!(range.adapters[..], [] | [Adapter::Rev]) {
+            return None;
+        }
+        let mut offsets: std::collections::HashMap<Var, crate::offsets::Integer> =
+            std::collections::HashMap::from([(*index, crate::offsets::Integer::Offset(0))]);
+        let mut reads: Vec<(Var, Var, i64)> = Vec::new();
+        for stmt in &l.body.stmts {
+            if let Stmt::Let { dst: Dst::Var(v), expr, .. } = stmt {
+                if let Some(offset) = crate::offsets::offset_of(expr, &offsets, self.vars) {
+                    offsets.insert(*v, crate::offsets::Integer::Offset(offset));
+                }
+                if let Expr::Read { array, index } = expr {
+                    if let Some(&crate::offsets::Integer::Offset(offset)) = offsets.get(index) {
+                        reads.push((*v, *array, offset));
+                    }
+                }
+            }
+        }
+        let mut uses: std::collections::HashMap<Var, usize> = std::collections::HashMap::new();
+        for v in l.body.all_uses() {
+            *uses.entry(v).or_default() += 1;
+        }
+        let made_in_body = l.body.defined_vars();
+        let carried: HashSet<Var> = l.carried.iter().map(|(phi, _)| *phi).collect();
+        let mut read_count: std::collections::HashMap<Var, usize> = std::collections::HashMap::new();
+        for (_, array, _) in &reads {
+            *read_count.entry(*array).or_default() += 1;
+        }
+        let viewable = |array: Var| {
+            let data = self.vars.get(array);
+            data.array
+                && !data.matrix
+                && !made_in_body.contains(&array)
+                && !carried.contains(&array)
+                && uses.get(&array) == read_count.get(&array)
+        };
+        let reads: Vec<(Var, Var, i64)> = reads.into_iter().filter(|(_, array, _)| viewable(*array)).collect();
+        let window_offsets: Vec<(Var, i64)> = l
+            .windows
+            .iter()
+            .filter_map(|w| match offsets.get(&w.high) {
+                Some(&crate::offsets::Integer::Offset(offset)) => Some((w.buffer, offset)),
+                _ => None,
+            })
+            .collect();
+        if reads.is_empty() && window_offsets.is_empty() {
+            return None;
+        }
+        let index_ident = self.ident(*index).clone();
+        let name = index_ident.to_string();
+        let name = name.trim_start_matches("r#");
+        let position = format_ident!("__matdiff_position_{}", name);
+        let count = format_ident!("__matdiff_count_{}", name);
+        let (start, end) = (self.ident(range.start), self.ident(range.end));
+        let mut decls = quote!(let #count: usize = ::core::primitive::usize::saturating_sub(#end, #start););
+        let mut made: std::collections::HashMap<(Var, i64), Ident> = std::collections::HashMap::new();
+        let mut viewed = self.viewed.borrow_mut();
+        for (v, array, offset) in reads {
+            let view = made.entry((array, offset)).or_insert_with(|| {
+                let view = format_ident!("__matdiff_view_{}_{}", name, offset_name(offset));
+                let view = format_ident!("{}_{}", view, self.ident(array).to_string().trim_start_matches("r#"));
+                let array = self.ident(array);
+                let offset = proc_macro2::Literal::isize_unsuffixed(offset as isize);
+                decls.extend(quote! {
+                    let #view = ::matdiff::__private::loop_view(&#array[..], #start, #offset, #count);
+                });
+                view
+            });
+            viewed.insert(v, quote!(#view[#position]));
+        }
+        let mut windows = std::collections::HashMap::new();
+        for (buffer, offset) in window_offsets {
+            let view = format_ident!(
+                "__matdiff_view_{}_{}_mut",
+                name,
+                self.ident(buffer).to_string().trim_start_matches("r#")
+            );
+            let ident = self.ident(buffer);
+            let offset = proc_macro2::Literal::isize_unsuffixed(offset as isize);
+            decls.extend(quote! {
+                let #view = ::matdiff::__private::loop_view_mut(&mut #ident[..], #start, #offset, #count);
+            });
+            windows.insert(buffer, view);
+        }
+        Some(LoopViews { index: index_ident, start: start.clone(), position, count, decls, windows })
     }
 
     /// The slots of a window, zero, before its loop (see `ir::Window`).
@@ -488,11 +606,18 @@ impl<'a> Emitter<'a> {
     }
 
     /// The end of an iteration: the window's highest entry is complete and
-    /// written, the other slots move up one entry.
-    fn window_retire(&self, w: &Window) -> TokenStream {
+    /// written (through the loop's view of the buffer at that entry, if it
+    /// has one), the other slots move up one entry.
+    fn window_retire(&self, w: &Window, view: Option<(&Ident, &Ident)>) -> TokenStream {
         let buffer = self.ident(w.buffer);
         let (low, high) = (self.ident(w.low), self.ident(w.high));
         let top = naming::window_slot(buffer, w.width - 1);
+        let (write, like) = match view {
+            Some((view, position)) => {
+                (quote!(::matdiff::__private::add_once(#view, #position, &#top);), quote!(&*#view))
+            }
+            None => (quote!(::matdiff::__private::add_once(&mut #buffer, #high, &#top);), quote!(&#buffer)),
+        };
         let moves = (1..w.width).rev().map(|s| {
             let (to, from) = (naming::window_slot(buffer, s), naming::window_slot(buffer, s - 1));
             quote!(#to = #from;)
@@ -503,9 +628,9 @@ impl<'a> Emitter<'a> {
             quote!(#last_low = ::core::option::Option::Some(#low);)
         });
         quote! {
-            ::matdiff::__private::add_once(&mut #buffer, #high, &#top);
+            #write
             #(#moves)*
-            #first = ::matdiff::__private::zero_element(&#buffer);
+            #first = ::matdiff::__private::zero_element(#like);
             #last_low
         }
     }
@@ -1071,4 +1196,23 @@ pub fn zero_tangent(vars: &Vars, v: Var, directions: &TokenStream, span: Span) -
     }
     let v = vars.ident(v);
     quote_spanned!(span=> ::matdiff::__private::zero_tangent::<#directions, _>(&#v))
+}
+
+/// The views of a loop (see `Emitter::loop_views`).
+struct LoopViews {
+    /// The loop's index, bound in the body from the position.
+    index: Ident,
+    start: Ident,
+    /// What the loop runs over `0..count`.
+    position: Ident,
+    count: Ident,
+    /// The count and the views, before the loop.
+    decls: TokenStream,
+    /// The view each window writes its highest entry through.
+    windows: std::collections::HashMap<Var, Ident>,
+}
+
+/// `p2` for offset 2, `m1` for -1: part of a view's name.
+fn offset_name(offset: i64) -> String {
+    if offset < 0 { format!("m{}", -offset) } else { format!("p{offset}") }
 }

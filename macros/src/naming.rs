@@ -64,6 +64,24 @@ pub fn cotangent_storage(k: usize) -> (Ident, Ident) {
     (quote::format_ident!("__matdiff_storage{}", k, span = span), quote::format_ident!("__MatdiffS{}", k, span = span))
 }
 
+/// The parameter of the forward-over-reverse core that lends the storage
+/// of the tangent of the cotangent of its `k`-th argument, a slice (see
+/// `matdiff_core::arrays::TangentStorage`), and its type.
+pub fn tangent_storage(k: usize) -> (Ident, Ident) {
+    let span = proc_macro2::Span::call_site();
+    (
+        quote::format_ident!("__matdiff_tangent_storage{}", k, span = span),
+        quote::format_ident!("__MatdiffR{}", k, span = span),
+    )
+}
+
+/// The type of the tangents the forward-over-reverse core is given for its
+/// `k`-th argument, a borrowed slice: any borrow of a slice of bundles (a
+/// `Vec` or a caller's seeds).
+pub fn borrowed_tangent(k: usize) -> Ident {
+    quote::format_ident!("__MatdiffT{}", k, span = proc_macro2::Span::call_site())
+}
+
 /// Whether a called path names an associated function (`Self::f`,
 /// `Model::f`: the segment before the function is `Self` or a type, which
 /// Rust's conventions capitalise) rather than a function of a module.

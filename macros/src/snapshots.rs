@@ -335,3 +335,26 @@ fn struct_parameter() {
         }),
     );
 }
+
+#[test]
+fn trigonometric_loop() {
+    check(
+        "trigonometric_loop",
+        quote!(),
+        quote! {
+            fn trigonometric(x: &[f64]) -> f64 {
+                let n = x.len();
+                let mut c = 0.0;
+                for &xj in x.iter() {
+                    c += xj.cos();
+                }
+                let mut s = 0.0;
+                for i in 0..n {
+                    let r = n as f64 - c + (i + 1) as f64 * (1.0 - x[i].cos()) - x[i].sin();
+                    s += r * r;
+                }
+                s
+            }
+        },
+    );
+}

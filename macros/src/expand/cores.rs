@@ -208,9 +208,12 @@ impl<'a> Generator<'a> {
             }
             // The cotangent of a slice is written into the storage the
             // caller lends (a new `Vec`, or the caller's buffer).
+            // So is the tangent of that cotangent (the rows of the Hessian).
             let storage = self.storage_params();
+            let borrowed = self.borrowed_tangent_params();
             for &k in &storage {
                 let (storage_param, _) = naming::cotangent_storage(k);
+                let (tangent_param, _) = naming::tangent_storage(k);
                 let param = self.lowered.params[k];
                 let Some(buffer) = self.wrt.iter().position(|w| *w == param).and_then(|i| gradient.adjoints[i]) else {
                     continue;
@@ -220,15 +223,37 @@ impl<'a> Generator<'a> {
                     buffer,
                     quote!(::matdiff::__private::CotangentStorage::zeroed(#storage_param, #ident.len())),
                 );
+                if let Some(&buffer_dot) = dots.get(&buffer) {
+                    e = e.providing(
+                        buffer_dot,
+                        quote!(::matdiff::__private::TangentStorage::<#float, __MatdiffD>::zeroed(#tangent_param, #ident.len())),
+                    );
+                }
             }
-            let storage_params = storage.iter().map(|&k| {
-                let (param, ty) = naming::cotangent_storage(k);
-                quote!(mut #param: #ty,)
-            });
-            let storage_generics = storage.iter().map(|&k| {
-                let (_, ty) = naming::cotangent_storage(k);
-                quote!(#ty: ::matdiff::__private::CotangentStorage<#float>)
-            });
+            let storage_params = storage
+                .iter()
+                .map(|&k| {
+                    let (param, ty) = naming::cotangent_storage(k);
+                    quote!(mut #param: #ty,)
+                })
+                .chain(storage.iter().map(|&k| {
+                    let (param, ty) = naming::tangent_storage(k);
+                    quote!(mut #param: #ty,)
+                }));
+            let storage_generics = storage
+                .iter()
+                .map(|&k| {
+                    let (_, ty) = naming::cotangent_storage(k);
+                    quote!(#ty: ::matdiff::__private::CotangentStorage<#float>)
+                })
+                .chain(storage.iter().map(|&k| {
+                    let (_, ty) = naming::tangent_storage(k);
+                    quote!(#ty: ::matdiff::__private::TangentStorage<#float, __MatdiffD>)
+                }))
+                .chain(borrowed.iter().map(|&k| {
+                    let ty = naming::borrowed_tangent(k);
+                    quote!(#ty: ::core::ops::Deref<Target = [__MatdiffD]>)
+                }));
             let core_slot_types: Vec<TokenStream> =
                 slot_types
                     .iter()
@@ -243,9 +268,21 @@ impl<'a> Generator<'a> {
                     .collect();
             let tangent_params = seed_stmts.iter().map(|(dot, k)| {
                 let dot = e.ident(*dot);
+                if borrowed.contains(k) {
+                    let ty = naming::borrowed_tangent(*k);
+                    return quote!(#dot: #ty,);
+                }
                 let ty = self.shaped(&self.sig.params[*k], &d);
                 quote!(mut #dot: #ty,)
             });
+            let core_tangent_slot_types: Vec<TokenStream> =
+                tangent_slot_types
+                    .iter()
+                    .enumerate()
+                    .map(|(k, ty)| {
+                        if storage.contains(&k) { naming::tangent_storage(k).1.into_token_stream() } else { ty.clone() }
+                    })
+                    .collect();
             let tangent_params: TokenStream = tangent_params.chain(storage_params).collect();
             let body = e.stmts(&stmts);
             let result = e.ident(result_var);
@@ -256,7 +293,8 @@ impl<'a> Generator<'a> {
                 .params
                 .iter()
                 .zip(&self.lowered.params)
-                .map(|(p, &param)| {
+                .enumerate()
+                .map(|(k, (p, &param))| {
                     if !p.wrt {
                         return no_derivative.clone();
                     }
@@ -267,6 +305,12 @@ impl<'a> Generator<'a> {
                             rows.push(true);
                             let d = e.ident(*d);
                             quote!(#d)
+                        }
+                        None if storage.contains(&k) => {
+                            rows.push(false);
+                            let (tangent_param, _) = naming::tangent_storage(k);
+                            let ident = &p.ident;
+                            quote!(::matdiff::__private::TangentStorage::<#float, __MatdiffD>::zeroed(#tangent_param, #ident.len()))
                         }
                         None => {
                             rows.push(false);
@@ -285,7 +329,7 @@ impl<'a> Generator<'a> {
                 CORE,
                 Some(generics),
                 quote!(#tangent_params),
-                quote!((#float, #d, (#(#core_slot_types,)*), (#(#tangent_slot_types,)*))),
+                quote!((#float, #d, (#(#core_slot_types,)*), (#(#core_tangent_slot_types,)*))),
                 quote! {
                     #direction_alias
                     #body
@@ -678,7 +722,15 @@ impl<'a> Generator<'a> {
             }
             slots
         };
-        let (slots, dot_slots) = (slot_zeros, zeros(&zero_dot));
+        let dot_zeros = {
+            let mut slots = zeros(&zero_dot);
+            for k in self.storage_params() {
+                let (storage, _) = naming::tangent_storage(k);
+                slots[k] = quote!(#storage);
+            }
+            slots
+        };
+        let (slots, dot_slots) = (slot_zeros, dot_zeros);
         // No `uses`: the value and its tangent are outputs of the core, so
         // every later pass keeps them under their names anyway, and a use
         // here would count as a move (user code may move what it reads),
@@ -734,7 +786,17 @@ impl<'a> Generator<'a> {
         }
         let generics = self.core_generics(Some(quote!([#float; 0])), with_value);
         let call = match storage {
-            Some(storage) => self.call_core_storing(CORE, generics, tangents.into_iter().chain(storage), false),
+            Some(storage) => {
+                // No direction: the tangents of the cotangents take no memory.
+                let tangent_storage: Vec<TokenStream> =
+                    self.storage_params().iter().map(|_| quote!(::std::vec::Vec::new())).collect();
+                self.call_core_storing(
+                    CORE,
+                    generics,
+                    tangents.into_iter().chain(storage).chain(tangent_storage),
+                    false,
+                )
+            }
             None => self.call_core_with(CORE, generics, tangents, false),
         };
         quote! {

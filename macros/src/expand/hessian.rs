@@ -101,10 +101,20 @@ impl<'a> Generator<'a> {
         let mut vars = self.lowered.vars.clone();
         let values = vars.fresh("values", self.sig.name.span(), false);
         let values = vars.ident(values).clone();
+        let workspace = vars.fresh("workspace", self.sig.name.span(), false);
+        let workspace = vars.ident(workspace).clone();
+        let width = proc_macro2::Literal::usize_unsuffixed(band.directions());
+        let workspace_type = quote!(::matdiff::__private::SparseHessianWorkspace<#float, #width>);
         let into_doc = format!(
-            " Writes into `{values}` the values of the lower triangle of the Hessian of {}, in the order of the pattern {} returns for inputs of this length (which depends only on the length). Panics if `{values}` has another length.",
+            " Writes into `{values}` the values of the lower triangle of the Hessian of {}, in the order of the pattern {} returns for inputs of this length (which depends only on the length). Panics if `{values}` has another length. The sweep's buffers live in `{workspace}` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing{}.",
             self.link(),
             self.sibling_link(&name),
+            match &self.wrt_param(0).shape {
+                Shape::Dynamic if self.borrowed_tangent_params().is_empty() => {
+                    " but a copy of the seeds (the argument is owned, so the sweep may write to their copy)"
+                }
+                _ => "",
+            },
         );
         let sparse_fn = self.wrapper_fn(
             &name,
@@ -118,15 +128,40 @@ impl<'a> Generator<'a> {
                 __matdiff_hessian
             },
         );
-        let into_fn = self.wrapper_fn(
-            &into_name,
-            &into_doc,
-            quote!(#values: &mut [#float]),
-            quote!(),
-            quote! {
+        let into_body = match &self.wrt_param(0).shape {
+            Shape::Dynamic => {
+                let param = e.ident(self.wrt[0]);
+                let seeds = if self.borrowed_tangent_params().is_empty() {
+                    quote!(__matdiff_seeds.to_vec())
+                } else {
+                    quote!(__matdiff_seeds)
+                };
+                let call = self.call_core_storing(
+                    CORE,
+                    self.core_generics(None, false),
+                    [seeds, quote!(__matdiff_gradient), quote!(__matdiff_rows)],
+                    false,
+                );
+                let row = self.slot(quote!(__matdiff_tangents), 0);
+                quote! {
+                    let (__matdiff_seeds, __matdiff_gradient, __matdiff_rows) = #workspace.buffers(#param.len());
+                    let (_, _, _, __matdiff_tangents) = #call;
+                    ::matdiff::__private::fill_band_values(#values, #bandwidth, &#row);
+                }
+            }
+            // A fixed-size array's sweep allocates nothing anyway.
+            _ => quote! {
+                let _ = #workspace;
                 #sweep
                 ::matdiff::__private::fill_band_values(#values, #bandwidth, &__matdiff_band_rows);
             },
+        };
+        let into_fn = self.wrapper_fn(
+            &into_name,
+            &into_doc,
+            quote!(#values: &mut [#float], #workspace: &mut #workspace_type),
+            quote!(),
+            into_body,
         );
         quote!(#sparse_fn #into_fn)
     }

@@ -300,7 +300,9 @@ impl<'a> Generator<'a> {
         repeated: bool,
     ) -> TokenStream {
         let storage = if suffix == naming::SECOND_ORDER_CORE {
-            self.storage_params().iter().map(|_| quote!(::std::vec::Vec::new())).collect()
+            // The cotangents' storage, then their tangents'.
+            let count = 2 * self.storage_params().len();
+            (0..count).map(|_| quote!(::std::vec::Vec::new())).collect()
         } else {
             Vec::new()
         };
@@ -320,6 +322,21 @@ impl<'a> Generator<'a> {
             .enumerate()
             .filter(|(_, p)| p.wrt && matches!(p.shape, Shape::Dynamic))
             .map(|(k, _)| k)
+            .collect()
+    }
+
+    /// The differentiated slices the forward-over-reverse core takes the
+    /// tangents of by any borrow (`naming::borrowed_tangent`) rather than
+    /// as a `Vec`: those passed by shared reference and never rebound, so
+    /// that the body cannot write to them, and a caller can lend seeds it
+    /// keeps between calls.
+    fn borrowed_tangent_params(&self) -> Vec<usize> {
+        self.storage_params()
+            .into_iter()
+            .filter(|&k| {
+                let p = &self.sig.params[k];
+                !p.mutable && matches!(&p.ty, syn::Type::Reference(r) if r.mutability.is_none())
+            })
             .collect()
     }
 
@@ -375,9 +392,10 @@ impl<'a> Generator<'a> {
     /// sweep are wanted, and the storage types (inferred).
     fn core_turbofish(&self, directions: Option<TokenStream>, value: bool, reverse: bool) -> TokenStream {
         let directions = directions.unwrap_or_else(|| quote!(_));
-        let storage = self.storage_params().into_iter().map(|_| quote!(_));
+        let storage = self.storage_params().into_iter().flat_map(|_| [quote!(_), quote!(_)]);
+        let borrowed = self.borrowed_tangent_params().into_iter().map(|_| quote!(_));
         let own = self.own_arguments();
-        quote!(::<#own #directions, #value, #reverse #(, #storage)*>)
+        quote!(::<#own #directions, #value, #reverse #(, #storage)* #(, #borrowed)*>)
     }
 
     /// `T, N,`: the function's own type and const parameters, which come

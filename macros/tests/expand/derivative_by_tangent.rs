@@ -162,6 +162,10 @@ impl __matdiff_tangent_scaled_first {
             true,
             _,
             _,
+            _,
+            _,
+            _,
+            _,
         >(
             x,
             t,
@@ -171,6 +175,8 @@ impl __matdiff_tangent_scaled_first {
             __matdiff_no_tangent1,
             __matdiff_no_tangent2,
             __matdiff_no_tangent3,
+            ::std::vec::Vec::new(),
+            ::std::vec::Vec::new(),
             ::std::vec::Vec::new(),
             ::std::vec::Vec::new(),
         );
@@ -231,6 +237,10 @@ impl __matdiff_tangent_scaled_first {
             false,
             _,
             _,
+            _,
+            _,
+            _,
+            _,
         >(
             x,
             t,
@@ -240,6 +250,8 @@ impl __matdiff_tangent_scaled_first {
             t_dot_1,
             x_dot_dot,
             t_dot_dot,
+            ::std::vec::Vec::new(),
+            ::std::vec::Vec::new(),
             ::std::vec::Vec::new(),
             ::std::vec::Vec::new(),
         );
@@ -308,6 +320,10 @@ impl __matdiff_tangent_scaled_first {
             true,
             _,
             _,
+            _,
+            _,
+            _,
+            _,
         >(
             x,
             t,
@@ -317,6 +333,8 @@ impl __matdiff_tangent_scaled_first {
             t_dot_1,
             x_dot_dot,
             t_dot_dot,
+            ::std::vec::Vec::new(),
+            ::std::vec::Vec::new(),
             ::std::vec::Vec::new(),
             ::std::vec::Vec::new(),
         );
@@ -377,27 +395,28 @@ impl __matdiff_tangent_scaled_first {
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
         __MatdiffS2: ::matdiff::__private::CotangentStorage<f64>,
+        __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
+        __MatdiffR2: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
+        __MatdiffT2: ::core::ops::Deref<Target = [__MatdiffD]>,
     >(
         x: &[f64],
         t: f64,
         x_dot: &[f64],
         t_dot: f64,
-        mut x_dot_1: ::std::vec::Vec<__MatdiffD>,
+        x_dot_1: __MatdiffT0,
         mut t_dot_1: __MatdiffD,
-        mut x_dot_dot: ::std::vec::Vec<__MatdiffD>,
+        x_dot_dot: __MatdiffT2,
         mut t_dot_dot: __MatdiffD,
         mut __matdiff_storage0: __MatdiffS0,
         mut __matdiff_storage2: __MatdiffS2,
+        mut __matdiff_tangent_storage0: __MatdiffR0,
+        mut __matdiff_tangent_storage2: __MatdiffR2,
     ) -> (
         f64,
         __MatdiffD,
         (__MatdiffS0, f64, __MatdiffS2, f64),
-        (
-            ::std::vec::Vec<__MatdiffD>,
-            __MatdiffD,
-            ::std::vec::Vec<__MatdiffD>,
-            __MatdiffD,
-        ),
+        (__MatdiffR0, __MatdiffD, __MatdiffR2, __MatdiffD),
     ) {
         let i = 0;
         let element = x_dot[i];
@@ -447,9 +466,9 @@ impl __matdiff_tangent_scaled_first {
                     <f64 as ::matdiff::__private::Scalar>::of(0.0),
                 ),
                 (
-                    ::std::vec::Vec::new(),
+                    __matdiff_tangent_storage0,
                     <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
-                    ::std::vec::Vec::new(),
+                    __matdiff_tangent_storage2,
                     <__MatdiffD as ::matdiff::__private::Directions<f64>>::zero(),
                 ),
             );
@@ -458,15 +477,18 @@ impl __matdiff_tangent_scaled_first {
             __matdiff_storage0,
             x.len(),
         );
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut x_bar_dot = ::matdiff::__private::TangentStorage::<
+            f64,
+            __MatdiffD,
+        >::zeroed(__matdiff_tangent_storage0, x.len());
         let mut x_dot_bar = ::matdiff::__private::CotangentStorage::zeroed(
             __matdiff_storage2,
             x_dot.len(),
         );
-        let mut x_dot_bar_dot = ::matdiff::__private::zero_tangent::<
+        let mut x_dot_bar_dot = ::matdiff::__private::TangentStorage::<
+            f64,
             __MatdiffD,
-            _,
-        >(&x_dot);
+        >::zeroed(__matdiff_tangent_storage2, x_dot.len());
         let tangent_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
             &element_1,

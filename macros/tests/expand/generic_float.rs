@@ -31,7 +31,16 @@ where
         false,
         true,
         _,
-    >(x, c, __matdiff_no_tangent0, __matdiff_no_tangent1, ::std::vec::Vec::new());
+        _,
+        _,
+    >(
+        x,
+        c,
+        __matdiff_no_tangent0,
+        __matdiff_no_tangent1,
+        ::std::vec::Vec::new(),
+        ::std::vec::Vec::new(),
+    );
     (__matdiff_slots.0, __matdiff_slots.1)
 }
 /// The value of [`damped`] and its gradient with respect to `x`, `c`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -60,7 +69,16 @@ where
         true,
         true,
         _,
-    >(x, c, __matdiff_no_tangent0, __matdiff_no_tangent1, ::std::vec::Vec::new());
+        _,
+        _,
+    >(
+        x,
+        c,
+        __matdiff_no_tangent0,
+        __matdiff_no_tangent1,
+        ::std::vec::Vec::new(),
+        ::std::vec::Vec::new(),
+    );
     (__matdiff_value, (__matdiff_slots.0, __matdiff_slots.1))
 }
 /// The Hessian of [`damped`] with respect to `x`, `c` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -136,7 +154,9 @@ where
         false,
         true,
         _,
-    >(x, c, v.0.to_vec(), v.1, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, c, v.0.to_vec(), v.1, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     (__matdiff_tangents.0, __matdiff_tangents.1)
 }
 #[doc(hidden)]
@@ -169,7 +189,16 @@ impl damped {
             true,
             true,
             _,
-        >(x, c, __matdiff_no_tangent0, __matdiff_no_tangent1, ::std::vec::Vec::new());
+            _,
+            _,
+        >(
+            x,
+            c,
+            __matdiff_no_tangent0,
+            __matdiff_no_tangent1,
+            ::std::vec::Vec::new(),
+            ::std::vec::Vec::new(),
+        );
         (
             __matdiff_value,
             (
@@ -213,7 +242,9 @@ impl damped {
             true,
             false,
             _,
-        >(x, c, x_dot, c_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, c, x_dot, c_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
@@ -262,7 +293,9 @@ impl damped {
             true,
             true,
             _,
-        >(x, c, x_dot, c_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, c, x_dot, c_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -306,13 +339,16 @@ impl damped {
         const __MATDIFF_VALUE: bool,
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<T>,
+        __MatdiffR0: ::matdiff::__private::TangentStorage<T, __MatdiffD>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
     >(
         x: &[T],
         c: T,
-        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+        x_dot: __MatdiffT0,
         mut c_dot: __MatdiffD,
         mut __matdiff_storage0: __MatdiffS0,
-    ) -> (T, __MatdiffD, (__MatdiffS0, T), (::std::vec::Vec<__MatdiffD>, __MatdiffD))
+        mut __matdiff_tangent_storage0: __MatdiffR0,
+    ) -> (T, __MatdiffD, (__MatdiffS0, T), (__MatdiffR0, __MatdiffD))
     where
         T: ::matdiff::Real,
     {
@@ -322,10 +358,27 @@ impl damped {
         let s_dot = <__MatdiffD as ::matdiff::__private::Directions<_>>::zero();
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        for i in (start..end) {
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
-            let element = x[i_1];
-            let element_dot = x_dot[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element, &c);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element,
@@ -363,7 +416,7 @@ impl damped {
                 s_3_dot,
                 (__matdiff_storage0, <T as ::matdiff::__private::Scalar>::of(0.0)),
                 (
-                    ::std::vec::Vec::new(),
+                    __matdiff_tangent_storage0,
                     <__MatdiffD as ::matdiff::__private::Directions<T>>::zero(),
                 ),
             );
@@ -372,7 +425,10 @@ impl damped {
             __matdiff_storage0,
             x.len(),
         );
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut x_bar_dot = ::matdiff::__private::TangentStorage::<
+            T,
+            __MatdiffD,
+        >::zeroed(__matdiff_tangent_storage0, x.len());
         let s_3_bar = <T as ::matdiff::__private::Scalar>::of(1.0);
         let c_bar = ::matdiff::__private::zero_like(&c);
         let s_3_bar_dot = <__MatdiffD as ::matdiff::__private::Directions<_>>::zero();
@@ -385,10 +441,39 @@ impl damped {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
-            let element = x[i_1];
-            let element_dot_1 = x_dot[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element, &c);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element,
@@ -484,15 +569,21 @@ impl damped {
                 &__matdiff_window_x_bar_dot_0,
                 &element_bar_dot_2,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_1, &__matdiff_window_x_bar_0);
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_1,
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_0,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_0,
             );
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
             c_bar_1 = c_bar_3;
             c_bar_1_dot = c_bar_3_dot;
@@ -547,6 +638,15 @@ impl damped {
             false,
             true,
             _,
-        >(x, c, __matdiff_tangent0, __matdiff_tangent1, ::std::vec::Vec::new())
+            _,
+            _,
+        >(
+            x,
+            c,
+            __matdiff_tangent0,
+            __matdiff_tangent1,
+            ::std::vec::Vec::new(),
+            ::std::vec::Vec::new(),
+        )
     }
 }

@@ -22,7 +22,9 @@ fn inner_sum_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_slots.0
 }
 /// The value of [`inner_sum`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -46,7 +48,9 @@ fn inner_sum_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The gradient of [`inner_sum`] with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
@@ -70,7 +74,9 @@ fn inner_sum_grad_into(x: &[f64], grad_x: &mut [f64]) {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
 }
 /// The value of [`inner_sum`] and its gradient with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
 #[inline]
@@ -93,7 +99,9 @@ fn inner_sum_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
     __matdiff_value
 }
 /// The Hessian of [`inner_sum`] with respect to `x` (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by one forward-over-reverse sweep of 1 direction generated at compile time, the band (bandwidth 0) read from the loops' index offsets; the entries off the band are zero.
@@ -121,7 +129,9 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         false,
         true,
         _,
-    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     let __matdiff_band_rows = __matdiff_tangents.0;
     let __matdiff_rows: usize = __matdiff_total;
     let mut __matdiff_matrix = ::std::vec![
@@ -159,7 +169,9 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
         false,
         true,
         _,
-    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     let __matdiff_band_rows = __matdiff_tangents.0;
     let mut __matdiff_hessian = <::matdiff::__private::SparseHessian<
         f64,
@@ -171,7 +183,7 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
     );
     __matdiff_hessian
 }
-/// Writes into `values` the values of the lower triangle of the Hessian of [`inner_sum`], in the order of the pattern [`inner_sum_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length.
+/// Writes into `values` the values of the lower triangle of the Hessian of [`inner_sum`], in the order of the pattern [`inner_sum_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length. The sweep's buffers live in `workspace` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing.
 #[inline]
 #[allow(
     dead_code,
@@ -184,21 +196,23 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
     clippy::pedantic,
     clippy::nursery
 )]
-fn inner_sum_hessian_sparse_into(x: &[f64], values: &mut [f64]) {
+fn inner_sum_hessian_sparse_into(
+    x: &[f64],
+    values: &mut [f64],
+    workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 1>,
+) {
     let _ = inner_sum;
-    let __matdiff_total: usize = (0usize + x.len());
-    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
-        f64,
-        [f64; 1],
-    >(x.len());
+    let (__matdiff_seeds, __matdiff_gradient, __matdiff_rows) = workspace
+        .buffers(x.len());
     let (_, _, _, __matdiff_tangents) = inner_sum::second_order_core::<
         _,
         false,
         true,
         _,
-    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
-    let __matdiff_band_rows = __matdiff_tangents.0;
-    ::matdiff::__private::fill_band_values(values, 0, &__matdiff_band_rows);
+        _,
+        _,
+    >(x, __matdiff_seeds, __matdiff_gradient, __matdiff_rows);
+    ::matdiff::__private::fill_band_values(values, 0, &__matdiff_tangents.0);
 }
 /// The Hessian of [`inner_sum`] with respect to `x` times the vector `v_1` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[inline]
@@ -220,7 +234,9 @@ fn inner_sum_hvp(x: &[f64], v_1: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, v_1.to_vec(), ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, v_1.to_vec(), ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -248,7 +264,9 @@ impl inner_sum {
             true,
             true,
             _,
-        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -280,7 +298,9 @@ impl inner_sum {
             true,
             false,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
@@ -315,7 +335,9 @@ impl inner_sum {
             true,
             true,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -349,20 +371,40 @@ impl inner_sum {
         const __MATDIFF_VALUE: bool,
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
+        __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
     >(
         x: &[f64],
-        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+        x_dot: __MatdiffT0,
         mut __matdiff_storage0: __MatdiffS0,
-    ) -> (f64, __MatdiffD, (__MatdiffS0,), (::std::vec::Vec<__MatdiffD>,)) {
+        mut __matdiff_tangent_storage0: __MatdiffR0,
+    ) -> (f64, __MatdiffD, (__MatdiffS0,), (__MatdiffR0,)) {
         let start = 0usize;
         let end = x.len();
         let sum: f64 = -0.0;
         let sum_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&sum);
         let mut sum_1 = sum;
         let mut sum_1_dot = sum_dot;
-        for k in (start..end) {
-            let v = x[k];
-            let v_dot = x_dot[k];
+        let __matdiff_count_k: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        for __matdiff_position_k in (0..__matdiff_count_k) {
+            let k: usize = start + __matdiff_position_k;
+            let v = __matdiff_view_k_p0_x[__matdiff_position_k];
+            let v_dot = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &(), &v_dot);
             let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &(), &v_dot);
@@ -389,13 +431,21 @@ impl inner_sum {
         let sum_3 = sum_1;
         let sum_3_dot = sum_1_dot;
         let _: () = if !__MATDIFF_REVERSE {
-            return (sum_3, sum_3_dot, (__matdiff_storage0,), (::std::vec::Vec::new(),));
+            return (
+                sum_3,
+                sum_3_dot,
+                (__matdiff_storage0,),
+                (__matdiff_tangent_storage0,),
+            );
         };
         let mut x_bar = ::matdiff::__private::CotangentStorage::zeroed(
             __matdiff_storage0,
             x.len(),
         );
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut x_bar_dot = ::matdiff::__private::TangentStorage::<
+            f64,
+            __MatdiffD,
+        >::zeroed(__matdiff_tangent_storage0, x.len());
         let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let sum_3_bar_dot = ::matdiff::__private::zero_tangent::<
             __MatdiffD,
@@ -407,9 +457,38 @@ impl inner_sum {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        for k in (start..end).rev() {
-            let v = x[k];
-            let v_dot_1 = x_dot[k];
+        let __matdiff_count_k: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        let __matdiff_view_k_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            0,
+            __matdiff_count_k,
+        );
+        for __matdiff_position_k in (0..__matdiff_count_k).rev() {
+            let k: usize = start + __matdiff_position_k;
+            let v = __matdiff_view_k_p0_x[__matdiff_position_k];
+            let v_dot_1 = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
             let mul = ::matdiff::__private::rules::mul::value(&v, &v);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &v,
@@ -506,15 +585,21 @@ impl inner_sum {
                 &__matdiff_window_x_bar_dot_0,
                 &v_bar_4_dot,
             );
-            ::matdiff::__private::add_once(&mut x_bar, k, &__matdiff_window_x_bar_0);
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                k,
+                __matdiff_view_k_x_bar_mut,
+                __matdiff_position_k,
+                &__matdiff_window_x_bar_0,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_k_x_bar_mut,
+            );
+            ::matdiff::__private::add_once(
+                __matdiff_view_k_x_bar_dot_mut,
+                __matdiff_position_k,
                 &__matdiff_window_x_bar_dot_0,
             );
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_k_x_bar_dot_mut,
             );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {

@@ -26,7 +26,9 @@ fn rosenbrock_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_slots.0
 }
 /// The value of [`rosenbrock`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -50,7 +52,9 @@ fn rosenbrock_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The gradient of [`rosenbrock`] with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
@@ -74,7 +78,9 @@ fn rosenbrock_grad_into(x: &[f64], grad_x: &mut [f64]) {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
 }
 /// The value of [`rosenbrock`] and its gradient with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
 #[inline]
@@ -97,7 +103,9 @@ fn rosenbrock_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
     __matdiff_value
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by one forward-over-reverse sweep of 3 directions generated at compile time, the band (bandwidth 1) read from the loops' index offsets; the entries off the band are zero.
@@ -125,7 +133,9 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         false,
         true,
         _,
-    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     let __matdiff_band_rows = __matdiff_tangents.0;
     let __matdiff_rows: usize = __matdiff_total;
     let mut __matdiff_matrix = ::std::vec![
@@ -163,7 +173,9 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         false,
         true,
         _,
-    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_band_seed, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     let __matdiff_band_rows = __matdiff_tangents.0;
     let mut __matdiff_hessian = <::matdiff::__private::SparseHessian<
         f64,
@@ -175,7 +187,7 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
     );
     __matdiff_hessian
 }
-/// Writes into `values` the values of the lower triangle of the Hessian of [`rosenbrock`], in the order of the pattern [`rosenbrock_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length.
+/// Writes into `values` the values of the lower triangle of the Hessian of [`rosenbrock`], in the order of the pattern [`rosenbrock_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length. The sweep's buffers live in `workspace` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing.
 #[inline]
 #[allow(
     dead_code,
@@ -188,21 +200,23 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
     clippy::pedantic,
     clippy::nursery
 )]
-fn rosenbrock_hessian_sparse_into(x: &[f64], values: &mut [f64]) {
+fn rosenbrock_hessian_sparse_into(
+    x: &[f64],
+    values: &mut [f64],
+    workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 3>,
+) {
     let _ = rosenbrock;
-    let __matdiff_total: usize = (0usize + x.len());
-    let __matdiff_band_seed = ::matdiff::__private::seed_band_vec::<
-        f64,
-        [f64; 3],
-    >(x.len());
+    let (__matdiff_seeds, __matdiff_gradient, __matdiff_rows) = workspace
+        .buffers(x.len());
     let (_, _, _, __matdiff_tangents) = rosenbrock::second_order_core::<
         _,
         false,
         true,
         _,
-    >(x, __matdiff_band_seed, ::std::vec::Vec::new());
-    let __matdiff_band_rows = __matdiff_tangents.0;
-    ::matdiff::__private::fill_band_values(values, 1, &__matdiff_band_rows);
+        _,
+        _,
+    >(x, __matdiff_seeds, __matdiff_gradient, __matdiff_rows);
+    ::matdiff::__private::fill_band_values(values, 1, &__matdiff_tangents.0);
 }
 /// The Hessian of [`rosenbrock`] with respect to `x` times the vector `v` (shaped like the gradient), without forming the Hessian: one forward-over-reverse sweep, a small constant times the cost of the gradient.
 #[inline]
@@ -224,7 +238,9 @@ fn rosenbrock_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, v.to_vec(), ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, v.to_vec(), ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -252,7 +268,9 @@ impl rosenbrock {
             true,
             true,
             _,
-        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -284,7 +302,9 @@ impl rosenbrock {
             true,
             false,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
@@ -319,7 +339,9 @@ impl rosenbrock {
             true,
             true,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -353,11 +375,14 @@ impl rosenbrock {
         const __MATDIFF_VALUE: bool,
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
+        __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
     >(
         x: &[f64],
-        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+        x_dot: __MatdiffT0,
         mut __matdiff_storage0: __MatdiffS0,
-    ) -> (f64, __MatdiffD, (__MatdiffS0,), (::std::vec::Vec<__MatdiffD>,)) {
+        mut __matdiff_tangent_storage0: __MatdiffR0,
+    ) -> (f64, __MatdiffD, (__MatdiffS0,), (__MatdiffR0,)) {
         let s: f64 = 0.0;
         let start = 0;
         let c = x.len();
@@ -366,14 +391,43 @@ impl rosenbrock {
         let s_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s);
         let mut s_1 = s;
         let mut s_1_dot = s_dot;
-        for i in (start..end) {
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot = x_dot[i_1];
+            let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
+            let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_1_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
@@ -427,13 +481,16 @@ impl rosenbrock {
         let s_3 = s_1;
         let s_3_dot = s_1_dot;
         let _: () = if !__MATDIFF_REVERSE {
-            return (s_3, s_3_dot, (__matdiff_storage0,), (::std::vec::Vec::new(),));
+            return (s_3, s_3_dot, (__matdiff_storage0,), (__matdiff_tangent_storage0,));
         };
         let mut x_bar = ::matdiff::__private::CotangentStorage::zeroed(
             __matdiff_storage0,
             x.len(),
         );
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut x_bar_dot = ::matdiff::__private::TangentStorage::<
+            f64,
+            __MatdiffD,
+        >::zeroed(__matdiff_tangent_storage0, x.len());
         let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let s_3_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&s_3_bar);
         let mut s_1_bar = s_3_bar;
@@ -446,14 +503,55 @@ impl rosenbrock {
         );
         let mut __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
         let mut __matdiff_window_x_bar_dot_low: ::core::option::Option<usize> = ::core::option::Option::None;
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p1_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            1,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_2: f64 = 100.0;
             let i_2 = i_1 + 1;
-            let element = x[i_2];
-            let element_dot_1 = x_dot[i_2];
-            let element_1 = x[i_1];
-            let element_1_dot_1 = x_dot[i_1];
+            let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+            let element_dot_1 = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
+            let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_1_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
             let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
                 &element_1,
@@ -617,18 +715,24 @@ impl rosenbrock {
                 &__matdiff_window_x_bar_dot_1,
                 &sub_bar_dot_2,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_2, &__matdiff_window_x_bar_1);
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_1,
+            );
             __matdiff_window_x_bar_1 = __matdiff_window_x_bar_0;
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
             __matdiff_window_x_bar_low = ::core::option::Option::Some(i_1);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_2,
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_1,
             );
             __matdiff_window_x_bar_dot_1 = __matdiff_window_x_bar_dot_0;
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
             __matdiff_window_x_bar_dot_low = ::core::option::Option::Some(i_1);
         }

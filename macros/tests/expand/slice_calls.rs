@@ -26,7 +26,9 @@ fn calls_with_slices_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_slots.0
 }
 /// The value of [`calls_with_slices`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -50,7 +52,9 @@ fn calls_with_slices_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The gradient of [`calls_with_slices`] with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
@@ -74,7 +78,9 @@ fn calls_with_slices_grad_into(x: &[f64], grad_x: &mut [f64]) {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
 }
 /// The value of [`calls_with_slices`] and its gradient with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
 #[inline]
@@ -97,7 +103,9 @@ fn calls_with_slices_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f64 {
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
     __matdiff_value
 }
 /// The Hessian of [`calls_with_slices`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -158,7 +166,9 @@ fn calls_with_slices_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, v.to_vec(), ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, v.to_vec(), ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -186,7 +196,9 @@ impl calls_with_slices {
             true,
             true,
             _,
-        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -218,7 +230,9 @@ impl calls_with_slices {
             true,
             false,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
@@ -253,7 +267,9 @@ impl calls_with_slices {
             true,
             true,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -287,11 +303,14 @@ impl calls_with_slices {
         const __MATDIFF_VALUE: bool,
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
+        __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
     >(
         x: &[f64],
-        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+        x_dot: __MatdiffT0,
         mut __matdiff_storage0: __MatdiffS0,
-    ) -> (f64, __MatdiffD, (__MatdiffS0,), (::std::vec::Vec<__MatdiffD>,)) {
+        mut __matdiff_tangent_storage0: __MatdiffR0,
+    ) -> (f64, __MatdiffD, (__MatdiffS0,), (__MatdiffR0,)) {
         let c: f64 = 0.0;
         let n = x.len();
         let mut doubled = ::std::vec![c; n];
@@ -301,11 +320,28 @@ impl calls_with_slices {
         >(&doubled);
         let start = 0;
         let end = x.len();
-        for i in (start..end) {
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_p0_x_dot = ::matdiff::__private::loop_view(
+            &x_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i) {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_1: f64 = 2.0;
-            let element = x[i_1];
-            let element_dot = x_dot[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
+            let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
             let mul_dot = ::matdiff::__private::rules::mul::jvp1(
                 &c_1,
@@ -349,14 +385,17 @@ impl calls_with_slices {
                 mul_1,
                 mul_1_dot_2,
                 (__matdiff_storage0,),
-                (::std::vec::Vec::new(),),
+                (__matdiff_tangent_storage0,),
             );
         };
         let mut x_bar = ::matdiff::__private::CotangentStorage::zeroed(
             __matdiff_storage0,
             x.len(),
         );
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut x_bar_dot = ::matdiff::__private::TangentStorage::<
+            f64,
+            __MatdiffD,
+        >::zeroed(__matdiff_tangent_storage0, x.len());
         let mul_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let mut doubled_bar = ::matdiff::__private::zero_like(&doubled);
         let mut doubled_bar_dot = ::matdiff::__private::zero_tangent::<
@@ -435,10 +474,33 @@ impl calls_with_slices {
         let mut __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
             &x_bar_dot,
         );
-        for i in (start..end).rev() {
+        let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(
+            end,
+            start,
+        );
+        let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+            &x[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        let __matdiff_view_i_x_bar_dot_mut = ::matdiff::__private::loop_view_mut(
+            &mut x_bar_dot[..],
+            start,
+            0,
+            __matdiff_count_i,
+        );
+        for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+            let i: usize = start + __matdiff_position_i;
             let i_1 = i;
             let c_1: f64 = 2.0;
-            let element = x[i_1];
+            let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
             let element_bar = ::matdiff::__private::rules::mul::vjp1(
@@ -461,15 +523,21 @@ impl calls_with_slices {
                 &__matdiff_window_x_bar_dot_0,
                 &element_bar_dot,
             );
-            ::matdiff::__private::add_once(&mut x_bar, i_1, &__matdiff_window_x_bar_0);
-            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(&x_bar);
             ::matdiff::__private::add_once(
-                &mut x_bar_dot,
-                i_1,
+                __matdiff_view_i_x_bar_mut,
+                __matdiff_position_i,
+                &__matdiff_window_x_bar_0,
+            );
+            __matdiff_window_x_bar_0 = ::matdiff::__private::zero_element(
+                &*__matdiff_view_i_x_bar_mut,
+            );
+            ::matdiff::__private::add_once(
+                __matdiff_view_i_x_bar_dot_mut,
+                __matdiff_position_i,
                 &__matdiff_window_x_bar_dot_0,
             );
             __matdiff_window_x_bar_dot_0 = ::matdiff::__private::zero_element(
-                &x_bar_dot,
+                &*__matdiff_view_i_x_bar_dot_mut,
             );
         }
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
@@ -504,6 +572,8 @@ impl calls_with_slices {
             false,
             true,
             _,
-        >(x, __matdiff_tangent0, ::std::vec::Vec::new())
+            _,
+            _,
+        >(x, __matdiff_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new())
     }
 }

@@ -28,7 +28,9 @@ fn value_dependent_while_grad(x: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_slots.0
 }
 /// The value of [`value_dependent_while`] and its gradient with respect to `x`, in that order; computed by reverse-mode differentiation generated at compile time.
@@ -52,7 +54,9 @@ fn value_dependent_while_value_and_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
     (__matdiff_value, __matdiff_slots.0)
 }
 /// The gradient of [`value_dependent_while`] with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
@@ -76,7 +80,9 @@ fn value_dependent_while_grad_into(x: &[f64], grad_x: &mut [f64]) {
         false,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
 }
 /// The value of [`value_dependent_while`] and its gradient with respect to `x`, written into `grad_x` (one entry per element of its argument, overwritten; a buffer of another length panics). Allocates nothing for the gradient: only the tapes of loops whose reverse sweep needs saved values, if any. Computed by reverse-mode differentiation generated at compile time.
 #[inline]
@@ -99,7 +105,9 @@ fn value_dependent_while_value_and_grad_into(x: &[f64], grad_x: &mut [f64]) -> f
         true,
         true,
         _,
-    >(x, __matdiff_no_tangent0, &mut *grad_x);
+        _,
+        _,
+    >(x, __matdiff_no_tangent0, &mut *grad_x, ::std::vec::Vec::new());
     __matdiff_value
 }
 /// The Hessian of [`value_dependent_while`] with respect to `x` (all their scalars, in argument order): `H[i][j]` is the second derivative in the i-th and j-th of them. Computed by forward-over-reverse sweeps generated at compile time.
@@ -160,7 +168,9 @@ fn value_dependent_while_hvp(x: &[f64], v: &[f64]) -> ::std::vec::Vec<f64> {
         false,
         true,
         _,
-    >(x, v.to_vec(), ::std::vec::Vec::new());
+        _,
+        _,
+    >(x, v.to_vec(), ::std::vec::Vec::new(), ::std::vec::Vec::new());
     __matdiff_tangents.0
 }
 #[doc(hidden)]
@@ -188,7 +198,9 @@ impl value_dependent_while {
             true,
             true,
             _,
-        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, __matdiff_no_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (
             __matdiff_value,
             (::matdiff::__private::reseed_cotangent(out_bar, __matdiff_slots.0),),
@@ -220,7 +232,9 @@ impl value_dependent_while {
             true,
             false,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         (__matdiff_value, __matdiff_value_dot)
     }
     #[doc(hidden)]
@@ -255,7 +269,9 @@ impl value_dependent_while {
             true,
             true,
             _,
-        >(x, x_dot, ::std::vec::Vec::new());
+            _,
+            _,
+        >(x, x_dot, ::std::vec::Vec::new(), ::std::vec::Vec::new());
         let __matdiff_dots = (
             ::matdiff::__private::reseed_vec(
                 out_bar,
@@ -289,11 +305,14 @@ impl value_dependent_while {
         const __MATDIFF_VALUE: bool,
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
+        __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
     >(
         x: &[f64],
-        mut x_dot: ::std::vec::Vec<__MatdiffD>,
+        x_dot: __MatdiffT0,
         mut __matdiff_storage0: __MatdiffS0,
-    ) -> (f64, __MatdiffD, (__MatdiffS0,), (::std::vec::Vec<__MatdiffD>,)) {
+        mut __matdiff_tangent_storage0: __MatdiffR0,
+    ) -> (f64, __MatdiffD, (__MatdiffS0,), (__MatdiffR0,)) {
         let t: f64 = 0.0;
         let k = 0;
         let mut tape = ::std::vec::Vec::new();
@@ -361,13 +380,21 @@ impl value_dependent_while {
         let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
         let add_1_dot = mul_1_dot_2;
         let _: () = if !__MATDIFF_REVERSE {
-            return (add_1, add_1_dot, (__matdiff_storage0,), (::std::vec::Vec::new(),));
+            return (
+                add_1,
+                add_1_dot,
+                (__matdiff_storage0,),
+                (__matdiff_tangent_storage0,),
+            );
         };
         let mut x_bar = ::matdiff::__private::CotangentStorage::zeroed(
             __matdiff_storage0,
             x.len(),
         );
-        let mut x_bar_dot = ::matdiff::__private::zero_tangent::<__MatdiffD, _>(&x);
+        let mut x_bar_dot = ::matdiff::__private::TangentStorage::<
+            f64,
+            __MatdiffD,
+        >::zeroed(__matdiff_tangent_storage0, x.len());
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
             &t_1,
@@ -489,6 +516,8 @@ impl value_dependent_while {
             false,
             true,
             _,
-        >(x, __matdiff_tangent0, ::std::vec::Vec::new())
+            _,
+            _,
+        >(x, __matdiff_tangent0, ::std::vec::Vec::new(), ::std::vec::Vec::new())
     }
 }
