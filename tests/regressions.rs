@@ -460,3 +460,36 @@ fn sum_keeps_the_sign_of_zero() {
     assert_eq!(value, expected);
     assert_eq!(gx, -std::f64::consts::PI);
 }
+
+// A copy of a `Vec` or slice argument (`v.clone()`, `v.to_vec()`): the
+// Hessian copies the argument's tangents, which may be a buffer the caller
+// lends rather than a `Vec`.
+#[allow(clippy::ptr_arg)]
+#[differentiate]
+fn copied_vec_argument(v: &Vec<f64>) -> f64 {
+    let copy = v.clone();
+    copy[0] * v[1] + copy[1].sin()
+}
+
+#[differentiate]
+fn copied_slice_argument(v: &[f64]) -> f64 {
+    let copy = v.to_vec();
+    copy[0] * v[1] + copy[1].sin()
+}
+
+#[test]
+fn copies_of_array_arguments_match_closed_form() {
+    let v: Vec<f64> = vec![0.7, -0.4];
+    // x y + sin y: gradient (y, x + cos y), Hessian [[0, 1], [1, -sin y]].
+    let want_g = [v[1], v[0] + v[1].cos()];
+    let want_h = [[0.0, 1.0], [1.0, -v[1].sin()]];
+    for (g, h) in [
+        (copied_vec_argument_grad(&v), copied_vec_argument_hessian(&v)),
+        (copied_slice_argument_grad(&v), copied_slice_argument_hessian(&v)),
+    ] {
+        check::assert_all_close(&g, &want_g, 1e-15, "gradient");
+        for i in 0..2 {
+            check::assert_all_close(&h[i], &want_h[i], 1e-15, "Hessian");
+        }
+    }
+}

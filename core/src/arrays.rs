@@ -153,7 +153,7 @@ impl<F: Scalar> CotangentStorage<F> for &mut [F] {
 /// element): a `Vec` it allocates, or a slice the caller owns
 /// (`f_hessian_sparse_into`'s workspace), the counterpart of
 /// [`CotangentStorage`] one order up.
-pub trait TangentStorage<F, D>: core::ops::DerefMut<Target = [D]> {
+pub trait TangentStorage<F, D>: core::ops::DerefMut<Target = [D]> + TangentCopy<Owned = Vec<D>> {
     /// The storage holding `len` zero bundles.
     fn zeroed(self, len: usize) -> Self;
 }
@@ -176,6 +176,46 @@ impl<F: Scalar, D: Directions<F>> TangentStorage<F, D> for &mut [D] {
         assert_eq!(self.len(), len, "the tangent buffer has the wrong length");
         self.fill(D::zero());
         self
+    }
+}
+
+/// A copy of an array's tangents (`copy_dot` of the user's `let copy =
+/// v.clone();`), whatever holds them: a parameter's tangents may be a
+/// buffer the caller lends ([`TangentStorage`]), which is not `Clone`.
+pub trait TangentCopy {
+    type Owned;
+    fn tangent_copy(&self) -> Self::Owned;
+}
+
+impl<D: Clone> TangentCopy for Vec<D> {
+    type Owned = Vec<D>;
+    #[inline]
+    fn tangent_copy(&self) -> Vec<D> {
+        self.clone()
+    }
+}
+
+impl<D: Clone> TangentCopy for &mut [D] {
+    type Owned = Vec<D>;
+    #[inline]
+    fn tangent_copy(&self) -> Vec<D> {
+        self.to_vec()
+    }
+}
+
+impl<D: Clone> TangentCopy for &[D] {
+    type Owned = Vec<D>;
+    #[inline]
+    fn tangent_copy(&self) -> Vec<D> {
+        self.to_vec()
+    }
+}
+
+impl<D: Copy, const N: usize> TangentCopy for [D; N] {
+    type Owned = [D; N];
+    #[inline]
+    fn tangent_copy(&self) -> [D; N] {
+        *self
     }
 }
 

@@ -876,6 +876,10 @@ impl<'a> Emitter<'a> {
                         quote_spanned!(span=> [#(#items),*])
                     }
                 }
+                ArrayInit::CopyOf { source, .. } if self.vars.get(*source).tangent => {
+                    let source = self.ident(*source);
+                    quote_spanned!(span=> ::matdiff::__private::TangentCopy::tangent_copy(&#source))
+                }
                 ArrayInit::CopyOf { source, method } => {
                     let source = self.ident(*source);
                     quote_spanned!(span=> #source.#method())

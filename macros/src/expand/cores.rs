@@ -252,7 +252,7 @@ impl<'a> Generator<'a> {
                 }))
                 .chain(borrowed.iter().map(|&k| {
                     let ty = naming::borrowed_tangent(k);
-                    quote!(#ty: ::core::ops::Deref<Target = [__MatdiffD]>)
+                    quote!(#ty: ::core::ops::Deref<Target = [__MatdiffD]> + ::matdiff::__private::TangentCopy<Owned = ::std::vec::Vec<__MatdiffD>>)
                 }));
             let core_slot_types: Vec<TokenStream> =
                 slot_types

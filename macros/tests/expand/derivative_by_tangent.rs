@@ -397,8 +397,10 @@ impl __matdiff_tangent_scaled_first {
         __MatdiffS2: ::matdiff::__private::CotangentStorage<f64>,
         __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
         __MatdiffR2: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
-        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
-        __MatdiffT2: ::core::ops::Deref<Target = [__MatdiffD]>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>
+            + ::matdiff::__private::TangentCopy<Owned = ::std::vec::Vec<__MatdiffD>>,
+        __MatdiffT2: ::core::ops::Deref<Target = [__MatdiffD]>
+            + ::matdiff::__private::TangentCopy<Owned = ::std::vec::Vec<__MatdiffD>>,
     >(
         x: &[f64],
         t: f64,

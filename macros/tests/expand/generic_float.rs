@@ -340,7 +340,8 @@ impl damped {
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<T>,
         __MatdiffR0: ::matdiff::__private::TangentStorage<T, __MatdiffD>,
-        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>
+            + ::matdiff::__private::TangentCopy<Owned = ::std::vec::Vec<__MatdiffD>>,
     >(
         x: &[T],
         c: T,

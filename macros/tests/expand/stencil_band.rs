@@ -378,7 +378,8 @@ impl stencil {
         const __MATDIFF_REVERSE: bool,
         __MatdiffS0: ::matdiff::__private::CotangentStorage<f64>,
         __MatdiffR0: ::matdiff::__private::TangentStorage<f64, __MatdiffD>,
-        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>,
+        __MatdiffT0: ::core::ops::Deref<Target = [__MatdiffD]>
+            + ::matdiff::__private::TangentCopy<Owned = ::std::vec::Vec<__MatdiffD>>,
     >(
         x: &[f64],
         x_dot: __MatdiffT0,
