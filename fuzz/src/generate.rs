@@ -961,7 +961,15 @@ impl Gen {
                 let n = self.rng.range(2, 4);
                 let name = self.name("w");
                 let ty = if self.rng.chance(0.5) { Ty::LocalVec(n) } else { Ty::LocalArr(n) };
-                out.push(Stmt::Let { name: name.clone(), mutable: true, ty, init: Expr::F(0.0) });
+                // A `Vec` may start as a copy of a container of its length
+                // (`x.to_vec()`).
+                let sources = self.vars(|v| v.ty.is_elems() && v.ty.len() == n);
+                let init = if ty == Ty::LocalVec(n) && !sources.is_empty() && self.rng.chance(0.4) {
+                    Expr::Var(self.rng.pick(&sources).name.clone())
+                } else {
+                    Expr::F(0.0)
+                };
+                out.push(Stmt::Let { name: name.clone(), mutable: true, ty, init });
                 self.scope.push(Var { name, ty, mutable: true, bound: None });
             }
             _ => {

@@ -392,6 +392,10 @@ impl R {
             Stmt::Let { name, mutable, ty, init } => {
                 let m = if *mutable { "mut " } else { "" };
                 match ty {
+                    Ty::LocalVec(_) if matches!(init, Expr::Var(_)) => {
+                        let t = if md { "f64" } else { "T" };
+                        format!("let {m}{name}: Vec<{t}> = {}.to_vec();\n", self.e(init))
+                    }
                     Ty::LocalVec(n) => {
                         let t = if md { "f64" } else { "T" };
                         format!("let {m}{name}: Vec<{t}> = vec![{}; {n}];\n", self.f(0.0))
