@@ -618,6 +618,24 @@
 //! assert_eq!(spread_grad(&[0.5, -3.0, 2.0]), vec![0.0, -6.0, 0.0]);
 //! ```
 //!
+//! Closures bound by `let` are called as in Rust, with the values they
+//! captured where they were written; arrays can be taken apart by pattern:
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! #[differentiate]
+//! fn spring_energy(p: [f64; 3], k: f64) -> f64 {
+//!     let [a, b, c] = p;
+//!     let spring = |d: f64| 0.5 * k * d * d;
+//!     spring(b - a) + spring(c - b)
+//! }
+//!
+//! let (g, dk) = spring_energy_grad([0.0, 1.5, 2.0], 4.0);
+//! // k (b - a) pulls a and b together, and k (c - b) b and c.
+//! assert_eq!(g, [-6.0, 6.0 - 2.0, 2.0]);
+//! assert_eq!(dk, 0.5 * (1.5f64 * 1.5 + 0.5 * 0.5));
+//! ```
+//!
 //! Where a function has no derivative at a point, the rule used is the one
 //! documented in [`matdiff_core::rules::elementwise`] (for example `abs` has
 //! slope 0 at 0, and `min`/`max` give a tie to the receiver).
