@@ -378,6 +378,67 @@ pub fn scatter_band<F: Scalar, D: Directions<F>, R: AsMut<[F]>>(rows: &mut [R], 
     }
 }
 
+/// A tangent row of an element Hessian placed in one column of the band:
+/// `row[slot]` (the second derivative in the element the row belongs to and
+/// the one seeded in local direction `slot`) at entry `at` of the column,
+/// zeros elsewhere (see [`fill_band_columns`]).
+#[inline(always)]
+pub fn band_lane<F: Scalar, const W: usize, const K: usize>(row: &[F; K], slot: usize, at: usize) -> [F; W] {
+    let mut lane = [F::zero(); W];
+    lane[at] = row[slot];
+    lane
+}
+
+/// Writes the lower triangle of the band from `columns`, where entry `d` of
+/// `columns[c]` holds `H[c + d][c]` (what the loops of element Hessians
+/// accumulate), into `values` in the order of
+/// [`crate::sparse::SparseHessian::banded`].
+///
+/// # Panics
+///
+/// If `values` does not have one entry per stored entry of that pattern
+/// ([`crate::sparse::banded_len`]).
+#[inline]
+pub fn fill_band_columns<F: Scalar, const W: usize>(values: &mut [F], bandwidth: usize, columns: &[[F; W]]) {
+    let n = columns.len();
+    assert_eq!(
+        values.len(),
+        crate::sparse::banded_len(n, bandwidth),
+        "the values of a banded Hessian of {n} inputs and bandwidth {bandwidth} have the wrong length: take it from the pattern (`f_hessian_sparse`)"
+    );
+    let width = bandwidth + 1;
+    assert!(width <= W, "a column of the band is wider than its storage");
+    let full = n.saturating_sub(bandwidth);
+    let (head, tail) = values.split_at_mut(full * width);
+    for (column, slots) in columns.iter().zip(head.chunks_exact_mut(width)) {
+        slots.copy_from_slice(&column[..width]);
+    }
+    // The last columns (all of them when n <= b), shorter.
+    let mut slots = tail.iter_mut();
+    for (c, column) in columns.iter().enumerate().skip(full) {
+        for (value, slot) in column[..n - c].iter().zip(slots.by_ref()) {
+            *slot = *value;
+        }
+    }
+}
+
+/// Writes the band from `columns` (as in [`fill_band_columns`]) into the
+/// rows of a dense symmetric matrix whose entries off the band are zero.
+#[inline]
+pub fn scatter_band_columns<F: Scalar, const W: usize, R: AsMut<[F]>>(
+    rows: &mut [R],
+    bandwidth: usize,
+    columns: &[[F; W]],
+) {
+    let n = columns.len();
+    for (c, column) in columns.iter().enumerate() {
+        for (d, value) in column[..(bandwidth + 1).min(n - c)].iter().enumerate() {
+            rows[c + d].as_mut()[c] = *value;
+            rows[c].as_mut()[c + d] = *value;
+        }
+    }
+}
+
 /// Writes the lower triangle of the band, from the tangents of one sweep
 /// seeded by [`seed_band_vec`], into `values` in the order of
 /// [`crate::sparse::SparseHessian::banded`]: column by column, each from

@@ -114,6 +114,18 @@ where
         }
     }
 
+    /// The columns of the band for `n` inputs, zero: where the loops of
+    /// element Hessians add each iteration's small Hessian (entry `d` of
+    /// column `c` is `H[c + d][c]`; see `fill_band_columns`). It shares the
+    /// tangents' buffer, which that method does not use.
+    #[doc(hidden)]
+    #[inline]
+    pub fn element_columns(&mut self, n: usize) -> &mut [[F; W]] {
+        self.tangents.clear();
+        self.tangents.resize(n, <[F; W]>::zero());
+        &mut self.tangents
+    }
+
     /// The seeds, the gradient's buffer and its tangents' buffer for `n`
     /// inputs (what the generated sweep borrows).
     #[doc(hidden)]

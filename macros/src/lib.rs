@@ -20,6 +20,7 @@ mod argmin_problem;
 mod band;
 mod closure;
 mod derivative;
+mod elements;
 mod emit;
 mod errors;
 mod expand;

@@ -12,12 +12,12 @@ use super::{CHUNK, Generator, ONE_SWEEP};
 use crate::band::Band;
 use crate::emit::Emitter;
 use crate::gather::gather;
-use crate::ir::Var;
+use crate::ir::{Stmt, Var};
 use crate::naming::{SECOND_ORDER_CORE as CORE, SECOND_ORDER_SWEEP as SWEEP};
 use crate::reverse::Seed;
 use crate::signature::Shape;
 use crate::simplify::simplify;
-use crate::{sparsity, tangent};
+use crate::{elements, sparsity, tangent};
 
 impl<'a> Generator<'a> {
     pub(super) fn hessian(&self, cores: &Cores) -> TokenStream {
@@ -57,9 +57,35 @@ impl<'a> Generator<'a> {
             directions_text(band),
             band.bandwidth,
         );
-        let sweep = self.band_sweep(&e, &layout, band);
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
+        let workspace = self.local_workspace(band);
+        let elements = self.element_hessian(band, &quote!(&mut __matdiff_workspace), &[], |columns| {
+            quote!(::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], #bandwidth, &*#columns);)
+        });
+        if let Some(program) = elements {
+            let doc = format!(
+                " The Hessian of {} with respect to {} (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Its band (bandwidth {}) was read from the loops' index offsets; the entries off the band are zero. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.",
+                self.link(),
+                self.wrt_list(),
+                band.bandwidth,
+            );
+            return self.public_fn(
+                name,
+                &doc,
+                quote!(),
+                matrix_type,
+                quote! {
+                    let __matdiff_total: usize = #total;
+                    let __matdiff_rows: usize = __matdiff_total;
+                    let mut __matdiff_matrix = #matrix_init;
+                    #workspace
+                    #program
+                    __matdiff_matrix
+                },
+            );
+        }
+        let sweep = self.band_sweep(&e, &layout, band);
         self.wrapper_fn(
             name,
             &doc,
@@ -85,7 +111,6 @@ impl<'a> Generator<'a> {
         let layout = self.layout(&e);
         let float = &self.float;
         let bandwidth = proc_macro2::Literal::usize_unsuffixed(band.bandwidth);
-        let sweep = self.band_sweep(&e, &layout, band);
         let sparse = quote!(::matdiff::__private::SparseHessian<#float>);
         let name = self.name(&None, "hessian_sparse");
         let into_name = self.name(&None, "hessian_sparse_into");
@@ -116,6 +141,45 @@ impl<'a> Generator<'a> {
                 _ => "",
             },
         );
+        let reserved = [values.to_string(), workspace.to_string()];
+        let total = &layout.total;
+        let local_workspace = self.local_workspace(band);
+        let elements = self.element_hessian(band, &quote!(&mut __matdiff_workspace), &reserved, |columns| {
+            quote!(::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, #bandwidth, &*#columns);)
+        });
+        let elements_into = self.element_hessian(band, &quote!(#workspace), &reserved, |columns| {
+            quote!(::matdiff::__private::fill_band_columns(#values, #bandwidth, &*#columns);)
+        });
+        if let (Some(program), Some(program_into)) = (elements, elements_into) {
+            let method = " Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.";
+            let sparse_fn = self.public_fn(
+                &name,
+                &format!("{doc}{method}"),
+                quote!(),
+                sparse.clone(),
+                quote! {
+                    let __matdiff_total: usize = #total;
+                    let mut __matdiff_hessian = <#sparse>::banded(__matdiff_total, #bandwidth);
+                    #local_workspace
+                    #program
+                    __matdiff_hessian
+                },
+            );
+            let into_doc = format!(
+                " Writes into `{values}` the values of the lower triangle of the Hessian of {}, in the order of the pattern {} returns for inputs of this length (which depends only on the length). Panics if `{values}` has another length. The band's buffer lives in `{workspace}` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing.{method}",
+                self.link(),
+                self.sibling_link(&name),
+            );
+            let into_fn = self.public_fn(
+                &into_name,
+                &into_doc,
+                quote!(#values: &mut [#float], #workspace: &mut #workspace_type),
+                quote!(),
+                program_into,
+            );
+            return quote!(#sparse_fn #into_fn);
+        }
+        let sweep = self.band_sweep(&e, &layout, band);
         let sparse_fn = self.wrapper_fn(
             &name,
             &doc,
@@ -164,6 +228,51 @@ impl<'a> Generator<'a> {
             into_body,
         );
         quote!(#sparse_fn #into_fn)
+    }
+
+    /// A workspace of the band's width made for one call.
+    fn local_workspace(&self, band: Band) -> TokenStream {
+        let float = &self.float;
+        let width = proc_macro2::Literal::usize_unsuffixed(band.directions());
+        quote! {
+            let mut __matdiff_workspace = <::matdiff::__private::SparseHessianWorkspace<#float, #width> as ::core::default::Default>::default();
+        }
+    }
+
+    /// The Hessian of the one array argument as the sum of its loops'
+    /// element Hessians (see [`crate::elements`]): statements that take the
+    /// band's columns from `workspace` (a `&mut SparseHessianWorkspace`)
+    /// and end with what `finish` makes of them (given their name), or
+    /// `None` where the structure is not provably that one. `reserved`: the
+    /// names of the wrapper's own parameters.
+    fn element_hessian(
+        &self,
+        band: Band,
+        workspace: &TokenStream,
+        reserved: &[String],
+        finish: impl FnOnce(&Ident) -> TokenStream,
+    ) -> Option<TokenStream> {
+        if self.wrt.len() != 1 {
+            return None;
+        }
+        let mut vars = self.lowered.vars.clone();
+        vars.reserve(reserved.iter().cloned());
+        let gradient = self.gradient(&mut vars, Seed::One(self.float.clone()));
+        let array_bar = gradient.adjoints.first().copied().flatten()?;
+        let float = &self.float;
+        let program = elements::element_program(&mut vars, &gradient, self.wrt[0], array_bar, band, &quote!(#float))?;
+        let columns = program.columns;
+        let finish = finish(vars.ident(columns));
+        let mut stmts = program.stmts;
+        stmts.push(Stmt::Effect { tokens: finish, uses: vec![columns] });
+        let stmts = gather(simplify(stmts, &vars, [columns]), &vars);
+        let directions = proc_macro2::Literal::usize_unsuffixed(program.directions);
+        let array = vars.ident(self.wrt[0]).clone();
+        let e = Emitter::new(&vars, quote!([#float; #directions]), &stmts).providing(
+            columns,
+            quote!(::matdiff::__private::SparseHessianWorkspace::element_columns(#workspace, #array.len())),
+        );
+        Some(e.body(&stmts))
     }
 
     /// A doc link to another generated function.
