@@ -174,9 +174,10 @@ fn trigonometric_sum_matches_differences_of_the_hand_gradient() {
 // ----- linear and branching code outside the loop, scaled accumulators --------
 
 /// The cotangent each iteration's Hessian is weighted by comes from the
-/// code after the loop (a branch on the input, a scale) and from the
-/// accumulator's own scaling (`s = 0.9 * s + ..`); a whole-array sum and a
-/// read outside the loop enter linearly.
+/// code after the loop (a branch on the input, a scale); a whole-array sum
+/// and a read outside the loop enter linearly. (An accumulator scaled in the
+/// loop, `s = 0.9 * s + ..`, is taped for the reverse sweep and keeps the
+/// sweeps: `scaled_in_the_loop`.)
 #[differentiate]
 fn weighted(x: &[f64]) -> f64 {
     let n = x.len();
@@ -184,7 +185,7 @@ fn weighted(x: &[f64]) -> f64 {
     let mut s = 0.0;
     let mut t = 0.0;
     for i in 1..n {
-        s = 0.9 * s + (x[i] - x[i - 1]).powi(3);
+        s += (x[i] - x[i - 1]).powi(3);
         t -= x[i].sinh() * 0.25;
     }
     let scaled = if n > 0 && x[0] > 0.0 { 2.0 * s } else { -s };
@@ -200,7 +201,7 @@ fn weighted_dual<D: DualNum<Primitive = f64>>(x: DVector<D>) -> D {
     let mut s = D::from(0.0);
     let mut t = D::from(0.0);
     for i in 1..n {
-        s = s * 0.9 + (x[i].clone() - x[i - 1].clone()).powi(3);
+        s += (x[i].clone() - x[i - 1].clone()).powi(3);
         t -= x[i].sinh() * 0.25;
     }
     let scaled = if n > 0 && x[0].re() > 0.0 { s * 2.0 } else { -s };
@@ -260,8 +261,8 @@ fn pair(a: f64, b: f64) -> f64 {
     (a * b).sin() + a * a
 }
 
-/// A call in the loop body, a read in one branch only, a step: each keeps
-/// the sweep of the band's directions.
+/// A call in the loop body, a read in one branch only, an accumulator
+/// scaled in the loop, a step: each keeps the sweep of the band's directions.
 #[differentiate]
 fn called(x: &[f64]) -> f64 {
     let mut s = 0.0;
@@ -299,6 +300,23 @@ fn branch_read_dual<D: DualNum<Primitive = f64>>(x: DVector<D>) -> D {
 }
 
 #[differentiate]
+fn scaled_in_the_loop(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 1..x.len() {
+        s = 0.9 * s + (x[i] - x[i - 1]).powi(3);
+    }
+    s
+}
+
+fn scaled_in_the_loop_dual<D: DualNum<Primitive = f64>>(x: DVector<D>) -> D {
+    let mut s = D::from(0.0);
+    for i in 1..x.len() {
+        s = s * 0.9 + (x[i].clone() - x[i - 1].clone()).powi(3);
+    }
+    s
+}
+
+#[differentiate]
 fn stepped(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in (0..x.len().saturating_sub(1)).step_by(2) {
@@ -331,6 +349,11 @@ fn loops_left_to_the_sweeps_are_right() {
         assert_dense("branch_read", &branch_read_hessian(&x), &expected, 1e-12);
         let values = band_values(&expected, 1);
         check::assert_all_close(&branch_read_hessian_sparse(&x).values, &values, 1e-12, "branch_read sparse");
+
+        let expected = dual_hessian(scaled_in_the_loop_dual, &x);
+        assert_dense("scaled_in_the_loop", &scaled_in_the_loop_hessian(&x), &expected, 1e-12);
+        let values = band_values(&expected, 1);
+        check::assert_all_close(&scaled_in_the_loop_hessian_sparse(&x).values, &values, 1e-12, "scaled sparse");
 
         let expected = dual_hessian(stepped_dual, &x);
         assert_dense("stepped", &stepped_hessian(&x), &expected, 1e-12);
