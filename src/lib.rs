@@ -912,9 +912,10 @@ pub use matdiff_macros::differentiate;
 #[doc(hidden)]
 pub mod __private {
     pub use matdiff_core::arrays::{
-        CotangentStorage, TangentCopy, TangentStorage, add_all, add_at, add_once, band_lane, fill_band_columns, fill_band_values, loop_view,
-        loop_view_mut, read_at, scatter_band, scatter_band_columns, scatter_row, scatter_rows, seed, seed_array, seed_band_array,
-        seed_band_vec, seed_vec, sum_all, take_at, write_at, zero_element,
+        CotangentStorage, TangentCopy, TangentStorage, add_all, add_at, add_once, band_lane, fill_band_columns,
+        fill_band_values, loop_view, loop_view_mut, read_at, scatter_band, scatter_band_columns, scatter_row,
+        scatter_rows, seed, seed_array, seed_band_array, seed_band_vec, seed_vec, sum_all, take_at, write_at,
+        zero_element,
     };
     pub use matdiff_core::bundle::{Bundle, into_hessian, into_jacobian, write_rows};
     pub use matdiff_core::calling::{

@@ -37,7 +37,12 @@ fn band_values(dense: &[Vec<f64>], bandwidth: usize) -> Vec<f64> {
 fn assert_dense(name: &str, generated: &[Vec<f64>], expected: &[Vec<f64>], tolerance: f64) {
     assert_eq!(generated.len(), expected.len(), "{name}: rows");
     for i in 0..expected.len() {
-        check::assert_all_close(&generated[i], &expected[i], tolerance, &format!("{name} (n = {}) row {i}", expected.len()));
+        check::assert_all_close(
+            &generated[i],
+            &expected[i],
+            tolerance,
+            &format!("{name} (n = {}) row {i}", expected.len()),
+        );
     }
 }
 

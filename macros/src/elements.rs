@@ -73,10 +73,10 @@ pub fn element_program(
     for (n, stmt) in backward.iter().enumerate() {
         match stmt {
             Stmt::Loop(l) if mentions(stmt) => loops.push((n, element_offsets(l, array, array_bar, vars)?)),
-            Stmt::If { then_blk, else_blk, .. } if has_loop(&then_blk.stmts) || has_loop(&else_blk.stmts) => {
-                if mentions(stmt) {
-                    return None;
-                }
+            Stmt::If { then_blk, else_blk, .. }
+                if (has_loop(&then_blk.stmts) || has_loop(&else_blk.stmts)) && mentions(stmt) =>
+            {
+                return None;
             }
             _ => {}
         }
@@ -88,12 +88,8 @@ pub fn element_program(
         data.array = true;
         data.place = true;
     }
-    let mut stmts = vec![Stmt::Let {
-        dst: Dst::Var(columns),
-        ty: None,
-        expr: Expr::ZeroLike(array),
-        span: Span::call_site(),
-    }];
+    let mut stmts =
+        vec![Stmt::Let { dst: Dst::Var(columns), ty: None, expr: Expr::ZeroLike(array), span: Span::call_site() }];
     stmts.extend(forward.iter().cloned());
     let mut backward = backward.to_vec();
     let mut context = Context { vars, array, array_bar, columns, band, float, directions };

@@ -114,15 +114,15 @@ impl<'a> Generator<'a> {
         let sparse = quote!(::matdiff::__private::SparseHessian<#float>);
         let name = self.name(&None, "hessian_sparse");
         let into_name = self.name(&None, "hessian_sparse_into");
-        let doc = format!(
-            " The lower triangle of the Hessian of {} with respect to {}, whose band (bandwidth {}) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + {}`, column by column (compressed sparse column order; `column_pointers` gives the column starts). One forward-over-reverse sweep of {}. The pattern depends only on the number of inputs: refill the values for new inputs with {}.",
+        let pattern = format!(
+            " The lower triangle of the Hessian of {} with respect to {}, whose band (bandwidth {}) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + {}`, column by column (compressed sparse column order; `column_pointers` gives the column starts). The pattern depends only on the number of inputs: refill the values for new inputs with {}.",
             self.link(),
             self.wrt_list(),
             band.bandwidth,
             band.bandwidth,
-            directions_text(band),
             self.sibling_link(&into_name),
         );
+        let doc = format!("{pattern} One forward-over-reverse sweep of {}.", directions_text(band));
         let mut vars = self.lowered.vars.clone();
         let values = vars.fresh("values", self.sig.name.span(), false);
         let values = vars.ident(values).clone();
@@ -147,14 +147,17 @@ impl<'a> Generator<'a> {
         let elements = self.element_hessian(band, &quote!(&mut __matdiff_workspace), &reserved, |columns| {
             quote!(::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, #bandwidth, &*#columns);)
         });
-        let elements_into = self.element_hessian(band, &quote!(#workspace), &reserved, |columns| {
-            quote!(::matdiff::__private::fill_band_columns(#values, #bandwidth, &*#columns);)
-        });
+        let elements_into = self.element_hessian(
+            band,
+            &quote!(#workspace),
+            &reserved,
+            |columns| quote!(::matdiff::__private::fill_band_columns(#values, #bandwidth, &*#columns);),
+        );
         if let (Some(program), Some(program_into)) = (elements, elements_into) {
             let method = " Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.";
             let sparse_fn = self.public_fn(
                 &name,
-                &format!("{doc}{method}"),
+                &format!("{pattern}{method}"),
                 quote!(),
                 sparse.clone(),
                 quote! {

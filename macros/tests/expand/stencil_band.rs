@@ -320,7 +320,7 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     ::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], 2, &*columns);
     __matdiff_matrix
 }
-/// The lower triangle of the Hessian of [`stencil`] with respect to `x`, whose band (bandwidth 2) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 2`, column by column (compressed sparse column order; `column_pointers` gives the column starts). One forward-over-reverse sweep of 5 directions. The pattern depends only on the number of inputs: refill the values for new inputs with [`stencil_hessian_sparse_into`]. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
+/// The lower triangle of the Hessian of [`stencil`] with respect to `x`, whose band (bandwidth 2) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 2`, column by column (compressed sparse column order; `column_pointers` gives the column starts). The pattern depends only on the number of inputs: refill the values for new inputs with [`stencil_hessian_sparse_into`]. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
 #[inline]
 #[allow(
     dead_code,
