@@ -1053,12 +1053,16 @@ impl Lowerer {
                 let items = a.elems.iter().map(|e| self.expr(e, None)).collect::<syn::Result<Vec<_>>>()?;
                 ArrayInit::List { items, vec: false }
             }
+            // A copy of an array, or `to_vec()` of a constant one (which
+            // makes a `Vec` whatever it copies), that will hold varied
+            // values: a new array, whose tangent starts at zero when its
+            // source has none.
             syn::Expr::MethodCall(m)
                 if m.args.is_empty()
                     && ["to_vec", "clone", "to_owned"].contains(&m.method.to_string().as_str())
                     && expr_local(&m.receiver)
                         .and_then(|i| self.lookup(&i.to_string()))
-                        .is_some_and(|v| self.vars.is_array(v)) =>
+                        .is_some_and(|v| self.vars.is_array(v) || (m.method == "to_vec" && !self.vars.varied(v))) =>
             {
                 let source = self.expr(&m.receiver, None)?;
                 ArrayInit::CopyOf { source, method: m.method.clone() }
