@@ -896,6 +896,7 @@ pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 /// differentiated function's float type parameter (`fn f<T: Float>(x: T) -> T`),
 /// re-exported so that such a crate needs no num-traits of its own.
 pub use matdiff_core::num_traits::{Float, FloatConst};
+pub use matdiff_core::pool::MatrixWorkspace;
 pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
 pub use matdiff_core::{Directions, Linear, Real, Scalar};
 /// Makes a struct of floats, arrays, `Vec`s and nalgebra values a parameter
@@ -926,6 +927,7 @@ pub mod __private {
         Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,
     };
     pub use matdiff_core::nalgebra;
+    pub use matdiff_core::pool::{MatrixWorkspace, Recycle, RecycleOther, check_output_shape, install as install_workspace};
     pub use matdiff_core::rules;
     pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
     pub use matdiff_core::structs::IntoDenseHessian;

@@ -24,11 +24,11 @@ where
 {
     #[inline]
     fn add(&self, other: &Self) -> Self {
-        self + other
+        crate::pool::zip_map(self, other, |x, y| x + y)
     }
     #[inline]
     fn sub(&self, other: &Self) -> Self {
-        self - other
+        crate::pool::zip_map(self, other, |x, y| x - y)
     }
     #[inline]
     fn neg(&self) -> Self {

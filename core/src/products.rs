@@ -51,11 +51,14 @@ where
 {
     let (k, r) = a.shape();
     if packed::<R, K, C>(r, k, b.ncols()) {
-        let mut out = OMatrix::zeros_generic(a.shape_generic().1, b.shape_generic().1);
+        let mut out = crate::pool::zeros_generic(a.shape_generic().1, b.shape_generic().1);
         out.gemm(s, &transposed(a), b, F::zero());
         out
     } else {
-        scaled(a.tr_mul(b), s)
+        // One dot product per entry, as `a.tr_mul(b)`, in pooled storage.
+        let mut out = crate::pool::zeros_generic(a.shape_generic().1, b.shape_generic().1);
+        out.gemm_tr(s, a, b, F::zero());
+        out
     }
 }
 
@@ -67,7 +70,7 @@ where
 {
     let (r, k) = a.shape();
     if packed::<R, K, C>(r, k, b.nrows()) {
-        let mut out = OMatrix::zeros_generic(a.shape_generic().0, b.shape_generic().0);
+        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().0);
         out.gemm(s, a, &transposed(b), F::zero());
         out
     } else {
@@ -83,11 +86,15 @@ where
 {
     let (r, k) = a.shape();
     if packed::<R, K, C>(r, k, b.ncols()) {
-        let mut out = OMatrix::zeros_generic(a.shape_generic().0, b.shape_generic().1);
+        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().1);
         out.gemm(s, a, b, F::zero());
         out
     } else {
-        scaled(a * b, s)
+        // nalgebra's `a * b` is this `gemm` (a `gemv` per column), in
+        // pooled storage.
+        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().1);
+        out.gemm(s, a, b, F::zero());
+        out
     }
 }
 

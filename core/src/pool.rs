@@ -1,0 +1,230 @@
+//! Storage the caller keeps for the temporaries of the `_into` functions of
+//! nalgebra parameters ([`MatrixWorkspace`]), lent to the rules for the
+//! duration of one call.
+//!
+//! The rules return owned matrices, so a derivative body allocates one per
+//! temporary. An `_into` function installs the caller's workspace for the
+//! call ([`install`]); the rules then take the storage of the matrices they
+//! create from it ([`from_iter_generic`] and the functions over it) and the
+//! generated code gives a temporary's storage back where it would drop it
+//! ([`Recycle`]). The calls of one function take and give in the same order
+//! every time, so from the second call on with inputs of the same sizes
+//! nothing is allocated. Without an installed workspace (every other
+//! generated function) the rules allocate as before. Static sizes live on
+//! the stack and never touch the workspace.
+
+use std::cell::Cell;
+use std::marker::PhantomData;
+
+use nalgebra::allocator::Allocator;
+use nalgebra::{DefaultAllocator, Dim, Matrix, OMatrix, VecStorage};
+
+use crate::bundle::Bundle;
+use crate::matrix::Elem;
+
+/// Buffers for the temporaries of the `_into` functions of nalgebra
+/// parameters (`f_grad_into`, `f_value_and_grad_into`, `f_hessian_into`).
+/// Start from `MatrixWorkspace::default()` and pass the same workspace to
+/// every call: after the first call with inputs of given sizes, the
+/// following ones allocate nothing. One workspace may serve several
+/// functions (it keeps what the largest needs).
+#[derive(Debug)]
+pub struct MatrixWorkspace<F> {
+    free: Vec<Vec<F>>,
+}
+
+impl<F> Default for MatrixWorkspace<F> {
+    fn default() -> Self {
+        MatrixWorkspace { free: Vec::new() }
+    }
+}
+
+impl<F> MatrixWorkspace<F> {
+    /// An empty workspace (it allocates nothing until a call needs it).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The number of buffers kept, and their elements in all.
+    pub fn held(&self) -> (usize, usize) {
+        (self.free.len(), self.free.iter().map(Vec::capacity).sum())
+    }
+
+    /// The smallest buffer that holds `len` elements, or else the largest
+    /// (which grows), emptied.
+    fn take(&mut self, len: usize) -> Option<Vec<F>> {
+        let fits = self.free.iter().enumerate().filter(|(_, b)| b.capacity() >= len).min_by_key(|(_, b)| b.capacity());
+        let index = match fits {
+            Some((i, _)) => i,
+            None => self.free.iter().enumerate().max_by_key(|(_, b)| b.capacity())?.0,
+        };
+        let mut buffer = self.free.swap_remove(index);
+        buffer.clear();
+        Some(buffer)
+    }
+}
+
+/// The installed workspace: the name of its float type and its address.
+type Current = (&'static str, *mut ());
+
+thread_local! {
+    static CURRENT: Cell<Current> = const { Cell::new(("", std::ptr::null_mut())) };
+}
+
+/// The workspace lent to the rules while this lives (see [`install`]);
+/// dropping it, on return or unwinding, puts back what was installed before.
+pub struct Installed<'a, F> {
+    previous: Current,
+    _workspace: PhantomData<&'a mut MatrixWorkspace<F>>,
+}
+
+/// Lends `workspace` to the rules on this thread until the guard is
+/// dropped.
+pub fn install<F>(workspace: &mut MatrixWorkspace<F>) -> Installed<'_, F> {
+    let current = (std::any::type_name::<F>(), (workspace as *mut MatrixWorkspace<F>).cast::<()>());
+    let previous = CURRENT.with(|c| c.replace(current));
+    Installed { previous, _workspace: PhantomData }
+}
+
+impl<F> Drop for Installed<'_, F> {
+    fn drop(&mut self) {
+        CURRENT.with(|c| c.set(self.previous));
+    }
+}
+
+/// `f` of the installed workspace of `F`, if there is one.
+fn with_installed<F, T>(f: impl FnOnce(&mut MatrixWorkspace<F>) -> T) -> Option<T> {
+    let (name, address) = CURRENT.with(Cell::get);
+    if address.is_null() || name != std::any::type_name::<F>() {
+        return None;
+    }
+    // SAFETY: the address is that of a `MatrixWorkspace<F>` (the type name
+    // matches) mutably borrowed by the live `Installed` guard that set it,
+    // on this thread; the reference does not outlive this call, and nothing
+    // called here installs or reads a workspace.
+    Some(f(unsafe { &mut *address.cast::<MatrixWorkspace<F>>() }))
+}
+
+/// Gives `buffer` to the installed workspace of `F`, or frees it.
+pub fn give<F>(buffer: Vec<F>) {
+    if buffer.capacity() > 0 {
+        let mut buffer = Some(buffer);
+        with_installed(|w: &mut MatrixWorkspace<F>| w.free.extend(buffer.take()));
+    }
+}
+
+/// An `r x c` matrix of the elements of `elements` in storage order (it
+/// yields exactly `r c`), in storage from the installed workspace when a
+/// dimension is dynamic.
+#[inline]
+pub fn from_iter_generic<F: Elem, R: Dim, C: Dim>(r: R, c: C, elements: impl Iterator<Item = F>) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    if R::is::<nalgebra::Dyn>() || C::is::<nalgebra::Dyn>() {
+        let len = r.value() * c.value();
+        if let Some(mut buffer) = with_installed(|w: &mut MatrixWorkspace<F>| w.take(len)).flatten() {
+            buffer.extend(elements);
+            // A `Vec` collected from its own iterator keeps its storage.
+            return OMatrix::from_vec_generic(r, c, buffer);
+        }
+    }
+    OMatrix::from_iterator_generic(r, c, elements)
+}
+
+/// An `r x c` zero matrix, pooled as [`from_iter_generic`].
+#[inline]
+pub fn zeros_generic<F: Elem, R: Dim, C: Dim>(r: R, c: C) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    from_iter_generic(r, c, std::iter::repeat_n(F::zero(), r.value() * c.value()))
+}
+
+/// `f` of every element of `m` (nalgebra's `map`), pooled as
+/// [`from_iter_generic`].
+#[inline]
+pub fn map<F: Elem, R: Dim, C: Dim>(m: &OMatrix<F, R, C>, f: impl FnMut(F) -> F) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let (r, c) = m.shape_generic();
+    from_iter_generic(r, c, m.iter().copied().map(f))
+}
+
+/// `f(a_i, b_i)` for matrices of one shape (nalgebra's `zip_map`), pooled.
+#[inline]
+pub fn zip_map<F: Elem, R: Dim, C: Dim>(
+    a: &OMatrix<F, R, C>,
+    b: &OMatrix<F, R, C>,
+    mut f: impl FnMut(F, F) -> F,
+) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    assert_eq!(a.shape(), b.shape(), "Matrix sum/difference dimensions mismatch.");
+    let (r, c) = a.shape_generic();
+    from_iter_generic(r, c, a.iter().zip(b.iter()).map(|(&x, &y)| f(x, y)))
+}
+
+/// `f(a_i, b_i, c_i)` (nalgebra's `zip_zip_map`), pooled.
+#[inline]
+pub fn zip_zip_map<F: Elem, R: Dim, C: Dim>(
+    a: &OMatrix<F, R, C>,
+    b: &OMatrix<F, R, C>,
+    c: &OMatrix<F, R, C>,
+    mut f: impl FnMut(F, F, F) -> F,
+) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    assert!(a.shape() == b.shape() && a.shape() == c.shape(), "Dimension mismatch.");
+    let (r, cols) = a.shape_generic();
+    from_iter_generic(r, cols, a.iter().zip(b.iter()).zip(c.iter()).map(|((&x, &y), &z)| f(x, y, z)))
+}
+
+/// A value the generated code is done with: `Recycle(v).recycle()` gives
+/// its storage to the installed workspace when it is a matrix with a
+/// dynamic dimension or a bundle, and drops it otherwise.
+pub struct Recycle<T>(pub T);
+
+impl<F, R: Dim, C: Dim> Recycle<Matrix<F, R, C, VecStorage<F, R, C>>> {
+    #[inline]
+    pub fn recycle(self) {
+        give(Vec::from(self.0.data));
+    }
+}
+
+impl<F: Elem> Recycle<Bundle<F>> {
+    #[inline]
+    pub fn recycle(self) {
+        if let Bundle::Dense(d) = self.0 {
+            if let Ok(d) = std::rc::Rc::try_unwrap(d) {
+                give(Vec::from(d.data));
+            }
+        }
+    }
+}
+
+/// What [`Recycle`] does with any other value: drop it.
+pub trait RecycleOther {
+    fn recycle(self);
+}
+
+impl<T> RecycleOther for Recycle<T> {
+    #[inline]
+    fn recycle(self) {}
+}
+
+/// Panics unless the caller's output `name` of an `_into` function has
+/// the shape it must have (`what` says which).
+#[track_caller]
+#[inline]
+pub fn check_output_shape(name: &str, shape: (usize, usize), expected: (usize, usize), what: &str) {
+    if shape != expected {
+        panic!(
+            "`{name}` is {} x {} but must be {} x {}, {what}",
+            shape.0, shape.1, expected.0, expected.1
+        );
+    }
+}
