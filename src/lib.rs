@@ -927,7 +927,9 @@ pub mod __private {
         Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,
     };
     pub use matdiff_core::nalgebra;
-    pub use matdiff_core::pool::{MatrixWorkspace, Recycle, RecycleOther, check_output_shape, install as install_workspace};
+    pub use matdiff_core::pool::{
+        MatrixWorkspace, Recycle, RecycleOther, check_output_shape, emptied, install as install_workspace,
+    };
     pub use matdiff_core::rules;
     pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
     pub use matdiff_core::structs::IntoDenseHessian;

@@ -228,3 +228,42 @@ pub fn check_output_shape(name: &str, shape: (usize, usize), expected: (usize, u
         );
     }
 }
+
+/// The caller's output `m` of an `_into` function, replaced by a matrix
+/// without elements (which holds no storage) when a dimension is dynamic:
+/// its storage then goes to the workspace ([`Recycle`]) for the call's
+/// temporaries and result. `None` for static sizes.
+#[inline]
+pub fn emptied<F: Elem, R: Dim, C: Dim>(m: &mut OMatrix<F, R, C>) -> Option<OMatrix<F, R, C>>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let (r, c) = m.shape_generic();
+    let (dynamic_r, dynamic_c) = (R::is::<nalgebra::Dyn>(), C::is::<nalgebra::Dyn>());
+    if !dynamic_r && !dynamic_c {
+        return None;
+    }
+    let r = if dynamic_r { R::from_usize(0) } else { r };
+    let c = if dynamic_c { C::from_usize(0) } else { c };
+    Some(std::mem::replace(m, OMatrix::from_iterator_generic(r, c, std::iter::empty())))
+}
+
+/// Gives the storage of `m` to the installed workspace when a dimension is
+/// dynamic ([`Recycle`] for code generic over the dimensions).
+#[inline]
+pub fn recycle_matrix<F: Elem, R: Dim, C: Dim>(m: OMatrix<F, R, C>)
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    if !(R::is::<nalgebra::Dyn>() || C::is::<nalgebra::Dyn>()) {
+        return;
+    }
+    let m = std::mem::ManuallyDrop::new(m);
+    assert_eq!(std::mem::size_of_val(&m.data), std::mem::size_of::<VecStorage<F, R, C>>());
+    // SAFETY: with a dynamic dimension, nalgebra's `DefaultAllocator` stores
+    // the elements in a `VecStorage<F, R, C>` (its `Buffer` for every
+    // allocator with `Dyn` in it), so `m.data` is one; it is read once, and
+    // `m` is not dropped.
+    let storage: VecStorage<F, R, C> = unsafe { std::ptr::read((&raw const m.data).cast::<VecStorage<F, R, C>>()) };
+    give(Vec::from(storage));
+}

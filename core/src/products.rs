@@ -205,11 +205,13 @@ pub fn tr_mul_slices<F: Elem>(a: &[F], k: usize, r: usize, b: &[F], c: usize) ->
     let b = DMatrixView::from_slice(b, k, c);
     if packed::<Dyn, Dyn, Dyn>(r, k, c) {
         let at = DMatrixView::from_slice_with_strides(a, r, k, k, 1);
-        let mut out = DMatrix::zeros(r, c);
+        let mut out = crate::pool::zeros_generic(Dyn(r), Dyn(c));
         out.gemm(F::one(), &at, &b, F::zero());
         out
     } else {
-        DMatrixView::from_slice(a, k, r).tr_mul(&b)
+        let mut out = crate::pool::zeros_generic(Dyn(r), Dyn(c));
+        out.gemm_tr(F::one(), &DMatrixView::from_slice(a, k, r), &b, F::zero());
+        out
     }
 }
 
@@ -221,14 +223,14 @@ pub fn transpose_slice<F: Elem>(s: F, a: &[F], rows: usize, cols: usize) -> DMat
     // second-level cache and nalgebra's plain transpose is faster.
     const CACHED: usize = 256 * 256;
     assert_eq!(a.len(), rows * cols, "transpose_slice: a is not rows x cols");
+    let mut out = crate::pool::zeros_generic(Dyn(cols), Dyn(rows));
     if rows * cols <= CACHED {
-        let mut out = DMatrixView::from_slice(a, rows, cols).transpose();
+        out.tr_copy_from(&DMatrixView::from_slice(a, rows, cols));
         if s != F::one() {
             out *= s;
         }
         return out;
     }
-    let mut out = DMatrix::zeros(cols, rows);
     let dst = out.as_mut_slice();
     for jb in (0..cols).step_by(TILE) {
         let je = (jb + TILE).min(cols);

@@ -69,6 +69,19 @@ impl<'a> Generator<'a> {
         (workspace, param, install)
     }
 
+    /// Gives the storage of the caller's output `buffer` to the installed
+    /// workspace: the rules take it for a temporary or for the result,
+    /// which is moved into `buffer` at the end. (Taken at the end instead,
+    /// the storage would come back too late for the next call's first
+    /// temporaries, which would allocate once more.)
+    fn lend_output(buffer: &Ident) -> TokenStream {
+        quote! {
+            if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(#buffer) {
+                ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+            }
+        }
+    }
+
     /// `f_grad_into(args.., grad_x.., workspace)` or
     /// `f_value_and_grad_into(..) -> F`.
     fn grad_into_matrix(&self, with_value: bool) -> TokenStream {
@@ -114,6 +127,7 @@ impl<'a> Generator<'a> {
             }
         });
         let (workspace, workspace_param, install) = self.workspace_param();
+        let lend = buffers.iter().map(|b| Self::lend_output(b));
         let (ret, value) = if with_value {
             let result = e.ident(self.lowered.result());
             (quote!(#float), quote!(#result))
@@ -137,6 +151,7 @@ impl<'a> Generator<'a> {
             quote! {
                 #(#checks)*
                 #install
+                #(#lend)*
                 #stmts
                 #(#stores)*
                 #value
@@ -175,6 +190,11 @@ impl<'a> Generator<'a> {
         let total = &layout.total;
         let (matrix_type, _) = self.nalgebra_square(&layout);
         let zero = self.zero();
+        // The storage is lent only where the result is moved in.
+        let lend = match rows.as_slice() {
+            [Some(_)] if bundled => Self::lend_output(&hessian),
+            _ => quote!(),
+        };
         let body = if bundled {
             let bundle = quote!(::matdiff::__private::Bundle<#float>);
             let seeds = self.bundle_seeds(&e, &layout, &seed_vars, &bundle);
@@ -244,6 +264,7 @@ impl<'a> Generator<'a> {
                     "the number of differentiated scalars squared",
                 );
                 #install
+                #lend
                 #body
             },
         )
