@@ -326,12 +326,22 @@ fn matrix_gradients_and_hessians_into_a_kept_workspace_allocate_nothing() {
         let (x, a) = (data(n, 1, 0.1).column(0).into_owned(), data(n, n, 0.2));
         let (mut g, mut h) = (DVector::zeros(n), DMatrix::zeros(n, n));
         dynamic_quadratic_grad_into(&x, &a, &mut g, &mut ws);
-        assert_eq!(allocations_during(|| dynamic_quadratic_grad_into(&x, &a, &mut g, &mut ws)), 0, "x'Ax gradient, n = {n}");
+        assert_eq!(
+            allocations_during(|| dynamic_quadratic_grad_into(&x, &a, &mut g, &mut ws)),
+            0,
+            "x'Ax gradient, n = {n}"
+        );
         let _ = dynamic_quadratic_value_and_grad_into(&x, &a, &mut g, &mut ws);
-        assert_eq!(allocations_during(|| { black_box(dynamic_quadratic_value_and_grad_into(&x, &a, &mut g, &mut ws)); }), 0, "x'Ax value and gradient, n = {n}");
+        assert_eq!(
+            allocations_during(|| {
+                black_box(dynamic_quadratic_value_and_grad_into(&x, &a, &mut g, &mut ws));
+            }),
+            0,
+            "x'Ax value and gradient, n = {n}"
+        );
         dynamic_quadratic_hessian_into(&x, &a, &mut h, &mut ws);
         let (_, bytes) = allocated_during(|| dynamic_quadratic_hessian_into(&x, &a, &mut h, &mut ws));
-    assert!(bytes < SMALL_BOX, "dynamic_quadratic_hessian_into allocated {bytes} bytes");
+        assert!(bytes < SMALL_BOX, "dynamic_quadratic_hessian_into allocated {bytes} bytes");
     }
     let (xm, u, v) = (data(19, 18, 0.3), data(19, 4, 0.4), data(4, 18, 0.5));
     let mut gv = DMatrix::zeros(4, 18);
@@ -343,7 +353,11 @@ fn matrix_gradients_and_hessians_into_a_kept_workspace_allocate_nothing() {
     let labels = DVector::from_fn(30, |i, _| (i % 2) as f64);
     let (mut g, mut h) = (DVector::zeros(5), DMatrix::zeros(5, 5));
     logistic_grad_into(&w, &features, &labels, &mut g, &mut ws);
-    assert_eq!(allocations_during(|| logistic_grad_into(&w, &features, &labels, &mut g, &mut ws)), 0, "logistic gradient");
+    assert_eq!(
+        allocations_during(|| logistic_grad_into(&w, &features, &labels, &mut g, &mut ws)),
+        0,
+        "logistic gradient"
+    );
     logistic_hessian_into(&w, &features, &labels, &mut h, &mut ws);
     // Not yet: the elementwise map's bundle rule allocates its slopes and
     // its scaled bundle. Checked to run, and to agree with `f_hessian`.
@@ -353,7 +367,11 @@ fn matrix_gradients_and_hessians_into_a_kept_workspace_allocate_nothing() {
     let (x, a, b) = (data(5, 1, 0.1).column(0).into_owned(), data(30, 5, 0.2), data(30, 1, 0.3).column(0).into_owned());
     let (mut g, mut h) = (DVector::zeros(5), DMatrix::zeros(5, 5));
     least_squares_grad_into(&x, &a, &b, &mut g, &mut ws);
-    assert_eq!(allocations_during(|| least_squares_grad_into(&x, &a, &b, &mut g, &mut ws)), 0, "least squares gradient");
+    assert_eq!(
+        allocations_during(|| least_squares_grad_into(&x, &a, &b, &mut g, &mut ws)),
+        0,
+        "least squares gradient"
+    );
     least_squares_hessian_into(&x, &a, &b, &mut h, &mut ws);
     // Not yet: the bundle rule of `norm_squared` allocates its result.
     least_squares_hessian_into(&x, &a, &b, &mut h, &mut ws);

@@ -222,10 +222,7 @@ impl<T> RecycleOther for Recycle<T> {
 #[inline]
 pub fn check_output_shape(name: &str, shape: (usize, usize), expected: (usize, usize), what: &str) {
     if shape != expected {
-        panic!(
-            "`{name}` is {} x {} but must be {} x {}, {what}",
-            shape.0, shape.1, expected.0, expected.1
-        );
+        panic!("`{name}` is {} x {} but must be {} x {}, {what}", shape.0, shape.1, expected.0, expected.1);
     }
 }
 

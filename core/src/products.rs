@@ -33,16 +33,6 @@ where
     MatrixView::from_slice_with_strides_generic(a.as_slice(), cols, rows, Dyn(rows.value()), Dyn(1))
 }
 
-fn scaled<F: Elem, R: Dim, C: Dim>(mut m: OMatrix<F, R, C>, s: F) -> OMatrix<F, R, C>
-where
-    DefaultAllocator: Allocator<R, C>,
-{
-    if s != F::one() {
-        m *= s;
-    }
-    m
-}
-
 /// `s a' b`, with `a: k x r` and `b: k x c`.
 #[inline]
 pub fn tr_mul<F: Elem, K: Dim, R: Dim, C: Dim>(s: F, a: &OMatrix<F, K, R>, b: &OMatrix<F, K, C>) -> OMatrix<F, R, C>
@@ -74,7 +64,10 @@ where
         out.gemm(s, a, &transposed(b), F::zero());
         out
     } else {
-        scaled(a * b.transpose(), s)
+        // nalgebra's own loops over `b'` as a view: no copy of `b`.
+        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().0);
+        out.gemm(s, a, &transposed(b), F::zero());
+        out
     }
 }
 

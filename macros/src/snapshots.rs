@@ -358,19 +358,3 @@ fn trigonometric_loop() {
         },
     );
 }
-
-#[test]
-fn tmp_bench_functions() {
-    check("tmp_factorisation", quote!(wrt(v), no_hessian), quote! {
-        fn factorisation(x: &DMatrix<f64>, u: &DMatrix<f64>, v: &DMatrix<f64>) -> f64 { (x - u * v).norm_squared() }
-    });
-    check("tmp_least", quote!(wrt(x)), quote! {
-        fn least_squares(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>) -> f64 { (a * x - b).norm_squared() }
-    });
-    check("tmp_network", quote!(wrt(w1, w2), no_hessian), quote! {
-        fn network(w1: &DMatrix<f64>, w2: &DMatrix<f64>, x: &DMatrix<f64>, y: &DMatrix<f64>) -> f64 {
-            let hidden = (w1 * x).map(f64::tanh);
-            (w2 * hidden - y).norm_squared()
-        }
-    });
-}

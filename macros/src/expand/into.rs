@@ -177,8 +177,7 @@ impl<'a> Generator<'a> {
             simplify(stmts, &vars, gradient.adjoints.iter().flatten().filter_map(|a| dots.get(a).copied())),
             &vars,
         );
-        let rows: Vec<Option<Var>> =
-            gradient.adjoints.iter().map(|a| a.and_then(|a| dots.get(&a).copied())).collect();
+        let rows: Vec<Option<Var>> = gradient.adjoints.iter().map(|a| a.and_then(|a| dots.get(&a).copied())).collect();
         let bundled = self.bundle_mode();
         let e = if bundled {
             let bundle = quote!(::matdiff::__private::Bundle<#float>);
