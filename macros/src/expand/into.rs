@@ -127,7 +127,7 @@ impl<'a> Generator<'a> {
             }
         });
         let (workspace, workspace_param, install) = self.workspace_param();
-        let lend = buffers.iter().map(|b| Self::lend_output(b));
+        let lend = buffers.iter().map(Self::lend_output);
         let (ret, value) = if with_value {
             let result = e.ident(self.lowered.result());
             (quote!(#float), quote!(#result))
