@@ -160,7 +160,14 @@ impl<F: Elem> Bundle<F> {
                     return Bundle::dense(crate::products::transpose_slice(*scale, storage, r, p));
                 }
                 let s = *scale;
-                Bundle::dense(crate::pool::from_iter_generic(Dyn(p), Dyn(r), storage.iter().map(|&v| v * s)))
+                let scaled = crate::pool::pooled(Dyn(p), Dyn(r), storage.iter().map(|&v| v * s));
+                Bundle::dense(scaled.unwrap_or_else(|| {
+                    let mut d = DMatrix::from_column_slice(p, r, storage);
+                    if s != F::one() {
+                        d *= s;
+                    }
+                    d
+                }))
             }
             Bundle::Seed { offset, width, scale, .. } if cols == 1 => {
                 let mut d = crate::pool::zeros_generic(Dyn(p), Dyn(*width));
@@ -180,9 +187,14 @@ impl<F: Elem> Bundle<F> {
                 let product = if transposed {
                     crate::products::tr_mul_slices(storage, r, p, d.as_slice(), cols * n)
                 } else {
-                    let mut out = crate::pool::zeros_generic(Dyn(p), Dyn(cols * n));
-                    out.gemm(F::one(), &a, &DMatrixView::from_slice(d.as_slice(), r, cols * n), F::zero());
-                    out
+                    let d = DMatrixView::from_slice(d.as_slice(), r, cols * n);
+                    match crate::pool::pooled_zeros(Dyn(p), Dyn(cols * n)) {
+                        Some(mut out) => {
+                            out.gemm(F::one(), &a, &d, F::zero());
+                            out
+                        }
+                        None => a * d,
+                    }
                 };
                 // The same storage read as `p cols x n`: no copy.
                 Bundle::dense(product.reshape_generic(nalgebra::Dyn(p * cols), nalgebra::Dyn(n)))

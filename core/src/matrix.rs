@@ -24,19 +24,19 @@ where
 {
     #[inline]
     fn add(&self, other: &Self) -> Self {
-        crate::pool::zip_map(self, other, |x, y| x + y)
+        crate::pool::pooled_zip_map(self, other, |x, y| x + y).unwrap_or_else(|| self + other)
     }
     #[inline]
     fn sub(&self, other: &Self) -> Self {
-        crate::pool::zip_map(self, other, |x, y| x - y)
+        crate::pool::pooled_zip_map(self, other, |x, y| x - y).unwrap_or_else(|| self - other)
     }
     #[inline]
     fn neg(&self) -> Self {
-        crate::pool::map(self, |v| -v)
+        crate::pool::pooled_map(self, |v| -v).unwrap_or_else(|| self.clone().neg_owned())
     }
     #[inline]
     fn scale(&self, s: F) -> Self {
-        crate::pool::map(self, |v| v * s)
+        crate::pool::pooled_map(self, |v| v * s).unwrap_or_else(|| self * s)
     }
     #[inline]
     fn zero_like(&self) -> Self {

@@ -5,7 +5,7 @@
 //! The rules return owned matrices, so a derivative body allocates one per
 //! temporary. An `_into` function installs the caller's workspace for the
 //! call ([`install`]); the rules then take the storage of the matrices they
-//! create from it ([`from_iter_generic`] and the functions over it) and the
+//! create from it ([`pooled`] and the functions over it) and the
 //! generated code gives a temporary's storage back where it would drop it
 //! ([`Recycle`]). The calls of one function take and give in the same order
 //! every time, so from the second call on with inputs of the same sizes
@@ -31,11 +31,17 @@ use crate::matrix::Elem;
 #[derive(Debug)]
 pub struct MatrixWorkspace<F> {
     free: Vec<Vec<F>>,
+    /// The buffers asked for during the current call.
+    requests: usize,
+    /// The most buffers any call asked for: what the workspace keeps at
+    /// most. A rule that allocates its result itself gives one buffer more
+    /// than it took, every call; without this bound they would pile up.
+    most: usize,
 }
 
 impl<F> Default for MatrixWorkspace<F> {
     fn default() -> Self {
-        MatrixWorkspace { free: Vec::new() }
+        MatrixWorkspace { free: Vec::new(), requests: 0, most: 0 }
     }
 }
 
@@ -53,6 +59,7 @@ impl<F> MatrixWorkspace<F> {
     /// The smallest buffer that holds `len` elements, or else the largest
     /// (which grows), emptied.
     fn take(&mut self, len: usize) -> Option<Vec<F>> {
+        self.requests += 1;
         let fits = self.free.iter().enumerate().filter(|(_, b)| b.capacity() >= len).min_by_key(|(_, b)| b.capacity());
         let index = match fits {
             Some((i, _)) => i,
@@ -61,6 +68,17 @@ impl<F> MatrixWorkspace<F> {
         let mut buffer = self.free.swap_remove(index);
         buffer.clear();
         Some(buffer)
+    }
+
+    /// The end of a call: keeps the largest buffers, as many as the most
+    /// any call asked for, and frees the others.
+    fn end_call(&mut self) {
+        self.most = self.most.max(self.requests);
+        self.requests = 0;
+        if self.free.len() > self.most {
+            self.free.sort_unstable_by_key(|b| std::cmp::Reverse(b.capacity()));
+            self.free.truncate(self.most);
+        }
     }
 }
 
@@ -81,6 +99,7 @@ pub struct Installed<'a, F> {
 /// Lends `workspace` to the rules on this thread until the guard is
 /// dropped.
 pub fn install<F>(workspace: &mut MatrixWorkspace<F>) -> Installed<'_, F> {
+    workspace.requests = 0;
     let current = (std::any::type_name::<F>(), (workspace as *mut MatrixWorkspace<F>).cast::<()>());
     let previous = CURRENT.with(|c| c.replace(current));
     Installed { previous, _workspace: PhantomData }
@@ -88,6 +107,7 @@ pub fn install<F>(workspace: &mut MatrixWorkspace<F>) -> Installed<'_, F> {
 
 impl<F> Drop for Installed<'_, F> {
     fn drop(&mut self) {
+        with_installed(MatrixWorkspace::<F>::end_call);
         CURRENT.with(|c| c.set(self.previous));
     }
 }
@@ -114,45 +134,76 @@ pub fn give<F>(buffer: Vec<F>) {
 }
 
 /// An `r x c` matrix of the elements of `elements` in storage order (it
-/// yields exactly `r c`), in storage from the installed workspace when a
-/// dimension is dynamic.
+/// yields exactly `r c`) in storage from the installed workspace, or `None`
+/// when no workspace is installed or both dimensions are static: the caller
+/// then computes the matrix as without a workspace (nalgebra's own
+/// operations), so that the allocating functions are not slowed down.
 #[inline]
-pub fn from_iter_generic<F: Elem, R: Dim, C: Dim>(r: R, c: C, elements: impl Iterator<Item = F>) -> OMatrix<F, R, C>
+pub fn pooled<F: Elem, R: Dim, C: Dim>(r: R, c: C, elements: impl Iterator<Item = F>) -> Option<OMatrix<F, R, C>>
 where
     DefaultAllocator: Allocator<R, C>,
 {
-    if R::is::<nalgebra::Dyn>() || C::is::<nalgebra::Dyn>() {
-        let len = r.value() * c.value();
-        if let Some(mut buffer) = with_installed(|w: &mut MatrixWorkspace<F>| w.take(len)).flatten() {
-            buffer.extend(elements);
-            // A `Vec` collected from its own iterator keeps its storage.
-            return OMatrix::from_vec_generic(r, c, buffer);
-        }
+    if !(R::is::<nalgebra::Dyn>() || C::is::<nalgebra::Dyn>()) {
+        return None;
     }
-    OMatrix::from_iterator_generic(r, c, elements)
+    let mut buffer = with_installed(|w: &mut MatrixWorkspace<F>| w.take(r.value() * c.value())).flatten()?;
+    buffer.extend(elements);
+    Some(OMatrix::from_vec_generic(r, c, buffer))
 }
 
-/// An `r x c` zero matrix, pooled as [`from_iter_generic`].
+/// `f` of every element of `m` in pooled storage ([`pooled`]).
+#[inline]
+pub fn pooled_map<F: Elem, R: Dim, C: Dim>(m: &OMatrix<F, R, C>, mut f: impl FnMut(F) -> F) -> Option<OMatrix<F, R, C>>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    let (r, c) = m.shape_generic();
+    pooled(r, c, m.as_slice().iter().map(|&v| f(v)))
+}
+
+/// `f(a_i, b_i)` for matrices of one shape in pooled storage ([`pooled`]).
+#[inline]
+pub fn pooled_zip_map<F: Elem, R: Dim, C: Dim>(
+    a: &OMatrix<F, R, C>,
+    b: &OMatrix<F, R, C>,
+    mut f: impl FnMut(F, F) -> F,
+) -> Option<OMatrix<F, R, C>>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    assert_eq!(a.shape(), b.shape(), "Matrix sum/difference dimensions mismatch.");
+    let (r, c) = a.shape_generic();
+    pooled(r, c, a.as_slice().iter().zip(b.as_slice()).map(|(&x, &y)| f(x, y)))
+}
+
+/// An `r x c` zero matrix in pooled storage ([`pooled`]).
+#[inline]
+pub fn pooled_zeros<F: Elem, R: Dim, C: Dim>(r: R, c: C) -> Option<OMatrix<F, R, C>>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    pooled(r, c, std::iter::repeat_n(F::zero(), r.value() * c.value()))
+}
+
+/// An `r x c` zero matrix, pooled ([`pooled`]) or nalgebra's.
 #[inline]
 pub fn zeros_generic<F: Elem, R: Dim, C: Dim>(r: R, c: C) -> OMatrix<F, R, C>
 where
     DefaultAllocator: Allocator<R, C>,
 {
-    from_iter_generic(r, c, std::iter::repeat_n(F::zero(), r.value() * c.value()))
+    pooled_zeros(r, c).unwrap_or_else(|| OMatrix::zeros_generic(r, c))
 }
 
-/// `f` of every element of `m` (nalgebra's `map`), pooled as
-/// [`from_iter_generic`].
+/// nalgebra's `m.map(f)`, pooled ([`pooled`]).
 #[inline]
-pub fn map<F: Elem, R: Dim, C: Dim>(m: &OMatrix<F, R, C>, f: impl FnMut(F) -> F) -> OMatrix<F, R, C>
+pub fn map<F: Elem, R: Dim, C: Dim>(m: &OMatrix<F, R, C>, mut f: impl FnMut(F) -> F) -> OMatrix<F, R, C>
 where
     DefaultAllocator: Allocator<R, C>,
 {
-    let (r, c) = m.shape_generic();
-    from_iter_generic(r, c, m.iter().copied().map(f))
+    pooled_map(m, &mut f).unwrap_or_else(|| m.map(f))
 }
 
-/// `f(a_i, b_i)` for matrices of one shape (nalgebra's `zip_map`), pooled.
+/// nalgebra's `a.zip_map(b, f)`, pooled ([`pooled`]).
 #[inline]
 pub fn zip_map<F: Elem, R: Dim, C: Dim>(
     a: &OMatrix<F, R, C>,
@@ -162,12 +213,10 @@ pub fn zip_map<F: Elem, R: Dim, C: Dim>(
 where
     DefaultAllocator: Allocator<R, C>,
 {
-    assert_eq!(a.shape(), b.shape(), "Matrix sum/difference dimensions mismatch.");
-    let (r, c) = a.shape_generic();
-    from_iter_generic(r, c, a.iter().zip(b.iter()).map(|(&x, &y)| f(x, y)))
+    pooled_zip_map(a, b, &mut f).unwrap_or_else(|| a.zip_map(b, f))
 }
 
-/// `f(a_i, b_i, c_i)` (nalgebra's `zip_zip_map`), pooled.
+/// nalgebra's `a.zip_zip_map(b, c, f)`, pooled ([`pooled`]).
 #[inline]
 pub fn zip_zip_map<F: Elem, R: Dim, C: Dim>(
     a: &OMatrix<F, R, C>,
@@ -180,7 +229,11 @@ where
 {
     assert!(a.shape() == b.shape() && a.shape() == c.shape(), "Dimension mismatch.");
     let (r, cols) = a.shape_generic();
-    from_iter_generic(r, cols, a.iter().zip(b.iter()).zip(c.iter()).map(|((&x, &y), &z)| f(x, y, z)))
+    let elements = a.as_slice().iter().zip(b.as_slice()).zip(c.as_slice()).map(|((&x, &y), &z)| f(x, y, z));
+    match pooled(r, cols, elements) {
+        Some(m) => m,
+        None => a.zip_zip_map(b, c, f),
+    }
 }
 
 /// A value the generated code is done with: `Recycle(v).recycle()` gives

@@ -33,6 +33,16 @@ where
     MatrixView::from_slice_with_strides_generic(a.as_slice(), cols, rows, Dyn(rows.value()), Dyn(1))
 }
 
+fn scaled<F: Elem, R: Dim, C: Dim>(mut m: OMatrix<F, R, C>, s: F) -> OMatrix<F, R, C>
+where
+    DefaultAllocator: Allocator<R, C>,
+{
+    if s != F::one() {
+        m *= s;
+    }
+    m
+}
+
 /// `s a' b`, with `a: k x r` and `b: k x c`.
 #[inline]
 pub fn tr_mul<F: Elem, K: Dim, R: Dim, C: Dim>(s: F, a: &OMatrix<F, K, R>, b: &OMatrix<F, K, C>) -> OMatrix<F, R, C>
@@ -45,10 +55,14 @@ where
         out.gemm(s, &transposed(a), b, F::zero());
         out
     } else {
-        // One dot product per entry, as `a.tr_mul(b)`, in pooled storage.
-        let mut out = crate::pool::zeros_generic(a.shape_generic().1, b.shape_generic().1);
-        out.gemm_tr(s, a, b, F::zero());
-        out
+        // One dot product per entry, as `a.tr_mul(b)`.
+        match crate::pool::pooled_zeros(a.shape_generic().1, b.shape_generic().1) {
+            Some(mut out) => {
+                out.gemm_tr(s, a, b, F::zero());
+                out
+            }
+            None => scaled(a.tr_mul(b), s),
+        }
     }
 }
 
@@ -64,10 +78,14 @@ where
         out.gemm(s, a, &transposed(b), F::zero());
         out
     } else {
-        // nalgebra's own loops over `b'` as a view: no copy of `b`.
-        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().0);
-        out.gemm(s, a, &transposed(b), F::zero());
-        out
+        match crate::pool::pooled_zeros(a.shape_generic().0, b.shape_generic().0) {
+            // nalgebra's own loops over `b'` as a view: no copy of `b`.
+            Some(mut out) => {
+                out.gemm(s, a, &transposed(b), F::zero());
+                out
+            }
+            None => scaled(a * b.transpose(), s),
+        }
     }
 }
 
@@ -83,11 +101,14 @@ where
         out.gemm(s, a, b, F::zero());
         out
     } else {
-        // nalgebra's `a * b` is this `gemm` (a `gemv` per column), in
-        // pooled storage.
-        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().1);
-        out.gemm(s, a, b, F::zero());
-        out
+        match crate::pool::pooled_zeros(a.shape_generic().0, b.shape_generic().1) {
+            // nalgebra's `a * b` is this `gemm` (a `gemv` per column).
+            Some(mut out) => {
+                out.gemm(s, a, b, F::zero());
+                out
+            }
+            None => scaled(a * b, s),
+        }
     }
 }
 
@@ -202,9 +223,14 @@ pub fn tr_mul_slices<F: Elem>(a: &[F], k: usize, r: usize, b: &[F], c: usize) ->
         out.gemm(F::one(), &at, &b, F::zero());
         out
     } else {
-        let mut out = crate::pool::zeros_generic(Dyn(r), Dyn(c));
-        out.gemm_tr(F::one(), &DMatrixView::from_slice(a, k, r), &b, F::zero());
-        out
+        let a = DMatrixView::from_slice(a, k, r);
+        match crate::pool::pooled_zeros(Dyn(r), Dyn(c)) {
+            Some(mut out) => {
+                out.gemm_tr(F::one(), &a, &b, F::zero());
+                out
+            }
+            None => a.tr_mul(&b),
+        }
     }
 }
 
@@ -216,14 +242,21 @@ pub fn transpose_slice<F: Elem>(s: F, a: &[F], rows: usize, cols: usize) -> DMat
     // second-level cache and nalgebra's plain transpose is faster.
     const CACHED: usize = 256 * 256;
     assert_eq!(a.len(), rows * cols, "transpose_slice: a is not rows x cols");
-    let mut out = crate::pool::zeros_generic(Dyn(cols), Dyn(rows));
     if rows * cols <= CACHED {
-        out.tr_copy_from(&DMatrixView::from_slice(a, rows, cols));
+        let a = DMatrixView::from_slice(a, rows, cols);
+        let mut out = match crate::pool::pooled_zeros(Dyn(cols), Dyn(rows)) {
+            Some(mut out) => {
+                out.tr_copy_from(&a);
+                out
+            }
+            None => a.transpose(),
+        };
         if s != F::one() {
             out *= s;
         }
         return out;
     }
+    let mut out = crate::pool::zeros_generic(Dyn(cols), Dyn(rows));
     let dst = out.as_mut_slice();
     for jb in (0..cols).step_by(TILE) {
         let je = (jb + TILE).min(cols);

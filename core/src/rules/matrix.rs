@@ -177,8 +177,8 @@ bilinear_rule! {
     dot<R, C> where [Allocator<R, C>]
     (x: OMatrix<F, R, C>, z: OMatrix<F, R, C>) -> F;
     value = x.dot(z);
-    vjp0 = |c| crate::pool::map(z, |v| v * *c);
-    vjp1 = |c| crate::pool::map(x, |v| v * *c);
+    vjp0 = |c| crate::pool::pooled_map(z, |v| v * *c).unwrap_or_else(|| z * *c);
+    vjp1 = |c| crate::pool::pooled_map(x, |v| v * *c).unwrap_or_else(|| x * *c);
     more:
         /// [`vjp0`] taking `z`, which nothing reads afterwards, by value:
         /// its storage holds the result.
@@ -432,7 +432,7 @@ shape_reduction! {
 
 reduction! {
     /// `x.norm_squared()`: 2 x' t; the gradient is 2 x.
-    norm_squared |x, y, t, c| jvp: x.dot(t) * F::of(2.0), vjp: crate::pool::map(x, |v| v * (*c * F::of(2.0))),
+    norm_squared |x, y, t, c| jvp: x.dot(t) * F::of(2.0), vjp: crate::pool::pooled_map(x, |v| v * (*c * F::of(2.0))).unwrap_or_else(|| x * (*c * F::of(2.0))),
     vjp_jvp: t * (*c * F::of(2.0))
 }
 
@@ -1422,7 +1422,7 @@ mod operators {
         type Output = M<F, R, C>;
         #[inline]
         fn plus(a: &Self, b: &Self) -> Self {
-            crate::pool::zip_map(a, b, |x, y| x + y)
+            crate::pool::pooled_zip_map(a, b, |x, y| x + y).unwrap_or_else(|| a + b)
         }
     }
 
@@ -1433,7 +1433,7 @@ mod operators {
         type Output = M<F, R, C>;
         #[inline]
         fn minus(a: &Self, b: &Self) -> Self {
-            crate::pool::zip_map(a, b, |x, y| x - y)
+            crate::pool::pooled_zip_map(a, b, |x, y| x - y).unwrap_or_else(|| a - b)
         }
     }
 
