@@ -94,6 +94,35 @@
 //! assert_eq!((value, g), (5.0, [-2.0, -2.0, 4.0]));
 //! ```
 //!
+//! When every differentiated argument is a nalgebra value, `f_grad_into`,
+//! `f_value_and_grad_into` and `f_hessian_into` write into matrices you own
+//! (one per differentiated argument, shaped like it, or the Hessian; another
+//! shape panics naming the output) and take their temporaries from a
+//! [`MatrixWorkspace`] you keep: called again with inputs of the same sizes,
+//! a gradient allocates nothing.
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! use matdiff::MatrixWorkspace;
+//! use nalgebra::{DMatrix, DVector};
+//!
+//! #[differentiate(wrt(x))]
+//! fn least_squares(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>) -> f64 {
+//!     (a * x - b).norm_squared()
+//! }
+//!
+//! let a = DMatrix::from_fn(6, 3, |i, j| ((i + 2 * j) as f64).sin());
+//! let (x, b) = (DVector::from_element(3, 0.5), DVector::from_element(6, 1.0));
+//! let (mut g, mut h) = (DVector::zeros(3), DMatrix::zeros(3, 3));
+//! let mut workspace = MatrixWorkspace::default();
+//! for _ in 0..3 {
+//!     least_squares_grad_into(&x, &a, &b, &mut g, &mut workspace);
+//!     least_squares_hessian_into(&x, &a, &b, &mut h, &mut workspace);
+//! }
+//! assert!((&g - a.transpose() * (&a * &x - &b) * 2.0).norm() < 1e-12);
+//! assert!((&h - a.transpose() * &a * 2.0).norm() < 1e-12);
+//! ```
+//!
 //! When the only differentiated argument is a slice, `Vec` or array and the
 //! band of the Hessian can be read from the loops (elements read as
 //! `x[i + c]`, accumulators that only add up), the Hessian takes one sweep
