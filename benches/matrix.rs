@@ -11,6 +11,10 @@
 //! - `hand_typed`: the closed form written with nalgebra's operators as
 //!   users type it (`a.transpose() * b`, `x.tr_mul(&r)`, fresh results).
 //!
+//! `generated` is the allocating function (`f_grad`, `f_hessian`) and
+//! `generated_into` its `_into` form, writing into outputs allocated once and
+//! taking its temporaries from a kept `MatrixWorkspace`, as `hand_best` does.
+//!
 //! Run with `cargo bench --bench matrix`; `scripts/bench-report` prints the
 //! ratio tables.
 
@@ -18,7 +22,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime};
-use matdiff::differentiate;
+use matdiff::{MatrixWorkspace, differentiate};
 use nalgebra::{DMatrix, DMatrixView, DVector, Dyn};
 use num_dual::DualNum;
 
@@ -319,6 +323,12 @@ fn check_baselines() {
     let mut h = DMatrix::zeros(37, 37);
     quadratic_best_hessian(&a, &mut h);
     assert!(close(&h, &quadratic_typed_hessian(&a)) && close(&h, &quadratic_hessian(&x, &a)));
+    // The `_into` forms, with one workspace for all of them.
+    let mut workspace = MatrixWorkspace::new();
+    let (mut g_into, mut h_into) = (DVector::zeros(37), DMatrix::zeros(37, 37));
+    quadratic_grad_into(&x, &a, &mut g_into, &mut workspace);
+    quadratic_hessian_into(&x, &a, &mut h_into, &mut workspace);
+    assert!(close_v(&g_into, &g) && close(&h_into, &h));
 
     let (xm, u, v) = (matrix(19, 18, 0.3), matrix(19, 7, 0.4), matrix(7, 18, 0.5));
     let mut r = DMatrix::zeros(19, 18);
@@ -327,6 +337,10 @@ fn check_baselines() {
     factorisation_best_grad_u(&xm, &u, &v, &mut r, &mut gu);
     assert!(close(&gv, &factorisation_typed_grad_v(&xm, &u, &v)) && close(&gv, &factorisation_grad(&xm, &u, &v)));
     assert!(close(&gu, &factorisation_typed_grad_u(&xm, &u, &v)) && close(&gu, &factorisation_u_grad(&xm, &u, &v)));
+    let (mut gv_into, mut gu_into) = (DMatrix::zeros(7, 18), DMatrix::zeros(19, 7));
+    factorisation_grad_into(&xm, &u, &v, &mut gv_into, &mut workspace);
+    factorisation_u_grad_into(&xm, &u, &v, &mut gu_into, &mut workspace);
+    assert!(close(&gv_into, &gv) && close(&gu_into, &gu));
 
     let (w, data) = (vector(8, 0.6), matrix(30, 8, 0.7));
     let labels = DVector::from_fn(30, |i, _| (i % 2) as f64);
@@ -336,6 +350,10 @@ fn check_baselines() {
     assert!(close_v(&g, &logistic_typed_grad(&w, &data, &labels)) && close_v(&g, &logistic_grad(&w, &data, &labels)));
     logistic_best_hessian(&w, &data, &mut z, &mut weighted, &mut h);
     assert!(close(&h, &logistic_typed_hessian(&w, &data)) && close(&h, &logistic_hessian(&w, &data, &labels)));
+    let (mut g_into, mut h_into) = (DVector::zeros(8), DMatrix::zeros(8, 8));
+    logistic_grad_into(&w, &data, &labels, &mut g_into, &mut workspace);
+    logistic_hessian_into(&w, &data, &labels, &mut h_into, &mut workspace);
+    assert!(close_v(&g_into, &g) && close(&h_into, &h));
 
     let (x, a, b) = (vector(9, 0.1), matrix(30, 9, 0.2), vector(30, 0.3));
     let (mut r, mut g, mut h) = (DVector::zeros(30), DVector::zeros(9), DMatrix::zeros(9, 9));
@@ -343,6 +361,10 @@ fn check_baselines() {
     assert!(close_v(&g, &least_squares_typed_grad(&x, &a, &b)) && close_v(&g, &least_squares_grad(&x, &a, &b)));
     least_squares_best_hessian(&a, &mut h);
     assert!(close(&h, &least_squares_typed_hessian(&a)) && close(&h, &least_squares_hessian(&x, &a, &b)));
+    let (mut g_into, mut h_into) = (DVector::zeros(9), DMatrix::zeros(9, 9));
+    least_squares_grad_into(&x, &a, &b, &mut g_into, &mut workspace);
+    least_squares_hessian_into(&x, &a, &b, &mut h_into, &mut workspace);
+    assert!(close_v(&g_into, &g) && close(&h_into, &h));
 
     let (w1, w2, x, y) = (matrix(9, 8, 0.1), matrix(7, 9, 0.2), matrix(8, 11, 0.3), matrix(7, 11, 0.4));
     let mut buffers = network_buffers(&w1, &w2, &x);
@@ -350,6 +372,9 @@ fn check_baselines() {
     let (t1, t2) = network_typed_grad(&w1, &w2, &x, &y);
     let (g1, g2) = network_grad(&w1, &w2, &x, &y);
     assert!(close(&buffers.g1, &t1) && close(&buffers.g2, &t2) && close(&g1, &t1) && close(&g2, &t2));
+    let (mut g1_into, mut g2_into) = (DMatrix::zeros(9, 8), DMatrix::zeros(7, 9));
+    network_grad_into(&w1, &w2, &x, &y, &mut g1_into, &mut g2_into, &mut workspace);
+    assert!(close(&g1_into, &t1) && close(&g2_into, &t2));
 }
 
 fn network_buffers(w1: &DMatrix<f64>, w2: &DMatrix<f64>, x: &DMatrix<f64>) -> NetworkBuffers {
@@ -376,6 +401,10 @@ fn quadratic_benches(c: &mut Criterion) {
         let mut group = group(c, &format!("quadratic_{n}"), 20);
         group.bench_function("value/plain", |b| b.iter(|| quadratic(black_box(&x), black_box(&a))));
         group.bench_function("grad/generated", |b| b.iter(|| quadratic_grad(black_box(&x), black_box(&a))));
+        let (mut out, mut workspace) = (DVector::zeros(n), MatrixWorkspace::new());
+        group.bench_function("grad/generated_into", |b| {
+            b.iter(|| quadratic_grad_into(black_box(&x), black_box(&a), &mut out, &mut workspace))
+        });
         group
             .bench_function("grad/hand_best", |b| b.iter(|| quadratic_best_grad(black_box(&x), black_box(&a), &mut g)));
         group.bench_function("grad/hand_typed", |b| b.iter(|| quadratic_typed_grad(black_box(&x), black_box(&a))));
@@ -391,6 +420,10 @@ fn quadratic_benches(c: &mut Criterion) {
         let mut h = DMatrix::zeros(n, n);
         let mut group = group(c, &format!("quadratic_hessian_{n}"), 20);
         group.bench_function("hessian/generated", |b| b.iter(|| quadratic_hessian(black_box(&x), black_box(&a))));
+        let (mut out, mut workspace) = (DMatrix::zeros(n, n), MatrixWorkspace::new());
+        group.bench_function("hessian/generated_into", |b| {
+            b.iter(|| quadratic_hessian_into(black_box(&x), black_box(&a), &mut out, &mut workspace))
+        });
         group.bench_function("hessian/hand_best", |b| b.iter(|| quadratic_best_hessian(black_box(&a), &mut h)));
         group.bench_function("hessian/hand_typed", |b| b.iter(|| quadratic_typed_hessian(black_box(&a))));
         if n == 100 {
@@ -409,6 +442,11 @@ fn factorisation_benches(c: &mut Criterion) {
     let (mut gv, mut gu) = (DMatrix::zeros(rank, n), DMatrix::zeros(m, rank));
     let mut group = group(c, "factorisation_500x500_rank20", 20);
     group.bench_function("grad_v/generated", |b| b.iter(|| factorisation_grad(black_box(&x), black_box(&u), &v)));
+    let mut workspace = MatrixWorkspace::new();
+    let (mut out_v, mut out_u) = (DMatrix::zeros(rank, n), DMatrix::zeros(m, rank));
+    group.bench_function("grad_v/generated_into", |b| {
+        b.iter(|| factorisation_grad_into(black_box(&x), black_box(&u), &v, &mut out_v, &mut workspace))
+    });
     group.bench_function("grad_v/hand_best", |b| {
         b.iter(|| factorisation_best_grad_v(black_box(&x), black_box(&u), &v, &mut r, &mut gv))
     });
@@ -416,6 +454,9 @@ fn factorisation_benches(c: &mut Criterion) {
         b.iter(|| factorisation_typed_grad_v(black_box(&x), black_box(&u), &v))
     });
     group.bench_function("grad_u/generated", |b| b.iter(|| factorisation_u_grad(black_box(&x), black_box(&u), &v)));
+    group.bench_function("grad_u/generated_into", |b| {
+        b.iter(|| factorisation_u_grad_into(black_box(&x), black_box(&u), &v, &mut out_u, &mut workspace))
+    });
     group.bench_function("grad_u/hand_best", |b| {
         b.iter(|| factorisation_best_grad_u(black_box(&x), black_box(&u), &v, &mut r, &mut gu))
     });
@@ -433,12 +474,19 @@ fn logistic_benches(c: &mut Criterion) {
         (DVector::zeros(m), DVector::zeros(n), DMatrix::zeros(m, n), DMatrix::zeros(n, n));
     let mut group = group(c, "logistic_10000x50", 10);
     group.bench_function("grad/generated", |b| b.iter(|| logistic_grad(black_box(&w), &x, &y)));
+    let (mut out_g, mut out_h, mut workspace) = (DVector::zeros(n), DMatrix::zeros(n, n), MatrixWorkspace::new());
+    group.bench_function("grad/generated_into", |b| {
+        b.iter(|| logistic_grad_into(black_box(&w), &x, &y, &mut out_g, &mut workspace))
+    });
     group.bench_function("grad/hand_best", |b| b.iter(|| logistic_best_grad(black_box(&w), &x, &y, &mut z, &mut g)));
     group.bench_function("grad/hand_typed", |b| b.iter(|| logistic_typed_grad(black_box(&w), &x, &y)));
     group.bench_function("grad/num_dual", |b| {
         b.iter(|| num_dual::gradient(|w| logistic_dual(w, &x, &y), black_box(&w)))
     });
     group.bench_function("hessian/generated", |b| b.iter(|| logistic_hessian(black_box(&w), &x, &y)));
+    group.bench_function("hessian/generated_into", |b| {
+        b.iter(|| logistic_hessian_into(black_box(&w), &x, &y, &mut out_h, &mut workspace))
+    });
     group.bench_function("hessian/hand_best", |b| {
         b.iter(|| logistic_best_hessian(black_box(&w), &x, &mut z, &mut weighted, &mut h))
     });
@@ -452,11 +500,18 @@ fn least_squares_benches(c: &mut Criterion) {
     let (mut r, mut g, mut h) = (DVector::zeros(m), DVector::zeros(n), DMatrix::zeros(n, n));
     let mut group = group(c, "least_squares_1000x100", 20);
     group.bench_function("grad/generated", |b| b.iter(|| least_squares_grad(black_box(&x), &a, &rhs)));
+    let (mut out_g, mut out_h, mut workspace) = (DVector::zeros(n), DMatrix::zeros(n, n), MatrixWorkspace::new());
+    group.bench_function("grad/generated_into", |b| {
+        b.iter(|| least_squares_grad_into(black_box(&x), &a, &rhs, &mut out_g, &mut workspace))
+    });
     group.bench_function("grad/hand_best", |b| {
         b.iter(|| least_squares_best_grad(black_box(&x), &a, &rhs, &mut r, &mut g))
     });
     group.bench_function("grad/hand_typed", |b| b.iter(|| least_squares_typed_grad(black_box(&x), &a, &rhs)));
     group.bench_function("hessian/generated", |b| b.iter(|| least_squares_hessian(black_box(&x), &a, &rhs)));
+    group.bench_function("hessian/generated_into", |b| {
+        b.iter(|| least_squares_hessian_into(black_box(&x), &a, &rhs, &mut out_h, &mut workspace))
+    });
     group.bench_function("hessian/hand_best", |b| b.iter(|| least_squares_best_hessian(black_box(&a), &mut h)));
     group.bench_function("hessian/hand_typed", |b| b.iter(|| least_squares_typed_hessian(black_box(&a))));
     group.finish();
@@ -469,6 +524,11 @@ fn network_benches(c: &mut Criterion) {
     let mut buffers = network_buffers(&w1, &w2, &x);
     let mut group = group(c, "network_64x64_batch256", 20);
     group.bench_function("grad/generated", |b| b.iter(|| network_grad(black_box(&w1), &w2, &x, &y)));
+    let (mut out_1, mut out_2) = (DMatrix::zeros(width, width), DMatrix::zeros(width, width));
+    let mut workspace = MatrixWorkspace::new();
+    group.bench_function("grad/generated_into", |b| {
+        b.iter(|| network_grad_into(black_box(&w1), &w2, &x, &y, &mut out_1, &mut out_2, &mut workspace))
+    });
     group.bench_function("grad/hand_best", |b| b.iter(|| network_best_grad(black_box(&w1), &w2, &x, &y, &mut buffers)));
     group.bench_function("grad/hand_typed", |b| b.iter(|| network_typed_grad(black_box(&w1), &w2, &x, &y)));
     group.finish();

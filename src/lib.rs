@@ -94,6 +94,35 @@
 //! assert_eq!((value, g), (5.0, [-2.0, -2.0, 4.0]));
 //! ```
 //!
+//! When every differentiated argument is a nalgebra value, `f_grad_into`,
+//! `f_value_and_grad_into` and `f_hessian_into` write into matrices you own
+//! (one per differentiated argument, shaped like it, or the Hessian; another
+//! shape panics naming the output) and take their temporaries from a
+//! [`MatrixWorkspace`] you keep: called again with inputs of the same sizes,
+//! a gradient allocates nothing.
+//!
+//! ```
+//! # use matdiff::differentiate;
+//! use matdiff::MatrixWorkspace;
+//! use nalgebra::{DMatrix, DVector};
+//!
+//! #[differentiate(wrt(x))]
+//! fn least_squares(x: &DVector<f64>, a: &DMatrix<f64>, b: &DVector<f64>) -> f64 {
+//!     (a * x - b).norm_squared()
+//! }
+//!
+//! let a = DMatrix::from_fn(6, 3, |i, j| ((i + 2 * j) as f64).sin());
+//! let (x, b) = (DVector::from_element(3, 0.5), DVector::from_element(6, 1.0));
+//! let (mut g, mut h) = (DVector::zeros(3), DMatrix::zeros(3, 3));
+//! let mut workspace = MatrixWorkspace::default();
+//! for _ in 0..3 {
+//!     least_squares_grad_into(&x, &a, &b, &mut g, &mut workspace);
+//!     least_squares_hessian_into(&x, &a, &b, &mut h, &mut workspace);
+//! }
+//! assert!((&g - a.transpose() * (&a * &x - &b) * 2.0).norm() < 1e-12);
+//! assert!((&h - a.transpose() * &a * 2.0).norm() < 1e-12);
+//! ```
+//!
 //! When the only differentiated argument is a slice, `Vec` or array and the
 //! band of the Hessian can be read from the loops (elements read as
 //! `x[i + c]`, accumulators that only add up), the Hessian takes one sweep
@@ -896,6 +925,7 @@ pub use matdiff_core::linalg::{inv, logdet, softmax, solve};
 /// differentiated function's float type parameter (`fn f<T: Float>(x: T) -> T`),
 /// re-exported so that such a crate needs no num-traits of its own.
 pub use matdiff_core::num_traits::{Float, FloatConst};
+pub use matdiff_core::pool::MatrixWorkspace;
 pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
 pub use matdiff_core::{Directions, Linear, Real, Scalar};
 /// Makes a struct of floats, arrays, `Vec`s and nalgebra values a parameter
@@ -927,6 +957,9 @@ pub mod __private {
         Flat, reseed_matrix, seed_matrix, tangent_or_zero_matrix, write_column, write_matrix_row, write_row,
     };
     pub use matdiff_core::nalgebra;
+    pub use matdiff_core::pool::{
+        MatrixWorkspace, Recycle, RecycleOther, check_output_shape, emptied, install as install_workspace,
+    };
     pub use matdiff_core::rules;
     pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
     pub use matdiff_core::structs::IntoDenseHessian;

@@ -17,7 +17,7 @@
 use std::rc::Rc;
 
 use nalgebra::allocator::Allocator;
-use nalgebra::{DMatrix, DMatrixView, DefaultAllocator, Dim, OMatrix, RowDVector};
+use nalgebra::{DMatrix, DMatrixView, DefaultAllocator, Dim, Dyn, OMatrix, RowDVector};
 
 use crate::Linear;
 use crate::matrix::Elem;
@@ -140,7 +140,7 @@ impl<F: Elem> Bundle<F> {
                         Bundle::Dense(d)
                     }
                     None => {
-                        let mut out = DMatrix::zeros(p, r);
+                        let mut out = crate::pool::zeros_generic(Dyn(p), Dyn(r));
                         crate::products::add_transpose(out.as_mut_slice(), Some(d.as_slice()), a, p, r, *scale);
                         Bundle::dense(out)
                     }
@@ -159,14 +159,18 @@ impl<F: Elem> Bundle<F> {
                 if transposed {
                     return Bundle::dense(crate::products::transpose_slice(*scale, storage, r, p));
                 }
-                let mut d = DMatrix::from_column_slice(p, r, storage);
-                if *scale != F::one() {
-                    d *= *scale;
-                }
-                Bundle::dense(d)
+                let s = *scale;
+                let scaled = crate::pool::pooled(Dyn(p), Dyn(r), storage.iter().map(|&v| v * s));
+                Bundle::dense(scaled.unwrap_or_else(|| {
+                    let mut d = DMatrix::from_column_slice(p, r, storage);
+                    if s != F::one() {
+                        d *= s;
+                    }
+                    d
+                }))
             }
             Bundle::Seed { offset, width, scale, .. } if cols == 1 => {
-                let mut d = DMatrix::zeros(p, *width);
+                let mut d = crate::pool::zeros_generic(Dyn(p), Dyn(*width));
                 let mut block = d.columns_mut(*offset, r);
                 if transposed {
                     block.tr_copy_from(&a);
@@ -183,7 +187,14 @@ impl<F: Elem> Bundle<F> {
                 let product = if transposed {
                     crate::products::tr_mul_slices(storage, r, p, d.as_slice(), cols * n)
                 } else {
-                    a * DMatrixView::from_slice(d.as_slice(), r, cols * n)
+                    let d = DMatrixView::from_slice(d.as_slice(), r, cols * n);
+                    match crate::pool::pooled_zeros(Dyn(p), Dyn(cols * n)) {
+                        Some(mut out) => {
+                            out.gemm(F::one(), &a, &d, F::zero());
+                            out
+                        }
+                        None => a * d,
+                    }
                 };
                 // The same storage read as `p cols x n`: no copy.
                 Bundle::dense(product.reshape_generic(nalgebra::Dyn(p * cols), nalgebra::Dyn(n)))

@@ -16,6 +16,7 @@ pub mod functions;
 pub mod linalg;
 pub mod linear;
 pub mod matrix;
+pub mod pool;
 pub mod products;
 pub mod rules;
 pub mod scalar;

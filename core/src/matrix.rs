@@ -24,24 +24,24 @@ where
 {
     #[inline]
     fn add(&self, other: &Self) -> Self {
-        self + other
+        crate::pool::pooled_zip_map(self, other, |x, y| x + y).unwrap_or_else(|| self + other)
     }
     #[inline]
     fn sub(&self, other: &Self) -> Self {
-        self - other
+        crate::pool::pooled_zip_map(self, other, |x, y| x - y).unwrap_or_else(|| self - other)
     }
     #[inline]
     fn neg(&self) -> Self {
-        self.clone().neg_owned()
+        crate::pool::pooled_map(self, |v| -v).unwrap_or_else(|| self.clone().neg_owned())
     }
     #[inline]
     fn scale(&self, s: F) -> Self {
-        self * s
+        crate::pool::pooled_map(self, |v| v * s).unwrap_or_else(|| self * s)
     }
     #[inline]
     fn zero_like(&self) -> Self {
         let (rows, cols) = self.shape_generic();
-        OMatrix::zeros_generic(rows, cols)
+        crate::pool::zeros_generic(rows, cols)
     }
     #[inline]
     fn add_owned(mut self, other: &Self) -> Self {
@@ -55,6 +55,14 @@ where
         for v in self.as_mut_slice() {
             *v = -*v;
         }
+        self
+    }
+    /// The sum in `self`'s storage; `other`'s goes to the installed
+    /// workspace, if any.
+    #[inline]
+    fn add_pair(mut self, other: Self) -> Self {
+        self += &other;
+        crate::pool::recycle_matrix(other);
         self
     }
 }

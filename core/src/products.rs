@@ -51,11 +51,18 @@ where
 {
     let (k, r) = a.shape();
     if packed::<R, K, C>(r, k, b.ncols()) {
-        let mut out = OMatrix::zeros_generic(a.shape_generic().1, b.shape_generic().1);
+        let mut out = crate::pool::zeros_generic(a.shape_generic().1, b.shape_generic().1);
         out.gemm(s, &transposed(a), b, F::zero());
         out
     } else {
-        scaled(a.tr_mul(b), s)
+        // One dot product per entry, as `a.tr_mul(b)`.
+        match crate::pool::pooled_zeros(a.shape_generic().1, b.shape_generic().1) {
+            Some(mut out) => {
+                out.gemm_tr(s, a, b, F::zero());
+                out
+            }
+            None => scaled(a.tr_mul(b), s),
+        }
     }
 }
 
@@ -67,11 +74,18 @@ where
 {
     let (r, k) = a.shape();
     if packed::<R, K, C>(r, k, b.nrows()) {
-        let mut out = OMatrix::zeros_generic(a.shape_generic().0, b.shape_generic().0);
+        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().0);
         out.gemm(s, a, &transposed(b), F::zero());
         out
     } else {
-        scaled(a * b.transpose(), s)
+        match crate::pool::pooled_zeros(a.shape_generic().0, b.shape_generic().0) {
+            // nalgebra's own loops over `b'` as a view: no copy of `b`.
+            Some(mut out) => {
+                out.gemm(s, a, &transposed(b), F::zero());
+                out
+            }
+            None => scaled(a * b.transpose(), s),
+        }
     }
 }
 
@@ -83,11 +97,18 @@ where
 {
     let (r, k) = a.shape();
     if packed::<R, K, C>(r, k, b.ncols()) {
-        let mut out = OMatrix::zeros_generic(a.shape_generic().0, b.shape_generic().1);
+        let mut out = crate::pool::zeros_generic(a.shape_generic().0, b.shape_generic().1);
         out.gemm(s, a, b, F::zero());
         out
     } else {
-        scaled(a * b, s)
+        match crate::pool::pooled_zeros(a.shape_generic().0, b.shape_generic().1) {
+            // nalgebra's `a * b` is this `gemm` (a `gemv` per column).
+            Some(mut out) => {
+                out.gemm(s, a, b, F::zero());
+                out
+            }
+            None => scaled(a * b, s),
+        }
     }
 }
 
@@ -198,11 +219,18 @@ pub fn tr_mul_slices<F: Elem>(a: &[F], k: usize, r: usize, b: &[F], c: usize) ->
     let b = DMatrixView::from_slice(b, k, c);
     if packed::<Dyn, Dyn, Dyn>(r, k, c) {
         let at = DMatrixView::from_slice_with_strides(a, r, k, k, 1);
-        let mut out = DMatrix::zeros(r, c);
+        let mut out = crate::pool::zeros_generic(Dyn(r), Dyn(c));
         out.gemm(F::one(), &at, &b, F::zero());
         out
     } else {
-        DMatrixView::from_slice(a, k, r).tr_mul(&b)
+        let a = DMatrixView::from_slice(a, k, r);
+        match crate::pool::pooled_zeros(Dyn(r), Dyn(c)) {
+            Some(mut out) => {
+                out.gemm_tr(F::one(), &a, &b, F::zero());
+                out
+            }
+            None => a.tr_mul(&b),
+        }
     }
 }
 
@@ -215,13 +243,20 @@ pub fn transpose_slice<F: Elem>(s: F, a: &[F], rows: usize, cols: usize) -> DMat
     const CACHED: usize = 256 * 256;
     assert_eq!(a.len(), rows * cols, "transpose_slice: a is not rows x cols");
     if rows * cols <= CACHED {
-        let mut out = DMatrixView::from_slice(a, rows, cols).transpose();
+        let a = DMatrixView::from_slice(a, rows, cols);
+        let mut out = match crate::pool::pooled_zeros(Dyn(cols), Dyn(rows)) {
+            Some(mut out) => {
+                out.tr_copy_from(&a);
+                out
+            }
+            None => a.transpose(),
+        };
         if s != F::one() {
             out *= s;
         }
         return out;
     }
-    let mut out = DMatrix::zeros(cols, rows);
+    let mut out = crate::pool::zeros_generic(Dyn(cols), Dyn(rows));
     let dst = out.as_mut_slice();
     for jb in (0..cols).step_by(TILE) {
         let je = (jb + TILE).min(cols);

@@ -56,6 +56,9 @@ pub struct Emitter<'a> {
     /// Element reads of a loop written as reads of an exact-length view
     /// (see [`Emitter::loop_views`]), filled as loops are emitted.
     viewed: std::cell::RefCell<std::collections::HashMap<Var, TokenStream>>,
+    /// Whether the early drops give a value's storage to the installed
+    /// workspace (`matdiff_core::pool`) rather than free it.
+    recycling: bool,
 }
 
 impl<'a> Emitter<'a> {
@@ -75,6 +78,7 @@ impl<'a> Emitter<'a> {
             provided: Default::default(),
             fused: Default::default(),
             viewed: Default::default(),
+            recycling: false,
         }
     }
 
@@ -87,6 +91,13 @@ impl<'a> Emitter<'a> {
     /// Binds `v` to `value` where its `let` would compute it.
     pub fn providing(mut self, v: Var, value: TokenStream) -> Self {
         self.provided.insert(v, value);
+        self
+    }
+
+    /// Gives the storage of what the early drops drop to the installed
+    /// workspace (for the `_into` functions of nalgebra parameters).
+    pub fn recycling(mut self) -> Self {
+        self.recycling = true;
         self
     }
 
@@ -197,7 +208,11 @@ impl<'a> Emitter<'a> {
                 let stmt = self.stmt(s);
                 let drops = dropped.iter().map(|v| {
                     let v = self.ident(*v);
-                    quote!(::core::mem::drop(#v);)
+                    if self.recycling {
+                        quote!(::matdiff::__private::Recycle(#v).recycle();)
+                    } else {
+                        quote!(::core::mem::drop(#v);)
+                    }
                 });
                 quote!(#stmt #(#drops)*)
             })

@@ -158,7 +158,7 @@ bilinear_rule! {
     /// included): the pullbacks are `c b'` and `a' c`.
     matmul<R, K, C> where [Allocator<R, K> + Allocator<K, C> + Allocator<R, C> + Allocator<C, K>]
     (a: OMatrix<F, R, K>, b: OMatrix<F, K, C>) -> OMatrix<F, R, C>;
-    value = a * b;
+    value = crate::products::mul(F::one(), a, b);
     vjp0 = |c| crate::products::mul_tr(F::one(), c, b);
     vjp1 = |c| crate::products::tr_mul(F::one(), a, c);
 }
@@ -177,8 +177,8 @@ bilinear_rule! {
     dot<R, C> where [Allocator<R, C>]
     (x: OMatrix<F, R, C>, z: OMatrix<F, R, C>) -> F;
     value = x.dot(z);
-    vjp0 = |c| z * *c;
-    vjp1 = |c| x * *c;
+    vjp0 = |c| crate::pool::pooled_map(z, |v| v * *c).unwrap_or_else(|| z * *c);
+    vjp1 = |c| crate::pool::pooled_map(x, |v| v * *c).unwrap_or_else(|| x * *c);
     more:
         /// [`vjp0`] taking `z`, which nothing reads afterwards, by value:
         /// its storage holds the result.
@@ -422,7 +422,7 @@ macro_rules! shape_reduction {
 
 shape_reduction! {
     /// `x.sum()`: linear.
-    sum |x, t, c| jvp: t.sum(), vjp: x.map(|_| *c)
+    sum |x, t, c| jvp: t.sum(), vjp: crate::pool::map(x, |_| *c)
 }
 
 shape_reduction! {
@@ -432,7 +432,7 @@ shape_reduction! {
 
 reduction! {
     /// `x.norm_squared()`: 2 x' t; the gradient is 2 x.
-    norm_squared |x, y, t, c| jvp: x.dot(t) * F::of(2.0), vjp: x * (*c * F::of(2.0)),
+    norm_squared |x, y, t, c| jvp: x.dot(t) * F::of(2.0), vjp: crate::pool::pooled_map(x, |v| v * (*c * F::of(2.0))).unwrap_or_else(|| x * (*c * F::of(2.0))),
     vjp_jvp: t * (*c * F::of(2.0))
 }
 
@@ -1264,7 +1264,7 @@ pub mod map {
     where
         DefaultAllocator: Allocator<R, C>,
     {
-        x.map(f)
+        crate::pool::map(x, f)
     }
     /// The derivative closures take the element and the element of the
     /// value `y`, so that a derivative written with the value (`1 - y^2` for
@@ -1334,7 +1334,7 @@ pub mod map {
     {
         #[inline]
         fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C> {
-            x.zip_zip_map(self, t, g)
+            crate::pool::zip_zip_map(x, self, t, g)
         }
         #[inline]
         fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F> {
@@ -1348,7 +1348,7 @@ pub mod map {
     {
         #[inline]
         fn zip_with(&self, x: &M<F, R, C>, t: &M<F, R, C>, g: impl Fn(F, F, F) -> F) -> M<F, R, C> {
-            x.zip_map(t, |xi, ti| g(xi, xi, ti))
+            crate::pool::zip_map(x, t, |xi, ti| g(xi, xi, ti))
         }
         #[inline]
         fn slopes(&self, x: &M<F, R, C>, d: &impl Fn(F, F) -> F) -> Vec<F> {
@@ -1422,7 +1422,7 @@ mod operators {
         type Output = M<F, R, C>;
         #[inline]
         fn plus(a: &Self, b: &Self) -> Self {
-            a + b
+            crate::pool::pooled_zip_map(a, b, |x, y| x + y).unwrap_or_else(|| a + b)
         }
     }
 
@@ -1433,7 +1433,7 @@ mod operators {
         type Output = M<F, R, C>;
         #[inline]
         fn minus(a: &Self, b: &Self) -> Self {
-            a - b
+            crate::pool::pooled_zip_map(a, b, |x, y| x - y).unwrap_or_else(|| a - b)
         }
     }
 

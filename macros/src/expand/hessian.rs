@@ -279,7 +279,7 @@ impl<'a> Generator<'a> {
     }
 
     /// A doc link to another generated function.
-    fn sibling_link(&self, name: &Ident) -> String {
+    pub(super) fn sibling_link(&self, name: &Ident) -> String {
         if self.sig.in_impl() { format!("[`Self::{name}`]") } else { format!("[`{name}`]") }
     }
 
@@ -561,7 +561,7 @@ impl<'a> Generator<'a> {
     }
 
     /// The type and zero value of a square nalgebra matrix over all inputs.
-    fn nalgebra_square(&self, layout: &Layout) -> (TokenStream, TokenStream) {
+    pub(super) fn nalgebra_square(&self, layout: &Layout) -> (TokenStream, TokenStream) {
         let float = &self.float;
         let total = &layout.total;
         if layout.fixed {

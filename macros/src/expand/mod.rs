@@ -12,6 +12,7 @@ mod check;
 mod cores;
 mod hessian;
 mod impls;
+mod into;
 mod jacobian;
 mod layout;
 mod wrappers;
@@ -200,6 +201,7 @@ impl<'a> Generator<'a> {
             out.extend(self.hessian_sparse());
             out.extend(self.hvp());
         }
+        out.extend(self.matrix_into_functions());
         out.extend(cores.tokens);
         out.extend(self.derivative_check());
         out

@@ -214,6 +214,261 @@ fn logistic_hvp(
     let w_bar_dot = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_1_dot);
     w_bar_dot
 }
+/// The gradient of [`logistic`] with respect to `w`, written into `grad_w` (each shaped like its argument; another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, this allocates nothing. The result is moved into the caller's matrix, whose previous storage goes to `workspace`. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn logistic_grad_into(
+    w: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    grad_w: &mut DVector<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) {
+    let _ = logistic;
+    ::matdiff::__private::check_output_shape(
+        "grad_w",
+        grad_w.shape(),
+        w.shape(),
+        "the shape of `w`",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_w,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let z = ::matdiff::__private::rules::mul::value(x, w);
+    let f = |v: f64| -> f64 { matdiff::softplus(v) };
+    let df = |v: f64, __matdiff_y: f64| -> f64 {
+        let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        v_bar_1
+    };
+    let ddf = |v: f64, __matdiff_y: f64| -> f64 {
+        let v_dot: f64 = 1.0;
+        let (softplus, softplus_dot) = matdiff::softplus::jvp(
+            v,
+            (::core::option::Option::Some(::core::clone::Clone::clone(&v_dot)),),
+        );
+        let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (_, _, (v_bar,), (v_bar_dot,)) = matdiff::softplus::vjp_jvp(
+            v,
+            (::core::option::Option::Some(::core::clone::Clone::clone(&v_dot)),),
+            softplus_bar,
+            ::core::option::Option::None,
+        );
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
+        v_bar_1_dot
+    };
+    let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+    let dot_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+    let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &(), &(), &dot_bar);
+    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
+    let z_bar_1 = ::matdiff::__private::rules::matrix::map::vjp0(
+        &z,
+        &f,
+        &df,
+        &ddf,
+        &(),
+        &map_bar,
+    );
+    ::matdiff::__private::Recycle(z).recycle();
+    ::matdiff::__private::Recycle(map_bar).recycle();
+    let z_bar_2 = ::matdiff::__private::add_pair(z_bar, z_bar_1);
+    let w_bar = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_2);
+    ::matdiff::__private::Recycle(z_bar_2).recycle();
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_w, w_bar)).recycle();
+}
+/// The value of [`logistic`] and its gradient with respect to `w`, written into `grad_w` (each shaped like its argument; another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, this allocates nothing. The result is moved into the caller's matrix, whose previous storage goes to `workspace`. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn logistic_value_and_grad_into(
+    w: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    grad_w: &mut DVector<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) -> f64 {
+    let _ = logistic;
+    ::matdiff::__private::check_output_shape(
+        "grad_w",
+        grad_w.shape(),
+        w.shape(),
+        "the shape of `w`",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_w,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let z = ::matdiff::__private::rules::mul::value(x, w);
+    let f = |v: f64| -> f64 { matdiff::softplus(v) };
+    let df = |v: f64, __matdiff_y: f64| -> f64 {
+        let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        v_bar_1
+    };
+    let ddf = |v: f64, __matdiff_y: f64| -> f64 {
+        let v_dot: f64 = 1.0;
+        let (softplus, softplus_dot) = matdiff::softplus::jvp(
+            v,
+            (::core::option::Option::Some(::core::clone::Clone::clone(&v_dot)),),
+        );
+        let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (_, _, (v_bar,), (v_bar_dot,)) = matdiff::softplus::vjp_jvp(
+            v,
+            (::core::option::Option::Some(::core::clone::Clone::clone(&v_dot)),),
+            softplus_bar,
+            ::core::option::Option::None,
+        );
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
+        v_bar_1_dot
+    };
+    let map = ::matdiff::__private::rules::matrix::map::value(&z, &f);
+    let sum = map.sum();
+    ::matdiff::__private::Recycle(map).recycle();
+    let dot = y.dot(&z);
+    let sub = ::matdiff::__private::rules::sub::value(&sum, &dot);
+    let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let sum_bar = ::matdiff::__private::rules::sub::vjp0(&sub_bar);
+    let dot_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+    let z_bar = ::matdiff::__private::rules::matrix::dot::vjp1(y, &(), &(), &dot_bar);
+    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
+    let z_bar_1 = ::matdiff::__private::rules::matrix::map::vjp0(
+        &z,
+        &f,
+        &df,
+        &ddf,
+        &(),
+        &map_bar,
+    );
+    ::matdiff::__private::Recycle(z).recycle();
+    ::matdiff::__private::Recycle(map_bar).recycle();
+    let z_bar_2 = ::matdiff::__private::add_pair(z_bar, z_bar_1);
+    let w_bar = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_2);
+    ::matdiff::__private::Recycle(z_bar_2).recycle();
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_w, w_bar)).recycle();
+    sub
+}
+/// The Hessian of [`logistic`] with respect to `w` (all their scalars, in argument order, as [`logistic_hessian`]), written into `hessian` (another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, a Hessian computed in one bundled sweep allocates nothing. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn logistic_hessian_into(
+    w: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    hessian: &mut ::matdiff::__private::nalgebra::DMatrix<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) {
+    let _ = logistic;
+    let __matdiff_total: usize = (0usize + w.len());
+    ::matdiff::__private::check_output_shape(
+        ::core::stringify!(hessian),
+        hessian.shape(),
+        (__matdiff_total, __matdiff_total),
+        "the number of differentiated scalars squared",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        hessian,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let w_dot = <::matdiff::__private::Bundle<
+        f64,
+    >>::seed(w.len(), 0usize, __matdiff_total);
+    let z = ::matdiff::__private::rules::mul::value(x, w);
+    let z_dot = ::matdiff::__private::rules::mul::jvp1(x, w, &(), &w_dot);
+    let f = |v: f64| -> f64 { matdiff::softplus(v) };
+    let df = |v: f64, __matdiff_y: f64| -> f64 {
+        let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (_, (v_bar,)) = matdiff::softplus::vjp(v, softplus_bar);
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        v_bar_1
+    };
+    let ddf = |v: f64, __matdiff_y: f64| -> f64 {
+        let v_dot: f64 = 1.0;
+        let (softplus, softplus_dot) = matdiff::softplus::jvp(
+            v,
+            (::core::option::Option::Some(::core::clone::Clone::clone(&v_dot)),),
+        );
+        let softplus_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+        let (_, _, (v_bar,), (v_bar_dot,)) = matdiff::softplus::vjp_jvp(
+            v,
+            (::core::option::Option::Some(::core::clone::Clone::clone(&v_dot)),),
+            softplus_bar,
+            ::core::option::Option::None,
+        );
+        let v_bar_1 = ::matdiff::__private::Cotangent::into_value(v_bar);
+        let v_bar_1_dot = ::matdiff::__private::Cotangent::into_value(v_bar_dot);
+        v_bar_1_dot
+    };
+    let sub_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let sum_bar = ::matdiff::__private::rules::sub::vjp0_owned(sub_bar);
+    let map_bar = ::matdiff::__private::rules::matrix::sum::vjp0(&z, &(), &sum_bar);
+    let z_bar_1_dot = ::matdiff::__private::rules::bundle::map::vjp0_jvp0(
+        &z,
+        &f,
+        &df,
+        &ddf,
+        &(),
+        &map_bar,
+        &z_dot,
+    );
+    ::matdiff::__private::Recycle(z).recycle();
+    ::matdiff::__private::Recycle(z_dot).recycle();
+    ::matdiff::__private::Recycle(map_bar).recycle();
+    let w_bar_dot = ::matdiff::__private::rules::mul::vjp1(x, w, &(), &z_bar_1_dot);
+    ::matdiff::__private::Recycle(z_bar_1_dot).recycle();
+    let __matdiff_result = ::matdiff::__private::into_hessian(
+        w_bar_dot,
+        __matdiff_total,
+    );
+    ::matdiff::__private::Recycle(::core::mem::replace(hessian, __matdiff_result))
+        .recycle();
+}
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct logistic {}

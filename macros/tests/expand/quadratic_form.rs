@@ -127,6 +127,163 @@ fn quadratic_hvp(x: &DVector<f64>, a: &DMatrix<f64>, v: &DVector<f64>) -> DVecto
     let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
     x_bar_2_dot
 }
+/// The gradient of [`quadratic`] with respect to `x`, written into `grad_x` (each shaped like its argument; another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, this allocates nothing. The result is moved into the caller's matrix, whose previous storage goes to `workspace`. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_grad_into(
+    x: &DVector<f64>,
+    a: &DMatrix<f64>,
+    grad_x: &mut DVector<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) {
+    let _ = quadratic;
+    ::matdiff::__private::check_output_shape(
+        "grad_x",
+        grad_x.shape(),
+        x.shape(),
+        "the shape of `x`",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_x,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let mul = ::matdiff::__private::rules::mul::value(a, x);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0_owned(mul, &dot_bar);
+    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(x, &(), &(), &dot_bar);
+    let x_bar_2 = ::matdiff::__private::rules::mul::vjp1_add(a, x, &(), &mul_bar, x_bar);
+    ::matdiff::__private::Recycle(mul_bar).recycle();
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_x, x_bar_2)).recycle();
+}
+/// The value of [`quadratic`] and its gradient with respect to `x`, written into `grad_x` (each shaped like its argument; another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, this allocates nothing. The result is moved into the caller's matrix, whose previous storage goes to `workspace`. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_value_and_grad_into(
+    x: &DVector<f64>,
+    a: &DMatrix<f64>,
+    grad_x: &mut DVector<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) -> f64 {
+    let _ = quadratic;
+    ::matdiff::__private::check_output_shape(
+        "grad_x",
+        grad_x.shape(),
+        x.shape(),
+        "the shape of `x`",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_x,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let mul = ::matdiff::__private::rules::mul::value(a, x);
+    let dot = x.dot(&mul);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar = ::matdiff::__private::rules::matrix::dot::vjp0(&(), &mul, &(), &dot_bar);
+    ::matdiff::__private::Recycle(mul).recycle();
+    let mul_bar = ::matdiff::__private::rules::matrix::dot::vjp1(x, &(), &(), &dot_bar);
+    let x_bar_2 = ::matdiff::__private::rules::mul::vjp1_add(a, x, &(), &mul_bar, x_bar);
+    ::matdiff::__private::Recycle(mul_bar).recycle();
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_x, x_bar_2)).recycle();
+    dot
+}
+/// The Hessian of [`quadratic`] with respect to `x` (all their scalars, in argument order, as [`quadratic_hessian`]), written into `hessian` (another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, a Hessian computed in one bundled sweep allocates nothing. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn quadratic_hessian_into(
+    x: &DVector<f64>,
+    a: &DMatrix<f64>,
+    hessian: &mut ::matdiff::__private::nalgebra::DMatrix<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) {
+    let _ = quadratic;
+    let __matdiff_total: usize = (0usize + x.len());
+    ::matdiff::__private::check_output_shape(
+        ::core::stringify!(hessian),
+        hessian.shape(),
+        (__matdiff_total, __matdiff_total),
+        "the number of differentiated scalars squared",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        hessian,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let x_dot = <::matdiff::__private::Bundle<
+        f64,
+    >>::seed(x.len(), 0usize, __matdiff_total);
+    let mul_dot = ::matdiff::__private::rules::mul::jvp1(a, x, &(), &x_dot);
+    let dot_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let x_bar_dot = ::matdiff::__private::rules::bundle::dot::vjp0_jvp1(
+        &(),
+        &(),
+        &(),
+        &dot_bar,
+        &mul_dot,
+    );
+    ::matdiff::__private::Recycle(mul_dot).recycle();
+    let mul_bar_dot = ::matdiff::__private::rules::bundle::dot::vjp1_jvp0(
+        &(),
+        &(),
+        &(),
+        &dot_bar,
+        &x_dot,
+    );
+    let x_bar_2_dot = ::matdiff::__private::rules::mul::vjp1_add(
+        a,
+        x,
+        &(),
+        &mul_bar_dot,
+        x_bar_dot,
+    );
+    ::matdiff::__private::Recycle(mul_bar_dot).recycle();
+    let __matdiff_result = ::matdiff::__private::into_hessian(
+        x_bar_2_dot,
+        __matdiff_total,
+    );
+    ::matdiff::__private::Recycle(::core::mem::replace(hessian, __matdiff_result))
+        .recycle();
+}
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct quadratic {}

@@ -385,6 +385,399 @@ fn views_hvp(
     let a_bar_1__dot = a_bar_1_dot;
     (mu_bar_1__dot, a_bar_1__dot)
 }
+/// The gradient of [`views`] with respect to `mu`, `a`, written into `grad_mu`, `grad_a` (each shaped like its argument; another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, this allocates nothing. The result is moved into the caller's matrix, whose previous storage goes to `workspace`. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn views_grad_into(
+    x: &DMatrix<f64>,
+    mu: &DVector<f64>,
+    a: &DMatrix<f64>,
+    grad_mu: &mut DVector<f64>,
+    grad_a: &mut DMatrix<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) {
+    let _ = views;
+    ::matdiff::__private::check_output_shape(
+        "grad_mu",
+        grad_mu.shape(),
+        mu.shape(),
+        "the shape of `mu`",
+    );
+    ::matdiff::__private::check_output_shape(
+        "grad_a",
+        grad_a.shape(),
+        a.shape(),
+        "the shape of `a`",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_mu,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_a,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let start = 0;
+    let end = x.ncols();
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let mu_bar = ::matdiff::__private::zero_like(&mu);
+    let a_bar = ::matdiff::__private::zero_like(&a);
+    let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
+    let mut mu_bar_1 = ::core::clone::Clone::clone(&mu_bar);
+    let mut a_bar_1 = ::core::clone::Clone::clone(&a_bar);
+    for j in (start..end).rev() {
+        let j_1 = j;
+        let xj = {
+            use ::matdiff::__private::rules::matrix::constant::{
+                KeepValue as _, MakeConstant as _, OwnView as _,
+            };
+            (x.column(j_1)).into_matdiff_constant().into_constant()
+        };
+        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
+        let norm_squared = sub.norm_squared();
+        let c = xj[0];
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
+        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
+        let sum = rows.sum();
+        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+        let norm_squared_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
+        let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
+            &rows,
+            &(),
+            &sum_bar,
+        );
+        let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
+            a,
+            &block,
+            &rows,
+            &rows_bar,
+        );
+        let a_bar_3 = ::matdiff::__private::add(&a_bar_1, &a_bar_2);
+        let sub_bar = ::matdiff::__private::rules::matrix::norm_squared::vjp0(
+            &sub,
+            &norm_squared,
+            &norm_squared_bar,
+        );
+        let mu_bar_2 = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let mu_bar_3 = ::matdiff::__private::add(&mu_bar_1, &mu_bar_2);
+        s_1_bar = s_1_bar_1;
+        mu_bar_1 = mu_bar_3;
+        a_bar_1 = a_bar_3;
+    }
+    let s_1_bar_ = s_1_bar;
+    let mu_bar_1_ = mu_bar_1;
+    let a_bar_1_ = a_bar_1;
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_mu, mu_bar_1_)).recycle();
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_a, a_bar_1_)).recycle();
+}
+/// The value of [`views`] and its gradient with respect to `mu`, `a`, written into `grad_mu`, `grad_a` (each shaped like its argument; another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, this allocates nothing. The result is moved into the caller's matrix, whose previous storage goes to `workspace`. Computed by reverse-mode differentiation generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn views_value_and_grad_into(
+    x: &DMatrix<f64>,
+    mu: &DVector<f64>,
+    a: &DMatrix<f64>,
+    grad_mu: &mut DVector<f64>,
+    grad_a: &mut DMatrix<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) -> f64 {
+    let _ = views;
+    ::matdiff::__private::check_output_shape(
+        "grad_mu",
+        grad_mu.shape(),
+        mu.shape(),
+        "the shape of `mu`",
+    );
+    ::matdiff::__private::check_output_shape(
+        "grad_a",
+        grad_a.shape(),
+        a.shape(),
+        "the shape of `a`",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_mu,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    if let ::core::option::Option::Some(__matdiff_lent) = ::matdiff::__private::emptied(
+        grad_a,
+    ) {
+        ::matdiff::__private::Recycle(__matdiff_lent).recycle();
+    }
+    let s: f64 = 0.0;
+    let start = 0;
+    let end = x.ncols();
+    let mut s_1 = ::core::clone::Clone::clone(&s);
+    for j in (start..end) {
+        let j_1 = j;
+        let xj = {
+            use ::matdiff::__private::rules::matrix::constant::{
+                KeepValue as _, MakeConstant as _, OwnView as _,
+            };
+            (x.column(j_1)).into_matdiff_constant().into_constant()
+        };
+        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
+        let norm_squared = sub.norm_squared();
+        let c = xj[0];
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
+        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
+        let sum = rows.sum();
+        let mul = ::matdiff::__private::rules::mul::value(&c, &sum);
+        let add = ::matdiff::__private::rules::add::value(&norm_squared, &mul);
+        let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
+        s_1 = s_2;
+    }
+    let s_3 = s_1;
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let mu_bar = ::matdiff::__private::zero_like(&mu);
+    let a_bar = ::matdiff::__private::zero_like(&a);
+    let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
+    let mut mu_bar_1 = ::core::clone::Clone::clone(&mu_bar);
+    let mut a_bar_1 = ::core::clone::Clone::clone(&a_bar);
+    for j in (start..end).rev() {
+        let j_1 = j;
+        let xj = {
+            use ::matdiff::__private::rules::matrix::constant::{
+                KeepValue as _, MakeConstant as _, OwnView as _,
+            };
+            (x.column(j_1)).into_matdiff_constant().into_constant()
+        };
+        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
+        let norm_squared = sub.norm_squared();
+        let c = xj[0];
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
+        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
+        let sum = rows.sum();
+        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+        let norm_squared_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let mul_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
+        let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
+            &rows,
+            &(),
+            &sum_bar,
+        );
+        let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
+            a,
+            &block,
+            &rows,
+            &rows_bar,
+        );
+        let a_bar_3 = ::matdiff::__private::add(&a_bar_1, &a_bar_2);
+        let sub_bar = ::matdiff::__private::rules::matrix::norm_squared::vjp0(
+            &sub,
+            &norm_squared,
+            &norm_squared_bar,
+        );
+        let mu_bar_2 = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let mu_bar_3 = ::matdiff::__private::add(&mu_bar_1, &mu_bar_2);
+        s_1_bar = s_1_bar_1;
+        mu_bar_1 = mu_bar_3;
+        a_bar_1 = a_bar_3;
+    }
+    let s_1_bar_ = s_1_bar;
+    let mu_bar_1_ = mu_bar_1;
+    let a_bar_1_ = a_bar_1;
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_mu, mu_bar_1_)).recycle();
+    ::matdiff::__private::Recycle(::core::mem::replace(grad_a, a_bar_1_)).recycle();
+    s_3
+}
+/// The Hessian of [`views`] with respect to `mu`, `a` (all their scalars, in argument order, as [`views_hessian`]), written into `hessian` (another shape panics). The temporaries' storage comes from `workspace` (start from `MatrixWorkspace::default()` and keep it): called again with inputs of the same sizes, a Hessian computed in one bundled sweep allocates nothing. Computed by forward-over-reverse sweeps generated at compile time.
+#[inline]
+#[allow(
+    dead_code,
+    unused_variables,
+    unused_mut,
+    unused_parens,
+    non_snake_case,
+    dropping_copy_types,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
+fn views_hessian_into(
+    x: &DMatrix<f64>,
+    mu: &DVector<f64>,
+    a: &DMatrix<f64>,
+    hessian: &mut ::matdiff::__private::nalgebra::DMatrix<f64>,
+    workspace: &mut ::matdiff::__private::MatrixWorkspace<f64>,
+) {
+    let _ = views;
+    let __matdiff_total: usize = (0usize + mu.len() + a.len());
+    ::matdiff::__private::check_output_shape(
+        ::core::stringify!(hessian),
+        hessian.shape(),
+        (__matdiff_total, __matdiff_total),
+        "the number of differentiated scalars squared",
+    );
+    #[allow(unused_imports)]
+    use ::matdiff::__private::RecycleOther as _;
+    let __matdiff_workspace = ::matdiff::__private::install_workspace(workspace);
+    let mu_dot = <::matdiff::__private::Bundle<
+        f64,
+    >>::seed(mu.len(), 0usize, __matdiff_total);
+    let a_dot = <::matdiff::__private::Bundle<
+        f64,
+    >>::seed(a.len(), 0usize + mu.len(), __matdiff_total);
+    let start = 0;
+    let end = x.ncols();
+    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
+    let mu_bar = ::matdiff::__private::zero_like(&mu);
+    let a_bar = ::matdiff::__private::zero_like(&a);
+    let s_3_bar_dot = ::matdiff::__private::zero_tangent::<
+        ::matdiff::__private::Bundle<f64>,
+        _,
+    >(&s_3_bar);
+    let mu_bar_dot = ::matdiff::__private::zero_tangent::<
+        ::matdiff::__private::Bundle<f64>,
+        _,
+    >(&mu_bar);
+    let a_bar_dot = ::matdiff::__private::zero_tangent::<
+        ::matdiff::__private::Bundle<f64>,
+        _,
+    >(&a_bar);
+    let mut s_1_bar = ::core::clone::Clone::clone(&s_3_bar);
+    let mut mu_bar_1 = ::core::clone::Clone::clone(&mu_bar);
+    let mut a_bar_1 = ::core::clone::Clone::clone(&a_bar);
+    let mut s_1_bar_dot = ::core::clone::Clone::clone(&s_3_bar_dot);
+    let mut mu_bar_1_dot = ::core::clone::Clone::clone(&mu_bar_dot);
+    let mut a_bar_1_dot = ::core::clone::Clone::clone(&a_bar_dot);
+    for j in (start..end).rev() {
+        let j_1 = j;
+        let xj = {
+            use ::matdiff::__private::rules::matrix::constant::{
+                KeepValue as _, MakeConstant as _, OwnView as _,
+            };
+            (x.column(j_1)).into_matdiff_constant().into_constant()
+        };
+        let sub = ::matdiff::__private::rules::sub::value(&xj, mu);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mu_dot);
+        let norm_squared = sub.norm_squared();
+        let c = xj[0];
+        let block = ::matdiff::__private::rules::matrix::view::Rows {
+            0: 0,
+            1: 2,
+        };
+        let rows = ::matdiff::__private::rules::matrix::view::value(a, &block);
+        let sum = rows.sum();
+        let s_1_bar_1 = ::matdiff::__private::rules::add::vjp0(&s_1_bar);
+        let s_1_bar_1_dot = ::matdiff::__private::rules::add::vjp0(&s_1_bar_dot);
+        let add_bar = ::matdiff::__private::rules::add::vjp1(&s_1_bar);
+        let add_bar_dot = ::matdiff::__private::rules::add::vjp1(&s_1_bar_dot);
+        let norm_squared_bar = ::matdiff::__private::rules::add::vjp0(&add_bar);
+        let norm_squared_bar_dot = ::matdiff::__private::rules::add::vjp0(&add_bar_dot);
+        let mul_bar = ::matdiff::__private::rules::add::vjp1(&add_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::add::vjp1(&add_bar_dot);
+        let sum_bar = ::matdiff::__private::rules::mul::vjp1(&c, &sum, &(), &mul_bar);
+        let sum_bar_dot = ::matdiff::__private::rules::mul::vjp1(
+            &c,
+            &sum,
+            &(),
+            &mul_bar_dot,
+        );
+        let rows_bar = ::matdiff::__private::rules::matrix::sum::vjp0(
+            &rows,
+            &(),
+            &sum_bar,
+        );
+        let rows_bar_dot = ::matdiff::__private::rules::bundle::sum::vjp0(
+            &rows,
+            &(),
+            &sum_bar_dot,
+        );
+        let a_bar_2 = ::matdiff::__private::rules::matrix::view::vjp0(
+            a,
+            &block,
+            &rows,
+            &rows_bar,
+        );
+        let a_bar_2_dot = ::matdiff::__private::rules::bundle::view::vjp0(
+            a,
+            &block,
+            &rows,
+            &rows_bar_dot,
+        );
+        let a_bar_3 = ::matdiff::__private::add(&a_bar_1, &a_bar_2);
+        let a_bar_3_dot = ::matdiff::__private::add(&a_bar_1_dot, &a_bar_2_dot);
+        let sub_bar = ::matdiff::__private::rules::matrix::norm_squared::vjp0(
+            &sub,
+            &norm_squared,
+            &norm_squared_bar,
+        );
+        let sub_bar_dot = ::matdiff::__private::rules::bundle::norm_squared::vjp0(
+            &sub,
+            &norm_squared,
+            &norm_squared_bar_dot,
+        );
+        let sub_bar_dot_1 = ::matdiff::__private::rules::bundle::norm_squared::vjp0_jvp0(
+            &sub,
+            &norm_squared,
+            &norm_squared_bar,
+            &sub_dot_1,
+        );
+        let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
+        let mu_bar_2 = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
+        let mu_bar_2_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
+        let mu_bar_3 = ::matdiff::__private::add(&mu_bar_1, &mu_bar_2);
+        let mu_bar_3_dot = ::matdiff::__private::add(&mu_bar_1_dot, &mu_bar_2_dot);
+        s_1_bar = s_1_bar_1;
+        mu_bar_1 = mu_bar_3;
+        a_bar_1 = a_bar_3;
+        s_1_bar_dot = s_1_bar_1_dot;
+        mu_bar_1_dot = mu_bar_3_dot;
+        a_bar_1_dot = a_bar_3_dot;
+    }
+    let s_1_bar_ = s_1_bar;
+    let mu_bar_1_ = mu_bar_1;
+    let a_bar_1_ = a_bar_1;
+    let s_1_bar__dot = s_1_bar_dot;
+    let mu_bar_1__dot = mu_bar_1_dot;
+    let a_bar_1__dot = a_bar_1_dot;
+    hessian.fill(0.0);
+    ::matdiff::__private::write_rows(hessian, 0usize, &mu_bar_1__dot);
+    ::matdiff::__private::write_rows(hessian, 0usize + mu.len(), &a_bar_1__dot);
+}
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct views {}
