@@ -44,6 +44,12 @@ pub struct Emitter<'a> {
     /// be moved (floats are copied either way, so scalar code is written
     /// without the clones).
     owns_matrices: bool,
+    /// Whether the function calls nalgebra primitives, whose arguments may
+    /// be matrices that no value is known to be (a call's result): then
+    /// its rules are called by reference, as in a function with matrices,
+    /// so that such code is rejected where it is written and not again in
+    /// rules that fix its types.
+    matrix_primitives: bool,
     /// Values whose `let` binds the given expression instead of their own
     /// (the cotangent of a slice, in storage the caller lends).
     provided: std::collections::HashMap<Var, TokenStream>,
@@ -63,6 +69,7 @@ impl<'a> Emitter<'a> {
         let mut in_place = HashSet::new();
         collect_opaque_uses(stmts, &mut in_place);
         let owns_matrices = vars.all().any(|v| vars.get(v).matrix);
+        let matrix_primitives = uses_matrix_primitives(stmts);
         Emitter {
             vars,
             directions,
@@ -72,6 +79,7 @@ impl<'a> Emitter<'a> {
             drops: Default::default(),
             tape_guard: None,
             owns_matrices,
+            matrix_primitives,
             provided: Default::default(),
             fused: Default::default(),
             viewed: Default::default(),
@@ -750,7 +758,7 @@ impl<'a> Emitter<'a> {
     /// `None` where a value among `vars` is an array (or the float type is
     /// not known): those keep the reference forms.
     fn by_value_float(&self, vars: &[Var]) -> Option<&Ident> {
-        let scalar = !self.owns_matrices && !self.bundle;
+        let scalar = !self.owns_matrices && !self.matrix_primitives && !self.bundle;
         let floats = vars.iter().all(|v| {
             let data = self.vars.get(*v);
             !data.array && !data.matrix && !data.reference
@@ -1263,6 +1271,30 @@ fn taken_by_value(stmts: &[Stmt], out: &mut HashSet<Var>) {
             _ => {}
         }
     }
+}
+
+/// Whether a statement of `stmts` (or of a block inside) applies a nalgebra
+/// primitive or one of its rules.
+fn uses_matrix_primitives(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|stmt| match stmt {
+        Stmt::Let { expr, .. } => match expr {
+            Expr::Prim { prim, .. } | Expr::Jvp { prim, .. } | Expr::Vjp { prim, .. } | Expr::VjpJvp { prim, .. } => {
+                prim.matrix
+            }
+            _ => false,
+        },
+        Stmt::If { then_blk, else_blk, .. } => {
+            uses_matrix_primitives(&then_blk.stmts) || uses_matrix_primitives(&else_blk.stmts)
+        }
+        Stmt::Loop(l) => {
+            let cond = match &l.header {
+                Header::While { cond } => uses_matrix_primitives(&cond.stmts),
+                _ => false,
+            };
+            cond || uses_matrix_primitives(&l.body.stmts)
+        }
+        _ => false,
+    })
 }
 
 /// The values read by inactive user code anywhere in `stmts`.
