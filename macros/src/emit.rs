@@ -1277,12 +1277,10 @@ fn taken_by_value(stmts: &[Stmt], out: &mut HashSet<Var>) {
 /// primitive or one of its rules.
 fn uses_matrix_primitives(stmts: &[Stmt]) -> bool {
     stmts.iter().any(|stmt| match stmt {
-        Stmt::Let { expr, .. } => match expr {
-            Expr::Prim { prim, .. } | Expr::Jvp { prim, .. } | Expr::Vjp { prim, .. } | Expr::VjpJvp { prim, .. } => {
-                prim.matrix
-            }
-            _ => false,
-        },
+        Stmt::Let {
+            expr: Expr::Prim { prim, .. } | Expr::Jvp { prim, .. } | Expr::Vjp { prim, .. } | Expr::VjpJvp { prim, .. },
+            ..
+        } => prim.matrix,
         Stmt::If { then_blk, else_blk, .. } => {
             uses_matrix_primitives(&then_blk.stmts) || uses_matrix_primitives(&else_blk.stmts)
         }
