@@ -964,7 +964,7 @@ pub mod __private {
     pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
     pub use matdiff_core::structs::IntoDenseHessian;
     pub use matdiff_core::support::{
-        Branch, add, add_owned, add_pair, neg, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
+        Branch, add, add_owned, add_pair, neg, neg_owned, pop, range_nth, trip_count, unit, zero_like, zero_tangent,
     };
     pub use matdiff_core::{Directions, Linear, Scalar};
     pub use matdiff_macros::__struct_parameter as struct_parameter;

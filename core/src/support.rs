@@ -86,6 +86,12 @@ pub fn neg<F, T: Linear<F>>(a: &T) -> T {
     a.neg()
 }
 
+/// The negation of a tangent or cotangent not needed afterwards.
+#[inline(always)]
+pub fn neg_owned<F, T: Linear<F>>(a: T) -> T {
+    a.neg_owned()
+}
+
 /// Unit direction `index` of the bundle `D`: the seed of input `index` for
 /// a Hessian.
 #[inline(always)]

@@ -44,6 +44,12 @@ pub struct Emitter<'a> {
     /// be moved (floats are copied either way, so scalar code is written
     /// without the clones).
     owns_matrices: bool,
+    /// Whether the function calls nalgebra primitives, whose arguments may
+    /// be matrices that no value is known to be (a call's result): then
+    /// its rules are called by reference, as in a function with matrices,
+    /// so that such code is rejected where it is written and not again in
+    /// rules that fix its types.
+    matrix_primitives: bool,
     /// Values whose `let` binds the given expression instead of their own
     /// (the cotangent of a slice, in storage the caller lends).
     provided: std::collections::HashMap<Var, TokenStream>,
@@ -66,6 +72,7 @@ impl<'a> Emitter<'a> {
         let mut in_place = HashSet::new();
         collect_opaque_uses(stmts, &mut in_place);
         let owns_matrices = vars.all().any(|v| vars.get(v).matrix);
+        let matrix_primitives = uses_matrix_primitives(stmts);
         Emitter {
             vars,
             directions,
@@ -75,6 +82,7 @@ impl<'a> Emitter<'a> {
             drops: Default::default(),
             tape_guard: None,
             owns_matrices,
+            matrix_primitives,
             provided: Default::default(),
             fused: Default::default(),
             viewed: Default::default(),
@@ -756,6 +764,79 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// The float type, where values are passed by value: in a function
+    /// without nalgebra values and without bundled tangents, every value is
+    /// a float, an array, or a `Copy` tangent (a float, `[F; N]` or a
+    /// `Directions` bundle), so the float primitives' rules and the sums
+    /// of tangents take their arguments by value (`rules::{name}::by_value`),
+    /// which rustc checks several times faster than the reference forms.
+    /// `None` where a value among `vars` is an array (or the float type is
+    /// not known): those keep the reference forms.
+    fn by_value_float(&self, vars: &[Var]) -> Option<&Ident> {
+        let scalar = !self.owns_matrices && !self.matrix_primitives && !self.bundle;
+        let floats = vars.iter().all(|v| {
+            let data = self.vars.get(*v);
+            !data.array && !data.matrix && !data.reference
+        });
+        (scalar && floats).then_some(self.vars.float.as_ref()).flatten()
+    }
+
+    /// A derivative rule of a float primitive called by value (see
+    /// [`Emitter::by_value_float`]): `rules::{name}::by_value::{rule}(..)`
+    /// with the arguments, the value (`()` where the rules do not read
+    /// it), and `tail` (the cotangent and tangent); only the tangent or
+    /// cotangent for a linear primitive, whose float type is named since
+    /// nothing else fixes it. `None` where the reference form is kept.
+    fn by_value_rule(
+        &self,
+        prim: &Primitive,
+        rule: &Ident,
+        args: &[Var],
+        out: Var,
+        tail: &[Var],
+        span: Span,
+    ) -> Option<TokenStream> {
+        if prim.matrix || !prim.first_order_reads_own_arg || !prim.second_order_reads_args {
+            return None;
+        }
+        let float = self.by_value_float(&[args, tail].concat())?;
+        let rules = Self::rules(prim);
+        let tail: Vec<&Ident> = tail.iter().map(|v| self.ident(*v)).collect();
+        if prim.name == "cast" {
+            return Some(quote_spanned!(span=> #rules::by_value::#rule(#(#tail),*)));
+        }
+        if prim.linear {
+            return Some(quote_spanned!(span=> #rules::by_value::#rule::<#float, _>(#(#tail),*)));
+        }
+        let args = args.iter().map(|v| self.ident(*v));
+        let out = if prim.rules_read_value() {
+            let out = self.ident(out);
+            quote!(#out)
+        } else {
+            quote!(())
+        };
+        Some(quote_spanned!(span=> #rules::by_value::#rule(#(#args,)* #out, #(#tail),*)))
+    }
+
+    /// The value of an operator between floats, written as the operator
+    /// (see [`Emitter::by_value_float`]).
+    fn native_operator(&self, prim: &Primitive, args: &[Var], span: Span) -> Option<TokenStream> {
+        if prim.matrix {
+            return None;
+        }
+        self.by_value_float(args)?;
+        let a: Vec<&Ident> = args.iter().map(|v| self.ident(*v)).collect();
+        Some(match (prim.name, &a[..]) {
+            ("add", [x, y]) => quote_spanned!(span=> #x + #y),
+            ("sub", [x, y]) => quote_spanned!(span=> #x - #y),
+            ("mul", [x, y]) => quote_spanned!(span=> #x * #y),
+            ("div", [x, y]) => quote_spanned!(span=> #x / #y),
+            ("rem", [x, y]) => quote_spanned!(span=> #x % #y),
+            ("neg", [x]) => quote_spanned!(span=> -#x),
+            _ => return None,
+        })
+    }
+
     fn expr(&self, expr: &Expr, span: Span) -> TokenStream {
         match expr {
             Expr::Opaque { tokens, .. } => tokens.clone(),
@@ -775,6 +856,9 @@ impl<'a> Emitter<'a> {
             Expr::Jvp { prim, k, args, out, t } => {
                 let t_var = t;
                 let rule = format_ident!("jvp{}", k);
+                if let Some(call) = self.by_value_rule(prim, &rule, args, *out, &[*t], span) {
+                    return call;
+                }
                 let rules = self.rules_along(prim, *t);
                 if prim.linear && !prim.matrix && prim.name != "cast" && self.movable.contains(t) {
                     let (rule, t) = (format_ident!("jvp{}_owned", k), self.ident(*t));
@@ -790,6 +874,9 @@ impl<'a> Emitter<'a> {
             }
             Expr::Vjp { prim, k, args, out, c } => {
                 let rule = format_ident!("vjp{}", k);
+                if let Some(call) = self.by_value_rule(prim, &rule, args, *out, &[*c], span) {
+                    return call;
+                }
                 let rules = self.rules_along(prim, *c);
                 // The linear operators (not the casts) take a cotangent
                 // nothing else reads by value, and reuse its storage.
@@ -814,6 +901,9 @@ impl<'a> Emitter<'a> {
             }
             Expr::VjpJvp { prim, k, j, args, out, c, t } => {
                 let rule = format_ident!("vjp{}_jvp{}", k, j);
+                if let Some(call) = self.by_value_rule(prim, &rule, args, *out, &[*c, *t], span) {
+                    return call;
+                }
                 let rules = self.rules_along(prim, *t);
                 let args = if prim.second_order_reads_args {
                     self.refs(args)
@@ -833,6 +923,10 @@ impl<'a> Emitter<'a> {
                 quote_spanned!(span=> ::matdiff::__private::Cotangent::into_value(#c))
             }
             Expr::Add(a, b) => {
+                if let Some(float) = self.by_value_float(&[*a, *b]) {
+                    let (a, b) = (self.ident(*a), self.ident(*b));
+                    return quote_spanned!(span=> ::matdiff::__private::add_pair::<#float, _>(#a, #b));
+                }
                 // Addition of tangents and cotangents is exactly commutative,
                 // so either operand may lend its storage.
                 if self.movable.contains(a) && self.movable.contains(b) {
@@ -858,6 +952,10 @@ impl<'a> Emitter<'a> {
                 }
             }
             Expr::Neg(v) => {
+                if let Some(float) = self.by_value_float(&[*v]) {
+                    let v = self.ident(*v);
+                    return quote_spanned!(span=> ::matdiff::__private::neg_owned::<#float, _>(#v));
+                }
                 let v = self.ident(*v);
                 quote!(::matdiff::__private::neg(&#v))
             }
@@ -951,6 +1049,9 @@ impl<'a> Emitter<'a> {
         let a: Vec<&Ident> = args.iter().map(|v| self.ident(*v)).collect();
         match form {
             Form::Operator => {
+                if let Some(value) = self.native_operator(prim, args, span) {
+                    return value;
+                }
                 let rules = Self::rules(prim);
                 let borrowed = self.refs(args);
                 quote_spanned!(span=> #rules::value(#(#borrowed),*))
@@ -1185,6 +1286,28 @@ fn taken_by_value(stmts: &[Stmt], out: &mut HashSet<Var>) {
             _ => {}
         }
     }
+}
+
+/// Whether a statement of `stmts` (or of a block inside) applies a nalgebra
+/// primitive or one of its rules.
+fn uses_matrix_primitives(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|stmt| match stmt {
+        Stmt::Let {
+            expr: Expr::Prim { prim, .. } | Expr::Jvp { prim, .. } | Expr::Vjp { prim, .. } | Expr::VjpJvp { prim, .. },
+            ..
+        } => prim.matrix,
+        Stmt::If { then_blk, else_blk, .. } => {
+            uses_matrix_primitives(&then_blk.stmts) || uses_matrix_primitives(&else_blk.stmts)
+        }
+        Stmt::Loop(l) => {
+            let cond = match &l.header {
+                Header::While { cond } => uses_matrix_primitives(&cond.stmts),
+                _ => false,
+            };
+            cond || uses_matrix_primitives(&l.body.stmts)
+        }
+        _ => false,
+    })
 }
 
 /// The values read by inactive user code anywhere in `stmts`.

@@ -54,12 +54,17 @@ pub struct Vars {
     /// `HasTangent`, which `zero_tangent` needs, is implemented per float
     /// type and a type parameter does not reach it.
     pub generic_float: bool,
+    /// The float type of the function (`f64`, or its type parameter), if
+    /// known: the emitter names it where a rule's float type is not fixed
+    /// by its arguments.
+    pub float: Option<Ident>,
 }
 
 impl Vars {
-    /// No values yet; `generic_float`: see [`Vars::generic_float`].
-    pub fn with_generic_float(generic_float: bool) -> Self {
-        Vars { generic_float, ..Vars::default() }
+    /// No values yet, in a function of float type `float`;
+    /// `generic_float`: see [`Vars::generic_float`].
+    pub fn with_float(float: Ident, generic_float: bool) -> Self {
+        Vars { generic_float, float: Some(float), ..Vars::default() }
     }
 
     /// A new value named after `base` (made unique), reported at `span`.

@@ -18,7 +18,9 @@
 //! 1. Write its rules in `core/src/rules/`, in a module named after the row's
 //!    `name`, with the functions [`Primitive::rule_functions`] lists: a float
 //!    method in `elementwise.rs` (`unary_rule!` and `binary_rule!` write them
-//!    from the partial derivatives), an operator in `operators.rs`, a nalgebra
+//!    from the partial derivatives, with their by-value forms; `by_value!`
+//!    writes those of any other float rule module), an operator in
+//!    `operators.rs`, a nalgebra
 //!    primitive in `matrix.rs` and, if its row says `bundle: true`, its rules
 //!    along bundles of directions in `bundle.rs`.
 //! 2. Add its row to [`PRIMITIVES`] (floats) or [`MATRIX_PRIMITIVES`]
@@ -175,7 +177,10 @@ impl Primitive {
     /// [`first_order_reads_own_arg`](Primitive::first_order_reads_own_arg)
     /// is false) and `vjp{k}_jvp{j}` for every second-order pair; with [`bundle`](Primitive::bundle), the same
     /// derivatives in `bundle::{name}`, except for the products written `*`,
-    /// whose bundle rules are trait implementations that no path names.
+    /// whose bundle rules are trait implementations that no path names. A
+    /// float primitive also has each derivative rule in `{name}::by_value`,
+    /// taking its arguments by value, which the generated code calls in
+    /// functions without nalgebra values.
     pub fn rule_functions(&self) -> Vec<String> {
         let module = if self.matrix { format!("matrix::{}", self.name) } else { self.name.to_string() };
         let derivatives = |module: &str| {
@@ -197,6 +202,10 @@ impl Primitive {
             out.push(format!("{module}::value"));
         }
         out.extend(derivatives(&module));
+        if !self.matrix {
+            let by_value = derivatives(&format!("{module}::by_value"));
+            out.extend(by_value.into_iter().filter(|path| !path.ends_with("_owned")));
+        }
         if self.bundle && !matches!(self.syntax, Syntax::Binary(_)) {
             out.extend(derivatives(&format!("bundle::{}", self.name)));
         }
@@ -655,7 +664,14 @@ mod tests {
                 "div::vjp1",
                 "div::vjp0_jvp1",
                 "div::vjp1_jvp0",
-                "div::vjp1_jvp1"
+                "div::vjp1_jvp1",
+                "div::by_value::jvp0",
+                "div::by_value::vjp0",
+                "div::by_value::jvp1",
+                "div::by_value::vjp1",
+                "div::by_value::vjp0_jvp1",
+                "div::by_value::vjp1_jvp0",
+                "div::by_value::vjp1_jvp1"
             ]
         );
         let column = by_matrix_method("column").unwrap().rule_functions();
@@ -669,6 +685,16 @@ mod tests {
                 "bundle::column::vjp0"
             ]
         );
-        assert_eq!(by_method("sqrt").unwrap().rule_functions(), ["sqrt::jvp0", "sqrt::vjp0", "sqrt::vjp0_jvp0"]);
+        assert_eq!(
+            by_method("sqrt").unwrap().rule_functions(),
+            [
+                "sqrt::jvp0",
+                "sqrt::vjp0",
+                "sqrt::vjp0_jvp0",
+                "sqrt::by_value::jvp0",
+                "sqrt::by_value::vjp0",
+                "sqrt::by_value::vjp0_jvp0"
+            ]
+        );
     }
 }

@@ -2,10 +2,41 @@
 //! derivatives, so that each primitive is written down as data: its first and
 //! second partials as expressions of its arguments and its value.
 
+/// A module `by_value` of the rules listed, each taking its arguments by
+/// value and calling the rule of the same name in the enclosing module with
+/// references. Generated code whose values are all floats and `Copy`
+/// tangents calls these: a call without borrows, to a function whose float
+/// type its arguments fix, is several times cheaper for rustc to check than
+/// the reference form, and the formula stays written once.
+macro_rules! by_value {
+    ($($rule:ident($($arg:ident: $ty:ty),* $(,)?);)*) => {
+        /// The rules of this primitive with every argument by value.
+        pub mod by_value {
+            #[allow(unused_imports)]
+            use crate::{Linear, Scalar};
+
+            $(
+                #[inline(always)]
+                pub fn $rule<F: Scalar, T: Linear<F>>($($arg: $ty),*) -> T {
+                    super::$rule($(&$arg),*)
+                }
+            )*
+        }
+    };
+}
+
 /// A scalar function of one argument, given by `d` = f'(x) and, unless the
 /// second derivative vanishes everywhere it exists, `dd` = f''(x). Both may use
 /// the value `y` = f(x) to share work.
 macro_rules! unary_rule {
+    // The by-value rules, with the second-order one where `dd` is given.
+    (@by_value [$($second:ident $dd:tt)?]) => {
+        by_value! {
+            jvp0(x: F, y: F, t: T);
+            vjp0(x: F, y: F, c: T);
+            $($second(x: F, y: F, c: F, t: T);)?
+        }
+    };
     (
         $(#[$doc:meta])*
         $name:ident |$x:ident, $y:ident| d: $d:expr $(, dd: $dd:expr)? $(,)?
@@ -45,6 +76,8 @@ macro_rules! unary_rule {
                     t.scale(*c * dd(*x, *y))
                 }
             )?
+
+            unary_rule!(@by_value [$(vjp0_jvp0 ($dd))?]);
         }
     };
 }
@@ -53,6 +86,16 @@ macro_rules! unary_rule {
 /// those second partials `dd00`, `dd01` (= `dd10`), `dd11` that do not
 /// vanish everywhere. All may use the value `y`.
 macro_rules! binary_rule {
+    // The by-value rules, with the second-order ones whose partials are given.
+    (@by_value [$($second:ident $dd:tt)*]) => {
+        by_value! {
+            jvp0(a: F, b: F, y: F, t: T);
+            jvp1(a: F, b: F, y: F, t: T);
+            vjp0(a: F, b: F, y: F, c: T);
+            vjp1(a: F, b: F, y: F, c: T);
+            $($second(a: F, b: F, y: F, c: F, t: T);)*
+        }
+    };
     (
         $(#[$doc:meta])*
         $name:ident |$a:ident, $b:ident, $y:ident|
@@ -144,6 +187,12 @@ macro_rules! binary_rule {
                     t.scale(*c * dd11(*a, *b, *y))
                 }
             )?
+
+            binary_rule!(@by_value [
+                $(vjp0_jvp0 ($dd00))?
+                $(vjp0_jvp1 ($dd01) vjp1_jvp0 ($dd01))?
+                $(vjp1_jvp1 ($dd11))?
+            ]);
         }
     };
 }

@@ -382,6 +382,11 @@ pub mod powi {
     pub fn vjp0_jvp0<F: Scalar, T: Linear<F>>(x: &F, n: &i32, _y: &F, c: &F, t: &T) -> T {
         t.scale(*c * dd(*x, *n))
     }
+    by_value! {
+        jvp0(x: F, n: i32, y: F, t: T);
+        vjp0(x: F, n: i32, y: F, c: T);
+        vjp0_jvp0(x: F, n: i32, y: F, c: F, t: T);
+    }
 }
 
 /// `a.mul_add(b, c)` = a b + c.
@@ -419,6 +424,16 @@ pub mod mul_add {
     #[inline(always)]
     pub fn vjp1_jvp0<F: Scalar, T: Linear<F>>(_a: &F, _b: &F, _c: &F, _y: &F, c: &F, t: &T) -> T {
         t.scale(*c)
+    }
+    by_value! {
+        jvp0(a: F, b: F, addend: F, y: F, t: T);
+        jvp1(a: F, b: F, addend: F, y: F, t: T);
+        jvp2(a: F, b: F, addend: F, y: F, t: T);
+        vjp0(a: F, b: F, addend: F, y: F, c: T);
+        vjp1(a: F, b: F, addend: F, y: F, c: T);
+        vjp2(a: F, b: F, addend: F, y: F, c: T);
+        vjp0_jvp1(a: F, b: F, addend: F, y: F, c: F, t: T);
+        vjp1_jvp0(a: F, b: F, addend: F, y: F, c: F, t: T);
     }
 }
 
@@ -467,5 +482,13 @@ pub mod clamp {
     #[inline(always)]
     pub fn vjp2<F: Scalar, T: Linear<F>>(x: &F, lo: &F, hi: &F, _y: &F, c: &T) -> T {
         pick(2, x, lo, hi, c)
+    }
+    by_value! {
+        jvp0(x: F, lo: F, hi: F, y: F, t: T);
+        jvp1(x: F, lo: F, hi: F, y: F, t: T);
+        jvp2(x: F, lo: F, hi: F, y: F, t: T);
+        vjp0(x: F, lo: F, hi: F, y: F, c: T);
+        vjp1(x: F, lo: F, hi: F, y: F, c: T);
+        vjp2(x: F, lo: F, hi: F, y: F, c: T);
     }
 }

@@ -14,6 +14,15 @@
 //!   `c` (the pullback is linear in `c`) this is everything the
 //!   forward-over-reverse sweep needs.
 //!
+//! A float primitive also has each of these in `p::by_value`, taking its
+//! arguments by value (`p::by_value::jvp{k}(x0, .., y, t)`) and calling the
+//! rule above: the generated code of functions without nalgebra values
+//! calls those, which rustc checks several times faster (no borrows, and
+//! the float type fixed by the arguments rather than found among trait
+//! implementations). `y` is `()` where the rules do not read the value; a
+//! linear primitive's take only `t` (or `c`) and are called with the float
+//! type named.
+//!
 //! Tangents and cotangents are generic over [`crate::Linear`], so the same
 //! rule serves a gradient (`F`), a Hessian-vector product (`F`) and a whole
 //! Hessian (`[F; N]`, N directions at once).

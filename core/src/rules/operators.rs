@@ -201,6 +201,13 @@ pub mod add {
     pub fn vjp1_owned<F, T: Linear<F>>(c: T) -> T {
         c
     }
+
+    by_value! {
+        jvp0(t: T);
+        jvp1(t: T);
+        vjp0(c: T);
+        vjp1(c: T);
+    }
 }
 
 /// `a - b`: linear.
@@ -243,6 +250,13 @@ pub mod sub {
     #[inline(always)]
     pub fn vjp1_owned<F, T: Linear<F>>(c: T) -> T {
         c.neg_owned()
+    }
+
+    by_value! {
+        jvp0(t: T);
+        jvp1(t: T);
+        vjp0(c: T);
+        vjp1(c: T);
     }
 }
 
@@ -294,6 +308,16 @@ pub mod mul {
         @second vjp0_jvp1 / Vjp0Jvp1 |a, b, y, c, t| t.scale(*c);
         @second vjp1_jvp0 / Vjp1Jvp0 |a, b, y, c, t| t.scale(*c);
     }
+
+    // Between floats; the value is not read, so it is `()`.
+    by_value! {
+        jvp0(a: F, b: F, y: (), t: T);
+        jvp1(a: F, b: F, y: (), t: T);
+        vjp0(a: F, b: F, y: (), c: T);
+        vjp1(a: F, b: F, y: (), c: T);
+        vjp0_jvp1(a: F, b: F, y: (), c: F, t: T);
+        vjp1_jvp0(a: F, b: F, y: (), c: F, t: T);
+    }
 }
 
 /// `a / b`. Between matrices and scalars: a matrix divided by a scalar.
@@ -316,6 +340,17 @@ pub mod div {
         @second vjp0_jvp1 / Vjp0Jvp1 |a, b, y, c, t| t.scale(-(*c / *b) / *b);
         @second vjp1_jvp0 / Vjp1Jvp0 |a, b, y, c, t| t.scale(-(*c / *b) / *b);
         @second vjp1_jvp1 / Vjp1Jvp1 |a, b, y, c, t| t.scale(F::of(2.0) * *c * (*y / *b) / *b);
+    }
+
+    // Between floats.
+    by_value! {
+        jvp0(a: F, b: F, y: F, t: T);
+        jvp1(a: F, b: F, y: F, t: T);
+        vjp0(a: F, b: F, y: F, c: T);
+        vjp1(a: F, b: F, y: F, c: T);
+        vjp0_jvp1(a: F, b: F, y: F, c: F, t: T);
+        vjp1_jvp0(a: F, b: F, y: F, c: F, t: T);
+        vjp1_jvp1(a: F, b: F, y: F, c: F, t: T);
     }
 }
 
@@ -344,6 +379,13 @@ pub mod rem {
     pub fn vjp1<F: Scalar, T: Linear<F>>(a: &F, b: &F, _y: &F, c: &T) -> T {
         c.scale(-(*a / *b).trunc())
     }
+
+    by_value! {
+        jvp0(a: F, b: F, y: F, t: T);
+        jvp1(a: F, b: F, y: F, t: T);
+        vjp0(a: F, b: F, y: F, c: T);
+        vjp1(a: F, b: F, y: F, c: T);
+    }
 }
 
 /// `-a`: linear.
@@ -371,6 +413,11 @@ pub mod neg {
     pub fn vjp0_owned<F, T: Linear<F>>(c: T) -> T {
         c.neg_owned()
     }
+
+    by_value! {
+        jvp0(t: T);
+        vjp0(c: T);
+    }
 }
 
 /// `x as f64` in an `f64` function (or `as f32` in an `f32` one): the
@@ -384,5 +431,17 @@ pub mod cast {
     #[inline(always)]
     pub fn vjp0<C: Clone>(c: &C) -> C {
         c.clone()
+    }
+
+    /// The rules with the tangent or cotangent by value.
+    pub mod by_value {
+        #[inline(always)]
+        pub fn jvp0<T: Clone>(t: T) -> T {
+            super::jvp0(&t)
+        }
+        #[inline(always)]
+        pub fn vjp0<C: Clone>(c: C) -> C {
+            super::vjp0(&c)
+        }
     }
 }

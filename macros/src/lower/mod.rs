@@ -351,7 +351,7 @@ type Arm<'f> = Box<dyn FnOnce(&mut Lowerer) -> syn::Result<Vec<Var>> + 'f>;
 impl Lowerer {
     fn new(sig: &Signature, hints: Hints) -> Self {
         Lowerer {
-            vars: Vars::with_generic_float(sig.float.is_generic()),
+            vars: Vars::with_float(sig.float.ident(), sig.float.is_generic()),
             scopes: vec![HashMap::new()],
             stmts: Vec::new(),
             items: Vec::new(),

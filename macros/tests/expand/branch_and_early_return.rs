@@ -246,38 +246,46 @@ impl huber {
         (__MatdiffD, ::matdiff::__private::NoDerivative),
     ) {
         let a = x.abs();
-        let a_dot = ::matdiff::__private::rules::abs::jvp0(&x, &a, &x_dot);
+        let a_dot = ::matdiff::__private::rules::abs::by_value::jvp0(x, a, x_dot);
         let cond = a <= delta;
         let (result, tape, result_dot) = if cond {
             let c: f64 = 0.5;
-            let mul = ::matdiff::__private::rules::mul::value(&c, &x);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(&c, &x, &(), &x_dot);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &x);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &x,
-                &(),
-                &mul_dot,
+            let mul = c * x;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c,
+                x,
+                (),
+                x_dot,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &x,
-                &(),
-                &x_dot,
+            let mul_1 = mul * x;
+            let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                mul,
+                x,
+                (),
+                mul_dot,
             );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                mul,
+                x,
+                (),
+                x_dot,
+            );
+            let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_1_dot, mul_1_dot_1);
             let tape_1 = ::matdiff::__private::Branch::Then((c, mul, mul_dot));
             (mul_1, tape_1, mul_1_dot_2)
         } else {
             let c_1: f64 = 0.5 * delta;
-            let sub = ::matdiff::__private::rules::sub::value(&a, &c_1);
+            let sub = a - c_1;
             let sub_dot = a_dot;
-            let mul_2 = ::matdiff::__private::rules::mul::value(&delta, &sub);
-            let mul_2_dot = ::matdiff::__private::rules::mul::jvp1(
-                &delta,
-                &sub,
-                &(),
-                &sub_dot,
+            let mul_2 = delta * sub;
+            let mul_2_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+                delta,
+                sub,
+                (),
+                sub_dot,
             );
             let tape_2 = ::matdiff::__private::Branch::Else((sub, sub_dot));
             (mul_2, tape_2, mul_2_dot)
@@ -299,55 +307,58 @@ impl huber {
         let result_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let (x_bar_4, a_bar_2, x_bar_4_dot) = match tape {
             ::matdiff::__private::Branch::Then((c, mul, mul_dot)) => {
-                let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &mul,
-                    &x,
-                    &(),
-                    &result_bar,
+                let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                    mul,
+                    x,
+                    (),
+                    result_bar,
                 );
-                let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                    &mul,
-                    &x,
-                    &(),
-                    &result_bar,
-                    &x_dot,
+                let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                    mul,
+                    x,
+                    (),
+                    result_bar,
+                    x_dot,
                 );
-                let x_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &mul,
-                    &x,
-                    &(),
-                    &result_bar,
+                let x_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                    mul,
+                    x,
+                    (),
+                    result_bar,
                 );
-                let x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                    &mul,
-                    &x,
-                    &(),
-                    &result_bar,
-                    &mul_dot,
+                let x_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                    mul,
+                    x,
+                    (),
+                    result_bar,
+                    mul_dot,
                 );
-                let x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                    &c,
-                    &x,
-                    &(),
-                    &mul_bar,
+                let x_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                    c,
+                    x,
+                    (),
+                    mul_bar,
                 );
-                let x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                    &c,
-                    &x,
-                    &(),
-                    &mul_bar_dot,
+                let x_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                    c,
+                    x,
+                    (),
+                    mul_bar_dot,
                 );
-                let x_bar_2 = ::matdiff::__private::add(&x_bar, &x_bar_1);
-                let x_bar_2_dot = ::matdiff::__private::add(&x_bar_dot, &x_bar_1_dot);
+                let x_bar_2 = ::matdiff::__private::add_pair::<f64, _>(x_bar, x_bar_1);
+                let x_bar_2_dot = ::matdiff::__private::add_pair::<
+                    f64,
+                    _,
+                >(x_bar_dot, x_bar_1_dot);
                 let a_bar_1 = ::matdiff::__private::zero_like(&a);
                 (x_bar_2, a_bar_1, x_bar_2_dot)
             }
             ::matdiff::__private::Branch::Else((sub, sub_dot)) => {
-                let sub_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &delta,
-                    &sub,
-                    &(),
-                    &result_bar,
+                let sub_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                    delta,
+                    sub,
+                    (),
+                    result_bar,
                 );
                 let x_bar_3 = ::matdiff::__private::zero_like(&x);
                 let x_bar_3_dot = ::matdiff::__private::zero_tangent::<
@@ -357,8 +368,8 @@ impl huber {
                 (x_bar_3, sub_bar, x_bar_3_dot)
             }
         };
-        let x_bar_5 = ::matdiff::__private::rules::abs::vjp0(&x, &a, &a_bar_2);
-        let x_bar_6 = ::matdiff::__private::add(&x_bar_4, &x_bar_5);
+        let x_bar_5 = ::matdiff::__private::rules::abs::by_value::vjp0(x, a, a_bar_2);
+        let x_bar_6 = ::matdiff::__private::add_pair::<f64, _>(x_bar_4, x_bar_5);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (result, result_dot)
         } else {

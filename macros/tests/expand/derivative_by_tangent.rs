@@ -423,39 +423,45 @@ impl __matdiff_tangent_scaled_first {
         let i = 0;
         let element = x_dot[i];
         let element_dot = x_dot_dot[i];
-        let mul = ::matdiff::__private::rules::mul::value(&element, &t);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-            &element,
-            &t,
-            &(),
-            &element_dot,
+        let mul = element * t;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            element,
+            t,
+            (),
+            element_dot,
         );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &element,
-            &t,
-            &(),
-            &t_dot_1,
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            element,
+            t,
+            (),
+            t_dot_1,
         );
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
         let i_1 = 0;
         let element_1 = x[i_1];
         let element_1_dot = x_dot_1[i_1];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&element_1, &t_dot);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &element_1,
-            &t_dot,
-            &(),
-            &element_1_dot,
+        let mul_1 = element_1 * t_dot;
+        let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            element_1,
+            t_dot,
+            (),
+            element_1_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &element_1,
-            &t_dot,
-            &(),
-            &t_dot_dot,
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            element_1,
+            t_dot,
+            (),
+            t_dot_dot,
         );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let tangent = ::matdiff::__private::rules::add::value(&mul, &mul_1);
-        let tangent_dot_2 = ::matdiff::__private::add(&mul_dot_2, &mul_1_dot_2);
+        let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_1_dot, mul_1_dot_1);
+        let tangent = mul + mul_1;
+        let tangent_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_dot_2, mul_1_dot_2);
         let tangent_1: f64 = tangent;
         let _: () = if !__MATDIFF_REVERSE {
             return (
@@ -492,59 +498,59 @@ impl __matdiff_tangent_scaled_first {
             __MatdiffD,
         >::zeroed(__matdiff_tangent_storage2, x_dot.len());
         let tangent_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &t_dot,
-            &(),
-            &tangent_1_bar,
+        let element_1_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            element_1,
+            t_dot,
+            (),
+            tangent_1_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &element_1,
-            &t_dot,
-            &(),
-            &tangent_1_bar,
-            &t_dot_dot,
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            element_1,
+            t_dot,
+            (),
+            tangent_1_bar,
+            t_dot_dot,
         );
-        let t_dot_bar = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &t_dot,
-            &(),
-            &tangent_1_bar,
+        let t_dot_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            element_1,
+            t_dot,
+            (),
+            tangent_1_bar,
         );
-        let t_dot_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element_1,
-            &t_dot,
-            &(),
-            &tangent_1_bar,
-            &element_1_dot,
+        let t_dot_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            element_1,
+            t_dot,
+            (),
+            tangent_1_bar,
+            element_1_dot,
         );
         ::matdiff::__private::add_at(&mut x_bar, i_1, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i_1, &element_1_bar_dot);
-        let element_bar = ::matdiff::__private::rules::mul::vjp0(
-            &element,
-            &t,
-            &(),
-            &tangent_1_bar,
+        let element_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            element,
+            t,
+            (),
+            tangent_1_bar,
         );
-        let element_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &element,
-            &t,
-            &(),
-            &tangent_1_bar,
-            &t_dot_1,
+        let element_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            element,
+            t,
+            (),
+            tangent_1_bar,
+            t_dot_1,
         );
-        let t_bar = ::matdiff::__private::rules::mul::vjp1(
-            &element,
-            &t,
-            &(),
-            &tangent_1_bar,
+        let t_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            element,
+            t,
+            (),
+            tangent_1_bar,
         );
-        let t_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element,
-            &t,
-            &(),
-            &tangent_1_bar,
-            &element_dot,
+        let t_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            element,
+            t,
+            (),
+            tangent_1_bar,
+            element_dot,
         );
         ::matdiff::__private::add_at(&mut x_dot_bar, i, &element_bar);
         ::matdiff::__private::add_at(&mut x_dot_bar_dot, i, &element_bar_dot);

@@ -400,29 +400,42 @@ impl __matdiff_partial_fixed_point_a {
         (__MatdiffD, ::matdiff::__private::NoDerivative, __MatdiffD, __MatdiffD),
     ) {
         let cos = y.cos();
-        let cos_dot = ::matdiff::__private::rules::cos::jvp0(&y, &cos, &y_dot);
+        let cos_dot = ::matdiff::__private::rules::cos::by_value::jvp0(y, cos, y_dot);
         let c: f64 = 1.0;
         let sin = y.sin();
-        let sin_dot = ::matdiff::__private::rules::sin::jvp0(&y, &sin, &y_dot);
-        let mul = ::matdiff::__private::rules::mul::value(&a, &sin);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &sin, &(), &a_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &sin, &(), &sin_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let add = ::matdiff::__private::rules::add::value(&c, &mul);
-        let partial = ::matdiff::__private::rules::div::value(&cos, &add);
-        let partial_dot = ::matdiff::__private::rules::div::jvp0(
-            &cos,
-            &add,
-            &partial,
-            &cos_dot,
+        let sin_dot = ::matdiff::__private::rules::sin::by_value::jvp0(y, sin, y_dot);
+        let mul = a * sin;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            a,
+            sin,
+            (),
+            a_dot,
         );
-        let partial_dot_1 = ::matdiff::__private::rules::div::jvp1(
-            &cos,
-            &add,
-            &partial,
-            &mul_dot_2,
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            a,
+            sin,
+            (),
+            sin_dot,
         );
-        let partial_dot_2 = ::matdiff::__private::add(&partial_dot, &partial_dot_1);
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let add = c + mul;
+        let partial = cos / add;
+        let partial_dot = ::matdiff::__private::rules::div::by_value::jvp0(
+            cos,
+            add,
+            partial,
+            cos_dot,
+        );
+        let partial_dot_1 = ::matdiff::__private::rules::div::by_value::jvp1(
+            cos,
+            add,
+            partial,
+            mul_dot_2,
+        );
+        let partial_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(partial_dot, partial_dot_1);
         let partial_1: f64 = partial;
         let _: () = if !__MATDIFF_REVERSE {
             return (
@@ -443,90 +456,126 @@ impl __matdiff_partial_fixed_point_a {
             );
         };
         let partial_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let cos_bar = ::matdiff::__private::rules::div::vjp0(
-            &cos,
-            &add,
-            &partial,
-            &partial_1_bar,
+        let cos_bar = ::matdiff::__private::rules::div::by_value::vjp0(
+            cos,
+            add,
+            partial,
+            partial_1_bar,
         );
-        let cos_bar_dot = ::matdiff::__private::rules::div::vjp0_jvp1(
-            &cos,
-            &add,
-            &partial,
-            &partial_1_bar,
-            &mul_dot_2,
+        let cos_bar_dot = ::matdiff::__private::rules::div::by_value::vjp0_jvp1(
+            cos,
+            add,
+            partial,
+            partial_1_bar,
+            mul_dot_2,
         );
-        let add_bar = ::matdiff::__private::rules::div::vjp1(
-            &cos,
-            &add,
-            &partial,
-            &partial_1_bar,
+        let add_bar = ::matdiff::__private::rules::div::by_value::vjp1(
+            cos,
+            add,
+            partial,
+            partial_1_bar,
         );
-        let add_bar_dot = ::matdiff::__private::rules::div::vjp1_jvp0(
-            &cos,
-            &add,
-            &partial,
-            &partial_1_bar,
-            &cos_dot,
+        let add_bar_dot = ::matdiff::__private::rules::div::by_value::vjp1_jvp0(
+            cos,
+            add,
+            partial,
+            partial_1_bar,
+            cos_dot,
         );
-        let add_bar_dot_1 = ::matdiff::__private::rules::div::vjp1_jvp1(
-            &cos,
-            &add,
-            &partial,
-            &partial_1_bar,
-            &mul_dot_2,
+        let add_bar_dot_1 = ::matdiff::__private::rules::div::by_value::vjp1_jvp1(
+            cos,
+            add,
+            partial,
+            partial_1_bar,
+            mul_dot_2,
         );
-        let add_bar_dot_2 = ::matdiff::__private::add(&add_bar_dot, &add_bar_dot_1);
-        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &sin, &(), &add_bar);
-        let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-            &a,
-            &sin,
-            &(),
-            &add_bar_dot_2,
+        let add_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(add_bar_dot, add_bar_dot_1);
+        let a_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            a,
+            sin,
+            (),
+            add_bar,
         );
-        let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &a,
-            &sin,
-            &(),
-            &add_bar,
-            &sin_dot,
+        let a_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            a,
+            sin,
+            (),
+            add_bar_dot_2,
         );
-        let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-        let sin_bar = ::matdiff::__private::rules::mul::vjp1(&a, &sin, &(), &add_bar);
-        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-            &a,
-            &sin,
-            &(),
-            &add_bar_dot_2,
+        let a_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            a,
+            sin,
+            (),
+            add_bar,
+            sin_dot,
         );
-        let sin_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &a,
-            &sin,
-            &(),
-            &add_bar,
-            &a_dot,
+        let a_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(a_bar_dot, a_bar_dot_1);
+        let sin_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            a,
+            sin,
+            (),
+            add_bar,
         );
-        let sin_bar_dot_2 = ::matdiff::__private::add(&sin_bar_dot, &sin_bar_dot_1);
-        let y_bar = ::matdiff::__private::rules::sin::vjp0(&y, &sin, &sin_bar);
-        let y_bar_dot = ::matdiff::__private::rules::sin::vjp0(&y, &sin, &sin_bar_dot_2);
-        let y_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-            &y,
-            &sin,
-            &sin_bar,
-            &y_dot,
+        let sin_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            a,
+            sin,
+            (),
+            add_bar_dot_2,
         );
-        let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-        let y_bar_1 = ::matdiff::__private::rules::cos::vjp0(&y, &cos, &cos_bar);
-        let y_bar_1_dot = ::matdiff::__private::rules::cos::vjp0(&y, &cos, &cos_bar_dot);
-        let y_bar_1_dot_1 = ::matdiff::__private::rules::cos::vjp0_jvp0(
-            &y,
-            &cos,
-            &cos_bar,
-            &y_dot,
+        let sin_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            a,
+            sin,
+            (),
+            add_bar,
+            a_dot,
         );
-        let y_bar_1_dot_2 = ::matdiff::__private::add(&y_bar_1_dot, &y_bar_1_dot_1);
-        let y_bar_2 = ::matdiff::__private::add(&y_bar, &y_bar_1);
-        let y_bar_2_dot = ::matdiff::__private::add(&y_bar_dot_2, &y_bar_1_dot_2);
+        let sin_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(sin_bar_dot, sin_bar_dot_1);
+        let y_bar = ::matdiff::__private::rules::sin::by_value::vjp0(y, sin, sin_bar);
+        let y_bar_dot = ::matdiff::__private::rules::sin::by_value::vjp0(
+            y,
+            sin,
+            sin_bar_dot_2,
+        );
+        let y_bar_dot_1 = ::matdiff::__private::rules::sin::by_value::vjp0_jvp0(
+            y,
+            sin,
+            sin_bar,
+            y_dot,
+        );
+        let y_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(y_bar_dot, y_bar_dot_1);
+        let y_bar_1 = ::matdiff::__private::rules::cos::by_value::vjp0(y, cos, cos_bar);
+        let y_bar_1_dot = ::matdiff::__private::rules::cos::by_value::vjp0(
+            y,
+            cos,
+            cos_bar_dot,
+        );
+        let y_bar_1_dot_1 = ::matdiff::__private::rules::cos::by_value::vjp0_jvp0(
+            y,
+            cos,
+            cos_bar,
+            y_dot,
+        );
+        let y_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(y_bar_1_dot, y_bar_1_dot_1);
+        let y_bar_2 = ::matdiff::__private::add_pair::<f64, _>(y_bar, y_bar_1);
+        let y_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(y_bar_dot_2, y_bar_1_dot_2);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (partial_1, partial_dot_2)
         } else {

@@ -380,32 +380,36 @@ impl damped {
             let i_1 = i;
             let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &c);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-                &element,
-                &c,
-                &(),
-                &element_dot,
+            let mul = element * c;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                element,
+                c,
+                (),
+                element_dot,
             );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &element,
-                &c,
-                &(),
-                &c_dot,
+            let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                element,
+                c,
+                (),
+                c_dot,
             );
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+            let mul_dot_2 = ::matdiff::__private::add_pair::<T, _>(mul_dot, mul_dot_1);
             let sin = mul.sin();
-            let sin_dot = ::matdiff::__private::rules::sin::jvp0(&mul, &sin, &mul_dot_2);
-            let c_1 = T::from(i_1 + 1).unwrap();
-            let div = ::matdiff::__private::rules::div::value(&sin, &c_1);
-            let div_dot = ::matdiff::__private::rules::div::jvp0(
-                &sin,
-                &c_1,
-                &div,
-                &sin_dot,
+            let sin_dot = ::matdiff::__private::rules::sin::by_value::jvp0(
+                mul,
+                sin,
+                mul_dot_2,
             );
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &div);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &div_dot);
+            let c_1 = T::from(i_1 + 1).unwrap();
+            let div = sin / c_1;
+            let div_dot = ::matdiff::__private::rules::div::by_value::jvp0(
+                sin,
+                c_1,
+                div,
+                sin_dot,
+            );
+            let s_2 = s_1 + div;
+            let s_2_dot_2 = ::matdiff::__private::add_pair::<T, _>(s_1_dot, div_dot);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -475,93 +479,106 @@ impl damped {
             let i_1 = i;
             let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&element, &c);
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &element,
-                &c,
-                &(),
-                &element_dot_1,
+            let mul = element * c;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::by_value::jvp0(
+                element,
+                c,
+                (),
+                element_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &element,
-                &c,
-                &(),
-                &c_dot,
+            let mul_dot_4 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                element,
+                c,
+                (),
+                c_dot,
             );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
+            let mul_dot_5 = ::matdiff::__private::add_pair::<T, _>(mul_dot_3, mul_dot_4);
             let sin = mul.sin();
             let c_1 = T::from(i_1 + 1).unwrap();
-            let div = ::matdiff::__private::rules::div::value(&sin, &c_1);
-            let sin_bar = ::matdiff::__private::rules::div::vjp0(
-                &sin,
-                &c_1,
-                &div,
-                &s_1_bar,
+            let div = sin / c_1;
+            let sin_bar = ::matdiff::__private::rules::div::by_value::vjp0(
+                sin,
+                c_1,
+                div,
+                s_1_bar,
             );
-            let sin_bar_dot = ::matdiff::__private::rules::div::vjp0(
-                &sin,
-                &c_1,
-                &div,
-                &s_1_bar_dot,
+            let sin_bar_dot = ::matdiff::__private::rules::div::by_value::vjp0(
+                sin,
+                c_1,
+                div,
+                s_1_bar_dot,
             );
-            let mul_bar = ::matdiff::__private::rules::sin::vjp0(&mul, &sin, &sin_bar);
-            let mul_bar_dot = ::matdiff::__private::rules::sin::vjp0(
-                &mul,
-                &sin,
-                &sin_bar_dot,
+            let mul_bar = ::matdiff::__private::rules::sin::by_value::vjp0(
+                mul,
+                sin,
+                sin_bar,
             );
-            let mul_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-                &mul,
-                &sin,
-                &sin_bar,
-                &mul_dot_5,
+            let mul_bar_dot = ::matdiff::__private::rules::sin::by_value::vjp0(
+                mul,
+                sin,
+                sin_bar_dot,
             );
-            let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-            let element_bar = ::matdiff::__private::rules::mul::vjp0(
-                &element,
-                &c,
-                &(),
-                &mul_bar,
+            let mul_bar_dot_1 = ::matdiff::__private::rules::sin::by_value::vjp0_jvp0(
+                mul,
+                sin,
+                sin_bar,
+                mul_dot_5,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                &element,
-                &c,
-                &(),
-                &mul_bar_dot_2,
+            let mul_bar_dot_2 = ::matdiff::__private::add_pair::<
+                T,
+                _,
+            >(mul_bar_dot, mul_bar_dot_1);
+            let element_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                element,
+                c,
+                (),
+                mul_bar,
             );
-            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &element,
-                &c,
-                &(),
-                &mul_bar,
-                &c_dot,
+            let element_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                element,
+                c,
+                (),
+                mul_bar_dot_2,
             );
-            let element_bar_dot_2 = ::matdiff::__private::add(
-                &element_bar_dot,
-                &element_bar_dot_1,
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                element,
+                c,
+                (),
+                mul_bar,
+                c_dot,
             );
-            let c_bar_2 = ::matdiff::__private::rules::mul::vjp1(
-                &element,
-                &c,
-                &(),
-                &mul_bar,
+            let element_bar_dot_2 = ::matdiff::__private::add_pair::<
+                T,
+                _,
+            >(element_bar_dot, element_bar_dot_1);
+            let c_bar_2 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                element,
+                c,
+                (),
+                mul_bar,
             );
-            let c_bar_2_dot = ::matdiff::__private::rules::mul::vjp1(
-                &element,
-                &c,
-                &(),
-                &mul_bar_dot_2,
+            let c_bar_2_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                element,
+                c,
+                (),
+                mul_bar_dot_2,
             );
-            let c_bar_2_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &element,
-                &c,
-                &(),
-                &mul_bar,
-                &element_dot_1,
+            let c_bar_2_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                element,
+                c,
+                (),
+                mul_bar,
+                element_dot_1,
             );
-            let c_bar_2_dot_2 = ::matdiff::__private::add(&c_bar_2_dot, &c_bar_2_dot_1);
-            let c_bar_3 = ::matdiff::__private::add(&c_bar_1, &c_bar_2);
-            let c_bar_3_dot = ::matdiff::__private::add(&c_bar_1_dot, &c_bar_2_dot_2);
+            let c_bar_2_dot_2 = ::matdiff::__private::add_pair::<
+                T,
+                _,
+            >(c_bar_2_dot, c_bar_2_dot_1);
+            let c_bar_3 = ::matdiff::__private::add_pair::<T, _>(c_bar_1, c_bar_2);
+            let c_bar_3_dot = ::matdiff::__private::add_pair::<
+                T,
+                _,
+            >(c_bar_1_dot, c_bar_2_dot_2);
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_0,
                 &element_bar,

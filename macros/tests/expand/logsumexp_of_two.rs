@@ -244,13 +244,17 @@ impl f {
         mut y_dot: __MatdiffD,
     ) -> (f64, __MatdiffD, (f64, f64), (__MatdiffD, __MatdiffD)) {
         let exp = x.exp();
-        let exp_dot = ::matdiff::__private::rules::exp::jvp0(&x, &exp, &x_dot);
+        let exp_dot = ::matdiff::__private::rules::exp::by_value::jvp0(x, exp, x_dot);
         let exp_1 = y.exp();
-        let exp_1_dot = ::matdiff::__private::rules::exp::jvp0(&y, &exp_1, &y_dot);
-        let add = ::matdiff::__private::rules::add::value(&exp, &exp_1);
-        let add_dot_2 = ::matdiff::__private::add(&exp_dot, &exp_1_dot);
+        let exp_1_dot = ::matdiff::__private::rules::exp::by_value::jvp0(
+            y,
+            exp_1,
+            y_dot,
+        );
+        let add = exp + exp_1;
+        let add_dot_2 = ::matdiff::__private::add_pair::<f64, _>(exp_dot, exp_1_dot);
         let ln = add.ln();
-        let ln_dot = ::matdiff::__private::rules::ln::jvp0(&add, &ln, &add_dot_2);
+        let ln_dot = ::matdiff::__private::rules::ln::by_value::jvp0(add, ln, add_dot_2);
         let _: () = if !__MATDIFF_REVERSE {
             return (
                 ln,
@@ -266,31 +270,45 @@ impl f {
             );
         };
         let ln_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let add_bar = ::matdiff::__private::rules::ln::vjp0(&add, &ln, &ln_bar);
-        let add_bar_dot = ::matdiff::__private::rules::ln::vjp0_jvp0(
-            &add,
-            &ln,
-            &ln_bar,
-            &add_dot_2,
+        let add_bar = ::matdiff::__private::rules::ln::by_value::vjp0(add, ln, ln_bar);
+        let add_bar_dot = ::matdiff::__private::rules::ln::by_value::vjp0_jvp0(
+            add,
+            ln,
+            ln_bar,
+            add_dot_2,
         );
-        let y_bar = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar);
-        let y_bar_dot = ::matdiff::__private::rules::exp::vjp0(&y, &exp_1, &add_bar_dot);
-        let y_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
-            &y,
-            &exp_1,
-            &add_bar,
-            &y_dot,
+        let y_bar = ::matdiff::__private::rules::exp::by_value::vjp0(y, exp_1, add_bar);
+        let y_bar_dot = ::matdiff::__private::rules::exp::by_value::vjp0(
+            y,
+            exp_1,
+            add_bar_dot,
         );
-        let y_bar_dot_2 = ::matdiff::__private::add(&y_bar_dot, &y_bar_dot_1);
-        let x_bar = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar);
-        let x_bar_dot = ::matdiff::__private::rules::exp::vjp0(&x, &exp, &add_bar_dot);
-        let x_bar_dot_1 = ::matdiff::__private::rules::exp::vjp0_jvp0(
-            &x,
-            &exp,
-            &add_bar,
-            &x_dot,
+        let y_bar_dot_1 = ::matdiff::__private::rules::exp::by_value::vjp0_jvp0(
+            y,
+            exp_1,
+            add_bar,
+            y_dot,
         );
-        let x_bar_dot_2 = ::matdiff::__private::add(&x_bar_dot, &x_bar_dot_1);
+        let y_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(y_bar_dot, y_bar_dot_1);
+        let x_bar = ::matdiff::__private::rules::exp::by_value::vjp0(x, exp, add_bar);
+        let x_bar_dot = ::matdiff::__private::rules::exp::by_value::vjp0(
+            x,
+            exp,
+            add_bar_dot,
+        );
+        let x_bar_dot_1 = ::matdiff::__private::rules::exp::by_value::vjp0_jvp0(
+            x,
+            exp,
+            add_bar,
+            x_dot,
+        );
+        let x_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(x_bar_dot, x_bar_dot_1);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (ln, ln_dot)
         } else {

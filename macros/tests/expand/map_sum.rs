@@ -154,55 +154,77 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &(), &v_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &(), &v_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(&mul, &v, &(), &sum_1_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &mul,
-            &v,
-            &(),
-            &sum_1_bar,
-            &v_dot,
+        let mul = v * v;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(v, v, (), v_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            v,
+            v,
+            (),
+            v_dot,
         );
-        let v_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &mul,
-            &v,
-            &(),
-            &sum_1_bar,
-            &mul_dot_2,
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            mul,
+            v,
+            (),
+            sum_1_bar,
         );
-        let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &v,
-            &v,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            mul,
+            v,
+            (),
+            sum_1_bar,
+            v_dot,
         );
-        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &v,
-            &v,
-            &(),
-            &mul_bar,
-            &v_dot,
+        let v_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            mul,
+            v,
+            (),
+            sum_1_bar,
+            mul_dot_2,
         );
-        let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
-        let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot, &v_bar_1_dot_2);
-        let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &v,
-            &v,
-            &(),
-            &mul_bar_dot,
+        let v_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            v,
+            v,
+            (),
+            mul_bar_dot,
         );
-        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &v,
-            &v,
-            &(),
-            &mul_bar,
-            &v_dot,
+        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            v,
+            v,
+            (),
+            mul_bar,
+            v_dot,
         );
-        let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
-        let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
+        let v_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_1_dot, v_bar_1_dot_1);
+        let v_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_dot, v_bar_1_dot_2);
+        let v_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            v,
+            v,
+            (),
+            mul_bar_dot,
+        );
+        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            v,
+            v,
+            (),
+            mul_bar,
+            v_dot,
+        );
+        let v_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_3_dot, v_bar_3_dot_1);
+        let v_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_2_dot, v_bar_3_dot_2);
         let column = k;
         let lane = ::matdiff::__private::band_lane::<f64, 1, 1>(&v_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -270,55 +292,77 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &(), &v_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &(), &v_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(&mul, &v, &(), &sum_1_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &mul,
-            &v,
-            &(),
-            &sum_1_bar,
-            &v_dot,
+        let mul = v * v;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(v, v, (), v_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            v,
+            v,
+            (),
+            v_dot,
         );
-        let v_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &mul,
-            &v,
-            &(),
-            &sum_1_bar,
-            &mul_dot_2,
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            mul,
+            v,
+            (),
+            sum_1_bar,
         );
-        let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &v,
-            &v,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            mul,
+            v,
+            (),
+            sum_1_bar,
+            v_dot,
         );
-        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &v,
-            &v,
-            &(),
-            &mul_bar,
-            &v_dot,
+        let v_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            mul,
+            v,
+            (),
+            sum_1_bar,
+            mul_dot_2,
         );
-        let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
-        let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot, &v_bar_1_dot_2);
-        let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &v,
-            &v,
-            &(),
-            &mul_bar_dot,
+        let v_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            v,
+            v,
+            (),
+            mul_bar_dot,
         );
-        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &v,
-            &v,
-            &(),
-            &mul_bar,
-            &v_dot,
+        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            v,
+            v,
+            (),
+            mul_bar,
+            v_dot,
         );
-        let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
-        let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
+        let v_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_1_dot, v_bar_1_dot_1);
+        let v_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_dot, v_bar_1_dot_2);
+        let v_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            v,
+            v,
+            (),
+            mul_bar_dot,
+        );
+        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            v,
+            v,
+            (),
+            mul_bar,
+            v_dot,
+        );
+        let v_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_3_dot, v_bar_3_dot_1);
+        let v_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_2_dot, v_bar_3_dot_2);
         let column = k;
         let lane = ::matdiff::__private::band_lane::<f64, 1, 1>(&v_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -382,55 +426,77 @@ fn inner_sum_hessian_sparse_into(
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
-        let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &(), &v_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &(), &v_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(&mul, &v, &(), &sum_1_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &mul,
-            &v,
-            &(),
-            &sum_1_bar,
-            &v_dot,
+        let mul = v * v;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(v, v, (), v_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            v,
+            v,
+            (),
+            v_dot,
         );
-        let v_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &mul,
-            &v,
-            &(),
-            &sum_1_bar,
-            &mul_dot_2,
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            mul,
+            v,
+            (),
+            sum_1_bar,
         );
-        let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &v,
-            &v,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            mul,
+            v,
+            (),
+            sum_1_bar,
+            v_dot,
         );
-        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &v,
-            &v,
-            &(),
-            &mul_bar,
-            &v_dot,
+        let v_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            mul,
+            v,
+            (),
+            sum_1_bar,
+            mul_dot_2,
         );
-        let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
-        let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot, &v_bar_1_dot_2);
-        let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &v,
-            &v,
-            &(),
-            &mul_bar_dot,
+        let v_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            v,
+            v,
+            (),
+            mul_bar_dot,
         );
-        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &v,
-            &v,
-            &(),
-            &mul_bar,
-            &v_dot,
+        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            v,
+            v,
+            (),
+            mul_bar,
+            v_dot,
         );
-        let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
-        let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
+        let v_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_1_dot, v_bar_1_dot_1);
+        let v_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_dot, v_bar_1_dot_2);
+        let v_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            v,
+            v,
+            (),
+            mul_bar_dot,
+        );
+        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            v,
+            v,
+            (),
+            mul_bar,
+            v_dot,
+        );
+        let v_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_3_dot, v_bar_3_dot_1);
+        let v_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(v_bar_2_dot, v_bar_3_dot_2);
         let column = k;
         let lane = ::matdiff::__private::band_lane::<f64, 1, 1>(&v_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -640,26 +706,42 @@ impl inner_sum {
             let k: usize = start + __matdiff_position_k;
             let v = __matdiff_view_k_p0_x[__matdiff_position_k];
             let v_dot = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(&v, &v, &(), &v_dot);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&v, &v, &(), &v_dot);
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &v);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &mul,
-                &v,
-                &(),
-                &mul_dot_2,
+            let mul = v * v;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                v,
+                v,
+                (),
+                v_dot,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &mul,
-                &v,
-                &(),
-                &v_dot,
+            let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                v,
+                v,
+                (),
+                v_dot,
             );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let sum_2 = ::matdiff::__private::rules::add::value(&sum_1, &mul_1);
-            let sum_2_dot_2 = ::matdiff::__private::add(&sum_1_dot, &mul_1_dot_2);
+            let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+            let mul_1 = mul * v;
+            let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                mul,
+                v,
+                (),
+                mul_dot_2,
+            );
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                mul,
+                v,
+                (),
+                v_dot,
+            );
+            let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_1_dot, mul_1_dot_1);
+            let sum_2 = sum_1 + mul_1;
+            let sum_2_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(sum_1_dot, mul_1_dot_2);
             sum_1 = sum_2;
             sum_1_dot = sum_2_dot_2;
         }
@@ -724,94 +806,125 @@ impl inner_sum {
             let k: usize = start + __matdiff_position_k;
             let v = __matdiff_view_k_p0_x[__matdiff_position_k];
             let v_dot_1 = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
-            let mul = ::matdiff::__private::rules::mul::value(&v, &v);
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &v,
-                &v,
-                &(),
-                &v_dot_1,
+            let mul = v * v;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::by_value::jvp0(
+                v,
+                v,
+                (),
+                v_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &v,
-                &v,
-                &(),
-                &v_dot_1,
+            let mul_dot_4 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                v,
+                v,
+                (),
+                v_dot_1,
             );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let mul_bar = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &v,
-                &(),
-                &sum_1_bar,
+            let mul_dot_5 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_dot_3, mul_dot_4);
+            let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                mul,
+                v,
+                (),
+                sum_1_bar,
             );
-            let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                &mul,
-                &v,
-                &(),
-                &sum_1_bar_dot,
+            let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                mul,
+                v,
+                (),
+                sum_1_bar_dot,
             );
-            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &mul,
-                &v,
-                &(),
-                &sum_1_bar,
-                &v_dot_1,
+            let mul_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                mul,
+                v,
+                (),
+                sum_1_bar,
+                v_dot_1,
             );
-            let mul_bar_dot_2 = ::matdiff::__private::add(&mul_bar_dot, &mul_bar_dot_1);
-            let v_bar = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &v,
-                &(),
-                &sum_1_bar,
+            let mul_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_bar_dot, mul_bar_dot_1);
+            let v_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                mul,
+                v,
+                (),
+                sum_1_bar,
             );
-            let v_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &mul,
-                &v,
-                &(),
-                &sum_1_bar_dot,
+            let v_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                mul,
+                v,
+                (),
+                sum_1_bar_dot,
             );
-            let v_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &mul,
-                &v,
-                &(),
-                &sum_1_bar,
-                &mul_dot_5,
+            let v_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                mul,
+                v,
+                (),
+                sum_1_bar,
+                mul_dot_5,
             );
-            let v_bar_dot_2 = ::matdiff::__private::add(&v_bar_dot, &v_bar_dot_1);
-            let v_bar_1 = ::matdiff::__private::rules::mul::vjp0(&v, &v, &(), &mul_bar);
-            let v_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-                &v,
-                &v,
-                &(),
-                &mul_bar_dot_2,
+            let v_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(v_bar_dot, v_bar_dot_1);
+            let v_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp0(
+                v,
+                v,
+                (),
+                mul_bar,
             );
-            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &v,
-                &v,
-                &(),
-                &mul_bar,
-                &v_dot_1,
+            let v_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                v,
+                v,
+                (),
+                mul_bar_dot_2,
             );
-            let v_bar_1_dot_2 = ::matdiff::__private::add(&v_bar_1_dot, &v_bar_1_dot_1);
-            let v_bar_2 = ::matdiff::__private::add(&v_bar, &v_bar_1);
-            let v_bar_2_dot = ::matdiff::__private::add(&v_bar_dot_2, &v_bar_1_dot_2);
-            let v_bar_3 = ::matdiff::__private::rules::mul::vjp1(&v, &v, &(), &mul_bar);
-            let v_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-                &v,
-                &v,
-                &(),
-                &mul_bar_dot_2,
+            let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                v,
+                v,
+                (),
+                mul_bar,
+                v_dot_1,
             );
-            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &v,
-                &v,
-                &(),
-                &mul_bar,
-                &v_dot_1,
+            let v_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(v_bar_1_dot, v_bar_1_dot_1);
+            let v_bar_2 = ::matdiff::__private::add_pair::<f64, _>(v_bar, v_bar_1);
+            let v_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(v_bar_dot_2, v_bar_1_dot_2);
+            let v_bar_3 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                v,
+                v,
+                (),
+                mul_bar,
             );
-            let v_bar_3_dot_2 = ::matdiff::__private::add(&v_bar_3_dot, &v_bar_3_dot_1);
-            let v_bar_4 = ::matdiff::__private::add(&v_bar_2, &v_bar_3);
-            let v_bar_4_dot = ::matdiff::__private::add(&v_bar_2_dot, &v_bar_3_dot_2);
+            let v_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                v,
+                v,
+                (),
+                mul_bar_dot_2,
+            );
+            let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                v,
+                v,
+                (),
+                mul_bar,
+                v_dot_1,
+            );
+            let v_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(v_bar_3_dot, v_bar_3_dot_1);
+            let v_bar_4 = ::matdiff::__private::add_pair::<f64, _>(v_bar_2, v_bar_3);
+            let v_bar_4_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(v_bar_2_dot, v_bar_3_dot_2);
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_0,
                 &v_bar_4,

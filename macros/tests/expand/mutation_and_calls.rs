@@ -272,30 +272,30 @@ impl loss {
         (f64, f64, ::matdiff::__private::NoDerivative),
         (__MatdiffD, __MatdiffD, ::matdiff::__private::NoDerivative),
     ) {
-        let s = ::matdiff::__private::rules::mul::value(&w, &w);
-        let s_dot = ::matdiff::__private::rules::mul::jvp0(&w, &w, &(), &w_dot);
-        let s_dot_1 = ::matdiff::__private::rules::mul::jvp1(&w, &w, &(), &w_dot);
-        let s_dot_2 = ::matdiff::__private::add(&s_dot, &s_dot_1);
+        let s = w * w;
+        let s_dot = ::matdiff::__private::rules::mul::by_value::jvp0(w, w, (), w_dot);
+        let s_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(w, w, (), w_dot);
+        let s_dot_2 = ::matdiff::__private::add_pair::<f64, _>(s_dot, s_dot_1);
         let c: f64 = 2.0;
-        let mul = ::matdiff::__private::rules::mul::value(&w, &c);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&w, &c, &(), &w_dot);
-        let add = ::matdiff::__private::rules::add::value(&mul, &b);
-        let add_dot_2 = ::matdiff::__private::add(&mul_dot, &b_dot);
+        let mul = w * c;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(w, c, (), w_dot);
+        let add = mul + b;
+        let add_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, b_dot);
         let (sigmoid, sigmoid_dot) = sigmoid::jvp(
             add,
             (::core::option::Option::Some(::core::clone::Clone::clone(&add_dot_2)),),
         );
-        let s_1 = ::matdiff::__private::rules::add::value(&s, &sigmoid);
-        let s_1_dot_2 = ::matdiff::__private::add(&s_dot_2, &sigmoid_dot);
+        let s_1 = s + sigmoid;
+        let s_1_dot_2 = ::matdiff::__private::add_pair::<f64, _>(s_dot_2, sigmoid_dot);
         let cond = n > 2;
         let (s_3, tape, s_3_dot) = if cond {
             let c_1: f64 = 0.5;
-            let s_2 = ::matdiff::__private::rules::mul::value(&s_1, &c_1);
-            let s_2_dot = ::matdiff::__private::rules::mul::jvp0(
-                &s_1,
-                &c_1,
-                &(),
-                &s_1_dot_2,
+            let s_2 = s_1 * c_1;
+            let s_2_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                s_1,
+                c_1,
+                (),
+                s_1_dot_2,
             );
             let tape_1 = ::matdiff::__private::Branch::Then((c_1,));
             (s_2, tape_1, s_2_dot)
@@ -322,11 +322,11 @@ impl loss {
         let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
         let s_1_bar_1 = match tape {
             ::matdiff::__private::Branch::Then((c_1,)) => {
-                let s_1_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &s_1,
-                    &c_1,
-                    &(),
-                    &s_3_bar,
+                let s_1_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                    s_1,
+                    c_1,
+                    (),
+                    s_3_bar,
                 );
                 s_1_bar
             }
@@ -342,33 +342,54 @@ impl loss {
         let add_bar_1_dot = ::matdiff::__private::Cotangent::into_value(add_bar_dot);
         let b_bar = add_bar_1;
         let b_bar_dot = add_bar_1_dot;
-        let w_bar = ::matdiff::__private::rules::mul::vjp0(&w, &c, &(), &add_bar_1);
-        let w_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-            &w,
-            &c,
-            &(),
-            &add_bar_1_dot,
+        let w_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            w,
+            c,
+            (),
+            add_bar_1,
         );
-        let w_bar_1 = ::matdiff::__private::rules::mul::vjp0(&w, &w, &(), &s_1_bar_1);
-        let w_bar_1_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &w,
-            &w,
-            &(),
-            &s_1_bar_1,
-            &w_dot,
+        let w_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            w,
+            c,
+            (),
+            add_bar_1_dot,
         );
-        let w_bar_2 = ::matdiff::__private::add(&w_bar, &w_bar_1);
-        let w_bar_2_dot = ::matdiff::__private::add(&w_bar_dot, &w_bar_1_dot);
-        let w_bar_3 = ::matdiff::__private::rules::mul::vjp1(&w, &w, &(), &s_1_bar_1);
-        let w_bar_3_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &w,
-            &w,
-            &(),
-            &s_1_bar_1,
-            &w_dot,
+        let w_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp0(
+            w,
+            w,
+            (),
+            s_1_bar_1,
         );
-        let w_bar_4 = ::matdiff::__private::add(&w_bar_2, &w_bar_3);
-        let w_bar_4_dot = ::matdiff::__private::add(&w_bar_2_dot, &w_bar_3_dot);
+        let w_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            w,
+            w,
+            (),
+            s_1_bar_1,
+            w_dot,
+        );
+        let w_bar_2 = ::matdiff::__private::add_pair::<f64, _>(w_bar, w_bar_1);
+        let w_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(w_bar_dot, w_bar_1_dot);
+        let w_bar_3 = ::matdiff::__private::rules::mul::by_value::vjp1(
+            w,
+            w,
+            (),
+            s_1_bar_1,
+        );
+        let w_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            w,
+            w,
+            (),
+            s_1_bar_1,
+            w_dot,
+        );
+        let w_bar_4 = ::matdiff::__private::add_pair::<f64, _>(w_bar_2, w_bar_3);
+        let w_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(w_bar_2_dot, w_bar_3_dot);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (s_3, s_3_dot)
         } else {

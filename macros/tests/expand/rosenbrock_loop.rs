@@ -173,102 +173,117 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
         let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
         let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-            &element_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul = element_1 * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &element_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
+        let sub_1 = c_4 - element_1;
+        let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(element_1_dot);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &s_1_bar,
-            &sub_1_dot,
+        let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub_1,
+            c_5,
+            powi_1,
+            s_1_bar,
+            sub_1_dot,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &(),
-            &s_1_bar,
+        let element_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_1_bar_dot);
+        let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c_2,
+            powi,
+            (),
+            s_1_bar,
         );
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
+        let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
         );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-            &sub_dot_2,
+        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
+            sub_dot_2,
         );
         let element_bar_dot = sub_bar_dot;
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar_dot,
+        let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            element_1,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar,
-            &element_1_dot,
+        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            element_1,
+            element_1,
+            (),
+            mul_bar,
+            element_1_dot,
         );
-        let element_1_bar_1_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_1_dot,
-            &element_1_bar_1_dot_1,
+        let element_1_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_1_dot, element_1_bar_1_dot_1);
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot_2);
+        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            element_1,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot_2,
+        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            element_1,
+            element_1,
+            (),
+            mul_bar,
+            element_1_dot,
         );
-        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar_dot,
-        );
-        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar,
-            &element_1_dot,
-        );
-        let element_1_bar_3_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_3_dot,
-            &element_1_bar_3_dot_1,
-        );
-        let element_1_bar_4_dot = ::matdiff::__private::add(
-            &element_1_bar_2_dot,
-            &element_1_bar_3_dot_2,
-        );
+        let element_1_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_3_dot, element_1_bar_3_dot_1);
+        let element_1_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_2_dot, element_1_bar_3_dot_2);
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
@@ -384,102 +399,117 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
         let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
         let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-            &element_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul = element_1 * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &element_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
+        let sub_1 = c_4 - element_1;
+        let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(element_1_dot);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &s_1_bar,
-            &sub_1_dot,
+        let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub_1,
+            c_5,
+            powi_1,
+            s_1_bar,
+            sub_1_dot,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &(),
-            &s_1_bar,
+        let element_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_1_bar_dot);
+        let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c_2,
+            powi,
+            (),
+            s_1_bar,
         );
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
+        let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
         );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-            &sub_dot_2,
+        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
+            sub_dot_2,
         );
         let element_bar_dot = sub_bar_dot;
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar_dot,
+        let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            element_1,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar,
-            &element_1_dot,
+        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            element_1,
+            element_1,
+            (),
+            mul_bar,
+            element_1_dot,
         );
-        let element_1_bar_1_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_1_dot,
-            &element_1_bar_1_dot_1,
+        let element_1_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_1_dot, element_1_bar_1_dot_1);
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot_2);
+        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            element_1,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot_2,
+        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            element_1,
+            element_1,
+            (),
+            mul_bar,
+            element_1_dot,
         );
-        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar_dot,
-        );
-        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar,
-            &element_1_dot,
-        );
-        let element_1_bar_3_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_3_dot,
-            &element_1_bar_3_dot_1,
-        );
-        let element_1_bar_4_dot = ::matdiff::__private::add(
-            &element_1_bar_2_dot,
-            &element_1_bar_3_dot_2,
-        );
+        let element_1_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_3_dot, element_1_bar_3_dot_1);
+        let element_1_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_2_dot, element_1_bar_3_dot_2);
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
@@ -591,102 +621,117 @@ fn rosenbrock_hessian_sparse_into(
         let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
         let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
         let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-            &element_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul = element_1 * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &element_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
         let c_3 = 2;
         let powi = sub.powi(c_3);
         let c_4: f64 = 1.0;
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-        let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
+        let sub_1 = c_4 - element_1;
+        let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(element_1_dot);
         let c_5 = 2;
         let powi_1 = sub_1.powi(c_5);
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub_1,
-            &c_5,
-            &powi_1,
-            &s_1_bar,
-            &sub_1_dot,
+        let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub_1,
+            c_5,
+            powi_1,
+            s_1_bar,
+            sub_1_dot,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-            &c_2,
-            &powi,
-            &(),
-            &s_1_bar,
+        let element_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_1_bar_dot);
+        let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c_2,
+            powi,
+            (),
+            s_1_bar,
         );
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
+        let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
         );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub,
-            &c_3,
-            &powi,
-            &powi_bar,
-            &sub_dot_2,
+        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
+            sub_dot_2,
         );
         let element_bar_dot = sub_bar_dot;
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar_dot,
+        let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            element_1,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar,
-            &element_1_dot,
+        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            element_1,
+            element_1,
+            (),
+            mul_bar,
+            element_1_dot,
         );
-        let element_1_bar_1_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_1_dot,
-            &element_1_bar_1_dot_1,
+        let element_1_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_1_dot, element_1_bar_1_dot_1);
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot_2);
+        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            element_1,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot_2,
+        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            element_1,
+            element_1,
+            (),
+            mul_bar,
+            element_1_dot,
         );
-        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar_dot,
-        );
-        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &element_1,
-            &element_1,
-            &(),
-            &mul_bar,
-            &element_1_dot,
-        );
-        let element_1_bar_3_dot_2 = ::matdiff::__private::add(
-            &element_1_bar_3_dot,
-            &element_1_bar_3_dot_1,
-        );
-        let element_1_bar_4_dot = ::matdiff::__private::add(
-            &element_1_bar_2_dot,
-            &element_1_bar_3_dot_2,
-        );
+        let element_1_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_3_dot, element_1_bar_3_dot_1);
+        let element_1_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_2_dot, element_1_bar_3_dot_2);
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
@@ -948,53 +993,65 @@ impl rosenbrock {
             let element_dot = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
             let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_1_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-                &element_1,
-                &element_1,
-                &(),
-                &element_1_dot,
+            let mul = element_1 * element_1;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                element_1,
+                element_1,
+                (),
+                element_1_dot,
             );
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &element_1,
-                &element_1,
-                &(),
-                &element_1_dot,
+            let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                element_1,
+                element_1,
+                (),
+                element_1_dot,
             );
-            let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+            let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+            let sub = element - mul;
+            let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(mul_dot_2);
+            let sub_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_dot, sub_dot_1);
             let c_3 = 2;
             let powi = sub.powi(c_3);
-            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &sub_dot_2,
+            let powi_dot = ::matdiff::__private::rules::powi::by_value::jvp0(
+                sub,
+                c_3,
+                powi,
+                sub_dot_2,
             );
-            let mul_1 = ::matdiff::__private::rules::mul::value(&c_2, &powi);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_2,
-                &powi,
-                &(),
-                &powi_dot,
+            let mul_1 = c_2 * powi;
+            let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c_2,
+                powi,
+                (),
+                powi_dot,
             );
             let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&element_1_dot);
+            let sub_1 = c_4 - element_1;
+            let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(element_1_dot);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &sub_1_dot,
+            let powi_1_dot = ::matdiff::__private::rules::powi::by_value::jvp0(
+                sub_1,
+                c_5,
+                powi_1,
+                sub_1_dot,
             );
-            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi_1);
-            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot, &powi_1_dot);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
+            let add = mul_1 + powi_1;
+            let add_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_1_dot, powi_1_dot);
+            let s_2 = s_1 + add;
+            let s_2_dot_2 = ::matdiff::__private::add_pair::<f64, _>(s_1_dot, add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -1072,153 +1129,178 @@ impl rosenbrock {
             let element_dot_1 = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
             let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_1_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
-            let mul_dot_3 = ::matdiff::__private::rules::mul::jvp0(
-                &element_1,
-                &element_1,
-                &(),
-                &element_1_dot_1,
+            let mul = element_1 * element_1;
+            let mul_dot_3 = ::matdiff::__private::rules::mul::by_value::jvp0(
+                element_1,
+                element_1,
+                (),
+                element_1_dot_1,
             );
-            let mul_dot_4 = ::matdiff::__private::rules::mul::jvp1(
-                &element_1,
-                &element_1,
-                &(),
-                &element_1_dot_1,
+            let mul_dot_4 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                element_1,
+                element_1,
+                (),
+                element_1_dot_1,
             );
-            let mul_dot_5 = ::matdiff::__private::add(&mul_dot_3, &mul_dot_4);
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_5);
-            let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
+            let mul_dot_5 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_dot_3, mul_dot_4);
+            let sub = element - mul;
+            let sub_dot_4 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(mul_dot_5);
+            let sub_dot_5 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_dot_1, sub_dot_4);
             let c_3 = 2;
             let powi = sub.powi(c_3);
             let c_4: f64 = 1.0;
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_4, &element_1);
-            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&element_1_dot_1);
+            let sub_1 = c_4 - element_1;
+            let sub_1_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(element_1_dot_1);
             let c_5 = 2;
             let powi_1 = sub_1.powi(c_5);
-            let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &s_1_bar,
+            let sub_1_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+                sub_1,
+                c_5,
+                powi_1,
+                s_1_bar,
             );
-            let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &s_1_bar_dot,
+            let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0(
+                sub_1,
+                c_5,
+                powi_1,
+                s_1_bar_dot,
             );
-            let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-                &sub_1,
-                &c_5,
-                &powi_1,
-                &s_1_bar,
-                &sub_1_dot_1,
+            let sub_1_bar_dot_1 = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+                sub_1,
+                c_5,
+                powi_1,
+                s_1_bar,
+                sub_1_dot_1,
             );
-            let sub_1_bar_dot_2 = ::matdiff::__private::add(
-                &sub_1_bar_dot,
-                &sub_1_bar_dot_1,
+            let sub_1_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(sub_1_bar_dot, sub_1_bar_dot_1);
+            let element_1_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(sub_1_bar);
+            let element_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(sub_1_bar_dot_2);
+            let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c_2,
+                powi,
+                (),
+                s_1_bar,
             );
-            let element_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let element_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(
-                &sub_1_bar_dot_2,
+            let powi_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c_2,
+                powi,
+                (),
+                s_1_bar_dot,
             );
-            let powi_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_2,
-                &powi,
-                &(),
-                &s_1_bar,
+            let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+                sub,
+                c_3,
+                powi,
+                powi_bar,
             );
-            let powi_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c_2,
-                &powi,
-                &(),
-                &s_1_bar_dot,
+            let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0(
+                sub,
+                c_3,
+                powi,
+                powi_bar_dot,
             );
-            let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar,
+            let sub_bar_dot_1 = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+                sub,
+                c_3,
+                powi,
+                powi_bar,
+                sub_dot_5,
             );
-            let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar_dot,
+            let sub_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(sub_bar_dot, sub_bar_dot_1);
+            let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(sub_bar);
+            let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(sub_bar_dot_2);
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp0(
+                element_1,
+                element_1,
+                (),
+                mul_bar,
             );
-            let sub_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-                &sub,
-                &c_3,
-                &powi,
-                &powi_bar,
-                &sub_dot_5,
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                element_1,
+                element_1,
+                (),
+                mul_bar_dot,
             );
-            let sub_bar_dot_2 = ::matdiff::__private::add(&sub_bar_dot, &sub_bar_dot_1);
-            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-            let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot_2);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp0(
-                &element_1,
-                &element_1,
-                &(),
-                &mul_bar,
+            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                element_1,
+                element_1,
+                (),
+                mul_bar,
+                element_1_dot_1,
             );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp0(
-                &element_1,
-                &element_1,
-                &(),
-                &mul_bar_dot,
+            let element_1_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_1_dot, element_1_bar_1_dot_1);
+            let element_1_bar_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar, element_1_bar_1);
+            let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_dot, element_1_bar_1_dot_2);
+            let element_1_bar_3 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                element_1,
+                element_1,
+                (),
+                mul_bar,
             );
-            let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &element_1,
-                &element_1,
-                &(),
-                &mul_bar,
-                &element_1_dot_1,
+            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                element_1,
+                element_1,
+                (),
+                mul_bar_dot,
             );
-            let element_1_bar_1_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_1_dot,
-                &element_1_bar_1_dot_1,
+            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                element_1,
+                element_1,
+                (),
+                mul_bar,
+                element_1_dot_1,
             );
-            let element_1_bar_2 = ::matdiff::__private::add(
-                &element_1_bar,
-                &element_1_bar_1,
-            );
-            let element_1_bar_2_dot = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_1_dot_2,
-            );
-            let element_1_bar_3 = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_1,
-                &(),
-                &mul_bar,
-            );
-            let element_1_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-                &element_1,
-                &element_1,
-                &(),
-                &mul_bar_dot,
-            );
-            let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &element_1,
-                &element_1,
-                &(),
-                &mul_bar,
-                &element_1_dot_1,
-            );
-            let element_1_bar_3_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_3_dot,
-                &element_1_bar_3_dot_1,
-            );
-            let element_1_bar_4 = ::matdiff::__private::add(
-                &element_1_bar_2,
-                &element_1_bar_3,
-            );
-            let element_1_bar_4_dot = ::matdiff::__private::add(
-                &element_1_bar_2_dot,
-                &element_1_bar_3_dot_2,
-            );
+            let element_1_bar_3_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_3_dot, element_1_bar_3_dot_1);
+            let element_1_bar_4 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_2, element_1_bar_3);
+            let element_1_bar_4_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_2_dot, element_1_bar_3_dot_2);
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_0,
                 &element_1_bar_4,

@@ -343,12 +343,12 @@ impl calls_with_slices {
             let c_1: f64 = 2.0;
             let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&c_1, &element);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_1,
-                &element,
-                &(),
-                &element_dot,
+            let mul = c_1 * element;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c_1,
+                element,
+                (),
+                element_dot,
             );
             doubled[i_1] = mul;
             doubled_dot[i_1] = mul_dot;
@@ -362,25 +362,28 @@ impl calls_with_slices {
             (::core::option::Option::Some(&doubled_dot),),
         );
         let sin = inner_sum_1.sin();
-        let sin_dot = ::matdiff::__private::rules::sin::jvp0(
-            &inner_sum_1,
-            &sin,
-            &inner_sum_1_dot,
+        let sin_dot = ::matdiff::__private::rules::sin::by_value::jvp0(
+            inner_sum_1,
+            sin,
+            inner_sum_1_dot,
         );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&inner_sum, &sin);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &inner_sum,
-            &sin,
-            &(),
-            &inner_sum_dot,
+        let mul_1 = inner_sum * sin;
+        let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            inner_sum,
+            sin,
+            (),
+            inner_sum_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &inner_sum,
-            &sin,
-            &(),
-            &sin_dot,
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            inner_sum,
+            sin,
+            (),
+            sin_dot,
         );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_1_dot, mul_1_dot_1);
         let _: () = if !__MATDIFF_REVERSE {
             return (
                 mul_1,
@@ -403,52 +406,52 @@ impl calls_with_slices {
             __MatdiffD,
             _,
         >(&doubled);
-        let inner_sum_bar = ::matdiff::__private::rules::mul::vjp0(
-            &inner_sum,
-            &sin,
-            &(),
-            &mul_1_bar,
+        let inner_sum_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            inner_sum,
+            sin,
+            (),
+            mul_1_bar,
         );
-        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &inner_sum,
-            &sin,
-            &(),
-            &mul_1_bar,
-            &sin_dot,
+        let inner_sum_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            inner_sum,
+            sin,
+            (),
+            mul_1_bar,
+            sin_dot,
         );
-        let sin_bar = ::matdiff::__private::rules::mul::vjp1(
-            &inner_sum,
-            &sin,
-            &(),
-            &mul_1_bar,
+        let sin_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            inner_sum,
+            sin,
+            (),
+            mul_1_bar,
         );
-        let sin_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &inner_sum,
-            &sin,
-            &(),
-            &mul_1_bar,
-            &inner_sum_dot,
+        let sin_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            inner_sum,
+            sin,
+            (),
+            mul_1_bar,
+            inner_sum_dot,
         );
-        let inner_sum_1_bar = ::matdiff::__private::rules::sin::vjp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar,
+        let inner_sum_1_bar = ::matdiff::__private::rules::sin::by_value::vjp0(
+            inner_sum_1,
+            sin,
+            sin_bar,
         );
-        let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::vjp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar_dot,
+        let inner_sum_1_bar_dot = ::matdiff::__private::rules::sin::by_value::vjp0(
+            inner_sum_1,
+            sin,
+            sin_bar_dot,
         );
-        let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-            &inner_sum_1,
-            &sin,
-            &sin_bar,
-            &inner_sum_1_dot,
+        let inner_sum_1_bar_dot_1 = ::matdiff::__private::rules::sin::by_value::vjp0_jvp0(
+            inner_sum_1,
+            sin,
+            sin_bar,
+            inner_sum_1_dot,
         );
-        let inner_sum_1_bar_dot_2 = ::matdiff::__private::add(
-            &inner_sum_1_bar_dot,
-            &inner_sum_1_bar_dot_1,
-        );
+        let inner_sum_1_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(inner_sum_1_bar_dot, inner_sum_1_bar_dot_1);
         let (_, _, (doubled_bar_1,), (doubled_bar_1_dot,)) = inner_sum::vjp_jvp(
             &doubled,
             (::core::option::Option::Some(&doubled_dot),),
@@ -504,17 +507,17 @@ impl calls_with_slices {
             let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let mul_bar = ::matdiff::__private::take_at(&mut doubled_bar, i_1);
             let mul_bar_dot = ::matdiff::__private::take_at(&mut doubled_bar_dot, i_1);
-            let element_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_1,
-                &element,
-                &(),
-                &mul_bar,
+            let element_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c_1,
+                element,
+                (),
+                mul_bar,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c_1,
-                &element,
-                &(),
-                &mul_bar_dot,
+            let element_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c_1,
+                element,
+                (),
+                mul_bar_dot,
             );
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_0,

@@ -341,55 +341,98 @@ impl chain {
         (f64, f64, f64, f64),
         (__MatdiffD, __MatdiffD, __MatdiffD, __MatdiffD),
     ) {
-        let mul = ::matdiff::__private::rules::mul::value(&a, &a);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a, &a, &(), &a_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a, &a, &(), &a_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
-        let sub = ::matdiff::__private::rules::sub::value(&b, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add(&b_dot, &sub_dot_1);
+        let mul = a * a;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(a, a, (), a_dot);
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            a,
+            a,
+            (),
+            a_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let sub = b - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(b_dot, sub_dot_1);
         let c_1 = 2;
         let powi = sub.powi(c_1);
-        let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub,
-            &c_1,
-            &powi,
-            &sub_dot_2,
+        let powi_dot = ::matdiff::__private::rules::powi::by_value::jvp0(
+            sub,
+            c_1,
+            powi,
+            sub_dot_2,
         );
-        let mul_1 = ::matdiff::__private::rules::mul::value(&b, &b);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(&b, &b, &(), &b_dot);
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(&b, &b, &(), &b_dot);
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let sub_1 = ::matdiff::__private::rules::sub::value(&c, &mul_1);
-        let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_1_dot_2);
-        let sub_1_dot_2 = ::matdiff::__private::add(&c_dot, &sub_1_dot_1);
+        let mul_1 = b * b;
+        let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            b,
+            b,
+            (),
+            b_dot,
+        );
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            b,
+            b,
+            (),
+            b_dot,
+        );
+        let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_1_dot, mul_1_dot_1);
+        let sub_1 = c - mul_1;
+        let sub_1_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_1_dot_2);
+        let sub_1_dot_2 = ::matdiff::__private::add_pair::<f64, _>(c_dot, sub_1_dot_1);
         let c_2 = 2;
         let powi_1 = sub_1.powi(c_2);
-        let powi_1_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &sub_1_dot_2,
+        let powi_1_dot = ::matdiff::__private::rules::powi::by_value::jvp0(
+            sub_1,
+            c_2,
+            powi_1,
+            sub_1_dot_2,
         );
-        let add = ::matdiff::__private::rules::add::value(&powi, &powi_1);
-        let add_dot_2 = ::matdiff::__private::add(&powi_dot, &powi_1_dot);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&c, &c);
-        let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(&c, &c, &(), &c_dot);
-        let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(&c, &c, &(), &c_dot);
-        let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-        let sub_2 = ::matdiff::__private::rules::sub::value(&d, &mul_2);
-        let sub_2_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_2_dot_2);
-        let sub_2_dot_2 = ::matdiff::__private::add(&d_dot, &sub_2_dot_1);
+        let add = powi + powi_1;
+        let add_dot_2 = ::matdiff::__private::add_pair::<f64, _>(powi_dot, powi_1_dot);
+        let mul_2 = c * c;
+        let mul_2_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            c,
+            c,
+            (),
+            c_dot,
+        );
+        let mul_2_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            c,
+            c,
+            (),
+            c_dot,
+        );
+        let mul_2_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_2_dot, mul_2_dot_1);
+        let sub_2 = d - mul_2;
+        let sub_2_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_2_dot_2);
+        let sub_2_dot_2 = ::matdiff::__private::add_pair::<f64, _>(d_dot, sub_2_dot_1);
         let c_3 = 2;
         let powi_2 = sub_2.powi(c_3);
-        let powi_2_dot = ::matdiff::__private::rules::powi::jvp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &sub_2_dot_2,
+        let powi_2_dot = ::matdiff::__private::rules::powi::by_value::jvp0(
+            sub_2,
+            c_3,
+            powi_2,
+            sub_2_dot_2,
         );
-        let add_1 = ::matdiff::__private::rules::add::value(&add, &powi_2);
-        let add_1_dot_2 = ::matdiff::__private::add(&add_dot_2, &powi_2_dot);
+        let add_1 = add + powi_2;
+        let add_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(add_dot_2, powi_2_dot);
         let _: () = if !__MATDIFF_REVERSE {
             return (
                 add_1,
@@ -409,153 +452,229 @@ impl chain {
             );
         };
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let sub_2_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &add_1_bar,
+        let sub_2_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+            sub_2,
+            c_3,
+            powi_2,
+            add_1_bar,
         );
-        let sub_2_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub_2,
-            &c_3,
-            &powi_2,
-            &add_1_bar,
-            &sub_2_dot_2,
+        let sub_2_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub_2,
+            c_3,
+            powi_2,
+            add_1_bar,
+            sub_2_dot_2,
         );
         let d_bar = sub_2_bar;
         let d_bar_dot = sub_2_bar_dot;
-        let mul_2_bar = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar);
-        let mul_2_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_2_bar_dot);
-        let c_bar = ::matdiff::__private::rules::mul::vjp0(&c, &c, &(), &mul_2_bar);
-        let c_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-            &c,
-            &c,
-            &(),
-            &mul_2_bar_dot,
+        let mul_2_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_2_bar);
+        let mul_2_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_2_bar_dot);
+        let c_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            c,
+            c,
+            (),
+            mul_2_bar,
         );
-        let c_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &c,
-            &c,
-            &(),
-            &mul_2_bar,
-            &c_dot,
+        let c_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            c,
+            c,
+            (),
+            mul_2_bar_dot,
         );
-        let c_bar_dot_2 = ::matdiff::__private::add(&c_bar_dot, &c_bar_dot_1);
-        let c_bar_1 = ::matdiff::__private::rules::mul::vjp1(&c, &c, &(), &mul_2_bar);
-        let c_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-            &c,
-            &c,
-            &(),
-            &mul_2_bar_dot,
+        let c_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            c,
+            c,
+            (),
+            mul_2_bar,
+            c_dot,
         );
-        let c_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &c,
-            &c,
-            &(),
-            &mul_2_bar,
-            &c_dot,
+        let c_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(c_bar_dot, c_bar_dot_1);
+        let c_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c,
+            c,
+            (),
+            mul_2_bar,
         );
-        let c_bar_1_dot_2 = ::matdiff::__private::add(&c_bar_1_dot, &c_bar_1_dot_1);
-        let c_bar_2 = ::matdiff::__private::add(&c_bar, &c_bar_1);
-        let c_bar_2_dot = ::matdiff::__private::add(&c_bar_dot_2, &c_bar_1_dot_2);
-        let sub_1_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &add_1_bar,
+        let c_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c,
+            c,
+            (),
+            mul_2_bar_dot,
         );
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub_1,
-            &c_2,
-            &powi_1,
-            &add_1_bar,
-            &sub_1_dot_2,
+        let c_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            c,
+            c,
+            (),
+            mul_2_bar,
+            c_dot,
         );
-        let c_bar_4 = ::matdiff::__private::add(&c_bar_2, &sub_1_bar);
-        let c_bar_4_dot = ::matdiff::__private::add(&c_bar_2_dot, &sub_1_bar_dot);
-        let mul_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-        let mul_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-        let b_bar = ::matdiff::__private::rules::mul::vjp0(&b, &b, &(), &mul_1_bar);
-        let b_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-            &b,
-            &b,
-            &(),
-            &mul_1_bar_dot,
+        let c_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(c_bar_1_dot, c_bar_1_dot_1);
+        let c_bar_2 = ::matdiff::__private::add_pair::<f64, _>(c_bar, c_bar_1);
+        let c_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(c_bar_dot_2, c_bar_1_dot_2);
+        let sub_1_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+            sub_1,
+            c_2,
+            powi_1,
+            add_1_bar,
         );
-        let b_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &b,
-            &b,
-            &(),
-            &mul_1_bar,
-            &b_dot,
+        let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub_1,
+            c_2,
+            powi_1,
+            add_1_bar,
+            sub_1_dot_2,
         );
-        let b_bar_dot_2 = ::matdiff::__private::add(&b_bar_dot, &b_bar_dot_1);
-        let b_bar_1 = ::matdiff::__private::rules::mul::vjp1(&b, &b, &(), &mul_1_bar);
-        let b_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-            &b,
-            &b,
-            &(),
-            &mul_1_bar_dot,
+        let c_bar_4 = ::matdiff::__private::add_pair::<f64, _>(c_bar_2, sub_1_bar);
+        let c_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(c_bar_2_dot, sub_1_bar_dot);
+        let mul_1_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_1_bar);
+        let mul_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_1_bar_dot);
+        let b_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            b,
+            b,
+            (),
+            mul_1_bar,
         );
-        let b_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &b,
-            &b,
-            &(),
-            &mul_1_bar,
-            &b_dot,
+        let b_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            b,
+            b,
+            (),
+            mul_1_bar_dot,
         );
-        let b_bar_1_dot_2 = ::matdiff::__private::add(&b_bar_1_dot, &b_bar_1_dot_1);
-        let b_bar_2 = ::matdiff::__private::add(&b_bar, &b_bar_1);
-        let b_bar_2_dot = ::matdiff::__private::add(&b_bar_dot_2, &b_bar_1_dot_2);
-        let sub_bar = ::matdiff::__private::rules::powi::vjp0(
-            &sub,
-            &c_1,
-            &powi,
-            &add_1_bar,
+        let b_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            b,
+            b,
+            (),
+            mul_1_bar,
+            b_dot,
         );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &sub,
-            &c_1,
-            &powi,
-            &add_1_bar,
-            &sub_dot_2,
+        let b_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(b_bar_dot, b_bar_dot_1);
+        let b_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+            b,
+            b,
+            (),
+            mul_1_bar,
         );
-        let b_bar_4 = ::matdiff::__private::add(&b_bar_2, &sub_bar);
-        let b_bar_4_dot = ::matdiff::__private::add(&b_bar_2_dot, &sub_bar_dot);
-        let mul_bar = ::matdiff::__private::rules::sub::vjp1(&sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_bar_dot);
-        let a_bar = ::matdiff::__private::rules::mul::vjp0(&a, &a, &(), &mul_bar);
-        let a_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-            &a,
-            &a,
-            &(),
-            &mul_bar_dot,
+        let b_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            b,
+            b,
+            (),
+            mul_1_bar_dot,
         );
-        let a_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &a,
-            &a,
-            &(),
-            &mul_bar,
-            &a_dot,
+        let b_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            b,
+            b,
+            (),
+            mul_1_bar,
+            b_dot,
         );
-        let a_bar_dot_2 = ::matdiff::__private::add(&a_bar_dot, &a_bar_dot_1);
-        let a_bar_1 = ::matdiff::__private::rules::mul::vjp1(&a, &a, &(), &mul_bar);
-        let a_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-            &a,
-            &a,
-            &(),
-            &mul_bar_dot,
+        let b_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(b_bar_1_dot, b_bar_1_dot_1);
+        let b_bar_2 = ::matdiff::__private::add_pair::<f64, _>(b_bar, b_bar_1);
+        let b_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(b_bar_dot_2, b_bar_1_dot_2);
+        let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+            sub,
+            c_1,
+            powi,
+            add_1_bar,
         );
-        let a_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &a,
-            &a,
-            &(),
-            &mul_bar,
-            &a_dot,
+        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub,
+            c_1,
+            powi,
+            add_1_bar,
+            sub_dot_2,
         );
-        let a_bar_1_dot_2 = ::matdiff::__private::add(&a_bar_1_dot, &a_bar_1_dot_1);
-        let a_bar_2 = ::matdiff::__private::add(&a_bar, &a_bar_1);
-        let a_bar_2_dot = ::matdiff::__private::add(&a_bar_dot_2, &a_bar_1_dot_2);
+        let b_bar_4 = ::matdiff::__private::add_pair::<f64, _>(b_bar_2, sub_bar);
+        let b_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(b_bar_2_dot, sub_bar_dot);
+        let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(sub_bar_dot);
+        let a_bar = ::matdiff::__private::rules::mul::by_value::vjp0(a, a, (), mul_bar);
+        let a_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+            a,
+            a,
+            (),
+            mul_bar_dot,
+        );
+        let a_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            a,
+            a,
+            (),
+            mul_bar,
+            a_dot,
+        );
+        let a_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(a_bar_dot, a_bar_dot_1);
+        let a_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+            a,
+            a,
+            (),
+            mul_bar,
+        );
+        let a_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            a,
+            a,
+            (),
+            mul_bar_dot,
+        );
+        let a_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            a,
+            a,
+            (),
+            mul_bar,
+            a_dot,
+        );
+        let a_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(a_bar_1_dot, a_bar_1_dot_1);
+        let a_bar_2 = ::matdiff::__private::add_pair::<f64, _>(a_bar, a_bar_1);
+        let a_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(a_bar_dot_2, a_bar_1_dot_2);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (add_1, add_1_dot_2)
         } else {

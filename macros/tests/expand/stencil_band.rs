@@ -181,45 +181,51 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let c: f64 = 2.0;
         let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
         let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
-        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-            &c,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul = c * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+            c,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
-        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
         let i_3 = i_1 + 1;
         let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
         let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
-        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
-        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let d = sub + element_2;
+        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
         let c_1 = 4;
         let powi = element_1.powi(c_1);
-        let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &element_1,
-            &c_1,
-            &powi,
-            &s_1_bar,
-            &element_1_dot,
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            element_1,
+            c_1,
+            powi,
+            s_1_bar,
+            element_1_dot,
         );
-        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &d,
-            &d,
-            &(),
-            &s_1_bar,
-            &d_dot_2,
+        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
         );
-        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &d,
-            &d,
-            &(),
-            &s_1_bar,
-            &d_dot_2,
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
         );
-        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let d_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(d_bar_dot, d_bar_1_dot);
         let element_2_bar_dot = d_bar_2_dot;
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
@@ -252,17 +258,20 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
             &lane_2,
         );
         let element_bar_dot = d_bar_2_dot;
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-            &c,
-            &element_1,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot,
-        );
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot);
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
@@ -390,45 +399,51 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         let c: f64 = 2.0;
         let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
         let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
-        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-            &c,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul = c * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+            c,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
-        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
         let i_3 = i_1 + 1;
         let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
         let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
-        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
-        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let d = sub + element_2;
+        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
         let c_1 = 4;
         let powi = element_1.powi(c_1);
-        let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &element_1,
-            &c_1,
-            &powi,
-            &s_1_bar,
-            &element_1_dot,
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            element_1,
+            c_1,
+            powi,
+            s_1_bar,
+            element_1_dot,
         );
-        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &d,
-            &d,
-            &(),
-            &s_1_bar,
-            &d_dot_2,
+        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
         );
-        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &d,
-            &d,
-            &(),
-            &s_1_bar,
-            &d_dot_2,
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
         );
-        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let d_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(d_bar_dot, d_bar_1_dot);
         let element_2_bar_dot = d_bar_2_dot;
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
@@ -461,17 +476,20 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
             &lane_2,
         );
         let element_bar_dot = d_bar_2_dot;
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-            &c,
-            &element_1,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot,
-        );
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot);
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
@@ -595,45 +613,51 @@ fn stencil_hessian_sparse_into(
         let c: f64 = 2.0;
         let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
         let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
-        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-            &c,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul = c * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+            c,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
-        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
         let i_3 = i_1 + 1;
         let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
         let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
-        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
-        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let d = sub + element_2;
+        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
         let c_1 = 4;
         let powi = element_1.powi(c_1);
-        let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
-            &element_1,
-            &c_1,
-            &powi,
-            &s_1_bar,
-            &element_1_dot,
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            element_1,
+            c_1,
+            powi,
+            s_1_bar,
+            element_1_dot,
         );
-        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &d,
-            &d,
-            &(),
-            &s_1_bar,
-            &d_dot_2,
+        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
         );
-        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &d,
-            &d,
-            &(),
-            &s_1_bar,
-            &d_dot_2,
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
         );
-        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let d_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(d_bar_dot, d_bar_1_dot);
         let element_2_bar_dot = d_bar_2_dot;
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
@@ -666,17 +690,20 @@ fn stencil_hessian_sparse_into(
             &lane_2,
         );
         let element_bar_dot = d_bar_2_dot;
-        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-            &c,
-            &element_1,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c,
+            element_1,
+            (),
+            mul_bar_dot,
         );
-        let element_1_bar_2_dot = ::matdiff::__private::add(
-            &element_1_bar_dot,
-            &element_1_bar_1_dot,
-        );
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot);
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
@@ -955,47 +982,62 @@ impl stencil {
             let c: f64 = 2.0;
             let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_1_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c,
-                &element_1,
-                &(),
-                &element_1_dot,
+            let mul = c * element_1;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c,
+                element_1,
+                (),
+                element_1_dot,
             );
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
-            let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+            let sub = element - mul;
+            let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(mul_dot);
+            let sub_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_dot, sub_dot_1);
             let i_3 = i_1 + 1;
             let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
             let element_2_dot = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
-            let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
-            let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&d, &d);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &d,
-                &d,
-                &(),
-                &d_dot_2,
+            let d = sub + element_2;
+            let d_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(sub_dot_2, element_2_dot);
+            let mul_1 = d * d;
+            let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                d,
+                d,
+                (),
+                d_dot_2,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &d,
-                &d,
-                &(),
-                &d_dot_2,
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                d,
+                d,
+                (),
+                d_dot_2,
             );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+            let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_1_dot, mul_1_dot_1);
             let c_1 = 4;
             let powi = element_1.powi(c_1);
-            let powi_dot = ::matdiff::__private::rules::powi::jvp0(
-                &element_1,
-                &c_1,
-                &powi,
-                &element_1_dot,
+            let powi_dot = ::matdiff::__private::rules::powi::by_value::jvp0(
+                element_1,
+                c_1,
+                powi,
+                element_1_dot,
             );
-            let add = ::matdiff::__private::rules::add::value(&mul_1, &powi);
-            let add_dot_2 = ::matdiff::__private::add(&mul_1_dot_2, &powi_dot);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &add);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &add_dot_2);
+            let add = mul_1 + powi;
+            let add_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_1_dot_2, powi_dot);
+            let s_2 = s_1 + add;
+            let s_2_dot_2 = ::matdiff::__private::add_pair::<f64, _>(s_1_dot, add_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -1087,78 +1129,106 @@ impl stencil {
             let c: f64 = 2.0;
             let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_1_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
-            let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &c,
-                &element_1,
-                &(),
-                &element_1_dot_1,
+            let mul = c * element_1;
+            let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c,
+                element_1,
+                (),
+                element_1_dot_1,
             );
-            let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
-            let sub_dot_4 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_1);
-            let sub_dot_5 = ::matdiff::__private::add(&element_dot_1, &sub_dot_4);
+            let sub = element - mul;
+            let sub_dot_4 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(mul_dot_1);
+            let sub_dot_5 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_dot_1, sub_dot_4);
             let i_3 = i_1 + 1;
             let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
             let element_2_dot_1 = __matdiff_view_i_p1_x_dot[__matdiff_position_i];
-            let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
-            let d_dot_5 = ::matdiff::__private::add(&sub_dot_5, &element_2_dot_1);
+            let d = sub + element_2;
+            let d_dot_5 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(sub_dot_5, element_2_dot_1);
             let c_1 = 4;
             let powi = element_1.powi(c_1);
-            let element_1_bar = ::matdiff::__private::rules::powi::vjp0(
-                &element_1,
-                &c_1,
-                &powi,
-                &s_1_bar,
+            let element_1_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
+                element_1,
+                c_1,
+                powi,
+                s_1_bar,
             );
-            let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0(
-                &element_1,
-                &c_1,
-                &powi,
-                &s_1_bar_dot,
+            let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0(
+                element_1,
+                c_1,
+                powi,
+                s_1_bar_dot,
             );
-            let element_1_bar_dot_1 = ::matdiff::__private::rules::powi::vjp0_jvp0(
-                &element_1,
-                &c_1,
-                &powi,
-                &s_1_bar,
-                &element_1_dot_1,
+            let element_1_bar_dot_1 = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+                element_1,
+                c_1,
+                powi,
+                s_1_bar,
+                element_1_dot_1,
             );
-            let element_1_bar_dot_2 = ::matdiff::__private::add(
-                &element_1_bar_dot,
-                &element_1_bar_dot_1,
+            let element_1_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_dot, element_1_bar_dot_1);
+            let d_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                d,
+                d,
+                (),
+                s_1_bar,
             );
-            let d_bar = ::matdiff::__private::rules::mul::vjp0(&d, &d, &(), &s_1_bar);
-            let d_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                &d,
-                &d,
-                &(),
-                &s_1_bar_dot,
+            let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                d,
+                d,
+                (),
+                s_1_bar_dot,
             );
-            let d_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &d,
-                &d,
-                &(),
-                &s_1_bar,
-                &d_dot_5,
+            let d_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                d,
+                d,
+                (),
+                s_1_bar,
+                d_dot_5,
             );
-            let d_bar_dot_2 = ::matdiff::__private::add(&d_bar_dot, &d_bar_dot_1);
-            let d_bar_1 = ::matdiff::__private::rules::mul::vjp1(&d, &d, &(), &s_1_bar);
-            let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                &d,
-                &d,
-                &(),
-                &s_1_bar_dot,
+            let d_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(d_bar_dot, d_bar_dot_1);
+            let d_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                d,
+                d,
+                (),
+                s_1_bar,
             );
-            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &d,
-                &d,
-                &(),
-                &s_1_bar,
-                &d_dot_5,
+            let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                d,
+                d,
+                (),
+                s_1_bar_dot,
             );
-            let d_bar_1_dot_2 = ::matdiff::__private::add(&d_bar_1_dot, &d_bar_1_dot_1);
-            let d_bar_2 = ::matdiff::__private::add(&d_bar, &d_bar_1);
-            let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot_2, &d_bar_1_dot_2);
+            let d_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                d,
+                d,
+                (),
+                s_1_bar,
+                d_dot_5,
+            );
+            let d_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(d_bar_1_dot, d_bar_1_dot_1);
+            let d_bar_2 = ::matdiff::__private::add_pair::<f64, _>(d_bar, d_bar_1);
+            let d_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(d_bar_dot_2, d_bar_1_dot_2);
             __matdiff_window_x_bar_2 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_2,
                 &d_bar_2,
@@ -1167,28 +1237,34 @@ impl stencil {
                 &__matdiff_window_x_bar_dot_2,
                 &d_bar_2_dot,
             );
-            let mul_bar = ::matdiff::__private::rules::sub::vjp1(&d_bar_2);
-            let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
-            let element_1_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                &c,
-                &element_1,
-                &(),
-                &mul_bar,
+            let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(d_bar_2);
+            let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(d_bar_2_dot);
+            let element_1_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c,
+                element_1,
+                (),
+                mul_bar,
             );
-            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c,
-                &element_1,
-                &(),
-                &mul_bar_dot,
+            let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c,
+                element_1,
+                (),
+                mul_bar_dot,
             );
-            let element_1_bar_2 = ::matdiff::__private::add(
-                &element_1_bar,
-                &element_1_bar_1,
-            );
-            let element_1_bar_2_dot = ::matdiff::__private::add(
-                &element_1_bar_dot_2,
-                &element_1_bar_1_dot,
-            );
+            let element_1_bar_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar, element_1_bar_1);
+            let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_1_bar_dot_2, element_1_bar_1_dot);
             __matdiff_window_x_bar_1 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_1,
                 &element_1_bar_2,

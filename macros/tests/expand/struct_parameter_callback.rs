@@ -369,38 +369,52 @@ impl __matdiff_flat_bowl {
             ::matdiff::__private::NoDerivative,
         ),
     ) {
-        let mul = ::matdiff::__private::rules::mul::value(&k, &p_x);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp1(&k, &p_x, &(), &p_x_dot);
-        let mul_1 = ::matdiff::__private::rules::mul::value(&mul, &p_x);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &mul,
-            &p_x,
-            &(),
-            &mul_dot,
+        let mul = k * p_x;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+            k,
+            p_x,
+            (),
+            p_x_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &mul,
-            &p_x,
-            &(),
-            &p_x_dot,
+        let mul_1 = mul * p_x;
+        let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            mul,
+            p_x,
+            (),
+            mul_dot,
         );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-        let mul_2 = ::matdiff::__private::rules::mul::value(&p_y, &p_x);
-        let mul_2_dot = ::matdiff::__private::rules::mul::jvp0(
-            &p_y,
-            &p_x,
-            &(),
-            &p_y_dot,
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            mul,
+            p_x,
+            (),
+            p_x_dot,
         );
-        let mul_2_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &p_y,
-            &p_x,
-            &(),
-            &p_x_dot,
+        let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_1_dot, mul_1_dot_1);
+        let mul_2 = p_y * p_x;
+        let mul_2_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            p_y,
+            p_x,
+            (),
+            p_y_dot,
         );
-        let mul_2_dot_2 = ::matdiff::__private::add(&mul_2_dot, &mul_2_dot_1);
-        let add = ::matdiff::__private::rules::add::value(&mul_1, &mul_2);
-        let add_dot_2 = ::matdiff::__private::add(&mul_1_dot_2, &mul_2_dot_2);
+        let mul_2_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            p_y,
+            p_x,
+            (),
+            p_x_dot,
+        );
+        let mul_2_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_2_dot, mul_2_dot_1);
+        let add = mul_1 + mul_2;
+        let add_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_1_dot_2, mul_2_dot_2);
         let _: () = if !__MATDIFF_REVERSE {
             return (
                 add,
@@ -420,54 +434,80 @@ impl __matdiff_flat_bowl {
             );
         };
         let add_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let p_y_bar = ::matdiff::__private::rules::mul::vjp0(&p_y, &p_x, &(), &add_bar);
-        let p_y_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &p_y,
-            &p_x,
-            &(),
-            &add_bar,
-            &p_x_dot,
+        let p_y_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            p_y,
+            p_x,
+            (),
+            add_bar,
         );
-        let p_x_bar = ::matdiff::__private::rules::mul::vjp1(&p_y, &p_x, &(), &add_bar);
-        let p_x_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &p_y,
-            &p_x,
-            &(),
-            &add_bar,
-            &p_y_dot,
+        let p_y_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            p_y,
+            p_x,
+            (),
+            add_bar,
+            p_x_dot,
         );
-        let mul_bar = ::matdiff::__private::rules::mul::vjp0(&mul, &p_x, &(), &add_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &mul,
-            &p_x,
-            &(),
-            &add_bar,
-            &p_x_dot,
+        let p_x_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            p_y,
+            p_x,
+            (),
+            add_bar,
         );
-        let p_x_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-            &mul,
-            &p_x,
-            &(),
-            &add_bar,
+        let p_x_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            p_y,
+            p_x,
+            (),
+            add_bar,
+            p_y_dot,
         );
-        let p_x_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &mul,
-            &p_x,
-            &(),
-            &add_bar,
-            &mul_dot,
+        let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            mul,
+            p_x,
+            (),
+            add_bar,
         );
-        let p_x_bar_2 = ::matdiff::__private::add(&p_x_bar, &p_x_bar_1);
-        let p_x_bar_2_dot = ::matdiff::__private::add(&p_x_bar_dot, &p_x_bar_1_dot);
-        let p_x_bar_3 = ::matdiff::__private::rules::mul::vjp1(&k, &p_x, &(), &mul_bar);
-        let p_x_bar_3_dot = ::matdiff::__private::rules::mul::vjp1(
-            &k,
-            &p_x,
-            &(),
-            &mul_bar_dot,
+        let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            mul,
+            p_x,
+            (),
+            add_bar,
+            p_x_dot,
         );
-        let p_x_bar_4 = ::matdiff::__private::add(&p_x_bar_2, &p_x_bar_3);
-        let p_x_bar_4_dot = ::matdiff::__private::add(&p_x_bar_2_dot, &p_x_bar_3_dot);
+        let p_x_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+            mul,
+            p_x,
+            (),
+            add_bar,
+        );
+        let p_x_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            mul,
+            p_x,
+            (),
+            add_bar,
+            mul_dot,
+        );
+        let p_x_bar_2 = ::matdiff::__private::add_pair::<f64, _>(p_x_bar, p_x_bar_1);
+        let p_x_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(p_x_bar_dot, p_x_bar_1_dot);
+        let p_x_bar_3 = ::matdiff::__private::rules::mul::by_value::vjp1(
+            k,
+            p_x,
+            (),
+            mul_bar,
+        );
+        let p_x_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            k,
+            p_x,
+            (),
+            mul_bar_dot,
+        );
+        let p_x_bar_4 = ::matdiff::__private::add_pair::<f64, _>(p_x_bar_2, p_x_bar_3);
+        let p_x_bar_4_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(p_x_bar_2_dot, p_x_bar_3_dot);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (add, add_dot_2)
         } else {

@@ -346,9 +346,13 @@ impl trigonometric {
             let xj = __matdiff_view_k_p0_x[__matdiff_position_k];
             let xj_dot = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
             let cos = xj.cos();
-            let cos_dot = ::matdiff::__private::rules::cos::jvp0(&xj, &cos, &xj_dot);
-            let c_2 = ::matdiff::__private::rules::add::value(&c_1, &cos);
-            let c_2_dot_2 = ::matdiff::__private::add(&c_1_dot, &cos_dot);
+            let cos_dot = ::matdiff::__private::rules::cos::by_value::jvp0(
+                xj,
+                cos,
+                xj_dot,
+            );
+            let c_2 = c_1 + cos;
+            let c_2_dot_2 = ::matdiff::__private::add_pair::<f64, _>(c_1_dot, cos_dot);
             c_1 = c_2;
             c_1_dot = c_2_dot_2;
         }
@@ -377,54 +381,69 @@ impl trigonometric {
             let i: usize = start_1 + __matdiff_position_i;
             let i_1 = i;
             let c_4 = n as f64;
-            let sub = ::matdiff::__private::rules::sub::value(&c_4, &c_1);
-            let sub_dot = ::matdiff::__private::rules::sub::jvp1(&c_1_dot);
+            let sub = c_4 - c_1;
+            let sub_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(c_1_dot);
             let c_5 = (i_1 + 1) as f64;
             let c_6: f64 = 1.0;
             let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_dot = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let cos_1 = element.cos();
-            let cos_1_dot = ::matdiff::__private::rules::cos::jvp0(
-                &element,
-                &cos_1,
-                &element_dot,
+            let cos_1_dot = ::matdiff::__private::rules::cos::by_value::jvp0(
+                element,
+                cos_1,
+                element_dot,
             );
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_6, &cos_1);
-            let sub_1_dot = ::matdiff::__private::rules::sub::jvp1(&cos_1_dot);
-            let mul = ::matdiff::__private::rules::mul::value(&c_5, &sub_1);
-            let mul_dot = ::matdiff::__private::rules::mul::jvp1(
-                &c_5,
-                &sub_1,
-                &(),
-                &sub_1_dot,
+            let sub_1 = c_6 - cos_1;
+            let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(cos_1_dot);
+            let mul = c_5 * sub_1;
+            let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c_5,
+                sub_1,
+                (),
+                sub_1_dot,
             );
-            let add = ::matdiff::__private::rules::add::value(&sub, &mul);
-            let add_dot_2 = ::matdiff::__private::add(&sub_dot, &mul_dot);
+            let add = sub + mul;
+            let add_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot, mul_dot);
             let sin = element.sin();
-            let sin_dot = ::matdiff::__private::rules::sin::jvp0(
-                &element,
-                &sin,
-                &element_dot,
+            let sin_dot = ::matdiff::__private::rules::sin::by_value::jvp0(
+                element,
+                sin,
+                element_dot,
             );
-            let r = ::matdiff::__private::rules::sub::value(&add, &sin);
-            let r_dot_1 = ::matdiff::__private::rules::sub::jvp1(&sin_dot);
-            let r_dot_2 = ::matdiff::__private::add(&add_dot_2, &r_dot_1);
-            let mul_1 = ::matdiff::__private::rules::mul::value(&r, &r);
-            let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-                &r,
-                &r,
-                &(),
-                &r_dot_2,
+            let r = add - sin;
+            let r_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(sin_dot);
+            let r_dot_2 = ::matdiff::__private::add_pair::<f64, _>(add_dot_2, r_dot_1);
+            let mul_1 = r * r;
+            let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                r,
+                r,
+                (),
+                r_dot_2,
             );
-            let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &r,
-                &r,
-                &(),
-                &r_dot_2,
+            let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                r,
+                r,
+                (),
+                r_dot_2,
             );
-            let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
-            let s_2 = ::matdiff::__private::rules::add::value(&s_1, &mul_1);
-            let s_2_dot_2 = ::matdiff::__private::add(&s_1_dot, &mul_1_dot_2);
+            let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(mul_1_dot, mul_1_dot_1);
+            let s_2 = s_1 + mul_1;
+            let s_2_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(s_1_dot, mul_1_dot_2);
             s_1 = s_2;
             s_1_dot = s_2_dot_2;
         }
@@ -485,131 +504,177 @@ impl trigonometric {
             let i: usize = start_1 + __matdiff_position_i;
             let i_1 = i;
             let c_4 = n as f64;
-            let sub = ::matdiff::__private::rules::sub::value(&c_4, &c_1);
-            let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&c_1_dot);
+            let sub = c_4 - c_1;
+            let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(c_1_dot);
             let c_5 = (i_1 + 1) as f64;
             let c_6: f64 = 1.0;
             let element = __matdiff_view_i_p0_x[__matdiff_position_i];
             let element_dot_1 = __matdiff_view_i_p0_x_dot[__matdiff_position_i];
             let cos_1 = element.cos();
-            let cos_1_dot_1 = ::matdiff::__private::rules::cos::jvp0(
-                &element,
-                &cos_1,
-                &element_dot_1,
+            let cos_1_dot_1 = ::matdiff::__private::rules::cos::by_value::jvp0(
+                element,
+                cos_1,
+                element_dot_1,
             );
-            let sub_1 = ::matdiff::__private::rules::sub::value(&c_6, &cos_1);
-            let sub_1_dot_1 = ::matdiff::__private::rules::sub::jvp1(&cos_1_dot_1);
-            let mul = ::matdiff::__private::rules::mul::value(&c_5, &sub_1);
-            let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                &c_5,
-                &sub_1,
-                &(),
-                &sub_1_dot_1,
+            let sub_1 = c_6 - cos_1;
+            let sub_1_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(cos_1_dot_1);
+            let mul = c_5 * sub_1;
+            let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                c_5,
+                sub_1,
+                (),
+                sub_1_dot_1,
             );
-            let add = ::matdiff::__private::rules::add::value(&sub, &mul);
-            let add_dot_5 = ::matdiff::__private::add(&sub_dot_1, &mul_dot_1);
+            let add = sub + mul;
+            let add_dot_5 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(sub_dot_1, mul_dot_1);
             let sin = element.sin();
-            let sin_dot_1 = ::matdiff::__private::rules::sin::jvp0(
-                &element,
-                &sin,
-                &element_dot_1,
+            let sin_dot_1 = ::matdiff::__private::rules::sin::by_value::jvp0(
+                element,
+                sin,
+                element_dot_1,
             );
-            let r = ::matdiff::__private::rules::sub::value(&add, &sin);
-            let r_dot_4 = ::matdiff::__private::rules::sub::jvp1(&sin_dot_1);
-            let r_dot_5 = ::matdiff::__private::add(&add_dot_5, &r_dot_4);
-            let r_bar = ::matdiff::__private::rules::mul::vjp0(&r, &r, &(), &s_1_bar);
-            let r_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                &r,
-                &r,
-                &(),
-                &s_1_bar_dot,
+            let r = add - sin;
+            let r_dot_4 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+                f64,
+                _,
+            >(sin_dot_1);
+            let r_dot_5 = ::matdiff::__private::add_pair::<f64, _>(add_dot_5, r_dot_4);
+            let r_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                r,
+                r,
+                (),
+                s_1_bar,
             );
-            let r_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &r,
-                &r,
-                &(),
-                &s_1_bar,
-                &r_dot_5,
+            let r_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                r,
+                r,
+                (),
+                s_1_bar_dot,
             );
-            let r_bar_dot_2 = ::matdiff::__private::add(&r_bar_dot, &r_bar_dot_1);
-            let r_bar_1 = ::matdiff::__private::rules::mul::vjp1(&r, &r, &(), &s_1_bar);
-            let r_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                &r,
-                &r,
-                &(),
-                &s_1_bar_dot,
+            let r_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                r,
+                r,
+                (),
+                s_1_bar,
+                r_dot_5,
             );
-            let r_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &r,
-                &r,
-                &(),
-                &s_1_bar,
-                &r_dot_5,
+            let r_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(r_bar_dot, r_bar_dot_1);
+            let r_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                r,
+                r,
+                (),
+                s_1_bar,
             );
-            let r_bar_1_dot_2 = ::matdiff::__private::add(&r_bar_1_dot, &r_bar_1_dot_1);
-            let r_bar_2 = ::matdiff::__private::add(&r_bar, &r_bar_1);
-            let r_bar_2_dot = ::matdiff::__private::add(&r_bar_dot_2, &r_bar_1_dot_2);
-            let sin_bar = ::matdiff::__private::rules::sub::vjp1(&r_bar_2);
-            let sin_bar_dot = ::matdiff::__private::rules::sub::vjp1(&r_bar_2_dot);
-            let element_bar = ::matdiff::__private::rules::sin::vjp0(
-                &element,
-                &sin,
-                &sin_bar,
+            let r_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                r,
+                r,
+                (),
+                s_1_bar_dot,
             );
-            let element_bar_dot = ::matdiff::__private::rules::sin::vjp0(
-                &element,
-                &sin,
-                &sin_bar_dot,
+            let r_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                r,
+                r,
+                (),
+                s_1_bar,
+                r_dot_5,
             );
-            let element_bar_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-                &element,
-                &sin,
-                &sin_bar,
-                &element_dot_1,
+            let r_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(r_bar_1_dot, r_bar_1_dot_1);
+            let r_bar_2 = ::matdiff::__private::add_pair::<f64, _>(r_bar, r_bar_1);
+            let r_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(r_bar_dot_2, r_bar_1_dot_2);
+            let sin_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(r_bar_2);
+            let sin_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(r_bar_2_dot);
+            let element_bar = ::matdiff::__private::rules::sin::by_value::vjp0(
+                element,
+                sin,
+                sin_bar,
             );
-            let element_bar_dot_2 = ::matdiff::__private::add(
-                &element_bar_dot,
-                &element_bar_dot_1,
+            let element_bar_dot = ::matdiff::__private::rules::sin::by_value::vjp0(
+                element,
+                sin,
+                sin_bar_dot,
             );
-            let sub_1_bar = ::matdiff::__private::rules::mul::vjp1(
-                &c_5,
-                &sub_1,
-                &(),
-                &r_bar_2,
+            let element_bar_dot_1 = ::matdiff::__private::rules::sin::by_value::vjp0_jvp0(
+                element,
+                sin,
+                sin_bar,
+                element_dot_1,
             );
-            let sub_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                &c_5,
-                &sub_1,
-                &(),
-                &r_bar_2_dot,
+            let element_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar_dot, element_bar_dot_1);
+            let sub_1_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c_5,
+                sub_1,
+                (),
+                r_bar_2,
             );
-            let cos_1_bar = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar);
-            let cos_1_bar_dot = ::matdiff::__private::rules::sub::vjp1(&sub_1_bar_dot);
-            let element_bar_1 = ::matdiff::__private::rules::cos::vjp0(
-                &element,
-                &cos_1,
-                &cos_1_bar,
+            let sub_1_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                c_5,
+                sub_1,
+                (),
+                r_bar_2_dot,
             );
-            let element_bar_1_dot = ::matdiff::__private::rules::cos::vjp0(
-                &element,
-                &cos_1,
-                &cos_1_bar_dot,
+            let cos_1_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(sub_1_bar);
+            let cos_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(sub_1_bar_dot);
+            let element_bar_1 = ::matdiff::__private::rules::cos::by_value::vjp0(
+                element,
+                cos_1,
+                cos_1_bar,
             );
-            let element_bar_1_dot_1 = ::matdiff::__private::rules::cos::vjp0_jvp0(
-                &element,
-                &cos_1,
-                &cos_1_bar,
-                &element_dot_1,
+            let element_bar_1_dot = ::matdiff::__private::rules::cos::by_value::vjp0(
+                element,
+                cos_1,
+                cos_1_bar_dot,
             );
-            let element_bar_1_dot_2 = ::matdiff::__private::add(
-                &element_bar_1_dot,
-                &element_bar_1_dot_1,
+            let element_bar_1_dot_1 = ::matdiff::__private::rules::cos::by_value::vjp0_jvp0(
+                element,
+                cos_1,
+                cos_1_bar,
+                element_dot_1,
             );
-            let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
-            let element_bar_2_dot = ::matdiff::__private::add(
-                &element_bar_dot_2,
-                &element_bar_1_dot_2,
-            );
+            let element_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar_1_dot, element_bar_1_dot_1);
+            let element_bar_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar, element_bar_1);
+            let element_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar_dot_2, element_bar_1_dot_2);
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_0,
                 &element_bar_2,
@@ -618,13 +683,22 @@ impl trigonometric {
                 &__matdiff_window_x_bar_dot_0,
                 &element_bar_2_dot,
             );
-            let c_3_bar_2 = ::matdiff::__private::rules::sub::vjp1(&r_bar_2);
-            let c_3_bar_2_dot = ::matdiff::__private::rules::sub::vjp1(&r_bar_2_dot);
-            let c_3_bar_3 = ::matdiff::__private::add(&c_3_bar_1, &c_3_bar_2);
-            let c_3_bar_3_dot = ::matdiff::__private::add(
-                &c_3_bar_1_dot,
-                &c_3_bar_2_dot,
-            );
+            let c_3_bar_2 = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(r_bar_2);
+            let c_3_bar_2_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+                f64,
+                _,
+            >(r_bar_2_dot);
+            let c_3_bar_3 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(c_3_bar_1, c_3_bar_2);
+            let c_3_bar_3_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(c_3_bar_1_dot, c_3_bar_2_dot);
             ::matdiff::__private::add_once(
                 __matdiff_view_i_x_bar_mut,
                 __matdiff_position_i,
@@ -683,19 +757,26 @@ impl trigonometric {
             let xj = __matdiff_view_k_p0_x[__matdiff_position_k];
             let xj_dot_1 = __matdiff_view_k_p0_x_dot[__matdiff_position_k];
             let cos = xj.cos();
-            let xj_bar = ::matdiff::__private::rules::cos::vjp0(&xj, &cos, &c_1_bar);
-            let xj_bar_dot = ::matdiff::__private::rules::cos::vjp0(
-                &xj,
-                &cos,
-                &c_1_bar_dot,
+            let xj_bar = ::matdiff::__private::rules::cos::by_value::vjp0(
+                xj,
+                cos,
+                c_1_bar,
             );
-            let xj_bar_dot_1 = ::matdiff::__private::rules::cos::vjp0_jvp0(
-                &xj,
-                &cos,
-                &c_1_bar,
-                &xj_dot_1,
+            let xj_bar_dot = ::matdiff::__private::rules::cos::by_value::vjp0(
+                xj,
+                cos,
+                c_1_bar_dot,
             );
-            let xj_bar_dot_2 = ::matdiff::__private::add(&xj_bar_dot, &xj_bar_dot_1);
+            let xj_bar_dot_1 = ::matdiff::__private::rules::cos::by_value::vjp0_jvp0(
+                xj,
+                cos,
+                c_1_bar,
+                xj_dot_1,
+            );
+            let xj_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(xj_bar_dot, xj_bar_dot_1);
             __matdiff_window_x_bar_0 = ::matdiff::__private::add(
                 &__matdiff_window_x_bar_0,
                 &xj_bar,

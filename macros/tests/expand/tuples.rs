@@ -246,25 +246,45 @@ impl polar {
         mut t_dot: __MatdiffD,
     ) -> (f64, __MatdiffD, (f64, f64), (__MatdiffD, __MatdiffD)) {
         let s = t.sin();
-        let s_dot = ::matdiff::__private::rules::sin::jvp0(&t, &s, &t_dot);
+        let s_dot = ::matdiff::__private::rules::sin::by_value::jvp0(t, s, t_dot);
         let c = t.cos();
-        let c_dot = ::matdiff::__private::rules::cos::jvp0(&t, &c, &t_dot);
+        let c_dot = ::matdiff::__private::rules::cos::by_value::jvp0(t, c, t_dot);
         let cond = r > 0.0;
         let (a_1, b, tape, a_1_dot, b_dot) = if cond {
-            let a = ::matdiff::__private::rules::mul::value(&r, &s);
-            let a_dot = ::matdiff::__private::rules::mul::jvp0(&r, &s, &(), &r_dot);
-            let a_dot_1 = ::matdiff::__private::rules::mul::jvp1(&r, &s, &(), &s_dot);
-            let a_dot_2 = ::matdiff::__private::add(&a_dot, &a_dot_1);
+            let a = r * s;
+            let a_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                r,
+                s,
+                (),
+                r_dot,
+            );
+            let a_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                r,
+                s,
+                (),
+                s_dot,
+            );
+            let a_dot_2 = ::matdiff::__private::add_pair::<f64, _>(a_dot, a_dot_1);
             let tape_1 = ::matdiff::__private::Branch::Then(());
             (a, c, tape_1, a_dot_2, c_dot)
         } else {
             let tape_2 = ::matdiff::__private::Branch::Else(());
             (c, r, tape_2, c_dot, r_dot)
         };
-        let mul = ::matdiff::__private::rules::mul::value(&a_1, &b);
-        let mul_dot = ::matdiff::__private::rules::mul::jvp0(&a_1, &b, &(), &a_1_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(&a_1, &b, &(), &b_dot);
-        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+        let mul = a_1 * b;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            a_1,
+            b,
+            (),
+            a_1_dot,
+        );
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            a_1,
+            b,
+            (),
+            b_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
         let _: () = if !__MATDIFF_REVERSE {
             return (
                 mul,
@@ -280,67 +300,80 @@ impl polar {
             );
         };
         let mul_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let a_2_bar = ::matdiff::__private::rules::mul::vjp0(&a_1, &b, &(), &mul_bar);
-        let a_2_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &a_1,
-            &b,
-            &(),
-            &mul_bar,
-            &b_dot,
+        let a_2_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            a_1,
+            b,
+            (),
+            mul_bar,
         );
-        let b_1_bar = ::matdiff::__private::rules::mul::vjp1(&a_1, &b, &(), &mul_bar);
-        let b_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &a_1,
-            &b,
-            &(),
-            &mul_bar,
-            &a_1_dot,
+        let a_2_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            a_1,
+            b,
+            (),
+            mul_bar,
+            b_dot,
+        );
+        let b_1_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            a_1,
+            b,
+            (),
+            mul_bar,
+        );
+        let b_1_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            a_1,
+            b,
+            (),
+            mul_bar,
+            a_1_dot,
         );
         let (r_bar_1, s_1_bar_2, c_1_bar, r_bar_1_dot, s_1_bar_2_dot, c_1_bar_dot) = match tape {
             ::matdiff::__private::Branch::Then(()) => {
-                let r_bar = ::matdiff::__private::rules::mul::vjp0(
-                    &r,
-                    &s,
-                    &(),
-                    &a_2_bar,
+                let r_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                    r,
+                    s,
+                    (),
+                    a_2_bar,
                 );
-                let r_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                    &r,
-                    &s,
-                    &(),
-                    &a_2_bar_dot,
+                let r_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                    r,
+                    s,
+                    (),
+                    a_2_bar_dot,
                 );
-                let r_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                    &r,
-                    &s,
-                    &(),
-                    &a_2_bar,
-                    &s_dot,
+                let r_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                    r,
+                    s,
+                    (),
+                    a_2_bar,
+                    s_dot,
                 );
-                let r_bar_dot_2 = ::matdiff::__private::add(&r_bar_dot, &r_bar_dot_1);
-                let s_1_bar = ::matdiff::__private::rules::mul::vjp1(
-                    &r,
-                    &s,
-                    &(),
-                    &a_2_bar,
+                let r_bar_dot_2 = ::matdiff::__private::add_pair::<
+                    f64,
+                    _,
+                >(r_bar_dot, r_bar_dot_1);
+                let s_1_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+                    r,
+                    s,
+                    (),
+                    a_2_bar,
                 );
-                let s_1_bar_dot = ::matdiff::__private::rules::mul::vjp1(
-                    &r,
-                    &s,
-                    &(),
-                    &a_2_bar_dot,
+                let s_1_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                    r,
+                    s,
+                    (),
+                    a_2_bar_dot,
                 );
-                let s_1_bar_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                    &r,
-                    &s,
-                    &(),
-                    &a_2_bar,
-                    &r_dot,
+                let s_1_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                    r,
+                    s,
+                    (),
+                    a_2_bar,
+                    r_dot,
                 );
-                let s_1_bar_dot_2 = ::matdiff::__private::add(
-                    &s_1_bar_dot,
-                    &s_1_bar_dot_1,
-                );
+                let s_1_bar_dot_2 = ::matdiff::__private::add_pair::<
+                    f64,
+                    _,
+                >(s_1_bar_dot, s_1_bar_dot_1);
                 (r_bar, s_1_bar, b_1_bar, r_bar_dot_2, s_1_bar_dot_2, b_1_bar_dot)
             }
             ::matdiff::__private::Branch::Else(()) => {
@@ -352,26 +385,43 @@ impl polar {
                 (b_1_bar, s_1_bar_1, a_2_bar, b_1_bar_dot, s_1_bar_1_dot, a_2_bar_dot)
             }
         };
-        let t_bar = ::matdiff::__private::rules::cos::vjp0(&t, &c, &c_1_bar);
-        let t_bar_dot = ::matdiff::__private::rules::cos::vjp0(&t, &c, &c_1_bar_dot);
-        let t_bar_dot_1 = ::matdiff::__private::rules::cos::vjp0_jvp0(
-            &t,
-            &c,
-            &c_1_bar,
-            &t_dot,
+        let t_bar = ::matdiff::__private::rules::cos::by_value::vjp0(t, c, c_1_bar);
+        let t_bar_dot = ::matdiff::__private::rules::cos::by_value::vjp0(
+            t,
+            c,
+            c_1_bar_dot,
         );
-        let t_bar_dot_2 = ::matdiff::__private::add(&t_bar_dot, &t_bar_dot_1);
-        let t_bar_1 = ::matdiff::__private::rules::sin::vjp0(&t, &s, &s_1_bar_2);
-        let t_bar_1_dot = ::matdiff::__private::rules::sin::vjp0(&t, &s, &s_1_bar_2_dot);
-        let t_bar_1_dot_1 = ::matdiff::__private::rules::sin::vjp0_jvp0(
-            &t,
-            &s,
-            &s_1_bar_2,
-            &t_dot,
+        let t_bar_dot_1 = ::matdiff::__private::rules::cos::by_value::vjp0_jvp0(
+            t,
+            c,
+            c_1_bar,
+            t_dot,
         );
-        let t_bar_1_dot_2 = ::matdiff::__private::add(&t_bar_1_dot, &t_bar_1_dot_1);
-        let t_bar_2 = ::matdiff::__private::add(&t_bar, &t_bar_1);
-        let t_bar_2_dot = ::matdiff::__private::add(&t_bar_dot_2, &t_bar_1_dot_2);
+        let t_bar_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(t_bar_dot, t_bar_dot_1);
+        let t_bar_1 = ::matdiff::__private::rules::sin::by_value::vjp0(t, s, s_1_bar_2);
+        let t_bar_1_dot = ::matdiff::__private::rules::sin::by_value::vjp0(
+            t,
+            s,
+            s_1_bar_2_dot,
+        );
+        let t_bar_1_dot_1 = ::matdiff::__private::rules::sin::by_value::vjp0_jvp0(
+            t,
+            s,
+            s_1_bar_2,
+            t_dot,
+        );
+        let t_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(t_bar_1_dot, t_bar_1_dot_1);
+        let t_bar_2 = ::matdiff::__private::add_pair::<f64, _>(t_bar, t_bar_1);
+        let t_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(t_bar_dot_2, t_bar_1_dot_2);
         let (__matdiff_value, __matdiff_value_dot) = if __MATDIFF_VALUE {
             (mul, mul_dot_2)
         } else {

@@ -330,24 +330,30 @@ impl value_dependent_while {
             {
                 let element = x[k_1];
                 let element_dot = x_dot[k_1];
-                let mul = ::matdiff::__private::rules::mul::value(&element, &element);
-                let mul_dot = ::matdiff::__private::rules::mul::jvp0(
-                    &element,
-                    &element,
-                    &(),
-                    &element_dot,
+                let mul = element * element;
+                let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+                    element,
+                    element,
+                    (),
+                    element_dot,
                 );
-                let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-                    &element,
-                    &element,
-                    &(),
-                    &element_dot,
+                let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+                    element,
+                    element,
+                    (),
+                    element_dot,
                 );
-                let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+                let mul_dot_2 = ::matdiff::__private::add_pair::<
+                    f64,
+                    _,
+                >(mul_dot, mul_dot_1);
                 let c: f64 = 0.1;
-                let add = ::matdiff::__private::rules::add::value(&mul, &c);
-                let t_2 = ::matdiff::__private::rules::add::value(&t_1, &add);
-                let t_2_dot_2 = ::matdiff::__private::add(&t_1_dot, &mul_dot_2);
+                let add = mul + c;
+                let t_2 = t_1 + add;
+                let t_2_dot_2 = ::matdiff::__private::add_pair::<
+                    f64,
+                    _,
+                >(t_1_dot, mul_dot_2);
                 let c_1 = 1;
                 let k_2 = k_1 + c_1;
                 if __MATDIFF_REVERSE {
@@ -363,22 +369,25 @@ impl value_dependent_while {
         let i = 0;
         let element_1 = x[i];
         let element_1_dot = x_dot[i];
-        let mul_1 = ::matdiff::__private::rules::mul::value(&t_1, &element_1);
-        let mul_1_dot = ::matdiff::__private::rules::mul::jvp0(
-            &t_1,
-            &element_1,
-            &(),
-            &t_1_dot,
+        let mul_1 = t_1 * element_1;
+        let mul_1_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            t_1,
+            element_1,
+            (),
+            t_1_dot,
         );
-        let mul_1_dot_1 = ::matdiff::__private::rules::mul::jvp1(
-            &t_1,
-            &element_1,
-            &(),
-            &element_1_dot,
+        let mul_1_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            t_1,
+            element_1,
+            (),
+            element_1_dot,
         );
-        let mul_1_dot_2 = ::matdiff::__private::add(&mul_1_dot, &mul_1_dot_1);
+        let mul_1_dot_2 = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(mul_1_dot, mul_1_dot_1);
         let c_2 = k_3 as f64;
-        let add_1 = ::matdiff::__private::rules::add::value(&mul_1, &c_2);
+        let add_1 = mul_1 + c_2;
         let add_1_dot = mul_1_dot_2;
         let _: () = if !__MATDIFF_REVERSE {
             return (
@@ -397,31 +406,31 @@ impl value_dependent_while {
             __MatdiffD,
         >::zeroed(__matdiff_tangent_storage0, x.len());
         let add_1_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-        let t_3_bar = ::matdiff::__private::rules::mul::vjp0(
-            &t_1,
-            &element_1,
-            &(),
-            &add_1_bar,
+        let t_3_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+            t_1,
+            element_1,
+            (),
+            add_1_bar,
         );
-        let t_3_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
-            &t_1,
-            &element_1,
-            &(),
-            &add_1_bar,
-            &element_1_dot,
+        let t_3_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            t_1,
+            element_1,
+            (),
+            add_1_bar,
+            element_1_dot,
         );
-        let element_1_bar = ::matdiff::__private::rules::mul::vjp1(
-            &t_1,
-            &element_1,
-            &(),
-            &add_1_bar,
+        let element_1_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            t_1,
+            element_1,
+            (),
+            add_1_bar,
         );
-        let element_1_bar_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
-            &t_1,
-            &element_1,
-            &(),
-            &add_1_bar,
-            &t_1_dot,
+        let element_1_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            t_1,
+            element_1,
+            (),
+            add_1_bar,
+            t_1_dot,
         );
         ::matdiff::__private::add_at(&mut x_bar, i, &element_1_bar);
         ::matdiff::__private::add_at(&mut x_bar_dot, i, &element_1_bar_dot);
@@ -431,57 +440,60 @@ impl value_dependent_while {
             let (mut k_1,) = ::matdiff::__private::pop(&mut tape);
             let element = x[k_1];
             let element_dot_1 = x_dot[k_1];
-            let element_bar = ::matdiff::__private::rules::mul::vjp0(
-                &element,
-                &element,
-                &(),
-                &t_1_bar,
+            let element_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
+                element,
+                element,
+                (),
+                t_1_bar,
             );
-            let element_bar_dot = ::matdiff::__private::rules::mul::vjp0(
-                &element,
-                &element,
-                &(),
-                &t_1_bar_dot,
+            let element_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
+                element,
+                element,
+                (),
+                t_1_bar_dot,
             );
-            let element_bar_dot_1 = ::matdiff::__private::rules::mul::vjp0_jvp1(
-                &element,
-                &element,
-                &(),
-                &t_1_bar,
-                &element_dot_1,
+            let element_bar_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+                element,
+                element,
+                (),
+                t_1_bar,
+                element_dot_1,
             );
-            let element_bar_dot_2 = ::matdiff::__private::add(
-                &element_bar_dot,
-                &element_bar_dot_1,
+            let element_bar_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar_dot, element_bar_dot_1);
+            let element_bar_1 = ::matdiff::__private::rules::mul::by_value::vjp1(
+                element,
+                element,
+                (),
+                t_1_bar,
             );
-            let element_bar_1 = ::matdiff::__private::rules::mul::vjp1(
-                &element,
-                &element,
-                &(),
-                &t_1_bar,
+            let element_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+                element,
+                element,
+                (),
+                t_1_bar_dot,
             );
-            let element_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
-                &element,
-                &element,
-                &(),
-                &t_1_bar_dot,
+            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+                element,
+                element,
+                (),
+                t_1_bar,
+                element_dot_1,
             );
-            let element_bar_1_dot_1 = ::matdiff::__private::rules::mul::vjp1_jvp0(
-                &element,
-                &element,
-                &(),
-                &t_1_bar,
-                &element_dot_1,
-            );
-            let element_bar_1_dot_2 = ::matdiff::__private::add(
-                &element_bar_1_dot,
-                &element_bar_1_dot_1,
-            );
-            let element_bar_2 = ::matdiff::__private::add(&element_bar, &element_bar_1);
-            let element_bar_2_dot = ::matdiff::__private::add(
-                &element_bar_dot_2,
-                &element_bar_1_dot_2,
-            );
+            let element_bar_1_dot_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar_1_dot, element_bar_1_dot_1);
+            let element_bar_2 = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar, element_bar_1);
+            let element_bar_2_dot = ::matdiff::__private::add_pair::<
+                f64,
+                _,
+            >(element_bar_dot_2, element_bar_1_dot_2);
             ::matdiff::__private::add_at(&mut x_bar, k_1, &element_bar_2);
             ::matdiff::__private::add_at(&mut x_bar_dot, k_1, &element_bar_2_dot);
         }
