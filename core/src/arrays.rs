@@ -410,8 +410,14 @@ pub fn fill_band_columns<F: Scalar, const W: usize>(values: &mut [F], bandwidth:
     assert!(width <= W, "a column of the band is wider than its storage");
     let full = n.saturating_sub(bandwidth);
     let (head, tail) = values.split_at_mut(full * width);
-    for (column, slots) in columns.iter().zip(head.chunks_exact_mut(width)) {
-        slots.copy_from_slice(&column[..width]);
+    if W == width {
+        // Columns of exactly the band's width: the full ones are laid out
+        // as the values are.
+        head.copy_from_slice(columns[..full].as_flattened());
+    } else {
+        for (column, slots) in columns.iter().zip(head.chunks_exact_mut(width)) {
+            slots.copy_from_slice(&column[..width]);
+        }
     }
     // The last columns (all of them when n <= b), shorter.
     let mut slots = tail.iter_mut();

@@ -32,7 +32,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 use crate::band::Band;
-use crate::ir::{Adapter, Block, Cond, Dst, Expr, Header, Loop, Stmt, Var, Vars};
+use crate::ir::{Adapter, Block, Cond, Dst, Expr, Header, Loop, RangeSpec, Stmt, Var, Vars};
 use crate::naming::DOT;
 use crate::offsets::{Integer, integer_value};
 use crate::reverse::Gradient;
@@ -317,7 +317,7 @@ impl Context<'_> {
         out: &mut Vec<Stmt>,
     ) {
         let float = self.float;
-        let width = proc_macro2::Literal::usize_unsuffixed(self.band.directions());
+        let width = proc_macro2::Literal::usize_unsuffixed(self.band.bandwidth + 1);
         let directions = proc_macro2::Literal::usize_unsuffixed(self.directions);
         let index_ident = self.vars.ident(index).clone();
         let value_ident = self.vars.ident(value).clone();
@@ -355,6 +355,126 @@ impl Context<'_> {
             out.push(Stmt::AddAt { buffer: self.columns, index: at, value: lane });
         }
     }
+}
+
+/// `stmts` (an element program, simplified) with each element loop whose
+/// iterations are independent split into loops that run up their index,
+/// one per column offset they add to.
+///
+/// The reverse sweep runs its index down because it carries cotangents
+/// from one iteration to the one before; one that carries nothing that
+/// changes (the cotangent of an accumulator that meets only constants is
+/// the same in every iteration) and writes nothing but the columns may run
+/// in any order. Each loop of the split keeps the updates of one column
+/// `i + c` only (simplifying again drops the part of the body it does not
+/// need): an iteration then writes one column that no other iteration of
+/// that loop writes, with no store for the next one to wait on (`gather`
+/// keeps it in a window of one entry), and the loop vectorises, as the
+/// passes of a hand-written Hessian do.
+pub fn forward_passes(stmts: Vec<Stmt>, columns: Var, vars: &Vars) -> Vec<Stmt> {
+    let mut out = Vec::with_capacity(stmts.len());
+    for stmt in stmts {
+        match stmt {
+            Stmt::Loop(l) => match split(&l, columns, vars) {
+                Some(passes) => out.extend(passes.into_iter().map(|pass| Stmt::Loop(Box::new(pass)))),
+                None => out.push(Stmt::Loop(l)),
+            },
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The passes of the element loop `l`, or `None` where its iterations are
+/// not independent.
+fn split(l: &Loop, columns: Var, vars: &Vars) -> Option<Vec<Loop>> {
+    let Header::For { index, range } = &l.header else { return None };
+    if l.breaks || l.counter.is_some() || !l.windows.is_empty() || !matches!(range.adapters[..], [Adapter::Rev]) {
+        return None;
+    }
+    let unchanged = l.carried.iter().enumerate().all(|(k, (phi, _))| l.body.yields.get(k) == Some(phi));
+    if !unchanged || !independent(&l.body.stmts, columns) {
+        return None;
+    }
+    let mut integers = HashMap::from([(*index, Integer::Offset(0))]);
+    let mut targets = Vec::new();
+    column_targets(&l.body.stmts, columns, vars, &mut integers, &mut targets)?;
+    let offsets: BTreeSet<i64> = targets.iter().map(|&(_, offset)| offset).collect();
+    if offsets.is_empty() {
+        return None;
+    }
+    let range = RangeSpec { adapters: Vec::new(), ..range.clone() };
+    let passes = offsets
+        .into_iter()
+        .map(|offset| {
+            let kept: Vec<Var> = targets.iter().filter(|&&(_, c)| c == offset).map(|&(at, _)| at).collect();
+            let mut pass = l.clone();
+            pass.header = Header::For { index: *index, range: range.clone() };
+            pass.body.stmts = only_updates_at(std::mem::take(&mut pass.body.stmts), columns, &kept);
+            pass
+        })
+        .collect();
+    Some(passes)
+}
+
+/// The index values of the updates of `columns` in `stmts`, with their
+/// offsets from the loop's index; `None` if one has no constant offset.
+fn column_targets(
+    stmts: &[Stmt],
+    columns: Var,
+    vars: &Vars,
+    integers: &mut HashMap<Var, Integer>,
+    targets: &mut Vec<(Var, i64)>,
+) -> Option<()> {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { dst: Dst::Var(v), expr, .. } => {
+                if let Some(integer) = integer_value(expr, integers, vars) {
+                    integers.insert(*v, integer);
+                }
+            }
+            Stmt::AddAt { buffer, index, .. } if *buffer == columns => {
+                let Some(Integer::Offset(offset)) = integers.get(index) else { return None };
+                targets.push((*index, *offset));
+            }
+            Stmt::If { then_blk, else_blk, .. } => {
+                column_targets(&then_blk.stmts, columns, vars, integers, targets)?;
+                column_targets(&else_blk.stmts, columns, vars, integers, targets)?;
+            }
+            _ => {}
+        }
+    }
+    Some(())
+}
+
+/// Whether `stmts` write nothing but `columns` and hold no loop.
+fn independent(stmts: &[Stmt], columns: Var) -> bool {
+    stmts.iter().all(|stmt| match stmt {
+        Stmt::Let { .. } => true,
+        Stmt::AddAt { buffer, .. } => *buffer == columns,
+        Stmt::If { then_blk, else_blk, .. } => {
+            independent(&then_blk.stmts, columns) && independent(&else_blk.stmts, columns)
+        }
+        _ => false,
+    })
+}
+
+/// `stmts` without the updates of `columns` at indices not in `kept`.
+fn only_updates_at(stmts: Vec<Stmt>, columns: Var, kept: &[Var]) -> Vec<Stmt> {
+    stmts
+        .into_iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::AddAt { buffer, index, .. } if buffer == columns && !kept.contains(&index) => None,
+            Stmt::If { cond, then_blk, else_blk, outs, span } => Some(Stmt::If {
+                cond,
+                then_blk: Block { stmts: only_updates_at(then_blk.stmts, columns, kept), yields: then_blk.yields },
+                else_blk: Block { stmts: only_updates_at(else_blk.stmts, columns, kept), yields: else_blk.yields },
+                outs,
+                span,
+            }),
+            other => Some(other),
+        })
+        .collect()
 }
 
 fn has_loop(stmts: &[Stmt]) -> bool {

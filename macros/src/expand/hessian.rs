@@ -268,12 +268,14 @@ impl<'a> Generator<'a> {
         let finish = finish(vars.ident(columns));
         let mut stmts = program.stmts;
         stmts.push(Stmt::Effect { tokens: finish, uses: vec![columns] });
-        let stmts = gather(simplify(stmts, &vars, [columns]), &vars);
+        let stmts = simplify(stmts, &vars, [columns]);
+        let stmts = gather(simplify(elements::forward_passes(stmts, columns, &vars), &vars, [columns]), &vars);
         let directions = proc_macro2::Literal::usize_unsuffixed(program.directions);
+        let width = proc_macro2::Literal::usize_unsuffixed(band.bandwidth + 1);
         let array = vars.ident(self.wrt[0]).clone();
         let e = Emitter::new(&vars, quote!([#float; #directions]), &stmts).providing(
             columns,
-            quote!(::matdiff::__private::SparseHessianWorkspace::element_columns(#workspace, #array.len())),
+            quote!(::matdiff::__private::SparseHessianWorkspace::element_columns::<#width>(#workspace, #array.len())),
         );
         Some(e.body(&stmts))
     }

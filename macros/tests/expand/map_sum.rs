@@ -128,10 +128,9 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         f64,
         1,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        1,
+    >(&mut __matdiff_workspace, x.len());
     let start = 0usize;
     let end = x.len();
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -150,7 +149,7 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         0,
         __matdiff_count_k,
     );
-    for __matdiff_position_k in (0..__matdiff_count_k).rev() {
+    for __matdiff_position_k in (0..__matdiff_count_k) {
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
@@ -244,10 +243,9 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
         f64,
         1,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        1,
+    >(&mut __matdiff_workspace, x.len());
     let start = 0usize;
     let end = x.len();
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -266,7 +264,7 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
         0,
         __matdiff_count_k,
     );
-    for __matdiff_position_k in (0..__matdiff_count_k).rev() {
+    for __matdiff_position_k in (0..__matdiff_count_k) {
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
@@ -356,10 +354,9 @@ fn inner_sum_hessian_sparse_into(
     workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 1>,
 ) {
     let _ = inner_sum;
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        1,
+    >(workspace, x.len());
     let start = 0usize;
     let end = x.len();
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -378,7 +375,7 @@ fn inner_sum_hessian_sparse_into(
         0,
         __matdiff_count_k,
     );
-    for __matdiff_position_k in (0..__matdiff_count_k).rev() {
+    for __matdiff_position_k in (0..__matdiff_count_k) {
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);

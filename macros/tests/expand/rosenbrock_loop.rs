@@ -132,10 +132,9 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         f64,
         3,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        2,
+    >(&mut __matdiff_workspace, x.len());
     let start = 0;
     let c = x.len();
     let c_1 = 1;
@@ -143,8 +142,6 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -161,10 +158,10 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        0,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let c_2: f64 = 100.0;
@@ -272,7 +269,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_1_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -282,7 +279,7 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -292,29 +289,98 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let c_2: f64 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+            &element_1,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &element_1,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &(),
+            &s_1_bar,
+        );
+        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+            &sub_dot_2,
+        );
+        let element_bar_dot = sub_bar_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            2,
+            2,
+        >(&element_bar_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
             &lane_2,
         );
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_1,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
         );
     }
     ::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], 1, &*columns);
@@ -343,10 +409,9 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         f64,
         3,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        2,
+    >(&mut __matdiff_workspace, x.len());
     let start = 0;
     let c = x.len();
     let c_1 = 1;
@@ -354,8 +419,6 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -372,10 +435,10 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        0,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let c_2: f64 = 100.0;
@@ -483,7 +546,7 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_1_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -493,7 +556,7 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -503,29 +566,98 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let c_2: f64 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+            &element_1,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &element_1,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &(),
+            &s_1_bar,
+        );
+        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+            &sub_dot_2,
+        );
+        let element_bar_dot = sub_bar_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            2,
+            2,
+        >(&element_bar_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
             &lane_2,
         );
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_1,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
         );
     }
     ::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, 1, &*columns);
@@ -550,10 +682,9 @@ fn rosenbrock_hessian_sparse_into(
     workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 3>,
 ) {
     let _ = rosenbrock;
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        2,
+    >(workspace, x.len());
     let start = 0;
     let c = x.len();
     let c_1 = 1;
@@ -561,8 +692,6 @@ fn rosenbrock_hessian_sparse_into(
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -579,10 +708,10 @@ fn rosenbrock_hessian_sparse_into(
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        0,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let c_2: f64 = 100.0;
@@ -690,7 +819,7 @@ fn rosenbrock_hessian_sparse_into(
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_1_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -700,7 +829,7 @@ fn rosenbrock_hessian_sparse_into(
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -710,29 +839,98 @@ fn rosenbrock_hessian_sparse_into(
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let c_2: f64 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
+        let mul = ::matdiff::__private::rules::mul::value(&element_1, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp0(
+            &element_1,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let mul_dot_1 = ::matdiff::__private::rules::mul::jvp1(
+            &element_1,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add(&mul_dot, &mul_dot_1);
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let powi_bar = ::matdiff::__private::rules::mul::vjp1(
+            &c_2,
+            &powi,
+            &(),
+            &s_1_bar,
+        );
+        let sub_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &sub,
+            &c_3,
+            &powi,
+            &powi_bar,
+            &sub_dot_2,
+        );
+        let element_bar_dot = sub_bar_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            2,
+            2,
+        >(&element_bar_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
             &lane_2,
         );
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_1,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
         );
     }
     ::matdiff::__private::fill_band_columns(values, 1, &*columns);

@@ -134,19 +134,15 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         f64,
         5,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        3,
+    >(&mut __matdiff_workspace, x.len());
     let n = x.len();
     let start = 1;
     let end = n - 1;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_2 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -169,10 +165,10 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        -1,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let i_2 = i_1 - 1;
@@ -224,7 +220,7 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 0, 2);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -234,23 +230,15 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 1, 1);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_1,
-        );
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 2, 0);
-        __matdiff_window_columns_2 = ::matdiff::__private::add(
-            &__matdiff_window_columns_2,
-            &lane_2,
-        );
         let element_bar_dot = d_bar_2_dot;
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
         let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
@@ -266,7 +254,7 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -276,17 +264,13 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         let column_4 = i;
         let lane_4 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_4,
-        );
         let column_5 = i - 1;
         let lane_5 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_bar_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -296,25 +280,218 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_2,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_2 = __matdiff_window_columns_1;
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
         );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
     }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let c_1 = 4;
+        let powi = element_1.powi(c_1);
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &element_1,
+            &c_1,
+            &powi,
+            &s_1_bar,
+            &element_1_dot,
+        );
+        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_1 = i;
+        let lane_1 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 1, 1);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_1,
+        );
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            &c,
+            &element_1,
+            &(),
+            &mul_bar_dot,
+        );
+        let element_1_bar_2_dot = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_1_dot,
+        );
+        let column_4 = i;
+        let lane_4 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_1_bar_2_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_4,
         );
         ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low + 1,
-            &__matdiff_window_columns_2,
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_2,
+        );
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
         );
     }
     ::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], 2, &*columns);
@@ -343,19 +520,15 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         f64,
         5,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        3,
+    >(&mut __matdiff_workspace, x.len());
     let n = x.len();
     let start = 1;
     let end = n - 1;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_2 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -378,10 +551,10 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        -1,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let i_2 = i_1 - 1;
@@ -433,7 +606,7 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 0, 2);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -443,23 +616,15 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 1, 1);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_1,
-        );
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 2, 0);
-        __matdiff_window_columns_2 = ::matdiff::__private::add(
-            &__matdiff_window_columns_2,
-            &lane_2,
-        );
         let element_bar_dot = d_bar_2_dot;
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
         let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
@@ -475,7 +640,7 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -485,17 +650,13 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         let column_4 = i;
         let lane_4 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_4,
-        );
         let column_5 = i - 1;
         let lane_5 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_bar_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -505,25 +666,218 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_2,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_2 = __matdiff_window_columns_1;
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
         );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
     }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let c_1 = 4;
+        let powi = element_1.powi(c_1);
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &element_1,
+            &c_1,
+            &powi,
+            &s_1_bar,
+            &element_1_dot,
+        );
+        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_1 = i;
+        let lane_1 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 1, 1);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_1,
+        );
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            &c,
+            &element_1,
+            &(),
+            &mul_bar_dot,
+        );
+        let element_1_bar_2_dot = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_1_dot,
+        );
+        let column_4 = i;
+        let lane_4 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_1_bar_2_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_4,
         );
         ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low + 1,
-            &__matdiff_window_columns_2,
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_2,
+        );
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
         );
     }
     ::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, 2, &*columns);
@@ -548,19 +902,15 @@ fn stencil_hessian_sparse_into(
     workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 5>,
 ) {
     let _ = stencil;
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        3,
+    >(workspace, x.len());
     let n = x.len();
     let start = 1;
     let end = n - 1;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_2 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -583,10 +933,10 @@ fn stencil_hessian_sparse_into(
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        -1,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let i_2 = i_1 - 1;
@@ -638,7 +988,7 @@ fn stencil_hessian_sparse_into(
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 0, 2);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -648,23 +998,15 @@ fn stencil_hessian_sparse_into(
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 1, 1);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_1,
-        );
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 2, 0);
-        __matdiff_window_columns_2 = ::matdiff::__private::add(
-            &__matdiff_window_columns_2,
-            &lane_2,
-        );
         let element_bar_dot = d_bar_2_dot;
         let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
         let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
@@ -680,7 +1022,7 @@ fn stencil_hessian_sparse_into(
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -690,17 +1032,13 @@ fn stencil_hessian_sparse_into(
         let column_4 = i;
         let lane_4 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_4,
-        );
         let column_5 = i - 1;
         let lane_5 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_bar_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -710,25 +1048,218 @@ fn stencil_hessian_sparse_into(
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_2,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_2 = __matdiff_window_columns_1;
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
         );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
     }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let c_1 = 4;
+        let powi = element_1.powi(c_1);
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::vjp0_jvp0(
+            &element_1,
+            &c_1,
+            &powi,
+            &s_1_bar,
+            &element_1_dot,
+        );
+        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_1 = i;
+        let lane_1 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 1, 1);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_1,
+        );
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::vjp1(&d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::vjp1(
+            &c,
+            &element_1,
+            &(),
+            &mul_bar_dot,
+        );
+        let element_1_bar_2_dot = ::matdiff::__private::add(
+            &element_1_bar_dot,
+            &element_1_bar_1_dot,
+        );
+        let column_4 = i;
+        let lane_4 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_1_bar_2_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_4,
         );
         ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low + 1,
-            &__matdiff_window_columns_2,
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = ::matdiff::__private::rules::mul::value(&c, &element_1);
+        let mul_dot = ::matdiff::__private::rules::mul::jvp1(
+            &c,
+            &element_1,
+            &(),
+            &element_1_dot,
+        );
+        let sub = ::matdiff::__private::rules::sub::value(&element, &mul);
+        let sub_dot_1 = ::matdiff::__private::rules::sub::jvp1(&mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add(&element_dot, &sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = ::matdiff::__private::rules::add::value(&sub, &element_2);
+        let d_dot_2 = ::matdiff::__private::add(&sub_dot_2, &element_2_dot);
+        let d_bar_dot = ::matdiff::__private::rules::mul::vjp0_jvp1(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::vjp1_jvp0(
+            &d,
+            &d,
+            &(),
+            &s_1_bar,
+            &d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add(&d_bar_dot, &d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_2,
+        );
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
         );
     }
     ::matdiff::__private::fill_band_columns(values, 2, &*columns);
