@@ -428,17 +428,15 @@ pub fn fill_band_columns<F: Scalar, const W: usize>(values: &mut [F], bandwidth:
     }
 }
 
-/// Writes the band from `columns` (as in [`fill_band_columns`]) into the
-/// rows of a dense symmetric matrix whose entries off the band are zero.
+/// Writes the band from `values`, the lower triangle in the order of
+/// [`crate::sparse::SparseHessian::banded`], into the rows of a dense
+/// symmetric matrix whose entries off the band are zero.
 #[inline]
-pub fn scatter_band_columns<F: Scalar, const W: usize, R: AsMut<[F]>>(
-    rows: &mut [R],
-    bandwidth: usize,
-    columns: &[[F; W]],
-) {
-    let n = columns.len();
-    for (c, column) in columns.iter().enumerate() {
-        for (d, value) in column[..(bandwidth + 1).min(n - c)].iter().enumerate() {
+pub fn scatter_band_values<F: Scalar, R: AsMut<[F]>>(rows: &mut [R], bandwidth: usize, values: &[F]) {
+    let n = rows.len();
+    let mut values = values.iter();
+    for c in 0..n {
+        for (d, value) in (0..(bandwidth + 1).min(n - c)).zip(values.by_ref()) {
             rows[c + d].as_mut()[c] = *value;
             rows[c].as_mut()[c + d] = *value;
         }
