@@ -130,7 +130,10 @@ where
         }
         let columns = &mut self.tangents.as_flattened_mut()[..n * B];
         columns.fill(F::zero());
-        columns.as_chunks_mut::<B>().0
+        // SAFETY: `columns` holds `n * B` initialised `F`s, one after
+        // another, and `[F; B]` is `B` of them laid out the same way with
+        // the same alignment; the result borrows `self` as `columns` did.
+        unsafe { core::slice::from_raw_parts_mut(columns.as_mut_ptr().cast::<[F; B]>(), n) }
     }
 
     /// The seeds, the gradient's buffer and its tangents' buffer for `n`

@@ -18,9 +18,11 @@
 //! from outside the iteration held constant. The tangent of the update of
 //! `x_bar[i + c]` is then row `i + c` of the iteration's Hessian in the
 //! columns `i + c_a`; its lower triangle is added into a buffer of the
-//! band's columns (`matdiff_core::arrays::fill_band_columns`), in registers
-//! by the `gather` pass, since every column is at a constant offset of the
-//! index. Where the structure is not provably this (a loop reads the array
+//! band's columns of `b + 1` entries (`matdiff_core::arrays::fill_band_columns`).
+//! A loop whose iterations are then independent runs up its index as one
+//! pass per column offset ([`forward_passes`]), each writing one column per
+//! iteration, which vectorises; another keeps the reverse sweep, its
+//! columns in registers by the `gather` pass. Where the structure is not provably this (a loop reads the array
 //! at an index that is not the loop's plus a constant, or in a branch only,
 //! calls a function, keeps a tape, or the cotangent of the array is read),
 //! [`element_program`] gives `None` and the caller keeps the sweep of
@@ -41,7 +43,7 @@ use crate::tangent;
 /// The program of the element Hessians.
 pub struct ElementProgram {
     pub stmts: Vec<Stmt>,
-    /// The band's columns (a buffer of `[F; 2b + 1]`, entry `d` of column
+    /// The band's columns (a buffer of `[F; b + 1]`, entry `d` of column
     /// `c` holding `H[c + d][c]`), declared by the program's first statement
     /// for the caller to provide.
     pub columns: Var,
@@ -530,6 +532,43 @@ mod tests {
         let gradient = crate::reverse::reverse(&mut vars, &lowered.body, &active, Seed::One(float), &[array]);
         let Some(array_bar) = gradient.adjoints[0] else { return false };
         element_program(&mut vars, &gradient, array, array_bar, band, &quote!(f64)).is_some()
+    }
+
+    /// The loops of the element program of a function of one array after
+    /// the split into forward passes: whether each runs up its index.
+    fn passes(item: TokenStream) -> Vec<bool> {
+        let function: syn::ItemFn = syn::parse2(item).expect("a function");
+        let sig = crate::signature::analyze(&function.sig, &Options::default()).expect("a signature");
+        let lowered = crate::lower::lower(&sig, &function.block).expect("a body");
+        let array = lowered.params[0];
+        let band = crate::band::hessian_band(&lowered.body, array, &lowered.vars).expect("a band");
+        let mut vars = lowered.vars.clone();
+        let active = crate::activity::active(&vars, &lowered.body);
+        let float = proc_macro2::Ident::new("f64", Span::call_site());
+        let gradient = crate::reverse::reverse(&mut vars, &lowered.body, &active, Seed::One(float), &[array]);
+        let array_bar = gradient.adjoints[0].expect("a cotangent");
+        let program = element_program(&mut vars, &gradient, array, array_bar, band, &quote!(f64)).expect("elements");
+        let stmts = crate::simplify::simplify(program.stmts, &vars, [program.columns]);
+        forward_passes(stmts, program.columns, &vars)
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::Loop(l) => match &l.header {
+                    Header::For { range, .. } => Some(range.adapters.is_empty()),
+                    _ => Some(false),
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn independent_iterations_run_up_one_pass_per_column_offset() {
+        // Rosenbrock adds to columns i and i + 1.
+        let rosenbrock = quote! { fn f(x: &[f64]) -> f64 { let mut s = 0.0; for i in 0..x.len() - 1 { s += 100.0 * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2); } s } };
+        assert_eq!(passes(rosenbrock), [true, true]);
+        // The stencil to columns i - 1, i and i + 1; the diagonal loop to i.
+        let stencil = quote! { fn f(x: &[f64]) -> f64 { let mut s = 0.0; for i in 1..x.len() - 1 { let d = x[i - 1] - 2.0 * x[i] + x[i + 1]; s += d * d; } for i in 0..x.len() { s += x[i].powi(4); } s } };
+        assert_eq!(passes(stencil), [true, true, true, true]);
     }
 
     #[test]
