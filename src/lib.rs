@@ -943,7 +943,7 @@ pub use matdiff_macros::differentiate;
 pub mod __private {
     pub use matdiff_core::arrays::{
         CotangentStorage, TangentCopy, TangentStorage, add_all, add_at, add_once, band_lane, fill_band_columns,
-        fill_band_values, loop_view, loop_view_mut, read_at, scatter_band, scatter_band_columns, scatter_row,
+        fill_band_values, loop_view, loop_view_mut, read_at, scatter_band, scatter_band_values, scatter_row,
         scatter_rows, seed, seed_array, seed_band_array, seed_band_vec, seed_vec, sum_all, take_at, write_at,
         zero_element,
     };
@@ -961,7 +961,7 @@ pub mod __private {
         MatrixWorkspace, Recycle, RecycleOther, check_output_shape, emptied, install as install_workspace,
     };
     pub use matdiff_core::rules;
-    pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace};
+    pub use matdiff_core::sparse::{SparseHessian, SparseHessianWorkspace, banded_len};
     pub use matdiff_core::structs::IntoDenseHessian;
     pub use matdiff_core::support::{
         Branch, add, add_owned, add_pair, neg, neg_owned, pop, range_nth, trip_count, unit, zero_like, zero_tangent,

@@ -410,8 +410,14 @@ pub fn fill_band_columns<F: Scalar, const W: usize>(values: &mut [F], bandwidth:
     assert!(width <= W, "a column of the band is wider than its storage");
     let full = n.saturating_sub(bandwidth);
     let (head, tail) = values.split_at_mut(full * width);
-    for (column, slots) in columns.iter().zip(head.chunks_exact_mut(width)) {
-        slots.copy_from_slice(&column[..width]);
+    if W == width {
+        // Columns of exactly the band's width: the full ones are laid out
+        // as the values are.
+        head.copy_from_slice(columns[..full].as_flattened());
+    } else {
+        for (column, slots) in columns.iter().zip(head.chunks_exact_mut(width)) {
+            slots.copy_from_slice(&column[..width]);
+        }
     }
     // The last columns (all of them when n <= b), shorter.
     let mut slots = tail.iter_mut();
@@ -422,17 +428,15 @@ pub fn fill_band_columns<F: Scalar, const W: usize>(values: &mut [F], bandwidth:
     }
 }
 
-/// Writes the band from `columns` (as in [`fill_band_columns`]) into the
-/// rows of a dense symmetric matrix whose entries off the band are zero.
+/// Writes the band from `values`, the lower triangle in the order of
+/// [`crate::sparse::SparseHessian::banded`], into the rows of a dense
+/// symmetric matrix whose entries off the band are zero.
 #[inline]
-pub fn scatter_band_columns<F: Scalar, const W: usize, R: AsMut<[F]>>(
-    rows: &mut [R],
-    bandwidth: usize,
-    columns: &[[F; W]],
-) {
-    let n = columns.len();
-    for (c, column) in columns.iter().enumerate() {
-        for (d, value) in column[..(bandwidth + 1).min(n - c)].iter().enumerate() {
+pub fn scatter_band_values<F: Scalar, R: AsMut<[F]>>(rows: &mut [R], bandwidth: usize, values: &[F]) {
+    let n = rows.len();
+    let mut values = values.iter();
+    for c in 0..n {
+        for (d, value) in (0..(bandwidth + 1).min(n - c)).zip(values.by_ref()) {
             rows[c + d].as_mut()[c] = *value;
             rows[c].as_mut()[c + d] = *value;
         }

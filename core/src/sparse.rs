@@ -114,16 +114,26 @@ where
         }
     }
 
-    /// The columns of the band for `n` inputs, zero: where the loops of
-    /// element Hessians add each iteration's small Hessian (entry `d` of
-    /// column `c` is `H[c + d][c]`; see `fill_band_columns`). It shares the
-    /// tangents' buffer, which that method does not use.
+    /// The columns of the band for `n` inputs, `B` entries each (the
+    /// bandwidth plus one, at most `W`), zero: where the loops of element
+    /// Hessians add each iteration's small Hessian (entry `d` of column `c`
+    /// is `H[c + d][c]`; see `fill_band_columns`). They are laid out one
+    /// after another at the start of the tangents' buffer (which that
+    /// method does not use), so that the full columns are copied into the
+    /// values in one piece.
     #[doc(hidden)]
     #[inline]
-    pub fn element_columns(&mut self, n: usize) -> &mut [[F; W]] {
-        self.tangents.clear();
-        self.tangents.resize(n, <[F; W]>::zero());
-        &mut self.tangents
+    pub fn element_columns<const B: usize>(&mut self, n: usize) -> &mut [[F; B]] {
+        assert!(B <= W, "a column of the band is wider than the workspace's");
+        if self.tangents.len() < n {
+            self.tangents.resize(n, <[F; W]>::zero());
+        }
+        let columns = &mut self.tangents.as_flattened_mut()[..n * B];
+        columns.fill(F::zero());
+        // SAFETY: `columns` holds `n * B` initialised `F`s, one after
+        // another, and `[F; B]` is `B` of them laid out the same way with
+        // the same alignment; the result borrows `self` as `columns` did.
+        unsafe { core::slice::from_raw_parts_mut(columns.as_mut_ptr().cast::<[F; B]>(), n) }
     }
 
     /// The seeds, the gradient's buffer and its tangents' buffer for `n`

@@ -18,9 +18,11 @@
 //! from outside the iteration held constant. The tangent of the update of
 //! `x_bar[i + c]` is then row `i + c` of the iteration's Hessian in the
 //! columns `i + c_a`; its lower triangle is added into a buffer of the
-//! band's columns (`matdiff_core::arrays::fill_band_columns`), in registers
-//! by the `gather` pass, since every column is at a constant offset of the
-//! index. Where the structure is not provably this (a loop reads the array
+//! band's columns of `b + 1` entries (`matdiff_core::arrays::fill_band_columns`).
+//! A loop whose iterations are then independent runs up its index as one
+//! pass per column offset ([`forward_passes`]), each writing one column per
+//! iteration, which vectorises; another keeps the reverse sweep, its
+//! columns in registers by the `gather` pass. Where the structure is not provably this (a loop reads the array
 //! at an index that is not the loop's plus a constant, or in a branch only,
 //! calls a function, keeps a tape, or the cotangent of the array is read),
 //! [`element_program`] gives `None` and the caller keeps the sweep of
@@ -32,7 +34,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 use crate::band::Band;
-use crate::ir::{Adapter, Block, Cond, Dst, Expr, Header, Loop, Stmt, Var, Vars};
+use crate::ir::{Adapter, Block, Cond, Dst, Expr, Header, Loop, RangeSpec, Stmt, Var, Vars};
 use crate::naming::DOT;
 use crate::offsets::{Integer, integer_value};
 use crate::reverse::Gradient;
@@ -41,7 +43,7 @@ use crate::tangent;
 /// The program of the element Hessians.
 pub struct ElementProgram {
     pub stmts: Vec<Stmt>,
-    /// The band's columns (a buffer of `[F; 2b + 1]`, entry `d` of column
+    /// The band's columns (a buffer of `[F; b + 1]`, entry `d` of column
     /// `c` holding `H[c + d][c]`), declared by the program's first statement
     /// for the caller to provide.
     pub columns: Var,
@@ -317,7 +319,7 @@ impl Context<'_> {
         out: &mut Vec<Stmt>,
     ) {
         let float = self.float;
-        let width = proc_macro2::Literal::usize_unsuffixed(self.band.directions());
+        let width = proc_macro2::Literal::usize_unsuffixed(self.band.bandwidth + 1);
         let directions = proc_macro2::Literal::usize_unsuffixed(self.directions);
         let index_ident = self.vars.ident(index).clone();
         let value_ident = self.vars.ident(value).clone();
@@ -355,6 +357,126 @@ impl Context<'_> {
             out.push(Stmt::AddAt { buffer: self.columns, index: at, value: lane });
         }
     }
+}
+
+/// `stmts` (an element program, simplified) with each element loop whose
+/// iterations are independent split into loops that run up their index,
+/// one per column offset they add to.
+///
+/// The reverse sweep runs its index down because it carries cotangents
+/// from one iteration to the one before; one that carries nothing that
+/// changes (the cotangent of an accumulator that meets only constants is
+/// the same in every iteration) and writes nothing but the columns may run
+/// in any order. Each loop of the split keeps the updates of one column
+/// `i + c` only (simplifying again drops the part of the body it does not
+/// need): an iteration then writes one column that no other iteration of
+/// that loop writes, with no store for the next one to wait on (`gather`
+/// keeps it in a window of one entry), and the loop vectorises, as the
+/// passes of a hand-written Hessian do.
+pub fn forward_passes(stmts: Vec<Stmt>, columns: Var, vars: &Vars) -> Vec<Stmt> {
+    let mut out = Vec::with_capacity(stmts.len());
+    for stmt in stmts {
+        match stmt {
+            Stmt::Loop(l) => match split(&l, columns, vars) {
+                Some(passes) => out.extend(passes.into_iter().map(|pass| Stmt::Loop(Box::new(pass)))),
+                None => out.push(Stmt::Loop(l)),
+            },
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The passes of the element loop `l`, or `None` where its iterations are
+/// not independent.
+fn split(l: &Loop, columns: Var, vars: &Vars) -> Option<Vec<Loop>> {
+    let Header::For { index, range } = &l.header else { return None };
+    if l.breaks || l.counter.is_some() || !l.windows.is_empty() || !matches!(range.adapters[..], [Adapter::Rev]) {
+        return None;
+    }
+    let unchanged = l.carried.iter().enumerate().all(|(k, (phi, _))| l.body.yields.get(k) == Some(phi));
+    if !unchanged || !independent(&l.body.stmts, columns) {
+        return None;
+    }
+    let mut integers = HashMap::from([(*index, Integer::Offset(0))]);
+    let mut targets = Vec::new();
+    column_targets(&l.body.stmts, columns, vars, &mut integers, &mut targets)?;
+    let offsets: BTreeSet<i64> = targets.iter().map(|&(_, offset)| offset).collect();
+    if offsets.is_empty() {
+        return None;
+    }
+    let range = RangeSpec { adapters: Vec::new(), ..range.clone() };
+    let passes = offsets
+        .into_iter()
+        .map(|offset| {
+            let kept: Vec<Var> = targets.iter().filter(|&&(_, c)| c == offset).map(|&(at, _)| at).collect();
+            let mut pass = l.clone();
+            pass.header = Header::For { index: *index, range: range.clone() };
+            pass.body.stmts = only_updates_at(std::mem::take(&mut pass.body.stmts), columns, &kept);
+            pass
+        })
+        .collect();
+    Some(passes)
+}
+
+/// The index values of the updates of `columns` in `stmts`, with their
+/// offsets from the loop's index; `None` if one has no constant offset.
+fn column_targets(
+    stmts: &[Stmt],
+    columns: Var,
+    vars: &Vars,
+    integers: &mut HashMap<Var, Integer>,
+    targets: &mut Vec<(Var, i64)>,
+) -> Option<()> {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Let { dst: Dst::Var(v), expr, .. } => {
+                if let Some(integer) = integer_value(expr, integers, vars) {
+                    integers.insert(*v, integer);
+                }
+            }
+            Stmt::AddAt { buffer, index, .. } if *buffer == columns => {
+                let Some(Integer::Offset(offset)) = integers.get(index) else { return None };
+                targets.push((*index, *offset));
+            }
+            Stmt::If { then_blk, else_blk, .. } => {
+                column_targets(&then_blk.stmts, columns, vars, integers, targets)?;
+                column_targets(&else_blk.stmts, columns, vars, integers, targets)?;
+            }
+            _ => {}
+        }
+    }
+    Some(())
+}
+
+/// Whether `stmts` write nothing but `columns` and hold no loop.
+fn independent(stmts: &[Stmt], columns: Var) -> bool {
+    stmts.iter().all(|stmt| match stmt {
+        Stmt::Let { .. } => true,
+        Stmt::AddAt { buffer, .. } => *buffer == columns,
+        Stmt::If { then_blk, else_blk, .. } => {
+            independent(&then_blk.stmts, columns) && independent(&else_blk.stmts, columns)
+        }
+        _ => false,
+    })
+}
+
+/// `stmts` without the updates of `columns` at indices not in `kept`.
+fn only_updates_at(stmts: Vec<Stmt>, columns: Var, kept: &[Var]) -> Vec<Stmt> {
+    stmts
+        .into_iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::AddAt { buffer, index, .. } if buffer == columns && !kept.contains(&index) => None,
+            Stmt::If { cond, then_blk, else_blk, outs, span } => Some(Stmt::If {
+                cond,
+                then_blk: Block { stmts: only_updates_at(then_blk.stmts, columns, kept), yields: then_blk.yields },
+                else_blk: Block { stmts: only_updates_at(else_blk.stmts, columns, kept), yields: else_blk.yields },
+                outs,
+                span,
+            }),
+            other => Some(other),
+        })
+        .collect()
 }
 
 fn has_loop(stmts: &[Stmt]) -> bool {
@@ -410,6 +532,43 @@ mod tests {
         let gradient = crate::reverse::reverse(&mut vars, &lowered.body, &active, Seed::One(float), &[array]);
         let Some(array_bar) = gradient.adjoints[0] else { return false };
         element_program(&mut vars, &gradient, array, array_bar, band, &quote!(f64)).is_some()
+    }
+
+    /// The loops of the element program of a function of one array after
+    /// the split into forward passes: whether each runs up its index.
+    fn passes(item: TokenStream) -> Vec<bool> {
+        let function: syn::ItemFn = syn::parse2(item).expect("a function");
+        let sig = crate::signature::analyze(&function.sig, &Options::default()).expect("a signature");
+        let lowered = crate::lower::lower(&sig, &function.block).expect("a body");
+        let array = lowered.params[0];
+        let band = crate::band::hessian_band(&lowered.body, array, &lowered.vars).expect("a band");
+        let mut vars = lowered.vars.clone();
+        let active = crate::activity::active(&vars, &lowered.body);
+        let float = proc_macro2::Ident::new("f64", Span::call_site());
+        let gradient = crate::reverse::reverse(&mut vars, &lowered.body, &active, Seed::One(float), &[array]);
+        let array_bar = gradient.adjoints[0].expect("a cotangent");
+        let program = element_program(&mut vars, &gradient, array, array_bar, band, &quote!(f64)).expect("elements");
+        let stmts = crate::simplify::simplify(program.stmts, &vars, [program.columns]);
+        forward_passes(stmts, program.columns, &vars)
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::Loop(l) => match &l.header {
+                    Header::For { range, .. } => Some(range.adapters.is_empty()),
+                    _ => Some(false),
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn independent_iterations_run_up_one_pass_per_column_offset() {
+        // Rosenbrock adds to columns i and i + 1.
+        let rosenbrock = quote! { fn f(x: &[f64]) -> f64 { let mut s = 0.0; for i in 0..x.len() - 1 { s += 100.0 * (x[i + 1] - x[i] * x[i]).powi(2) + (1.0 - x[i]).powi(2); } s } };
+        assert_eq!(passes(rosenbrock), [true, true]);
+        // The stencil to columns i - 1, i and i + 1; the diagonal loop to i.
+        let stencil = quote! { fn f(x: &[f64]) -> f64 { let mut s = 0.0; for i in 1..x.len() - 1 { let d = x[i - 1] - 2.0 * x[i] + x[i + 1]; s += d * d; } for i in 0..x.len() { s += x[i].powi(4); } s } };
+        assert_eq!(passes(stencil), [true, true, true, true]);
     }
 
     #[test]

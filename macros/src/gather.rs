@@ -56,7 +56,14 @@ fn gather_block(block: Block, vars: &Vars) -> Block {
 /// constant offset of its index.
 fn window_loop(l: &mut Loop, vars: &Vars) {
     let Header::For { index, range } = &l.header else { return };
-    if l.breaks || !matches!(range.adapters[..], [Adapter::Rev]) {
+    // A loop running up its index may keep only windows of one entry:
+    // each iteration's, written as it ends, which no other iteration adds to.
+    let up = match range.adapters[..] {
+        [Adapter::Rev] => false,
+        [] => true,
+        _ => return,
+    };
+    if l.breaks {
         return;
     }
     // The body's index values: `i`, `i + 1`, `i - 2`, through copies.
@@ -101,7 +108,7 @@ fn window_loop(l: &mut Loop, vars: &Vars) {
         let highest = adds.iter().max_by_key(|(_, _, offset)| *offset);
         let (Some(&(_, low, lo)), Some(&(_, high, hi))) = (lowest, highest) else { continue };
         let width = (hi - lo) as usize + 1;
-        if width > MAX_WIDTH {
+        if width > MAX_WIDTH || (up && width > 1) {
             continue;
         }
         for &(n, _, offset) in &adds {

@@ -59,18 +59,18 @@ impl<'a> Generator<'a> {
         );
         let total = &layout.total;
         let (matrix_type, matrix_init) = self.matrix(&layout, Some(total));
-        let workspace = self.local_workspace(band);
-        let elements = self.element_hessian(band, &quote!(&mut __matdiff_workspace), &[], |columns| {
-            quote!(::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], #bandwidth, &*#columns);)
-        });
-        if let Some(program) = elements {
+        if self.has_element_hessian(band) {
             let doc = format!(
                 " The Hessian of {} with respect to {} (all its scalars): `H[i][j]` is the second derivative in the i-th and j-th of them. Its band (bandwidth {}) was read from the loops' index offsets; the entries off the band are zero. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.",
                 self.link(),
                 self.wrt_list(),
                 band.bandwidth,
             );
-            return self.public_fn(
+            let float = &self.float;
+            let zero = self.zero();
+            let workspace = self.local_workspace(band);
+            let call = self.call_sparse_into(quote!(&mut __matdiff_values[..]), quote!(&mut __matdiff_workspace));
+            return self.wrapper_fn(
                 name,
                 &doc,
                 quote!(),
@@ -79,8 +79,11 @@ impl<'a> Generator<'a> {
                     let __matdiff_total: usize = #total;
                     let __matdiff_rows: usize = __matdiff_total;
                     let mut __matdiff_matrix = #matrix_init;
+                    let mut __matdiff_values: ::std::vec::Vec<#float> =
+                        ::std::vec![#zero; ::matdiff::__private::banded_len(__matdiff_total, #bandwidth)];
                     #workspace
-                    #program
+                    #call;
+                    ::matdiff::__private::scatter_band_values(&mut __matdiff_matrix[..], #bandwidth, &__matdiff_values);
                     __matdiff_matrix
                 },
             );
@@ -143,19 +146,20 @@ impl<'a> Generator<'a> {
         );
         let reserved = [values.to_string(), workspace.to_string()];
         let total = &layout.total;
-        let local_workspace = self.local_workspace(band);
-        let elements = self.element_hessian(band, &quote!(&mut __matdiff_workspace), &reserved, |columns| {
-            quote!(::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, #bandwidth, &*#columns);)
-        });
         let elements_into = self.element_hessian(
             band,
             &quote!(#workspace),
             &reserved,
             |columns| quote!(::matdiff::__private::fill_band_columns(#values, #bandwidth, &*#columns);),
         );
-        if let (Some(program), Some(program_into)) = (elements, elements_into) {
+        if let Some(program_into) = elements_into {
+            // The element program is emitted once, in the `_into` function,
+            // which the others call.
             let method = " Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.";
-            let sparse_fn = self.public_fn(
+            let local_workspace = self.local_workspace(band);
+            let call =
+                self.call_sparse_into(quote!(&mut __matdiff_hessian.values[..]), quote!(&mut __matdiff_workspace));
+            let sparse_fn = self.wrapper_fn(
                 &name,
                 &format!("{pattern}{method}"),
                 quote!(),
@@ -164,7 +168,7 @@ impl<'a> Generator<'a> {
                     let __matdiff_total: usize = #total;
                     let mut __matdiff_hessian = <#sparse>::banded(__matdiff_total, #bandwidth);
                     #local_workspace
-                    #program
+                    #call;
                     __matdiff_hessian
                 },
             );
@@ -233,6 +237,23 @@ impl<'a> Generator<'a> {
         quote!(#sparse_fn #into_fn)
     }
 
+    /// Whether the banded Hessian is computed by element Hessians (see
+    /// [`Generator::element_hessian`]): then `f_hessian_sparse_into` holds
+    /// their program, and `f_hessian` and `f_hessian_sparse` call it.
+    fn has_element_hessian(&self, band: Band) -> bool {
+        self.element_hessian(band, &quote!(__matdiff_workspace), &[], |_| TokenStream::new()).is_some()
+    }
+
+    /// A call of `f_hessian_sparse_into` with the function's arguments,
+    /// then `values` and `workspace`.
+    fn call_sparse_into(&self, values: TokenStream, workspace: TokenStream) -> TokenStream {
+        let name = self.name(&None, "hessian_sparse_into");
+        let args = self.sig.params.iter().map(|p| &p.ident);
+        let receiver = self.sig.receiver.as_ref().map(|_| quote!(self,));
+        let callee = if self.sig.in_impl() { quote!(Self::#name) } else { quote!(#name) };
+        quote!(#callee(#receiver #(#args,)* #values, #workspace))
+    }
+
     /// A workspace of the band's width made for one call.
     fn local_workspace(&self, band: Band) -> TokenStream {
         let float = &self.float;
@@ -268,12 +289,14 @@ impl<'a> Generator<'a> {
         let finish = finish(vars.ident(columns));
         let mut stmts = program.stmts;
         stmts.push(Stmt::Effect { tokens: finish, uses: vec![columns] });
-        let stmts = gather(simplify(stmts, &vars, [columns]), &vars);
+        let stmts = simplify(stmts, &vars, [columns]);
+        let stmts = gather(simplify(elements::forward_passes(stmts, columns, &vars), &vars, [columns]), &vars);
         let directions = proc_macro2::Literal::usize_unsuffixed(program.directions);
+        let width = proc_macro2::Literal::usize_unsuffixed(band.bandwidth + 1);
         let array = vars.ident(self.wrt[0]).clone();
         let e = Emitter::new(&vars, quote!([#float; #directions]), &stmts).providing(
             columns,
-            quote!(::matdiff::__private::SparseHessianWorkspace::element_columns(#workspace, #array.len())),
+            quote!(::matdiff::__private::SparseHessianWorkspace::element_columns::<#width>(#workspace, #array.len())),
         );
         Some(e.body(&stmts))
     }

@@ -124,123 +124,23 @@ fn inner_sum_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
+    let mut __matdiff_values: ::std::vec::Vec<f64> = ::std::vec![
+        0.0; ::matdiff::__private::banded_len(__matdiff_total, 0)
+    ];
     let mut __matdiff_workspace = <::matdiff::__private::SparseHessianWorkspace<
         f64,
         1,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
+    inner_sum_hessian_sparse_into(
+        x,
+        &mut __matdiff_values[..],
         &mut __matdiff_workspace,
-        x.len(),
     );
-    let start = 0usize;
-    let end = x.len();
-    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut sum_1_bar = sum_3_bar;
-    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let __matdiff_count_k: usize = ::core::primitive::usize::saturating_sub(end, start);
-    let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
+    ::matdiff::__private::scatter_band_values(
+        &mut __matdiff_matrix[..],
         0,
-        __matdiff_count_k,
+        &__matdiff_values,
     );
-    let __matdiff_view_k_columns_mut = ::matdiff::__private::loop_view_mut(
-        &mut columns[..],
-        start,
-        0,
-        __matdiff_count_k,
-    );
-    for __matdiff_position_k in (0..__matdiff_count_k).rev() {
-        let k: usize = start + __matdiff_position_k;
-        let v = __matdiff_view_k_p0_x[__matdiff_position_k];
-        let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
-        let mul = v * v;
-        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(v, v, (), v_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
-            v,
-            v,
-            (),
-            v_dot,
-        );
-        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
-        let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
-            mul,
-            v,
-            (),
-            sum_1_bar,
-        );
-        let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            mul,
-            v,
-            (),
-            sum_1_bar,
-            v_dot,
-        );
-        let v_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            mul,
-            v,
-            (),
-            sum_1_bar,
-            mul_dot_2,
-        );
-        let v_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
-            v,
-            v,
-            (),
-            mul_bar_dot,
-        );
-        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            v,
-            v,
-            (),
-            mul_bar,
-            v_dot,
-        );
-        let v_bar_1_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_1_dot, v_bar_1_dot_1);
-        let v_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_dot, v_bar_1_dot_2);
-        let v_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
-            v,
-            v,
-            (),
-            mul_bar_dot,
-        );
-        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            v,
-            v,
-            (),
-            mul_bar,
-            v_dot,
-        );
-        let v_bar_3_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_3_dot, v_bar_3_dot_1);
-        let v_bar_4_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_2_dot, v_bar_3_dot_2);
-        let column = k;
-        let lane = ::matdiff::__private::band_lane::<f64, 1, 1>(&v_bar_4_dot, 0, 0);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane,
-        );
-        ::matdiff::__private::add_once(
-            __matdiff_view_k_columns_mut,
-            __matdiff_position_k,
-            &__matdiff_window_columns_0,
-        );
-        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
-            &*__matdiff_view_k_columns_mut,
-        );
-    }
-    ::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], 0, &*columns);
     __matdiff_matrix
 }
 /// The lower triangle of the Hessian of [`inner_sum`] with respect to `x`, whose band (bandwidth 0) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 0`, column by column (compressed sparse column order; `column_pointers` gives the column starts). The pattern depends only on the number of inputs: refill the values for new inputs with [`inner_sum_hessian_sparse_into`]. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
@@ -266,119 +166,11 @@ fn inner_sum_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f6
         f64,
         1,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
+    inner_sum_hessian_sparse_into(
+        x,
+        &mut __matdiff_hessian.values[..],
         &mut __matdiff_workspace,
-        x.len(),
     );
-    let start = 0usize;
-    let end = x.len();
-    let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut sum_1_bar = sum_3_bar;
-    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let __matdiff_count_k: usize = ::core::primitive::usize::saturating_sub(end, start);
-    let __matdiff_view_k_p0_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        0,
-        __matdiff_count_k,
-    );
-    let __matdiff_view_k_columns_mut = ::matdiff::__private::loop_view_mut(
-        &mut columns[..],
-        start,
-        0,
-        __matdiff_count_k,
-    );
-    for __matdiff_position_k in (0..__matdiff_count_k).rev() {
-        let k: usize = start + __matdiff_position_k;
-        let v = __matdiff_view_k_p0_x[__matdiff_position_k];
-        let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);
-        let mul = v * v;
-        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(v, v, (), v_dot);
-        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
-            v,
-            v,
-            (),
-            v_dot,
-        );
-        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
-        let mul_bar = ::matdiff::__private::rules::mul::by_value::vjp0(
-            mul,
-            v,
-            (),
-            sum_1_bar,
-        );
-        let mul_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            mul,
-            v,
-            (),
-            sum_1_bar,
-            v_dot,
-        );
-        let v_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            mul,
-            v,
-            (),
-            sum_1_bar,
-            mul_dot_2,
-        );
-        let v_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
-            v,
-            v,
-            (),
-            mul_bar_dot,
-        );
-        let v_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            v,
-            v,
-            (),
-            mul_bar,
-            v_dot,
-        );
-        let v_bar_1_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_1_dot, v_bar_1_dot_1);
-        let v_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_dot, v_bar_1_dot_2);
-        let v_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
-            v,
-            v,
-            (),
-            mul_bar_dot,
-        );
-        let v_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            v,
-            v,
-            (),
-            mul_bar,
-            v_dot,
-        );
-        let v_bar_3_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_3_dot, v_bar_3_dot_1);
-        let v_bar_4_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(v_bar_2_dot, v_bar_3_dot_2);
-        let column = k;
-        let lane = ::matdiff::__private::band_lane::<f64, 1, 1>(&v_bar_4_dot, 0, 0);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane,
-        );
-        ::matdiff::__private::add_once(
-            __matdiff_view_k_columns_mut,
-            __matdiff_position_k,
-            &__matdiff_window_columns_0,
-        );
-        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
-            &*__matdiff_view_k_columns_mut,
-        );
-    }
-    ::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, 0, &*columns);
     __matdiff_hessian
 }
 /// Writes into `values` the values of the lower triangle of the Hessian of [`inner_sum`], in the order of the pattern [`inner_sum_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length. The band's buffer lives in `workspace` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
@@ -400,10 +192,9 @@ fn inner_sum_hessian_sparse_into(
     workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 1>,
 ) {
     let _ = inner_sum;
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        1,
+    >(workspace, x.len());
     let start = 0usize;
     let end = x.len();
     let sum_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
@@ -422,7 +213,7 @@ fn inner_sum_hessian_sparse_into(
         0,
         __matdiff_count_k,
     );
-    for __matdiff_position_k in (0..__matdiff_count_k).rev() {
+    for __matdiff_position_k in (0..__matdiff_count_k) {
         let k: usize = start + __matdiff_position_k;
         let v = __matdiff_view_k_p0_x[__matdiff_position_k];
         let v_dot = ::matdiff::__private::unit::<f64, [f64; 1]>(0);

@@ -128,211 +128,23 @@ fn rosenbrock_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
+    let mut __matdiff_values: ::std::vec::Vec<f64> = ::std::vec![
+        0.0; ::matdiff::__private::banded_len(__matdiff_total, 1)
+    ];
     let mut __matdiff_workspace = <::matdiff::__private::SparseHessianWorkspace<
         f64,
         3,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
+    rosenbrock_hessian_sparse_into(
+        x,
+        &mut __matdiff_values[..],
         &mut __matdiff_workspace,
-        x.len(),
     );
-    let start = 0;
-    let c = x.len();
-    let c_1 = 1;
-    let end = c - c_1;
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = s_3_bar;
-    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
-    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
-    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
+    ::matdiff::__private::scatter_band_values(
+        &mut __matdiff_matrix[..],
         1,
-        __matdiff_count_i,
+        &__matdiff_values,
     );
-    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        0,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
-        &mut columns[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
-        let i: usize = start + __matdiff_position_i;
-        let i_1 = i;
-        let c_2: f64 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = __matdiff_view_i_p1_x[__matdiff_position_i];
-        let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
-        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
-        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-        let mul = element_1 * element_1;
-        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
-            element_1,
-            element_1,
-            (),
-            element_1_dot,
-        );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
-            element_1,
-            element_1,
-            (),
-            element_1_dot,
-        );
-        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
-        let sub = element - mul;
-        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
-            f64,
-            _,
-        >(mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let c_4: f64 = 1.0;
-        let sub_1 = c_4 - element_1;
-        let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
-            f64,
-            _,
-        >(element_1_dot);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
-            sub_1,
-            c_5,
-            powi_1,
-            s_1_bar,
-            sub_1_dot,
-        );
-        let element_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(sub_1_bar_dot);
-        let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
-            c_2,
-            powi,
-            (),
-            s_1_bar,
-        );
-        let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
-            sub,
-            c_3,
-            powi,
-            powi_bar,
-        );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
-            sub,
-            c_3,
-            powi,
-            powi_bar,
-            sub_dot_2,
-        );
-        let element_bar_dot = sub_bar_dot;
-        let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(sub_bar_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
-            element_1,
-            element_1,
-            (),
-            mul_bar_dot,
-        );
-        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            element_1,
-            element_1,
-            (),
-            mul_bar,
-            element_1_dot,
-        );
-        let element_1_bar_1_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_1_dot, element_1_bar_1_dot_1);
-        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_dot, element_1_bar_1_dot_2);
-        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
-            element_1,
-            element_1,
-            (),
-            mul_bar_dot,
-        );
-        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            element_1,
-            element_1,
-            (),
-            mul_bar,
-            element_1_dot,
-        );
-        let element_1_bar_3_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_3_dot, element_1_bar_3_dot_1);
-        let element_1_bar_4_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_2_dot, element_1_bar_3_dot_2);
-        let column = i;
-        let lane = ::matdiff::__private::band_lane::<
-            f64,
-            3,
-            2,
-        >(&element_1_bar_4_dot, 0, 0);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane,
-        );
-        let column_1 = i;
-        let lane_1 = ::matdiff::__private::band_lane::<
-            f64,
-            3,
-            2,
-        >(&element_bar_dot, 0, 1);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane_1,
-        );
-        let column_2 = i + 1;
-        let lane_2 = ::matdiff::__private::band_lane::<
-            f64,
-            3,
-            2,
-        >(&element_bar_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_2,
-        );
-        ::matdiff::__private::add_once(
-            __matdiff_view_i_columns_mut,
-            __matdiff_position_i,
-            &__matdiff_window_columns_1,
-        );
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
-        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
-            &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
-        );
-    }
-    ::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], 1, &*columns);
     __matdiff_matrix
 }
 /// The lower triangle of the Hessian of [`rosenbrock`] with respect to `x`, whose band (bandwidth 1) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 1`, column by column (compressed sparse column order; `column_pointers` gives the column starts). The pattern depends only on the number of inputs: refill the values for new inputs with [`rosenbrock_hessian_sparse_into`]. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
@@ -358,207 +170,11 @@ fn rosenbrock_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f
         f64,
         3,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
+    rosenbrock_hessian_sparse_into(
+        x,
+        &mut __matdiff_hessian.values[..],
         &mut __matdiff_workspace,
-        x.len(),
     );
-    let start = 0;
-    let c = x.len();
-    let c_1 = 1;
-    let end = c - c_1;
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = s_3_bar;
-    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
-    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
-    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        0,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
-        &mut columns[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
-        let i: usize = start + __matdiff_position_i;
-        let i_1 = i;
-        let c_2: f64 = 100.0;
-        let i_2 = i_1 + 1;
-        let element = __matdiff_view_i_p1_x[__matdiff_position_i];
-        let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
-        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
-        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
-        let mul = element_1 * element_1;
-        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
-            element_1,
-            element_1,
-            (),
-            element_1_dot,
-        );
-        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
-            element_1,
-            element_1,
-            (),
-            element_1_dot,
-        );
-        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
-        let sub = element - mul;
-        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
-            f64,
-            _,
-        >(mul_dot_2);
-        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
-        let c_3 = 2;
-        let powi = sub.powi(c_3);
-        let c_4: f64 = 1.0;
-        let sub_1 = c_4 - element_1;
-        let sub_1_dot = ::matdiff::__private::rules::sub::by_value::jvp1::<
-            f64,
-            _,
-        >(element_1_dot);
-        let c_5 = 2;
-        let powi_1 = sub_1.powi(c_5);
-        let sub_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
-            sub_1,
-            c_5,
-            powi_1,
-            s_1_bar,
-            sub_1_dot,
-        );
-        let element_1_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(sub_1_bar_dot);
-        let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
-            c_2,
-            powi,
-            (),
-            s_1_bar,
-        );
-        let sub_bar = ::matdiff::__private::rules::powi::by_value::vjp0(
-            sub,
-            c_3,
-            powi,
-            powi_bar,
-        );
-        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
-            sub,
-            c_3,
-            powi,
-            powi_bar,
-            sub_dot_2,
-        );
-        let element_bar_dot = sub_bar_dot;
-        let mul_bar = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(sub_bar);
-        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(sub_bar_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp0(
-            element_1,
-            element_1,
-            (),
-            mul_bar_dot,
-        );
-        let element_1_bar_1_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            element_1,
-            element_1,
-            (),
-            mul_bar,
-            element_1_dot,
-        );
-        let element_1_bar_1_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_1_dot, element_1_bar_1_dot_1);
-        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_dot, element_1_bar_1_dot_2);
-        let element_1_bar_3_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
-            element_1,
-            element_1,
-            (),
-            mul_bar_dot,
-        );
-        let element_1_bar_3_dot_1 = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            element_1,
-            element_1,
-            (),
-            mul_bar,
-            element_1_dot,
-        );
-        let element_1_bar_3_dot_2 = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_3_dot, element_1_bar_3_dot_1);
-        let element_1_bar_4_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_2_dot, element_1_bar_3_dot_2);
-        let column = i;
-        let lane = ::matdiff::__private::band_lane::<
-            f64,
-            3,
-            2,
-        >(&element_1_bar_4_dot, 0, 0);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane,
-        );
-        let column_1 = i;
-        let lane_1 = ::matdiff::__private::band_lane::<
-            f64,
-            3,
-            2,
-        >(&element_bar_dot, 0, 1);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane_1,
-        );
-        let column_2 = i + 1;
-        let lane_2 = ::matdiff::__private::band_lane::<
-            f64,
-            3,
-            2,
-        >(&element_bar_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_2,
-        );
-        ::matdiff::__private::add_once(
-            __matdiff_view_i_columns_mut,
-            __matdiff_position_i,
-            &__matdiff_window_columns_1,
-        );
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
-        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
-            &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
-        );
-    }
-    ::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, 1, &*columns);
     __matdiff_hessian
 }
 /// Writes into `values` the values of the lower triangle of the Hessian of [`rosenbrock`], in the order of the pattern [`rosenbrock_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length. The band's buffer lives in `workspace` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
@@ -580,10 +196,9 @@ fn rosenbrock_hessian_sparse_into(
     workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 3>,
 ) {
     let _ = rosenbrock;
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        2,
+    >(workspace, x.len());
     let start = 0;
     let c = x.len();
     let c_1 = 1;
@@ -591,8 +206,6 @@ fn rosenbrock_hessian_sparse_into(
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -609,10 +222,10 @@ fn rosenbrock_hessian_sparse_into(
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        0,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let c_2: f64 = 100.0;
@@ -735,7 +348,7 @@ fn rosenbrock_hessian_sparse_into(
         let column = i;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_1_bar_4_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -745,7 +358,7 @@ fn rosenbrock_hessian_sparse_into(
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -755,29 +368,101 @@ fn rosenbrock_hessian_sparse_into(
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            3,
+            2,
             2,
         >(&element_bar_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let c_2: f64 = 100.0;
+        let i_2 = i_1 + 1;
+        let element = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(1);
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 2]>(0);
+        let mul = element_1 * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp0(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
+        );
+        let mul_dot_1 = ::matdiff::__private::rules::mul::by_value::jvp1(
+            element_1,
+            element_1,
+            (),
+            element_1_dot,
+        );
+        let mul_dot_2 = ::matdiff::__private::add_pair::<f64, _>(mul_dot, mul_dot_1);
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot_2);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
+        let c_3 = 2;
+        let powi = sub.powi(c_3);
+        let powi_bar = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c_2,
+            powi,
+            (),
+            s_1_bar,
+        );
+        let sub_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            sub,
+            c_3,
+            powi,
+            powi_bar,
+            sub_dot_2,
+        );
+        let element_bar_dot = sub_bar_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            2,
+            2,
+        >(&element_bar_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
             &lane_2,
         );
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_1,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
         );
     }
     ::matdiff::__private::fill_band_columns(values, 1, &*columns);

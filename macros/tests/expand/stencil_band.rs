@@ -130,203 +130,19 @@ fn stencil_hessian(x: &[f64]) -> ::std::vec::Vec<::std::vec::Vec<f64>> {
     let mut __matdiff_matrix = ::std::vec![
         ::std::vec![0.0; __matdiff_total]; __matdiff_rows
     ];
+    let mut __matdiff_values: ::std::vec::Vec<f64> = ::std::vec![
+        0.0; ::matdiff::__private::banded_len(__matdiff_total, 2)
+    ];
     let mut __matdiff_workspace = <::matdiff::__private::SparseHessianWorkspace<
         f64,
         5,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        &mut __matdiff_workspace,
-        x.len(),
+    stencil_hessian_sparse_into(x, &mut __matdiff_values[..], &mut __matdiff_workspace);
+    ::matdiff::__private::scatter_band_values(
+        &mut __matdiff_matrix[..],
+        2,
+        &__matdiff_values,
     );
-    let n = x.len();
-    let start = 1;
-    let end = n - 1;
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = s_3_bar;
-    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_2 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
-    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
-    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        -1,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        0,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
-        &mut columns[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
-        let i: usize = start + __matdiff_position_i;
-        let i_1 = i;
-        let i_2 = i_1 - 1;
-        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
-        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
-        let c: f64 = 2.0;
-        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
-        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
-        let mul = c * element_1;
-        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
-            c,
-            element_1,
-            (),
-            element_1_dot,
-        );
-        let sub = element - mul;
-        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
-            f64,
-            _,
-        >(mul_dot);
-        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
-        let i_3 = i_1 + 1;
-        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
-        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
-        let d = sub + element_2;
-        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
-        let c_1 = 4;
-        let powi = element_1.powi(c_1);
-        let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
-            element_1,
-            c_1,
-            powi,
-            s_1_bar,
-            element_1_dot,
-        );
-        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            d,
-            d,
-            (),
-            s_1_bar,
-            d_dot_2,
-        );
-        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            d,
-            d,
-            (),
-            s_1_bar,
-            d_dot_2,
-        );
-        let d_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(d_bar_dot, d_bar_1_dot);
-        let element_2_bar_dot = d_bar_2_dot;
-        let column = i - 1;
-        let lane = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_2_bar_dot, 0, 2);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane,
-        );
-        let column_1 = i;
-        let lane_1 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_2_bar_dot, 1, 1);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_1,
-        );
-        let column_2 = i + 1;
-        let lane_2 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_2_bar_dot, 2, 0);
-        __matdiff_window_columns_2 = ::matdiff::__private::add(
-            &__matdiff_window_columns_2,
-            &lane_2,
-        );
-        let element_bar_dot = d_bar_2_dot;
-        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(d_bar_2_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
-            c,
-            element_1,
-            (),
-            mul_bar_dot,
-        );
-        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_dot, element_1_bar_1_dot);
-        let column_3 = i - 1;
-        let lane_3 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_1_bar_2_dot, 0, 1);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane_3,
-        );
-        let column_4 = i;
-        let lane_4 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_1_bar_2_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_4,
-        );
-        let column_5 = i - 1;
-        let lane_5 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_bar_dot, 0, 0);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane_5,
-        );
-        ::matdiff::__private::add_once(
-            __matdiff_view_i_columns_mut,
-            __matdiff_position_i,
-            &__matdiff_window_columns_2,
-        );
-        __matdiff_window_columns_2 = __matdiff_window_columns_1;
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
-        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
-            &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
-        );
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low + 1,
-            &__matdiff_window_columns_2,
-        );
-    }
-    ::matdiff::__private::scatter_band_columns(&mut __matdiff_matrix[..], 2, &*columns);
     __matdiff_matrix
 }
 /// The lower triangle of the Hessian of [`stencil`] with respect to `x`, whose band (bandwidth 2) was read from the loops' index offsets: every entry `(j, k)` with `k <= j <= k + 2`, column by column (compressed sparse column order; `column_pointers` gives the column starts). The pattern depends only on the number of inputs: refill the values for new inputs with [`stencil_hessian_sparse_into`]. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
@@ -352,199 +168,11 @@ fn stencil_hessian_sparse(x: &[f64]) -> ::matdiff::__private::SparseHessian<f64>
         f64,
         5,
     > as ::core::default::Default>::default();
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
+    stencil_hessian_sparse_into(
+        x,
+        &mut __matdiff_hessian.values[..],
         &mut __matdiff_workspace,
-        x.len(),
     );
-    let n = x.len();
-    let start = 1;
-    let end = n - 1;
-    let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
-    let mut s_1_bar = s_3_bar;
-    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_2 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
-    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
-    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        -1,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        0,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
-        &x[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
-        &mut columns[..],
-        start,
-        1,
-        __matdiff_count_i,
-    );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
-        let i: usize = start + __matdiff_position_i;
-        let i_1 = i;
-        let i_2 = i_1 - 1;
-        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
-        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
-        let c: f64 = 2.0;
-        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
-        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
-        let mul = c * element_1;
-        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
-            c,
-            element_1,
-            (),
-            element_1_dot,
-        );
-        let sub = element - mul;
-        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
-            f64,
-            _,
-        >(mul_dot);
-        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
-        let i_3 = i_1 + 1;
-        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
-        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
-        let d = sub + element_2;
-        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
-        let c_1 = 4;
-        let powi = element_1.powi(c_1);
-        let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
-            element_1,
-            c_1,
-            powi,
-            s_1_bar,
-            element_1_dot,
-        );
-        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
-            d,
-            d,
-            (),
-            s_1_bar,
-            d_dot_2,
-        );
-        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
-            d,
-            d,
-            (),
-            s_1_bar,
-            d_dot_2,
-        );
-        let d_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(d_bar_dot, d_bar_1_dot);
-        let element_2_bar_dot = d_bar_2_dot;
-        let column = i - 1;
-        let lane = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_2_bar_dot, 0, 2);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane,
-        );
-        let column_1 = i;
-        let lane_1 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_2_bar_dot, 1, 1);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_1,
-        );
-        let column_2 = i + 1;
-        let lane_2 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_2_bar_dot, 2, 0);
-        __matdiff_window_columns_2 = ::matdiff::__private::add(
-            &__matdiff_window_columns_2,
-            &lane_2,
-        );
-        let element_bar_dot = d_bar_2_dot;
-        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
-            f64,
-            _,
-        >(d_bar_2_dot);
-        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
-            c,
-            element_1,
-            (),
-            mul_bar_dot,
-        );
-        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
-            f64,
-            _,
-        >(element_1_bar_dot, element_1_bar_1_dot);
-        let column_3 = i - 1;
-        let lane_3 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_1_bar_2_dot, 0, 1);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane_3,
-        );
-        let column_4 = i;
-        let lane_4 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_1_bar_2_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_4,
-        );
-        let column_5 = i - 1;
-        let lane_5 = ::matdiff::__private::band_lane::<
-            f64,
-            5,
-            3,
-        >(&element_bar_dot, 0, 0);
-        __matdiff_window_columns_0 = ::matdiff::__private::add(
-            &__matdiff_window_columns_0,
-            &lane_5,
-        );
-        ::matdiff::__private::add_once(
-            __matdiff_view_i_columns_mut,
-            __matdiff_position_i,
-            &__matdiff_window_columns_2,
-        );
-        __matdiff_window_columns_2 = __matdiff_window_columns_1;
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
-        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
-            &*__matdiff_view_i_columns_mut,
-        );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
-    }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
-        );
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low + 1,
-            &__matdiff_window_columns_2,
-        );
-    }
-    ::matdiff::__private::fill_band_columns(&mut __matdiff_hessian.values, 2, &*columns);
     __matdiff_hessian
 }
 /// Writes into `values` the values of the lower triangle of the Hessian of [`stencil`], in the order of the pattern [`stencil_hessian_sparse`] returns for inputs of this length (which depends only on the length). Panics if `values` has another length. The band's buffer lives in `workspace` (start from `SparseHessianWorkspace::default()` and keep it): called again with as many inputs, this allocates nothing. Computed at compile time as the sum of each loop iteration's small Hessian in the elements it reads, added into the band.
@@ -566,19 +194,15 @@ fn stencil_hessian_sparse_into(
     workspace: &mut ::matdiff::__private::SparseHessianWorkspace<f64, 5>,
 ) {
     let _ = stencil;
-    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns(
-        workspace,
-        x.len(),
-    );
+    let mut columns = ::matdiff::__private::SparseHessianWorkspace::element_columns::<
+        3,
+    >(workspace, x.len());
     let n = x.len();
     let start = 1;
     let end = n - 1;
     let s_3_bar = <f64 as ::matdiff::__private::Scalar>::of(1.0);
     let mut s_1_bar = s_3_bar;
     let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
-    let mut __matdiff_window_columns_1 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_2 = __matdiff_window_columns_0;
-    let mut __matdiff_window_columns_low: ::core::option::Option<usize> = ::core::option::Option::None;
     let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
     let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
         &x[..],
@@ -601,10 +225,10 @@ fn stencil_hessian_sparse_into(
     let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
         &mut columns[..],
         start,
-        1,
+        -1,
         __matdiff_count_i,
     );
-    for __matdiff_position_i in (0..__matdiff_count_i).rev() {
+    for __matdiff_position_i in (0..__matdiff_count_i) {
         let i: usize = start + __matdiff_position_i;
         let i_1 = i;
         let i_2 = i_1 - 1;
@@ -662,7 +286,7 @@ fn stencil_hessian_sparse_into(
         let column = i - 1;
         let lane = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 0, 2);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -672,23 +296,15 @@ fn stencil_hessian_sparse_into(
         let column_1 = i;
         let lane_1 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 1, 1);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_1,
-        );
         let column_2 = i + 1;
         let lane_2 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_2_bar_dot, 2, 0);
-        __matdiff_window_columns_2 = ::matdiff::__private::add(
-            &__matdiff_window_columns_2,
-            &lane_2,
-        );
         let element_bar_dot = d_bar_2_dot;
         let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
             f64,
@@ -707,7 +323,7 @@ fn stencil_hessian_sparse_into(
         let column_3 = i - 1;
         let lane_3 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 0, 1);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -717,17 +333,13 @@ fn stencil_hessian_sparse_into(
         let column_4 = i;
         let lane_4 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_1_bar_2_dot, 1, 0);
-        __matdiff_window_columns_1 = ::matdiff::__private::add(
-            &__matdiff_window_columns_1,
-            &lane_4,
-        );
         let column_5 = i - 1;
         let lane_5 = ::matdiff::__private::band_lane::<
             f64,
-            5,
+            3,
             3,
         >(&element_bar_dot, 0, 0);
         __matdiff_window_columns_0 = ::matdiff::__private::add(
@@ -737,25 +349,233 @@ fn stencil_hessian_sparse_into(
         ::matdiff::__private::add_once(
             __matdiff_view_i_columns_mut,
             __matdiff_position_i,
-            &__matdiff_window_columns_2,
+            &__matdiff_window_columns_0,
         );
-        __matdiff_window_columns_2 = __matdiff_window_columns_1;
-        __matdiff_window_columns_1 = __matdiff_window_columns_0;
         __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
             &*__matdiff_view_i_columns_mut,
         );
-        __matdiff_window_columns_low = ::core::option::Option::Some(column);
     }
-    if let ::core::option::Option::Some(__matdiff_low) = __matdiff_window_columns_low {
-        ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low,
-            &__matdiff_window_columns_1,
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = c * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+            c,
+            element_1,
+            (),
+            element_1_dot,
+        );
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = sub + element_2;
+        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
+        let c_1 = 4;
+        let powi = element_1.powi(c_1);
+        let element_1_bar_dot = ::matdiff::__private::rules::powi::by_value::vjp0_jvp0(
+            element_1,
+            c_1,
+            powi,
+            s_1_bar,
+            element_1_dot,
+        );
+        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(d_bar_dot, d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_1 = i;
+        let lane_1 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 1, 1);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_1,
+        );
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        let mul_bar_dot = ::matdiff::__private::rules::sub::by_value::vjp1::<
+            f64,
+            _,
+        >(d_bar_2_dot);
+        let element_1_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1(
+            c,
+            element_1,
+            (),
+            mul_bar_dot,
+        );
+        let element_1_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(element_1_bar_dot, element_1_bar_1_dot);
+        let column_4 = i;
+        let lane_4 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_1_bar_2_dot, 1, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_4,
         );
         ::matdiff::__private::add_once(
-            &mut columns,
-            __matdiff_low + 1,
-            &__matdiff_window_columns_2,
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
+        );
+    }
+    let mut s_1_bar = s_3_bar;
+    let mut __matdiff_window_columns_0 = ::matdiff::__private::zero_element(&columns);
+    let __matdiff_count_i: usize = ::core::primitive::usize::saturating_sub(end, start);
+    let __matdiff_view_i_m1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        -1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p0_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        0,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_p1_x = ::matdiff::__private::loop_view(
+        &x[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    let __matdiff_view_i_columns_mut = ::matdiff::__private::loop_view_mut(
+        &mut columns[..],
+        start,
+        1,
+        __matdiff_count_i,
+    );
+    for __matdiff_position_i in (0..__matdiff_count_i) {
+        let i: usize = start + __matdiff_position_i;
+        let i_1 = i;
+        let i_2 = i_1 - 1;
+        let element = __matdiff_view_i_m1_x[__matdiff_position_i];
+        let element_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(0);
+        let c: f64 = 2.0;
+        let element_1 = __matdiff_view_i_p0_x[__matdiff_position_i];
+        let element_1_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(1);
+        let mul = c * element_1;
+        let mul_dot = ::matdiff::__private::rules::mul::by_value::jvp1(
+            c,
+            element_1,
+            (),
+            element_1_dot,
+        );
+        let sub = element - mul;
+        let sub_dot_1 = ::matdiff::__private::rules::sub::by_value::jvp1::<
+            f64,
+            _,
+        >(mul_dot);
+        let sub_dot_2 = ::matdiff::__private::add_pair::<f64, _>(element_dot, sub_dot_1);
+        let i_3 = i_1 + 1;
+        let element_2 = __matdiff_view_i_p1_x[__matdiff_position_i];
+        let element_2_dot = ::matdiff::__private::unit::<f64, [f64; 3]>(2);
+        let d = sub + element_2;
+        let d_dot_2 = ::matdiff::__private::add_pair::<f64, _>(sub_dot_2, element_2_dot);
+        let d_bar_dot = ::matdiff::__private::rules::mul::by_value::vjp0_jvp1(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
+        );
+        let d_bar_1_dot = ::matdiff::__private::rules::mul::by_value::vjp1_jvp0(
+            d,
+            d,
+            (),
+            s_1_bar,
+            d_dot_2,
+        );
+        let d_bar_2_dot = ::matdiff::__private::add_pair::<
+            f64,
+            _,
+        >(d_bar_dot, d_bar_1_dot);
+        let element_2_bar_dot = d_bar_2_dot;
+        let column_2 = i + 1;
+        let lane_2 = ::matdiff::__private::band_lane::<
+            f64,
+            3,
+            3,
+        >(&element_2_bar_dot, 2, 0);
+        __matdiff_window_columns_0 = ::matdiff::__private::add(
+            &__matdiff_window_columns_0,
+            &lane_2,
+        );
+        ::matdiff::__private::add_once(
+            __matdiff_view_i_columns_mut,
+            __matdiff_position_i,
+            &__matdiff_window_columns_0,
+        );
+        __matdiff_window_columns_0 = ::matdiff::__private::zero_element(
+            &*__matdiff_view_i_columns_mut,
         );
     }
     ::matdiff::__private::fill_band_columns(values, 2, &*columns);
