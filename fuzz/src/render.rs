@@ -419,7 +419,14 @@ impl R {
             Stmt::LetClosure { name, params, body } => {
                 let t = if md { "f64" } else { "T" };
                 let params: Vec<String> = params.iter().map(|p| format!("{p}: {t}")).collect();
-                format!("let {name} = |{}| {};\n", params.join(", "), self.e(body))
+                // A body whose value comes from arms (a `match`, an `if`, a
+                // block) may be a float literal in every arm: without the
+                // return type written out, plain Rust cannot type it.
+                if matches!(body, Expr::If(..) | Expr::Match(..) | Expr::Block(_)) {
+                    format!("let {name} = |{}| -> {t} {{ {} }};\n", params.join(", "), self.e(body))
+                } else {
+                    format!("let {name} = |{}| {};\n", params.join(", "), self.e(body))
+                }
             }
             Stmt::Assign { name, op, value } => {
                 format!("{name} {}= {};\n", op.map(String::from).unwrap_or_default(), self.e(value))
